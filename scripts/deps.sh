@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that building, running and testing licportal need.
+# Usage: scripts/deps.sh [build|test]   (test adds the tools the test suites use)
+set -euo pipefail
+what=${1:-build}
+
+build_packages=(
+  build-essential meson ninja-build pkg-config
+  libcurl4-openssl-dev libcjson-dev libsecret-1-dev libsodium-dev
+  libncurses-dev libqrencode-dev
+  libmicrohttpd-dev libsqlite3-dev liboath-dev
+  openssl tmux ca-certificates
+)
+test_packages=(
+  check python3 python3-pyte gnome-keyring dbus libsecret-tools
+  sqlite3 clang libclang-rt-14-dev nodejs npm wrk hyperfine valgrind
+)
+
+packages=("${build_packages[@]}")
+[ "$what" = test ] && packages+=("${test_packages[@]}")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  sudo=sudo
+else
+  sudo=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update
+$sudo apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,117 @@
+/* RFC 3339 time stamps: formatting and strict parsing. */
+#include "licportal/timestamp.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <time.h>
+
+static bool to_utc_tm(lp_time t, struct tm *tm)
+{
+    /* Years 0000..9999 only: the wire format has four year digits. */
+    if (t < -62167219200LL || t > 253402300799LL)
+        return false;
+    time_t tt = (time_t)t;
+    return gmtime_r(&tt, tm) != NULL;
+}
+
+bool lp_timestamp_format(lp_time t, char out[LP_TIMESTAMP_LEN])
+{
+    struct tm tm;
+    if (!to_utc_tm(t, &tm))
+        return false;
+    return strftime(out, LP_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == LP_TIMESTAMP_LEN - 1;
+}
+
+bool lp_date_format(lp_time t, char out[11])
+{
+    struct tm tm;
+    if (!to_utc_tm(t, &tm))
+        return false;
+    return strftime(out, 11, "%Y-%m-%d", &tm) == 10;
+}
+
+/* Reads exactly `n` digits into *value. */
+static bool read_digits(const char **p, int n, int *value)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)(*p)[i]))
+            return false;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *value = v;
+    return true;
+}
+
+static bool expect(const char **p, char c)
+{
+    if (**p != c)
+        return false;
+    (*p)++;
+    return true;
+}
+
+static bool is_leap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+bool lp_timestamp_parse(const char *text, lp_time *out)
+{
+    if (!text)
+        return false;
+    const char *p = text;
+    int year, month, day, hour, minute, second;
+    if (!read_digits(&p, 4, &year) || !expect(&p, '-') || !read_digits(&p, 2, &month) ||
+        !expect(&p, '-') || !read_digits(&p, 2, &day))
+        return false;
+    if (*p != 'T' && *p != 't')
+        return false;
+    p++;
+    if (!read_digits(&p, 2, &hour) || !expect(&p, ':') || !read_digits(&p, 2, &minute) ||
+        !expect(&p, ':') || !read_digits(&p, 2, &second))
+        return false;
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
+        minute > 59 || second > 60)
+        return false;
+    if (*p == '.') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return false;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    int offset = 0;
+    if (*p == 'Z' || *p == 'z') {
+        p++;
+    } else if (*p == '+' || *p == '-') {
+        int sign = *p == '-' ? -1 : 1, oh, om;
+        p++;
+        if (!read_digits(&p, 2, &oh) || !expect(&p, ':') || !read_digits(&p, 2, &om) || oh > 23 ||
+            om > 59)
+            return false;
+        offset = sign * (oh * 3600 + om * 60);
+    } else {
+        return false;
+    }
+    if (*p != '\0')
+        return false;
+
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = year - 1900;
+    tm.tm_mon = month - 1;
+    tm.tm_mday = day;
+    tm.tm_hour = hour;
+    tm.tm_min = minute;
+    tm.tm_sec = second == 60 ? 59 : second; /* a leap second counts as its predecessor */
+    *out = (lp_time)timegm(&tm) - offset;
+    return true;
+}
