@@ -1,0 +1,75 @@
+/* Configuration: the profile file, the environment and command-line flags. */
+#ifndef LICPORTAL_CONFIG_H
+#define LICPORTAL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "licportal/error.h"
+
+typedef enum lp_store_kind {
+    LP_STORE_AUTO,
+    LP_STORE_KEYRING,
+    LP_STORE_FILE,
+    LP_STORE_NONE,
+} lp_store_kind;
+
+const char *lp_store_kind_name(lp_store_kind kind);
+bool lp_store_kind_from_name(const char *name, lp_store_kind *out);
+
+/* One line of a [keys] section: "action = key[, key...]". */
+typedef struct lp_key_binding {
+    char *action;
+    char *keys;
+} lp_key_binding;
+
+/* The settings in force. Strings are owned; NULL when unset. */
+typedef struct lp_config {
+    char *profile;        /* profile name ("default") */
+    char *server;         /* base URL "https://host[:port]" (no /api/v1) */
+    char *email;
+    char *cacert;         /* extra CA bundle (PEM file) */
+    lp_store_kind credential_store;
+    bool no_color;
+    lp_key_binding *key_bindings;
+    size_t key_binding_count;
+    char *config_path;    /* the file read, or NULL when none existed */
+} lp_config;
+
+/* Values given on the command line; NULL (or false) means "not given". */
+typedef struct lp_config_overrides {
+    const char *profile;
+    const char *server;
+    const char *cacert;
+    const char *credential_store;
+    bool no_color;
+} lp_config_overrides;
+
+/* Parses INI text: "[profile NAME]" sections with server, email, cacert,
+ * credential_store; a "[keys]" section with action bindings; '#' and ';'
+ * comments. Takes the values of `profile` (and [keys]) into *out. Any
+ * unknown key, malformed line or bad value gives LP_ERR_CONFIG with
+ * "FILE:LINE: what is wrong". */
+lp_status lp_config_parse(const char *text, size_t len, const char *filename, const char *profile,
+                          lp_config *out, lp_error *err);
+
+/* Resolves everything: the file ($XDG_CONFIG_HOME/licportal/config, or
+ * ~/.config/...; a missing file is fine), then LICPORTAL_SERVER, then the
+ * flags; precedence flag > environment > profile. Checks that the server
+ * URL is https:// (a plain http:// URL is refused with a clear message)
+ * and normalises it (no trailing slash). Also honours NO_COLOR. */
+lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_error *err);
+
+/* Sets `key = value` in section [profile NAME] of the configuration file,
+ * creating file and section as needed, keeping every other line as it is;
+ * written atomically (temporary file, fsync, rename). */
+lp_status lp_config_save_value(const char *profile, const char *key, const char *value,
+                               lp_error *err);
+
+void lp_config_free(lp_config *config);
+
+/* Directories per the XDG base directory spec, with the "licportal" part
+ * appended; malloc'd. kind is "config", "state" or "cache". */
+char *lp_xdg_dir(const char *kind);
+
+#endif

@@ -1,0 +1,43 @@
+/* A file download: .part file, resume with Range, sha256 check, then rename. */
+#ifndef LICPORTAL_DOWNLOAD_H
+#define LICPORTAL_DOWNLOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "licportal/client.h"
+
+typedef struct lp_download_job lp_download_job;
+
+typedef struct lp_download_progress {
+    int64_t received;          /* bytes in the .part file so far */
+    int64_t total;             /* expected size (the Download's size_bytes) */
+    double bytes_per_second;   /* smoothed over the last seconds */
+    int64_t eta_seconds;       /* -1 when unknown */
+} lp_download_progress;
+
+/* Where a download goes: `output` NULL means the current directory; an
+ * existing directory means "inside it"; anything else is the file name. Only
+ * the base name of the server's filename is ever used, and a name that is
+ * empty, ".", ".." or hidden path tricks is refused. Returns a malloc'd path
+ * or NULL with *err set. */
+char *lp_download_target_path(const char *output, const char *server_filename, lp_error *err);
+
+/* Starts (or resumes, when TARGET.part exists) the download of `meta`. An
+ * existing TARGET is refused with LP_ERR_EXISTS unless `force`. The job's
+ * call is returned by lp_client_next_done like any other; hand it to
+ * lp_download_job_finish. */
+lp_download_job *lp_download_job_start(lp_client *client, const lp_download *meta,
+                                       const char *output, bool force, lp_error *err);
+/* Whether `call` is this job's transfer. */
+bool lp_download_job_owns(const lp_download_job *job, const lp_call *call);
+lp_download_progress lp_download_job_progress(const lp_download_job *job);
+const char *lp_download_job_target(const lp_download_job *job);
+/* Verifies the sha256 of the whole .part file and renames it to the target.
+ * A mismatch keeps the .part file, writes no target and returns
+ * LP_ERR_CHECKSUM with both digests in the message. Frees `call`. */
+lp_status lp_download_job_finish(lp_download_job *job, lp_call *call, lp_error *err);
+/* Cancels a running transfer (the .part file stays for a later resume). */
+void lp_download_job_free(lp_download_job *job);
+
+#endif

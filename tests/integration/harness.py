@@ -1,0 +1,652 @@
+# A real licportald over real HTTPS (optionally behind a Prism checking proxy) for integration tests.
+"""Shared fixture for the integration suites.
+
+Usage from a test module:
+
+    import harness
+
+    class LoginTest(harness.PortalTestCase):
+        demo_users = 2                      # class attributes configure the server
+        def test_login(self):
+            api = self.login("demo1@example.com")   # ApiClient holding an access token
+            resp = api.get("/me")
+            self.assertEqual(resp.status, 200)
+
+Each PortalTestCase class gets its own temporary directory, throwaway CA,
+SQLite database and server on a free port; the server is stopped when the
+class is done. Paths come from the environment (set by meson): LICPORTALD,
+LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
+`prism proxy --errors` checking docs/api/openapi.yaml, and any response that
+breaks the document fails the test (ContractViolation).
+"""
+
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import socket
+import sqlite3
+import ssl
+import struct
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+import urllib.parse
+
+DEMO_PASSWORD = "demo"
+API_PREFIX = "/api/v1"
+START_TIMEOUT = 30.0
+PRISM_START_TIMEOUT = 90.0
+PRISM_PROBLEM_PREFIX = "https://stoplight.io/prism/errors#"
+# Prism's answers to requests it refuses to forward because the document rejects them.
+PRISM_REQUEST_REJECTIONS = ("UNPROCESSABLE_ENTITY", "UNAUTHORIZED", "INVALID_CONTENT_TYPE")
+
+
+class HarnessError(RuntimeError):
+    """The fixture itself could not be set up (missing binary, server did not start...)."""
+
+
+class ContractViolation(AssertionError):
+    """Prism found a response (or an expected-valid request) that breaks docs/api/openapi.yaml."""
+
+
+def source_root():
+    root = os.environ.get("LP_SOURCE_ROOT")
+    if root:
+        return root
+    return os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def via_prism():
+    return os.environ.get("LP_VIA_PRISM") == "1"
+
+
+def required_binary(variable):
+    path = os.environ.get(variable)
+    if not path:
+        raise HarnessError(f"{variable} is not set (run through meson test)")
+    if not os.access(path, os.X_OK):
+        raise HarnessError(f"{variable}={path} is not an executable file")
+    return path
+
+
+def totp(secret_base32, at=None, step=30, digits=6, offset_steps=0):
+    """RFC 6238 TOTP (HMAC-SHA1) for a base32 secret, `offset_steps` windows away from `at`."""
+    secret = secret_base32.upper().replace(" ", "")
+    secret += "=" * (-len(secret) % 8)
+    key = base64.b32decode(secret)
+    counter = int((time.time() if at is None else at) // step) + offset_steps
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % (10 ** digits)
+    return str(code).zfill(digits)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Response:
+    """One HTTP answer. Unpacks as (status, headers, body); body is parsed JSON when the
+    response says application/json, else the raw bytes (b"" when there is none)."""
+
+    def __init__(self, status, headers, raw, method, path):
+        self.status = status
+        self.headers = headers          # http.client.HTTPMessage: case-insensitive .get()
+        self.raw = raw
+        self.method = method
+        self.path = path
+        content_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        self.content_type = content_type
+        self.body = raw
+        if raw and (content_type == "application/json" or content_type.endswith("+json")):
+            try:
+                self.body = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                self.body = raw
+
+    def __iter__(self):
+        return iter((self.status, self.headers, self.body))
+
+    @property
+    def json(self):
+        if isinstance(self.body, (bytes, bytearray)):
+            raise AssertionError(f"{self.describe()}: body is not JSON: {self.raw[:300]!r}")
+        return self.body
+
+    @property
+    def error_code(self):
+        body = self.body
+        if isinstance(body, dict) and isinstance(body.get("error"), dict):
+            return body["error"].get("code")
+        return None
+
+    def describe(self):
+        text = self.raw[:500].decode("utf-8", "replace") if self.raw else ""
+        return f"{self.method} {self.path} -> {self.status} {text}"
+
+    def __repr__(self):
+        return f"<Response {self.describe()}>"
+
+
+class ApiClient:
+    """A small JSON client over one persistent connection (HTTPS to the server, trusting only
+    the test CA; or plain HTTP to the Prism checking proxy). Paths are relative to /api/v1."""
+
+    def __init__(self, host, port, ca_file=None, prefix=API_PREFIX, token=None, checker=None,
+                 direct=None, timeout=60.0):
+        self.host = host
+        self.port = port
+        self.ca_file = ca_file
+        self.prefix = prefix
+        self.token = token
+        self.refresh_token = None
+        self.user = None
+        self.timeout = timeout
+        self._checker = checker         # set when talking to Prism: validates each response
+        self._direct = direct           # ApiClient straight to the server (Prism mode only)
+        self._conn = None
+
+    def _connect(self):
+        if self.ca_file:
+            context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=self.ca_file)
+            context.check_hostname = True
+            context.verify_mode = ssl.CERT_REQUIRED
+            return http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout,
+                                               context=context)
+        return http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+
+    def close(self):
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._direct is not None:
+            self._direct.close()
+
+    def _send(self, method, url, data, headers):
+        for attempt in (1, 2):
+            if self._conn is None:
+                self._conn = self._connect()
+            try:
+                self._conn.request(method, url, body=data, headers=headers)
+                resp = self._conn.getresponse()
+                raw = resp.read()
+                if resp.getheader("Connection", "").lower() == "close":
+                    self._conn.close()
+                    self._conn = None
+                return resp.status, resp.headers, raw
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError,
+                    http.client.CannotSendRequest, http.client.ResponseNotReady):
+                # A kept-alive connection the peer closed while idle: open a new one once.
+                self._conn.close()
+                self._conn = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def request(self, method, path, body=None, token=None, headers=None, raw_body=None,
+                auth=True, rejected_by_contract=False, binary=False):
+        """Send one request; return a Response.
+
+        body: a JSON-serialisable value; raw_body: bytes sent as they are (malformed JSON).
+        token: Bearer token for this call (default: the client's own, unless auth=False).
+        rejected_by_contract: the request itself breaks the document on purpose (bad query
+          value, malformed JSON, no token). Through Prism, the proxy may refuse to forward
+          it; the harness then sends it straight to the server so its answer is still tested.
+        binary: the body is bytes Prism would decode as text; through Prism the response is
+          checked by Prism and the bytes are taken from the server itself.
+        """
+        send_headers = {"Accept": "application/json"}
+        if token is None and auth:
+            token = self.token
+        if token:
+            send_headers["Authorization"] = f"Bearer {token}"
+        data = None
+        if raw_body is not None:
+            data = raw_body
+            send_headers["Content-Type"] = "application/json"
+        elif body is not None:
+            data = json.dumps(body).encode("utf-8")
+            send_headers["Content-Type"] = "application/json"
+        if method in ("POST", "PUT", "PATCH") and data is None:
+            data = b""
+        if headers:
+            send_headers.update(headers)
+        url = self.prefix + path
+        status, resp_headers, raw = self._send(method, url, data, send_headers)
+        resp = Response(status, resp_headers, raw, method, path)
+        if self._checker is not None:
+            rejected = self._checker(resp, rejected_by_contract)
+            if rejected or binary:
+                resp = self._direct.request(method, path, body=body, token=token,
+                                            headers=headers, raw_body=raw_body, auth=auth)
+        return resp
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body=body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+    # --- conveniences built on the contract -------------------------------------------
+    def login(self, email, password=DEMO_PASSWORD, otp=None):
+        """POST /auth/login; on 200 keep the tokens in this client. Returns the Response."""
+        body = {"email": email, "password": password}
+        if otp is not None:
+            body["otp"] = otp
+        resp = self.post("/auth/login", body, auth=False)
+        if resp.status == 200:
+            self.token = resp.json["access_token"]
+            self.refresh_token = resp.json["refresh_token"]
+            self.user = resp.json.get("user")
+        return resp
+
+    def list_all(self, path, params=None, limit=200, max_pages=100000):
+        """Follow next_cursor from the first page to the last; returns (items, totals seen)."""
+        items, totals = [], []
+        cursor = None
+        for _ in range(max_pages):
+            query = dict(params or {})
+            query["limit"] = str(limit)
+            if cursor is not None:
+                query["cursor"] = cursor
+            resp = self.get(path + "?" + urllib.parse.urlencode(query))
+            if resp.status != 200:
+                raise AssertionError(f"paging {path}: {resp.describe()}")
+            page = resp.json
+            items.extend(page["items"])
+            totals.append(page["total"])
+            cursor = page.get("next_cursor")
+            if cursor is None:
+                return items, totals
+        raise AssertionError(f"paging {path}: more than {max_pages} pages")
+
+
+class Portal:
+    """One licportald: temp dir, CA, database, files, running server (and Prism if asked)."""
+
+    def __init__(self, access_ttl=None, refresh_ttl=None, keep_dir=False):
+        self.licportald = required_binary("LICPORTALD")
+        self.access_ttl = access_ttl
+        self.refresh_ttl = refresh_ttl
+        self.keep_dir = keep_dir or os.environ.get("LP_KEEP_TMP") == "1"
+        self.dir = tempfile.mkdtemp(prefix="licportal-integ-")
+        self.db = os.path.join(self.dir, "portal.db")
+        self.files = os.path.join(self.dir, "files")
+        self.cert_dir = os.path.join(self.dir, "tls")
+        self.log_path = os.path.join(self.dir, "server.log")
+        self.prism_log_path = os.path.join(self.dir, "prism.log")
+        self.ca_file = os.path.join(self.cert_dir, "ca.pem")
+        self.host = "127.0.0.1"
+        self.port = None
+        self.origin = None
+        self.base_url = None
+        self.prism_port = None
+        self._server = None
+        self._prism = None
+        self._log = None
+        self._prism_log = None
+        self._stdout_thread = None
+        self._clients = []
+        os.makedirs(self.files, exist_ok=True)
+        self._run(["bash", os.path.join(source_root(), "scripts", "mkcert.sh"), self.cert_dir],
+                  what="mkcert.sh")
+        self.admin("init", "--db", self.db)
+
+    # --- administration (sub-commands of the same binary) -----------------------------
+    def _run(self, argv, what, stdin=None, timeout=300):
+        try:
+            proc = subprocess.run(argv, input=stdin, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise HarnessError(f"{what} did not finish in {timeout} s") from exc
+        if proc.returncode != 0:
+            raise HarnessError(f"{what} failed with exit status {proc.returncode}:\n"
+                               f"{proc.stdout.decode(errors='replace')}"
+                               f"{proc.stderr.decode(errors='replace')}")
+        return proc.stdout.decode(errors="replace")
+
+    def admin(self, *args, stdin=None, timeout=300):
+        """Run `licportald ARGS...`; raise HarnessError with its output if it fails."""
+        return self._run([self.licportald, *args], what="licportald " + " ".join(args[:2]),
+                         stdin=stdin, timeout=timeout)
+
+    def demo(self, users=2, licenses_per_user=None, seed=None, password=DEMO_PASSWORD,
+             timeout=300):
+        argv = ["demo", "--db", self.db, "--files", self.files, "--users", str(users)]
+        if licenses_per_user is not None:
+            argv += ["--licenses-per-user", str(licenses_per_user)]
+        if seed is not None:
+            argv += ["--seed", str(seed)]
+        argv.append("--password-stdin")
+        return self.admin(*argv, stdin=password.encode(), timeout=timeout)
+
+    def add_user(self, email, password=DEMO_PASSWORD, name=None, otp_secret=None):
+        argv = ["user", "add", "--db", self.db, "--email", email]
+        if name is not None:
+            argv += ["--name", name]
+        if otp_secret is not None:
+            argv += ["--otp-secret", otp_secret]
+        argv.append("--password-stdin")
+        return self.admin(*argv, stdin=password.encode())
+
+    def sql(self, query, params=()):
+        """Read-only query of the server's SQLite file (for facts the API does not expose)."""
+        conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=10)
+        try:
+            return conn.execute(query, params).fetchall()
+        finally:
+            conn.close()
+
+    # --- the server --------------------------------------------------------------------
+    def start(self):
+        argv = [self.licportald, "serve", "--db", self.db, "--files", self.files,
+                "--listen", "127.0.0.1:0",
+                "--cert", os.path.join(self.cert_dir, "server.pem"),
+                "--key", os.path.join(self.cert_dir, "server.key")]
+        if self.access_ttl is not None:
+            argv += ["--access-ttl", str(self.access_ttl)]
+        if self.refresh_ttl is not None:
+            argv += ["--refresh-ttl", str(self.refresh_ttl)]
+        self._log = open(self.log_path, "ab")
+        self._server = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                        stderr=self._log)
+        line = self._first_line(self._server, START_TIMEOUT)
+        match = re.match(r"^listening on https://([^\s:]+|\[[^\]]+\]):(\d+)\s*$", line)
+        if not match:
+            self.stop()
+            raise HarnessError(f"licportald serve: unexpected first line {line!r}\n"
+                               + self.log_text())
+        self.port = int(match.group(2))
+        self.origin = f"https://{self.host}:{self.port}"
+        self.base_url = self.origin + API_PREFIX
+        self._stdout_thread = threading.Thread(target=self._drain, args=(self._server.stdout,),
+                                               daemon=True)
+        self._stdout_thread.start()
+        if via_prism():
+            self._start_prism()
+        return self
+
+    def _first_line(self, proc, timeout):
+        deadline = time.monotonic() + timeout
+        fd = proc.stdout.fileno()
+        buf = b""
+        while b"\n" not in buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.stop()
+                raise HarnessError(f"licportald serve printed no address within {timeout} s\n"
+                                   + self.log_text())
+            ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(fd, 4096)
+                if not chunk:
+                    code = proc.wait()
+                    self.stop()
+                    raise HarnessError(f"licportald serve exited ({code}) before listening\n"
+                                       + self.log_text())
+                buf += chunk
+        line, rest = buf.split(b"\n", 1)
+        if rest:
+            self._log.write(rest)
+            self._log.flush()
+        return line.decode(errors="replace")
+
+    def _drain(self, stream):
+        # Keep the pipe from filling up; whatever comes goes into the log.
+        for chunk in iter(lambda: stream.read1(4096), b""):
+            try:
+                self._log.write(chunk)
+                self._log.flush()
+            except ValueError:
+                return
+
+    def alive(self):
+        return self._server is not None and self._server.poll() is None
+
+    def _start_prism(self):
+        doc = os.path.join(source_root(), "docs", "api", "openapi.yaml")
+        if not os.path.exists(doc):
+            raise HarnessError(f"LP_VIA_PRISM=1 but {doc} does not exist")
+        prism = os.path.join(prism_bin_dir(), "prism")
+        # Prism matches request paths against the document's `paths`; when those are
+        # relative to a /api/v1 server URL, the prefix belongs to the upstream instead.
+        full_paths = document_paths_include_prefix(doc)
+        self.prism_prefix = API_PREFIX if full_paths else ""
+        upstream = self.origin if full_paths else self.origin + API_PREFIX
+        self.prism_port = free_port()
+        env = dict(os.environ, NODE_EXTRA_CA_CERTS=self.ca_file, NO_COLOR="1", FORCE_COLOR="0")
+        self._prism_log = open(self.prism_log_path, "ab")
+        self._prism = subprocess.Popen(
+            [prism, "proxy", doc, upstream, "--errors", "--port", str(self.prism_port),
+             "--host", "127.0.0.1"],
+            stdin=subprocess.DEVNULL, stdout=self._prism_log, stderr=subprocess.STDOUT, env=env,
+            start_new_session=True)
+        deadline = time.monotonic() + PRISM_START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self._prism.poll() is not None:
+                break
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.prism_port, timeout=5)
+                conn.request("GET", self.prism_prefix + "/me")
+                conn.getresponse().read()
+                conn.close()
+                return
+            except OSError:
+                time.sleep(0.3)
+        text = self.prism_log_text()
+        self.stop()
+        raise HarnessError("prism proxy did not start\n" + text)
+
+    def _check_through_prism(self, resp, rejected_by_contract):
+        """Raise ContractViolation when Prism reports one; return True when Prism refused to
+        forward a request the test sent against the document on purpose."""
+        violations = resp.headers.get("sl-violations")
+        problem_type = ""
+        if resp.content_type == "application/problem+json" and isinstance(resp.body, dict):
+            problem_type = str(resp.body.get("type", ""))
+        if problem_type.startswith(PRISM_PROBLEM_PREFIX):
+            kind = problem_type[len(PRISM_PROBLEM_PREFIX):]
+            if rejected_by_contract and kind in PRISM_REQUEST_REJECTIONS:
+                return True
+            raise ContractViolation(f"Prism: {resp.describe()}\n" + self.prism_log_tail())
+        if violations:
+            raise ContractViolation(f"Prism sl-violations on {resp.method} {resp.path} "
+                                    f"({resp.status}): {violations}")
+        return False
+
+    def client(self, token=None):
+        """A new ApiClient: through Prism in Prism mode, else straight to the server."""
+        if self.port is None:
+            raise HarnessError("server not started")
+        direct = ApiClient(self.host, self.port, ca_file=self.ca_file, token=token)
+        if self._prism is None:
+            client = direct
+        else:
+            client = ApiClient("127.0.0.1", self.prism_port, ca_file=None,
+                               prefix=self.prism_prefix, token=token,
+                               checker=self._check_through_prism, direct=direct)
+        self._clients.append(client)
+        return client
+
+    def direct_client(self, token=None):
+        """An ApiClient straight to the server over HTTPS, also in Prism mode."""
+        client = ApiClient(self.host, self.port, ca_file=self.ca_file, token=token)
+        self._clients.append(client)
+        return client
+
+    def login(self, email, password=DEMO_PASSWORD, otp=None):
+        """A client logged in as email; raises AssertionError when the login fails."""
+        client = self.client()
+        resp = client.login(email, password, otp)
+        if resp.status != 200:
+            raise AssertionError(f"login as {email}: {resp.describe()}")
+        return client
+
+    def log_text(self):
+        try:
+            with open(self.log_path, "rb") as f:
+                return f.read().decode(errors="replace")
+        except OSError:
+            return ""
+
+    def log_tail(self, lines=60):
+        return "\n".join(self.log_text().splitlines()[-lines:])
+
+    def prism_log_text(self):
+        try:
+            with open(self.prism_log_path, "rb") as f:
+                return f.read().decode(errors="replace")
+        except OSError:
+            return ""
+
+    def prism_log_tail(self, lines=30):
+        return "\n".join(self.prism_log_text().splitlines()[-lines:])
+
+    @staticmethod
+    def _terminate(proc, group=False):
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            if group:
+                os.killpg(proc.pid, signal.SIGTERM)
+            else:
+                proc.terminate()
+            proc.wait(timeout=5)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
+            try:
+                if group:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                else:
+                    proc.kill()
+            except ProcessLookupError:
+                pass
+            proc.wait(timeout=5)
+
+    def stop(self):
+        for client in self._clients:
+            client.close()
+        self._clients = []
+        self._terminate(self._prism, group=True)
+        self._prism = None
+        self._terminate(self._server)
+        if self._stdout_thread is not None:
+            self._stdout_thread.join(timeout=2)
+            self._stdout_thread = None
+        if self._server is not None and self._server.stdout is not None:
+            self._server.stdout.close()
+        self._server = None
+        for f in (self._log, self._prism_log):
+            if f is not None:
+                f.close()
+        self._log = self._prism_log = None
+
+    def cleanup(self):
+        self.stop()
+        if not self.keep_dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def prism_bin_dir():
+    override = os.environ.get("LP_PRISM_BIN")
+    if override:
+        return override
+    script = os.path.join(source_root(), "scripts", "npm-tools.sh")
+    try:
+        out = subprocess.run(["bash", script], capture_output=True, timeout=600, check=True)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        raise HarnessError(f"scripts/npm-tools.sh failed: {exc}") from exc
+    lines = out.stdout.decode().strip().splitlines()
+    if not lines:
+        raise HarnessError("scripts/npm-tools.sh printed no folder")
+    return lines[-1]
+
+
+def document_paths_include_prefix(doc):
+    """True when the document's path keys already start with /api/v1."""
+    with open(doc, encoding="utf-8") as f:
+        text = f.read()
+    keys = re.findall(r"^\s{2}['\"]?(/[^\s'\":]*)['\"]?:\s*$", text, flags=re.MULTILINE)
+    return any(key.startswith(API_PREFIX + "/") for key in keys)
+
+
+class PortalTestCase(unittest.TestCase):
+    """Base class: one server per test class, configured by class attributes."""
+
+    access_ttl = None
+    refresh_ttl = None
+    demo_users = 2              # 0: no demo data
+    licenses_per_user = None
+    demo_seed = None
+    demo_timeout = 300
+    portal = None
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        portal = Portal(access_ttl=cls.access_ttl, refresh_ttl=cls.refresh_ttl)
+        try:
+            if cls.demo_users:
+                portal.demo(users=cls.demo_users, licenses_per_user=cls.licenses_per_user,
+                            seed=cls.demo_seed, timeout=cls.demo_timeout)
+            cls.prepare(portal)
+            portal.start()
+        except BaseException:
+            text = portal.log_text()
+            portal.cleanup()
+            if text:
+                print("# server log:\n" + "\n".join("# " + l for l in text.splitlines()[-60:]))
+            raise
+        cls.portal = portal
+
+    @classmethod
+    def prepare(cls, portal):
+        """Hook: add users etc. before the server starts."""
+
+    @classmethod
+    def tearDownClass(cls):
+        portal = cls.portal
+        cls.portal = None
+        if portal is not None:
+            died = not portal.alive()
+            log = portal.log_tail()
+            portal.cleanup()
+            if died:
+                raise AssertionError("licportald exited during the tests\n" + log)
+        super().tearDownClass()
+
+    # --- helpers ------------------------------------------------------------------------
+    def client(self):
+        return self.portal.client()
+
+    def login(self, email="demo1@example.com", password=DEMO_PASSWORD, otp=None):
+        return self.portal.login(email, password, otp)
+
+    def assertStatus(self, resp, status):
+        self.assertEqual(resp.status, status, resp.describe())
+
+    def assertError(self, resp, status, code):
+        """Status, error code, message, and request_id repeating X-Request-Id."""
+        self.assertEqual(resp.status, status, resp.describe())
+        body = resp.body
+        self.assertIsInstance(body, dict, resp.describe())
+        self.assertIsInstance(body.get("error"), dict, resp.describe())
+        error = body["error"]
+        self.assertEqual(error.get("code"), code, resp.describe())
+        self.assertIsInstance(error.get("message"), str, resp.describe())
+        self.assertTrue(error["message"], resp.describe())
+        request_id = resp.headers.get("X-Request-Id")
+        self.assertTrue(request_id, f"no X-Request-Id: {resp.describe()}")
+        self.assertEqual(error.get("request_id"), request_id, resp.describe())
