@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test suite: unit, integration over real
+# HTTPS, the OpenAPI lint, the contract check through prism, and the whole
+# suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Ends with the line "N passed, N failed". Usage: scripts/test.sh [--quick]
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+quick=no
+[ "${1:-}" = "--quick" ] && quick=yes
+
+bash scripts/deps.sh test || { echo "could not install the Debian packages the tests need"; echo "0 passed, 1 failed"; exit 1; }
+if ! npm_bin=$(bash scripts/npm-tools.sh); then
+  echo "could not install the pinned OpenAPI tools"; echo "0 passed, 1 failed"; exit 1
+fi
+export PATH="$npm_bin:$PATH"
+
+logs=()
+status=0
+
+run_suites() { # NAME BUILDDIR -- meson setup args... ; runs the default suites there
+  local name=$1 dir=$2; shift 3
+  echo "== $name: configure and build in $dir"
+  if [ ! -d "$dir" ]; then
+    meson setup "$dir" "$@" || return 1
+  else
+    meson setup --reconfigure "$dir" "$@" >/dev/null || return 1
+  fi
+  ninja -C "$dir" || return 1
+}
+
+run_tests() { # BUILDDIR LOGNAME meson-test-args...
+  local dir=$1 logname=$2; shift 2
+  meson test -C "$dir" --print-errorlogs --num-processes 2 --logbase "$logname" "$@"
+  local rc=$?
+  logs+=("$dir/meson-logs/$logname.json")
+  return $rc
+}
+
+if run_suites "release build" build-test -- -Dwerror=true -Dbuildtype=debugoptimized; then
+  run_tests build-test main --no-suite prism || status=1
+  if [ "$quick" = no ]; then
+    echo "== contract check: the server's integration tests through prism"
+    run_tests build-test prism --suite prism || status=1
+  fi
+else
+  echo "build failed"; status=1; logs+=("build-failed")
+fi
+
+if [ "$quick" = no ]; then
+  if CC=clang run_suites "sanitizer build" build-asan -- -Dwerror=true -Db_sanitize=address,undefined \
+       -Db_lundef=false -Dbuildtype=debug; then
+    CK_FORK=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      run_tests build-asan asan --no-suite prism --no-suite lint --no-suite slow || status=1
+  else
+    echo "sanitizer build failed"; status=1; logs+=("build-failed")
+  fi
+fi
+
+python3 scripts/count-results.py "${logs[@]}"
+rc=$?
+[ $rc -ne 0 ] && status=1
+exit $status
