@@ -21,6 +21,7 @@ breaks the document fails the test (ContractViolation).
 """
 
 import base64
+import calendar
 import hashlib
 import hmac
 import http.client
@@ -88,6 +89,11 @@ def totp(secret_base32, at=None, step=30, digits=6, offset_steps=0):
     offset = digest[-1] & 0x0F
     code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % (10 ** digits)
     return str(code).zfill(digits)
+
+
+def parse_ts(text):
+    """RFC 3339 UTC time stamp with Z (the contract's only form) to epoch seconds."""
+    return calendar.timegm(time.strptime(text, "%Y-%m-%dT%H:%M:%SZ"))
 
 
 def free_port():

@@ -1,0 +1,110 @@
+# Activations: list, filter, order, paging, ETag, self-service deactivation and its refusal.
+import urllib.parse
+
+import harness
+
+FIELDS = ("id", "license_id", "license_key_masked", "product", "kind", "name", "fingerprint",
+          "platform", "ip", "activated_at", "last_seen_at")
+
+
+class ActivationListTest(harness.PortalTestCase):
+    demo_users = 1
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.api = cls.portal.login("demo1@example.com")
+        cls.all, totals = cls.api.list_all("/activations")
+        cls.total = totals[0]
+
+    def test_list_has_activations_newest_first(self):
+        self.assertGreater(self.total, 1)
+        self.assertEqual(len(self.all), self.total)
+        for item in self.all:
+            for field in FIELDS:
+                self.assertIn(field, item)
+            self.assertIn(item["kind"], ("device", "domain"))
+            self.assertRegex(item["license_key_masked"], r"[A-Za-z0-9]{4}$")
+        self.assertEqual({x["kind"] for x in self.all}, {"device", "domain"})
+        stamps = [harness.parse_ts(x["activated_at"]) for x in self.all]
+        self.assertEqual(stamps, sorted(stamps, reverse=True))
+
+    def test_paging_visits_each_activation_once(self):
+        for limit in (1, 2, 5):
+            with self.subTest(limit=limit):
+                items, totals = self.api.list_all("/activations", limit=limit)
+                self.assertEqual([x["id"] for x in items], [x["id"] for x in self.all])
+                self.assertEqual(set(totals), {self.total})
+
+    def test_license_filter_and_counts_match_the_licences(self):
+        licences, _ = self.api.list_all("/licenses")
+        by_licence = {}
+        for item in self.all:
+            by_licence.setdefault(item["license_id"], []).append(item["id"])
+        for licence in licences:
+            with self.subTest(license_id=licence["id"]):
+                expected = by_licence.get(licence["id"], [])
+                self.assertEqual(licence["activations_in_use"], len(expected))
+                if licence["max_activations"] is not None:
+                    self.assertLessEqual(len(expected), licence["max_activations"])
+                if not expected:
+                    continue
+                items, totals = self.api.list_all("/activations", {"license_id": licence["id"]})
+                self.assertEqual([x["id"] for x in items], expected)
+                self.assertEqual(totals[0], len(expected))
+
+    def test_q_matches_name_and_sql_metacharacters_only_literally(self):
+        sample = self.all[0]
+        items, _ = self.api.list_all("/activations", {"q": sample["name"].upper()})
+        self.assertIn(sample["id"], {x["id"] for x in items})
+        for needle in ("' OR 1=1 --", "%", "_", "\"; DROP TABLE activations; --"):
+            with self.subTest(q=needle):
+                resp = self.api.get("/activations?" + urllib.parse.urlencode({"q": needle}))
+                self.assertStatus(resp, 200)
+                for x in resp.json["items"]:
+                    text = " ".join(str(x.get(f) or "") for f in FIELDS).lower()
+                    self.assertIn(needle.lower(), text)
+        self.assertEqual(self.api.get("/activations?limit=1").json["total"], self.total)
+
+    def test_list_etag_gives_304(self):
+        resp = self.api.get("/activations")
+        etag = resp.headers.get("ETag")
+        self.assertTrue(etag)
+        again = self.api.get("/activations", headers={"If-None-Match": etag})
+        self.assertStatus(again, 304)
+        self.assertEqual(again.raw, b"")
+
+
+class DeactivationTest(harness.PortalTestCase):
+    demo_users = 1
+
+    def test_delete_frees_a_seat_and_refusals_change_nothing(self):
+        api = self.login("demo1@example.com")
+        activations, _ = api.list_all("/activations")
+        listing = api.get("/activations")
+        etag = listing.headers.get("ETag")
+        deleted, refused = [], []
+        for activation in activations:
+            licence_before = api.get(f"/licenses/{activation['license_id']}").json
+            resp = api.delete(f"/activations/{activation['id']}")
+            licence_after = api.get(f"/licenses/{activation['license_id']}").json
+            if resp.status == 204:
+                self.assertEqual(resp.raw, b"")
+                deleted.append(activation["id"])
+                self.assertEqual(licence_after["activations_in_use"],
+                                 licence_before["activations_in_use"] - 1)
+                self.assertError(api.delete(f"/activations/{activation['id']}"),
+                                 404, "not_found")
+            else:
+                self.assertError(resp, 403, "deactivation_not_allowed")
+                refused.append(activation["id"])
+                self.assertEqual(licence_after["activations_in_use"],
+                                 licence_before["activations_in_use"])
+        self.assertTrue(deleted, "demo data should allow some self-service deactivation")
+        self.assertTrue(refused, "demo data should have a licence that forbids deactivation")
+        remaining, totals = api.list_all("/activations")
+        self.assertEqual(sorted(x["id"] for x in remaining), sorted(refused))
+        self.assertEqual(totals[0], len(refused))
+        self.assertEqual(api.get("/dashboard").json["kpis"]["activations_in_use"], len(refused))
+        changed = api.get("/activations", headers={"If-None-Match": etag})
+        self.assertStatus(changed, 200)
