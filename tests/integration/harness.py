@@ -48,7 +48,8 @@ START_TIMEOUT = 30.0
 PRISM_START_TIMEOUT = 90.0
 PRISM_PROBLEM_PREFIX = "https://stoplight.io/prism/errors#"
 # Prism's answers to requests it refuses to forward because the document rejects them.
-PRISM_REQUEST_REJECTIONS = ("UNPROCESSABLE_ENTITY", "UNAUTHORIZED", "INVALID_CONTENT_TYPE")
+PRISM_REQUEST_REJECTIONS = ("UNPROCESSABLE_ENTITY", "UNAUTHORIZED", "INVALID_CONTENT_TYPE",
+                            "NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR")
 
 
 class HarnessError(RuntimeError):

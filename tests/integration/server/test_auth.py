@@ -178,3 +178,37 @@ class TwoFactorLoginTest(harness.PortalTestCase):
     def test_correct_otp_with_wrong_password_is_invalid_credentials(self):
         resp = self.client().login("otp@example.com", "wrong", otp=self.fresh_code())
         self.assertError(resp, 401, "invalid_credentials")
+
+
+class ServerLogTest(harness.PortalTestCase):
+    demo_users = 0
+
+    @classmethod
+    def prepare(cls, portal):
+        portal.add_user("log@example.com", password="Pa55-very-secret-phrase", name="Log User")
+
+    def test_access_log_has_a_line_per_request_and_no_secrets(self):
+        api = self.client()
+        secrets, request_ids = ["Pa55-very-secret-phrase", "Wr0ng-secret-attempt"], []
+        bad = api.login("log@example.com", "Wr0ng-secret-attempt")
+        self.assertError(bad, 401, "invalid_credentials")
+        login = api.login("log@example.com", "Pa55-very-secret-phrase")
+        self.assertStatus(login, 200)
+        secrets += [login.json["access_token"], login.json["refresh_token"]]
+        rotated = api.post("/auth/refresh", {"refresh_token": api.refresh_token}, auth=False)
+        self.assertStatus(rotated, 200)
+        secrets += [rotated.json["access_token"], rotated.json["refresh_token"]]
+        me = api.get("/me", token=rotated.json["access_token"])
+        self.assertStatus(me, 200)
+        for resp in (bad, login, rotated, me):
+            request_ids.append(resp.headers.get("X-Request-Id"))
+        deadline = time.monotonic() + 5
+        while True:
+            log = self.portal.log_text()
+            if all(r in log for r in request_ids) or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        for request_id in request_ids:
+            self.assertIn(request_id, log, "no access log line for this request")
+        for secret in secrets:
+            self.assertNotIn(secret, log, "a password or token reached the server log")

@@ -287,3 +287,21 @@ class LicenceDetailTest(harness.PortalTestCase):
                 self.assertNotIn(key, listing_text, "full key appears in the list")
                 detail = self.api.get(f"/licenses/{summary['id']}").raw.decode()
                 self.assertNotIn(key, detail, "full key appears in the detail")
+
+    def test_each_reveal_is_recorded_with_who_when_and_where(self):
+        count = "SELECT COUNT(*) FROM audit_log WHERE action LIKE '%reveal%'"
+        before = self.portal.sql(count)[0][0]
+        licence = self.all[0]["id"]
+        for _ in range(2):
+            self.assertStatus(self.api.post(f"/licenses/{licence}/reveal"), 200)
+        deadline = time.monotonic() + 5
+        while self.portal.sql(count)[0][0] < before + 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertEqual(self.portal.sql(count)[0][0], before + 2)
+        rows = self.portal.sql("SELECT at, user_id, ip, object_id FROM audit_log "
+                               "WHERE action LIKE '%reveal%' ORDER BY id DESC LIMIT 2")
+        for at, user_id, ip, object_id in rows:
+            self.assertIsNotNone(user_id, "reveal recorded without who")
+            self.assertEqual(ip, "127.0.0.1", "reveal recorded without where")
+            self.assertLess(abs(int(at) - time.time()), 120, "reveal recorded without when")
+            self.assertIsNotNone(object_id)
