@@ -520,7 +520,9 @@ class Portal:
             return ""
 
     def prism_log_tail(self, lines=30):
-        return "\n".join(self.prism_log_text().splitlines()[-lines:])
+        # Skip Prism's start-up listing of every route; keep what it said about requests.
+        said = [l for l in self.prism_log_text().splitlines() if "[CLI]" not in l]
+        return "\n".join(said[-lines:])
 
     @staticmethod
     def _terminate(proc, group=False):
