@@ -50,13 +50,16 @@ class DownloadTest(harness.PortalTestCase):
                 with self.subTest(field=field, value=value):
                     items, totals = self.api.list_all("/downloads", {field: value})
                     expected = [x["id"] for x in self.all if x[field] == value]
-                    self.assertEqual([x["id"] for x in items], expected)
+                    self.assertEqual(sorted(x["id"] for x in items), sorted(expected))
                     self.assertEqual(totals[0], len(expected))
+                    stamps = [harness.parse_ts(x["released_at"]) for x in items]
+                    self.assertEqual(stamps, sorted(stamps, reverse=True))
         for product in sorted({x["product"]["id"] for x in self.all}):
             with self.subTest(product=product):
                 items, _ = self.api.list_all("/downloads", {"product": product})
-                self.assertEqual([x["id"] for x in items],
-                                 [x["id"] for x in self.all if x["product"]["id"] == product])
+                self.assertEqual(sorted(x["id"] for x in items),
+                                 sorted(x["id"] for x in self.all
+                                        if x["product"]["id"] == product))
 
     def test_paging_visits_each_release_once(self):
         items, totals = self.api.list_all("/downloads", limit=2)
