@@ -1,0 +1,173 @@
+/* GET /activations and DELETE /activations/{id}: the user's devices and domains, newest first. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/api_handlers.h"
+#include "server/audit.h"
+#include "server/license_json.h"
+#include "server/license_key.h"
+#include "server/object_id.h"
+#include "server/pagination.h"
+#include "server/response.h"
+#include "server/sql_builder.h"
+
+#define SCOPE "act:-activated_at"
+
+static cJSON *activation_json(sqlite3_stmt *st)
+{
+    cJSON *item = cJSON_CreateObject();
+    char id[LP_ID_LEN];
+    lp_object_id_format(LP_ID_ACTIVATION, sqlite3_column_int64(st, 0), id);
+    cJSON_AddStringToObject(item, "id", id);
+    lp_object_id_format(LP_ID_LICENSE, sqlite3_column_int64(st, 1), id);
+    cJSON_AddStringToObject(item, "license_id", id);
+    char masked[128];
+    lp_license_key_mask(lp_col_text(st, 2), masked, sizeof masked);
+    cJSON_AddStringToObject(item, "license_key_masked", masked);
+    cJSON *product = cJSON_AddObjectToObject(item, "product");
+    cJSON_AddStringToObject(product, "id", lp_col_text(st, 3));
+    cJSON_AddStringToObject(product, "name", lp_col_text(st, 4));
+    cJSON_AddStringToObject(item, "kind", lp_col_text(st, 5));
+    cJSON_AddStringToObject(item, "name", lp_col_text(st, 6));
+    cJSON_AddStringToObject(item, "fingerprint", lp_col_text(st, 7));
+    lp_json_add_string_or_null(item, "platform", lp_col_text(st, 8));
+    lp_json_add_string_or_null(item, "ip", lp_col_text(st, 9));
+    lp_json_add_time(item, "activated_at", sqlite3_column_int64(st, 10));
+    lp_json_add_time(item, "last_seen_at", lp_col_int(st, 11, LP_TIME_NONE));
+    return item;
+}
+
+static void add_filters(struct lp_sql *sql, bool by_license, bool by_q)
+{
+    lp_sql_add(sql, " WHERE a.user_id = :user", NULL);
+    if (by_license)
+        lp_sql_add(sql, " AND a.license_id = :license", NULL);
+    if (by_q)
+        lp_sql_add(sql,
+                   " AND (instr(lower(a.name), :q) > 0 OR instr(lower(a.fingerprint), :q) > 0"
+                   " OR instr(lower(coalesce(a.platform, '')), :q) > 0 OR instr(lower(l.product_name), :q) > 0)",
+                   NULL);
+}
+
+enum MHD_Result lp_api_activation_list(struct lp_request *req)
+{
+    int limit;
+    struct lp_cursor after;
+    bool has_cursor;
+    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+        return MHD_YES;
+    const char *license_text = lp_request_query(req, "license_id");
+    int64_t license_row = 0;
+    /* A malformed id matches no licence, like another user's. */
+    bool by_license = license_text != NULL;
+    if (by_license && !lp_object_id_parse(LP_ID_LICENSE, license_text, &license_row))
+        license_row = -1;
+    const char *q_text = lp_request_query(req, "q");
+    char q[256] = "";
+    if (q_text != NULL) {
+        if (strlen(q_text) >= sizeof q)
+            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+        for (size_t i = 0; q_text[i] != '\0'; i++)
+            q[i] = (char)tolower((unsigned char)q_text[i]);
+    }
+    int64_t after_key = 0;
+    if (has_cursor) {
+        char *end = NULL;
+        after_key = strtoll(after.value, &end, 10);
+        if (end == after.value || *end != '\0')
+            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+    }
+
+    struct lp_sql sql;
+    lp_sql_init(&sql);
+    lp_sql_add(&sql,
+               "SELECT a.id, a.license_id, l.license_key, l.product_id, l.product_name, a.kind, a.name, a.fingerprint,"
+               " a.platform, a.ip, a.activated_at, a.last_seen_at FROM activations a"
+               " JOIN licenses l ON l.id = a.license_id",
+               NULL);
+    add_filters(&sql, by_license, q_text != NULL);
+    if (has_cursor)
+        lp_sql_add(&sql, " AND (a.activated_at, a.id) < (:after, :after_id)", NULL);
+    lp_sql_add(&sql, " ORDER BY a.activated_at DESC, a.id DESC LIMIT :limit", NULL);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return lp_reply_internal(req);
+    }
+    lp_bind_int(st, ":user", req->user_id);
+    lp_bind_int(st, ":license", license_row);
+    lp_bind_text(st, ":q", q);
+    lp_bind_int(st, ":after", after_key);
+    lp_bind_int(st, ":after_id", after.id);
+    lp_bind_int(st, ":limit", limit + 1);
+    cJSON *items = cJSON_CreateArray();
+    int rows = 0;
+    struct lp_cursor last = {0};
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (++rows > limit)
+            break;
+        cJSON_AddItemToArray(items, activation_json(st));
+        last.id = sqlite3_column_int64(st, 0);
+        snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, 10));
+    }
+    sqlite3_finalize(st);
+    char *next = NULL;
+    if (rows > limit) {
+        snprintf(last.scope, sizeof last.scope, "%s", SCOPE);
+        next = lp_cursor_encode(&last, req->server->cursor_key);
+    }
+
+    lp_sql_init(&sql);
+    lp_sql_add(&sql, "SELECT COUNT(*) FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
+    add_filters(&sql, by_license, q_text != NULL);
+    int64_t total = 0;
+    if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
+        lp_bind_int(st, ":user", req->user_id);
+        lp_bind_int(st, ":license", license_row);
+        lp_bind_text(st, ":q", q);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            total = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+}
+
+enum MHD_Result lp_api_activation_delete(struct lp_request *req)
+{
+    int64_t row;
+    if (!lp_object_id_parse(LP_ID_ACTIVATION, req->path_id, &row))
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
+    static const char *const find = "SELECT l.allow_deactivation FROM activations a JOIN licenses l "
+                                    "ON l.id = a.license_id WHERE a.id = :id AND a.user_id = :user";
+    sqlite3_stmt *st = lp_db_stmt(req->db, find);
+    if (st == NULL)
+        return lp_reply_internal(req);
+    lp_bind_int(st, ":id", row);
+    lp_bind_int(st, ":user", req->user_id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
+    }
+    bool allowed = sqlite3_column_int(st, 0) != 0;
+    sqlite3_reset(st);
+    if (!allowed)
+        return lp_reply_error(req, MHD_HTTP_FORBIDDEN, "deactivation_not_allowed",
+                              "this licence does not allow self-service deactivation");
+    static const char *const del = "DELETE FROM activations WHERE id = :id AND user_id = :user";
+    st = lp_db_stmt(req->db, del);
+    if (st == NULL)
+        return lp_reply_internal(req);
+    lp_bind_int(st, ":id", row);
+    lp_bind_int(st, ":user", req->user_id);
+    int rc = sqlite3_step(st);
+    int changed = sqlite3_changes(lp_db_handle(req->db));
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return lp_reply_internal(req);
+    if (changed == 0)
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
+    lp_audit(req, req->user_id, "deactivate", req->path_id, NULL);
+    return lp_reply_no_content(req);
+}

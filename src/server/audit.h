@@ -1,0 +1,13 @@
+/* The audit trail: security-relevant actions, who did them, when and from where. */
+#ifndef LP_SERVER_AUDIT_H
+#define LP_SERVER_AUDIT_H
+
+#include <stdint.h>
+
+#include "server/request.h"
+
+/* Records `action` on `object_id` (may be NULL) for `user_id` (0 when none).
+ * A failure is reported on stderr but does not fail the request. */
+void lp_audit(struct lp_request *req, int64_t user_id, const char *action, const char *object_id, const char *detail);
+
+#endif

@@ -1,0 +1,312 @@
+/* POST /auth/login, /auth/refresh, /auth/logout: sessions, token rotation and reuse detection. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/api_handlers.h"
+#include "server/audit.h"
+#include "server/object_id.h"
+#include "server/password.h"
+#include "server/response.h"
+#include "server/token.h"
+#include "server/totp.h"
+
+struct account {
+    int64_t id;
+    char email[256];
+    char name[256];
+};
+
+/* Issues a fresh access/refresh pair in `session_id` and builds the login body. */
+static cJSON *issue_tokens(struct lp_request *req, int64_t session_id, const struct account *user)
+{
+    char access[LP_TOKEN_LEN], refresh[LP_TOKEN_LEN];
+    char access_hash[LP_TOKEN_HASH_LEN], refresh_hash[LP_TOKEN_HASH_LEN];
+    if (!lp_token_generate(access) || !lp_token_generate(refresh))
+        return NULL;
+    lp_token_hash(access, access_hash);
+    lp_token_hash(refresh, refresh_hash);
+    static const char *const insert_access = "INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
+                                             "VALUES (:hash, :session, :user, :expires)";
+    static const char *const insert_refresh = "INSERT INTO refresh_tokens(token_hash, session_id, expires_at) "
+                                              "VALUES (:hash, :session, :expires)";
+    sqlite3_stmt *st = lp_db_stmt(req->db, insert_access);
+    if (st == NULL)
+        return NULL;
+    lp_bind_text(st, ":hash", access_hash);
+    lp_bind_int(st, ":session", session_id);
+    lp_bind_int(st, ":user", user->id);
+    lp_bind_int(st, ":expires", lp_token_expiry(req->now, req->server->access_ttl));
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return NULL;
+    st = lp_db_stmt(req->db, insert_refresh);
+    if (st == NULL)
+        return NULL;
+    lp_bind_text(st, ":hash", refresh_hash);
+    lp_bind_int(st, ":session", session_id);
+    lp_bind_int(st, ":expires", lp_token_expiry(req->now, req->server->refresh_ttl));
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return NULL;
+
+    cJSON *body = cJSON_CreateObject();
+    cJSON_AddStringToObject(body, "access_token", access);
+    cJSON_AddStringToObject(body, "token_type", "Bearer");
+    cJSON_AddNumberToObject(body, "expires_in", (double)req->server->access_ttl);
+    cJSON_AddStringToObject(body, "refresh_token", refresh);
+    cJSON_AddNumberToObject(body, "refresh_expires_in", (double)req->server->refresh_ttl);
+    cJSON *who = cJSON_AddObjectToObject(body, "user");
+    char id[LP_ID_LEN];
+    lp_object_id_format(LP_ID_USER, user->id, id);
+    cJSON_AddStringToObject(who, "id", id);
+    cJSON_AddStringToObject(who, "email", user->email);
+    cJSON_AddStringToObject(who, "name", user->name);
+    return body;
+}
+
+static bool load_account(struct lp_request *req, int64_t user_id, struct account *out)
+{
+    static const char *const sql = "SELECT email, name FROM users WHERE id = :id";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return false;
+    lp_bind_int(st, ":id", user_id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        out->id = user_id;
+        snprintf(out->email, sizeof out->email, "%s", lp_col_text(st, 0));
+        snprintf(out->name, sizeof out->name, "%s", lp_col_text(st, 1));
+    }
+    sqlite3_reset(st);
+    return found;
+}
+
+static void failure_keys(const struct lp_request *req, const char *email, char *email_key, size_t email_size,
+                         char *addr_key, size_t addr_size)
+{
+    snprintf(email_key, email_size, "email:%s", email);
+    for (char *p = email_key; *p != '\0'; p++)
+        *p = (char)tolower((unsigned char)*p);
+    snprintf(addr_key, addr_size, "addr:%s", req->client_addr);
+}
+
+static void count_failure(struct lp_request *req, const char *email_key, const char *addr_key, int64_t user_id,
+                          const char *why)
+{
+    lp_rate_limiter_fail(req->server->email_failures, email_key, req->now);
+    lp_rate_limiter_fail(req->server->address_failures, addr_key, req->now);
+    lp_audit(req, user_id, "login_failed", NULL, why);
+}
+
+static int64_t start_session(struct lp_request *req, int64_t user_id)
+{
+    static const char *const sql = "INSERT INTO sessions(user_id, created_at) VALUES (:user, :now)";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return 0;
+    lp_bind_int(st, ":user", user_id);
+    lp_bind_int(st, ":now", req->now);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lp_db_handle(req->db)) : 0;
+}
+
+enum MHD_Result lp_api_login(struct lp_request *req)
+{
+    cJSON *json = lp_request_json_body(req);
+    if (json == NULL)
+        return MHD_YES;
+    const char *email = lp_json_string(json, "email");
+    const char *password = lp_json_string(json, "password");
+    const cJSON *otp_item = cJSON_GetObjectItemCaseSensitive(json, "otp");
+    const char *otp = lp_json_string(json, "otp");
+    if (email == NULL || password == NULL || (otp_item != NULL && !cJSON_IsNull(otp_item) && otp == NULL)) {
+        cJSON_Delete(json);
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+                              "email and password are required strings");
+    }
+    char email_key[300], addr_key[96];
+    failure_keys(req, email, email_key, sizeof email_key, addr_key, sizeof addr_key);
+    long retry_after = 0;
+    if (!lp_rate_limiter_allows(req->server->email_failures, email_key, req->now, &retry_after) ||
+        !lp_rate_limiter_allows(req->server->address_failures, addr_key, req->now, &retry_after)) {
+        cJSON_Delete(json);
+        lp_audit(req, 0, "login_rate_limited", NULL, NULL);
+        return lp_reply_rate_limited(req, retry_after);
+    }
+
+    static const char *const sql = "SELECT id, email, name, password_hash, otp_secret FROM users WHERE email = :email";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL) {
+        cJSON_Delete(json);
+        return lp_reply_internal(req);
+    }
+    lp_bind_text(st, ":email", email);
+    struct account user = {0};
+    char hash[256] = "";
+    unsigned char otp_secret[128];
+    size_t otp_len = 0;
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        user.id = sqlite3_column_int64(st, 0);
+        snprintf(user.email, sizeof user.email, "%s", lp_col_text(st, 1));
+        snprintf(user.name, sizeof user.name, "%s", lp_col_text(st, 2));
+        if (lp_col_text(st, 3) != NULL)
+            snprintf(hash, sizeof hash, "%s", lp_col_text(st, 3));
+        int blob_len = sqlite3_column_bytes(st, 4);
+        if (blob_len > 0 && (size_t)blob_len <= sizeof otp_secret) {
+            memcpy(otp_secret, sqlite3_column_blob(st, 4), (size_t)blob_len);
+            otp_len = (size_t)blob_len;
+        }
+    }
+    sqlite3_reset(st);
+
+    bool password_ok = lp_password_verify(found && hash[0] ? hash : NULL, password);
+    if (!password_ok) {
+        count_failure(req, email_key, addr_key, user.id, "password");
+        cJSON_Delete(json);
+        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_credentials", "wrong e-mail or password");
+    }
+    if (otp_len > 0) {
+        if (otp == NULL || *otp == '\0') {
+            cJSON_Delete(json);
+            return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "otp_required",
+                                  "this account uses two-factor authentication; send the one-time code as otp");
+        }
+        if (!lp_totp_verify(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp)) {
+            count_failure(req, email_key, addr_key, user.id, "otp");
+            cJSON_Delete(json);
+            return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp", "the one-time code is not valid");
+        }
+    }
+    cJSON_Delete(json);
+    lp_rate_limiter_reset(req->server->email_failures, email_key);
+
+    int64_t session_id = start_session(req, user.id);
+    cJSON *body = session_id > 0 ? issue_tokens(req, session_id, &user) : NULL;
+    if (body == NULL)
+        return lp_reply_internal(req);
+    lp_audit(req, user.id, "login", NULL, NULL);
+    return lp_reply_json(req, MHD_HTTP_OK, body);
+}
+
+static void revoke_session(struct lp_request *req, int64_t session_id)
+{
+    static const char *const sql = "UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return;
+    lp_bind_int(st, ":now", req->now);
+    lp_bind_int(st, ":id", session_id);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+}
+
+static enum MHD_Result refresh_in_transaction(struct lp_request *req, const char *token)
+{
+    char hash[LP_TOKEN_HASH_LEN];
+    lp_token_hash(token, hash);
+    static const char *const sql = "SELECT r.session_id, r.expires_at, r.used_at, s.revoked_at, s.user_id "
+                                   "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id "
+                                   "WHERE r.token_hash = :hash";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return lp_reply_internal(req);
+    lp_bind_text(st, ":hash", hash);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "unknown refresh token");
+    }
+    int64_t session_id = sqlite3_column_int64(st, 0);
+    lp_time expires_at = sqlite3_column_int64(st, 1);
+    bool used = sqlite3_column_type(st, 2) != SQLITE_NULL;
+    bool revoked = sqlite3_column_type(st, 3) != SQLITE_NULL;
+    int64_t user_id = sqlite3_column_int64(st, 4);
+    sqlite3_reset(st);
+    if (revoked)
+        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the session was ended");
+    if (used) {
+        /* A rotated token came back: someone holds a copy. End the family. */
+        revoke_session(req, session_id);
+        lp_audit(req, user_id, "refresh_reuse", NULL, "session revoked");
+        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token",
+                              "the refresh token was already used; log in again");
+    }
+    if (lp_token_is_expired(expires_at, req->now))
+        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the refresh token has expired");
+
+    static const char *const mark = "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash";
+    st = lp_db_stmt(req->db, mark);
+    if (st == NULL)
+        return lp_reply_internal(req);
+    lp_bind_int(st, ":now", req->now);
+    lp_bind_text(st, ":hash", hash);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    struct account user;
+    if (rc != SQLITE_DONE || !load_account(req, user_id, &user))
+        return lp_reply_internal(req);
+    cJSON *body = issue_tokens(req, session_id, &user);
+    if (body == NULL)
+        return lp_reply_internal(req);
+    return lp_reply_json(req, MHD_HTTP_OK, body);
+}
+
+enum MHD_Result lp_api_refresh(struct lp_request *req)
+{
+    cJSON *json = lp_request_json_body(req);
+    if (json == NULL)
+        return MHD_YES;
+    const char *token = lp_json_string(json, "refresh_token");
+    if (token == NULL) {
+        cJSON_Delete(json);
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "refresh_token is required");
+    }
+    /* The check of used_at and its update must not interleave with another
+     * refresh of the same token. */
+    if (!lp_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
+        cJSON_Delete(json);
+        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
+    }
+    enum MHD_Result rc = refresh_in_transaction(req, token);
+    cJSON_Delete(json);
+    if (req->status >= 500)
+        lp_db_exec(req->db, "ROLLBACK", NULL, 0);
+    else if (!lp_db_exec(req->db, "COMMIT", NULL, 0))
+        lp_db_exec(req->db, "ROLLBACK", NULL, 0);
+    return rc;
+}
+
+enum MHD_Result lp_api_logout(struct lp_request *req)
+{
+    cJSON *json = NULL;
+    if (req->body_len > 0) {
+        json = lp_request_json_body(req);
+        if (json == NULL)
+            return MHD_YES;
+    }
+    const char *token = json ? lp_json_string(json, "refresh_token") : NULL;
+    if (token != NULL) {
+        char hash[LP_TOKEN_HASH_LEN];
+        lp_token_hash(token, hash);
+        static const char *const sql = "SELECT r.session_id FROM refresh_tokens r JOIN sessions s "
+                                       "ON s.id = r.session_id WHERE r.token_hash = :hash AND s.user_id = :user";
+        sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+        if (st != NULL) {
+            lp_bind_text(st, ":hash", hash);
+            lp_bind_int(st, ":user", req->user_id);
+            int64_t session_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+            sqlite3_reset(st);
+            if (session_id > 0)
+                revoke_session(req, session_id);
+        }
+    }
+    cJSON_Delete(json);
+    revoke_session(req, req->session_id);
+    lp_audit(req, req->user_id, "logout", NULL, NULL);
+    return lp_reply_no_content(req);
+}

@@ -1,0 +1,59 @@
+/* Shared command-line plumbing. */
+#include "server/cli_support.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/exit_codes.h"
+
+int lp_cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("licportald: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, " (see 'licportald %s --help')\n", command);
+    va_end(ap);
+    return LP_EXIT_USAGE;
+}
+
+int lp_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("licportald: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return LP_EXIT_ERROR;
+}
+
+bool lp_cli_parse_long(const char *text, long min, long max, long *out)
+{
+    if (text == NULL || *text == '\0')
+        return false;
+    char *end = NULL;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (errno != 0 || *end != '\0' || value < min || value > max)
+        return false;
+    *out = value;
+    return true;
+}
+
+bool lp_cli_read_password(char *out, size_t size)
+{
+    if (fgets(out, (int)size, stdin) == NULL)
+        return false;
+    size_t len = strlen(out);
+    if (len > 0 && out[len - 1] == '\n')
+        out[--len] = '\0';
+    else if (len == size - 1 && !feof(stdin))
+        return false;
+    if (len > 0 && out[len - 1] == '\r')
+        out[--len] = '\0';
+    return len > 0;
+}

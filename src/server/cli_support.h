@@ -1,0 +1,21 @@
+/* Small helpers the sub-commands share: error messages, numbers, passwords from stdin. */
+#ifndef LP_SERVER_CLI_SUPPORT_H
+#define LP_SERVER_CLI_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LP_PASSWORD_MAX 1024
+
+/* Prints "licportald: MESSAGE" on stderr and returns LP_EXIT_USAGE or LP_EXIT_ERROR. */
+int lp_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int lp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parses a decimal in [min, max]. */
+bool lp_cli_parse_long(const char *text, long min, long max, long *out);
+
+/* Reads the first line of stdin (without its line ending). False when stdin
+ * is empty, the line is empty or too long. */
+bool lp_cli_read_password(char *out, size_t size);
+
+#endif

@@ -1,0 +1,58 @@
+/* `licportald init`: creates the database or migrates it to the current schema. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "server/cli_support.h"
+#include "server/commands.h"
+#include "server/exit_codes.h"
+#include "server/schema.h"
+
+static void usage(FILE *out)
+{
+    fputs("Usage: licportald init --db PATH\n"
+          "Creates the SQLite database at PATH, or migrates an existing one to the\n"
+          "current schema. Safe to run again.\n"
+          "\n"
+          "  --db PATH   the database file\n"
+          "  --help      show this help\n",
+          out);
+}
+
+int lp_cmd_init(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db_path = NULL;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db_path = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            return LP_EXIT_OK;
+        case ':':
+            return lp_cli_usage_error("init", "option %s needs a value", argv[optind - 1]);
+        default:
+            return lp_cli_usage_error("init", "unknown option %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return lp_cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
+    if (db_path == NULL)
+        return lp_cli_usage_error("init", "--db is required");
+    char err[512];
+    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    if (db == NULL)
+        return lp_cli_error("%s", err);
+    int version = lp_schema_version(db);
+    lp_db_free(db);
+    printf("database %s is at schema version %d\n", db_path, version);
+    return LP_EXIT_OK;
+}

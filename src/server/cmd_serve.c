@@ -1,0 +1,222 @@
+/* `licportald serve`: the HTTPS API until SIGTERM or SIGINT. */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "server/cli_support.h"
+#include "server/commands.h"
+#include "server/exit_codes.h"
+#include "server/http_server.h"
+#include "server/listen_addr.h"
+#include "server/schema.h"
+#include "server/server_context.h"
+#include "server/thread_db.h"
+#include "server/totp.h"
+
+static void usage(FILE *out)
+{
+    fputs("Usage: licportald serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
+          "                        [--access-ttl SECONDS] [--refresh-ttl SECONDS]\n"
+          "Serves the portal API over HTTPS until SIGTERM or SIGINT.\n"
+          "\n"
+          "  --db PATH               the database (created and migrated when needed)\n"
+          "  --files DIR             where the release files live\n"
+          "  --listen ADDR           HOST:PORT or [IPv6]:PORT; port 0 picks a free one\n"
+          "  --cert F                the server certificate chain, PEM\n"
+          "  --key F                 the server private key, PEM\n"
+          "  --access-ttl SECONDS    access token lifetime (default 900)\n"
+          "  --refresh-ttl SECONDS   refresh token lifetime (default 2592000)\n"
+          "  --help                  show this help\n"
+          "\n"
+          "The first line on standard output is 'listening on https://HOST:PORT'.\n",
+          out);
+}
+
+/* Reads a whole (small) PEM file. NULL with errno set on failure. */
+static char *read_pem(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf != NULL) {
+        if (len + 1 >= cap) {
+            if (cap > 1024 * 1024) {
+                free(buf);
+                buf = NULL;
+                errno = EFBIG;
+                break;
+            }
+            char *grown = realloc(buf, cap * 2);
+            if (grown == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    fclose(f);
+    if (buf != NULL)
+        buf[len] = '\0';
+    if (buf != NULL && strstr(buf, "-----BEGIN ") == NULL) {
+        free(buf);
+        errno = EINVAL;
+        return NULL;
+    }
+    return buf;
+}
+
+struct serve_options {
+    const char *db_path, *files_dir, *listen, *cert, *key;
+    long access_ttl, refresh_ttl;
+};
+
+static int parse_options(int argc, char **argv, struct serve_options *o, bool *help)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},          {"files", required_argument, NULL, 'f'},
+        {"listen", required_argument, NULL, 'l'},      {"cert", required_argument, NULL, 'c'},
+        {"key", required_argument, NULL, 'k'},         {"access-ttl", required_argument, NULL, 'a'},
+        {"refresh-ttl", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db_path = optarg;
+            break;
+        case 'f':
+            o->files_dir = optarg;
+            break;
+        case 'l':
+            o->listen = optarg;
+            break;
+        case 'c':
+            o->cert = optarg;
+            break;
+        case 'k':
+            o->key = optarg;
+            break;
+        case 'a':
+            if (!lp_cli_parse_long(optarg, 1, 365L * 86400, &o->access_ttl))
+                return lp_cli_usage_error("serve", "--access-ttl must be a number of seconds (1..31536000)");
+            break;
+        case 'r':
+            if (!lp_cli_parse_long(optarg, 1, 10L * 365 * 86400, &o->refresh_ttl))
+                return lp_cli_usage_error("serve", "--refresh-ttl must be a number of seconds (1..315360000)");
+            break;
+        case 'h':
+            *help = true;
+            return LP_EXIT_OK;
+        case ':':
+            return lp_cli_usage_error("serve", "option %s needs a value", argv[optind - 1]);
+        default:
+            return lp_cli_usage_error("serve", "unknown option %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return lp_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    if (o->db_path == NULL || o->files_dir == NULL || o->listen == NULL)
+        return lp_cli_usage_error("serve", "--db, --files and --listen are required");
+    if (o->cert == NULL || o->key == NULL)
+        return lp_cli_usage_error("serve", "--cert and --key are required: licportald serves HTTPS only");
+    return LP_EXIT_OK;
+}
+
+int lp_cmd_serve(int argc, char **argv)
+{
+    struct serve_options o = {.access_ttl = LP_DEFAULT_ACCESS_TTL, .refresh_ttl = LP_DEFAULT_REFRESH_TTL};
+    bool help = false;
+    int rc = parse_options(argc, argv, &o, &help);
+    if (help) {
+        usage(stdout);
+        return LP_EXIT_OK;
+    }
+    if (rc != LP_EXIT_OK)
+        return rc;
+
+    char err[512];
+    struct lp_listen_addr addr;
+    if (!lp_listen_addr_parse(o.listen, &addr, err, sizeof err))
+        return lp_cli_usage_error("serve", "%s", err);
+    struct stat st;
+    if (stat(o.files_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return lp_cli_error("--files %s is not a directory", o.files_dir);
+    char *cert = read_pem(o.cert);
+    if (cert == NULL)
+        return lp_cli_error("cannot read certificate %s: %s", o.cert, strerror(errno));
+    char *key = read_pem(o.key);
+    if (key == NULL) {
+        free(cert);
+        return lp_cli_error("cannot read private key %s: %s", o.key, strerror(errno));
+    }
+
+    int status = LP_EXIT_ERROR;
+    struct lp_server server = {
+        .db_path = o.db_path,
+        .files_dir = o.files_dir,
+        .access_ttl = o.access_ttl,
+        .refresh_ttl = o.refresh_ttl,
+        .email_failures = lp_rate_limiter_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096),
+        .address_failures = lp_rate_limiter_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096),
+    };
+    struct lp_db *db = lp_schema_open(o.db_path, err, sizeof err);
+    struct lp_http_server *http = NULL;
+    if (db == NULL) {
+        lp_cli_error("%s", err);
+        goto done;
+    }
+    if (!lp_schema_cursor_key(db, server.cursor_key, err, sizeof err)) {
+        lp_cli_error("%s", err);
+        goto done;
+    }
+    if (server.email_failures == NULL || server.address_failures == NULL || !lp_thread_db_setup(o.db_path) ||
+        !lp_totp_init()) {
+        lp_cli_error("cannot initialise the server");
+        goto done;
+    }
+
+    /* Block the stop signals before the server threads start, so they
+     * inherit the mask and only sigwait() below receives them. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    http = lp_http_server_start(&server, (const struct sockaddr *)&addr.addr, cert, key, err, sizeof err);
+    if (http == NULL) {
+        lp_cli_error("%s on %s", err, o.listen);
+        goto done;
+    }
+    printf("listening on https://%s:%u\n", addr.host, (unsigned)lp_http_server_port(http));
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "licportald: stopping on signal %d\n", sig);
+    status = LP_EXIT_OK;
+done:
+    lp_http_server_free(http);
+    lp_db_free(db);
+    lp_rate_limiter_free(server.email_failures);
+    lp_rate_limiter_free(server.address_failures);
+    free(cert);
+    free(key);
+    return status;
+}

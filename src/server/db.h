@@ -1,0 +1,39 @@
+/* SQLite connection with the project's pragmas and a cache of prepared statements. */
+#ifndef LP_SERVER_DB_H
+#define LP_SERVER_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct lp_db;
+
+/* Opens (creating when missing) the database at `path` in WAL mode with
+ * foreign keys on and a busy timeout. On failure returns NULL and writes a
+ * message into `err`. */
+struct lp_db *lp_db_open(const char *path, char *err, size_t err_size);
+void lp_db_free(struct lp_db *db);
+
+sqlite3 *lp_db_handle(struct lp_db *db);
+
+/* A prepared statement for the static string `sql`, reset and with cleared
+ * bindings. Statements are cached by the address of `sql`, so pass string
+ * literals (or strings that live as long as the connection). NULL on a
+ * preparation error, which is reported on stderr. */
+sqlite3_stmt *lp_db_stmt(struct lp_db *db, const char *sql);
+
+/* Runs statements without results (BEGIN, COMMIT, DDL). */
+bool lp_db_exec(struct lp_db *db, const char *sql, char *err, size_t err_size);
+
+/* Binds by parameter name; names the statement does not use are ignored, so
+ * one binder serves every variant of a composed query. */
+void lp_bind_int(sqlite3_stmt *st, const char *name, int64_t value);
+void lp_bind_text(sqlite3_stmt *st, const char *name, const char *value);
+void lp_bind_blob(sqlite3_stmt *st, const char *name, const void *value, size_t len);
+
+/* Column helpers: NULL columns come back as `fallback`. */
+int64_t lp_col_int(sqlite3_stmt *st, int col, int64_t fallback);
+const char *lp_col_text(sqlite3_stmt *st, int col);
+
+#endif

@@ -1,0 +1,270 @@
+/* GET /downloads, /downloads/{id}, /downloads/{id}/file: releases of products the user holds an active licence for. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "server/api_handlers.h"
+#include "server/byte_range.h"
+#include "server/etag.h"
+#include "server/license_json.h"
+#include "server/object_id.h"
+#include "server/pagination.h"
+#include "server/response.h"
+#include "server/sql_builder.h"
+
+#define SCOPE "rel:-released_at"
+#define RELEASE_COLUMNS                                                                                               \
+    "r.id, r.product_id, p.name, r.version, r.channel, r.platform, r.arch, r.filename, r.size_bytes, r.sha256, "       \
+    "r.released_at, r.release_notes, r.path"
+/* Entitlement: an active, unexpired licence of the product. The EXISTS stops
+ * at the first such licence found through licenses_by_product. */
+#define ENTITLED                                                                                                      \
+    "EXISTS (SELECT 1 FROM licenses l WHERE l.user_id = :user AND l.product_id = r.product_id"                        \
+    " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now))"
+
+static cJSON *download_json(sqlite3_stmt *st)
+{
+    cJSON *item = cJSON_CreateObject();
+    char id[LP_ID_LEN];
+    lp_object_id_format(LP_ID_RELEASE, sqlite3_column_int64(st, 0), id);
+    cJSON_AddStringToObject(item, "id", id);
+    cJSON *product = cJSON_AddObjectToObject(item, "product");
+    cJSON_AddStringToObject(product, "id", lp_col_text(st, 1));
+    cJSON_AddStringToObject(product, "name", lp_col_text(st, 2));
+    cJSON_AddStringToObject(item, "version", lp_col_text(st, 3));
+    cJSON_AddStringToObject(item, "channel", lp_col_text(st, 4));
+    cJSON_AddStringToObject(item, "platform", lp_col_text(st, 5));
+    cJSON_AddStringToObject(item, "arch", lp_col_text(st, 6));
+    cJSON_AddStringToObject(item, "filename", lp_col_text(st, 7));
+    cJSON_AddNumberToObject(item, "size_bytes", (double)sqlite3_column_int64(st, 8));
+    cJSON_AddStringToObject(item, "sha256", lp_col_text(st, 9));
+    lp_json_add_time(item, "released_at", sqlite3_column_int64(st, 10));
+    lp_json_add_string_or_null(item, "release_notes", lp_col_text(st, 11));
+    return item;
+}
+
+static bool one_of(const char *value, const char *const *allowed)
+{
+    for (; *allowed != NULL; allowed++) {
+        if (strcmp(value, *allowed) == 0)
+            return true;
+    }
+    return false;
+}
+
+enum MHD_Result lp_api_download_list(struct lp_request *req)
+{
+    static const char *const channels[] = {"stable", "beta", NULL};
+    static const char *const platforms[] = {"linux", "windows", "macos", "any", NULL};
+    const char *product = lp_request_query(req, "product");
+    const char *channel = lp_request_query(req, "channel");
+    const char *platform = lp_request_query(req, "platform");
+    if (channel != NULL && !one_of(channel, channels))
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "channel must be stable or beta");
+    if (platform != NULL && !one_of(platform, platforms))
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+                              "platform must be one of linux, windows, macos, any");
+    int limit;
+    struct lp_cursor after;
+    bool has_cursor;
+    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+        return MHD_YES;
+    int64_t after_key = 0;
+    if (has_cursor) {
+        char *end = NULL;
+        after_key = strtoll(after.value, &end, 10);
+        if (end == after.value || *end != '\0')
+            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+    }
+    struct lp_sql where;
+    lp_sql_init(&where);
+    lp_sql_add(&where, " WHERE " ENTITLED, NULL);
+    if (product != NULL)
+        lp_sql_add(&where, " AND r.product_id = :product", NULL);
+    if (channel != NULL)
+        lp_sql_add(&where, " AND r.channel = :channel", NULL);
+    if (platform != NULL)
+        lp_sql_add(&where, " AND r.platform = :platform", NULL);
+
+    struct lp_sql sql;
+    lp_sql_init(&sql);
+    lp_sql_add(&sql, "SELECT " RELEASE_COLUMNS " FROM releases r JOIN products p ON p.id = r.product_id", where.text,
+               has_cursor ? " AND (r.released_at, r.id) < (:after, :after_id)" : "",
+               " ORDER BY r.released_at DESC, r.id DESC LIMIT :limit", NULL);
+    sqlite3_stmt *st = NULL;
+    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return lp_reply_internal(req);
+    }
+    lp_bind_int(st, ":user", req->user_id);
+    lp_bind_int(st, ":now", req->now);
+    lp_bind_text(st, ":product", product);
+    lp_bind_text(st, ":channel", channel);
+    lp_bind_text(st, ":platform", platform);
+    lp_bind_int(st, ":after", after_key);
+    lp_bind_int(st, ":after_id", after.id);
+    lp_bind_int(st, ":limit", limit + 1);
+    cJSON *items = cJSON_CreateArray();
+    int rows = 0;
+    struct lp_cursor last = {0};
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (++rows > limit)
+            break;
+        cJSON_AddItemToArray(items, download_json(st));
+        last.id = sqlite3_column_int64(st, 0);
+        snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, 10));
+    }
+    sqlite3_finalize(st);
+    char *next = NULL;
+    if (rows > limit) {
+        snprintf(last.scope, sizeof last.scope, "%s", SCOPE);
+        next = lp_cursor_encode(&last, req->server->cursor_key);
+    }
+    lp_sql_init(&sql);
+    lp_sql_add(&sql, "SELECT COUNT(*) FROM releases r", where.text, NULL);
+    int64_t total = 0;
+    if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
+        lp_bind_int(st, ":user", req->user_id);
+        lp_bind_int(st, ":now", req->now);
+        lp_bind_text(st, ":product", product);
+        lp_bind_text(st, ":channel", channel);
+        lp_bind_text(st, ":platform", platform);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            total = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+}
+
+/* Looks up release `row` with the user's entitlement in the last column.
+ * Returns the statement positioned on the row, or NULL when there is none. */
+static sqlite3_stmt *find_release(struct lp_request *req, int64_t row)
+{
+    static const char *const sql = "SELECT " RELEASE_COLUMNS ", " ENTITLED " FROM releases r "
+                                   "JOIN products p ON p.id = r.product_id WHERE r.id = :id";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return NULL;
+    lp_bind_int(st, ":user", req->user_id);
+    lp_bind_int(st, ":now", req->now);
+    lp_bind_int(st, ":id", row);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return NULL;
+    }
+    return st;
+}
+
+enum MHD_Result lp_api_download_get(struct lp_request *req)
+{
+    int64_t row;
+    sqlite3_stmt *st = lp_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
+    if (st == NULL || sqlite3_column_int(st, 13) == 0) {
+        if (st != NULL)
+            sqlite3_reset(st);
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
+    }
+    cJSON *body = download_json(st);
+    sqlite3_reset(st);
+    return lp_reply_json(req, MHD_HTTP_OK, body);
+}
+
+struct file_facts {
+    char path[4096];
+    char filename[256];
+    char sha256_hex[65];
+};
+
+enum MHD_Result lp_api_download_file(struct lp_request *req)
+{
+    int64_t row;
+    sqlite3_stmt *st = lp_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
+    if (st == NULL)
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
+    bool entitled = sqlite3_column_int(st, 13) != 0;
+    struct file_facts facts;
+    int n = snprintf(facts.path, sizeof facts.path, "%s/%s", req->server->files_dir, lp_col_text(st, 12));
+    snprintf(facts.filename, sizeof facts.filename, "%s", lp_col_text(st, 7));
+    snprintf(facts.sha256_hex, sizeof facts.sha256_hex, "%s", lp_col_text(st, 9));
+    sqlite3_reset(st);
+    if (!entitled)
+        return lp_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden", "no active licence entitles you to this download");
+    if (n < 0 || (size_t)n >= sizeof facts.path)
+        return lp_reply_internal(req);
+
+    int fd = open(facts.path, O_RDONLY | O_CLOEXEC);
+    struct stat info;
+    if (fd < 0 || fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        fprintf(stderr, "licportald: cannot open release file %s: %s\n", facts.path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the file is not available");
+    }
+    uint64_t size = (uint64_t)info.st_size;
+    char etag[72];
+    snprintf(etag, sizeof etag, "\"%s\"", facts.sha256_hex);
+    unsigned char digest[32];
+    char digest_b64[64], repr_digest[80];
+    if (sodium_hex2bin(digest, sizeof digest, facts.sha256_hex, strlen(facts.sha256_hex), NULL, NULL, NULL) != 0) {
+        close(fd);
+        return lp_reply_internal(req);
+    }
+    sodium_bin2base64(digest_b64, sizeof digest_b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+    snprintf(repr_digest, sizeof repr_digest, "sha-256=:%s:", digest_b64);
+
+    if (lp_etag_matches(lp_request_header(req, "If-None-Match"), etag)) {
+        close(fd);
+        struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+        MHD_add_response_header(empty, "ETag", etag);
+        return lp_reply(req, MHD_HTTP_NOT_MODIFIED, empty);
+    }
+    uint64_t first = 0, last = size == 0 ? 0 : size - 1;
+    enum lp_range_result range = lp_byte_range_parse(lp_request_header(req, "Range"), size, &first, &last);
+    char content_range[96];
+    if (range == LP_RANGE_UNSATISFIABLE) {
+        close(fd);
+        cJSON *body = cJSON_CreateObject();
+        cJSON *error = cJSON_AddObjectToObject(body, "error");
+        cJSON_AddStringToObject(error, "code", "range_not_satisfiable");
+        cJSON_AddStringToObject(error, "message", "the requested range starts past the end of the file");
+        cJSON_AddStringToObject(error, "request_id", req->request_id);
+        char *text = cJSON_PrintUnformatted(body);
+        cJSON_Delete(body);
+        if (text == NULL)
+            return lp_reply_internal(req);
+        struct MHD_Response *response = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+        snprintf(content_range, sizeof content_range, "bytes */%" PRIu64, size);
+        MHD_add_response_header(response, "Content-Range", content_range);
+        MHD_add_response_header(response, "Content-Type", "application/json");
+        return lp_reply(req, MHD_HTTP_RANGE_NOT_SATISFIABLE, response);
+    }
+    uint64_t length = range == LP_RANGE_PARTIAL ? last - first + 1 : size;
+    if (range != LP_RANGE_PARTIAL)
+        first = 0;
+    /* libmicrohttpd reads the file in chunks as the socket drains: large
+     * files never sit in memory. The response owns and closes `fd`. */
+    struct MHD_Response *response = MHD_create_response_from_fd_at_offset64(length, fd, first);
+    if (response == NULL) {
+        close(fd);
+        return lp_reply_internal(req);
+    }
+    char disposition[320];
+    snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", facts.filename);
+    MHD_add_response_header(response, "Content-Type", "application/octet-stream");
+    MHD_add_response_header(response, "Accept-Ranges", "bytes");
+    MHD_add_response_header(response, "ETag", etag);
+    MHD_add_response_header(response, "Repr-Digest", repr_digest);
+    MHD_add_response_header(response, "Content-Disposition", disposition);
+    if (range == LP_RANGE_PARTIAL) {
+        snprintf(content_range, sizeof content_range, "bytes %" PRIu64 "-%" PRIu64 "/%" PRIu64, first, last, size);
+        MHD_add_response_header(response, "Content-Range", content_range);
+        return lp_reply(req, MHD_HTTP_PARTIAL_CONTENT, response);
+    }
+    return lp_reply(req, MHD_HTTP_OK, response);
+}

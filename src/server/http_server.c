@@ -1,0 +1,195 @@
+/* libmicrohttpd glue: collects the body (up to 64 KiB), routes, logs, frees. */
+#include "server/http_server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/access_log.h"
+#include "server/request.h"
+#include "server/response.h"
+#include "server/router.h"
+#include "server/thread_db.h"
+
+struct lp_http_server {
+    struct MHD_Daemon *daemon;
+    uint16_t port;
+};
+
+static void client_address(struct MHD_Connection *connection, char out[LP_CLIENT_ADDR_LEN])
+{
+    snprintf(out, LP_CLIENT_ADDR_LEN, "-");
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (info == NULL || info->client_addr == NULL)
+        return;
+    const struct sockaddr *sa = info->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, LP_CLIENT_ADDR_LEN);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, LP_CLIENT_ADDR_LEN);
+}
+
+static struct lp_request *request_new(const struct lp_server *server, struct MHD_Connection *connection,
+                                      const char *url, const char *method)
+{
+    struct lp_request *req = calloc(1, sizeof *req);
+    if (req == NULL)
+        return NULL;
+    req->path = strdup(url);
+    if (req->path == NULL) {
+        free(req);
+        return NULL;
+    }
+    req->connection = connection;
+    req->server = server;
+    req->method = method;
+    req->started_ns = lp_monotonic_ns();
+    req->now = (lp_time)time(NULL);
+    unsigned char id[8];
+    randombytes_buf(id, sizeof id);
+    sodium_bin2hex(req->request_id, sizeof req->request_id, id, sizeof id);
+    client_address(connection, req->client_addr);
+    return req;
+}
+
+static void request_free(struct lp_request *req)
+{
+    if (req == NULL)
+        return;
+    free(req->path);
+    free(req->body);
+    free(req);
+}
+
+static bool declared_body_too_large(struct MHD_Connection *connection)
+{
+    const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (length == NULL)
+        return false;
+    char *end = NULL;
+    unsigned long long value = strtoull(length, &end, 10);
+    return end != length && value > LP_MAX_BODY;
+}
+
+static void append_body(struct lp_request *req, const char *data, size_t size)
+{
+    if (req->body_too_large || req->body_len + size > LP_MAX_BODY) {
+        req->body_too_large = true;
+        return;
+    }
+    char *grown = realloc(req->body, req->body_len + size + 1);
+    if (grown == NULL) {
+        req->body_too_large = true;
+        return;
+    }
+    memcpy(grown + req->body_len, data, size);
+    req->body = grown;
+    req->body_len += size;
+    req->body[req->body_len] = '\0';
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    const struct lp_server *server = cls;
+    struct lp_request *req = *con_cls;
+    if (req == NULL) {
+        req = request_new(server, connection, url, method);
+        if (req == NULL)
+            return MHD_NO;
+        *con_cls = req;
+        if (declared_body_too_large(connection))
+            return lp_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+                                  "the request body is larger than 64 KiB");
+        return MHD_YES;
+    }
+    if (req->replied) {
+        /* Already answered (413 before the body): drop what still arrives. */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (*upload_data_size != 0) {
+        append_body(req, upload_data, *upload_data_size);
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (req->body_too_large)
+        return lp_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+                              "the request body is larger than 64 KiB");
+    req->db = lp_thread_db();
+    if (req->db == NULL)
+        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is not available");
+    return lp_route(req);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *connection, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct lp_request *req = *con_cls;
+    if (req == NULL)
+        return;
+    lp_access_log(req, lp_monotonic_ns());
+    request_free(req);
+    *con_cls = NULL;
+}
+
+static void on_mhd_error(void *cls, const char *fmt, va_list ap)
+{
+    fputs("licportald: http: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+struct lp_http_server *lp_http_server_start(const struct lp_server *server, const struct sockaddr *addr,
+                                            const char *cert_pem, const char *key_pem, char *err, size_t err_size)
+{
+    struct lp_http_server *http = calloc(1, sizeof *http);
+    if (http == NULL) {
+        snprintf(err, err_size, "out of memory");
+        return NULL;
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    /* Logins spend ~50 ms in argon2id; more threads than cores keep other
+     * requests moving meanwhile. */
+    unsigned threads = (unsigned)(cpus > 0 ? cpus * 2 : 4);
+    if (threads < 4)
+        threads = 4;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TLS | MHD_USE_ERROR_LOG;
+    if (addr->sa_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    http->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, (void *)server, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
+        MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_HTTPS_MEM_CERT,
+        cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+    if (http->daemon == NULL) {
+        snprintf(err, err_size, "cannot start the HTTPS listener (address in use, or bad certificate or key?)");
+        free(http);
+        return NULL;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(http->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    http->port = info != NULL ? info->port : 0;
+    return http;
+}
+
+uint16_t lp_http_server_port(const struct lp_http_server *http)
+{
+    return http->port;
+}
+
+void lp_http_server_free(struct lp_http_server *http)
+{
+    if (http == NULL)
+        return;
+    if (http->daemon != NULL)
+        MHD_stop_daemon(http->daemon);
+    free(http);
+}

@@ -1,0 +1,21 @@
+/* Dashboard KPI rules: what "active" and "expiring soon" mean at a given instant. */
+#include "server/kpi.h"
+
+struct lp_time_window lp_expiring_window(lp_time now, int days)
+{
+    struct lp_time_window window = {.from = now, .to = now + (lp_time)days * LP_SECONDS_PER_DAY};
+    return window;
+}
+
+bool lp_kpi_counts_as_active(enum lp_license_status stored, lp_time expires_at, lp_time now)
+{
+    return lp_license_status_effective(stored, expires_at, now) == LP_LICENSE_ACTIVE;
+}
+
+bool lp_kpi_counts_as_expiring(enum lp_license_status stored, lp_time expires_at, lp_time now, int days)
+{
+    if (expires_at == LP_TIME_NONE || !lp_kpi_counts_as_active(stored, expires_at, now))
+        return false;
+    struct lp_time_window window = lp_expiring_window(now, days);
+    return expires_at >= window.from && expires_at <= window.to;
+}

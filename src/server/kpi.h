@@ -1,0 +1,28 @@
+/* Dashboard KPI definitions, shared by the SQL that counts them and the tests that pin them. */
+#ifndef LP_SERVER_KPI_H
+#define LP_SERVER_KPI_H
+
+#include <stdbool.h>
+
+#include "server/license_status.h"
+
+#define LP_KPI_EXPIRING_WINDOW_DAYS 30
+#define LP_SECONDS_PER_DAY 86400
+
+/* The closed interval [from, to] in which an expiry counts as "soon". */
+struct lp_time_window {
+    lp_time from;
+    lp_time to;
+};
+
+/* [now, now + days]; both ends are included. */
+struct lp_time_window lp_expiring_window(lp_time now, int days);
+
+/* Whether a licence counts towards active_licenses at `now`. */
+bool lp_kpi_counts_as_active(enum lp_license_status stored, lp_time expires_at, lp_time now);
+
+/* Whether a licence counts towards expiring_soon: reported active and its
+ * expiry inside the window. */
+bool lp_kpi_counts_as_expiring(enum lp_license_status stored, lp_time expires_at, lp_time now, int days);
+
+#endif

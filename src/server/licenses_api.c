@@ -1,0 +1,316 @@
+/* GET /licenses, GET /licenses/{id}, POST /licenses/{id}/reveal. Lists page by keyset over
+ * (sort key, id) so each page is an index range, never an OFFSET. */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/api_handlers.h"
+#include "server/audit.h"
+#include "server/kpi.h"
+#include "server/license_json.h"
+#include "server/license_status.h"
+#include "server/object_id.h"
+#include "server/pagination.h"
+#include "server/response.h"
+#include "server/sql_builder.h"
+
+#define STATUS_EXPR "(CASE WHEN l.status = 'active' AND l.expires_at < :now THEN 'expired' ELSE l.status END)"
+
+struct sort_order {
+    const char *name;
+    const char *scope;
+    const char *expr;
+    bool descending;
+    bool text_key;
+};
+
+static const struct sort_order sort_orders[] = {
+    {"added_at", "lic:added_at", "l.added_at", false, false},
+    {"-added_at", "lic:-added_at", "l.added_at", true, false},
+    {"expires_at", "lic:expires_at", "l.expires_key", false, false},
+    {"-expires_at", "lic:-expires_at", "l.expires_key", true, false},
+    {"product", "lic:product", "l.product_name", false, true},
+    {"-product", "lic:-product", "l.product_name", true, true},
+    {"status", "lic:status", STATUS_EXPR, false, true},
+};
+
+struct license_filter {
+    const char *status;
+    const char *product;
+    char q[256];
+    bool has_q;
+    long expiring_days;
+    bool has_expiring;
+};
+
+static void add_filters(struct lp_sql *sql, const struct license_filter *f)
+{
+    lp_sql_add(sql, " WHERE l.user_id = :user", NULL);
+    if (f->status != NULL) {
+        if (strcmp(f->status, "active") == 0)
+            lp_sql_add(sql, " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now)", NULL);
+        else if (strcmp(f->status, "expired") == 0)
+            lp_sql_add(sql, " AND (l.status = 'expired' OR (l.status = 'active' AND l.expires_at < :now))", NULL);
+        else
+            lp_sql_add(sql, " AND l.status = :status", NULL);
+    }
+    if (f->product != NULL)
+        lp_sql_add(sql, " AND l.product_id = :product", NULL);
+    if (f->has_q)
+        lp_sql_add(sql,
+                   " AND (instr(lower(l.product_name), :q) > 0 OR instr(lower(coalesce(l.edition, '')), :q) > 0"
+                   " OR instr(lower(substr(l.license_key, -4)), :q) > 0)",
+                   NULL);
+    if (f->has_expiring)
+        lp_sql_add(sql, " AND l.expires_at >= :now AND l.expires_at <= :until", NULL);
+}
+
+static void bind_filters(sqlite3_stmt *st, const struct lp_request *req, const struct license_filter *f)
+{
+    lp_bind_int(st, ":user", req->user_id);
+    lp_bind_int(st, ":now", req->now);
+    lp_bind_text(st, ":status", f->status);
+    lp_bind_text(st, ":product", f->product);
+    if (f->has_q)
+        lp_bind_text(st, ":q", f->q);
+    if (f->has_expiring)
+        lp_bind_int(st, ":until", lp_expiring_window(req->now, (int)f->expiring_days).to);
+}
+
+static bool read_filter(struct lp_request *req, struct license_filter *f, const struct sort_order **order)
+{
+    memset(f, 0, sizeof *f);
+    f->status = lp_request_query(req, "status");
+    enum lp_license_status parsed;
+    if (f->status != NULL && !lp_license_status_parse(f->status, &parsed)) {
+        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+                       "status must be one of active, expired, suspended, revoked, pending");
+        return false;
+    }
+    f->product = lp_request_query(req, "product");
+    const char *q = lp_request_query(req, "q");
+    if (q != NULL) {
+        if (strlen(q) >= sizeof f->q) {
+            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+            return false;
+        }
+        for (size_t i = 0; q[i] != '\0'; i++)
+            f->q[i] = (char)tolower((unsigned char)q[i]);
+        f->has_q = true;
+    }
+    const char *days = lp_request_query(req, "expiring_within_days");
+    if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "expiring_within_days") != NULL) {
+        if (!lp_parse_int_param(days, 0, 36500, &f->expiring_days)) {
+            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+                           "expiring_within_days must be a whole number from 0 to 36500");
+            return false;
+        }
+        f->has_expiring = true;
+    }
+    const char *sort = lp_request_query(req, "sort");
+    *order = &sort_orders[1];
+    if (sort != NULL) {
+        *order = NULL;
+        for (size_t i = 0; i < sizeof sort_orders / sizeof sort_orders[0]; i++) {
+            if (strcmp(sort, sort_orders[i].name) == 0)
+                *order = &sort_orders[i];
+        }
+        if (*order == NULL) {
+            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+                           "sort must be one of added_at, -added_at, expires_at, -expires_at, product, -product, "
+                           "status");
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool count_matching(struct lp_request *req, const struct license_filter *f, int64_t *total)
+{
+    if (f->status == NULL && f->product == NULL && !f->has_q && !f->has_expiring) {
+        /* Unfiltered: the trigger-maintained counter, not a count of rows. */
+        static const char *const sql = "SELECT license_count FROM users WHERE id = :user";
+        sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+        if (st == NULL)
+            return false;
+        lp_bind_int(st, ":user", req->user_id);
+        bool ok = sqlite3_step(st) == SQLITE_ROW;
+        *total = ok ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        return ok;
+    }
+    struct lp_sql sql;
+    lp_sql_init(&sql);
+    lp_sql_add(&sql, "SELECT COUNT(*) FROM licenses l", NULL);
+    add_filters(&sql, f);
+    sqlite3_stmt *st = NULL;
+    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK)
+        return false;
+    bind_filters(st, req, f);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    *total = ok ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return ok;
+}
+
+enum MHD_Result lp_api_license_list(struct lp_request *req)
+{
+    struct license_filter filter;
+    const struct sort_order *order;
+    if (!read_filter(req, &filter, &order))
+        return MHD_YES;
+    int limit;
+    struct lp_cursor after;
+    bool has_cursor;
+    if (!lp_page_params(req, order->scope, &limit, &after, &has_cursor))
+        return MHD_YES;
+    int64_t after_key = 0;
+    if (has_cursor && !order->text_key) {
+        char *end = NULL;
+        after_key = strtoll(after.value, &end, 10);
+        if (end == after.value || *end != '\0')
+            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+    }
+
+    struct lp_sql sql;
+    lp_sql_init(&sql);
+    lp_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM licenses l", NULL);
+    add_filters(&sql, &filter);
+    if (has_cursor)
+        lp_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
+                   NULL);
+    const char *dir = order->descending ? " DESC" : "";
+    lp_sql_add(&sql, " ORDER BY ", order->expr, dir, ", l.id", dir, " LIMIT :limit", NULL);
+    sqlite3_stmt *st = NULL;
+    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "licportald: licence query: %s\n", sqlite3_errmsg(lp_db_handle(req->db)));
+        sqlite3_finalize(st);
+        return lp_reply_internal(req);
+    }
+    bind_filters(st, req, &filter);
+    if (has_cursor) {
+        if (order->text_key)
+            lp_bind_text(st, ":after", after.value);
+        else
+            lp_bind_int(st, ":after", after_key);
+        lp_bind_int(st, ":after_id", after.id);
+    }
+    /* One row more than asked tells whether another page follows. */
+    lp_bind_int(st, ":limit", limit + 1);
+    cJSON *items = cJSON_CreateArray();
+    int rows = 0;
+    struct lp_cursor last = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (++rows > limit)
+            break;
+        cJSON_AddItemToArray(items, lp_license_summary_json(st, req->now));
+        last.id = sqlite3_column_int64(st, 0);
+        snprintf(last.value, sizeof last.value, "%s", lp_col_text(st, LP_LICENSE_COLUMN_COUNT));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        cJSON_Delete(items);
+        return lp_reply_internal(req);
+    }
+    char *next = NULL;
+    if (rows > limit) {
+        snprintf(last.scope, sizeof last.scope, "%s", order->scope);
+        next = lp_cursor_encode(&last, req->server->cursor_key);
+    }
+    int64_t total = 0;
+    if (!count_matching(req, &filter, &total)) {
+        cJSON_Delete(items);
+        free(next);
+        return lp_reply_internal(req);
+    }
+    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+}
+
+static void add_renewal(struct lp_request *req, cJSON *detail, const char *license_id, const char *product_id,
+                        enum lp_license_status status)
+{
+    static const char *const sql = "SELECT id, label, term_months, amount_minor, currency FROM renewal_options "
+                                   "WHERE product_id = :product ORDER BY id";
+    cJSON *renewal = cJSON_AddObjectToObject(detail, "renewal");
+    cJSON *options = cJSON_CreateArray();
+    bool renewable = status == LP_LICENSE_ACTIVE || status == LP_LICENSE_EXPIRED;
+    sqlite3_stmt *st = renewable ? lp_db_stmt(req->db, sql) : NULL;
+    if (st != NULL) {
+        lp_bind_text(st, ":product", product_id);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            cJSON *option = cJSON_CreateObject();
+            char id[LP_ID_LEN];
+            lp_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 0), id);
+            cJSON_AddStringToObject(option, "id", id);
+            cJSON_AddStringToObject(option, "label", lp_col_text(st, 1));
+            cJSON_AddNumberToObject(option, "term_months", (double)sqlite3_column_int64(st, 2));
+            cJSON *price = cJSON_AddObjectToObject(option, "price");
+            cJSON_AddNumberToObject(price, "amount_minor", (double)sqlite3_column_int64(st, 3));
+            cJSON_AddStringToObject(price, "currency", lp_col_text(st, 4));
+            char url[512];
+            snprintf(url, sizeof url, "https://portal.example.com/checkout?license=%s&option=%s", license_id, id);
+            cJSON_AddStringToObject(option, "checkout_url", url);
+            cJSON_AddItemToArray(options, option);
+        }
+        sqlite3_reset(st);
+    }
+    cJSON_AddBoolToObject(renewal, "renewable", cJSON_GetArraySize(options) > 0);
+    cJSON_AddItemToObject(renewal, "options", options);
+}
+
+enum MHD_Result lp_api_license_get(struct lp_request *req)
+{
+    int64_t row;
+    if (!lp_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+    static const char *const sql = "SELECT " LP_LICENSE_COLUMNS ", l.features FROM licenses l "
+                                   "WHERE l.id = :id AND l.user_id = :user";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return lp_reply_internal(req);
+    lp_bind_int(st, ":id", row);
+    lp_bind_int(st, ":user", req->user_id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+    }
+    cJSON *detail = lp_license_summary_json(st, req->now);
+    cJSON *features = cJSON_Parse(lp_col_text(st, LP_LICENSE_COLUMN_COUNT));
+    if (!cJSON_IsArray(features)) {
+        cJSON_Delete(features);
+        features = cJSON_CreateArray();
+    }
+    cJSON_AddItemToObject(detail, "features", features);
+    char product_id[128];
+    snprintf(product_id, sizeof product_id, "%s", lp_col_text(st, 2));
+    sqlite3_reset(st);
+    enum lp_license_status status = LP_LICENSE_PENDING;
+    lp_license_status_parse(cJSON_GetStringValue(cJSON_GetObjectItem(detail, "status")), &status);
+    add_renewal(req, detail, req->path_id, product_id, status);
+    return lp_reply_json(req, MHD_HTTP_OK, detail);
+}
+
+enum MHD_Result lp_api_license_reveal(struct lp_request *req)
+{
+    int64_t row;
+    if (!lp_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+    static const char *const sql = "SELECT license_key FROM licenses WHERE id = :id AND user_id = :user";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return lp_reply_internal(req);
+    lp_bind_int(st, ":id", row);
+    lp_bind_int(st, ":user", req->user_id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+    }
+    cJSON *body = cJSON_CreateObject();
+    cJSON_AddStringToObject(body, "key", lp_col_text(st, 0));
+    sqlite3_reset(st);
+    lp_audit(req, req->user_id, "reveal", req->path_id, NULL);
+    return lp_reply_json(req, MHD_HTTP_OK, body);
+}

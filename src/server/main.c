@@ -1,0 +1,54 @@
+/* licportald entry point: dispatches to the sub-commands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/commands.h"
+#include "server/exit_codes.h"
+
+#ifndef LP_VERSION
+#define LP_VERSION "unknown"
+#endif
+
+static void usage(FILE *out)
+{
+    fputs("Usage: licportald COMMAND [OPTIONS]\n"
+          "The reference backend of the licportal Customer Self-Service Portal.\n"
+          "\n"
+          "Commands:\n"
+          "  init --db PATH                 create or migrate the database\n"
+          "  user add --db PATH --email E   add a portal user\n"
+          "  demo --db PATH --files DIR     fill the database with a demo data set\n"
+          "  serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
+          "                                 serve the portal API over HTTPS\n"
+          "\n"
+          "Run 'licportald COMMAND --help' for the options of a command.\n"
+          "Exit status: 0 success, 1 error, 2 usage error.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return LP_EXIT_USAGE;
+    }
+    const char *command = argv[1];
+    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 || strcmp(command, "help") == 0) {
+        usage(stdout);
+        return LP_EXIT_OK;
+    }
+    if (strcmp(command, "--version") == 0) {
+        printf("licportald %s\n", LP_VERSION);
+        return LP_EXIT_OK;
+    }
+    if (strcmp(command, "init") == 0)
+        return lp_cmd_init(argc - 1, argv + 1);
+    if (strcmp(command, "user") == 0)
+        return lp_cmd_user(argc - 1, argv + 1);
+    if (strcmp(command, "demo") == 0)
+        return lp_cmd_demo(argc - 1, argv + 1);
+    if (strcmp(command, "serve") == 0)
+        return lp_cmd_serve(argc - 1, argv + 1);
+    fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);
+    return LP_EXIT_USAGE;
+}

@@ -1,0 +1,32 @@
+/* Request accessors over libmicrohttpd's connection values. */
+#include "server/request.h"
+
+#include "server/response.h"
+
+const char *lp_request_query(const struct lp_request *req, const char *name)
+{
+    const char *value = MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, name);
+    return value != NULL && *value != '\0' ? value : NULL;
+}
+
+const char *lp_request_header(const struct lp_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
+}
+
+cJSON *lp_request_json_body(struct lp_request *req)
+{
+    cJSON *json = req->body_len > 0 ? cJSON_ParseWithLength(req->body, req->body_len) : NULL;
+    if (json == NULL || !cJSON_IsObject(json)) {
+        cJSON_Delete(json);
+        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "the request body must be a JSON object");
+        return NULL;
+    }
+    return json;
+}
+
+const char *lp_json_string(const cJSON *object, const char *name)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
+    return cJSON_IsString(item) ? item->valuestring : NULL;
+}

@@ -1,0 +1,96 @@
+/* Building and queuing replies. */
+#include "server/response.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/etag.h"
+
+enum MHD_Result lp_reply(struct lp_request *req, unsigned status, struct MHD_Response *response)
+{
+    if (response == NULL)
+        return MHD_NO;
+    MHD_add_response_header(response, "X-Request-Id", req->request_id);
+    enum MHD_Result rc = MHD_queue_response(req->connection, status, response);
+    MHD_destroy_response(response);
+    req->status = status;
+    req->replied = true;
+    return rc;
+}
+
+static struct MHD_Response *buffer_response(char *text, size_t len)
+{
+    return MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+}
+
+enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *body)
+{
+    char *text = cJSON_PrintUnformatted(body);
+    cJSON_Delete(body);
+    if (text == NULL)
+        return lp_reply_internal(req);
+    size_t len = strlen(text);
+    bool cacheable = status == MHD_HTTP_OK && strcmp(req->method, "GET") == 0;
+    char etag[LP_ETAG_LEN] = "";
+    if (cacheable) {
+        lp_etag_of(text, len, etag);
+        if (lp_etag_matches(lp_request_header(req, "If-None-Match"), etag)) {
+            free(text);
+            struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+            MHD_add_response_header(empty, "ETag", etag);
+            MHD_add_response_header(empty, "Cache-Control", "private, no-cache");
+            return lp_reply(req, MHD_HTTP_NOT_MODIFIED, empty);
+        }
+    }
+    struct MHD_Response *response = buffer_response(text, len);
+    if (response == NULL) {
+        free(text);
+        return MHD_NO;
+    }
+    MHD_add_response_header(response, "Content-Type", "application/json");
+    MHD_add_response_header(response, "Cache-Control", "private, no-cache");
+    if (cacheable)
+        MHD_add_response_header(response, "ETag", etag);
+    return lp_reply(req, status, response);
+}
+
+enum MHD_Result lp_reply_error(struct lp_request *req, unsigned status, const char *code, const char *message)
+{
+    cJSON *body = cJSON_CreateObject();
+    cJSON *error = cJSON_AddObjectToObject(body, "error");
+    cJSON_AddStringToObject(error, "code", code);
+    cJSON_AddStringToObject(error, "message", message);
+    cJSON_AddStringToObject(error, "request_id", req->request_id);
+    return lp_reply_json(req, status, body);
+}
+
+enum MHD_Result lp_reply_rate_limited(struct lp_request *req, long retry_after)
+{
+    cJSON *body = cJSON_CreateObject();
+    cJSON *error = cJSON_AddObjectToObject(body, "error");
+    cJSON_AddStringToObject(error, "code", "rate_limited");
+    cJSON_AddStringToObject(error, "message", "too many failed attempts; try again later");
+    cJSON_AddStringToObject(error, "request_id", req->request_id);
+    char *text = cJSON_PrintUnformatted(body);
+    cJSON_Delete(body);
+    if (text == NULL)
+        return lp_reply_internal(req);
+    struct MHD_Response *response = buffer_response(text, strlen(text));
+    char seconds[24];
+    snprintf(seconds, sizeof seconds, "%ld", retry_after);
+    MHD_add_response_header(response, "Content-Type", "application/json");
+    MHD_add_response_header(response, "Retry-After", seconds);
+    return lp_reply(req, MHD_HTTP_TOO_MANY_REQUESTS, response);
+}
+
+enum MHD_Result lp_reply_no_content(struct lp_request *req)
+{
+    struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    return lp_reply(req, MHD_HTTP_NO_CONTENT, empty);
+}
+
+enum MHD_Result lp_reply_internal(struct lp_request *req)
+{
+    return lp_reply_error(req, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal_error", "the server failed to answer");
+}

@@ -1,0 +1,29 @@
+/* Replies: JSON with ETag and 304 handling, the error envelope, empty replies. Each sets X-Request-Id. */
+#ifndef LP_SERVER_RESPONSE_H
+#define LP_SERVER_RESPONSE_H
+
+#include <cjson/cJSON.h>
+#include <microhttpd.h>
+
+#include "server/request.h"
+
+/* Queues `response` (consumed) with `status`, adding X-Request-Id. */
+enum MHD_Result lp_reply(struct lp_request *req, unsigned status, struct MHD_Response *response);
+
+/* Sends `body` (consumed). A GET answered 200 carries a strong ETag, and an
+ * If-None-Match naming it turns the reply into 304 without a body. */
+enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *body);
+
+/* {"error": {"code", "message", "request_id"}}. */
+enum MHD_Result lp_reply_error(struct lp_request *req, unsigned status, const char *code, const char *message);
+
+/* 429 rate_limited with Retry-After. */
+enum MHD_Result lp_reply_rate_limited(struct lp_request *req, long retry_after);
+
+/* 204 without a body. */
+enum MHD_Result lp_reply_no_content(struct lp_request *req);
+
+/* 500 internal_error, for failures the client cannot fix. */
+enum MHD_Result lp_reply_internal(struct lp_request *req);
+
+#endif

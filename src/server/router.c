@@ -1,0 +1,88 @@
+/* The route table of /api/v1. A '*' segment matches one path segment, the object id. */
+#include "server/router.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "server/api_handlers.h"
+#include "server/auth_guard.h"
+#include "server/response.h"
+
+typedef enum MHD_Result (*lp_handler)(struct lp_request *req);
+
+struct route {
+    const char *method;
+    const char *pattern;
+    bool needs_auth;
+    lp_handler handler;
+};
+
+static const struct route routes[] = {
+    {"POST", "/api/v1/auth/login", false, lp_api_login},
+    {"POST", "/api/v1/auth/refresh", false, lp_api_refresh},
+    {"POST", "/api/v1/auth/logout", true, lp_api_logout},
+    {"GET", "/api/v1/me", true, lp_api_me},
+    {"GET", "/api/v1/dashboard", true, lp_api_dashboard},
+    {"GET", "/api/v1/licenses", true, lp_api_license_list},
+    {"GET", "/api/v1/licenses/*", true, lp_api_license_get},
+    {"POST", "/api/v1/licenses/*/reveal", true, lp_api_license_reveal},
+    {"GET", "/api/v1/activations", true, lp_api_activation_list},
+    {"DELETE", "/api/v1/activations/*", true, lp_api_activation_delete},
+    {"GET", "/api/v1/downloads", true, lp_api_download_list},
+    {"GET", "/api/v1/downloads/*", true, lp_api_download_get},
+    {"GET", "/api/v1/downloads/*/file", true, lp_api_download_file},
+};
+
+/* Matches `path` against `pattern`; on success *id_start points at the
+ * wildcard segment inside `path`. */
+static bool path_matches(const char *pattern, const char *path, const char **id_start, size_t *id_len)
+{
+    *id_start = NULL;
+    *id_len = 0;
+    while (*pattern != '\0' && *path != '\0') {
+        if (*pattern == '*') {
+            const char *end = strchr(path, '/');
+            size_t len = end ? (size_t)(end - path) : strlen(path);
+            if (len == 0)
+                return false;
+            *id_start = path;
+            *id_len = len;
+            path += len;
+            pattern++;
+            continue;
+        }
+        if (*pattern != *path)
+            return false;
+        pattern++;
+        path++;
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+enum MHD_Result lp_route(struct lp_request *req)
+{
+    const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+    bool path_known = false;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        const char *id_start;
+        size_t id_len;
+        if (!path_matches(routes[i].pattern, req->path, &id_start, &id_len))
+            continue;
+        path_known = true;
+        if (strcmp(routes[i].method, method) != 0)
+            continue;
+        if (id_start != NULL) {
+            if (id_len >= sizeof req->path_id)
+                return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such object");
+            memcpy(req->path_id, id_start, id_len);
+            req->path_id[id_len] = '\0';
+        }
+        if (routes[i].needs_auth && !lp_authenticate(req))
+            return MHD_YES;
+        return routes[i].handler(req);
+    }
+    if (path_known)
+        return lp_reply_error(req, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
+                              "this path does not support that method");
+    return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such endpoint");
+}

@@ -1,0 +1,225 @@
+/* Schema migrations. Counters on users and licences are kept by triggers so that
+ * the dashboard reads them instead of counting rows. */
+#include "server/schema.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Version 1: the whole portal model, one statement per entry. */
+static const char *const migration_1[] = {
+    "CREATE TABLE settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);",
+    "CREATE TABLE users ("
+    "  id INTEGER PRIMARY KEY,"
+    "  email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  organization TEXT,"
+    "  password_hash TEXT,"
+    "  otp_secret BLOB,"
+    "  created_at INTEGER NOT NULL,"
+    "  license_count INTEGER NOT NULL DEFAULT 0,"
+    "  active_stored_count INTEGER NOT NULL DEFAULT 0,"
+    "  activation_count INTEGER NOT NULL DEFAULT 0);",
+    "CREATE TABLE products ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  activation_kind TEXT NOT NULL CHECK (activation_kind IN ('device','domain')));",
+    "CREATE TABLE renewal_options ("
+    "  id INTEGER PRIMARY KEY,"
+    "  product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,"
+    "  label TEXT NOT NULL,"
+    "  term_months INTEGER NOT NULL,"
+    "  amount_minor INTEGER NOT NULL,"
+    "  currency TEXT NOT NULL);",
+    "CREATE INDEX renewal_options_product ON renewal_options(product_id, id);",
+    /* product_name copies products.name so that sorting by product walks an index. */
+    "CREATE TABLE licenses ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  product_id TEXT NOT NULL REFERENCES products(id),"
+    "  product_name TEXT NOT NULL,"
+    "  edition TEXT,"
+    "  license_key TEXT NOT NULL UNIQUE,"
+    "  status TEXT NOT NULL CHECK (status IN ('active','expired','suspended','revoked','pending')),"
+    "  added_at INTEGER NOT NULL,"
+    "  expires_at INTEGER,"
+    /* expires_at with 'never' as the largest value, for ordering and keyset paging. */
+    "  expires_key INTEGER NOT NULL,"
+    "  max_activations INTEGER,"
+    "  activations_in_use INTEGER NOT NULL DEFAULT 0,"
+    "  allow_deactivation INTEGER NOT NULL DEFAULT 1,"
+    "  features TEXT NOT NULL DEFAULT '[]');",
+    "CREATE INDEX licenses_by_added ON licenses(user_id, added_at, id);",
+    "CREATE INDEX licenses_by_expiry ON licenses(user_id, expires_key, id);",
+    "CREATE INDEX licenses_by_product_name ON licenses(user_id, product_name, id);",
+    "CREATE INDEX licenses_by_status ON licenses(user_id, status, expires_at);",
+    "CREATE INDEX licenses_by_product ON licenses(user_id, product_id, status, expires_at);",
+    "CREATE TABLE activations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  license_id INTEGER NOT NULL REFERENCES licenses(id) ON DELETE CASCADE,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('device','domain')),"
+    "  name TEXT NOT NULL,"
+    "  fingerprint TEXT NOT NULL,"
+    "  platform TEXT,"
+    "  ip TEXT,"
+    "  activated_at INTEGER NOT NULL,"
+    "  last_seen_at INTEGER);",
+    "CREATE INDEX activations_by_user ON activations(user_id, activated_at, id);",
+    "CREATE INDEX activations_by_license ON activations(license_id, activated_at, id);",
+    "CREATE TABLE releases ("
+    "  id INTEGER PRIMARY KEY,"
+    "  product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,"
+    "  version TEXT NOT NULL,"
+    "  channel TEXT NOT NULL CHECK (channel IN ('stable','beta')),"
+    "  platform TEXT NOT NULL CHECK (platform IN ('linux','windows','macos','any')),"
+    "  arch TEXT NOT NULL CHECK (arch IN ('x86_64','aarch64','any')),"
+    "  filename TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  size_bytes INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  released_at INTEGER NOT NULL,"
+    "  release_notes TEXT);",
+    "CREATE INDEX releases_by_date ON releases(released_at, id);",
+    "CREATE INDEX releases_by_product ON releases(product_id, released_at, id);",
+    /* A session is one login; its refresh tokens form the rotation family. */
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  created_at INTEGER NOT NULL,"
+    "  revoked_at INTEGER);",
+    "CREATE TABLE refresh_tokens ("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  expires_at INTEGER NOT NULL,"
+    "  used_at INTEGER);",
+    "CREATE TABLE access_tokens ("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  expires_at INTEGER NOT NULL);",
+    "CREATE TABLE audit_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+    "  action TEXT NOT NULL,"
+    "  object_id TEXT,"
+    "  ip TEXT,"
+    "  detail TEXT);",
+    "CREATE INDEX audit_by_user ON audit_log(user_id, at);",
+    "CREATE TRIGGER licenses_counted AFTER INSERT ON licenses BEGIN"
+    "  UPDATE users SET license_count = license_count + 1,"
+    "    active_stored_count = active_stored_count + (NEW.status = 'active') WHERE id = NEW.user_id;"
+    " END;",
+    "CREATE TRIGGER licenses_uncounted AFTER DELETE ON licenses BEGIN"
+    "  UPDATE users SET license_count = license_count - 1,"
+    "    active_stored_count = active_stored_count - (OLD.status = 'active') WHERE id = OLD.user_id;"
+    " END;",
+    "CREATE TRIGGER licenses_status_changed AFTER UPDATE OF status ON licenses BEGIN"
+    "  UPDATE users SET active_stored_count = active_stored_count"
+    "    - (OLD.status = 'active') + (NEW.status = 'active') WHERE id = NEW.user_id;"
+    " END;",
+    "CREATE TRIGGER activations_counted AFTER INSERT ON activations BEGIN"
+    "  UPDATE licenses SET activations_in_use = activations_in_use + 1 WHERE id = NEW.license_id;"
+    "  UPDATE users SET activation_count = activation_count + 1 WHERE id = NEW.user_id;"
+    " END;",
+    "CREATE TRIGGER activations_uncounted AFTER DELETE ON activations BEGIN"
+    "  UPDATE licenses SET activations_in_use = activations_in_use - 1 WHERE id = OLD.license_id;"
+    "  UPDATE users SET activation_count = activation_count - 1 WHERE id = OLD.user_id;"
+    " END;",
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1};
+
+#define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int lp_schema_version(struct lp_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int version = 0;
+    if (sqlite3_prepare_v2(lp_db_handle(db), "SELECT version FROM schema_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return version;
+}
+
+static bool store_cursor_key(struct lp_db *db, char *err, size_t err_size)
+{
+    unsigned char key[LP_CURSOR_KEY_BYTES];
+    randombytes_buf(key, sizeof key);
+    sqlite3_stmt *st = NULL;
+    bool ok = sqlite3_prepare_v2(lp_db_handle(db), "INSERT INTO settings(name, value) VALUES ('cursor_key', ?)", -1,
+                                 &st, NULL) == SQLITE_OK &&
+              sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_TRANSIENT) == SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_DONE;
+    if (!ok)
+        snprintf(err, err_size, "cannot store cursor key: %s", sqlite3_errmsg(lp_db_handle(db)));
+    sqlite3_finalize(st);
+    sodium_memzero(key, sizeof key);
+    return ok;
+}
+
+bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size)
+{
+    if (sodium_init() < 0) {
+        snprintf(err, err_size, "libsodium failed to initialise");
+        return false;
+    }
+    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+        return false;
+    if (!lp_db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", err, err_size))
+        goto fail;
+    int version = lp_schema_version(db);
+    if (version > LATEST_VERSION) {
+        snprintf(err, err_size, "database schema version %d is newer than this licportald supports (%d)", version,
+                 LATEST_VERSION);
+        goto fail;
+    }
+    for (int v = version; v < LATEST_VERSION; v++) {
+        for (const char *const *statement = migrations[v]; *statement != NULL; statement++) {
+            if (!lp_db_exec(db, *statement, err, err_size))
+                goto fail;
+        }
+        if (v == 0 && !store_cursor_key(db, err, err_size))
+            goto fail;
+    }
+    if (version < LATEST_VERSION) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)",
+                 LATEST_VERSION);
+        if (!lp_db_exec(db, sql, err, err_size))
+            goto fail;
+    }
+    return lp_db_exec(db, "COMMIT", err, err_size);
+fail:
+    lp_db_exec(db, "ROLLBACK", NULL, 0);
+    return false;
+}
+
+bool lp_schema_cursor_key(struct lp_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size)
+{
+    sqlite3_stmt *st = NULL;
+    bool ok = false;
+    if (sqlite3_prepare_v2(lp_db_handle(db), "SELECT value FROM settings WHERE name = 'cursor_key'", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == LP_CURSOR_KEY_BYTES) {
+        memcpy(key, sqlite3_column_blob(st, 0), LP_CURSOR_KEY_BYTES);
+        ok = true;
+    } else {
+        snprintf(err, err_size, "database has no cursor key");
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+struct lp_db *lp_schema_open(const char *path, char *err, size_t err_size)
+{
+    struct lp_db *db = lp_db_open(path, err, err_size);
+    if (db != NULL && !lp_schema_migrate(db, err, err_size)) {
+        lp_db_free(db);
+        return NULL;
+    }
+    return db;
+}

@@ -1,0 +1,24 @@
+/* Database schema: created and migrated by the server, versioned in schema_version. */
+#ifndef LP_SERVER_SCHEMA_H
+#define LP_SERVER_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "server/cursor.h"
+#include "server/db.h"
+
+/* Brings the schema to the newest version, each step in one transaction.
+ * Refuses a database written by a newer licportald. */
+bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size);
+
+/* Opens `path` and migrates it; NULL with a message in `err` on failure. */
+struct lp_db *lp_schema_open(const char *path, char *err, size_t err_size);
+
+/* The version the database is at (0 for an empty file). */
+int lp_schema_version(struct lp_db *db);
+
+/* The key that authenticates page cursors, made at first migration. */
+bool lp_schema_cursor_key(struct lp_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size);
+
+#endif
