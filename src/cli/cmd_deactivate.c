@@ -1,0 +1,98 @@
+/* licportal deactivate ID: frees a seat, after a yes/no that names the device or domain. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/exit_code.h"
+#include "cli/prompt.h"
+#include "licportal/sanitize.h"
+
+/* There is no GET for one activation: walk the list until the id shows up. */
+static int find_activation(cli_context *ctx, const char *id, char *question, size_t size)
+{
+    char *cursor = NULL;
+    for (;;) {
+        lp_error err;
+        lp_error_clear(&err);
+        lp_activation_query query = {.limit = 200, .cursor = cursor};
+        lp_call *done;
+        if (cli_finish(ctx, lp_client_list_activations(ctx->client, &query, &err), &done, &err)
+            != LP_OK) {
+            free(cursor);
+            return cli_report("looking up the activation", &err);
+        }
+        const lp_activation_page *page = &lp_call_result(done)->as.activations;
+        for (size_t i = 0; i < page->count; i++) {
+            const lp_activation *a = &page->items[i];
+            if (strcmp(a->id, id) != 0) {
+                continue;
+            }
+            char *name = lp_sanitize_str(a->name);
+            char *product = lp_sanitize_str(a->product.name);
+            char *key = lp_sanitize_str(a->license_key_masked);
+            snprintf(question, size, "Deactivate %s \"%s\" (%s, licence %s)?",
+                     lp_activation_kind_name(a->kind), name ? name : "", product ? product : "",
+                     key ? key : "");
+            free(name);
+            free(product);
+            free(key);
+            free(cursor);
+            lp_call_free(done);
+            return CLI_EXIT_OK;
+        }
+        free(cursor);
+        cursor = page->next_cursor != NULL && page->count > 0 ? strdup(page->next_cursor) : NULL;
+        lp_call_free(done);
+        if (cursor == NULL) {
+            char shown[128];
+            lp_sanitize_into(id, shown, sizeof shown);
+            return cli_fail(CLI_EXIT_NOT_FOUND,
+                            "no activation %s: see `licportal activations` for the ids", shown);
+        }
+    }
+}
+
+int cmd_deactivate(const cli_args *args)
+{
+    bool asking = !args->yes;
+    if (asking && (!isatty(STDIN_FILENO) || !cli_have_terminal())) {
+        return cli_fail(CLI_EXIT_USAGE,
+                        "deactivate asks for confirmation and there is no terminal: add --yes");
+    }
+    cli_context ctx;
+    int rc = cli_context_open(&ctx, args, NULL);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_require_session(&ctx);
+    }
+    char question[1024];
+    if (rc == CLI_EXIT_OK && asking) {
+        rc = find_activation(&ctx, args->target, question, sizeof question);
+        if (rc == CLI_EXIT_OK && !cli_confirm(question)) {
+            printf("Nothing deactivated.\n");
+            cli_context_close(&ctx);
+            return CLI_EXIT_OK;
+        }
+    }
+    if (rc != CLI_EXIT_OK) {
+        cli_context_close(&ctx);
+        return rc;
+    }
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *done;
+    if (cli_finish(&ctx, lp_client_deactivate(ctx.client, args->target, &err), &done, &err)
+        != LP_OK) {
+        rc = cli_report("deactivating", &err);
+        cli_context_close(&ctx);
+        return rc;
+    }
+    lp_call_free(done);
+    char shown[128];
+    lp_sanitize_into(args->target, shown, sizeof shown);
+    printf("Deactivated %s; its seat is free.\n", shown);
+    cli_context_close(&ctx);
+    return CLI_EXIT_OK;
+}

@@ -1,0 +1,105 @@
+/* licportal download ID: resumable transfer with a progress line, sha256 check, final rename. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/exit_code.h"
+#include "cli/progress.h"
+#include "licportal/download.h"
+#include "licportal/format.h"
+#include "licportal/sanitize.h"
+
+#define TICK_MS 200
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void draw_progress(const lp_download_job *job)
+{
+    lp_download_progress progress = lp_download_job_progress(job);
+    size_t width = cli_terminal_width(STDERR_FILENO);
+    char line[256];
+    cli_progress_format(&progress, width > 1 ? width - 1 : 79, line, sizeof line);
+    fprintf(stderr, "\r%s\033[K", line);
+    fflush(stderr);
+}
+
+/* Runs the transfer to its end; returns the job's final status. */
+static lp_status run_job(cli_context *ctx, lp_download_job *job, lp_error *err)
+{
+    bool show = ctx->stderr_terminal;
+    double last_draw = 0;
+    for (;;) {
+        lp_call *call;
+        while ((call = lp_client_next_done(ctx->client)) != NULL) {
+            if (lp_download_job_owns(job, call)) {
+                if (show) {
+                    draw_progress(job);
+                    fputc('\n', stderr);
+                }
+                return lp_download_job_finish(job, call, err);
+            }
+            lp_call_free(call);
+        }
+        lp_status status = lp_client_wait(ctx->client, -1, TICK_MS, NULL, err);
+        if (status != LP_OK) {
+            return status;
+        }
+        if (show && now_seconds() - last_draw >= 0.2) {
+            draw_progress(job);
+            last_draw = now_seconds();
+        }
+    }
+}
+
+int cmd_download(const cli_args *args)
+{
+    cli_context ctx;
+    int rc = cli_context_open(&ctx, args, NULL);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_require_session(&ctx);
+    }
+    if (rc != CLI_EXIT_OK) {
+        cli_context_close(&ctx);
+        return rc;
+    }
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *done;
+    if (cli_finish(&ctx, lp_client_get_download(ctx.client, args->target, &err), &done, &err)
+        != LP_OK) {
+        rc = cli_report("looking up the download", &err);
+        cli_context_close(&ctx);
+        return rc;
+    }
+    const lp_download *meta = &lp_call_result(done)->as.download;
+    lp_download_job *job = lp_download_job_start(ctx.client, meta, args->output, args->force,
+                                                 &err);
+    if (job == NULL) {
+        rc = cli_report("starting the download", &err);
+        lp_call_free(done);
+        cli_context_close(&ctx);
+        return rc;
+    }
+    lp_status status = run_job(&ctx, job, &err);
+    if (status != LP_OK) {
+        rc = cli_report("downloading", &err);
+    } else {
+        char path[4096], name[512], size[32];
+        lp_sanitize_into(lp_download_job_target(job), path, sizeof path);
+        lp_sanitize_into(meta->filename, name, sizeof name);
+        lp_format_size(meta->size_bytes, size, sizeof size);
+        printf("Downloaded %s (%s, sha256 verified) to %s\n", name, size, path);
+    }
+    lp_download_job_free(job);
+    lp_call_free(done);
+    cli_context_close(&ctx);
+    return rc;
+}

@@ -1,0 +1,137 @@
+/* licportal license ID: every field, features and renewal options; the full key on --reveal only. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/exit_code.h"
+#include "cli/json_output.h"
+#include "cli/listing.h"
+#include "licportal/format.h"
+
+static char *reveal_key(cli_context *ctx, const char *id, int *rc)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *done;
+    if (cli_finish(ctx, lp_client_reveal_key(ctx->client, id, &err), &done, &err) != LP_OK) {
+        *rc = cli_report("revealing the key", &err);
+        return NULL;
+    }
+    lp_result result;
+    char *key = NULL;
+    if (lp_call_take_result(done, &result)) {
+        key = result.as.revealed_key;
+        result.as.revealed_key = NULL;
+        lp_result_clear(&result);
+    }
+    lp_call_free(done);
+    if (key == NULL) {
+        *rc = cli_fail(CLI_EXIT_ERROR, "revealing the key failed: no key in the answer");
+    }
+    return key;
+}
+
+static int print_json(const lp_result *result, const char *key)
+{
+    cJSON *doc = result->body != NULL ? cJSON_ParseWithLength(result->body, result->body_len)
+                                      : NULL;
+    if (doc == NULL) {
+        return cli_fail(CLI_EXIT_ERROR, "showing the licence failed: the answer is not JSON");
+    }
+    if (key != NULL) {
+        cJSON_DeleteItemFromObjectCaseSensitive(doc, "key");
+        cJSON_AddStringToObject(doc, "key", key);
+    }
+    bool ok = cli_json_print(stdout, doc);
+    cJSON_Delete(doc);
+    return ok ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+}
+
+static void print_detail(const cli_context *ctx, const lp_license_detail *detail, const char *key)
+{
+    const lp_license_summary *s = &detail->summary;
+    char added[16], expires[16], seats[64];
+    lp_format_date(s->added_at, added, sizeof added);
+    lp_format_date(s->expires_at, expires, sizeof expires);
+    lp_format_seats(s->activations_in_use, s->max_activations, seats, sizeof seats);
+    const char *fields[] = {
+        "ID", s->id,
+        "Key", key != NULL ? key : s->key_masked,
+        "Product", s->product.name,
+        "Product ID", s->product.id,
+        "Edition", s->edition,
+        "Status", lp_license_status_name(s->status),
+        "Added", added,
+        "Expires", expires,
+        "Seats", seats,
+        "Renewable", detail->renewable ? "yes" : "no",
+    };
+    cli_print_fields(stdout, fields, sizeof fields / sizeof fields[0] / 2, ctx->stdout_terminal);
+
+    const char *feature_header[] = {"FEATURE"};
+    cli_table *features = cli_table_new(1, feature_header);
+    for (size_t i = 0; features != NULL && i < detail->feature_count; i++) {
+        const char *cell[] = {detail->features[i]};
+        cli_table_add_row(features, cell);
+    }
+    cli_table_style style = cli_stdout_style(ctx);
+    if (features != NULL && detail->feature_count > 0) {
+        fputs(ctx->stdout_terminal ? "\n" : "", stdout);
+        cli_table_print(features, stdout, &style);
+    }
+    cli_table_free(features);
+
+    const char *headers[] = {"OPTION", "LABEL", "TERM", "PRICE", "CHECKOUT"};
+    cli_table *options = cli_table_new(5, headers);
+    for (size_t i = 0; options != NULL && i < detail->renewal_option_count; i++) {
+        const lp_renewal_option *o = &detail->renewal_options[i];
+        char term[32], price[64];
+        snprintf(term, sizeof term, "%" PRId64 " month%s", o->term_months,
+                 o->term_months == 1 ? "" : "s");
+        lp_format_money(&o->price, price, sizeof price);
+        const char *cells[] = {o->id, o->label, term, price, o->checkout_url};
+        cli_table_add_row(options, cells);
+    }
+    if (options != NULL && detail->renewal_option_count > 0) {
+        fputs(ctx->stdout_terminal ? "\nRenewal options\n" : "", stdout);
+        cli_table_print(options, stdout, &style);
+    }
+    cli_table_free(options);
+}
+
+int cmd_license(const cli_args *args)
+{
+    cli_context ctx;
+    int rc = cli_context_open(&ctx, args, NULL);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_require_session(&ctx);
+    }
+    if (rc != CLI_EXIT_OK) {
+        cli_context_close(&ctx);
+        return rc;
+    }
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *done;
+    if (cli_finish(&ctx, lp_client_get_license(ctx.client, args->target, &err), &done, &err)
+        != LP_OK) {
+        rc = cli_report("showing the licence", &err);
+        cli_context_close(&ctx);
+        return rc;
+    }
+    char *key = args->reveal ? reveal_key(&ctx, args->target, &rc) : NULL;
+    if (rc == CLI_EXIT_OK) {
+        const lp_result *result = lp_call_result(done);
+        if (args->json) {
+            rc = print_json(result, key);
+        } else {
+            print_detail(&ctx, &result->as.license, key);
+        }
+    }
+    free(key);
+    lp_call_free(done);
+    cli_context_close(&ctx);
+    return rc;
+}

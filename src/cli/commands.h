@@ -1,0 +1,24 @@
+/* The sub-commands; each returns the process exit code. */
+#ifndef LICPORTAL_CLI_COMMANDS_H
+#define LICPORTAL_CLI_COMMANDS_H
+
+#include "cli/options.h"
+
+typedef int (*cli_command_fn)(const cli_args *args);
+
+int cmd_login(const cli_args *args);
+int cmd_logout(const cli_args *args);
+int cmd_status(const cli_args *args);
+int cmd_dashboard(const cli_args *args);
+int cmd_licenses(const cli_args *args);
+int cmd_license(const cli_args *args);
+int cmd_activations(const cli_args *args);
+int cmd_deactivate(const cli_args *args);
+int cmd_downloads(const cli_args *args);
+int cmd_download(const cli_args *args);
+int cmd_check(const cli_args *args);
+
+/* The handler of a sub-command (NULL for CLI_CMD_NONE). */
+cli_command_fn cli_command_handler(cli_command command);
+
+#endif

@@ -1,0 +1,49 @@
+/* What every sub-command works with: settings, credential store, API client, output style. */
+#ifndef LICPORTAL_CLI_CONTEXT_H
+#define LICPORTAL_CLI_CONTEXT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cli/options.h"
+#include "cli/table.h"
+#include "licportal/client.h"
+#include "licportal/config.h"
+#include "licportal/credstore.h"
+
+typedef struct cli_context {
+    const cli_args *args;
+    lp_config config;
+    bool config_loaded;
+    lp_credstore *store;
+    const char *fallback_note;  /* set when `auto` found no Secret Service */
+    lp_client *client;
+    bool stdout_terminal;
+    bool stderr_terminal;
+    bool color;
+} cli_context;
+
+/* Loads the settings, opens the store for `email` (NULL: the configured one)
+ * and creates the client. Returns an exit code: 0, or the failure already
+ * reported on stderr. */
+int cli_context_open(cli_context *ctx, const cli_args *args, const char *email);
+void cli_context_close(cli_context *ctx);
+
+/* Exit code 4 with "not logged in" unless a session is held. */
+int cli_require_session(cli_context *ctx);
+
+/* Prints "licportal: WHAT failed: MESSAGE[; HINT]" on one line to stderr and
+ * returns the exit code for err->status. */
+int cli_report(const char *what, const lp_error *err);
+/* The same for a failure found here rather than in the library. */
+int cli_fail(int exit_code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Runs a started call to its end. LP_OK with *call_out set (the caller frees
+ * it), or the failure in *err (call freed). A NULL call means starting failed
+ * and *err already says why. */
+lp_status cli_finish(cli_context *ctx, lp_call *call, lp_call **call_out, lp_error *err);
+
+/* The table style for stdout. */
+cli_table_style cli_stdout_style(const cli_context *ctx);
+
+#endif

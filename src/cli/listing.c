@@ -1,0 +1,106 @@
+/* Lists that follow the cursors: one loop for tables and JSON alike. */
+#include "cli/listing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/exit_code.h"
+#include "cli/json_output.h"
+
+/* The server's own page size limit. */
+#define MAX_PAGE 200
+
+static int take_items(const lp_result *result, size_t wanted, cJSON *items, const char *what)
+{
+    cJSON *doc = result->body != NULL ? cJSON_ParseWithLength(result->body, result->body_len)
+                                      : NULL;
+    cJSON *page_items = cJSON_GetObjectItemCaseSensitive(doc, "items");
+    if (!cJSON_IsArray(page_items)) {
+        cJSON_Delete(doc);
+        return cli_fail(CLI_EXIT_ERROR, "%s failed: the server's answer has no items list",
+                        what);
+    }
+    for (size_t i = 0; i < wanted && page_items->child != NULL; i++) {
+        cJSON_AddItemToArray(items, cJSON_DetachItemViaPointer(page_items, page_items->child));
+    }
+    cJSON_Delete(doc);
+    return CLI_EXIT_OK;
+}
+
+int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query, size_t cap,
+                 cli_table *table, cJSON *items, int64_t *total)
+{
+    char *cursor = NULL;
+    size_t taken = 0;
+    *total = 0;
+    for (bool first = true;; first = false) {
+        size_t want = MAX_PAGE;
+        if (cap > 0 && cap - taken < want) {
+            want = cap - taken;
+        }
+        lp_error err;
+        lp_error_clear(&err);
+        lp_call *call = listing->start(ctx->client, query, cursor, (int)want, &err);
+        lp_call *done;
+        if (cli_finish(ctx, call, &done, &err) != LP_OK) {
+            free(cursor);
+            return cli_report(listing->what, &err);
+        }
+        const lp_result *result = lp_call_result(done);
+        size_t count = 0;
+        const char *next = NULL;
+        int64_t page_total = 0;
+        listing->page(result, &count, &next, &page_total);
+        if (first) {
+            *total = page_total;
+        }
+        size_t use = count < want ? count : want;
+        int rc = CLI_EXIT_OK;
+        for (size_t i = 0; table != NULL && i < use && rc == CLI_EXIT_OK; i++) {
+            if (!listing->add_row(table, result, i)) {
+                rc = cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+            }
+        }
+        if (rc == CLI_EXIT_OK && items != NULL) {
+            rc = take_items(result, use, items, listing->what);
+        }
+        taken += use;
+        free(cursor);
+        cursor = next != NULL && count > 0 ? strdup(next) : NULL;
+        lp_call_free(done);
+        if (rc != CLI_EXIT_OK) {
+            free(cursor);
+            return rc;
+        }
+        if (cursor == NULL || (cap > 0 && taken >= cap)) {
+            free(cursor);
+            return CLI_EXIT_OK;
+        }
+    }
+}
+
+int cli_print_list_json(cJSON *items, int64_t total)
+{
+    cJSON *doc = cJSON_CreateObject();
+    if (doc == NULL) {
+        cJSON_Delete(items);
+        return cli_fail(CLI_EXIT_ERROR, "printing JSON failed: out of memory");
+    }
+    cJSON_AddItemToObject(doc, "items", items);
+    cJSON_AddNumberToObject(doc, "total", (double)total);
+    bool ok = cli_json_print(stdout, doc);
+    cJSON_Delete(doc);
+    return ok ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+}
+
+int cli_print_body_json(const lp_result *result, const char *what)
+{
+    cJSON *doc = result->body != NULL ? cJSON_ParseWithLength(result->body, result->body_len)
+                                      : NULL;
+    if (doc == NULL) {
+        return cli_fail(CLI_EXIT_ERROR, "%s failed: the server's answer is not JSON", what);
+    }
+    bool ok = cli_json_print(stdout, doc);
+    cJSON_Delete(doc);
+    return ok ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+}

@@ -1,0 +1,34 @@
+/* Lists that follow the server's cursors to the last page (or a cap). */
+#ifndef LICPORTAL_CLI_LISTING_H
+#define LICPORTAL_CLI_LISTING_H
+
+#include <cjson/cJSON.h>
+#include <stdint.h>
+
+#include "cli/context.h"
+#include "cli/table.h"
+
+typedef struct cli_listing {
+    const char *what; /* "listing licences", for the error line */
+    lp_call *(*start)(lp_client *client, const void *query, const char *cursor, int limit,
+                      lp_error *err);
+    /* The page's item count, next cursor (NULL on the last) and total. */
+    void (*page)(const lp_result *result, size_t *count, const char **next_cursor,
+                 int64_t *total);
+    bool (*add_row)(cli_table *table, const lp_result *result, size_t index);
+} cli_listing;
+
+/* Fetches every page, or until `cap` items (0: no cap). Rows go to `table`
+ * and the API's item objects to the array `items` (either may be NULL);
+ * *total is the server's count of all matches. Returns an exit code, the
+ * failure already reported. */
+int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query, size_t cap,
+                 cli_table *table, cJSON *items, int64_t *total);
+
+/* Prints {"items": [...], "total": N} (takes `items`). Returns an exit code. */
+int cli_print_list_json(cJSON *items, int64_t total);
+
+/* Prints the body of a finished call re-encoded safely. Returns an exit code. */
+int cli_print_body_json(const lp_result *result, const char *what);
+
+#endif

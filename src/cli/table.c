@@ -1,0 +1,204 @@
+/* Tables: every cell sanitised on entry, fitted by display width (wide and combining characters). */
+#include "cli/table.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "licportal/format.h"
+#include "licportal/sanitize.h"
+
+#define GAP "  "
+#define MIN_COLUMN 6
+
+struct cli_table {
+    size_t columns;
+    char **headers;
+    char **cells;   /* rows * columns */
+    size_t rows;
+    size_t cap;
+};
+
+cli_table *cli_table_new(size_t columns, const char *const *headers)
+{
+    cli_table *table = calloc(1, sizeof *table);
+    if (table == NULL) {
+        return NULL;
+    }
+    table->columns = columns;
+    table->headers = calloc(columns, sizeof *table->headers);
+    if (table->headers == NULL) {
+        free(table);
+        return NULL;
+    }
+    for (size_t c = 0; c < columns; c++) {
+        table->headers[c] = lp_sanitize_str(headers[c]);
+        if (table->headers[c] == NULL) {
+            cli_table_free(table);
+            return NULL;
+        }
+    }
+    return table;
+}
+
+void cli_table_free(cli_table *table)
+{
+    if (table == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < table->rows * table->columns; i++) {
+        free(table->cells[i]);
+    }
+    for (size_t c = 0; c < table->columns; c++) {
+        free(table->headers[c]);
+    }
+    free(table->cells);
+    free(table->headers);
+    free(table);
+}
+
+bool cli_table_add_row(cli_table *table, const char *const *cells)
+{
+    if (table->rows == table->cap) {
+        size_t cap = table->cap ? table->cap * 2 : 16;
+        char **grown = realloc(table->cells, cap * table->columns * sizeof *grown);
+        if (grown == NULL) {
+            return false;
+        }
+        table->cells = grown;
+        table->cap = cap;
+    }
+    char **row = table->cells + table->rows * table->columns;
+    for (size_t c = 0; c < table->columns; c++) {
+        row[c] = lp_sanitize_str(cells[c] != NULL ? cells[c] : "-");
+        if (row[c] == NULL) {
+            for (size_t k = 0; k < c; k++) {
+                free(row[k]);
+            }
+            return false;
+        }
+    }
+    table->rows++;
+    return true;
+}
+
+size_t cli_table_rows(const cli_table *table)
+{
+    return table->rows;
+}
+
+static void print_plain(const cli_table *table, FILE *out)
+{
+    for (size_t r = 0; r < table->rows; r++) {
+        for (size_t c = 0; c < table->columns; c++) {
+            fputs(table->cells[r * table->columns + c], out);
+            fputc(c + 1 < table->columns ? '\t' : '\n', out);
+        }
+    }
+}
+
+/* Narrows the widest column, one column at a time, until the row fits. */
+static void fit_widths(size_t *widths, size_t columns, size_t limit)
+{
+    for (;;) {
+        size_t total = (columns - 1) * (sizeof GAP - 1);
+        size_t widest = 0;
+        for (size_t c = 0; c < columns; c++) {
+            total += widths[c];
+            if (widths[c] > widths[widest]) {
+                widest = c;
+            }
+        }
+        if (total <= limit || widths[widest] <= MIN_COLUMN) {
+            return;
+        }
+        size_t excess = total - limit;
+        size_t room = widths[widest] - MIN_COLUMN;
+        widths[widest] -= excess < room ? excess : room;
+    }
+}
+
+static void print_row(FILE *out, char *const *cells, const size_t *widths, size_t columns)
+{
+    for (size_t c = 0; c < columns; c++) {
+        bool last = c + 1 == columns;
+        size_t size = widths[c] * 4 + 8;
+        char *fitted = malloc(size);
+        if (fitted == NULL) {
+            return;
+        }
+        lp_text_fit(cells[c], widths[c], !last, fitted, size);
+        fputs(fitted, out);
+        fputs(last ? "\n" : GAP, out);
+        free(fitted);
+    }
+}
+
+void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *style)
+{
+    if (!style->terminal) {
+        print_plain(table, out);
+        return;
+    }
+    size_t *widths = calloc(table->columns, sizeof *widths);
+    if (widths == NULL) {
+        return;
+    }
+    for (size_t c = 0; c < table->columns; c++) {
+        widths[c] = lp_text_width(table->headers[c]);
+        for (size_t r = 0; r < table->rows; r++) {
+            size_t w = lp_text_width(table->cells[r * table->columns + c]);
+            if (w > widths[c]) {
+                widths[c] = w;
+            }
+        }
+    }
+    if (style->width > 0) {
+        fit_widths(widths, table->columns, style->width);
+    }
+    if (style->bold_header) {
+        fputs("\033[1m", out);
+    }
+    print_row(out, table->headers, widths, table->columns);
+    if (style->bold_header) {
+        fputs("\033[0m", out);
+    }
+    for (size_t r = 0; r < table->rows; r++) {
+        print_row(out, table->cells + r * table->columns, widths, table->columns);
+    }
+    free(widths);
+}
+
+void cli_print_fields(FILE *out, const char *const *pairs, size_t count, bool terminal)
+{
+    size_t label_width = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t w = lp_text_width(pairs[2 * i]);
+        if (w > label_width) {
+            label_width = w;
+        }
+    }
+    for (size_t i = 0; i < count; i++) {
+        char *value = lp_sanitize_str(pairs[2 * i + 1] != NULL ? pairs[2 * i + 1] : "-");
+        if (value == NULL) {
+            return;
+        }
+        if (terminal) {
+            fprintf(out, "%s:%*s %s\n", pairs[2 * i],
+                    (int)(label_width - lp_text_width(pairs[2 * i])), "", value);
+        } else {
+            fprintf(out, "%s\t%s\n", pairs[2 * i], value);
+        }
+        free(value);
+    }
+}
+
+size_t cli_terminal_width(int fd)
+{
+    struct winsize size;
+    if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) {
+        return isatty(fd) ? 80 : 0;
+    }
+    return size.ws_col;
+}
