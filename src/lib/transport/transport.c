@@ -12,6 +12,7 @@
 #include "lib/transport/ca_bundle.h"
 #include "lib/transport/https_url.h"
 #include "lib/transport/transfer_failure.h"
+#include "lib/transport/transfer_internal.h"
 #include "lib/transport/transport_version.h"
 #include "licportal/json_map.h"
 
@@ -129,8 +130,10 @@ lp_transport *lp_transport_new(const lp_transport_options *options, lp_error *er
     return t;
 }
 
-static void response_clear(lp_http_response *r)
+void lp_http_response_clear(lp_http_response *r)
 {
+    if (!r)
+        return;
     free(r->body);
     free(r->etag);
     free(r->request_id);
@@ -161,10 +164,12 @@ void lp_transfer_free(lp_transfer *transfer)
     if (transfer->easy)
         curl_easy_cleanup(transfer->easy);
     curl_slist_free_all(transfer->headers);
+    if (transfer->request_body) /* it may hold a password or a refresh token */
+        explicit_bzero(transfer->request_body, strlen(transfer->request_body));
     free(transfer->request_body);
     free(transfer->body);
     transfer->response.body = NULL;
-    response_clear(&transfer->response);
+    lp_http_response_clear(&transfer->response);
     free(transfer);
 }
 
@@ -235,7 +240,7 @@ static size_t on_header(char *line, size_t size, size_t count, void *user)
         /* A new status line (after a 100 Continue, say): start afresh. */
         char *body = r->body;
         r->body = NULL;
-        response_clear(r);
+        lp_http_response_clear(r);
         r->body = body;
         const char *space = memchr(line, ' ', len);
         if (space && (size_t)(space - line) + 4 <= len)
@@ -651,4 +656,14 @@ void *lp_transfer_user(const lp_transfer *transfer)
 int64_t lp_transfer_wire_bytes(const lp_transfer *transfer)
 {
     return transfer ? transfer->wire_bytes : 0;
+}
+
+void lp_transfer_move_response(lp_transfer *transfer, lp_http_response *out)
+{
+    *out = transfer->response;
+    if (out->body)
+        transfer->body = NULL; /* the body buffer goes with the response */
+    memset(&transfer->response, 0, sizeof transfer->response);
+    transfer->response.retry_after = -1;
+    transfer->response.content_length = -1;
 }

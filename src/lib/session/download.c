@@ -1,0 +1,391 @@
+/* A file download: .part file, resume with Range, sha256 check, then rename. */
+#include "licportal/download.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/session/client_internal.h"
+
+/* Speed samples closer together than this are noise. */
+#define SPEED_SAMPLE_S 0.5
+/* Weight of the newest sample in the smoothed speed. */
+#define SPEED_WEIGHT 0.3
+
+struct lp_download_job {
+    lp_client *client;
+    lp_call *call;
+    char *download_id;
+    char *target;
+    char *part;
+    int fd;
+    EVP_MD_CTX *md;
+    char expected[65];
+    int64_t total;
+    int64_t from;     /* where the request asked to start */
+    int64_t received; /* bytes in the .part file */
+    bool body_started;
+    bool write_failed;
+    lp_error write_err;
+
+    double sample_time;
+    int64_t sample_bytes;
+    double speed;
+    bool has_speed;
+};
+
+static double monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool is_hex_digest(const char *text)
+{
+    if (strlen(text) != 64)
+        return false;
+    for (const char *p = text; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))
+            return false;
+    return true;
+}
+
+static bool restart_digest(lp_download_job *job)
+{
+    return EVP_DigestInit_ex(job->md, EVP_sha256(), NULL) == 1;
+}
+
+/* On resume the digest must cover what is already on disk. */
+static lp_status hash_existing(lp_download_job *job, int64_t size, lp_error *err)
+{
+    int fd = open(job->part, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
+    size_t cap = 1024 * 1024;
+    char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+    }
+    int64_t done = 0;
+    while (done < size) {
+        ssize_t n = read(fd, buf, cap);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        EVP_DigestUpdate(job->md, buf, (size_t)n);
+        done += n;
+    }
+    free(buf);
+    close(fd);
+    if (done != size)
+        return lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read", job->part);
+    return LP_OK;
+}
+
+static lp_status truncate_part(lp_download_job *job, lp_error *err)
+{
+    if (ftruncate(job->fd, 0) != 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot truncate %s: %s", job->part, strerror(errno));
+    if (!restart_digest(job))
+        return lp_error_set(err, LP_ERR_NOMEM, "sha256 is not available");
+    job->received = 0;
+    job->from = 0;
+    job->sample_bytes = 0;
+    return LP_OK;
+}
+
+static void note_progress(lp_download_job *job)
+{
+    double now = monotonic_seconds();
+    double dt = now - job->sample_time;
+    if (dt < SPEED_SAMPLE_S)
+        return;
+    double sample = (double)(job->received - job->sample_bytes) / dt;
+    if (sample < 0)
+        sample = 0;
+    job->speed = job->has_speed ? SPEED_WEIGHT * sample + (1 - SPEED_WEIGHT) * job->speed : sample;
+    job->has_speed = true;
+    job->sample_time = now;
+    job->sample_bytes = job->received;
+}
+
+/* Checks, before the first byte is written, that the answer continues the
+ * .part file: a 200 to a Range request means the whole file comes again. */
+static bool begin_body(lp_download_job *job)
+{
+    job->body_started = true;
+    const lp_http_response *live = lp_call_live_response(job->call);
+    if (!live || job->from == 0)
+        return true;
+    if (live->status == 200)
+        return truncate_part(job, &job->write_err) == LP_OK;
+    char expect[48];
+    snprintf(expect, sizeof expect, "bytes %lld-", (long long)job->from);
+    if (live->status == 206 && (!live->content_range || strncmp(live->content_range, expect, strlen(expect)) != 0)) {
+        lp_error_set(&job->write_err, LP_ERR_PROTOCOL,
+                     "the server's answer broke the API contract: resumed at the wrong offset (%.100s)",
+                     live->content_range ? live->content_range : "no Content-Range");
+        return false;
+    }
+    return true;
+}
+
+static bool sink(void *user, const char *data, size_t len)
+{
+    lp_download_job *job = user;
+    if (!job->body_started && !begin_body(job)) {
+        job->write_failed = true;
+        return false;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(job->fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            lp_error_set(&job->write_err, LP_ERR_IO, "cannot write %s: %s", job->part, strerror(errno));
+            job->write_failed = true;
+            return false;
+        }
+        done += (size_t)n;
+    }
+    EVP_DigestUpdate(job->md, data, len);
+    job->received += (int64_t)len;
+    note_progress(job);
+    return true;
+}
+
+void lp_download_job_free(lp_download_job *job)
+{
+    if (!job)
+        return;
+    if (job->call)
+        lp_client_discard(job->client, job->call); /* the sink must not outlive the job */
+    if (job->fd >= 0)
+        close(job->fd);
+    EVP_MD_CTX_free(job->md);
+    free(job->download_id);
+    free(job->target);
+    free(job->part);
+    free(job);
+}
+
+lp_download_job *lp_download_job_start(lp_client *client, const lp_download *meta, const char *output,
+                                       bool force, lp_error *err)
+{
+    if (!client || !meta || !meta->id || !meta->filename) {
+        lp_error_set(err, LP_ERR_USAGE, "no download given");
+        return NULL;
+    }
+    if (!is_hex_digest(meta->sha256)) {
+        lp_error_set(err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: sha256 is not 64 hex digits");
+        return NULL;
+    }
+    lp_download_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    job->fd = -1;
+    job->client = client;
+    job->total = meta->size_bytes;
+    for (size_t i = 0; i < 64; i++)
+        job->expected[i] = (char)((meta->sha256[i] >= 'A' && meta->sha256[i] <= 'F') ? meta->sha256[i] + 32
+                                                                                       : meta->sha256[i]);
+    lp_error_clear(&job->write_err);
+    job->download_id = strdup(meta->id);
+    job->md = EVP_MD_CTX_new();
+    job->target = lp_download_target_path(output, meta->filename, err);
+    if (!job->target)
+        goto fail;
+    if (!job->download_id || !job->md || !restart_digest(job)) {
+        lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    struct stat st;
+    if (stat(job->target, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            lp_error_set(err, LP_ERR_EXISTS, "%s is a directory", job->target);
+            goto fail;
+        }
+        if (!force) {
+            lp_error_set(err, LP_ERR_EXISTS, "%s already exists: remove it or choose another -o PATH",
+                         job->target);
+            goto fail;
+        }
+    }
+    size_t n = strlen(job->target) + sizeof ".part";
+    job->part = malloc(n);
+    if (!job->part) {
+        lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    snprintf(job->part, n, "%s.part", job->target);
+    job->fd = open(job->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (job->fd < 0) {
+        lp_error_set(err, LP_ERR_IO, "cannot open %s: %s", job->part, strerror(errno));
+        goto fail;
+    }
+    if (fstat(job->fd, &st) != 0) {
+        lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
+        goto fail;
+    }
+    int64_t have = st.st_size;
+    if (job->total >= 0 && have > job->total) {
+        if (truncate_part(job, err) != LP_OK)
+            goto fail;
+        have = 0;
+    }
+    if (have > 0 && hash_existing(job, have, err) != LP_OK)
+        goto fail;
+    job->from = have;
+    job->received = have;
+    job->sample_bytes = have;
+    job->sample_time = monotonic_seconds();
+    job->call = lp_client_fetch_file(client, job->download_id, have, sink, job, err);
+    if (!job->call)
+        goto fail;
+    return job;
+fail:
+    lp_download_job_free(job);
+    return NULL;
+}
+
+bool lp_download_job_owns(const lp_download_job *job, const lp_call *call)
+{
+    return job && call && job->call == call;
+}
+
+lp_download_progress lp_download_job_progress(const lp_download_job *job)
+{
+    lp_download_progress p = {.eta_seconds = -1};
+    if (!job)
+        return p;
+    p.received = job->received;
+    p.total = job->total;
+    p.bytes_per_second = job->has_speed ? job->speed : 0;
+    if (job->has_speed && job->speed > 1 && job->total >= job->received)
+        p.eta_seconds = (int64_t)((double)(job->total - job->received) / job->speed + 0.5);
+    return p;
+}
+
+const char *lp_download_job_target(const lp_download_job *job)
+{
+    return job ? job->target : NULL;
+}
+
+/* The Repr-Digest header's sha-256 (RFC 9530), when present and well formed. */
+static bool repr_digest_sha256(const char *header, unsigned char out[32])
+{
+    if (!header)
+        return false;
+    const char *p = strcasestr(header, "sha-256=:");
+    if (!p)
+        return false;
+    p += strlen("sha-256=:");
+    const char *end = strchr(p, ':');
+    if (!end || end - p != 44)
+        return false;
+    unsigned char decoded[48];
+    if (EVP_DecodeBlock(decoded, (const unsigned char *)p, 44) != 33 || p[43] != '=')
+        return false;
+    memcpy(out, decoded, 32);
+    return true;
+}
+
+static void to_hex(const unsigned char *digest, size_t len, char *out)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < len; i++) {
+        out[2 * i] = hex[digest[i] >> 4];
+        out[2 * i + 1] = hex[digest[i] & 15];
+    }
+    out[2 * len] = '\0';
+}
+
+static void sync_directory_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    int dfd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    free(copy);
+}
+
+static lp_status verify_and_rename(lp_download_job *job, const lp_http_response *http, lp_error *err)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    if (EVP_DigestFinal_ex(job->md, digest, &digest_len) != 1 || digest_len != 32)
+        return lp_error_set(err, LP_ERR_NOMEM, "sha256 could not be computed");
+    char actual[65];
+    to_hex(digest, 32, actual);
+    if (strcmp(actual, job->expected) != 0)
+        return lp_error_set(err, LP_ERR_CHECKSUM,
+                            "checksum mismatch for %s: expected sha256 %s, got %s; %s is kept (delete it to "
+                            "download afresh)",
+                            job->target, job->expected, actual, job->part);
+    unsigned char announced[32];
+    if (http && repr_digest_sha256(http->repr_digest, announced) && memcmp(announced, digest, 32) != 0) {
+        char announced_hex[65];
+        to_hex(announced, 32, announced_hex);
+        return lp_error_set(err, LP_ERR_CHECKSUM,
+                            "checksum mismatch for %s: the server's Repr-Digest says sha256 %s, got %s; %s is "
+                            "kept",
+                            job->target, announced_hex, actual, job->part);
+    }
+    if (fsync(job->fd) != 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot write %s: %s", job->part, strerror(errno));
+    close(job->fd);
+    job->fd = -1;
+    if (rename(job->part, job->target) != 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot rename %s to %s: %s", job->part, job->target,
+                            strerror(errno));
+    sync_directory_of(job->target);
+    return LP_OK;
+}
+
+lp_status lp_download_job_finish(lp_download_job *job, lp_call *call, lp_error *err)
+{
+    if (!job || !call || call != job->call)
+        return lp_error_set(err, LP_ERR_USAGE, "this call is not the download's");
+    job->call = NULL;
+    lp_error call_err;
+    lp_status st = lp_call_status(call, &call_err);
+    const lp_result *result = lp_call_result(call);
+    const lp_http_response *http = result ? result->http : NULL;
+    if (job->write_failed) {
+        st = job->write_err.status;
+        if (err)
+            *err = job->write_err;
+    } else if (st == LP_OK) {
+        if (http && http->status == 200 && job->from > 0 && !job->body_started)
+            st = truncate_part(job, err); /* an empty file sent whole */
+        if (st == LP_OK)
+            st = verify_and_rename(job, http, err);
+    } else if (call_err.http_status == 416 && job->from > 0) {
+        /* Nothing past the end: the .part file may already be complete. */
+        st = verify_and_rename(job, NULL, err);
+    } else {
+        if (err)
+            *err = call_err;
+    }
+    note_progress(job);
+    lp_call_free(call);
+    return st;
+}
