@@ -231,7 +231,7 @@ enum MHD_Result lp_api_download_file(struct lp_request *req)
         close(fd);
         cJSON *body = cJSON_CreateObject();
         cJSON *error = cJSON_AddObjectToObject(body, "error");
-        cJSON_AddStringToObject(error, "code", "range_not_satisfiable");
+        cJSON_AddStringToObject(error, "code", "invalid_request");
         cJSON_AddStringToObject(error, "message", "the requested range starts past the end of the file");
         cJSON_AddStringToObject(error, "request_id", req->request_id);
         char *text = cJSON_PrintUnformatted(body);

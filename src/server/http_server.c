@@ -68,14 +68,19 @@ static void request_free(struct lp_request *req)
     free(req);
 }
 
-static bool declared_body_too_large(struct MHD_Connection *connection)
+/* Bodies over the limit are read and dropped up to this size, so that a
+ * client that sends before it reads still sees the 413; beyond it the
+ * connection is answered at once and closed. */
+#define DISCARD_LIMIT (16ULL * 1024 * 1024)
+
+static unsigned long long declared_body_length(struct MHD_Connection *connection)
 {
     const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (length == NULL)
-        return false;
+        return 0;
     char *end = NULL;
     unsigned long long value = strtoull(length, &end, 10);
-    return end != length && value > LP_MAX_BODY;
+    return end != length ? value : 0;
 }
 
 static void append_body(struct lp_request *req, const char *data, size_t size)
@@ -106,9 +111,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         if (req == NULL)
             return MHD_NO;
         *con_cls = req;
-        if (declared_body_too_large(connection))
+        unsigned long long declared = declared_body_length(connection);
+        if (declared > DISCARD_LIMIT)
             return lp_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
                                   "the request body is larger than 64 KiB");
+        req->body_too_large = declared > LP_MAX_BODY;
         return MHD_YES;
     }
     if (req->replied) {
