@@ -1,0 +1,116 @@
+/* The one action table: names, default keys and help text drive keys, `?` help and the `:` prompt. */
+#ifndef LICPORTAL_TUI_ACTION_H
+#define LICPORTAL_TUI_ACTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Keys as plain numbers so that the table knows nothing of curses: Unicode
+ * code points for characters, 1..26 for Ctrl-A..Ctrl-Z, and these above
+ * the Unicode range for the rest. */
+enum {
+    TUI_KEY_UP = 0x110000,
+    TUI_KEY_DOWN,
+    TUI_KEY_LEFT,
+    TUI_KEY_RIGHT,
+    TUI_KEY_PGUP,
+    TUI_KEY_PGDN,
+    TUI_KEY_HOME,
+    TUI_KEY_END,
+    TUI_KEY_ENTER,
+    TUI_KEY_ESC,
+    TUI_KEY_BACKSPACE,
+    TUI_KEY_TAB,
+    TUI_KEY_BTAB,
+    TUI_KEY_DELETE,
+    TUI_KEY_F1,
+};
+
+/* Where an action applies; a view's own binding wins over a global one. */
+typedef enum tui_scope {
+    TUI_SCOPE_GLOBAL,
+    TUI_SCOPE_DASHBOARD,
+    TUI_SCOPE_LICENSES,
+    TUI_SCOPE_LICENSE_DETAIL,
+    TUI_SCOPE_ACTIVATIONS,
+    TUI_SCOPE_DOWNLOADS,
+    TUI_SCOPE_DOWNLOAD_DETAIL,
+} tui_scope;
+
+/* X(ID, name, scope, default keys, help) */
+#define TUI_ACTIONS(X)                                                                         \
+    X(UP, "up", GLOBAL, "k, Up", "Move the selection up")                                      \
+    X(DOWN, "down", GLOBAL, "j, Down", "Move the selection down")                              \
+    X(LEFT, "left", GLOBAL, "h, Left", "Move left (previous item)")                            \
+    X(RIGHT, "right", GLOBAL, "l, Right", "Move right (next item)")                            \
+    X(PAGE_UP, "page-up", GLOBAL, "PgUp, C-b", "Scroll one page up")                           \
+    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f, Space", "Scroll one page down")              \
+    X(FIRST, "first", GLOBAL, "g, Home", "Go to the first row")                                \
+    X(LAST, "last", GLOBAL, "G, End", "Go to the last row")                                    \
+    X(OPEN, "open", GLOBAL, "Enter", "Open the selected item")                                 \
+    X(BACK, "back", GLOBAL, "Esc, Backspace", "Go back (cancels a running request first)")     \
+    X(NEXT_PANEL, "next-panel", GLOBAL, "Tab", "Move between the sidebar and the view")        \
+    X(PREV_PANEL, "prev-panel", GLOBAL, "BTab", "Move between the view and the sidebar")       \
+    X(REFRESH, "refresh", GLOBAL, "r, C-r", "Fetch this view's data afresh")                   \
+    X(HELP, "help", GLOBAL, "?, F1", "Show this list of actions")                              \
+    X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                  \
+    X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                             \
+    X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
+    X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \
+    X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")             \
+    X(GO_DOWNLOADS, "downloads", GLOBAL, "4", "Go to the list of downloads")                   \
+    X(QUICK_LICENSES, "view-all-licenses", DASHBOARD, "l", "Quick action: view all licenses")  \
+    X(QUICK_ACTIVATIONS, "manage-activations", DASHBOARD, "a", "Quick action: manage activations") \
+    X(QUICK_DOWNLOADS, "open-downloads", DASHBOARD, "d", "Quick action: downloads")            \
+    X(FILTER, "filter", LICENSES, "/", "Filter licenses by text (product, edition, key)")      \
+    X(STATUS_FILTER, "status-filter", LICENSES, "s", "Cycle the status filter")                \
+    X(SORT, "sort", LICENSES, "o", "Cycle the sort order")                                     \
+    X(CLEAR_FILTERS, "clear-filters", LICENSES, "c", "Clear every filter")                     \
+    X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
+    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete", "Deactivate the selected activation") \
+    X(START_DOWNLOAD, "download", DOWNLOAD_DETAIL, "s, Enter", "Download this file here")
+
+typedef enum tui_action {
+    TUI_ACTION_NONE = -1,
+#define TUI_ACTION_ENUM(id, name, scope, keys, help) TUI_ACTION_##id,
+    TUI_ACTIONS(TUI_ACTION_ENUM)
+#undef TUI_ACTION_ENUM
+        TUI_ACTION_COUNT
+} tui_action;
+
+#define TUI_MAX_KEYS_PER_ACTION 6
+
+typedef struct tui_action_info {
+    const char *name;
+    tui_scope scope;
+    const char *default_keys;
+    const char *help;
+} tui_action_info;
+
+/* The keys bound to each action right now (defaults, then [keys]). */
+typedef struct tui_keymap {
+    int keys[TUI_ACTION_COUNT][TUI_MAX_KEYS_PER_ACTION];
+    int key_count[TUI_ACTION_COUNT];
+} tui_keymap;
+
+const tui_action_info *tui_action_info_of(tui_action action);
+/* TUI_ACTION_NONE when no action has that name. */
+tui_action tui_action_by_name(const char *name);
+
+void tui_keymap_init(tui_keymap *map);
+/* Replaces the keys of `action_name` with `keys` ("k, Up, C-p"). On a
+ * wrong name or key, says so in `why` and changes nothing. */
+bool tui_keymap_bind(tui_keymap *map, const char *action_name, const char *keys, char *why,
+                     size_t why_size);
+/* The action `key` runs in `scope`: the scope's own bindings first, then
+ * the global ones. */
+tui_action tui_keymap_lookup(const tui_keymap *map, tui_scope scope, int key);
+/* "k, Up" for the help overlay. */
+void tui_keymap_describe(const tui_keymap *map, tui_action action, char *out, size_t size);
+
+/* Key names as written in [keys]: "x", "Up", "PgDn", "Enter", "Esc",
+ * "Space", "Tab", "BTab", "Delete", "Backspace", "Home", "End", "F1", "C-x". */
+bool tui_key_parse(const char *text, int *key);
+void tui_key_name(int key, char *out, size_t size);
+
+#endif

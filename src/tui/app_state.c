@@ -1,0 +1,149 @@
+/* Setting up and tearing down the UI state. */
+#include "tui/app_state.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "licportal/sanitize.h"
+
+const char *const tui_license_sorts[] = {"-added_at", "added_at",   "expires_at", "-expires_at",
+                                         "product",   "-product",   "status"};
+const int tui_license_sort_count = (int)(sizeof tui_license_sorts / sizeof tui_license_sorts[0]);
+
+static void clear_license(void *item)
+{
+    lp_license_summary_clear(item);
+}
+
+static void clear_activation(void *item)
+{
+    lp_activation_clear(item);
+}
+
+static void clear_download(void *item)
+{
+    lp_download_clear(item);
+}
+
+void tui_state_init(tui_state *state, const char *email, const char *server, bool has_session,
+                    bool offer_remember)
+{
+    memset(state, 0, sizeof *state);
+    tui_keymap_init(&state->keymap);
+    state->layout = tui_layout_compute(80, 24);
+    state->screen = has_session ? TUI_SCREEN_MAIN : TUI_SCREEN_LOGIN;
+    state->view = TUI_VIEW_DASHBOARD;
+    state->last_refresh = LP_TIME_NONE;
+    state->offline_as_of = LP_TIME_NONE;
+    state->next_seq = 1;
+    state->license_filter.expiring_within_days = -1;
+    state->login.offer_remember = offer_remember;
+    if (email)
+        lp_sanitize_into(email, state->login.email, sizeof state->login.email);
+    state->login.field = state->login.email[0] ? TUI_FIELD_PASSWORD : TUI_FIELD_EMAIL;
+    if (server)
+        lp_sanitize_into(server, state->server, sizeof state->server);
+    tui_pager_init(&state->licenses, sizeof(lp_license_summary), clear_license);
+    tui_pager_init(&state->activations, sizeof(lp_activation), clear_activation);
+    tui_pager_init(&state->downloads, sizeof(lp_download), clear_download);
+    state->dirty = true;
+}
+
+void tui_state_free(tui_state *state)
+{
+    if (!state)
+        return;
+    lp_dashboard_clear(&state->dashboard);
+    lp_license_detail_clear(&state->detail);
+    lp_download_clear(&state->download_detail);
+    if (state->revealed_key) {
+        memset(state->revealed_key, 0, strlen(state->revealed_key));
+        free(state->revealed_key);
+        state->revealed_key = NULL;
+    }
+    tui_pager_free(&state->licenses);
+    tui_pager_free(&state->activations);
+    tui_pager_free(&state->downloads);
+    memset(state->login.password, 0, sizeof state->login.password);
+}
+
+tui_scope tui_state_scope(const tui_state *state)
+{
+    switch (state->view) {
+    case TUI_VIEW_DASHBOARD:
+        return TUI_SCOPE_DASHBOARD;
+    case TUI_VIEW_LICENSES:
+        return TUI_SCOPE_LICENSES;
+    case TUI_VIEW_LICENSE_DETAIL:
+        return TUI_SCOPE_LICENSE_DETAIL;
+    case TUI_VIEW_ACTIVATIONS:
+        return TUI_SCOPE_ACTIVATIONS;
+    case TUI_VIEW_DOWNLOADS:
+        return TUI_SCOPE_DOWNLOADS;
+    case TUI_VIEW_DOWNLOAD_DETAIL:
+        return TUI_SCOPE_DOWNLOAD_DETAIL;
+    }
+    return TUI_SCOPE_GLOBAL;
+}
+
+int tui_state_list_rows(const tui_state *state)
+{
+    tui_list_geometry g = tui_list_geometry_compute(state->layout.main);
+    return g.rows.h > 0 ? g.rows.h : 1;
+}
+
+tui_pager *tui_state_pager(tui_state *state)
+{
+    switch (state->view) {
+    case TUI_VIEW_LICENSES:
+        return &state->licenses;
+    case TUI_VIEW_ACTIVATIONS:
+        return &state->activations;
+    case TUI_VIEW_DOWNLOADS:
+        return &state->downloads;
+    default:
+        return NULL;
+    }
+}
+
+tui_view_id tui_sidebar_view(int entry)
+{
+    static const tui_view_id views[TUI_SIDEBAR_ENTRIES] = {
+        TUI_VIEW_DASHBOARD, TUI_VIEW_LICENSES, TUI_VIEW_ACTIVATIONS, TUI_VIEW_DOWNLOADS};
+    if (entry < 0 || entry >= TUI_SIDEBAR_ENTRIES)
+        return TUI_VIEW_DASHBOARD;
+    return views[entry];
+}
+
+const char *tui_view_title(tui_view_id view)
+{
+    switch (view) {
+    case TUI_VIEW_DASHBOARD:
+        return "Dashboard";
+    case TUI_VIEW_LICENSES:
+        return "Licenses";
+    case TUI_VIEW_ACTIVATIONS:
+        return "Activations";
+    case TUI_VIEW_DOWNLOADS:
+        return "Downloads";
+    case TUI_VIEW_LICENSE_DETAIL:
+        return "License";
+    case TUI_VIEW_DOWNLOAD_DETAIL:
+        return "Download";
+    }
+    return "";
+}
+
+void tui_state_set_user(tui_state *state, const char *name, const char *email)
+{
+    char clean_name[128], clean_email[128];
+    lp_sanitize_into(name ? name : "", clean_name, sizeof clean_name);
+    lp_sanitize_into(email ? email : "", clean_email, sizeof clean_email);
+    if (clean_name[0] && clean_email[0])
+        snprintf(state->user_label, sizeof state->user_label, "%.120s <%.120s>", clean_name, clean_email);
+    else
+        snprintf(state->user_label, sizeof state->user_label, "%s",
+                 clean_name[0] ? clean_name : clean_email);
+    state->dirty = true;
+}

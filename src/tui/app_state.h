@@ -1,0 +1,161 @@
+/* The one state value of the terminal UI; knows nothing of curses or curl. */
+#ifndef LICPORTAL_TUI_APP_STATE_H
+#define LICPORTAL_TUI_APP_STATE_H
+
+#include <stdbool.h>
+
+#include "licportal/download.h"
+#include "licportal/model.h"
+#include "licportal/timestamp.h"
+#include "tui/action.h"
+#include "tui/layout.h"
+#include "tui/pager.h"
+
+typedef enum tui_screen {
+    TUI_SCREEN_LOGIN,
+    TUI_SCREEN_MAIN,
+} tui_screen;
+
+typedef enum tui_view_id {
+    TUI_VIEW_DASHBOARD,
+    TUI_VIEW_LICENSES,
+    TUI_VIEW_ACTIVATIONS,
+    TUI_VIEW_DOWNLOADS,
+    TUI_VIEW_LICENSE_DETAIL,
+    TUI_VIEW_DOWNLOAD_DETAIL,
+} tui_view_id;
+
+/* The sidebar's entries, in order; `1`-`4` jump to them. */
+#define TUI_SIDEBAR_ENTRIES 4
+
+typedef enum tui_modal {
+    TUI_MODAL_NONE,
+    TUI_MODAL_HELP,
+    TUI_MODAL_PROMPT,             /* `:` action name */
+    TUI_MODAL_FILTER,             /* `/` licence text filter */
+    TUI_MODAL_CONFIRM_DEACTIVATE,
+    TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
+} tui_modal;
+
+typedef enum tui_login_field {
+    TUI_FIELD_EMAIL,
+    TUI_FIELD_PASSWORD,
+    TUI_FIELD_OTP,
+    TUI_FIELD_REMEMBER,
+} tui_login_field;
+
+typedef struct tui_login {
+    char email[256];
+    char password[256];
+    char otp[16];
+    bool otp_needed;
+    tui_login_field field;
+    bool offer_remember;   /* no keyring answered: offer the 0600 file */
+    bool remember_in_file;
+    char message[320];     /* why the last attempt failed, in words */
+    char store_note[320];  /* why no keyring holds the session, if so */
+} tui_login;
+
+/* Dashboard selection: KPIs, then quick actions, then recent rows. */
+#define TUI_DASH_ITEMS (TUI_KPI_COUNT + TUI_QUICK_COUNT + TUI_RECENT_ROWS)
+
+typedef enum tui_kpi {
+    TUI_KPI_TOTAL,
+    TUI_KPI_ACTIVE,
+    TUI_KPI_ACTIVATIONS,
+    TUI_KPI_EXPIRING,
+} tui_kpi;
+
+typedef struct tui_license_filter {
+    char status[16];          /* "" = every status */
+    char q[128];
+    int sort;                 /* index into tui_license_sorts */
+    int expiring_within_days; /* < 0: not given */
+} tui_license_filter;
+
+extern const char *const tui_license_sorts[];
+extern const int tui_license_sort_count;
+
+typedef struct tui_state {
+    tui_screen screen;
+    tui_view_id view;
+    tui_view_id back_stack[16];
+    int back_depth;
+    bool focus_sidebar;
+    int sidebar_selected;
+    tui_modal modal;
+    tui_keymap keymap;
+    tui_layout layout;
+
+    tui_login login;
+    char user_label[256];     /* sanitised */
+    char server[256];
+    lp_time last_refresh;     /* LP_TIME_NONE until something arrived */
+
+    /* dashboard */
+    bool dashboard_loaded;
+    lp_dashboard dashboard;
+    bool offline;             /* showing the cached snapshot */
+    lp_time offline_as_of;
+    int dashboard_selected;
+    bool dashboard_painted;   /* data has been on screen at least once */
+
+    /* licences */
+    tui_license_filter license_filter;
+    tui_pager licenses;
+
+    /* licence detail */
+    char detail_id[128];
+    bool detail_loaded;
+    lp_license_detail detail;
+    char *revealed_key;       /* only after an explicit key press */
+    int detail_scroll;
+
+    /* activations */
+    char activations_license[128]; /* "" = every licence */
+    tui_pager activations;
+    char confirm_id[128];
+    char confirm_label[256];
+    long confirm_row;
+
+    /* downloads */
+    tui_pager downloads;
+    bool download_detail_loaded;
+    lp_download download_detail;
+    bool download_running;
+    lp_download_progress download_progress;
+    char download_target[512];
+
+    /* requests in flight, by purpose; a result with another seq is stale */
+    int next_seq;
+    int pending;
+    int seq_login, seq_dashboard, seq_list, seq_detail, seq_mutation;
+    int spinner;
+
+    char prompt[128];         /* text of the `:` or `/` line */
+    int help_scroll;
+    char message[320];        /* status-bar message */
+    bool message_is_error;
+
+    bool dirty;
+    bool quit;
+} tui_state;
+
+/* A fresh state: login screen (with `email` prefilled) or, when a stored
+ * session exists, the dashboard. */
+void tui_state_init(tui_state *state, const char *email, const char *server, bool has_session,
+                    bool offer_remember);
+void tui_state_free(tui_state *state);
+/* Who is logged in, for the title bar (sanitised here). */
+void tui_state_set_user(tui_state *state, const char *name, const char *email);
+
+/* The scope for key lookup in the current view. */
+tui_scope tui_state_scope(const tui_state *state);
+/* Rows of a list that fit on screen now. */
+int tui_state_list_rows(const tui_state *state);
+/* The pager of the current list view, or NULL. */
+tui_pager *tui_state_pager(tui_state *state);
+tui_view_id tui_sidebar_view(int entry);
+const char *tui_view_title(tui_view_id view);
+
+#endif

@@ -1,0 +1,213 @@
+/* The shell around the views: title bar, sidebar, status bar, overlays, the too-small notice. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/colors.h"
+#include "tui/views.h"
+#include "tui/widgets.h"
+
+static const char spinner_frames[] = "-\\|/";
+
+void view_key_of(const tui_state *state, tui_action action, char *out, size_t size)
+{
+    if (state->keymap.key_count[action] > 0)
+        tui_key_name(state->keymap.keys[action][0], out, size);
+    else
+        snprintf(out, size, ":%s", tui_action_info_of(action)->name);
+}
+
+tui_role view_status_role(lp_license_status status)
+{
+    switch (status) {
+    case LP_LICENSE_ACTIVE:
+        return TUI_ROLE_LICENSE_ACTIVE;
+    case LP_LICENSE_EXPIRED:
+    case LP_LICENSE_REVOKED:
+        return TUI_ROLE_LICENSE_EXPIRED;
+    default:
+        return TUI_ROLE_LICENSE_OTHER;
+    }
+}
+
+void view_banner(const tui_state *state, tui_rect banner, const char *title)
+{
+    if (tui_rect_empty(banner))
+        return;
+    int used = tui_put(banner.y, banner.x, banner.w, title, TUI_ROLE_SECTION, false);
+    if (state->message[0] && used + 3 < banner.w)
+        tui_put(banner.y, banner.x + used + 2, banner.w - used - 2, state->message,
+                state->message_is_error ? TUI_ROLE_ERROR : TUI_ROLE_DIM, false);
+}
+
+static void draw_title(const tui_state *state, tui_rect r)
+{
+    tui_fill(r, TUI_ROLE_TITLE);
+    char text[800];
+    char when[32] = "never";
+    if (state->last_refresh != LP_TIME_NONE) {
+        time_t t = (time_t)state->last_refresh;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(when, sizeof when, "%H:%M:%S", &tm);
+    }
+    snprintf(text, sizeof text, " licportal | %s | %s | refreshed %s",
+             state->user_label[0] ? state->user_label : "-", state->server, when);
+    tui_put(r.y, r.x, r.w, text, TUI_ROLE_TITLE, false);
+}
+
+static void draw_sidebar(const tui_state *state, tui_rect r)
+{
+    tui_fill(r, TUI_ROLE_SIDEBAR);
+    for (int i = 0; i < TUI_SIDEBAR_ENTRIES && 1 + i < r.h; i++) {
+        tui_view_id view = tui_sidebar_view(i);
+        bool current = state->view == view ||
+                       (view == TUI_VIEW_LICENSES && state->view == TUI_VIEW_LICENSE_DETAIL) ||
+                       (view == TUI_VIEW_DOWNLOADS && state->view == TUI_VIEW_DOWNLOAD_DETAIL);
+        tui_role role = TUI_ROLE_SIDEBAR;
+        if (state->focus_sidebar && state->sidebar_selected == i)
+            role = TUI_ROLE_SELECTED;
+        else if (current)
+            role = TUI_ROLE_SIDEBAR_CURRENT;
+        char text[64];
+        snprintf(text, sizeof text, " %d %s", i + 1, tui_view_title(view));
+        tui_put(r.y + 1 + i, r.x, r.w, text, role, true);
+    }
+    attrset(tui_attr(TUI_ROLE_BORDER));
+    mvvline(r.y, r.x + r.w, ACS_VLINE, r.h);
+    attrset(A_NORMAL);
+}
+
+static void append_hint(const tui_state *state, char *out, size_t size, tui_action action,
+                        const char *label)
+{
+    char key[16];
+    view_key_of(state, action, key, sizeof key);
+    size_t len = strlen(out);
+    snprintf(out + len, size - len, "%s %s  ", key, label);
+}
+
+static void draw_status(const tui_state *state, tui_rect r)
+{
+    tui_fill(r, TUI_ROLE_STATUS_BAR);
+    if (state->modal == TUI_MODAL_PROMPT || state->modal == TUI_MODAL_FILTER) {
+        char text[200];
+        snprintf(text, sizeof text, "%s%s_", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
+                 state->prompt);
+        tui_put(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
+        return;
+    }
+    char hints[512] = " ";
+    switch (state->view) {
+    case TUI_VIEW_DASHBOARD:
+        append_hint(state, hints, sizeof hints, TUI_ACTION_QUICK_LICENSES, "licenses");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_QUICK_ACTIVATIONS, "activations");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_QUICK_DOWNLOADS, "downloads");
+        break;
+    case TUI_VIEW_LICENSES:
+        append_hint(state, hints, sizeof hints, TUI_ACTION_FILTER, "filter");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_STATUS_FILTER, "status");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_SORT, "sort");
+        break;
+    case TUI_VIEW_LICENSE_DETAIL:
+        append_hint(state, hints, sizeof hints, TUI_ACTION_REVEAL_KEY, "reveal key");
+        break;
+    case TUI_VIEW_ACTIVATIONS:
+        append_hint(state, hints, sizeof hints, TUI_ACTION_DEACTIVATE, "deactivate");
+        break;
+    case TUI_VIEW_DOWNLOADS:
+        append_hint(state, hints, sizeof hints, TUI_ACTION_OPEN, "details");
+        break;
+    case TUI_VIEW_DOWNLOAD_DETAIL:
+        append_hint(state, hints, sizeof hints, TUI_ACTION_START_DOWNLOAD, "download");
+        break;
+    }
+    append_hint(state, hints, sizeof hints, TUI_ACTION_REFRESH, "refresh");
+    append_hint(state, hints, sizeof hints, TUI_ACTION_HELP, "help");
+    append_hint(state, hints, sizeof hints, TUI_ACTION_QUIT, "quit");
+    int right = 0;
+    if (state->pending > 0) {
+        char busy[64];
+        snprintf(busy, sizeof busy, "%c Loading (Esc cancels) ",
+                 spinner_frames[state->spinner % 4]);
+        right = (int)strlen(busy);
+        if (right < r.w)
+            tui_put(r.y, r.x + r.w - right, right, busy, TUI_ROLE_KEY_HINT, false);
+        else
+            right = 0;
+    }
+    tui_put(r.y, r.x, r.w - right, hints, TUI_ROLE_STATUS_BAR, false);
+}
+
+static void draw_confirm(const tui_state *state, const tui_layout *l)
+{
+    char text[400];
+    if (state->modal == TUI_MODAL_CONFIRM_QUIT)
+        snprintf(text, sizeof text, "A download is running. Quit and stop it? (y/n)");
+    else
+        snprintf(text, sizeof text, "Deactivate %s? (y/n)", state->confirm_label);
+    int w = l->cols - 4 < 70 ? l->cols - 4 : 70;
+    tui_rect box = {l->lines / 2 - 2, (l->cols - w) / 2, 4, w};
+    tui_fill(box, TUI_ROLE_NORMAL);
+    tui_box(box, TUI_ROLE_BORDER);
+    tui_put(box.y + 1, box.x + 2, box.w - 4, text, TUI_ROLE_ERROR, false);
+    tui_put(box.y + 2, box.x + 2, box.w - 4, "y yes   n no", TUI_ROLE_DIM, false);
+}
+
+static void draw_too_small(const tui_layout *l)
+{
+    const char *lines[] = {"Terminal too small", "(at least 40x10)", "q quits"};
+    for (int i = 0; i < 3 && i < l->lines; i++) {
+        int w = (int)strlen(lines[i]);
+        int x = l->cols > w ? (l->cols - w) / 2 : 0;
+        int y = l->lines / 2 - 1 + i;
+        if (y >= 0 && y < l->lines)
+            tui_put(y, x, l->cols - x, lines[i], i == 0 ? TUI_ROLE_ERROR : TUI_ROLE_NORMAL,
+                    false);
+    }
+}
+
+void tui_draw(const tui_state *state)
+{
+    const tui_layout *l = &state->layout;
+    erase();
+    curs_set(0);
+    if (l->too_small) {
+        draw_too_small(l);
+        return;
+    }
+    if (state->screen == TUI_SCREEN_LOGIN) {
+        screen_login_draw(state);
+        return;
+    }
+    draw_title(state, l->title);
+    if (l->sidebar_shown)
+        draw_sidebar(state, l->sidebar);
+    switch (state->view) {
+    case TUI_VIEW_DASHBOARD:
+        view_dashboard_draw(state, l->main);
+        break;
+    case TUI_VIEW_LICENSES:
+        view_licenses_draw(state, l->main);
+        break;
+    case TUI_VIEW_LICENSE_DETAIL:
+        view_license_detail_draw(state, l->main);
+        break;
+    case TUI_VIEW_ACTIVATIONS:
+        view_activations_draw(state, l->main);
+        break;
+    case TUI_VIEW_DOWNLOADS:
+        view_downloads_draw(state, l->main);
+        break;
+    case TUI_VIEW_DOWNLOAD_DETAIL:
+        view_download_detail_draw(state, l->main);
+        break;
+    }
+    draw_status(state, l->status);
+    if (state->modal == TUI_MODAL_HELP)
+        view_help_draw(state);
+    else if (state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
+             state->modal == TUI_MODAL_CONFIRM_QUIT)
+        draw_confirm(state, l);
+}

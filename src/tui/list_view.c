@@ -1,0 +1,53 @@
+/* Drawing a paged table; rows whose page is not loaded yet say so. */
+#include "tui/list_view.h"
+
+#include <stdio.h>
+
+#include "tui/views.h"
+
+void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
+                    const tui_pager *pager, const tui_column *columns, int column_count,
+                    list_row_fn row)
+{
+    tui_list_geometry g = tui_list_geometry_compute(main);
+    view_banner(state, g.banner, banner);
+    int widths[TUI_MAX_COLUMNS];
+    tui_table_widths(columns, column_count, g.header.w, widths);
+    if (!tui_rect_empty(g.header))
+        tui_table_header(g.header.y, g.header.x, widths, columns, column_count);
+    if (tui_rect_empty(g.rows))
+        return;
+    long count = tui_pager_count(pager);
+    if (pager->total == 0 && pager->loading_page < 0) {
+        tui_put(g.rows.y, g.rows.x, g.rows.w, "Nothing to show.", TUI_ROLE_DIM, false);
+        return;
+    }
+    if (pager->total < 0) {
+        tui_put(g.rows.y, g.rows.x, g.rows.w, "Loading...", TUI_ROLE_DIM, false);
+        return;
+    }
+    for (int i = 0; i < g.rows.h; i++) {
+        long index = pager->top + i;
+        if (index >= count)
+            break;
+        int y = g.rows.y + i;
+        bool selected = index == pager->selected;
+        tui_role base = selected ? (state->focus_sidebar ? TUI_ROLE_SELECTED_UNFOCUSED
+                                                         : TUI_ROLE_SELECTED)
+                                 : TUI_ROLE_NORMAL;
+        tui_rect line = {y, g.rows.x, 1, g.rows.w};
+        if (selected)
+            tui_fill(line, base);
+        const void *item = tui_pager_item(pager, index);
+        if (!item) {
+            tui_put(y, g.rows.x, g.rows.w, "  loading...", selected ? base : TUI_ROLE_DIM,
+                    true);
+            continue;
+        }
+        const char *cells[TUI_MAX_COLUMNS] = {0};
+        tui_role roles[TUI_MAX_COLUMNS] = {0};
+        char scratch[TUI_MAX_COLUMNS][64];
+        row(item, cells, roles, scratch);
+        tui_table_row(y, g.rows.x, widths, column_count, cells, roles, base);
+    }
+}

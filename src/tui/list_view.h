@@ -1,0 +1,16 @@
+/* A paged table view: banner, column header, rows drawn from the pager's window. */
+#ifndef LICPORTAL_TUI_LIST_VIEW_H
+#define LICPORTAL_TUI_LIST_VIEW_H
+
+#include "tui/app_state.h"
+#include "tui/widgets.h"
+
+/* Fills cells (strings valid until the next call) and roles for one item. */
+typedef void (*list_row_fn)(const void *item, const char **cells, tui_role *roles,
+                            char scratch[][64]);
+
+void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
+                    const tui_pager *pager, const tui_column *columns, int column_count,
+                    list_row_fn row);
+
+#endif

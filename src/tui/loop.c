@@ -1,0 +1,414 @@
+/* Waits on keyboard, network, resizes and timers together; feeds events to update; runs effects. */
+#include "tui/loop.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "licportal/download.h"
+#include "tui/snapshot.h"
+#include "tui/update.h"
+#include "tui/views.h"
+
+#define TICK_MS 120
+#define IDLE_WAIT_MS 250
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static tui_event make_event(tui_event_kind kind)
+{
+    tui_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.now = (lp_time)time(NULL);
+    return ev;
+}
+
+static void dispatch(tui_loop *loop, const tui_event *ev);
+
+static void track_call(tui_loop *loop, lp_call *call, int seq)
+{
+    lp_call_set_user(call, (void *)(intptr_t)seq);
+    if (loop->call_count < (int)(sizeof loop->calls / sizeof loop->calls[0]))
+        loop->calls[loop->call_count++] = call;
+}
+
+static void untrack_call(tui_loop *loop, lp_call *call)
+{
+    for (int i = 0; i < loop->call_count; i++) {
+        if (loop->calls[i] == call) {
+            loop->calls[i] = loop->calls[--loop->call_count];
+            return;
+        }
+    }
+}
+
+/* A call that could not even start finishes at once, as a failed result. */
+static void start_failed(tui_loop *loop, int seq, lp_call_kind kind, const lp_error *err)
+{
+    tui_event ev = make_event(TUI_EV_RESULT);
+    ev.seq = seq;
+    ev.call_kind = kind;
+    ev.status = err->status != LP_OK ? err->status : LP_ERR_USAGE;
+    ev.error = err;
+    dispatch(loop, &ev);
+}
+
+static const char *or_null(const char *text)
+{
+    return text && text[0] ? text : NULL;
+}
+
+/* Keeps the session in the 0600 file from now on: a new client over that store. */
+static void switch_to_file_store(tui_loop *loop, const char *email)
+{
+    if (lp_credstore_kind(loop->store) == LP_STORE_FILE)
+        return;
+    lp_error err;
+    lp_error_clear(&err);
+    const char *note = NULL;
+    lp_credstore *store =
+        lp_credstore_open(LP_STORE_FILE, loop->config->server, email, &note, &err);
+    if (!store)
+        return;
+    lp_client_options options = {loop->config->server, loop->config->cacert, store};
+    lp_client *client = lp_client_new(&options, &err);
+    if (!client) {
+        lp_credstore_free(store);
+        return;
+    }
+    lp_download_job_free(loop->job);
+    loop->job = NULL;
+    lp_client_free(loop->client);
+    loop->call_count = 0;
+    lp_credstore_free(loop->store);
+    loop->client = client;
+    loop->store = store;
+}
+
+static void run_effect(tui_loop *loop, tui_effect *fx)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = NULL;
+    lp_call_kind kind = LP_CALL_ME;
+    switch (fx->kind) {
+    case TUI_FX_LOGIN:
+        if (fx->remember_in_file)
+            switch_to_file_store(loop, fx->email);
+        kind = LP_CALL_LOGIN;
+        call = lp_client_login(loop->client, fx->email, fx->password, or_null(fx->otp), &err);
+        memset(fx->password, 0, sizeof fx->password);
+        break;
+    case TUI_FX_FETCH_DASHBOARD:
+        kind = LP_CALL_DASHBOARD;
+        call = lp_client_get_dashboard(loop->client, &err);
+        break;
+    case TUI_FX_FETCH_LICENSES: {
+        kind = LP_CALL_LICENSES;
+        lp_license_query q = {or_null(fx->status), NULL, or_null(fx->q), or_null(fx->sort),
+                              fx->expiring_within_days, TUI_PAGE_SIZE, or_null(fx->cursor)};
+        call = lp_client_list_licenses(loop->client, &q, &err);
+        break;
+    }
+    case TUI_FX_FETCH_LICENSE:
+        kind = LP_CALL_LICENSE;
+        call = lp_client_get_license(loop->client, fx->id, &err);
+        break;
+    case TUI_FX_REVEAL_KEY:
+        kind = LP_CALL_REVEAL_KEY;
+        call = lp_client_reveal_key(loop->client, fx->id, &err);
+        break;
+    case TUI_FX_FETCH_ACTIVATIONS: {
+        kind = LP_CALL_ACTIVATIONS;
+        lp_activation_query q = {or_null(fx->id), NULL, TUI_PAGE_SIZE, or_null(fx->cursor)};
+        call = lp_client_list_activations(loop->client, &q, &err);
+        break;
+    }
+    case TUI_FX_DEACTIVATE:
+        kind = LP_CALL_DEACTIVATE;
+        call = lp_client_deactivate(loop->client, fx->id, &err);
+        break;
+    case TUI_FX_FETCH_DOWNLOADS: {
+        kind = LP_CALL_DOWNLOADS;
+        lp_download_query q = {NULL, NULL, NULL, TUI_PAGE_SIZE, or_null(fx->cursor)};
+        call = lp_client_list_downloads(loop->client, &q, &err);
+        break;
+    }
+    case TUI_FX_START_DOWNLOAD: {
+        lp_download_job_free(loop->job);
+        loop->job = lp_download_job_start(loop->client, &loop->state.download_detail, NULL,
+                                          false, &err);
+        if (!loop->job) {
+            tui_event ev = make_event(TUI_EV_DOWNLOAD_DONE);
+            ev.status = err.status;
+            ev.error = &err;
+            dispatch(loop, &ev);
+        }
+        return;
+    }
+    case TUI_FX_CANCEL_REQUESTS:
+        for (int i = 0; i < loop->call_count; i++)
+            lp_client_cancel(loop->client, loop->calls[i]);
+        return;
+    case TUI_FX_CANCEL_DOWNLOAD:
+        lp_download_job_free(loop->job);
+        loop->job = NULL;
+        return;
+    case TUI_FX_SAVE_SNAPSHOT:
+        if (loop->snapshot_path && loop->current_body)
+            tui_snapshot_save(loop->snapshot_path, loop->current_body, loop->current_body_len,
+                              &err);
+        return;
+    case TUI_FX_LOAD_SNAPSHOT: {
+        lp_dashboard snapshot;
+        memset(&snapshot, 0, sizeof snapshot);
+        tui_event ev = make_event(TUI_EV_SNAPSHOT);
+        if (loop->snapshot_path &&
+            tui_snapshot_load(loop->snapshot_path, &snapshot, &err) == LP_OK)
+            ev.snapshot = &snapshot;
+        dispatch(loop, &ev);
+        lp_dashboard_clear(&snapshot);
+        return;
+    }
+    case TUI_FX_REMEMBER_IN_FILE:
+        lp_config_save_value(loop->config->profile ? loop->config->profile : "default",
+                             "credential_store", "file", &err);
+        return;
+    }
+    if (call)
+        track_call(loop, call, fx->seq);
+    else
+        start_failed(loop, fx->seq, kind, &err);
+}
+
+static void dispatch(tui_loop *loop, const tui_event *ev)
+{
+    tui_effects fx;
+    memset(&fx, 0, sizeof fx);
+    tui_update(&loop->state, ev, &fx);
+    for (int i = 0; i < fx.count; i++)
+        run_effect(loop, &fx.items[i]);
+    memset(&fx, 0, sizeof fx); /* the password may have passed through */
+}
+
+static int translate_key(int status, wint_t ch, bool *is_key)
+{
+    *is_key = true;
+    if (status == KEY_CODE_YES) {
+        switch (ch) {
+        case KEY_UP:
+            return TUI_KEY_UP;
+        case KEY_DOWN:
+            return TUI_KEY_DOWN;
+        case KEY_LEFT:
+            return TUI_KEY_LEFT;
+        case KEY_RIGHT:
+            return TUI_KEY_RIGHT;
+        case KEY_PPAGE:
+            return TUI_KEY_PGUP;
+        case KEY_NPAGE:
+            return TUI_KEY_PGDN;
+        case KEY_HOME:
+            return TUI_KEY_HOME;
+        case KEY_END:
+            return TUI_KEY_END;
+        case KEY_ENTER:
+            return TUI_KEY_ENTER;
+        case KEY_BACKSPACE:
+            return TUI_KEY_BACKSPACE;
+        case KEY_BTAB:
+            return TUI_KEY_BTAB;
+        case KEY_DC:
+            return TUI_KEY_DELETE;
+        case KEY_F(1):
+            return TUI_KEY_F1;
+        default:
+            *is_key = false;
+            return 0;
+        }
+    }
+    switch (ch) {
+    case '\n':
+    case '\r':
+        return TUI_KEY_ENTER;
+    case 27:
+        return TUI_KEY_ESC;
+    case 127:
+    case 8:
+        return TUI_KEY_BACKSPACE;
+    case '\t':
+        return TUI_KEY_TAB;
+    default:
+        return (int)ch;
+    }
+}
+
+static void resize_event(tui_loop *loop)
+{
+    int lines, cols;
+    getmaxyx(stdscr, lines, cols);
+    tui_event ev = make_event(TUI_EV_RESIZE);
+    ev.cols = cols;
+    ev.lines = lines;
+    dispatch(loop, &ev);
+}
+
+static void read_keys(tui_loop *loop)
+{
+    wint_t ch;
+    int status;
+    while ((status = get_wch(&ch)) != ERR) {
+        if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
+            resize_event(loop);
+            continue;
+        }
+        if (status == KEY_CODE_YES && ch == KEY_MOUSE) {
+            MEVENT m;
+            if (getmouse(&m) == OK && (m.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED))) {
+                tui_event ev = make_event(TUI_EV_CLICK);
+                ev.y = m.y;
+                ev.x = m.x;
+                dispatch(loop, &ev);
+            }
+            continue;
+        }
+        bool is_key;
+        int key = translate_key(status, ch, &is_key);
+        if (!is_key)
+            continue;
+        tui_event ev = make_event(TUI_EV_KEY);
+        ev.key = key;
+        dispatch(loop, &ev);
+        if (loop->state.quit)
+            return;
+    }
+}
+
+static void finish_download(tui_loop *loop, lp_call *call)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    tui_event ev = make_event(TUI_EV_DOWNLOAD_DONE);
+    char target[1024];
+    snprintf(target, sizeof target, "%s", lp_download_job_target(loop->job));
+    ev.status = lp_download_job_finish(loop->job, call, &err);
+    ev.error = &err;
+    ev.target = target;
+    ev.progress = lp_download_job_progress(loop->job);
+    lp_download_job_free(loop->job);
+    loop->job = NULL;
+    dispatch(loop, &ev);
+}
+
+static void drain_calls(tui_loop *loop)
+{
+    lp_call *call;
+    while (loop->client && (call = lp_client_next_done(loop->client))) {
+        untrack_call(loop, call);
+        if (loop->job && lp_download_job_owns(loop->job, call)) {
+            finish_download(loop, call);
+            continue;
+        }
+        lp_error err;
+        lp_error_clear(&err);
+        tui_event ev = make_event(TUI_EV_RESULT);
+        ev.seq = (int)(intptr_t)lp_call_user(call);
+        ev.call_kind = lp_call_kind_of(call);
+        ev.status = lp_call_status(call, &err);
+        ev.error = &err;
+        lp_result result;
+        memset(&result, 0, sizeof result);
+        bool has_result = ev.status == LP_OK && lp_call_take_result(call, &result);
+        if (has_result) {
+            ev.result = &result;
+            loop->current_body = result.body;
+            loop->current_body_len = result.body_len;
+        }
+        dispatch(loop, &ev);
+        loop->current_body = NULL;
+        loop->current_body_len = 0;
+        if (has_result)
+            lp_result_clear(&result);
+        lp_call_free(call);
+    }
+}
+
+static void paint(tui_loop *loop)
+{
+    tui_draw(&loop->state);
+    refresh();
+    loop->state.dirty = false;
+    if (loop->state.screen == TUI_SCREEN_MAIN && loop->state.view == TUI_VIEW_DASHBOARD &&
+        loop->state.dashboard_loaded) {
+        loop->state.dashboard_painted = true;
+        if (loop->exit_after_first_paint)
+            loop->state.quit = true;
+    }
+}
+
+void tui_loop_run(tui_loop *loop)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+
+    resize_event(loop);
+    tui_effects fx;
+    memset(&fx, 0, sizeof fx);
+    tui_start(&loop->state, &fx);
+    for (int i = 0; i < fx.count; i++)
+        run_effect(loop, &fx.items[i]);
+
+    int64_t last_tick = now_ms();
+    while (!loop->state.quit && !stop_signal) {
+        if (loop->state.dirty)
+            paint(loop);
+        if (loop->state.quit)
+            break;
+        bool busy = loop->state.pending > 0 || loop->job;
+        bool key_ready = false;
+        lp_error err;
+        lp_error_clear(&err);
+        if (lp_client_wait(loop->client, STDIN_FILENO, busy ? TICK_MS : IDLE_WAIT_MS,
+                           &key_ready, &err) != LP_OK) {
+            /* The network side failed to wait: still never spin. */
+            napms(20);
+        }
+        read_keys(loop);
+        if (loop->state.quit)
+            break;
+        drain_calls(loop);
+        int64_t now = now_ms();
+        if (now - last_tick >= TICK_MS) {
+            last_tick = now;
+            if (loop->job) {
+                tui_event ev = make_event(TUI_EV_DOWNLOAD_PROGRESS);
+                ev.progress = lp_download_job_progress(loop->job);
+                dispatch(loop, &ev);
+            }
+            tui_event tick = make_event(TUI_EV_TICK);
+            dispatch(loop, &tick);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+/* Bounded window over a cursor-paginated list: memory stays flat for any list size. */
+#include "tui/pager.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item))
+{
+    memset(pager, 0, sizeof *pager);
+    pager->item_size = item_size;
+    pager->clear_item = clear_item;
+    pager->total = -1;
+    pager->loading_page = -1;
+}
+
+static void clear_slot(tui_pager *pager, tui_page_slot *slot)
+{
+    if (!slot->used)
+        return;
+    for (size_t i = 0; i < slot->count; i++)
+        pager->clear_item((char *)slot->items + i * pager->item_size);
+    free(slot->items);
+    memset(slot, 0, sizeof *slot);
+}
+
+void tui_pager_reset(tui_pager *pager)
+{
+    for (int i = 0; i < TUI_PAGES_KEPT; i++)
+        clear_slot(pager, &pager->slots[i]);
+    for (size_t i = 0; i < pager->mark_count; i++)
+        free(pager->marks[i].cursor);
+    free(pager->marks);
+    pager->marks = NULL;
+    pager->mark_count = 0;
+    pager->total = -1;
+    pager->end_known = false;
+    pager->selected = 0;
+    pager->top = 0;
+    pager->loading_page = -1;
+}
+
+void tui_pager_free(tui_pager *pager)
+{
+    if (pager)
+        tui_pager_reset(pager);
+}
+
+static const tui_page_slot *slot_of_page(const tui_pager *pager, size_t page)
+{
+    for (int i = 0; i < TUI_PAGES_KEPT; i++)
+        if (pager->slots[i].used && pager->slots[i].page == page)
+            return &pager->slots[i];
+    return NULL;
+}
+
+/* The page that holds row `index`, as far as the marks tell. */
+static long page_of_row(const tui_pager *pager, long index)
+{
+    if (pager->mark_count == 0)
+        return 0;
+    size_t lo = 0, hi = pager->mark_count;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (pager->marks[mid].start <= index)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (long)lo;
+}
+
+void *tui_pager_item(const tui_pager *pager, long index)
+{
+    if (index < 0 || pager->mark_count == 0)
+        return NULL;
+    long page = page_of_row(pager, index);
+    const tui_page_slot *slot = slot_of_page(pager, (size_t)page);
+    if (!slot)
+        return NULL;
+    long offset = index - pager->marks[page].start;
+    if (offset < 0 || (size_t)offset >= slot->count)
+        return NULL;
+    return (char *)slot->items + (size_t)offset * pager->item_size;
+}
+
+long tui_pager_count(const tui_pager *pager)
+{
+    return pager->total < 0 ? 0 : pager->total;
+}
+
+size_t tui_pager_loaded_pages(const tui_pager *pager)
+{
+    size_t n = 0;
+    for (int i = 0; i < TUI_PAGES_KEPT; i++)
+        n += pager->slots[i].used;
+    return n;
+}
+
+long tui_pager_wanted(const tui_pager *pager, const char **cursor)
+{
+    *cursor = NULL;
+    if (pager->mark_count == 0)
+        return 0;
+    long page = page_of_row(pager, pager->selected);
+    const tui_page_slot *slot = slot_of_page(pager, (size_t)page);
+    if (!slot) {
+        *cursor = pager->marks[page].cursor;
+        return page;
+    }
+    /* Fetch ahead when the selection nears the end of its page. */
+    long offset = pager->selected - pager->marks[page].start;
+    bool near_end = (size_t)offset + TUI_PAGE_SIZE / 5 >= slot->count;
+    if (near_end && (size_t)page + 1 < pager->mark_count &&
+        !slot_of_page(pager, (size_t)page + 1)) {
+        *cursor = pager->marks[page + 1].cursor;
+        return page + 1;
+    }
+    return -1;
+}
+
+static bool add_mark(tui_pager *pager, const char *cursor, long start)
+{
+    tui_page_mark *grown = realloc(pager->marks, (pager->mark_count + 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    pager->marks = grown;
+    char *copy = NULL;
+    if (cursor) {
+        copy = strdup(cursor);
+        if (!copy)
+            return false;
+    }
+    grown[pager->mark_count].cursor = copy;
+    grown[pager->mark_count].start = start;
+    pager->mark_count++;
+    return true;
+}
+
+void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
+                      const char *next_cursor, long total)
+{
+    if (pager->mark_count == 0)
+        add_mark(pager, NULL, 0);
+    if (page >= pager->mark_count) {
+        /* A page we cannot place: drop it. */
+        for (size_t i = 0; i < count; i++)
+            pager->clear_item((char *)items + i * pager->item_size);
+        free(items);
+        return;
+    }
+    tui_page_slot *slot = (tui_page_slot *)slot_of_page(pager, page);
+    if (slot)
+        clear_slot(pager, slot);
+    if (!slot) {
+        for (int i = 0; i < TUI_PAGES_KEPT && !slot; i++)
+            if (!pager->slots[i].used)
+                slot = &pager->slots[i];
+    }
+    if (!slot) {
+        long want = page_of_row(pager, pager->selected);
+        long worst = -1;
+        for (int i = 0; i < TUI_PAGES_KEPT; i++) {
+            long dist = labs((long)pager->slots[i].page - want);
+            if (dist > worst) {
+                worst = dist;
+                slot = &pager->slots[i];
+            }
+        }
+        clear_slot(pager, slot);
+    }
+    slot->used = true;
+    slot->page = page;
+    slot->items = items;
+    slot->count = count;
+    long end = pager->marks[page].start + (long)count;
+    if (next_cursor && page + 1 == pager->mark_count && count > 0)
+        add_mark(pager, next_cursor, end);
+    if (!next_cursor) {
+        pager->end_known = true;
+        pager->total = end;
+    } else {
+        pager->total = total > end ? total : end + 1;
+    }
+    if (pager->selected >= tui_pager_count(pager))
+        pager->selected = tui_pager_count(pager) > 0 ? tui_pager_count(pager) - 1 : 0;
+}
+
+bool tui_pager_remove(tui_pager *pager, long index)
+{
+    long page = page_of_row(pager, index);
+    tui_page_slot *slot = (tui_page_slot *)slot_of_page(pager, (size_t)page);
+    if (!slot)
+        return false;
+    long offset = index - pager->marks[page].start;
+    if (offset < 0 || (size_t)offset >= slot->count)
+        return false;
+    char *base = slot->items;
+    pager->clear_item(base + (size_t)offset * pager->item_size);
+    memmove(base + (size_t)offset * pager->item_size,
+            base + ((size_t)offset + 1) * pager->item_size,
+            (slot->count - (size_t)offset - 1) * pager->item_size);
+    slot->count--;
+    for (size_t p = (size_t)page + 1; p < pager->mark_count; p++)
+        pager->marks[p].start--;
+    if (pager->total > 0)
+        pager->total--;
+    if (pager->selected >= tui_pager_count(pager))
+        pager->selected = tui_pager_count(pager) > 0 ? tui_pager_count(pager) - 1 : 0;
+    return true;
+}
+
+void tui_pager_select(tui_pager *pager, long index, int visible)
+{
+    long count = tui_pager_count(pager);
+    if (index >= count)
+        index = count - 1;
+    if (index < 0)
+        index = 0;
+    pager->selected = index;
+    if (visible < 1)
+        visible = 1;
+    if (pager->selected < pager->top)
+        pager->top = pager->selected;
+    if (pager->selected >= pager->top + visible)
+        pager->top = pager->selected - visible + 1;
+    if (pager->top < 0)
+        pager->top = 0;
+}
+
+void tui_pager_move(tui_pager *pager, long delta, int visible)
+{
+    tui_pager_select(pager, pager->selected + delta, visible);
+}

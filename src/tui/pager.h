@@ -1,0 +1,69 @@
+/* A cursor-paginated list seen through a bounded window of loaded pages. */
+#ifndef LICPORTAL_TUI_PAGER_H
+#define LICPORTAL_TUI_PAGER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TUI_PAGE_SIZE 100
+#define TUI_PAGES_KEPT 5
+
+typedef struct tui_page_slot {
+    bool used;
+    size_t page;   /* which page of the list */
+    void *items;   /* `count` items of item_size bytes, owned */
+    size_t count;
+} tui_page_slot;
+
+/* What is known of each page reached so far: how to ask for it (the
+ * opaque cursor; NULL for the first) and which row it starts at. */
+typedef struct tui_page_mark {
+    char *cursor;
+    long start;
+} tui_page_mark;
+
+typedef struct tui_pager {
+    size_t item_size;
+    void (*clear_item)(void *item);
+    tui_page_mark *marks;
+    size_t mark_count;
+    tui_page_slot slots[TUI_PAGES_KEPT];
+    long total;          /* as the server counts it; -1 before the first page */
+    bool end_known;      /* the last page has been seen */
+    long selected;       /* row index in the whole list */
+    long top;            /* first row shown */
+    long loading_page;   /* page requested and not yet answered, or -1 */
+    int loading_seq;
+} tui_pager;
+
+void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item));
+/* Forgets every page (filters changed, refresh); keeps the selection at 0. */
+void tui_pager_reset(tui_pager *pager);
+void tui_pager_free(tui_pager *pager);
+
+/* The item at row `index`, or NULL when its page is not loaded. */
+void *tui_pager_item(const tui_pager *pager, long index);
+/* Rows known to exist (total once known). */
+long tui_pager_count(const tui_pager *pager);
+
+/* The page to ask for next so that the selection (and a little beyond)
+ * is loaded, or -1; *cursor is the cursor to send (NULL for page 0). */
+long tui_pager_wanted(const tui_pager *pager, const char **cursor);
+
+/* Takes a fetched page: `items` (count of them, malloc'd) become the
+ * pager's. Evicts the loaded page farthest from the selection when the
+ * window is full. */
+void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
+                      const char *next_cursor, long total);
+
+/* Removes row `index` (a deactivated activation) without a reload. */
+bool tui_pager_remove(tui_pager *pager, long index);
+
+/* Moves the selection by `delta` rows (clamped) and keeps it on screen in
+ * `visible` rows. */
+void tui_pager_move(tui_pager *pager, long delta, int visible);
+void tui_pager_select(tui_pager *pager, long index, int visible);
+
+size_t tui_pager_loaded_pages(const tui_pager *pager);
+
+#endif

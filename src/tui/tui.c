@@ -1,0 +1,119 @@
+/* tui_run: sets the terminal up, runs the loop, and gives the terminal back as it was. */
+#include "tui/tui.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "licportal/client.h"
+#include "licportal/credstore.h"
+#include "tui/colors.h"
+#include "tui/loop.h"
+#include "tui/snapshot.h"
+
+static void apply_key_bindings(tui_state *state, const lp_config *config)
+{
+    for (size_t i = 0; i < config->key_binding_count; i++) {
+        const lp_key_binding *b = &config->key_bindings[i];
+        char why[160];
+        if (!tui_keymap_bind(&state->keymap, b->action, b->keys, why, sizeof why)) {
+            snprintf(state->message, sizeof state->message, "[keys] %s: %s", b->action, why);
+            state->message_is_error = true;
+        }
+    }
+}
+
+static bool want_no_color(const lp_config *config)
+{
+    const char *env = getenv("NO_COLOR");
+    return config->no_color || (env && env[0]);
+}
+
+int tui_run(const lp_config *config)
+{
+    setlocale(LC_ALL, "");
+    if (!config || !config->server) {
+        fprintf(stderr, "licportal: no server configured: use --server URL or LICPORTAL_SERVER, "
+                        "or set server= in the profile\n");
+        return 2;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "licportal: the terminal UI needs a terminal; scripts use the "
+                        "sub-commands (licportal --help)\n");
+        return 2;
+    }
+
+    static tui_loop loop;
+    memset(&loop, 0, sizeof loop);
+    loop.config = config;
+    lp_error err;
+    lp_error_clear(&err);
+    const char *note = NULL;
+    loop.store =
+        lp_credstore_open(config->credential_store, config->server, config->email, &note, &err);
+    if (!loop.store) {
+        fprintf(stderr, "licportal: %s\n", err.message);
+        return 1;
+    }
+    lp_client_options options = {config->server, config->cacert, loop.store};
+    loop.client = lp_client_new(&options, &err);
+    if (!loop.client) {
+        fprintf(stderr, "licportal: %s\n", err.message);
+        lp_credstore_free(loop.store);
+        return err.status == LP_ERR_NETWORK || err.status == LP_ERR_TLS ? 5 : 1;
+    }
+
+    bool has_session = lp_client_has_session(loop.client);
+    const lp_credentials *session = has_session ? lp_client_session(loop.client) : NULL;
+    const char *email = config->email;
+    if (session && session->email)
+        email = session->email;
+    tui_state_init(&loop.state, email, config->server, has_session, note != NULL);
+    if (note)
+        snprintf(loop.state.login.store_note, sizeof loop.state.login.store_note, "%s", note);
+    if (session)
+        tui_state_set_user(&loop.state, session->user_name, session->email);
+    apply_key_bindings(&loop.state, config);
+
+    char *cache = lp_xdg_dir("cache");
+    if (cache)
+        loop.snapshot_path = tui_snapshot_path(cache, config->server, email);
+    free(cache);
+    const char *first_paint = getenv("LICPORTAL_EXIT_AFTER_FIRST_PAINT");
+    loop.exit_after_first_paint = first_paint && strcmp(first_paint, "1") == 0;
+
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        fprintf(stderr, "licportal: cannot set up the terminal (TERM=%s)\n",
+                getenv("TERM") ? getenv("TERM") : "");
+        tui_state_free(&loop.state);
+        lp_client_free(loop.client);
+        lp_credstore_free(loop.store);
+        free(loop.snapshot_path);
+        return 5;
+    }
+    set_term(screen);
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED, NULL);
+    tui_colors_init(want_no_color(config));
+
+    tui_loop_run(&loop);
+
+    endwin();
+    delscreen(screen);
+    lp_download_job_free(loop.job);
+    tui_state_free(&loop.state);
+    lp_client_free(loop.client);
+    lp_credstore_free(loop.store);
+    free(loop.snapshot_path);
+    return 0;
+}

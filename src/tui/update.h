@@ -1,0 +1,19 @@
+/* The transitions: update(state, event) changes the state and asks for effects. */
+#ifndef LICPORTAL_TUI_UPDATE_H
+#define LICPORTAL_TUI_UPDATE_H
+
+#include "tui/app_state.h"
+#include "tui/effect.h"
+#include "tui/event.h"
+
+/* What to do when the UI starts: fetch the dashboard when a session exists. */
+void tui_start(tui_state *state, tui_effects *fx);
+
+/* Applies `event`; appends what the loop must do to `fx`, sets
+ * state->dirty when the screen changed and state->quit to leave. */
+void tui_update(tui_state *state, const tui_event *event, tui_effects *fx);
+
+/* Runs one action as if its key had been pressed (the `:` prompt too). */
+void tui_run_action(tui_state *state, tui_action action, tui_effects *fx);
+
+#endif

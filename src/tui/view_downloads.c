@@ -1,0 +1,151 @@
+/* Downloads: the entitled files newest first, their details and a progress bar. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "licportal/format.h"
+#include "licportal/sanitize.h"
+#include "tui/list_view.h"
+#include "tui/views.h"
+
+static const tui_column download_columns[] = {
+    {"Product", 10, 3}, {"Version", 8, 1}, {"Channel", 7, 0}, {"Platform", 8, 0},
+    {"Arch", 7, 0},     {"Size", 9, 0},    {"Released", 10, 0},
+};
+
+static void download_row(const void *item, const char **cells, tui_role *roles,
+                         char scratch[][64])
+{
+    const lp_download *d = item;
+    lp_format_size(d->size_bytes, scratch[5], 64);
+    lp_format_date(d->released_at, scratch[6], 64);
+    cells[0] = d->product.name;
+    cells[1] = d->version;
+    cells[2] = d->channel;
+    cells[3] = d->platform;
+    cells[4] = d->arch;
+    cells[5] = scratch[5];
+    cells[6] = scratch[6];
+    (void)roles;
+}
+
+void view_downloads_draw(const tui_state *state, tui_rect main)
+{
+    char banner[160];
+    if (state->downloads.total >= 0)
+        snprintf(banner, sizeof banner, "Downloads (%ld), newest first",
+                 state->downloads.total);
+    else
+        snprintf(banner, sizeof banner, "Downloads");
+    list_view_draw(state, main, banner, &state->downloads, download_columns,
+                   (int)(sizeof download_columns / sizeof download_columns[0]), download_row);
+}
+
+static int field(const tui_state *state, tui_rect main, int y, const char *label,
+                 const char *value)
+{
+    int row = y - state->detail_scroll;
+    if (row < main.y + 1 || row >= main.y + main.h)
+        return y + 1;
+    tui_put(row, main.x + 1, 14, label, TUI_ROLE_KPI_LABEL, true);
+    tui_put_server(row, main.x + 16, main.w - 17, value, TUI_ROLE_NORMAL, false);
+    return y + 1;
+}
+
+void view_download_detail_draw(const tui_state *state, tui_rect main)
+{
+    tui_rect banner = {main.y, main.x, 1, main.w - 1};
+    if (!state->download_detail_loaded) {
+        view_banner(state, banner, "Download");
+        return;
+    }
+    const lp_download *d = &state->download_detail;
+    char title[200];
+    char name[128];
+    lp_sanitize_into(d->product.name, name, sizeof name);
+    snprintf(title, sizeof title, "Download: %s %s", name, d->version ? d->version : "");
+    view_banner(state, banner, title);
+    char size[32], released[16];
+    lp_format_size(d->size_bytes, size, sizeof size);
+    lp_format_date(d->released_at, released, sizeof released);
+    int y = main.y + 2;
+    y = field(state, main, y, "File", d->filename);
+    y = field(state, main, y, "Channel", d->channel);
+    y = field(state, main, y, "Platform", d->platform);
+    y = field(state, main, y, "Arch", d->arch);
+    y = field(state, main, y, "Size", size);
+    y = field(state, main, y, "Released", released);
+    y = field(state, main, y, "SHA-256", d->sha256);
+    y++;
+    int bar_row = y - state->detail_scroll;
+    if (state->download_running || state->download_progress.received > 0) {
+        const lp_download_progress *p = &state->download_progress;
+        if (bar_row > main.y && bar_row < main.y + main.h) {
+            int width = main.w - 4;
+            if (width > 50)
+                width = 50;
+            double share = p->total > 0 ? (double)p->received / (double)p->total : 0;
+            if (share > 1)
+                share = 1;
+            int filled = (int)(share * width);
+            tui_rect done = {bar_row, main.x + 1, 1, filled};
+            tui_rect rest = {bar_row, main.x + 1 + filled, 1, width - filled};
+            tui_fill(done, TUI_ROLE_PROGRESS);
+            tui_fill(rest, TUI_ROLE_BUTTON);
+            char got[32], speed[32], eta[32] = "?";
+            lp_format_size(p->received, got, sizeof got);
+            lp_format_size((int64_t)p->bytes_per_second, speed, sizeof speed);
+            if (p->eta_seconds >= 0)
+                lp_format_duration(p->eta_seconds, eta, sizeof eta);
+            char text[160];
+            snprintf(text, sizeof text, "%3d%%  %s of %s  %s/s  ETA %s", (int)(share * 100), got,
+                     size, speed, eta);
+            if (bar_row + 1 < main.y + main.h)
+                tui_put(bar_row + 1, main.x + 1, main.w - 2, text, TUI_ROLE_NORMAL, false);
+        }
+        y += 3;
+    } else {
+        char key[16], text[96];
+        view_key_of(state, TUI_ACTION_START_DOWNLOAD, key, sizeof key);
+        snprintf(text, sizeof text, "Press %s to download it to the current directory.", key);
+        if (bar_row > main.y && bar_row < main.y + main.h)
+            tui_put(bar_row, main.x + 1, main.w - 2, text, TUI_ROLE_DIM, false);
+        y += 2;
+    }
+    int row = y - state->detail_scroll;
+    if (row > main.y && row < main.y + main.h)
+        tui_put(row, main.x + 1, main.w - 2, "Release notes", TUI_ROLE_SECTION, false);
+    y++;
+    char *notes = lp_sanitize_str(d->release_notes ? d->release_notes : "(none)");
+    /* Sanitising turned line breaks into spaces: wrap by width. */
+    int width = main.w - 3;
+    size_t len = notes ? strlen(notes) : 0;
+    size_t at = 0;
+    while (notes && at < len && width > 0) {
+        char line[1024];
+        /* Whole characters up to the width; the next line goes on from there. */
+        size_t cols = 0, end = at;
+        while (end < len && cols < (size_t)width) {
+            size_t step = 1;
+            while (end + step < len && ((unsigned char)notes[end + step] & 0xC0) == 0x80)
+                step++;
+            char one[8] = {0};
+            memcpy(one, notes + end, step < 7 ? step : 7);
+            size_t w = lp_text_width(one);
+            if (cols + w > (size_t)width)
+                break;
+            cols += w;
+            end += step;
+        }
+        if (end == at)
+            break;
+        memcpy(line, notes + at, end - at < sizeof line - 1 ? end - at : sizeof line - 1);
+        line[end - at < sizeof line - 1 ? end - at : sizeof line - 1] = '\0';
+        row = y - state->detail_scroll;
+        if (row > main.y && row < main.y + main.h)
+            tui_put(row, main.x + 2, width, line, TUI_ROLE_NORMAL, false);
+        y++;
+        at = end;
+    }
+    free(notes);
+}

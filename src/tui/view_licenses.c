@@ -1,0 +1,45 @@
+/* The licence list: the whole library through the pager, with filters and sorting. */
+#include <stdio.h>
+#include <string.h>
+
+#include "licportal/format.h"
+#include "tui/list_view.h"
+#include "tui/views.h"
+
+static const tui_column license_columns[] = {
+    {"License Key", 19, 0}, {"Product", 10, 3}, {"Edition", 8, 1},
+    {"Status", 9, 0},       {"Expires", 10, 0},
+};
+
+static void license_row(const void *item, const char **cells, tui_role *roles,
+                        char scratch[][64])
+{
+    const lp_license_summary *l = item;
+    lp_format_date(l->expires_at, scratch[4], 64);
+    cells[0] = l->key_masked;
+    cells[1] = l->product.name;
+    cells[2] = l->edition ? l->edition : "-";
+    cells[3] = lp_license_status_name(l->status);
+    cells[4] = l->expires_at == LP_TIME_NONE ? "never" : scratch[4];
+    roles[3] = view_status_role(l->status);
+}
+
+void view_licenses_draw(const tui_state *state, tui_rect main)
+{
+    const tui_license_filter *f = &state->license_filter;
+    char banner[400];
+    int n = snprintf(banner, sizeof banner, "Licenses");
+    if (state->licenses.total >= 0)
+        n += snprintf(banner + n, sizeof banner - (size_t)n, " (%ld)", state->licenses.total);
+    n += snprintf(banner + n, sizeof banner - (size_t)n, "  status: %s",
+                  f->status[0] ? f->status : "all");
+    if (f->expiring_within_days >= 0)
+        n += snprintf(banner + n, sizeof banner - (size_t)n, ", expiring within %d days",
+                      f->expiring_within_days);
+    n += snprintf(banner + n, sizeof banner - (size_t)n, "  sort: %s",
+                  tui_license_sorts[f->sort]);
+    if (f->q[0])
+        snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", f->q);
+    list_view_draw(state, main, banner, &state->licenses, license_columns,
+                   (int)(sizeof license_columns / sizeof license_columns[0]), license_row);
+}

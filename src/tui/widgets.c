@@ -1,0 +1,128 @@
+/* Text by display width, boxes and tables over curses. */
+#include "tui/widgets.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "licportal/format.h"
+#include "licportal/sanitize.h"
+
+void tui_fill(tui_rect r, tui_role role)
+{
+    if (tui_rect_empty(r))
+        return;
+    attrset(tui_attr(role));
+    for (int y = r.y; y < r.y + r.h; y++)
+        mvhline(y, r.x, ' ', r.w);
+    attrset(A_NORMAL);
+}
+
+int tui_put(int y, int x, int width, const char *text, tui_role role, bool pad)
+{
+    if (width <= 0)
+        return 0;
+    size_t size = (size_t)width * 4 + 8;
+    char stack[1024];
+    char *buf = size <= sizeof stack ? stack : malloc(size);
+    if (!buf)
+        return 0;
+    lp_text_fit(text ? text : "", (size_t)width, pad, buf, size);
+    attrset(tui_attr(role));
+    mvaddstr(y, x, buf);
+    attrset(A_NORMAL);
+    int drawn = (int)lp_text_width(buf);
+    if (buf != stack)
+        free(buf);
+    return drawn;
+}
+
+int tui_put_server(int y, int x, int width, const char *text, tui_role role, bool pad)
+{
+    char *clean = lp_sanitize_str(text);
+    int drawn = tui_put(y, x, width, clean ? clean : "", role, pad);
+    free(clean);
+    return drawn;
+}
+
+void tui_box(tui_rect r, tui_role role)
+{
+    if (r.h < 2 || r.w < 2)
+        return;
+    attrset(tui_attr(role));
+    mvhline(r.y, r.x + 1, ACS_HLINE, r.w - 2);
+    mvhline(r.y + r.h - 1, r.x + 1, ACS_HLINE, r.w - 2);
+    mvvline(r.y + 1, r.x, ACS_VLINE, r.h - 2);
+    mvvline(r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
+    mvaddch(r.y, r.x, ACS_ULCORNER);
+    mvaddch(r.y, r.x + r.w - 1, ACS_URCORNER);
+    mvaddch(r.y + r.h - 1, r.x, ACS_LLCORNER);
+    mvaddch(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
+    attrset(A_NORMAL);
+}
+
+void tui_table_widths(const tui_column *columns, int count, int width, int *out)
+{
+    int used = 0;
+    int weights = 0;
+    for (int i = 0; i < count; i++) {
+        int need = columns[i].min_width + (i > 0);
+        if (used + need <= width) {
+            out[i] = columns[i].min_width;
+            used += need;
+            weights += columns[i].weight;
+        } else {
+            out[i] = 0;
+        }
+    }
+    int spare = width - used;
+    int given = 0;
+    for (int i = 0; i < count && weights > 0; i++) {
+        if (out[i] == 0)
+            continue;
+        int extra = spare * columns[i].weight / weights;
+        out[i] += extra;
+        given += extra;
+    }
+    /* Rounding leftovers go to the last shown column that grows. */
+    for (int i = count - 1; i >= 0 && given < spare && weights > 0; i--) {
+        if (out[i] > 0 && columns[i].weight > 0) {
+            out[i] += spare - given;
+            break;
+        }
+    }
+}
+
+void tui_table_row(int y, int x, const int *widths, int count, const char *const *cells,
+                   const tui_role *roles, tui_role base)
+{
+    int at = x;
+    for (int i = 0; i < count; i++) {
+        if (widths[i] <= 0)
+            continue;
+        if (at > x) {
+            tui_put(y, at, 1, " ", base, true);
+            at++;
+        }
+        tui_role role = roles && roles[i] != TUI_ROLE_NORMAL && base == TUI_ROLE_NORMAL
+                            ? roles[i]
+                            : base;
+        tui_put_server(y, at, widths[i], cells[i], role, true);
+        at += widths[i];
+    }
+}
+
+void tui_table_header(int y, int x, const int *widths, const tui_column *columns, int count)
+{
+    int at = x;
+    for (int i = 0; i < count; i++) {
+        if (widths[i] <= 0)
+            continue;
+        if (at > x) {
+            tui_put(y, at, 1, " ", TUI_ROLE_HEADER, true);
+            at++;
+        }
+        tui_put(y, at, widths[i], columns[i].title, TUI_ROLE_HEADER, true);
+        at += widths[i];
+    }
+}
