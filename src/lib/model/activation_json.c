@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "licportal/json_map.h"
-#include "model/json_reader.h"
-#include "model/page_json.h"
+#include "lib/model/json_reader.h"
+#include "lib/model/page_json.h"
 
 static lp_status parse_activation(const cJSON *node, const char *path, lp_activation *out,
                                   lp_error *err)

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "licportal/json_map.h"
-#include "model/json_reader.h"
+#include "lib/model/json_reader.h"
 
 /* `organization` is nullable in /me and absent from the login answer's user. */
 static lp_status read_user(const cJSON *node, const char *path, lp_user *out, lp_error *err)

@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "licportal/json_map.h"
-#include "model/json_reader.h"
-#include "model/license_json.h"
+#include "lib/model/json_reader.h"
+#include "lib/model/license_json.h"
 
 static lp_status read_kpis(const cJSON *root, lp_kpis *out, lp_error *err)
 {

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "licportal/json_map.h"
-#include "model/json_reader.h"
-#include "model/page_json.h"
+#include "lib/model/json_reader.h"
+#include "lib/model/page_json.h"
 
 static lp_status read_choice(const cJSON *node, const char *path, const char *name,
                              const char *const *allowed, char **out, lp_error *err)

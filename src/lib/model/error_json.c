@@ -4,7 +4,7 @@
 
 #include "licportal/json_map.h"
 #include "licportal/sanitize.h"
-#include "model/json_reader.h"
+#include "lib/model/json_reader.h"
 
 bool lp_parse_error_body(const char *json, size_t len, lp_error *err)
 {

@@ -1,12 +1,12 @@
 /* Strict field access on cJSON trees: every failure names the field's path. */
-#include "model/json_reader.h"
+#include "lib/model/json_reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "licportal/json_map.h"
-#include "text/utf8.h"
+#include "lib/text/utf8.h"
 
 lp_status lp_json_fail(lp_error *err, const char *path, const char *what)
 {

@@ -1,12 +1,12 @@
 /* LicenseSummary, LicenseDetail and their pages, mapped strictly from JSON. */
-#include "model/license_json.h"
+#include "lib/model/license_json.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "licportal/json_map.h"
-#include "model/json_reader.h"
-#include "model/page_json.h"
+#include "lib/model/json_reader.h"
+#include "lib/model/page_json.h"
 
 static lp_status read_status(const cJSON *node, const char *path, lp_license_status *out,
                              lp_error *err)

@@ -1,10 +1,10 @@
 /* Cursor-paginated list answers: the items array, next_cursor and total. */
-#include "model/page_json.h"
+#include "lib/model/page_json.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/json_reader.h"
+#include "lib/model/json_reader.h"
 
 static void release(lp_json_page *page, size_t item_size, lp_json_item_clear clear)
 {

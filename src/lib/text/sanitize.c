@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/utf8.h"
+#include "lib/text/utf8.h"
 
 enum { ESC = 0x1B, BEL = 0x07, CAN = 0x18, SUB = 0x1A };
 

@@ -1,5 +1,5 @@
 /* UTF-8 decoding and encoding, strict per RFC 3629. */
-#include "text/utf8.h"
+#include "lib/text/utf8.h"
 
 size_t lp_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
