@@ -48,6 +48,10 @@ class TapResult(unittest.TestResult):
         self.started = time.monotonic()
 
     def _name(self, test):
+        case = getattr(test, "test_case", None)
+        if case is not None:
+            # A failing subTest: the case's name plus the subtest's parameters.
+            return f"{self._name(case)} {test._subDescription()}"
         if isinstance(test, unittest.TestCase):
             return f"{type(test).__module__}.{type(test).__name__}.{test._testMethodName}"
         return str(test)
@@ -78,7 +82,8 @@ class TapResult(unittest.TestResult):
         self.failed += 1
         self._line(False, test)
         comment("".join(traceback.format_exception(*err)))
-        portal = getattr(type(test), "portal", None) if isinstance(test, unittest.TestCase) \
+        case = getattr(test, "test_case", test)
+        portal = getattr(type(case), "portal", None) if isinstance(case, unittest.TestCase) \
             else None
         if portal is not None:
             comment("--- server log (last lines) ---")
