@@ -1,0 +1,122 @@
+/* The bounded page window: placing pages, fetching ahead, eviction, removal. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../suite_runner.h"
+#include "tui/pager.h"
+
+static int cleared;
+
+static void clear_int(void *item)
+{
+    (void)item;
+    cleared++;
+}
+
+static int *page_of(int first, size_t count)
+{
+    int *items = malloc(count * sizeof *items);
+    for (size_t i = 0; i < count; i++)
+        items[i] = first + (int)i;
+    return items;
+}
+
+START_TEST(the_first_wanted_page_is_page_zero_without_cursor)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    const char *cursor = "x";
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), 0);
+    ck_assert_ptr_null(cursor);
+    tui_pager_free(&p);
+}
+END_TEST
+
+START_TEST(pages_are_fetched_ahead_as_the_cursor_moves)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    tui_pager_accept(&p, 0, page_of(0, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c1", 1000);
+    ck_assert_int_eq(tui_pager_count(&p), 1000);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, 5), 5);
+    const char *cursor;
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), -1);
+    tui_pager_select(&p, TUI_PAGE_SIZE - 5, 20);
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), 1);
+    ck_assert_str_eq(cursor, "c1");
+    tui_pager_accept(&p, 1, page_of(TUI_PAGE_SIZE, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c2", 1000);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, TUI_PAGE_SIZE + 3), TUI_PAGE_SIZE + 3);
+    tui_pager_free(&p);
+}
+END_TEST
+
+START_TEST(memory_stays_bounded_over_a_long_list)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    cleared = 0;
+    char cursor_text[32];
+    for (size_t page = 0; page < 50; page++) {
+        tui_pager_select(&p, (long)(page * TUI_PAGE_SIZE), 20);
+        const char *cursor;
+        ck_assert_int_eq(tui_pager_wanted(&p, &cursor), (long)page);
+        snprintf(cursor_text, sizeof cursor_text, "c%zu", page + 1);
+        tui_pager_accept(&p, page, page_of((int)(page * TUI_PAGE_SIZE), TUI_PAGE_SIZE),
+                         TUI_PAGE_SIZE, page == 49 ? NULL : cursor_text, 5000);
+        ck_assert_uint_le(tui_pager_loaded_pages(&p), TUI_PAGES_KEPT);
+    }
+    ck_assert(p.end_known);
+    ck_assert_int_eq(tui_pager_count(&p), 5000);
+    ck_assert_int_eq(cleared, (50 - TUI_PAGES_KEPT) * TUI_PAGE_SIZE);
+    /* Scrolling back asks again for an evicted page with its own cursor. */
+    tui_pager_select(&p, 150, 20);
+    ck_assert_ptr_null(tui_pager_item(&p, 150));
+    const char *cursor;
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), 1);
+    ck_assert_str_eq(cursor, "c1");
+    tui_pager_free(&p);
+}
+END_TEST
+
+START_TEST(removing_a_row_shifts_the_rest)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    tui_pager_accept(&p, 0, page_of(0, 3), 3, NULL, 3);
+    tui_pager_select(&p, 2, 10);
+    ck_assert(tui_pager_remove(&p, 1));
+    ck_assert_int_eq(tui_pager_count(&p), 2);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, 1), 2);
+    ck_assert_int_eq(p.selected, 1);
+    ck_assert(!tui_pager_remove(&p, 7));
+    tui_pager_free(&p);
+}
+END_TEST
+
+START_TEST(selection_stays_inside_the_list_and_on_screen)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    tui_pager_accept(&p, 0, page_of(0, 50), 50, NULL, 50);
+    tui_pager_move(&p, 1000, 10);
+    ck_assert_int_eq(p.selected, 49);
+    ck_assert_int_eq(p.top, 40);
+    tui_pager_move(&p, -1000, 10);
+    ck_assert_int_eq(p.selected, 0);
+    ck_assert_int_eq(p.top, 0);
+    tui_pager_free(&p);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("tui_pager");
+    TCase *tc = tcase_create("pager");
+    tcase_add_test(tc, the_first_wanted_page_is_page_zero_without_cursor);
+    tcase_add_test(tc, pages_are_fetched_ahead_as_the_cursor_moves);
+    tcase_add_test(tc, memory_stays_bounded_over_a_long_list);
+    tcase_add_test(tc, removing_a_row_shifts_the_rest);
+    tcase_add_test(tc, selection_stays_inside_the_list_and_on_screen);
+    suite_add_tcase(s, tc);
+    return lp_run_suite(s);
+}

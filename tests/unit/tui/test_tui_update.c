@@ -1,0 +1,820 @@
+/* update(state, event) -> effects for the login screen, the shell and the dashboard. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../suite_runner.h"
+#include "tui/update.h"
+
+static tui_state st;
+static tui_effects fx;
+
+static void setup_main(void)
+{
+    tui_state_init(&st, "me@example.com", "https://portal.example", true, false);
+    st.layout = tui_layout_compute(100, 30);
+    memset(&fx, 0, sizeof fx);
+    tui_start(&st, &fx);
+}
+
+static void setup_login(void)
+{
+    tui_state_init(&st, "", "https://portal.example", false, false);
+    st.layout = tui_layout_compute(100, 30);
+    memset(&fx, 0, sizeof fx);
+    tui_start(&st, &fx);
+}
+
+static void teardown(void)
+{
+    tui_state_free(&st);
+}
+
+static void key(int k)
+{
+    memset(&fx, 0, sizeof fx);
+    tui_event ev = {.kind = TUI_EV_KEY, .key = k, .now = 1000};
+    tui_update(&st, &ev, &fx);
+}
+
+static void type(const char *text)
+{
+    for (const char *c = text; *c; c++)
+        key((unsigned char)*c);
+}
+
+static const tui_effect *find(tui_effect_kind kind)
+{
+    for (int i = 0; i < fx.count; i++)
+        if (fx.items[i].kind == kind)
+            return &fx.items[i];
+    return NULL;
+}
+
+static lp_license_summary license(const char *id, const char *product)
+{
+    lp_license_summary l;
+    memset(&l, 0, sizeof l);
+    l.id = strdup(id);
+    l.key_masked = strdup("XXXX-XXXX-XXXX-0001");
+    l.product.id = strdup("p");
+    l.product.name = strdup(product);
+    l.status = LP_LICENSE_ACTIVE;
+    l.expires_at = LP_TIME_NONE;
+    return l;
+}
+
+static void deliver(lp_call_kind kind, int seq, lp_status status, lp_result *result,
+                    const lp_error *err, lp_time now)
+{
+    memset(&fx, 0, sizeof fx);
+    tui_event ev = {.kind = TUI_EV_RESULT, .call_kind = kind, .seq = seq, .status = status,
+                    .result = result, .error = err, .now = now};
+    tui_update(&st, &ev, &fx);
+}
+
+static void deliver_dashboard(lp_time now)
+{
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.kind = LP_CALL_DASHBOARD;
+    r.as.dashboard.kpis = (lp_kpis){12, 8, 5, 2, 30};
+    r.as.dashboard.recent[0] = license("lic-1", "Atlas");
+    r.as.dashboard.recent[1] = license("lic-2", "Borealis");
+    r.as.dashboard.recent_count = 2;
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_OK, &r, NULL, now);
+    lp_dashboard_clear(&r.as.dashboard);
+}
+
+static lp_error error_of(lp_status status, const char *code, const char *message)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = status;
+    snprintf(err.code, sizeof err.code, "%s", code);
+    snprintf(err.message, sizeof err.message, "%s", message);
+    return err;
+}
+
+/* ---- login ------------------------------------------------------------------------- */
+
+START_TEST(without_a_session_the_login_screen_comes_first)
+{
+    setup_login();
+    ck_assert_int_eq(st.screen, TUI_SCREEN_LOGIN);
+    ck_assert_int_eq(fx.count, 0);
+    ck_assert_int_eq(st.login.field, TUI_FIELD_EMAIL);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_stored_session_goes_straight_to_the_dashboard)
+{
+    setup_main();
+    ck_assert_int_eq(st.screen, TUI_SCREEN_MAIN);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DASHBOARD));
+    ck_assert_int_eq(st.pending, 1);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_email_is_prefilled_and_the_password_field_focused)
+{
+    tui_state_init(&st, "me@example.com", "https://p", false, false);
+    ck_assert_str_eq(st.login.email, "me@example.com");
+    ck_assert_int_eq(st.login.field, TUI_FIELD_PASSWORD);
+    teardown();
+}
+END_TEST
+
+START_TEST(enter_sends_the_login_with_what_was_typed)
+{
+    setup_login();
+    type("me@example.com");
+    key(TUI_KEY_TAB);
+    type("s3cret q");
+    key(TUI_KEY_BACKSPACE);
+    key(TUI_KEY_BACKSPACE);
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_LOGIN);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->email, "me@example.com");
+    ck_assert_str_eq(e->password, "s3cret");
+    ck_assert_str_eq(e->otp, "");
+    ck_assert(!e->remember_in_file);
+    teardown();
+}
+END_TEST
+
+START_TEST(letters_typed_on_the_login_screen_are_not_actions)
+{
+    setup_login();
+    type("q?1");
+    ck_assert(!st.quit);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_str_eq(st.login.email, "q?1");
+    teardown();
+}
+END_TEST
+
+START_TEST(an_empty_password_is_not_sent)
+{
+    setup_login();
+    type("me@example.com");
+    key(TUI_KEY_ENTER);
+    ck_assert_ptr_null(find(TUI_FX_LOGIN));
+    ck_assert(strlen(st.login.message) > 0);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_successful_login_opens_the_dashboard_and_forgets_the_password)
+{
+    setup_login();
+    type("me@example.com");
+    key(TUI_KEY_TAB);
+    type("pw");
+    key(TUI_KEY_ENTER);
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.tokens.user.name = strdup("Me");
+    r.as.tokens.user.email = strdup("me@example.com");
+    deliver(LP_CALL_LOGIN, st.seq_login, LP_OK, &r, NULL, 100);
+    lp_tokens_clear(&r.as.tokens);
+    ck_assert_int_eq(st.screen, TUI_SCREEN_MAIN);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    ck_assert_str_eq(st.login.password, "");
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DASHBOARD));
+    ck_assert_str_eq(st.user_label, "Me <me@example.com>");
+    teardown();
+}
+END_TEST
+
+START_TEST(otp_required_asks_for_the_one_time_code)
+{
+    setup_login();
+    type("me@example.com");
+    key(TUI_KEY_TAB);
+    type("pw");
+    key(TUI_KEY_ENTER);
+    lp_error err = error_of(LP_ERR_OTP_REQUIRED, "otp_required", "one-time code required");
+    deliver(LP_CALL_LOGIN, st.seq_login, LP_ERR_OTP_REQUIRED, NULL, &err, 100);
+    ck_assert(st.login.otp_needed);
+    ck_assert_int_eq(st.screen, TUI_SCREEN_LOGIN);
+    type("pw");
+    key(TUI_KEY_TAB);
+    ck_assert_int_eq(st.login.field, TUI_FIELD_OTP);
+    type("12a3456");
+    ck_assert_str_eq(st.login.otp, "123456");
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_LOGIN);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->otp, "123456");
+    ck_assert_str_eq(e->password, "pw");
+    teardown();
+}
+END_TEST
+
+START_TEST(wrong_credentials_are_said_in_words)
+{
+    setup_login();
+    type("me@example.com");
+    key(TUI_KEY_TAB);
+    type("bad");
+    key(TUI_KEY_ENTER);
+    lp_error err = error_of(LP_ERR_CREDENTIALS, "invalid_credentials", "x");
+    deliver(LP_CALL_LOGIN, st.seq_login, LP_ERR_CREDENTIALS, NULL, &err, 100);
+    ck_assert_str_eq(st.login.message, "Wrong email or password.");
+    ck_assert_str_eq(st.login.password, "");
+    ck_assert_int_eq(st.screen, TUI_SCREEN_LOGIN);
+    teardown();
+}
+END_TEST
+
+START_TEST(without_a_keyring_the_file_store_is_offered_and_remembered)
+{
+    tui_state_init(&st, "me@example.com", "https://p", false, true);
+    st.layout = tui_layout_compute(100, 30);
+    type("pw");
+    key(TUI_KEY_TAB);
+    ck_assert_int_eq(st.login.field, TUI_FIELD_REMEMBER);
+    key(' ');
+    ck_assert(st.login.remember_in_file);
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_LOGIN);
+    ck_assert_ptr_nonnull(e);
+    ck_assert(e->remember_in_file);
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    deliver(LP_CALL_LOGIN, st.seq_login, LP_OK, &r, NULL, 100);
+    ck_assert_ptr_nonnull(find(TUI_FX_REMEMBER_IN_FILE));
+    teardown();
+}
+END_TEST
+
+START_TEST(esc_on_the_login_screen_quits)
+{
+    setup_login();
+    key(TUI_KEY_ESC);
+    ck_assert(st.quit);
+    teardown();
+}
+END_TEST
+
+/* ---- dashboard and shell ------------------------------------------------------------ */
+
+START_TEST(the_dashboard_result_is_shown_and_snapshotted)
+{
+    setup_main();
+    deliver_dashboard(5000);
+    ck_assert(st.dashboard_loaded);
+    ck_assert_int_eq(st.dashboard.kpis.total_licenses, 12);
+    ck_assert_int_eq(st.last_refresh, 5000);
+    ck_assert_int_eq(st.pending, 0);
+    ck_assert_ptr_nonnull(find(TUI_FX_SAVE_SNAPSHOT));
+    teardown();
+}
+END_TEST
+
+START_TEST(a_stale_result_is_ignored)
+{
+    setup_main();
+    key('r');
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.dashboard.kpis.total_licenses = 99;
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard - 1, LP_OK, &r, NULL, 10);
+    ck_assert(!st.dashboard_loaded);
+    teardown();
+}
+END_TEST
+
+START_TEST(refresh_fetches_the_view_afresh)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('r');
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DASHBOARD));
+    deliver_dashboard(20);
+    ck_assert_int_eq(st.last_refresh, 20);
+    key('2');
+    key('r');
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->page, 0);
+    teardown();
+}
+END_TEST
+
+static void select_dashboard_item(int item)
+{
+    key(TUI_KEY_HOME);
+    for (int i = 0; i < item; i++)
+        key(TUI_KEY_DOWN);
+    ck_assert_int_eq(st.dashboard_selected, item);
+}
+
+START_TEST(enter_on_total_licenses_opens_every_license)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_TOTAL);
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->status, "");
+    ck_assert_int_eq(e->expiring_within_days, -1);
+    teardown();
+}
+END_TEST
+
+START_TEST(enter_on_active_licenses_filters_by_status)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_ACTIVE);
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->status, "active");
+    ck_assert_int_eq(e->expiring_within_days, -1);
+    teardown();
+}
+END_TEST
+
+START_TEST(enter_on_expiring_soon_filters_by_the_window)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_EXPIRING);
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->status, "active");
+    ck_assert_int_eq(e->expiring_within_days, 30);
+    teardown();
+}
+END_TEST
+
+START_TEST(enter_on_activations_in_use_opens_the_activations)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_ACTIVATIONS);
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_ACTIVATIONS));
+    teardown();
+}
+END_TEST
+
+START_TEST(quick_action_keys_open_their_views)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('l');
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_LICENSES));
+    key('1');
+    key('a');
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_ACTIVATIONS));
+    key('1');
+    key('d');
+    ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOADS);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DOWNLOADS));
+    teardown();
+}
+END_TEST
+
+START_TEST(quick_actions_open_with_enter_and_with_one_click)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_COUNT + 2);
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOADS);
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOADS); /* first Esc cancels the fetch */
+    ck_assert_ptr_nonnull(find(TUI_FX_CANCEL_REQUESTS));
+    st.pending = 0;
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    deliver_dashboard(11);
+    tui_dashboard_geometry g = tui_dashboard_geometry_compute(st.layout.main);
+    memset(&fx, 0, sizeof fx);
+    tui_event click = {.kind = TUI_EV_CLICK, .y = g.quick[1].y, .x = g.quick[1].x + 1};
+    tui_update(&st, &click, &fx);
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    teardown();
+}
+END_TEST
+
+START_TEST(enter_on_a_recent_license_opens_its_detail)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_COUNT + TUI_QUICK_COUNT + 1);
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->id, "lic-2");
+    teardown();
+}
+END_TEST
+
+START_TEST(the_selection_stops_at_the_last_recent_row)
+{
+    setup_main();
+    deliver_dashboard(10);
+    for (int i = 0; i < 30; i++)
+        key('j');
+    ck_assert_int_eq(st.dashboard_selected, TUI_KPI_COUNT + TUI_QUICK_COUNT + 1);
+    teardown();
+}
+END_TEST
+
+START_TEST(back_walks_the_back_stack)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    st.pending = 0;
+    key('3');
+    st.pending = 0;
+    key('4');
+    st.pending = 0;
+    ck_assert_int_eq(st.back_depth, 3);
+    key(TUI_KEY_BACKSPACE);
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_ACTIVATIONS));
+    st.pending = 0;
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    st.pending = 0;
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DASHBOARD));
+    st.pending = 0;
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    ck_assert(!st.quit);
+    teardown();
+}
+END_TEST
+
+START_TEST(esc_cancels_a_running_request_first)
+{
+    setup_main();
+    key(TUI_KEY_ESC);
+    ck_assert_ptr_nonnull(find(TUI_FX_CANCEL_REQUESTS));
+    lp_error err = error_of(LP_ERR_CANCELLED, "", "cancelled");
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_CANCELLED, NULL, &err, 10);
+    ck_assert_int_eq(st.pending, 0);
+    ck_assert_str_eq(st.message, "Cancelled.");
+    teardown();
+}
+END_TEST
+
+START_TEST(keys_keep_working_while_a_request_runs)
+{
+    setup_main();
+    ck_assert_int_eq(st.pending, 1);
+    key('?');
+    ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    key('2');
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    teardown();
+}
+END_TEST
+
+START_TEST(tab_moves_between_sidebar_and_view)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key(TUI_KEY_TAB);
+    ck_assert(st.focus_sidebar);
+    key('j');
+    key('j');
+    ck_assert_int_eq(st.sidebar_selected, 2);
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    ck_assert(!st.focus_sidebar);
+    teardown();
+}
+END_TEST
+
+START_TEST(number_keys_jump_to_views)
+{
+    setup_main();
+    tui_view_id expected[] = {TUI_VIEW_DASHBOARD, TUI_VIEW_LICENSES, TUI_VIEW_ACTIVATIONS,
+                              TUI_VIEW_DOWNLOADS};
+    for (int i = 3; i >= 0; i--) {
+        key('1' + i);
+        ck_assert_int_eq(st.view, expected[i]);
+    }
+    teardown();
+}
+END_TEST
+
+START_TEST(help_opens_and_closes)
+{
+    setup_main();
+    key('?');
+    ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
+    key('j');
+    ck_assert_int_eq(st.help_scroll, 1);
+    key('q');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert(!st.quit);
+    teardown();
+}
+END_TEST
+
+START_TEST(q_quits)
+{
+    setup_main();
+    key('q');
+    ck_assert(st.quit);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_prompt_runs_an_action_by_name)
+{
+    setup_main();
+    key(':');
+    ck_assert_int_eq(st.modal, TUI_MODAL_PROMPT);
+    type("downloads");
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOADS);
+    key(':');
+    type("frobnicate");
+    key(TUI_KEY_ENTER);
+    ck_assert(st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "frobnicate"));
+    teardown();
+}
+END_TEST
+
+START_TEST(a_rebound_key_drives_the_action)
+{
+    setup_main();
+    char why[64];
+    ck_assert(tui_keymap_bind(&st.keymap, "quit", "x", why, sizeof why));
+    key('q');
+    ck_assert(!st.quit);
+    key('x');
+    ck_assert(st.quit);
+    teardown();
+}
+END_TEST
+
+START_TEST(too_small_ignores_every_key_but_quit)
+{
+    setup_main();
+    memset(&fx, 0, sizeof fx);
+    tui_event resize = {.kind = TUI_EV_RESIZE, .cols = 30, .lines = 8};
+    tui_update(&st, &resize, &fx);
+    ck_assert(st.layout.too_small);
+    key('2');
+    key('?');
+    key(TUI_KEY_TAB);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_int_eq(fx.count, 0);
+    key('q');
+    ck_assert(st.quit);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_refused_session_goes_back_to_the_login_screen)
+{
+    setup_main();
+    lp_error err = error_of(LP_ERR_AUTH, "invalid_refresh_token", "session refused");
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_AUTH, NULL, &err, 10);
+    ck_assert_int_eq(st.screen, TUI_SCREEN_LOGIN);
+    ck_assert(strlen(st.login.message) > 0);
+    ck_assert_str_eq(st.login.email, "me@example.com");
+    teardown();
+}
+END_TEST
+
+START_TEST(an_unreachable_server_shows_the_offline_snapshot)
+{
+    setup_main();
+    lp_error err = error_of(LP_ERR_NETWORK, "", "connection refused");
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_NETWORK, NULL, &err, 10);
+    ck_assert_ptr_nonnull(find(TUI_FX_LOAD_SNAPSHOT));
+    lp_dashboard snap;
+    memset(&snap, 0, sizeof snap);
+    snap.kpis.total_licenses = 3;
+    snap.generated_at = 777;
+    memset(&fx, 0, sizeof fx);
+    tui_event ev = {.kind = TUI_EV_SNAPSHOT, .snapshot = &snap};
+    tui_update(&st, &ev, &fx);
+    ck_assert(st.offline);
+    ck_assert(st.dashboard_loaded);
+    ck_assert_int_eq(st.offline_as_of, 777);
+    ck_assert_int_eq(st.dashboard.kpis.total_licenses, 3);
+    deliver_dashboard(20);
+    ck_assert(!st.offline);
+    teardown();
+}
+END_TEST
+
+START_TEST(expiring_kpi_highlight_data_comes_from_the_window)
+{
+    setup_main();
+    deliver_dashboard(10);
+    ck_assert_int_eq(st.dashboard.kpis.expiring_soon, 2);
+    ck_assert_int_eq(st.dashboard.kpis.expiring_window_days, 30);
+    teardown();
+}
+END_TEST
+
+/* ---- lists ------------------------------------------------------------------------- */
+
+static void deliver_activations(int count, const char *next)
+{
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.activations.items = calloc((size_t)count, sizeof(lp_activation));
+    r.as.activations.count = (size_t)count;
+    r.as.activations.total = count;
+    r.as.activations.next_cursor = next ? strdup(next) : NULL;
+    for (int i = 0; i < count; i++) {
+        lp_activation *a = &r.as.activations.items[i];
+        char id[16];
+        snprintf(id, sizeof id, "act-%d", i);
+        a->id = strdup(id);
+        a->license_id = strdup("lic-1");
+        a->license_key_masked = strdup("XXXX-0001");
+        a->product.id = strdup("p");
+        a->product.name = strdup("Atlas");
+        a->name = strdup(i == 1 ? "build-host" : "other");
+        a->fingerprint = strdup("f");
+        a->kind = LP_ACTIVATION_DEVICE;
+    }
+    deliver(LP_CALL_ACTIVATIONS, st.seq_list, LP_OK, &r, NULL, 30);
+    lp_activation_page_clear(&r.as.activations);
+}
+
+START_TEST(deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('a');
+    deliver_activations(3, NULL);
+    ck_assert_int_eq(tui_pager_count(&st.activations), 3);
+    key('j');
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_CONFIRM_DEACTIVATE);
+    ck_assert_ptr_nonnull(strstr(st.confirm_label, "build-host"));
+    ck_assert_int_eq(fx.count, 0);
+    key('n');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_int_eq(fx.count, 0);
+    key(TUI_KEY_DELETE);
+    key('y');
+    const tui_effect *e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->id, "act-1");
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 40);
+    ck_assert_int_eq(tui_pager_count(&st.activations), 2);
+    ck_assert_str_eq(((lp_activation *)tui_pager_item(&st.activations, 1))->id, "act-2");
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, 4);
+    ck_assert_int_eq(fx.count, 0); /* no reload */
+    teardown();
+}
+END_TEST
+
+START_TEST(a_refused_deactivation_changes_nothing)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('a');
+    deliver_activations(3, NULL);
+    key('d');
+    key('y');
+    lp_error err = error_of(LP_ERR_FORBIDDEN, "deactivation_not_allowed", "not allowed");
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_ERR_FORBIDDEN, NULL, &err, 40);
+    ck_assert_int_eq(tui_pager_count(&st.activations), 3);
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, 5);
+    ck_assert(st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "does not allow"));
+    teardown();
+}
+END_TEST
+
+START_TEST(the_license_list_asks_for_the_next_page_as_the_cursor_moves)
+{
+    setup_main();
+    key('2');
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.licenses.items = calloc(TUI_PAGE_SIZE, sizeof(lp_license_summary));
+    r.as.licenses.count = TUI_PAGE_SIZE;
+    r.as.licenses.total = 1000;
+    r.as.licenses.next_cursor = strdup("next-1");
+    for (int i = 0; i < TUI_PAGE_SIZE; i++)
+        r.as.licenses.items[i] = license("l", "Atlas");
+    deliver(LP_CALL_LICENSES, st.seq_list, LP_OK, &r, NULL, 30);
+    lp_license_page_clear(&r.as.licenses);
+    ck_assert_ptr_null(find(TUI_FX_FETCH_LICENSES));
+    bool asked = false;
+    for (int i = 0; i < TUI_PAGE_SIZE && !asked; i++) {
+        key(TUI_KEY_DOWN);
+        const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+        if (e) {
+            asked = true;
+            ck_assert_str_eq(e->cursor, "next-1");
+            ck_assert_int_eq(e->page, 1);
+        }
+    }
+    ck_assert(asked);
+    teardown();
+}
+END_TEST
+
+START_TEST(status_and_sort_cycles_refetch_with_the_new_filter)
+{
+    setup_main();
+    key('2');
+    key('s');
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->status, "active");
+    key('o');
+    e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->sort, "added_at");
+    key('/');
+    type("atl");
+    key(TUI_KEY_ENTER);
+    e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->q, "atl");
+    ck_assert_str_eq(e->status, "active");
+    teardown();
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("tui_update");
+    TCase *login = tcase_create("login");
+    tcase_add_test(login, without_a_session_the_login_screen_comes_first);
+    tcase_add_test(login, a_stored_session_goes_straight_to_the_dashboard);
+    tcase_add_test(login, the_email_is_prefilled_and_the_password_field_focused);
+    tcase_add_test(login, enter_sends_the_login_with_what_was_typed);
+    tcase_add_test(login, letters_typed_on_the_login_screen_are_not_actions);
+    tcase_add_test(login, an_empty_password_is_not_sent);
+    tcase_add_test(login, a_successful_login_opens_the_dashboard_and_forgets_the_password);
+    tcase_add_test(login, otp_required_asks_for_the_one_time_code);
+    tcase_add_test(login, wrong_credentials_are_said_in_words);
+    tcase_add_test(login, without_a_keyring_the_file_store_is_offered_and_remembered);
+    tcase_add_test(login, esc_on_the_login_screen_quits);
+    suite_add_tcase(s, login);
+    TCase *dash = tcase_create("dashboard");
+    tcase_add_test(dash, the_dashboard_result_is_shown_and_snapshotted);
+    tcase_add_test(dash, a_stale_result_is_ignored);
+    tcase_add_test(dash, refresh_fetches_the_view_afresh);
+    tcase_add_test(dash, enter_on_total_licenses_opens_every_license);
+    tcase_add_test(dash, enter_on_active_licenses_filters_by_status);
+    tcase_add_test(dash, enter_on_expiring_soon_filters_by_the_window);
+    tcase_add_test(dash, enter_on_activations_in_use_opens_the_activations);
+    tcase_add_test(dash, quick_action_keys_open_their_views);
+    tcase_add_test(dash, quick_actions_open_with_enter_and_with_one_click);
+    tcase_add_test(dash, enter_on_a_recent_license_opens_its_detail);
+    tcase_add_test(dash, the_selection_stops_at_the_last_recent_row);
+    tcase_add_test(dash, a_refused_session_goes_back_to_the_login_screen);
+    tcase_add_test(dash, an_unreachable_server_shows_the_offline_snapshot);
+    tcase_add_test(dash, expiring_kpi_highlight_data_comes_from_the_window);
+    suite_add_tcase(s, dash);
+    TCase *shell = tcase_create("shell");
+    tcase_add_test(shell, back_walks_the_back_stack);
+    tcase_add_test(shell, esc_cancels_a_running_request_first);
+    tcase_add_test(shell, keys_keep_working_while_a_request_runs);
+    tcase_add_test(shell, tab_moves_between_sidebar_and_view);
+    tcase_add_test(shell, number_keys_jump_to_views);
+    tcase_add_test(shell, help_opens_and_closes);
+    tcase_add_test(shell, q_quits);
+    tcase_add_test(shell, the_prompt_runs_an_action_by_name);
+    tcase_add_test(shell, a_rebound_key_drives_the_action);
+    tcase_add_test(shell, too_small_ignores_every_key_but_quit);
+    suite_add_tcase(s, shell);
+    TCase *lists = tcase_create("lists");
+    tcase_add_test(lists, deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi);
+    tcase_add_test(lists, a_refused_deactivation_changes_nothing);
+    tcase_add_test(lists, the_license_list_asks_for_the_next_page_as_the_cursor_moves);
+    tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
+    suite_add_tcase(s, lists);
+    return lp_run_suite(s);
+}
