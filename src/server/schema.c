@@ -6,6 +6,34 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The counters the dashboard reads, kept by triggers. Bulk loads drop them
+ * and set the counters themselves (see lp_schema_suspend_counters). */
+#define TRIGGER_LICENSES_COUNTED \
+    "CREATE TRIGGER licenses_counted AFTER INSERT ON licenses BEGIN" \
+    "  UPDATE users SET license_count = license_count + 1," \
+    "    active_stored_count = active_stored_count + (NEW.status = 'active') WHERE id = NEW.user_id;" \
+    " END;"
+#define TRIGGER_LICENSES_UNCOUNTED \
+    "CREATE TRIGGER licenses_uncounted AFTER DELETE ON licenses BEGIN" \
+    "  UPDATE users SET license_count = license_count - 1," \
+    "    active_stored_count = active_stored_count - (OLD.status = 'active') WHERE id = OLD.user_id;" \
+    " END;"
+#define TRIGGER_LICENSES_STATUS_CHANGED \
+    "CREATE TRIGGER licenses_status_changed AFTER UPDATE OF status ON licenses BEGIN" \
+    "  UPDATE users SET active_stored_count = active_stored_count" \
+    "    - (OLD.status = 'active') + (NEW.status = 'active') WHERE id = NEW.user_id;" \
+    " END;"
+#define TRIGGER_ACTIVATIONS_COUNTED \
+    "CREATE TRIGGER activations_counted AFTER INSERT ON activations BEGIN" \
+    "  UPDATE licenses SET activations_in_use = activations_in_use + 1 WHERE id = NEW.license_id;" \
+    "  UPDATE users SET activation_count = activation_count + 1 WHERE id = NEW.user_id;" \
+    " END;"
+#define TRIGGER_ACTIVATIONS_UNCOUNTED \
+    "CREATE TRIGGER activations_uncounted AFTER DELETE ON activations BEGIN" \
+    "  UPDATE licenses SET activations_in_use = activations_in_use - 1 WHERE id = OLD.license_id;" \
+    "  UPDATE users SET activation_count = activation_count - 1 WHERE id = OLD.user_id;" \
+    " END;"
+
 /* Version 1: the whole portal model, one statement per entry. */
 static const char *const migration_1[] = {
     "CREATE TABLE settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);",
@@ -107,26 +135,11 @@ static const char *const migration_1[] = {
     "  ip TEXT,"
     "  detail TEXT);",
     "CREATE INDEX audit_by_user ON audit_log(user_id, at);",
-    "CREATE TRIGGER licenses_counted AFTER INSERT ON licenses BEGIN"
-    "  UPDATE users SET license_count = license_count + 1,"
-    "    active_stored_count = active_stored_count + (NEW.status = 'active') WHERE id = NEW.user_id;"
-    " END;",
-    "CREATE TRIGGER licenses_uncounted AFTER DELETE ON licenses BEGIN"
-    "  UPDATE users SET license_count = license_count - 1,"
-    "    active_stored_count = active_stored_count - (OLD.status = 'active') WHERE id = OLD.user_id;"
-    " END;",
-    "CREATE TRIGGER licenses_status_changed AFTER UPDATE OF status ON licenses BEGIN"
-    "  UPDATE users SET active_stored_count = active_stored_count"
-    "    - (OLD.status = 'active') + (NEW.status = 'active') WHERE id = NEW.user_id;"
-    " END;",
-    "CREATE TRIGGER activations_counted AFTER INSERT ON activations BEGIN"
-    "  UPDATE licenses SET activations_in_use = activations_in_use + 1 WHERE id = NEW.license_id;"
-    "  UPDATE users SET activation_count = activation_count + 1 WHERE id = NEW.user_id;"
-    " END;",
-    "CREATE TRIGGER activations_uncounted AFTER DELETE ON activations BEGIN"
-    "  UPDATE licenses SET activations_in_use = activations_in_use - 1 WHERE id = OLD.license_id;"
-    "  UPDATE users SET activation_count = activation_count - 1 WHERE id = OLD.user_id;"
-    " END;",
+    TRIGGER_LICENSES_COUNTED,
+    TRIGGER_LICENSES_UNCOUNTED,
+    TRIGGER_LICENSES_STATUS_CHANGED,
+    TRIGGER_ACTIVATIONS_COUNTED,
+    TRIGGER_ACTIVATIONS_UNCOUNTED,
     NULL,
 };
 
@@ -222,4 +235,27 @@ struct lp_db *lp_schema_open(const char *path, char *err, size_t err_size)
         return NULL;
     }
     return db;
+}
+
+static const char *const counter_triggers[] = {
+    TRIGGER_LICENSES_COUNTED,    TRIGGER_LICENSES_UNCOUNTED,  TRIGGER_LICENSES_STATUS_CHANGED,
+    TRIGGER_ACTIVATIONS_COUNTED, TRIGGER_ACTIVATIONS_UNCOUNTED,
+};
+
+bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size)
+{
+    return lp_db_exec(db,
+                      "DROP TRIGGER licenses_counted; DROP TRIGGER licenses_uncounted;"
+                      "DROP TRIGGER licenses_status_changed; DROP TRIGGER activations_counted;"
+                      "DROP TRIGGER activations_uncounted;",
+                      err, err_size);
+}
+
+bool lp_schema_resume_counters(struct lp_db *db, char *err, size_t err_size)
+{
+    for (size_t i = 0; i < sizeof counter_triggers / sizeof counter_triggers[0]; i++) {
+        if (!lp_db_exec(db, counter_triggers[i], err, err_size))
+            return false;
+    }
+    return true;
 }
