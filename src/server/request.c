@@ -3,6 +3,8 @@
 
 #include "server/response.h"
 
+#include <string.h>
+
 const char *lp_request_query(const struct lp_request *req, const char *name)
 {
     const char *value = MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, name);
@@ -12,6 +14,24 @@ const char *lp_request_query(const struct lp_request *req, const char *name)
 const char *lp_request_header(const struct lp_request *req, const char *name)
 {
     return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
+}
+
+static enum MHD_Result find_nul(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                const char *value, size_t value_size)
+{
+    bool *found = cls;
+    if (strlen(key) != key_size || (value != NULL && strlen(value) != value_size)) {
+        *found = true;
+        return MHD_NO;
+    }
+    return MHD_YES;
+}
+
+bool lp_request_query_has_nul(const struct lp_request *req)
+{
+    bool found = false;
+    MHD_get_connection_values_n(req->connection, MHD_GET_ARGUMENT_KIND, find_nul, &found);
+    return found;
 }
 
 cJSON *lp_request_json_body(struct lp_request *req)

@@ -41,6 +41,10 @@ struct lp_request {
 /* A query-string argument, NULL when absent or empty. */
 const char *lp_request_query(const struct lp_request *req, const char *name);
 
+/* Whether a query argument name or value holds a NUL byte (%00), which no
+ * parameter of the API accepts and C strings would silently cut short. */
+bool lp_request_query_has_nul(const struct lp_request *req);
+
 /* A request header, NULL when absent. */
 const char *lp_request_header(const struct lp_request *req, const char *name);
 

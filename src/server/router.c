@@ -79,6 +79,9 @@ enum MHD_Result lp_route(struct lp_request *req)
         }
         if (routes[i].needs_auth && !lp_authenticate(req))
             return MHD_YES;
+        if (lp_request_query_has_nul(req))
+            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+                                  "query parameters must not contain NUL bytes");
         return routes[i].handler(req);
     }
     if (path_known)
