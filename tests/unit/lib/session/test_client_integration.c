@@ -1,0 +1,748 @@
+/* The client against a real licportald over real HTTPS: login, refresh, ETags, TLS trust, downloads. */
+#include "licportal/client.h"
+#include "licportal/download.h"
+#include "licportal/json_map.h"
+#include "../../suite_runner.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct server {
+    pid_t pid;
+    char url[256];
+    char log[256];
+} server;
+
+static char work[64];      /* temporary directory of the whole run */
+static char ca_file[256];  /* the CA that signed the server's certificate */
+static char stranger_ca[256];
+static server main_server, short_server;
+
+static void run_or_die(char *const argv[])
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_RDWR);
+        dup2(devnull, 0);
+        dup2(devnull, 1);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "%s %s failed\n", argv[0], argv[1] ? argv[1] : "");
+        exit(1);
+    }
+}
+
+static void server_start(server *s, const char *name, const char *access_ttl)
+{
+    char db[256], files[256], cert[256], key[256];
+    snprintf(db, sizeof db, "%s/portal.db", work);
+    snprintf(files, sizeof files, "%s/files", work);
+    snprintf(cert, sizeof cert, "%s/ca/server.pem", work);
+    snprintf(key, sizeof key, "%s/ca/server.key", work);
+    snprintf(s->log, sizeof s->log, "%s/%s.log", work, name);
+    int out[2];
+    if (pipe(out) != 0)
+        exit(1);
+    s->pid = fork();
+    if (s->pid == 0) {
+        int log = open(s->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out[1], 1);
+        dup2(log, 2);
+        close(out[0]);
+        const char *exe = getenv("LICPORTALD");
+        if (access_ttl)
+            execl(exe, exe, "serve", "--db", db, "--files", files, "--listen", "127.0.0.1:0", "--cert", cert,
+                  "--key", key, "--access-ttl", access_ttl, (char *)NULL);
+        else
+            execl(exe, exe, "serve", "--db", db, "--files", files, "--listen", "127.0.0.1:0", "--cert", cert,
+                  "--key", key, (char *)NULL);
+        _exit(127);
+    }
+    close(out[1]);
+    char line[256];
+    size_t used = 0;
+    struct pollfd p = {.fd = out[0], .events = POLLIN};
+    while (used < sizeof line - 1 && poll(&p, 1, 30000) > 0) {
+        ssize_t n = read(out[0], line + used, 1);
+        if (n <= 0 || line[used] == '\n')
+            break;
+        used++;
+    }
+    line[used] = '\0';
+    close(out[0]);
+    const char *prefix = "listening on ";
+    if (strncmp(line, prefix, strlen(prefix)) != 0) {
+        fprintf(stderr, "licportald did not start: '%s'\n", line);
+        exit(1);
+    }
+    snprintf(s->url, sizeof s->url, "%s", line + strlen(prefix));
+}
+
+static void server_stop(server *s)
+{
+    if (s->pid > 0) {
+        kill(s->pid, SIGTERM);
+        waitpid(s->pid, NULL, 0);
+        s->pid = 0;
+    }
+}
+
+static void start_main(void)
+{
+    server_start(&main_server, "main", NULL);
+}
+static void stop_main(void)
+{
+    server_stop(&main_server);
+}
+static void start_short(void)
+{
+    server_start(&short_server, "short", "2");
+}
+static void stop_short(void)
+{
+    server_stop(&short_server);
+}
+
+/* Requests the server logged whose line holds `needle` ("POST /api/v1/auth/refresh "). */
+static int count_log(const server *s, const char *needle)
+{
+    FILE *f = fopen(s->log, "r");
+    if (!f)
+        return -1;
+    char line[2048];
+    int n = 0;
+    while (fgets(line, sizeof line, f))
+        if (strstr(line, needle))
+            n++;
+    fclose(f);
+    return n;
+}
+
+static lp_credstore *memory_store(const server *s)
+{
+    const char *note = NULL;
+    lp_error err;
+    lp_error_clear(&err);
+    lp_credstore *store = lp_credstore_open(LP_STORE_NONE, s->url, NULL, &note, &err);
+    ck_assert_msg(store != NULL, "%s", err.message);
+    return store;
+}
+
+static lp_client *client_for(const server *s, const char *cacert, lp_credstore *store)
+{
+    lp_client_options opts = {.server = s->url, .cacert_file = cacert, .store = store};
+    lp_error err;
+    lp_error_clear(&err);
+    lp_client *c = lp_client_new(&opts, &err);
+    ck_assert_msg(c != NULL, "%s", err.message);
+    return c;
+}
+
+static lp_status run(lp_client *c, lp_call *call, lp_error *err)
+{
+    ck_assert_msg(call != NULL, "%s", err->message);
+    return lp_client_run(c, call, err);
+}
+
+static void login(lp_client *c, const char *email)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_login(c, email, "demo", NULL, &err);
+    ck_assert_msg(run(c, call, &err) == LP_OK, "login: %s", err.message);
+    lp_call_free(call);
+}
+
+static lp_status fetch_dashboard(lp_client *c, bool *not_modified, int64_t *wire, lp_kpis *kpis, lp_error *err)
+{
+    lp_call *call = lp_client_get_dashboard(c, err);
+    lp_status st = run(c, call, err);
+    if (st == LP_OK) {
+        const lp_result *r = lp_call_result(call);
+        ck_assert_ptr_nonnull(r);
+        if (not_modified)
+            *not_modified = r->not_modified;
+        if (kpis)
+            *kpis = r->as.dashboard.kpis;
+    }
+    if (wire)
+        *wire = lp_call_wire_bytes(call);
+    lp_call_free(call);
+    return st;
+}
+
+START_TEST(login_and_dashboard_over_https_with_a_private_ca)
+{
+    lp_credstore *store = memory_store(&main_server);
+    lp_client *c = client_for(&main_server, ca_file, store);
+    login(c, "demo1@example.com");
+    ck_assert(lp_client_has_session(c));
+    ck_assert_str_eq(lp_client_session(c)->email, "demo1@example.com");
+    lp_credentials saved = {0};
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_eq(lp_credstore_load(store, &saved, &err), LP_OK);
+    ck_assert_str_eq(saved.refresh_token, lp_client_session(c)->refresh_token);
+    lp_credentials_clear(&saved);
+
+    lp_call *call = lp_client_get_dashboard(c, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_OK);
+    const lp_result *r = lp_call_result(call);
+    ck_assert_int_eq(r->kind, LP_CALL_DASHBOARD);
+    ck_assert_int_gt(r->as.dashboard.kpis.total_licenses, 0);
+    ck_assert(!r->not_modified);
+    ck_assert_ptr_nonnull(r->body);
+    ck_assert_int_eq(r->http->status, 200);
+    ck_assert_ptr_nonnull(r->http->request_id);
+    ck_assert_ptr_nonnull(r->http->etag);
+    ck_assert_ptr_nonnull(strstr(r->http->content_type, "application/json"));
+    lp_dashboard again = {0};
+    ck_assert_int_eq(lp_parse_dashboard(r->body, r->body_len, &again, NULL), LP_OK);
+    ck_assert_int_eq(again.kpis.total_licenses, r->as.dashboard.kpis.total_licenses);
+    lp_dashboard_clear(&again);
+    lp_result taken;
+    ck_assert(lp_call_take_result(call, &taken));
+    ck_assert_ptr_null(lp_call_result(call));
+    ck_assert_int_gt(taken.as.dashboard.kpis.total_licenses, 0);
+    lp_result_clear(&taken);
+    lp_call_free(call);
+    lp_client_free(c);
+    lp_credstore_free(store);
+}
+END_TEST
+
+START_TEST(untrusted_certificate_is_a_tls_error_naming_cacert)
+{
+    const char *cacerts[] = {stranger_ca, NULL};
+    for (size_t i = 0; i < 2; i++) {
+        lp_client *c = client_for(&main_server, cacerts[i], NULL);
+        lp_error err;
+        lp_error_clear(&err);
+        lp_call *call = lp_client_login(c, "demo1@example.com", "demo", NULL, &err);
+        ck_assert_int_eq(run(c, call, &err), LP_ERR_TLS);
+        ck_assert_ptr_nonnull(strstr(err.message, "--cacert"));
+        ck_assert_ptr_nonnull(strstr(err.message, "not trusted"));
+        ck_assert(!lp_client_has_session(c));
+        lp_call_free(call);
+        lp_client_free(c);
+    }
+}
+END_TEST
+
+START_TEST(environment_bundle_is_honoured)
+{
+    setenv("SSL_CERT_FILE", ca_file, 1);
+    lp_client *c = client_for(&main_server, NULL, NULL);
+    login(c, "demo1@example.com");
+    lp_client_free(c);
+    setenv("CURL_CA_BUNDLE", stranger_ca, 1); /* takes precedence, as in curl */
+    c = client_for(&main_server, NULL, NULL);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_login(c, "demo1@example.com", "demo", NULL, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_TLS);
+    lp_call_free(call);
+    lp_client_free(c);
+    unsetenv("CURL_CA_BUNDLE");
+    unsetenv("SSL_CERT_FILE");
+}
+END_TEST
+
+START_TEST(wrong_password_is_invalid_credentials)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_login(c, "demo2@example.com", "not-the-password", NULL, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_CREDENTIALS);
+    ck_assert_str_eq(err.code, "invalid_credentials");
+    ck_assert_int_eq(err.http_status, 401);
+    ck_assert(err.request_id[0] != '\0');
+    ck_assert(!lp_client_has_session(c));
+    lp_call_free(call);
+    lp_client_free(c);
+}
+END_TEST
+
+START_TEST(unknown_licence_is_not_found)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_get_license(c, "no-such/licence?x", &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_NOT_FOUND);
+    ck_assert_str_eq(err.code, "not_found");
+    lp_call_free(call);
+    lp_license_query q = {.status = "no-such-status", .expiring_within_days = -1};
+    call = lp_client_list_licenses(c, &q, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_BAD_REQUEST);
+    lp_call_free(call);
+    lp_client_free(c);
+}
+END_TEST
+
+START_TEST(second_dashboard_fetch_is_not_modified_and_small)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    /* The dashboard carries generated_at to the second: both fetches must
+     * fall within one second for the body (and its ETag) to be the same. */
+    bool seen = false;
+    for (int attempt = 0; attempt < 5 && !seen; attempt++) {
+        time_t start = time(NULL);
+        while (time(NULL) == start)
+            usleep(10000);
+        lp_error err;
+        lp_error_clear(&err);
+        bool not_modified = true;
+        int64_t wire1 = 0, wire2 = 0;
+        lp_kpis first, second;
+        ck_assert_int_eq(fetch_dashboard(c, &not_modified, &wire1, &first, &err), LP_OK);
+        ck_assert(!not_modified);
+        ck_assert_int_eq(fetch_dashboard(c, &not_modified, &wire2, &second, &err), LP_OK);
+        if (!not_modified)
+            continue;
+        seen = true;
+        ck_assert_int_lt(wire2, 1024);
+        ck_assert_int_lt(wire2, wire1);
+        ck_assert_int_eq(second.total_licenses, first.total_licenses);
+        ck_assert_int_eq(second.activations_in_use, first.activations_in_use);
+    }
+    ck_assert_msg(seen, "no 304 in five tries");
+    ck_assert_int_ge(count_log(&main_server, "GET /api/v1/dashboard 304"), 1);
+    lp_client_free(c);
+}
+END_TEST
+
+START_TEST(revoked_refresh_token_ends_in_auth_without_a_loop)
+{
+    lp_credstore *store_a = memory_store(&main_server);
+    lp_client *a = client_for(&main_server, ca_file, store_a);
+    login(a, "demo2@example.com");
+    char *refresh = strdup(lp_client_session(a)->refresh_token);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *out = lp_client_logout(a, &err);
+    ck_assert_int_eq(run(a, out, &err), LP_OK);
+    lp_call_free(out);
+    ck_assert(!lp_client_has_session(a));
+    lp_credentials gone = {0};
+    ck_assert_int_eq(lp_credstore_load(store_a, &gone, &err), LP_ERR_AUTH);
+    lp_client_free(a);
+    lp_credstore_free(store_a);
+
+    lp_credstore *store_b = memory_store(&main_server);
+    lp_credentials seeded = {.server = main_server.url, .email = "demo2@example.com", .refresh_token = refresh,
+                             .access_token = "not-a-real-token", .access_expires_at = time(NULL) + 3600};
+    ck_assert_int_eq(lp_credstore_save(store_b, &seeded, &err), LP_OK);
+    lp_client *b = client_for(&main_server, ca_file, store_b);
+    int dashboards = count_log(&main_server, "GET /api/v1/dashboard ");
+    int refreshes = count_log(&main_server, "POST /api/v1/auth/refresh ");
+    lp_call *call = lp_client_get_dashboard(b, &err);
+    ck_assert_int_eq(run(b, call, &err), LP_ERR_AUTH);
+    ck_assert_ptr_nonnull(strstr(err.message, "licportal login"));
+    ck_assert_int_gt(lp_call_wire_bytes(call), 0);
+    lp_call_free(call);
+    usleep(100000);
+    ck_assert_int_eq(count_log(&main_server, "GET /api/v1/dashboard ") - dashboards, 1);
+    ck_assert_int_eq(count_log(&main_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert(!lp_client_has_session(b));
+    lp_client_free(b);
+    lp_credstore_free(store_b);
+    free(refresh);
+}
+END_TEST
+
+START_TEST(transport_caps_bodies_in_memory)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    lp_transport_options opts = {.cacert_file = ca_file, .max_body_bytes = 64};
+    lp_error err;
+    lp_error_clear(&err);
+    lp_transport *t = lp_transport_new(&opts, &err);
+    char url[320];
+    snprintf(url, sizeof url, "%s/api/v1/dashboard", main_server.url);
+    lp_http_request req = {.method = "GET", .url = url, .bearer_token = lp_client_session(c)->access_token};
+    lp_transfer *tr = lp_transport_start(t, &req, NULL, &err);
+    ck_assert_ptr_nonnull(tr);
+    lp_transfer *done = NULL;
+    for (int i = 0; i < 100 && !done; i++) {
+        lp_transport_wait(t, -1, 100, NULL, NULL);
+        done = lp_transport_next_done(t);
+    }
+    ck_assert_ptr_eq(done, tr);
+    ck_assert_int_eq(lp_transfer_result(done, &err), LP_ERR_PROTOCOL);
+    ck_assert_ptr_nonnull(strstr(err.message, "64 bytes"));
+    lp_transfer_free(done);
+    lp_transport_free(t);
+    lp_client_free(c);
+}
+END_TEST
+
+/* ---- downloads ---------------------------------------------------------- */
+
+static bool first_download(lp_client *c, lp_download *out)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_list_downloads(c, NULL, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_OK);
+    const lp_result *r = lp_call_result(call);
+    bool found = false;
+    size_t best = 0;
+    for (size_t i = 0; i < r->as.downloads.count; i++)
+        if (!found || r->as.downloads.items[i].size_bytes < r->as.downloads.items[best].size_bytes) {
+            if (r->as.downloads.items[i].size_bytes >= 2) {
+                best = i;
+                found = true;
+            }
+        }
+    if (found) {
+        lp_result taken;
+        lp_call_take_result(call, &taken);
+        *out = taken.as.downloads.items[best];
+        memset(&taken.as.downloads.items[best], 0, sizeof taken.as.downloads.items[best]);
+        lp_result_clear(&taken);
+    }
+    lp_call_free(call);
+    return found;
+}
+
+static lp_status drive_job(lp_client *c, lp_download_job *job, lp_error *err)
+{
+    for (int i = 0; i < 600; i++) {
+        lp_client_wait(c, -1, 100, NULL, NULL);
+        lp_call *done;
+        while ((done = lp_client_next_done(c))) {
+            ck_assert(lp_download_job_owns(job, done));
+            return lp_download_job_finish(job, done, err);
+        }
+    }
+    ck_abort_msg("download did not finish");
+    return LP_ERR_NETWORK;
+}
+
+static void sha256_file(const char *path, char hex[65])
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        EVP_DigestUpdate(md, buf, n);
+    fclose(f);
+    unsigned char d[32];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(md, d, &len);
+    EVP_MD_CTX_free(md);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static char *fresh_dir(const char *name)
+{
+    char *dir = malloc(256);
+    snprintf(dir, 256, "%s/%s-%d", work, name, (int)getpid());
+    ck_assert_int_eq(mkdir(dir, 0700), 0);
+    return dir;
+}
+
+START_TEST(download_lands_verified_under_its_base_name)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    lp_download meta = {0};
+    ck_assert(first_download(c, &meta));
+    char *dir = fresh_dir("dl");
+    lp_error err;
+    lp_error_clear(&err);
+    lp_download_job *job = lp_download_job_start(c, &meta, dir, false, &err);
+    ck_assert_msg(job != NULL, "%s", err.message);
+    ck_assert_int_eq(drive_job(c, job, &err), LP_OK);
+    const char *target = lp_download_job_target(job);
+    char hex[65];
+    sha256_file(target, hex);
+    ck_assert_str_eq(hex, meta.sha256);
+    lp_download_progress p = lp_download_job_progress(job);
+    ck_assert_int_eq(p.received, meta.size_bytes);
+    ck_assert_int_eq(p.total, meta.size_bytes);
+    char part[512];
+    snprintf(part, sizeof part, "%s.part", target);
+    ck_assert_int_ne(access(part, F_OK), 0);
+    struct stat st;
+    ck_assert_int_eq(stat(target, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0644 & ~umask(022));
+    lp_download_job_free(job);
+
+    /* The same again: the target exists now. */
+    lp_error_clear(&err);
+    ck_assert_ptr_null(lp_download_job_start(c, &meta, dir, false, &err));
+    ck_assert_int_eq(err.status, LP_ERR_EXISTS);
+    job = lp_download_job_start(c, &meta, dir, true, &err);
+    ck_assert_ptr_nonnull(job);
+    ck_assert_int_eq(drive_job(c, job, &err), LP_OK);
+    lp_download_job_free(job);
+    lp_download_clear(&meta);
+    free(dir);
+    lp_client_free(c);
+}
+END_TEST
+
+START_TEST(download_resumes_from_a_partial_file)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    lp_download meta = {0};
+    ck_assert(first_download(c, &meta));
+    char *full_dir = fresh_dir("full");
+    lp_error err;
+    lp_error_clear(&err);
+    lp_download_job *job = lp_download_job_start(c, &meta, full_dir, false, &err);
+    ck_assert_int_eq(drive_job(c, job, &err), LP_OK);
+    char full[512];
+    snprintf(full, sizeof full, "%s", lp_download_job_target(job));
+    lp_download_job_free(job);
+
+    /* The first half, as an interrupted run would have left it. */
+    char *dir = fresh_dir("resume");
+    char *base = strrchr(full, '/') + 1;
+    char part[512];
+    snprintf(part, sizeof part, "%s/%s.part", dir, base);
+    FILE *in = fopen(full, "rb");
+    FILE *out = fopen(part, "wb");
+    int64_t half = meta.size_bytes / 2;
+    for (int64_t i = 0; i < half; i++)
+        fputc(fgetc(in), out);
+    fclose(in);
+    fclose(out);
+
+    int ranged = count_log(&main_server, " 206 ");
+    job = lp_download_job_start(c, &meta, dir, false, &err);
+    ck_assert_ptr_nonnull(job);
+    ck_assert_int_eq(lp_download_job_progress(job).received, half);
+    ck_assert_int_eq(drive_job(c, job, &err), LP_OK);
+    char hex[65];
+    sha256_file(lp_download_job_target(job), hex);
+    ck_assert_str_eq(hex, meta.sha256);
+    usleep(100000);
+    ck_assert_int_eq(count_log(&main_server, " 206 ") - ranged, 1);
+    lp_download_job_free(job);
+
+    /* A complete .part: the server answers 416 and the file is verified as it is. */
+    char *done_dir = fresh_dir("complete");
+    snprintf(part, sizeof part, "%s/%s.part", done_dir, base);
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", full, part);
+    ck_assert_int_eq(system(cmd), 0);
+    job = lp_download_job_start(c, &meta, done_dir, false, &err);
+    ck_assert_int_eq(drive_job(c, job, &err), LP_OK);
+    sha256_file(lp_download_job_target(job), hex);
+    ck_assert_str_eq(hex, meta.sha256);
+    lp_download_job_free(job);
+    lp_download_clear(&meta);
+    free(dir);
+    free(full_dir);
+    free(done_dir);
+    lp_client_free(c);
+}
+END_TEST
+
+START_TEST(wrong_checksum_keeps_the_part_file_and_writes_no_target)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    lp_download meta = {0};
+    ck_assert(first_download(c, &meta));
+    char real[65];
+    memcpy(real, meta.sha256, sizeof real);
+    meta.sha256[0] = meta.sha256[0] == '0' ? '1' : '0';
+    char *dir = fresh_dir("bad");
+    lp_error err;
+    lp_error_clear(&err);
+    lp_download_job *job = lp_download_job_start(c, &meta, dir, false, &err);
+    ck_assert_int_eq(drive_job(c, job, &err), LP_ERR_CHECKSUM);
+    ck_assert_ptr_nonnull(strstr(err.message, meta.sha256));
+    ck_assert_ptr_nonnull(strstr(err.message, real));
+    const char *target = lp_download_job_target(job);
+    ck_assert_int_ne(access(target, F_OK), 0);
+    char part[512];
+    snprintf(part, sizeof part, "%s.part", target);
+    ck_assert_int_eq(access(part, F_OK), 0);
+    lp_download_job_free(job);
+    lp_download_clear(&meta);
+    free(dir);
+    lp_client_free(c);
+}
+END_TEST
+
+/* ---- short-lived access tokens ------------------------------------------ */
+
+START_TEST(expired_access_token_is_refreshed_silently)
+{
+    lp_credstore *store = memory_store(&short_server);
+    lp_client *c = client_for(&short_server, ca_file, store);
+    login(c, "demo1@example.com");
+    char *first_refresh = strdup(lp_client_session(c)->refresh_token);
+    sleep(3);
+    int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_eq(fetch_dashboard(c, NULL, NULL, NULL, &err), LP_OK);
+    ck_assert_int_eq(count_log(&short_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert_str_ne(lp_client_session(c)->refresh_token, first_refresh);
+    lp_credentials saved = {0};
+    ck_assert_int_eq(lp_credstore_load(store, &saved, &err), LP_OK);
+    ck_assert_str_eq(saved.refresh_token, lp_client_session(c)->refresh_token);
+    lp_credentials_clear(&saved);
+    free(first_refresh);
+    lp_client_free(c);
+    lp_credstore_free(store);
+}
+END_TEST
+
+START_TEST(token_expired_answer_refreshes_and_retries_once)
+{
+    lp_client *a = client_for(&short_server, ca_file, NULL);
+    login(a, "demo1@example.com");
+    lp_error err;
+    lp_error_clear(&err);
+    /* A session that believes its access token is good for an hour. */
+    lp_credstore *store = memory_store(&short_server);
+    lp_credentials seeded = *lp_client_session(a);
+    seeded.access_expires_at = time(NULL) + 3600;
+    ck_assert_int_eq(lp_credstore_save(store, &seeded, &err), LP_OK);
+    lp_client *b = client_for(&short_server, ca_file, store);
+    sleep(3);
+    int dashboards = count_log(&short_server, "GET /api/v1/dashboard ");
+    int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
+    lp_call *call = lp_client_get_dashboard(b, &err);
+    ck_assert_int_eq(run(b, call, &err), LP_OK);
+    int64_t wire = lp_call_wire_bytes(call);
+    lp_call_free(call);
+    usleep(100000);
+    ck_assert_int_eq(count_log(&short_server, "GET /api/v1/dashboard 401") >= 1, 1);
+    ck_assert_int_eq(count_log(&short_server, "GET /api/v1/dashboard ") - dashboards, 2);
+    ck_assert_int_eq(count_log(&short_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert_int_gt(wire, 0);
+    lp_client_free(b);
+    lp_credstore_free(store);
+    lp_client_free(a);
+}
+END_TEST
+
+START_TEST(concurrent_calls_share_one_refresh)
+{
+    lp_client *c = client_for(&short_server, ca_file, NULL);
+    login(c, "demo1@example.com");
+    sleep(3);
+    int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *calls[3] = {lp_client_get_dashboard(c, &err), lp_client_get_me(c, &err),
+                         lp_client_list_licenses(c, NULL, &err)};
+    ck_assert_int_eq(lp_client_pending(c), 3);
+    int finished = 0;
+    for (int i = 0; i < 300 && finished < 3; i++) {
+        lp_client_wait(c, -1, 100, NULL, NULL);
+        lp_call *done;
+        while ((done = lp_client_next_done(c))) {
+            ck_assert_msg(lp_call_status(done, &err) == LP_OK, "%s", err.message);
+            ck_assert_ptr_nonnull(lp_call_result(done));
+            lp_call_free(done);
+            finished++;
+        }
+    }
+    ck_assert_int_eq(finished, 3);
+    usleep(100000);
+    ck_assert_int_eq(count_log(&short_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    (void)calls;
+    lp_client_free(c);
+}
+END_TEST
+
+static void prepare(void)
+{
+    snprintf(work, sizeof work, "/tmp/lp_client_integ_XXXXXX");
+    if (!mkdtemp(work))
+        exit(1);
+    const char *mkcert = getenv("LP_MKCERT");
+    const char *exe = getenv("LICPORTALD");
+    if (!mkcert || !exe) {
+        fprintf(stderr, "LP_MKCERT and LICPORTALD must be set\n");
+        exit(1);
+    }
+    char ca_dir[128], stranger_dir[128], db[256], files[256];
+    snprintf(ca_dir, sizeof ca_dir, "%s/ca", work);
+    snprintf(stranger_dir, sizeof stranger_dir, "%s/stranger", work);
+    snprintf(ca_file, sizeof ca_file, "%s/ca.pem", ca_dir);
+    snprintf(stranger_ca, sizeof stranger_ca, "%s/ca.pem", stranger_dir);
+    snprintf(db, sizeof db, "%s/portal.db", work);
+    snprintf(files, sizeof files, "%s/files", work);
+    char *const mk1[] = {"/bin/bash", (char *)mkcert, ca_dir, NULL};
+    char *const mk2[] = {"/bin/bash", (char *)mkcert, stranger_dir, NULL};
+    char *const demo[] = {(char *)exe, "demo", "--db", db, "--files", files, "--users", "2",
+                          "--licenses-per-user", "12", NULL};
+    run_or_die(mk1);
+    run_or_die(mk2);
+    run_or_die(demo);
+    unsetenv("SSL_CERT_FILE");
+    unsetenv("CURL_CA_BUNDLE");
+}
+
+static void clean_up(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", work);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", work);
+}
+
+int main(void)
+{
+    prepare();
+    Suite *s = suite_create("client_integration");
+    TCase *tc = tcase_create("default_server");
+    tcase_set_timeout(tc, 60);
+    tcase_add_unchecked_fixture(tc, start_main, stop_main);
+    tcase_add_test(tc, login_and_dashboard_over_https_with_a_private_ca);
+    tcase_add_test(tc, untrusted_certificate_is_a_tls_error_naming_cacert);
+    tcase_add_test(tc, environment_bundle_is_honoured);
+    tcase_add_test(tc, wrong_password_is_invalid_credentials);
+    tcase_add_test(tc, unknown_licence_is_not_found);
+    tcase_add_test(tc, second_dashboard_fetch_is_not_modified_and_small);
+    tcase_add_test(tc, revoked_refresh_token_ends_in_auth_without_a_loop);
+    tcase_add_test(tc, transport_caps_bodies_in_memory);
+    tcase_add_test(tc, download_lands_verified_under_its_base_name);
+    tcase_add_test(tc, download_resumes_from_a_partial_file);
+    tcase_add_test(tc, wrong_checksum_keeps_the_part_file_and_writes_no_target);
+    suite_add_tcase(s, tc);
+    TCase *short_tc = tcase_create("short_access_tokens");
+    tcase_set_timeout(short_tc, 60);
+    tcase_add_unchecked_fixture(short_tc, start_short, stop_short);
+    tcase_add_test(short_tc, expired_access_token_is_refreshed_silently);
+    tcase_add_test(short_tc, token_expired_answer_refreshes_and_retries_once);
+    tcase_add_test(short_tc, concurrent_calls_share_one_refresh);
+    suite_add_tcase(s, short_tc);
+    int rc = lp_run_suite(s);
+    clean_up();
+    return rc;
+}
