@@ -53,7 +53,7 @@ tui_dashboard_geometry tui_dashboard_geometry_compute(tui_rect main)
 
     /* A KPI box holds a label line and a value line plus a frame. */
     const int kpi_h = 4;
-    g.kpi_columns = usable_w >= 4 * 19 ? 4 : usable_w >= 2 * 19 ? 2 : 1;
+    g.kpi_columns = usable_w >= 4 * 22 ? 4 : usable_w >= 2 * 21 ? 2 : 1;
     /* On a short screen stacked boxes would push everything else away. */
     int kpi_rows = TUI_KPI_COUNT / g.kpi_columns;
     int box_h = kpi_h;

@@ -79,14 +79,14 @@ static void draw_kpi(const tui_state *state, int i, tui_rect r)
     bool alert = i == TUI_KPI_EXPIRING && state->dashboard_loaded && v > 0;
     tui_role value_role = alert ? TUI_ROLE_KPI_ALERT : TUI_ROLE_KPI_VALUE;
     tui_role label_role = selected ? TUI_ROLE_SELECTED : TUI_ROLE_KPI_LABEL;
-    char label[64];
-    if (i == TUI_KPI_EXPIRING && state->dashboard_loaded)
-        snprintf(label, sizeof label, "%s (%lld d)", kpi_labels[i],
-                 (long long)state->dashboard.kpis.expiring_window_days);
-    else
-        snprintf(label, sizeof label, "%s", kpi_labels[i]);
+    const char *label = kpi_labels[i];
     if (alert)
         strncat(value, " !", sizeof value - strlen(value) - 1);
+    if (i == TUI_KPI_EXPIRING && state->dashboard_loaded) {
+        size_t len = strlen(value);
+        snprintf(value + len, sizeof value - len, "  (%lld days)",
+                 (long long)state->dashboard.kpis.expiring_window_days);
+    }
     if (r.h >= 4) {
         tui_box(r, selected ? TUI_ROLE_SELECTED : TUI_ROLE_BORDER);
         tui_put(r.y + 1, r.x + 1, r.w - 2, label, label_role, true);
