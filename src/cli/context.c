@@ -90,7 +90,9 @@ int cli_context_open(cli_context *ctx, const cli_args *args, const char *email)
     };
     ctx->client = lp_client_new(&options, &err);
     if (ctx->client == NULL) {
-        return cli_report("setting up the connection", &err);
+        return cli_report(err.status == LP_ERR_STORE ? "reading the stored session"
+                                                     : "setting up the connection",
+                          &err);
     }
     return CLI_EXIT_OK;
 }

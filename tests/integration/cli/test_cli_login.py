@@ -1,0 +1,191 @@
+# licportal login, status and logout: stores, two-factor codes, refusals and their exit codes.
+import json
+import os
+import stat
+
+import harness
+from cli_support import CliTestCase
+
+OTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class LoginTest(CliTestCase):
+    demo_users = 1
+
+    @classmethod
+    def prepare(cls, portal):
+        portal.add_user("otp@example.com", password="otp-pass", name="Otto",
+                        otp_secret=OTP_SECRET)
+
+    def test_login_with_the_file_store_keeps_a_0600_file(self):
+        home = self.home("file")
+        res = home.login()
+        self.assertExit(res, 0)
+        self.assertIn("Logged in", res.out)
+        mode = stat.S_IMODE(os.stat(home.credentials_path).st_mode)
+        self.assertEqual(mode, 0o600)
+        with open(home.credentials_path) as f:
+            text = f.read()
+        self.assertNotIn(harness.DEMO_PASSWORD + '"', text)
+        self.assertIn(self.portal.origin, text)
+        status = home.run("status")
+        self.assertExit(status, 0)
+        self.assertIn("demo1@example.com", status.out)
+        self.assertIn(self.portal.origin, status.out)
+        self.assertIn("file " + home.credentials_path, status.out)
+
+    def test_explicit_store_choice_is_remembered_in_the_profile(self):
+        home = self.home("file")
+        self.assertExit(home.login(), 0)
+        with open(os.path.join(home.config_home, "licportal", "config")) as f:
+            self.assertRegex(f.read(), r"credential_store\s*=\s*file")
+
+    def test_status_without_a_session_exits_4(self):
+        home = self.home("file")
+        res = home.run("status")
+        self.assertExit(res, 4)
+        line = self.assertOneLineError(res)
+        self.assertIn("not logged in", line)
+        self.assertIn("licportal login", line)
+
+    def test_logout_revokes_and_forgets_the_session(self):
+        home = self.home("file")
+        self.assertExit(home.login(), 0)
+        with open(home.credentials_path) as f:
+            refresh = json.load(f)["sessions"][0]["refresh_token"]
+        res = home.run("logout")
+        self.assertExit(res, 0)
+        self.assertExit(home.run("status"), 4)
+        with open(home.credentials_path) as f:
+            self.assertEqual(json.load(f)["sessions"], [])
+        resp = self.client().post("/auth/refresh", {"refresh_token": refresh}, auth=False)
+        self.assertEqual(resp.status, 401)
+
+    def test_wrong_password_exits_4_with_a_message(self):
+        home = self.home("file")
+        res = home.login(password="not-the-password")
+        self.assertExit(res, 4)
+        line = self.assertOneLineError(res)
+        self.assertIn("wrong email or password", line)
+        self.assertFalse(os.path.exists(home.credentials_path))
+
+    def test_memory_store_keeps_nothing_after_the_run(self):
+        home = self.home("none")
+        self.assertExit(home.login(), 0)
+        self.assertFalse(os.path.exists(home.credentials_path))
+        self.assertExit(home.run("status"), 4)
+
+    def test_auto_without_secret_service_says_so_and_writes_no_file(self):
+        home = self.home("auto")
+        res = home.login()
+        self.assertExit(res, 0)
+        self.assertIn("this run only", res.err)
+        self.assertIn("--credential-store file", res.err)
+        self.assertLess(res.seconds, 3.5)
+        self.assertFalse(os.path.exists(home.credentials_path))
+
+    def test_totp_code_given_on_the_command_line(self):
+        home = self.home("file")
+        res = home.run("login", "--email", "otp@example.com", "--password-stdin",
+                       stdin=b"otp-pass\n")
+        self.assertExit(res, 4)
+        self.assertIn("--otp", self.assertOneLineError(res))
+        res = home.login("otp@example.com", "otp-pass", otp=harness.totp(OTP_SECRET))
+        self.assertExit(res, 0)
+        self.assertExit(home.run("status"), 0)
+
+    def test_wrong_totp_code_exits_4(self):
+        home = self.home("file")
+        code = harness.totp(OTP_SECRET, offset_steps=10)
+        res = home.login("otp@example.com", "otp-pass", otp=code)
+        self.assertExit(res, 4)
+        self.assertIn("one-time code", self.assertOneLineError(res))
+
+    def test_password_and_code_asked_on_the_terminal_without_echo(self):
+        home = self.home("file")
+        res = home.run_pty("login", "--email", "otp@example.com",
+                           answers=[(r"Password: ", "otp-pass"),
+                                    (r"One-time code: ", harness.totp(OTP_SECRET))])
+        self.assertExit(res, 0)
+        self.assertNotIn("otp-pass", res.out)
+        self.assertIn("Logged in", res.out)
+        self.assertExit(home.run("status"), 0)
+
+    def test_no_terminal_and_no_password_stdin_is_a_usage_error(self):
+        home = self.home("file")
+        res = home.run("login", "--email", "demo1@example.com")
+        self.assertExit(res, 2)
+        self.assertIn("--password-stdin", self.assertOneLineError(res))
+
+    def test_environment_token_overrides_the_store(self):
+        api = self.login("demo1@example.com")
+        home = self.home("none")
+        res = home.run("dashboard", env={"LICPORTAL_TOKEN": api.refresh_token})
+        self.assertExit(res, 0)
+        self.assertIn("Total licenses", res.out)
+        res = home.run("status", env={"LICPORTAL_TOKEN": api.refresh_token})
+        self.assertExit(res, 4)  # the token was rotated by the first run
+
+
+class ConnectionRefusalTest(CliTestCase):
+    demo_users = 1
+
+    def test_plain_http_is_refused_with_exit_2(self):
+        home = self.home("none")
+        res = home.run("status", "--server", f"http://127.0.0.1:{self.portal.port}", server=False)
+        self.assertExit(res, 2)
+        self.assertIn("https", self.assertOneLineError(res))
+
+    def test_untrusted_certificate_exits_5_naming_cacert(self):
+        home = self.home("none", cacert=False)
+        res = home.login()
+        self.assertExit(res, 5)
+        self.assertIn("--cacert", self.assertOneLineError(res))
+
+    def test_unreachable_server_exits_5(self):
+        home = self.home("file")
+        self.assertExit(home.login(), 0)
+        res = home.run("dashboard", "--server", f"https://127.0.0.1:{harness.free_port()}",
+                       server=False)
+        # The session belongs to the other server: either not logged in there, or no answer.
+        self.assertIn(res.code, (4, 5), res)
+        res = home.run("login", "--email", "demo1@example.com", "--password-stdin",
+                       "--server", f"https://127.0.0.1:{harness.free_port()}", server=False,
+                       stdin=b"demo\n")
+        self.assertExit(res, 5)
+        self.assertOneLineError(res)
+
+    def test_loose_credentials_file_is_refused(self):
+        home = self.home("file")
+        self.assertExit(home.login(), 0)
+        os.chmod(home.credentials_path, 0o644)
+        res = home.run("status")
+        self.assertExit(res, 1)
+        line = self.assertOneLineError(res)
+        self.assertIn("too open", line)
+        self.assertIn("0644", line)
+
+    def test_usage_errors_exit_2(self):
+        home = self.home("none")
+        for args in (["frobnicate"], ["licenses", "--bogus"], ["license"],
+                     ["licenses", "--limit", "x"], ["login", "--password", "x"]):
+            with self.subTest(args=args):
+                res = home.run(*args)
+                self.assertExit(res, 2)
+                self.assertOneLineError(res)
+
+    def test_help_and_version(self):
+        home = self.home("none")
+        res = home.run("--help")
+        self.assertExit(res, 0)
+        for command in ("login", "logout", "status", "dashboard", "licenses", "license",
+                        "activations", "deactivate", "downloads", "download", "check"):
+            self.assertIn(command, res.out)
+        res = home.run("download", "--help")
+        self.assertExit(res, 0)
+        self.assertIn("--force", res.out)
+        self.assertIn("--output", res.out)
+        res = home.run("--version")
+        self.assertExit(res, 0)
+        self.assertRegex(res.out, r"^licportal \d+\.\d+")
+        self.assertIn("libcurl", res.out)

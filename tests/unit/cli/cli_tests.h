@@ -1,0 +1,11 @@
+/* The test cases of the sub-command suite. */
+#ifndef LICPORTAL_TESTS_CLI_TESTS_H
+#define LICPORTAL_TESTS_CLI_TESTS_H
+
+#include <check.h>
+
+TCase *options_case(void);
+TCase *exit_code_case(void);
+TCase *output_case(void);
+
+#endif

@@ -1,0 +1,154 @@
+/* Command-line parsing: global options anywhere, per-command options only where they apply. */
+#include <string.h>
+
+#include "cli/options.h"
+#include "cli_tests.h"
+
+#define PARSE(args, ...)                                                                       \
+    parse(args, &err, (char *[]){"licportal", __VA_ARGS__, NULL})
+
+static lp_status parse(cli_args *args, lp_error *err, char **argv)
+{
+    int argc = 0;
+    while (argv[argc] != NULL) {
+        argc++;
+    }
+    lp_error_clear(err);
+    return cli_parse_args(argc, argv, args, err);
+}
+
+START_TEST(test_global_options_before_and_after_the_command)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "--server", "https://a.example", "licenses", "--profile=work",
+                           "--no-color"),
+                     LP_OK);
+    ck_assert_int_eq(args.command, CLI_CMD_LICENSES);
+    ck_assert_str_eq(args.overrides.server, "https://a.example");
+    ck_assert_str_eq(args.overrides.profile, "work");
+    ck_assert(args.overrides.no_color);
+    ck_assert_int_eq(PARSE(&args, "status", "--cacert", "/tmp/ca.pem", "--credential-store",
+                           "file"),
+                     LP_OK);
+    ck_assert_str_eq(args.overrides.cacert, "/tmp/ca.pem");
+    ck_assert_str_eq(args.overrides.credential_store, "file");
+}
+END_TEST
+
+START_TEST(test_licenses_filters_and_numbers)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "licenses", "--status", "active", "--product", "prod_1", "-q",
+                           "pro", "--sort", "-expires_at", "--expiring-within", "30", "--limit",
+                           "5", "--json"),
+                     LP_OK);
+    ck_assert_str_eq(args.status, "active");
+    ck_assert_str_eq(args.product, "prod_1");
+    ck_assert_str_eq(args.query, "pro");
+    ck_assert_str_eq(args.sort, "-expires_at");
+    ck_assert_int_eq(args.expiring_within, 30);
+    ck_assert_int_eq(args.limit, 5);
+    ck_assert(args.json);
+}
+END_TEST
+
+START_TEST(test_defaults_when_options_are_absent)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "check"), LP_OK);
+    ck_assert_int_eq(args.warn_days, 30);
+    ck_assert_int_eq(args.crit_days, 7);
+    ck_assert_int_eq(args.expiring_within, -1);
+    ck_assert_int_eq(args.limit, 0);
+    ck_assert(!args.json);
+    ck_assert_int_eq(PARSE(&args, "check", "--warn-days=60", "--crit-days", "3"), LP_OK);
+    ck_assert_int_eq(args.warn_days, 60);
+    ck_assert_int_eq(args.crit_days, 3);
+}
+END_TEST
+
+START_TEST(test_operands_of_commands_that_take_an_id)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "download", "dl_1", "-o", "/tmp/x", "--force"), LP_OK);
+    ck_assert_str_eq(args.target, "dl_1");
+    ck_assert_str_eq(args.output, "/tmp/x");
+    ck_assert(args.force);
+    ck_assert_int_eq(PARSE(&args, "deactivate", "--yes", "act_9"), LP_OK);
+    ck_assert_str_eq(args.target, "act_9");
+    ck_assert(args.yes);
+    ck_assert_int_eq(PARSE(&args, "license", "--", "-odd-id"), LP_OK);
+    ck_assert_str_eq(args.target, "-odd-id");
+    ck_assert_int_eq(PARSE(&args, "license"), LP_ERR_USAGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "needs ID"));
+    ck_assert_int_eq(PARSE(&args, "license", "a", "b"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "licenses", "extra"), LP_ERR_USAGE);
+}
+END_TEST
+
+START_TEST(test_usage_errors_name_the_offending_word)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "frobnicate"), LP_ERR_USAGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "frobnicate"));
+    ck_assert_int_eq(PARSE(&args, "licenses", "--bogus"), LP_ERR_USAGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "--bogus"));
+    ck_assert_int_eq(PARSE(&args, "downloads", "--status", "active"), LP_ERR_USAGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "--status"));
+    ck_assert_ptr_nonnull(strstr(err.message, "downloads"));
+    ck_assert_int_eq(PARSE(&args, "--status", "active", "licenses"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "licenses", "--limit", "ten"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "licenses", "--limit", "-3"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "licenses", "--limit"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "login", "--json"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "status", "--credential-store", "vault"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "logout", "--yes"), LP_ERR_USAGE);
+}
+END_TEST
+
+START_TEST(test_no_option_takes_a_secret_from_argv)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "login", "--password", "hunter2"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "login", "--token", "abc"), LP_ERR_USAGE);
+    for (size_t i = 0; i < cli_option_count; i++) {
+        ck_assert_ptr_null(strstr(cli_options[i].name, "password="));
+        ck_assert_str_ne(cli_options[i].name, "--password");
+        ck_assert_str_ne(cli_options[i].name, "--token");
+    }
+}
+END_TEST
+
+START_TEST(test_help_and_version_need_no_operand)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "download", "--help"), LP_OK);
+    ck_assert(args.help);
+    ck_assert_int_eq(args.command, CLI_CMD_DOWNLOAD);
+    ck_assert_int_eq(PARSE(&args, "--version"), LP_OK);
+    ck_assert(args.version);
+    ck_assert_int_eq(PARSE(&args, "-h"), LP_OK);
+    ck_assert(args.help);
+    ck_assert_int_eq(args.command, CLI_CMD_NONE);
+}
+END_TEST
+
+TCase *options_case(void)
+{
+    TCase *tc = tcase_create("options");
+    tcase_add_test(tc, test_global_options_before_and_after_the_command);
+    tcase_add_test(tc, test_licenses_filters_and_numbers);
+    tcase_add_test(tc, test_defaults_when_options_are_absent);
+    tcase_add_test(tc, test_operands_of_commands_that_take_an_id);
+    tcase_add_test(tc, test_usage_errors_name_the_offending_word);
+    tcase_add_test(tc, test_no_option_takes_a_secret_from_argv);
+    tcase_add_test(tc, test_help_and_version_need_no_operand);
+    return tc;
+}

@@ -1,0 +1,13 @@
+/* The test cases of the credential store suite. */
+#ifndef LICPORTAL_TESTS_STORE_TESTS_H
+#define LICPORTAL_TESTS_STORE_TESTS_H
+
+#include <check.h>
+
+TCase *file_store_case(void);
+TCase *credstore_case(void);
+/* A fresh empty directory (malloc'd) and its removal. */
+char *store_test_dir(void);
+void store_test_rmdir(const char *dir);
+
+#endif
