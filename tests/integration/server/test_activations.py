@@ -83,6 +83,7 @@ class DeactivationTest(harness.PortalTestCase):
         activations, _ = api.list_all("/activations")
         listing = api.get("/activations")
         etag = listing.headers.get("ETag")
+        licences_etag = api.get("/licenses").headers.get("ETag")
         deleted, refused = [], []
         for activation in activations:
             licence_before = api.get(f"/licenses/{activation['license_id']}").json
@@ -108,3 +109,5 @@ class DeactivationTest(harness.PortalTestCase):
         self.assertEqual(api.get("/dashboard").json["kpis"]["activations_in_use"], len(refused))
         changed = api.get("/activations", headers={"If-None-Match": etag})
         self.assertStatus(changed, 200)
+        # Seat counts changed, so the licence list is a new representation too.
+        self.assertStatus(api.get("/licenses", headers={"If-None-Match": licences_etag}), 200)

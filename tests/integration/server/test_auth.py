@@ -99,6 +99,22 @@ class LoginTest(harness.PortalTestCase):
         self.assertError(api.post("/auth/refresh", {"refresh_token": new}, auth=False),
                          401, "invalid_refresh_token")
 
+    def test_revoked_family_takes_its_access_tokens_along(self):
+        api = self.login("demo1@example.com")
+        old = api.refresh_token
+        rotated = api.post("/auth/refresh", {"refresh_token": old}, auth=False)
+        self.assertStatus(rotated, 200)
+        fresh_access = rotated.json["access_token"]
+        self.assertStatus(api.get("/me", token=fresh_access), 200)
+        self.assertError(api.post("/auth/refresh", {"refresh_token": old}, auth=False),
+                         401, "invalid_refresh_token")
+        self.assertError(api.get("/me", token=fresh_access), 401, "unauthenticated")
+
+    def test_logout_ends_the_access_token_too(self):
+        api = self.login("demo1@example.com")
+        self.assertStatus(api.post("/auth/logout", {"refresh_token": api.refresh_token}), 204)
+        self.assertError(api.get("/me"), 401, "unauthenticated")
+
     def test_reuse_does_not_revoke_other_sessions(self):
         victim = self.login("demo1@example.com")
         other = self.login("demo1@example.com")

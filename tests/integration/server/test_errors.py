@@ -128,6 +128,8 @@ class RequestIdTest(harness.PortalTestCase):
                 request_id = resp.headers.get("X-Request-Id")
                 self.assertTrue(request_id, f"no X-Request-Id: {resp.describe()}")
                 seen.append(request_id)
+                if resp.status not in (204, 304):
+                    self.assertEqual(resp.content_type, "application/json", resp.describe())
                 if resp.status >= 400:
                     self.assertEqual(resp.json["error"]["request_id"], request_id)
         login = anon.login("demo1@example.com", "wrong")
