@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "licportal/json_map.h"
+#include "licportal/sanitize.h"
 #include "lib/text/utf8.h"
 
 lp_status lp_json_fail(lp_error *err, const char *path, const char *what)
@@ -277,7 +278,11 @@ lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *na
             return LP_OK;
         }
     }
-    return lp_json_fail(err, full, "unknown value");
+    /* The value is quoted for the reader, so it passes the sanitiser first. */
+    char shown[40], what[64];
+    lp_sanitize_into(node->valuestring, shown, sizeof shown);
+    snprintf(what, sizeof what, "unknown value \"%s\"", shown);
+    return lp_json_fail(err, full, what);
 }
 
 lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,

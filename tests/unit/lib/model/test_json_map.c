@@ -521,14 +521,17 @@ END_TEST
 START_TEST(refuses_unknown_enumeration_values)
 {
     char *json = fixture_edit(license_page_json, "items.0", "status", "\"frozen\"");
-    PAGE_REFUSED(json, "items[0].status: unknown value");
+    PAGE_REFUSED(json, "items[0].status: unknown value \"frozen\"");
     free(json);
     json = fixture_edit(license_page_json, "items.0", "status", "\"Active\"");
-    PAGE_REFUSED(json, "items[0].status: unknown value");
+    PAGE_REFUSED(json, "items[0].status: unknown value \"Active\"");
+    free(json);
+    json = fixture_edit(license_page_json, "items.0", "status", "\"\\u001b[2Jx\"");
+    PAGE_REFUSED(json, "items[0].status: unknown value \"x\"");
     free(json);
     json = fixture_edit(activation_page_json, "items.1", "kind", "\"vm\"");
     EXPECT_REFUSED(lp_parse_activation_page, lp_activation_page, lp_activation_page_clear, json,
-                   "items[1].kind: unknown value");
+                   "items[1].kind: unknown value \"vm\"");
     free(json);
     struct {
         const char *field, *value;
@@ -536,7 +539,8 @@ START_TEST(refuses_unknown_enumeration_values)
     for (size_t i = 0; i < 3; i++) {
         json = fixture_edit(download_json, "", downloads[i].field, downloads[i].value);
         char message[64];
-        snprintf(message, sizeof message, "%s: unknown value", downloads[i].field);
+        snprintf(message, sizeof message, "%s: unknown value %s", downloads[i].field,
+                 downloads[i].value);
         EXPECT_REFUSED(lp_parse_download, lp_download, lp_download_clear, json, message);
         free(json);
     }
