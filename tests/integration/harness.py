@@ -673,3 +673,23 @@ class PortalTestCase(unittest.TestCase):
         request_id = resp.headers.get("X-Request-Id")
         self.assertTrue(request_id, f"no X-Request-Id: {resp.describe()}")
         self.assertEqual(error.get("request_id"), request_id, resp.describe())
+
+    def assertRevalidates(self, client, path, binary=False, tries=3):
+        """GET path, then GET it again with If-None-Match: expect an empty 304 carrying the
+        same strong ETag. A body holding a time stamp may change between the two requests;
+        then the answer is a 200 with a new tag, and the round trip is tried again."""
+        for _ in range(tries):
+            first = client.get(path, binary=binary)
+            self.assertEqual(first.status, 200, first.describe())
+            etag = first.headers.get("ETag")
+            self.assertTrue(etag, f"{path} without ETag")
+            self.assertRegex(etag, r'^"[\x21\x23-\x7e]*"$', f"{path}: not a strong tag")
+            again = client.get(path, headers={"If-None-Match": etag}, binary=binary)
+            if again.status == 200 and again.headers.get("ETag") not in (None, etag):
+                continue
+            self.assertEqual(again.status, 304, again.describe())
+            self.assertEqual(again.raw, b"", f"{path}: 304 with a body")
+            self.assertEqual(again.headers.get("ETag"), etag)
+            self.assertTrue(again.headers.get("X-Request-Id"), f"{path}: 304 without X-Request-Id")
+            return etag
+        self.fail(f"{path}: the representation changed on each of {tries} tries")
