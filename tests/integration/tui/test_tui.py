@@ -1,0 +1,422 @@
+# End-to-end tests of the terminal UI: licportal in tmux, keys in, screen text out.
+"""Each test starts licportal in a private tmux server (`tmux -L NAME -f /dev/null`) with
+isolated HOME and XDG directories, drives it with send-keys and reads the screen with
+capture-pane, polling for the expected text with a timeout (never a fixed sleep). The pane
+records `stty -g` before and after licportal so that the terminal is known to be restored.
+"""
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+import harness
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXPECTED = os.path.join(HERE, "expected")
+WAIT = 15.0
+KPI_LABELS = {
+    "total_licenses": "Total licenses",
+    "active_licenses": "Active licenses",
+    "activations_in_use": "Activations in use",
+    "expiring_soon": "Expiring soon",
+}
+_counter = [0]
+
+
+def action_names():
+    """Every action name of the one action table, read from its source."""
+    path = os.path.join(harness.source_root(), "src", "tui", "action.h")
+    with open(path, encoding="utf-8") as f:
+        return re.findall(r'^\s*X\(\w+, "([a-z-]+)",', f.read(), flags=re.MULTILINE)
+
+
+class Terminal:
+    """licportal running in a tmux pane of its own tmux server."""
+
+    def __init__(self, portal, home, args=(), cols=100, lines=30, term="xterm-256color",
+                 extra_env=None, cwd=None):
+        _counter[0] += 1
+        self.socket = f"lp-tui-{os.getpid()}-{_counter[0]}"
+        self.home = home
+        self.marks = os.path.join(home, f"marks-{_counter[0]}")
+        os.makedirs(self.marks, exist_ok=True)
+        env = {
+            "HOME": home,
+            "XDG_CONFIG_HOME": os.path.join(home, ".config"),
+            "XDG_STATE_HOME": os.path.join(home, ".state"),
+            "XDG_CACHE_HOME": os.path.join(home, ".cache"),
+            "LICPORTAL_SERVER": portal.origin,
+            "LANG": "C.UTF-8",
+            "TERM": term,
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        }
+        env.update(extra_env or {})
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        licportal = harness.required_binary("LICPORTAL")
+        argv = [licportal, "--cacert", portal.ca_file] + list(args)
+        before = os.path.join(self.marks, "stty-before")
+        after = os.path.join(self.marks, "stty-after")
+        status = os.path.join(self.marks, "status")
+        script = (f"cd {shlex.quote(cwd or home)}; stty -g > {before}; "
+                  f"env -i {exports} {' '.join(shlex.quote(a) for a in argv)}; "
+                  f"echo $? > {status}.tmp; stty -g > {after}; mv {status}.tmp {status}; "
+                  f"echo EXITED; exec sleep 600")
+        self.tmux("new-session", "-d", "-x", str(cols), "-y", str(lines), "sh", "-c", script)
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, timeout=10, check=True).stdout
+
+    def keys(self, *keys):
+        self.tmux("send-keys", *keys)
+
+    def text(self, text):
+        self.tmux("send-keys", "-l", text)
+
+    def screen(self, escapes=False):
+        args = ["capture-pane", "-p"] + (["-e"] if escapes else [])
+        return self.tmux(*args)
+
+    def wait_for(self, predicate, what, timeout=WAIT):
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}; screen:\n{screen}")
+
+    def wait_text(self, text, timeout=WAIT):
+        return self.wait_for(lambda s: text in s, repr(text), timeout)
+
+    def exit_status(self, timeout=WAIT):
+        path = os.path.join(self.marks, "status")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if os.path.exists(path):
+                with open(path) as f:
+                    return int(f.read().strip())
+            time.sleep(0.05)
+        raise AssertionError("licportal did not exit; screen:\n" + self.screen())
+
+    def running(self):
+        return not os.path.exists(os.path.join(self.marks, "status"))
+
+    def stty(self):
+        with open(os.path.join(self.marks, "stty-before")) as f:
+            before = f.read().strip()
+        with open(os.path.join(self.marks, "stty-after")) as f:
+            after = f.read().strip()
+        return before, after
+
+    def resize(self, cols, lines):
+        self.tmux("resize-window", "-x", str(cols), "-y", str(lines))
+
+    def close(self):
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
+                       timeout=10)
+
+
+def kpis_on_screen(screen):
+    """The number under (or after) each KPI label."""
+    lines = screen.splitlines()
+    found = {}
+    for key, label in KPI_LABELS.items():
+        for i, line in enumerate(lines):
+            col = line.find(label)
+            if col < 0:
+                continue
+            rest = line[col + len(label):]
+            match = re.match(r"\s*:\s*(\d+)", rest)
+            if not match and i + 1 < len(lines):
+                match = re.match(r"\s*(\d+)", lines[i + 1][col:])
+            if match:
+                found[key] = int(match.group(1))
+            break
+    return found
+
+
+def masked(screen, portal):
+    screen = screen.replace(str(portal.port), "PORT")
+    screen = re.sub(r"\d\d:\d\d:\d\d", "HH:MM:SS", screen)
+    return "\n".join(line.rstrip() for line in screen.splitlines()).rstrip() + "\n"
+
+
+class TuiTestCase(harness.PortalTestCase):
+    demo_users = 2
+    demo_seed = 42
+
+    def setUp(self):
+        self.home = tempfile.mkdtemp(prefix="licportal-tui-")
+        self.terminals = []
+
+    def tearDown(self):
+        for t in self.terminals:
+            t.close()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def start(self, args=("--credential-store", "none"), **kw):
+        t = Terminal(self.portal, self.home, args=args, **kw)
+        self.terminals.append(t)
+        return t
+
+    def log_in(self, t, email="demo1@example.com", password=harness.DEMO_PASSWORD):
+        t.wait_text("Log in to")
+        t.keys("C-u")
+        t.text(email)
+        t.keys("Tab")
+        t.text(password)
+        t.keys("Enter")
+
+    def wait_dashboard(self, t):
+        return t.wait_for(lambda s: len(kpis_on_screen(s)) == 4 and "Recent licenses" in s,
+                          "the dashboard with its four KPIs")
+
+    def api_dashboard(self, email="demo1@example.com"):
+        resp = self.login(email).get("/dashboard")
+        self.assertStatus(resp, 200)
+        return resp.json
+
+    def quit_and_check_terminal(self, t):
+        t.keys("q")
+        self.assertEqual(t.exit_status(), 0)
+        before, after = t.stty()
+        self.assertEqual(before, after, "the terminal settings changed")
+
+
+class DashboardTest(TuiTestCase):
+    def test_login_screen_then_dashboard_kpis_equal_the_api(self):
+        t = self.start()
+        self.log_in(t)
+        screen = self.wait_dashboard(t)
+        self.assertEqual(kpis_on_screen(screen), {k: self.api_dashboard()["kpis"][k]
+                                                  for k in KPI_LABELS})
+        self.assertIn("demo1@example.com", screen.splitlines()[0])
+        for license in self.api_dashboard()["recent_licenses"]:
+            self.assertIn(license["key_masked"], screen)
+        self.quit_and_check_terminal(t)
+
+    def test_wrong_password_is_said_in_words(self):
+        t = self.start()
+        self.log_in(t, password="not-the-password")
+        t.wait_text("Wrong email or password.")
+        self.assertNotIn("not-the-password", t.screen())
+        self.quit_and_check_terminal_from_login(t)
+
+    def quit_and_check_terminal_from_login(self, t):
+        t.keys("Escape")
+        self.assertEqual(t.exit_status(), 0)
+        before, after = t.stty()
+        self.assertEqual(before, after)
+
+    def test_the_password_is_never_echoed(self):
+        t = self.start()
+        t.wait_text("Log in to")
+        t.keys("Tab")
+        t.text("sekrit-word")
+        t.wait_text("********")
+        self.assertNotIn("sekrit", t.screen())
+        self.quit_and_check_terminal_from_login(t)
+
+    def test_each_quick_action_opens_its_view(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        for key, title in (("l", "Licenses ("), ("a", "Activations ("), ("d", "Downloads (")):
+            t.keys(key)
+            t.wait_text(title)
+            t.keys("Escape")
+            self.wait_dashboard(t)
+        self.quit_and_check_terminal(t)
+
+    def test_enter_on_expiring_soon_opens_the_filtered_list(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        kpis = self.api_dashboard()["kpis"]
+        t.keys("Home", "Down", "Down", "Down", "Enter")
+        screen = t.wait_text(f"Licenses ({kpis['expiring_soon']})")
+        self.assertIn(f"expiring within {kpis['expiring_window_days']} days", screen)
+        self.quit_and_check_terminal(t)
+
+    def test_help_lists_every_action_of_the_table(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("?")
+        t.wait_text("Keys")
+        seen = set()
+        for _ in range(10):
+            seen |= set(re.findall(r"\b([a-z]+(?:-[a-z]+)*)\b", t.screen()))
+            t.keys("PageDown")
+        names = action_names()
+        self.assertGreater(len(names), 20)
+        self.assertEqual([n for n in names if n not in seen], [])
+        t.keys("Escape")
+        self.wait_dashboard(t)
+        self.quit_and_check_terminal(t)
+
+    def test_help_screen_matches_the_expected_text(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("?")
+        screen = t.wait_text("Keys")
+        path = os.path.join(EXPECTED, "help_100x30.txt")
+        if os.environ.get("LP_UPDATE_EXPECTED") == "1":
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(masked(screen, self.portal))
+        with open(path, encoding="utf-8") as f:
+            expected = f.read()
+        self.assertEqual(masked(screen, self.portal), expected)
+        t.keys("Escape")
+        self.quit_and_check_terminal(t)
+
+    def test_refresh_changes_the_time_in_the_title_bar(self):
+        t = self.start()
+        self.log_in(t)
+        screen = self.wait_dashboard(t)
+        first = re.search(r"refreshed (\d\d:\d\d:\d\d)", screen).group(1)
+        deadline = time.monotonic() + 3
+        while time.strftime("%H:%M:%S") == first and time.monotonic() < deadline:
+            time.sleep(0.05)
+        t.keys("r")
+        t.wait_for(lambda s: re.search(r"refreshed (\d\d:\d\d:\d\d)", s)
+                   and re.search(r"refreshed (\d\d:\d\d:\d\d)", s).group(1) != first,
+                   "a new refresh time")
+        self.quit_and_check_terminal(t)
+
+    def test_the_prompt_runs_an_action_by_name(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.text(":downloads")
+        t.keys("Enter")
+        t.wait_text("Downloads (")
+        self.quit_and_check_terminal(t)
+
+    def test_resizing_never_crashes_and_says_when_too_small(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.resize(60, 20)
+        t.wait_for(lambda s: "Total licenses" in s and "3 Activations" not in s,
+                   "the dashboard without its sidebar")
+        t.resize(30, 8)
+        t.wait_text("too small")
+        t.keys("2")
+        t.resize(100, 30)
+        screen = self.wait_dashboard(t)
+        self.assertIn("3 Activations", screen)
+        self.assertNotIn("Licenses (", screen)
+        self.assertTrue(t.running())
+        self.quit_and_check_terminal(t)
+
+
+class TerminalKindsTest(TuiTestCase):
+    def run_with(self, term, extra_env=None):
+        t = self.start(term=term, extra_env=extra_env)
+        self.log_in(t)
+        self.wait_dashboard(t)
+        escapes = t.screen(escapes=True)
+        self.quit_and_check_terminal(t)
+        return escapes
+
+    def test_xterm_256color(self):
+        escapes = self.run_with("xterm-256color")
+        self.assertRegex(escapes, r"\x1b\[[0-9;]*38;5;\d+")
+
+    def test_screen(self):
+        self.run_with("screen")
+
+    def test_vt100(self):
+        self.run_with("vt100")
+
+    def test_no_color_draws_with_attributes_only(self):
+        escapes = self.run_with("xterm-256color", {"NO_COLOR": "1"})
+        self.assertNotRegex(escapes, r"\x1b\[[0-9;]*(3[0-7]|38;5;\d+|4[0-7]|48;5;\d+)[;m]")
+        self.assertIn("\x1b[7m", escapes)  # reverse video marks the bars
+
+
+class ActivationsTest(TuiTestCase):
+    def test_a_deactivation_through_the_api_shows_on_refresh(self):
+        api = self.login()
+        items, _ = api.list_all("/activations")
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("a")
+        t.wait_text(f"Activations ({len(items)})")
+        gone = items[0]
+        self.assertStatus(api.delete(f"/activations/{gone['id']}"), 204)
+        t.keys("r")
+        t.wait_text(f"Activations ({len(items) - 1})")
+        t.keys("1")
+        # The last dashboard stays on screen until the fresh one arrives.
+        t.wait_for(lambda s: kpis_on_screen(s).get("activations_in_use") == len(items) - 1,
+                   "the dashboard counting one activation less")
+        self.quit_and_check_terminal(t)
+
+    def test_deactivating_in_the_ui_asks_then_updates_row_and_kpi(self):
+        api = self.login("demo2@example.com")
+        items, _ = api.list_all("/activations")
+        t = self.start()
+        self.log_in(t, email="demo2@example.com")
+        screen = self.wait_dashboard(t)
+        in_use = kpis_on_screen(screen)["activations_in_use"]
+        t.keys("a")
+        t.wait_text(f"Activations ({len(items)})")
+        t.keys("d")
+        t.wait_text("(y/n)")
+        t.keys("y")
+        screen = t.wait_for(lambda s: "Deactivated" in s or "Not deactivated" in s,
+                            "the outcome of the deactivation")
+        after, _ = api.list_all("/activations")
+        if "Not deactivated" in screen:
+            self.assertEqual(len(after), len(items))
+        else:
+            self.assertEqual(len(after), len(items) - 1)
+            self.assertIn(f"Activations ({len(items) - 1})", screen)
+            t.keys("1")
+            t.wait_for(lambda s: kpis_on_screen(s).get("activations_in_use") == in_use - 1,
+                       "the KPI one lower")
+        self.quit_and_check_terminal(t)
+
+
+class OfflineTest(TuiTestCase):
+    def test_stored_session_skips_login_and_offline_shows_the_snapshot(self):
+        t = self.start(args=("--credential-store", "file"))
+        self.log_in(t)
+        online = kpis_on_screen(self.wait_dashboard(t))
+        self.quit_and_check_terminal(t)
+
+        # A stored session goes straight to the dashboard, and the first-paint switch exits.
+        t = self.start(args=("--credential-store", "file"),
+                       extra_env={"LICPORTAL_EXIT_AFTER_FIRST_PAINT": "1"})
+        self.assertEqual(t.exit_status(), 0)
+
+        self.portal.stop()
+        try:
+            t = self.start(args=("--credential-store", "file"))
+            screen = t.wait_text("offline, as of")
+            self.assertNotIn("Log in to", screen)
+            self.assertEqual(kpis_on_screen(screen), online)
+            self.quit_and_check_terminal(t)
+        finally:
+            self.portal.start()
+        cache = os.path.join(self.home, ".cache", "licportal")
+        for name in os.listdir(cache):
+            with open(os.path.join(cache, name), encoding="utf-8") as f:
+                text = f.read()
+            self.assertNotIn("token", text)
+            self.assertNotRegex(text, r'"key"\s*:')
+
+
+if __name__ == "__main__":
+    unittest.main()
