@@ -68,5 +68,5 @@ enum MHD_Result lp_api_dashboard(struct lp_request *req)
         cJSON_AddItemToArray(list, lp_license_summary_json(st, req->now));
     sqlite3_reset(st);
     lp_json_add_time(body, "generated_at", req->now);
-    return lp_reply_json(req, MHD_HTTP_OK, body);
+    return lp_reply_json_stable(req, MHD_HTTP_OK, body, "generated_at");
 }

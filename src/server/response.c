@@ -24,17 +24,36 @@ static struct MHD_Response *buffer_response(char *text, size_t len)
     return MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
 }
 
-enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *body)
+/* Tags the body without `volatile_member`, so that a member that changes on
+ * every request (a generation time) does not defeat revalidation. */
+static void tag_without(cJSON *body, const char *volatile_member, char etag[LP_ETAG_LEN])
 {
+    cJSON *detached = volatile_member ? cJSON_DetachItemFromObjectCaseSensitive(body, volatile_member) : NULL;
+    char *text = cJSON_PrintUnformatted(body);
+    if (text != NULL)
+        lp_etag_of(text, strlen(text), etag);
+    else
+        etag[0] = '\0';
+    free(text);
+    if (detached != NULL)
+        cJSON_AddItemToObject(body, volatile_member, detached);
+}
+
+enum MHD_Result lp_reply_json_stable(struct lp_request *req, unsigned status, cJSON *body,
+                                     const char *volatile_member)
+{
+    bool cacheable = status == MHD_HTTP_OK && strcmp(req->method, "GET") == 0;
+    char etag[LP_ETAG_LEN] = "";
+    if (cacheable && volatile_member != NULL)
+        tag_without(body, volatile_member, etag);
     char *text = cJSON_PrintUnformatted(body);
     cJSON_Delete(body);
     if (text == NULL)
         return lp_reply_internal(req);
     size_t len = strlen(text);
-    bool cacheable = status == MHD_HTTP_OK && strcmp(req->method, "GET") == 0;
-    char etag[LP_ETAG_LEN] = "";
     if (cacheable) {
-        lp_etag_of(text, len, etag);
+        if (etag[0] == '\0')
+            lp_etag_of(text, len, etag);
         if (lp_etag_matches(lp_request_header(req, "If-None-Match"), etag)) {
             free(text);
             struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
@@ -53,6 +72,11 @@ enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *bo
     if (cacheable)
         MHD_add_response_header(response, "ETag", etag);
     return lp_reply(req, status, response);
+}
+
+enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *body)
+{
+    return lp_reply_json_stable(req, status, body, NULL);
 }
 
 enum MHD_Result lp_reply_error(struct lp_request *req, unsigned status, const char *code, const char *message)

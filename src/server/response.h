@@ -14,6 +14,11 @@ enum MHD_Result lp_reply(struct lp_request *req, unsigned status, struct MHD_Res
  * If-None-Match naming it turns the reply into 304 without a body. */
 enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *body);
 
+/* As lp_reply_json, but the ETag ignores the top-level `volatile_member`
+ * (for example "generated_at"): unchanged data revalidates to 304. */
+enum MHD_Result lp_reply_json_stable(struct lp_request *req, unsigned status, cJSON *body,
+                                     const char *volatile_member);
+
 /* {"error": {"code", "message", "request_id"}}. */
 enum MHD_Result lp_reply_error(struct lp_request *req, unsigned status, const char *code, const char *message);
 
