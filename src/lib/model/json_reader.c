@@ -16,8 +16,50 @@ lp_status lp_json_fail(lp_error *err, const char *path, const char *what)
     return lp_error_set(err, LP_ERR_PROTOCOL, "response body: %s", what);
 }
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of the JSON number at `p` (RFC 8259 grammar), or 0 when malformed.
+ * cJSON hands number text to strtod, which would also take "+1", "01" or "1.". */
+static size_t number_length(const char *p, size_t len)
+{
+    size_t i = 0;
+    if (i < len && p[i] == '-')
+        i++;
+    if (i < len && p[i] == '0') {
+        i++;
+    } else if (i < len && is_digit(p[i])) {
+        while (i < len && is_digit(p[i]))
+            i++;
+    } else {
+        return 0;
+    }
+    if (i < len && p[i] == '.') {
+        i++;
+        if (i >= len || !is_digit(p[i]))
+            return 0;
+        while (i < len && is_digit(p[i]))
+            i++;
+    }
+    if (i < len && (p[i] == 'e' || p[i] == 'E')) {
+        i++;
+        if (i < len && (p[i] == '+' || p[i] == '-'))
+            i++;
+        if (i >= len || !is_digit(p[i]))
+            return 0;
+        while (i < len && is_digit(p[i]))
+            i++;
+    }
+    if (i < len && (is_digit(p[i]) || p[i] == '.' || p[i] == 'e' || p[i] == 'E' ||
+                    p[i] == '+' || p[i] == '-'))
+        return 0;
+    return i;
+}
+
 /* One pass over the text before cJSON sees it: cJSON recurses once per level,
- * and silently cuts strings at an escaped NUL. */
+ * silently cuts strings at an escaped NUL and is lenient about numbers. */
 static lp_status scan_shape(const char *json, size_t len, lp_error *err)
 {
     size_t depth = 0;
@@ -38,6 +80,11 @@ static lp_status scan_shape(const char *json, size_t len, lp_error *err)
         }
         if (c == '"') {
             in_string = true;
+        } else if (c == '-' || c == '+' || c == '.' || is_digit((char)c)) {
+            size_t n = number_length(json + i, len - i);
+            if (n == 0)
+                return lp_json_fail(err, NULL, "not valid JSON (malformed number)");
+            i += n - 1;
         } else if (c == '[' || c == '{') {
             if (++depth > LP_JSON_MAX_DEPTH)
                 return lp_error_set(err, LP_ERR_PROTOCOL,

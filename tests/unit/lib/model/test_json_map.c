@@ -470,6 +470,26 @@ START_TEST(refuses_negative_fractional_and_huge_counts)
 }
 END_TEST
 
+START_TEST(refuses_numbers_outside_the_json_grammar)
+{
+    static const char *bad[] = {"+1", "01", "1.", ".5", "-", "1e", "1e+", "1.5.2", "--1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *json = fixture_edit(license_page_json, "", "total", "999");
+        char *at = strstr(json, "999");
+        char spliced[2048];
+        snprintf(spliced, sizeof spliced, "%.*s%s%s", (int)(at - json), json, bad[i], at + 3);
+        PAGE_REFUSED(spliced, "response body: not valid JSON (malformed number)");
+        free(json);
+    }
+    PAGE_REFUSED("{\"items\":[],\"next_cursor\":null,\"total\":0x10}",
+                 "response body: not valid JSON");
+    const char *fine = "{\"items\":[],\"next_cursor\":null,\"total\":0,\"x\":[-0.5e-3,1E+2,0,-0]}";
+    lp_license_page page;
+    ck_assert_int_eq(lp_parse_license_page(fine, strlen(fine), &page, NULL), LP_OK);
+    lp_license_page_clear(&page);
+}
+END_TEST
+
 START_TEST(accepts_the_largest_exact_integer)
 {
     char *json = fixture_edit(download_json, "", "size_bytes", "9007199254740991");
@@ -740,6 +760,75 @@ START_TEST(refuses_non_objects_and_trailing_text)
 }
 END_TEST
 
+/* A fixed-seed generator, so that a failure can be replayed. */
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1664525u + 1013904223u;
+    return *state >> 8;
+}
+
+START_TEST(survives_random_corruption_of_valid_bodies)
+{
+    static const char *const bodies[] = {dashboard_json, license_page_json, license_detail_json,
+                                         activation_page_json, download_page_json, tokens_json};
+    uint32_t seed = 12345;
+    for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
+        size_t len = strlen(bodies[b]);
+        char *copy = malloc(len);
+        for (int round = 0; round < 3000; round++) {
+            memcpy(copy, bodies[b], len);
+            int edits = 1 + (int)(next_random(&seed) % 4);
+            for (int e = 0; e < edits; e++)
+                copy[next_random(&seed) % len] = (char)(next_random(&seed) & 0xFF);
+            size_t cut = len - next_random(&seed) % 3;
+            lp_error err;
+            lp_error_clear(&err);
+            lp_status st;
+            switch (b) {
+            case 0: {
+                lp_dashboard v;
+                st = lp_parse_dashboard(copy, cut, &v, &err);
+                lp_dashboard_clear(&v);
+                break;
+            }
+            case 1: {
+                lp_license_page v;
+                st = lp_parse_license_page(copy, cut, &v, &err);
+                lp_license_page_clear(&v);
+                break;
+            }
+            case 2: {
+                lp_license_detail v;
+                st = lp_parse_license_detail(copy, cut, &v, &err);
+                lp_license_detail_clear(&v);
+                break;
+            }
+            case 3: {
+                lp_activation_page v;
+                st = lp_parse_activation_page(copy, cut, &v, &err);
+                lp_activation_page_clear(&v);
+                break;
+            }
+            case 4: {
+                lp_download_page v;
+                st = lp_parse_download_page(copy, cut, &v, &err);
+                lp_download_page_clear(&v);
+                break;
+            }
+            default: {
+                lp_tokens v;
+                st = lp_parse_tokens(copy, cut, &v, &err);
+                lp_tokens_clear(&v);
+                break;
+            }
+            }
+            ck_assert(st == LP_OK || (st == LP_ERR_PROTOCOL && err.message[0] != '\0'));
+        }
+        free(copy);
+    }
+}
+END_TEST
+
 /* ---- error bodies --------------------------------------------------------------------- */
 
 START_TEST(fills_error_from_error_body_sanitising_the_message)
@@ -817,6 +906,7 @@ int main(void)
     tcase_add_test(refused, refuses_wrong_types_naming_the_field);
     tcase_add_test(refused, refuses_negative_fractional_and_huge_counts);
     tcase_add_test(refused, allows_negative_money_but_not_fractional);
+    tcase_add_test(refused, refuses_numbers_outside_the_json_grammar);
     tcase_add_test(refused, refuses_bad_time_stamps);
     tcase_add_test(refused, refuses_unknown_enumeration_values);
     tcase_add_test(refused, refuses_malformed_sha256_and_currency);
@@ -829,6 +919,7 @@ int main(void)
     tcase_add_test(refused, refuses_a_body_over_sixteen_mib);
     tcase_add_test(refused, refuses_every_truncation_of_a_valid_body);
     tcase_add_test(refused, refuses_non_objects_and_trailing_text);
+    tcase_add_test(refused, survives_random_corruption_of_valid_bodies);
     suite_add_tcase(s, refused);
 
     TCase *errors = tcase_create("error_body");
