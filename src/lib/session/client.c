@@ -68,7 +68,7 @@ struct lp_client {
     char refresh_tag; /* its address marks the refresh transfer */
 };
 
-static void send_call(lp_call *call);
+static void send_call(lp_call *call, bool token_just_refreshed);
 
 static lp_time now_seconds(void)
 {
@@ -323,7 +323,7 @@ static void settle_waiters(lp_client *client, lp_status outcome, const lp_error 
         waiting->wire_bytes += wire;
         waiting->phase = PHASE_SENDING;
         if (outcome == LP_OK)
-            send_call(waiting);
+            send_call(waiting, true);
         else
             finish(waiting, outcome, err);
     }
@@ -405,14 +405,19 @@ static char *json_of_logout(const lp_client *client)
     return json_of_refresh_token(client->session.refresh_token ? client->session.refresh_token : "");
 }
 
-static void send_call(lp_call *call)
+/* `token_just_refreshed`: the access token came from the refresh this call
+ * waited for; it is sent even when its lifetime is shorter than the
+ * refresh margin, else such a server would be asked to refresh forever. */
+static void send_call(lp_call *call, bool token_just_refreshed)
 {
     lp_client *client = call->client;
     lp_error err;
     lp_error_clear(&err);
     const char *bearer = NULL;
     if (call->needs_auth) {
-        if (!lp_session_access_usable(&client->session, now_seconds())) {
+        bool usable = client->session.access_token &&
+                      (token_just_refreshed || lp_session_access_usable(&client->session, now_seconds()));
+        if (!usable) {
             if (lp_session_can_refresh(&client->session)) {
                 call->phase = PHASE_WAITING_REFRESH;
                 start_refresh(client);
@@ -608,7 +613,7 @@ static void call_done(lp_call *call, lp_transfer *transfer)
         if (client->session.access_token && call->sent_access_token &&
             strcmp(client->session.access_token, call->sent_access_token) == 0)
             lp_session_drop_access(&client->session);
-        send_call(call);
+        send_call(call, false);
         return;
     }
     if (st == LP_ERR_AUTH && call->needs_auth)
@@ -670,7 +675,7 @@ static lp_call *launch(lp_client *client, lp_call *call, lp_error *err)
     if (call->kind == LP_CALL_LOGOUT && !lp_client_has_session(client))
         finish(call, LP_OK, NULL); /* nothing to revoke; the store is still cleared */
     else
-        send_call(call);
+        send_call(call, false);
     return call;
 }
 

@@ -450,7 +450,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     headers_ok = headers_ok && add_header(tr, "Expect", NULL);
     if (request->range_from > 0) {
         char range[64];
-        snprintf(range, sizeof range, "bytes=%lld-", (long long)request->range_from);
+        /* libcurl adds the "bytes=" unit itself. */
+        snprintf(range, sizeof range, "%lld-", (long long)request->range_from);
         curl_easy_setopt(e, CURLOPT_RANGE, range);
     }
     if (!headers_ok)

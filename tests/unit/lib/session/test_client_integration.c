@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -59,6 +60,7 @@ static void server_start(server *s, const char *name, const char *access_ttl)
         exit(1);
     s->pid = fork();
     if (s->pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM); /* no server outlives a killed test */
         int log = open(s->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(out[1], 1);
         dup2(log, 2);
@@ -131,6 +133,17 @@ static int count_log(const server *s, const char *needle)
             n++;
     fclose(f);
     return n;
+}
+
+/* The server writes its access log line after the answer: wait until the
+ * count reaches `expected` (or 3 s pass), then a little longer so that an
+ * unexpected extra request would show too. */
+static int settled_count(const server *s, const char *needle, int before, int expected)
+{
+    for (int i = 0; i < 300 && count_log(s, needle) - before < expected; i++)
+        usleep(10000);
+    usleep(200000);
+    return count_log(s, needle) - before;
 }
 
 static lp_credstore *memory_store(const server *s)
@@ -325,7 +338,7 @@ START_TEST(second_dashboard_fetch_is_not_modified_and_small)
         ck_assert_int_eq(second.activations_in_use, first.activations_in_use);
     }
     ck_assert_msg(seen, "no 304 in five tries");
-    ck_assert_int_ge(count_log(&main_server, "GET /api/v1/dashboard 304"), 1);
+    ck_assert_int_ge(settled_count(&main_server, "GET /api/v1/dashboard 304", 0, 1), 1);
     lp_client_free(c);
 }
 END_TEST
@@ -359,9 +372,8 @@ START_TEST(revoked_refresh_token_ends_in_auth_without_a_loop)
     ck_assert_ptr_nonnull(strstr(err.message, "licportal login"));
     ck_assert_int_gt(lp_call_wire_bytes(call), 0);
     lp_call_free(call);
-    usleep(100000);
-    ck_assert_int_eq(count_log(&main_server, "GET /api/v1/dashboard ") - dashboards, 1);
-    ck_assert_int_eq(count_log(&main_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert_int_eq(settled_count(&main_server, "GET /api/v1/dashboard ", dashboards, 1), 1);
+    ck_assert_int_eq(settled_count(&main_server, "POST /api/v1/auth/refresh ", refreshes, 1), 1);
     ck_assert(!lp_client_has_session(b));
     lp_client_free(b);
     lp_credstore_free(store_b);
@@ -535,7 +547,7 @@ START_TEST(download_resumes_from_a_partial_file)
     fclose(in);
     fclose(out);
 
-    int ranged = count_log(&main_server, " 206 ");
+    int ranged = count_log(&main_server, "/file 206 ");
     job = lp_download_job_start(c, &meta, dir, false, &err);
     ck_assert_ptr_nonnull(job);
     ck_assert_int_eq(lp_download_job_progress(job).received, half);
@@ -543,8 +555,7 @@ START_TEST(download_resumes_from_a_partial_file)
     char hex[65];
     sha256_file(lp_download_job_target(job), hex);
     ck_assert_str_eq(hex, meta.sha256);
-    usleep(100000);
-    ck_assert_int_eq(count_log(&main_server, " 206 ") - ranged, 1);
+    ck_assert_int_eq(settled_count(&main_server, "/file 206 ", ranged, 1), 1);
     lp_download_job_free(job);
 
     /* A complete .part: the server answers 416 and the file is verified as it is. */
@@ -554,9 +565,11 @@ START_TEST(download_resumes_from_a_partial_file)
     snprintf(cmd, sizeof cmd, "cp '%s' '%s'", full, part);
     ck_assert_int_eq(system(cmd), 0);
     job = lp_download_job_start(c, &meta, done_dir, false, &err);
+    int refused = count_log(&main_server, "/file 416 ");
     ck_assert_int_eq(drive_job(c, job, &err), LP_OK);
     sha256_file(lp_download_job_target(job), hex);
     ck_assert_str_eq(hex, meta.sha256);
+    ck_assert_int_eq(settled_count(&main_server, "/file 416 ", refused, 1), 1);
     lp_download_job_free(job);
     lp_download_clear(&meta);
     free(dir);
@@ -607,7 +620,7 @@ START_TEST(expired_access_token_is_refreshed_silently)
     lp_error err;
     lp_error_clear(&err);
     ck_assert_int_eq(fetch_dashboard(c, NULL, NULL, NULL, &err), LP_OK);
-    ck_assert_int_eq(count_log(&short_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert_int_eq(settled_count(&short_server, "POST /api/v1/auth/refresh ", refreshes, 1), 1);
     ck_assert_str_ne(lp_client_session(c)->refresh_token, first_refresh);
     lp_credentials saved = {0};
     ck_assert_int_eq(lp_credstore_load(store, &saved, &err), LP_OK);
@@ -638,10 +651,9 @@ START_TEST(token_expired_answer_refreshes_and_retries_once)
     ck_assert_int_eq(run(b, call, &err), LP_OK);
     int64_t wire = lp_call_wire_bytes(call);
     lp_call_free(call);
-    usleep(100000);
-    ck_assert_int_eq(count_log(&short_server, "GET /api/v1/dashboard 401") >= 1, 1);
-    ck_assert_int_eq(count_log(&short_server, "GET /api/v1/dashboard ") - dashboards, 2);
-    ck_assert_int_eq(count_log(&short_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert_int_eq(settled_count(&short_server, "GET /api/v1/dashboard ", dashboards, 2), 2);
+    ck_assert_int_eq(settled_count(&short_server, "POST /api/v1/auth/refresh ", refreshes, 1), 1);
+    ck_assert_int_ge(count_log(&short_server, "GET /api/v1/dashboard 401"), 1);
     ck_assert_int_gt(wire, 0);
     lp_client_free(b);
     lp_credstore_free(store);
@@ -672,8 +684,7 @@ START_TEST(concurrent_calls_share_one_refresh)
         }
     }
     ck_assert_int_eq(finished, 3);
-    usleep(100000);
-    ck_assert_int_eq(count_log(&short_server, "POST /api/v1/auth/refresh ") - refreshes, 1);
+    ck_assert_int_eq(settled_count(&short_server, "POST /api/v1/auth/refresh ", refreshes, 1), 1);
     (void)calls;
     lp_client_free(c);
 }
