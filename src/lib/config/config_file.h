@@ -7,7 +7,7 @@
 #include "licportal/config.h"
 
 /* The configuration file is small; anything larger is a mistake. */
-#define LP_CONFIG_MAX_BYTES (1024u * 1024u)
+#define LP_CONFIG_MAX_BYTES ((size_t)1024 * 1024)
 
 /* Checks that `value` is an https:// URL and returns a malloc'd copy without
  * trailing slashes in *normalized. `origin` names where the value came from

@@ -188,7 +188,9 @@ char *lp_sanitize(const char *text, size_t len)
         sanitize((const unsigned char *)text, len, &sk);
     out[sk.len] = '\0';
     char *shrunk = realloc(out, sk.len + 1);
-    return shrunk ? shrunk : out;
+    if (shrunk)
+        out = shrunk;
+    return out;
 }
 
 char *lp_sanitize_str(const char *text)

@@ -189,7 +189,7 @@ END_TEST
 
 START_TEST(runs_in_linear_time_on_large_hostile_input)
 {
-    size_t len = 8u * 1024u * 1024u;
+    size_t len = (size_t)8 * 1024 * 1024;
     char *in = malloc(len);
     for (size_t i = 0; i < len; i++)
         in[i] = "\x1b[\x9b\xE2\x80\xAE\xC0"[i % 8];
