@@ -67,7 +67,11 @@ typedef enum tui_scope {
     X(SORT, "sort", LICENSES, "o", "Cycle the sort order")                                     \
     X(CLEAR_FILTERS, "clear-filters", LICENSES, "c", "Clear every filter")                     \
     X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
+    X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                          \
+      "Show the activations of this license")                                                  \
     X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete", "Deactivate the selected activation") \
+    X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")             \
+    X(PLATFORM_FILTER, "platform-filter", DOWNLOADS, "p", "Cycle the platform filter")          \
     X(START_DOWNLOAD, "download", DOWNLOAD_DETAIL, "s, Enter", "Download this file here")
 
 typedef enum tui_action {

@@ -119,6 +119,8 @@ typedef struct tui_state {
     long confirm_row;
 
     /* downloads */
+    char download_channel[16];  /* "" = every channel */
+    char download_platform[16]; /* "" = every platform */
     tui_pager downloads;
     bool download_detail_loaded;
     lp_download download_detail;

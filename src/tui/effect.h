@@ -32,6 +32,9 @@ typedef struct tui_effect {
     char q[128];
     char sort[16];
     int expiring_within_days; /* < 0: not given */
+    /* FETCH_DOWNLOADS */
+    char channel[16];
+    char platform[16];
     /* LOGIN */
     char email[256];
     char password[256];

@@ -112,12 +112,15 @@ static void draw_status(const tui_state *state, tui_rect r)
         break;
     case TUI_VIEW_LICENSE_DETAIL:
         append_hint(state, hints, sizeof hints, TUI_ACTION_REVEAL_KEY, "reveal key");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_LICENSE_ACTIVATIONS, "activations");
         break;
     case TUI_VIEW_ACTIVATIONS:
         append_hint(state, hints, sizeof hints, TUI_ACTION_DEACTIVATE, "deactivate");
         break;
     case TUI_VIEW_DOWNLOADS:
         append_hint(state, hints, sizeof hints, TUI_ACTION_OPEN, "details");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_CHANNEL_FILTER, "channel");
+        append_hint(state, hints, sizeof hints, TUI_ACTION_PLATFORM_FILTER, "platform");
         break;
     case TUI_VIEW_DOWNLOAD_DETAIL:
         append_hint(state, hints, sizeof hints, TUI_ACTION_START_DOWNLOAD, "download");

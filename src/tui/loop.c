@@ -148,7 +148,8 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_DOWNLOADS: {
         kind = LP_CALL_DOWNLOADS;
-        lp_download_query q = {NULL, NULL, NULL, TUI_PAGE_SIZE, or_null(fx->cursor)};
+        lp_download_query q = {NULL, or_null(fx->channel), or_null(fx->platform), TUI_PAGE_SIZE,
+                               or_null(fx->cursor)};
         call = lp_client_list_downloads(loop->client, &q, &err);
         break;
     }

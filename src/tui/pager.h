@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TUI_PAGE_SIZE 100
+/* The most the API gives in one page: fewer round trips over a slow link. */
+#define TUI_PAGE_SIZE 200
 #define TUI_PAGES_KEPT 5
 
 typedef struct tui_page_slot {

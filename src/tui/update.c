@@ -8,6 +8,9 @@
 
 #include "licportal/sanitize.h"
 
+static const char *const channel_cycle[] = {"", "stable", "beta"};
+static const char *const platform_cycle[] = {"", "linux", "windows", "macos", "any"};
+
 static const char *const status_cycle[] = {"", "active", "expired", "suspended", "revoked",
                                            "pending"};
 #define STATUS_CYCLE_COUNT ((int)(sizeof status_cycle / sizeof status_cycle[0]))
@@ -78,6 +81,9 @@ static void fetch_list_page(tui_state *state, tui_view_id view, tui_effects *fx)
         e->expiring_within_days = state->license_filter.expiring_within_days;
     } else if (view == TUI_VIEW_ACTIVATIONS) {
         copy_text(e->id, sizeof e->id, state->activations_license);
+    } else {
+        copy_text(e->channel, sizeof e->channel, state->download_channel);
+        copy_text(e->platform, sizeof e->platform, state->download_platform);
     }
     pager->loading_page = page;
     pager->loading_seq = e->seq;
@@ -370,6 +376,16 @@ static void cycle_status(tui_state *state, tui_effects *fx)
     fetch_view(state, fx);
 }
 
+/* The value after `current` in `cycle` (the first when it is not there). */
+static void cycle_value(char *current, size_t size, const char *const *cycle, int count)
+{
+    int index = 0;
+    for (int i = 0; i < count; i++)
+        if (strcmp(cycle[i], current) == 0)
+            index = i;
+    copy_text(current, size, cycle[(index + 1) % count]);
+}
+
 static void ask_deactivate(tui_state *state)
 {
     lp_activation *a = tui_pager_item(&state->activations, state->activations.selected);
@@ -520,6 +536,24 @@ void tui_run_action(tui_state *state, tui_action action, tui_effects *fx)
             if (e)
                 copy_text(e->id, sizeof e->id, state->detail_id);
         }
+        break;
+    case TUI_ACTION_LICENSE_ACTIVATIONS:
+        if (state->view == TUI_VIEW_LICENSE_DETAIL)
+            open_activations(state, state->detail_id, fx);
+        break;
+    case TUI_ACTION_CHANNEL_FILTER:
+        if (state->view != TUI_VIEW_DOWNLOADS)
+            break;
+        cycle_value(state->download_channel, sizeof state->download_channel, channel_cycle,
+                    (int)(sizeof channel_cycle / sizeof channel_cycle[0]));
+        fetch_view(state, fx);
+        break;
+    case TUI_ACTION_PLATFORM_FILTER:
+        if (state->view != TUI_VIEW_DOWNLOADS)
+            break;
+        cycle_value(state->download_platform, sizeof state->download_platform, platform_cycle,
+                    (int)(sizeof platform_cycle / sizeof platform_cycle[0]));
+        fetch_view(state, fx);
         break;
     case TUI_ACTION_DEACTIVATE:
         if (state->view == TUI_VIEW_ACTIVATIONS)

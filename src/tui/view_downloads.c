@@ -31,12 +31,13 @@ static void download_row(const void *item, const char **cells, tui_role *roles,
 
 void view_downloads_draw(const tui_state *state, tui_rect main)
 {
-    char banner[160];
+    char banner[200];
+    int n = snprintf(banner, sizeof banner, "Downloads");
     if (state->downloads.total >= 0)
-        snprintf(banner, sizeof banner, "Downloads (%ld), newest first",
-                 state->downloads.total);
-    else
-        snprintf(banner, sizeof banner, "Downloads");
+        n += snprintf(banner + n, sizeof banner - (size_t)n, " (%ld)", state->downloads.total);
+    snprintf(banner + n, sizeof banner - (size_t)n, "  channel: %s  platform: %s  newest first",
+             state->download_channel[0] ? state->download_channel : "all",
+             state->download_platform[0] ? state->download_platform : "all");
     list_view_draw(state, main, banner, &state->downloads, download_columns,
                    (int)(sizeof download_columns / sizeof download_columns[0]), download_row);
 }

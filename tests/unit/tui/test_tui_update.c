@@ -766,6 +766,47 @@ START_TEST(status_and_sort_cycles_refetch_with_the_new_filter)
 }
 END_TEST
 
+START_TEST(a_license_detail_opens_the_activations_of_that_license)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_COUNT + TUI_QUICK_COUNT);
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    key('a');
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->id, "lic-1");
+    key('3');
+    e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->id, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(download_filters_cycle_and_refetch)
+{
+    setup_main();
+    key('4');
+    key('c');
+    const tui_effect *e = find(TUI_FX_FETCH_DOWNLOADS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->channel, "stable");
+    key('p');
+    e = find(TUI_FX_FETCH_DOWNLOADS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->channel, "stable");
+    ck_assert_str_eq(e->platform, "linux");
+    key('c');
+    key('c');
+    e = find(TUI_FX_FETCH_DOWNLOADS);
+    ck_assert_str_eq(e->channel, "");
+    teardown();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_update");
@@ -815,6 +856,8 @@ int main(void)
     tcase_add_test(lists, a_refused_deactivation_changes_nothing);
     tcase_add_test(lists, the_license_list_asks_for_the_next_page_as_the_cursor_moves);
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
+    tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
+    tcase_add_test(lists, download_filters_cycle_and_refetch);
     suite_add_tcase(s, lists);
     return lp_run_suite(s);
 }
