@@ -18,6 +18,11 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Long enough that a slow run (valgrind) still uses a refreshed token in
+ * time, short enough to wait out. */
+#define SHORT_TTL "4"
+#define SHORT_TTL_S 4
+
 typedef struct server {
     pid_t pid;
     char url[256];
@@ -113,7 +118,7 @@ static void stop_main(void)
 }
 static void start_short(void)
 {
-    server_start(&short_server, "short", "2");
+    server_start(&short_server, "short", SHORT_TTL);
 }
 static void stop_short(void)
 {
@@ -615,7 +620,7 @@ START_TEST(expired_access_token_is_refreshed_silently)
     lp_client *c = client_for(&short_server, ca_file, store);
     login(c, "demo1@example.com");
     char *first_refresh = strdup(lp_client_session(c)->refresh_token);
-    sleep(3);
+    sleep(SHORT_TTL_S + 1);
     int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
     lp_error err;
     lp_error_clear(&err);
@@ -644,7 +649,7 @@ START_TEST(token_expired_answer_refreshes_and_retries_once)
     seeded.access_expires_at = time(NULL) + 3600;
     ck_assert_int_eq(lp_credstore_save(store, &seeded, &err), LP_OK);
     lp_client *b = client_for(&short_server, ca_file, store);
-    sleep(3);
+    sleep(SHORT_TTL_S + 1);
     int dashboards = count_log(&short_server, "GET /api/v1/dashboard ");
     int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
     lp_call *call = lp_client_get_dashboard(b, &err);
@@ -665,7 +670,7 @@ START_TEST(concurrent_calls_share_one_refresh)
 {
     lp_client *c = client_for(&short_server, ca_file, NULL);
     login(c, "demo1@example.com");
-    sleep(3);
+    sleep(SHORT_TTL_S + 1);
     int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
     lp_error err;
     lp_error_clear(&err);
