@@ -17,7 +17,7 @@ void screen_login_draw(const tui_state *state)
     const tui_layout *l = &state->layout;
     const tui_login *login = &state->login;
     int w = l->cols - 4 < 72 ? l->cols - 4 : 72;
-    int h = 14 + (login->offer_remember ? 3 : 0);
+    int h = 14 + (login->offer_remember ? 5 : 0);
     if (h > l->lines)
         h = l->lines;
     tui_rect box = {(l->lines - h) / 2, (l->cols - w) / 2, h, w};
@@ -52,9 +52,9 @@ void screen_login_draw(const tui_state *state)
         y += 2;
     }
     if (login->offer_remember) {
-        tui_put(y, x, fw, login->store_note[0] ? login->store_note : "No keyring answered.",
-                TUI_ROLE_DIM, false);
-        y++;
+        y += tui_put_wrapped(y, x, fw, 3,
+                             login->store_note[0] ? login->store_note : "No keyring answered.",
+                             TUI_ROLE_DIM);
         char choice[160];
         snprintf(choice, sizeof choice, "[%c] Remember this login in a file (mode 0600)",
                  login->remember_in_file ? 'x' : ' ');

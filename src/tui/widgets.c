@@ -126,3 +126,59 @@ void tui_table_header(int y, int x, const int *widths, const tui_column *columns
         at += widths[i];
     }
 }
+
+static size_t width_of_span(const char *from, const char *to)
+{
+    char piece[1024];
+    size_t len = (size_t)(to - from) < sizeof piece - 1 ? (size_t)(to - from) : sizeof piece - 1;
+    memcpy(piece, from, len);
+    piece[len] = '\0';
+    return lp_text_width(piece);
+}
+
+int tui_put_wrapped(int y, int x, int width, int max_lines, const char *text, tui_role role)
+{
+    if (width <= 0 || max_lines <= 0)
+        return 0;
+    char *clean = lp_sanitize_str(text);
+    if (!clean)
+        return 0;
+    int lines = 0;
+    const char *at = clean;
+    while (lines < max_lines) {
+        while (*at == ' ')
+            at++;
+        if (!*at)
+            break;
+        /* The longest run of whole words that fits. */
+        const char *fit = NULL;
+        const char *scan = at;
+        for (;;) {
+            const char *word_end = strchr(scan, ' ');
+            if (!word_end)
+                word_end = scan + strlen(scan);
+            if (width_of_span(at, word_end) > (size_t)width)
+                break;
+            fit = word_end;
+            if (!*word_end)
+                break;
+            scan = word_end + 1;
+        }
+        bool more_after = fit && *fit;
+        if (!fit || (lines == max_lines - 1 && more_after)) {
+            /* A word longer than the line, or no line left: cut with an ellipsis. */
+            tui_put(y + lines, x, width, at, role, false);
+            lines++;
+            break;
+        }
+        char line[1024];
+        size_t len = (size_t)(fit - at) < sizeof line - 1 ? (size_t)(fit - at) : sizeof line - 1;
+        memcpy(line, at, len);
+        line[len] = '\0';
+        tui_put(y + lines, x, width, line, role, false);
+        lines++;
+        at = fit;
+    }
+    free(clean);
+    return lines;
+}

@@ -17,6 +17,9 @@ int tui_put(int y, int x, int width, const char *text, tui_role role, bool pad);
 /* The same for server text: sanitised first. */
 int tui_put_server(int y, int x, int width, const char *text, tui_role role, bool pad);
 void tui_box(tui_rect r, tui_role role);
+/* Sanitised `text` broken at spaces into at most `max_lines` lines of
+ * `width` columns; returns the lines drawn. */
+int tui_put_wrapped(int y, int x, int width, int max_lines, const char *text, tui_role role);
 
 typedef struct tui_column {
     const char *title;

@@ -5,6 +5,7 @@ capture-pane, polling for the expected text with a timeout (never a fixed sleep)
 records `stty -g` before and after licportal so that the terminal is known to be restored.
 """
 
+import hashlib
 import os
 import re
 import shlex
@@ -316,6 +317,78 @@ class DashboardTest(TuiTestCase):
         self.assertIn("3 Activations", screen)
         self.assertNotIn("Licenses (", screen)
         self.assertTrue(t.running())
+        self.quit_and_check_terminal(t)
+
+
+class ViewsTest(TuiTestCase):
+    def test_mouse_clicks_select_and_open(self):
+        t = self.start()
+        self.log_in(t)
+        screen = self.wait_dashboard(t)
+        row = next(i for i, line in enumerate(screen.splitlines()) if "Manage activations" in line)
+        col = screen.splitlines()[row].index("Manage activations")
+        # An SGR mouse report of a left click (1-based column and row), as xterm sends it.
+        t.text(f"\x1b[<0;{col + 2};{row + 1}M\x1b[<0;{col + 2};{row + 1}m")
+        t.wait_text("Activations (")
+        screen = t.screen()
+        row = next(i for i, line in enumerate(screen.splitlines()) if "4 Downloads" in line)
+        t.text(f"\x1b[<0;4;{row + 1}M\x1b[<0;4;{row + 1}m")
+        t.wait_text("Downloads (")
+        self.quit_and_check_terminal(t)
+
+    def test_the_full_key_shows_only_after_the_reveal_key(self):
+        api = self.login()
+        first = api.get("/licenses", headers=None).json["items"][0]
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("l")
+        t.wait_text(first["key_masked"])
+        t.keys("Enter")
+        screen = t.wait_text("reveals the full key")
+        self.assertIn(first["key_masked"], screen)
+        full = api.post(f"/licenses/{first['id']}/reveal").json["key"]
+        self.assertNotIn(full, screen)
+        t.keys("v")
+        t.wait_text(full)
+        self.quit_and_check_terminal(t)
+
+    def test_a_download_lands_in_the_current_directory_with_its_checksum(self):
+        api = self.login()
+        newest = api.get("/downloads").json["items"][0]
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("d")
+        t.wait_text("Downloads (")
+        t.keys("Enter")
+        t.wait_text(newest["sha256"])
+        t.keys("s")
+        t.wait_text("Saved")
+        path = os.path.join(self.home, os.path.basename(newest["filename"]))
+        with open(path, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), newest["sha256"])
+        self.quit_and_check_terminal(t)
+
+    def test_without_a_keyring_the_session_can_be_kept_in_a_file(self):
+        t = self.start(args=("--credential-store", "auto"))
+        t.wait_text("Remember this login in a file")
+        t.wait_text("Log in to")
+        t.text("demo1@example.com")
+        t.keys("Tab")
+        t.text(harness.DEMO_PASSWORD)
+        t.keys("Tab", "Space")
+        t.wait_text("[x] Remember")
+        t.keys("Enter")
+        self.wait_dashboard(t)
+        self.quit_and_check_terminal(t)
+        with open(os.path.join(self.home, ".config", "licportal", "config")) as f:
+            self.assertRegex(f.read(), r"credential_store\s*=\s*file")
+        creds = os.path.join(self.home, ".state", "licportal", "credentials")
+        self.assertEqual(os.stat(creds).st_mode & 0o777, 0o600)
+        # The next run finds the session and skips the login screen.
+        t = self.start(args=())
+        self.wait_dashboard(t)
         self.quit_and_check_terminal(t)
 
 
