@@ -24,6 +24,13 @@ class DashboardTest(harness.PortalTestCase):
         self.assertStatus(resp, 200)
         return resp.json
 
+    def test_unchanged_dashboard_revalidates_seconds_later(self):
+        etag = self.assertRevalidates(self.api, "/dashboard")
+        time.sleep(2.1)
+        later = self.api.get("/dashboard", headers={"If-None-Match": etag})
+        self.assertStatus(later, 304)
+        self.assertEqual(later.raw, b"")
+
     def test_kpis_agree_with_the_lists(self):
         kpis = self.dashboard()["kpis"]
         self.assertEqual(kpis["expiring_window_days"], 30)
