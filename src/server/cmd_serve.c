@@ -174,6 +174,7 @@ int lp_cmd_serve(int argc, char **argv)
         .refresh_ttl = o.refresh_ttl,
         .email_failures = lp_rate_limiter_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096),
         .address_failures = lp_rate_limiter_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096),
+        .kpi_cache = lp_kpi_cache_new(4096),
     };
     struct lp_db *db = lp_schema_open(o.db_path, err, sizeof err);
     struct lp_http_server *http = NULL;
@@ -185,8 +186,8 @@ int lp_cmd_serve(int argc, char **argv)
         lp_cli_error("%s", err);
         goto done;
     }
-    if (server.email_failures == NULL || server.address_failures == NULL || !lp_thread_db_setup(o.db_path) ||
-        !lp_totp_init()) {
+    if (server.email_failures == NULL || server.address_failures == NULL || server.kpi_cache == NULL ||
+        !lp_thread_db_setup(o.db_path) || !lp_totp_init()) {
         lp_cli_error("cannot initialise the server");
         goto done;
     }
@@ -216,6 +217,7 @@ done:
     lp_db_free(db);
     lp_rate_limiter_free(server.email_failures);
     lp_rate_limiter_free(server.address_failures);
+    lp_kpi_cache_free(server.kpi_cache);
     free(cert);
     free(key);
     return status;

@@ -1,6 +1,8 @@
-/* GET /dashboard: KPIs from trigger-maintained counters plus two index range counts, and the newest licences. */
+/* GET /dashboard: KPIs from trigger-maintained counters and cached expiry counts that advance
+ * by small index ranges, and the newest licences. Its cost does not grow with the licence count. */
 #include "server/api_handlers.h"
 #include "server/kpi.h"
+#include "server/kpi_cache.h"
 #include "server/license_json.h"
 #include "server/response.h"
 
@@ -24,9 +26,42 @@ static bool count_active_expiring(struct lp_request *req, lp_time from, lp_time 
     return ok;
 }
 
-enum MHD_Result lp_api_dashboard(struct lp_request *req)
+/* The expiry counts at req->now: from the cached snapshot advanced to now
+ * when the user's licences have not changed since, else counted afresh. */
+static bool expiry_counts(struct lp_request *req, int64_t version, int64_t *lapsed, int64_t *expiring)
 {
-    static const char *const counters = "SELECT license_count, active_stored_count, activation_count "
+    int days = LP_KPI_EXPIRING_WINDOW_DAYS;
+    struct lp_kpi_snapshot snap;
+    if (lp_kpi_cache_get(req->server->kpi_cache, req->user_id, version, req->now, &snap)) {
+        struct lp_kpi_advance step = lp_kpi_advance(snap.at, req->now, days);
+        int64_t more = 0, left = 0, entered = 0;
+        if (snap.at != req->now &&
+            (!count_active_expiring(req, step.lapsed_more.from, step.lapsed_more.to, &more) ||
+             !count_active_expiring(req, step.entered_window.from, step.entered_window.to, &entered)))
+            return false;
+        /* Licences that lapsed since the snapshot are those that left the window. */
+        left = more;
+        snap.lapsed += more;
+        snap.expiring += entered - left;
+    } else {
+        struct lp_time_window window = lp_expiring_window(req->now, days);
+        snap.user_id = req->user_id;
+        snap.version = version;
+        /* Stored-active licences that expired before now read as expired. */
+        if (!count_active_expiring(req, INT64_MIN + 1, req->now - 1, &snap.lapsed) ||
+            !count_active_expiring(req, window.from, window.to, &snap.expiring))
+            return false;
+    }
+    snap.at = req->now;
+    lp_kpi_cache_put(req->server->kpi_cache, &snap);
+    *lapsed = snap.lapsed;
+    *expiring = snap.expiring;
+    return true;
+}
+
+static enum MHD_Result dashboard_in_snapshot(struct lp_request *req)
+{
+    static const char *const counters = "SELECT license_count, active_stored_count, activation_count, kpi_version "
                                         "FROM users WHERE id = :user";
     sqlite3_stmt *st = lp_db_stmt(req->db, counters);
     if (st == NULL)
@@ -39,14 +74,11 @@ enum MHD_Result lp_api_dashboard(struct lp_request *req)
     int64_t total = sqlite3_column_int64(st, 0);
     int64_t active_stored = sqlite3_column_int64(st, 1);
     int64_t activations = sqlite3_column_int64(st, 2);
+    int64_t version = sqlite3_column_int64(st, 3);
     sqlite3_reset(st);
 
-    /* Stored-active licences that expired before now read as expired:
-     * expires_at in [minimum, now - 1]. */
     int64_t lapsed = 0, expiring = 0;
-    struct lp_time_window window = lp_expiring_window(req->now, LP_KPI_EXPIRING_WINDOW_DAYS);
-    if (!count_active_expiring(req, INT64_MIN + 1, req->now - 1, &lapsed) ||
-        !count_active_expiring(req, window.from, window.to, &expiring))
+    if (!expiry_counts(req, version, &lapsed, &expiring))
         return lp_reply_internal(req);
 
     static const char *const recent = "SELECT " LP_LICENSE_COLUMNS " FROM licenses l WHERE l.user_id = :user "
@@ -69,4 +101,14 @@ enum MHD_Result lp_api_dashboard(struct lp_request *req)
     sqlite3_reset(st);
     lp_json_add_time(body, "generated_at", req->now);
     return lp_reply_json_stable(req, MHD_HTTP_OK, body, "generated_at");
+}
+
+enum MHD_Result lp_api_dashboard(struct lp_request *req)
+{
+    /* One read transaction: counters, version and counts from one snapshot. */
+    if (!lp_db_exec(req->db, "BEGIN", NULL, 0))
+        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
+    enum MHD_Result rc = dashboard_in_snapshot(req);
+    lp_db_exec(req->db, "COMMIT", NULL, 0);
+    return rc;
 }

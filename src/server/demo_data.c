@@ -389,8 +389,9 @@ static bool add_user(struct lp_db *db, const struct lp_demo_options *o, long ind
         "expires_at, expires_key, max_activations, activations_in_use, allow_deactivation, features) VALUES (:user, "
         ":product, :product_name, :edition, :key, :status, :added, :expires, :expires_key, :cap, :in_use, :allow, "
         ":features)";
-    static const char *const set_counters = "UPDATE users SET license_count = :licenses, active_stored_count = "
-                                            ":active, activation_count = :activations WHERE id = :user";
+    static const char *const set_counters =
+        "UPDATE users SET license_count = :licenses, active_stored_count = :active, "
+        "activation_count = :activations, kpi_version = kpi_version + 1 WHERE id = :user";
     static const char *const organizations[] = {"Northwind Traders", "Contoso Ltd", NULL, "Fabrikam GmbH"};
     char email[64], name[64];
     snprintf(email, sizeof email, "demo%ld@example.com", index);

@@ -19,3 +19,14 @@ bool lp_kpi_counts_as_expiring(enum lp_license_status stored, lp_time expires_at
     struct lp_time_window window = lp_expiring_window(now, days);
     return expires_at >= window.from && expires_at <= window.to;
 }
+
+struct lp_kpi_advance lp_kpi_advance(lp_time from, lp_time to, int days)
+{
+    lp_time span = (lp_time)days * LP_SECONDS_PER_DAY;
+    struct lp_kpi_advance advance = {
+        .lapsed_more = {.from = from, .to = to - 1},
+        .left_window = {.from = from, .to = to - 1},
+        .entered_window = {.from = from + span + 1, .to = to + span},
+    };
+    return advance;
+}

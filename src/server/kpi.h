@@ -25,4 +25,17 @@ bool lp_kpi_counts_as_active(enum lp_license_status stored, lp_time expires_at, 
  * expiry inside the window. */
 bool lp_kpi_counts_as_expiring(enum lp_license_status stored, lp_time expires_at, lp_time now, int days);
 
+/* How expiry counts taken at `from` turn into those at `to` (from <= to):
+ * lapsed(to) = lapsed(from) + count(lapsed_more);
+ * expiring(to) = expiring(from) - count(left_window) + count(entered_window).
+ * Each range is closed and empty when its from > to, so advancing by a few
+ * seconds touches a few seconds' worth of licences, not all of them. */
+struct lp_kpi_advance {
+    struct lp_time_window lapsed_more;
+    struct lp_time_window left_window;
+    struct lp_time_window entered_window;
+};
+
+struct lp_kpi_advance lp_kpi_advance(lp_time from, lp_time to, int days);
+
 #endif

@@ -143,7 +143,31 @@ static const char *const migration_1[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1};
+/* kpi_version changes whenever a licence's owner, status or expiry changes, so
+ * that cached expiry counts (kpi_cache.c) know when to start afresh. */
+#define TRIGGER_KPI_LICENSE_ADDED \
+    "CREATE TRIGGER kpi_license_added AFTER INSERT ON licenses BEGIN" \
+    "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id = NEW.user_id;" \
+    " END;"
+#define TRIGGER_KPI_LICENSE_REMOVED \
+    "CREATE TRIGGER kpi_license_removed AFTER DELETE ON licenses BEGIN" \
+    "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id = OLD.user_id;" \
+    " END;"
+#define TRIGGER_KPI_LICENSE_CHANGED \
+    "CREATE TRIGGER kpi_license_changed AFTER UPDATE OF user_id, status, expires_at ON licenses BEGIN" \
+    "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id IN (OLD.user_id, NEW.user_id);" \
+    " END;"
+
+/* Version 2: a per-user version of the data the expiry KPIs depend on. */
+static const char *const migration_2[] = {
+    "ALTER TABLE users ADD COLUMN kpi_version INTEGER NOT NULL DEFAULT 0;",
+    TRIGGER_KPI_LICENSE_ADDED,
+    TRIGGER_KPI_LICENSE_REMOVED,
+    TRIGGER_KPI_LICENSE_CHANGED,
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -238,8 +262,9 @@ struct lp_db *lp_schema_open(const char *path, char *err, size_t err_size)
 }
 
 static const char *const counter_triggers[] = {
-    TRIGGER_LICENSES_COUNTED,    TRIGGER_LICENSES_UNCOUNTED,  TRIGGER_LICENSES_STATUS_CHANGED,
-    TRIGGER_ACTIVATIONS_COUNTED, TRIGGER_ACTIVATIONS_UNCOUNTED,
+    TRIGGER_LICENSES_COUNTED,    TRIGGER_LICENSES_UNCOUNTED,   TRIGGER_LICENSES_STATUS_CHANGED,
+    TRIGGER_ACTIVATIONS_COUNTED, TRIGGER_ACTIVATIONS_UNCOUNTED, TRIGGER_KPI_LICENSE_ADDED,
+    TRIGGER_KPI_LICENSE_REMOVED, TRIGGER_KPI_LICENSE_CHANGED,
 };
 
 bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size)
@@ -247,7 +272,8 @@ bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size)
     return lp_db_exec(db,
                       "DROP TRIGGER licenses_counted; DROP TRIGGER licenses_uncounted;"
                       "DROP TRIGGER licenses_status_changed; DROP TRIGGER activations_counted;"
-                      "DROP TRIGGER activations_uncounted;",
+                      "DROP TRIGGER activations_uncounted; DROP TRIGGER kpi_license_added;"
+                      "DROP TRIGGER kpi_license_removed; DROP TRIGGER kpi_license_changed;",
                       err, err_size);
 }
 

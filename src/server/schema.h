@@ -23,8 +23,8 @@ bool lp_schema_cursor_key(struct lp_db *db, unsigned char key[LP_CURSOR_KEY_BYTE
 
 /* Drop and recreate the counting triggers, inside the caller's transaction.
  * Between the two calls the caller must set users.license_count,
- * users.active_stored_count, users.activation_count and
- * licenses.activations_in_use for every row it writes. */
+ * users.active_stored_count, users.activation_count, users.kpi_version
+ * (any change) and licenses.activations_in_use for every row it writes. */
 bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size);
 bool lp_schema_resume_counters(struct lp_db *db, char *err, size_t err_size);
 

@@ -3,6 +3,7 @@
 #define LP_SERVER_SERVER_CONTEXT_H
 
 #include "server/cursor.h"
+#include "server/kpi_cache.h"
 #include "server/rate_limit.h"
 
 #define LP_DEFAULT_ACCESS_TTL 900L
@@ -22,6 +23,7 @@ struct lp_server {
     unsigned char cursor_key[LP_CURSOR_KEY_BYTES];
     struct lp_rate_limiter *email_failures;
     struct lp_rate_limiter *address_failures;
+    struct lp_kpi_cache *kpi_cache;
 };
 
 #endif

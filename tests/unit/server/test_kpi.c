@@ -58,6 +58,45 @@ START_TEST(window_length_follows_the_requested_days)
 }
 END_TEST
 
+/* Brute force over a small set of expiries, to check the advance identities. */
+static int64_t count_in(const lp_time *expiries, size_t n, lp_time from, lp_time to)
+{
+    int64_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += expiries[i] >= from && expiries[i] <= to;
+    return count;
+}
+
+START_TEST(advancing_counts_equals_counting_afresh)
+{
+    const lp_time t0 = now;
+    const lp_time expiries[] = {t0 - 5,         t0,         t0 + 1,         t0 + 7,          t0 + DAYS30,
+                                t0 + DAYS30 + 1, t0 + DAYS30 + 5, t0 + DAYS30 + 9, t0 + 2 * DAYS30, t0 + 2 * DAYS30 + 3};
+    const size_t n = sizeof expiries / sizeof expiries[0];
+    static const lp_time steps[] = {0, 1, 5, 9, DAYS30, DAYS30 + 4, 3 * DAYS30};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        lp_time t1 = t0 + steps[i];
+        int64_t lapsed0 = count_in(expiries, n, INT64_MIN + 1, t0 - 1);
+        int64_t expiring0 = count_in(expiries, n, t0, t0 + DAYS30);
+        struct lp_kpi_advance a = lp_kpi_advance(t0, t1, 30);
+        int64_t lapsed1 = lapsed0 + count_in(expiries, n, a.lapsed_more.from, a.lapsed_more.to);
+        int64_t expiring1 = expiring0 - count_in(expiries, n, a.left_window.from, a.left_window.to) +
+                            count_in(expiries, n, a.entered_window.from, a.entered_window.to);
+        ck_assert_int_eq(lapsed1, count_in(expiries, n, INT64_MIN + 1, t1 - 1));
+        ck_assert_int_eq(expiring1, count_in(expiries, n, t1, t1 + DAYS30));
+    }
+}
+END_TEST
+
+START_TEST(advancing_by_nothing_touches_no_licence)
+{
+    struct lp_kpi_advance a = lp_kpi_advance(now, now, 30);
+    ck_assert_int_gt(a.lapsed_more.from, a.lapsed_more.to);
+    ck_assert_int_gt(a.left_window.from, a.left_window.to);
+    ck_assert_int_gt(a.entered_window.from, a.entered_window.to);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("kpi");
@@ -69,6 +108,8 @@ int main(void)
     tcase_add_test(tc, only_active_licences_count_as_expiring);
     tcase_add_test(tc, active_kpi_excludes_lapsed_and_suspended_licences);
     tcase_add_test(tc, window_length_follows_the_requested_days);
+    tcase_add_test(tc, advancing_counts_equals_counting_afresh);
+    tcase_add_test(tc, advancing_by_nothing_touches_no_licence);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
