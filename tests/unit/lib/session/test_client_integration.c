@@ -52,13 +52,15 @@ static void run_or_die(char *const argv[])
     }
 }
 
-static void server_start(server *s, const char *name, const char *access_ttl)
+/* Starts licportald with the certificate `cert_name` (and its key) from the CA folder. */
+static void server_start_with(server *s, const char *name, const char *access_ttl, const char *cert_name,
+                              const char *key_name)
 {
     char db[256], files[256], cert[256], key[256];
     snprintf(db, sizeof db, "%s/portal.db", work);
     snprintf(files, sizeof files, "%s/files", work);
-    snprintf(cert, sizeof cert, "%s/ca/server.pem", work);
-    snprintf(key, sizeof key, "%s/ca/server.key", work);
+    snprintf(cert, sizeof cert, "%s/ca/%s", work, cert_name);
+    snprintf(key, sizeof key, "%s/ca/%s", work, key_name);
     snprintf(s->log, sizeof s->log, "%s/%s.log", work, name);
     int out[2];
     if (pipe(out) != 0)
@@ -97,6 +99,11 @@ static void server_start(server *s, const char *name, const char *access_ttl)
         exit(1);
     }
     snprintf(s->url, sizeof s->url, "%s", line + strlen(prefix));
+}
+
+static void server_start(server *s, const char *name, const char *access_ttl)
+{
+    server_start_with(s, name, access_ttl, "server.pem", "server.key");
 }
 
 static void server_stop(server *s)
@@ -612,6 +619,36 @@ START_TEST(wrong_checksum_keeps_the_part_file_and_writes_no_target)
 }
 END_TEST
 
+/* ---- certificates that must be refused ---------------------------------- */
+
+static void expect_tls_failure(const char *cert_name, const char *words)
+{
+    server odd = {0};
+    server_start_with(&odd, cert_name, NULL, cert_name, "other.key");
+    lp_client *c = client_for(&odd, ca_file, NULL);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_login(c, "demo1@example.com", "demo", NULL, &err);
+    lp_status st = run(c, call, &err);
+    lp_call_free(call);
+    lp_client_free(c);
+    server_stop(&odd);
+    ck_assert_int_eq(st, LP_ERR_TLS);
+    ck_assert_msg(strstr(err.message, words) != NULL, "'%s' lacks '%s'", err.message, words);
+}
+
+START_TEST(expired_certificate_says_expired)
+{
+    expect_tls_failure("expired.pem", "expired");
+}
+END_TEST
+
+START_TEST(certificate_for_another_host_says_host_name)
+{
+    expect_tls_failure("elsewhere.pem", "host name");
+}
+END_TEST
+
 /* ---- short-lived access tokens ------------------------------------------ */
 
 START_TEST(expired_access_token_is_refreshed_silently)
@@ -720,6 +757,21 @@ static void prepare(void)
     run_or_die(mk1);
     run_or_die(mk2);
     run_or_die(demo);
+    /* A certificate for another host, and one whose validity ended when it
+     * was made (-days 0), both from the trusted CA. */
+    char script[2048];
+    snprintf(script, sizeof script,
+             "cd '%s' && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes "
+             "-subj /CN=elsewhere.example -keyout other.key -out other.csr 2>/dev/null && "
+             "printf 'subjectAltName=DNS:elsewhere.example\\n' > elsewhere.ext && "
+             "printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\n' > expired.ext && "
+             "openssl x509 -req -in other.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 "
+             "-extfile elsewhere.ext -out elsewhere.pem 2>/dev/null && "
+             "openssl x509 -req -in other.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 0 "
+             "-extfile expired.ext -out expired.pem 2>/dev/null",
+             ca_dir);
+    char *const certs[] = {"/bin/sh", "-c", script, NULL};
+    run_or_die(certs);
     unsetenv("SSL_CERT_FILE");
     unsetenv("CURL_CA_BUNDLE");
 }
@@ -751,6 +803,11 @@ int main(void)
     tcase_add_test(tc, download_resumes_from_a_partial_file);
     tcase_add_test(tc, wrong_checksum_keeps_the_part_file_and_writes_no_target);
     suite_add_tcase(s, tc);
+    TCase *odd_tc = tcase_create("refused_certificates");
+    tcase_set_timeout(odd_tc, 60);
+    tcase_add_test(odd_tc, expired_certificate_says_expired);
+    tcase_add_test(odd_tc, certificate_for_another_host_says_host_name);
+    suite_add_tcase(s, odd_tc);
     TCase *short_tc = tcase_create("short_access_tokens");
     tcase_set_timeout(short_tc, 60);
     tcase_add_unchecked_fixture(short_tc, start_short, stop_short);
