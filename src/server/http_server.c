@@ -176,6 +176,7 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
         MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_HTTPS_MEM_CERT,
         cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (http->daemon == NULL) {
         snprintf(err, err_size, "cannot start the HTTPS listener (address in use, or bad certificate or key?)");
