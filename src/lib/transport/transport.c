@@ -160,6 +160,20 @@ void lp_transfer_free(lp_transfer *transfer)
         if (transfer->next)
             transfer->next->prev = transfer->prev;
         t->running_count--;
+    } else if (transfer->owner) {
+        /* Finished but not yet collected by next_done. */
+        lp_transport *t = transfer->owner;
+        lp_transfer **link = &t->done_head;
+        lp_transfer *before = NULL;
+        while (*link && *link != transfer) {
+            before = *link;
+            link = &(*link)->next;
+        }
+        if (*link) {
+            *link = transfer->next;
+            if (t->done_tail == transfer)
+                t->done_tail = before;
+        }
     }
     if (transfer->easy)
         curl_easy_cleanup(transfer->easy);
@@ -179,11 +193,8 @@ void lp_transport_free(lp_transport *transport)
         return;
     while (transport->running_head)
         lp_transfer_free(transport->running_head);
-    while (transport->done_head) {
-        lp_transfer *next = transport->done_head->next;
+    while (transport->done_head)
         lp_transfer_free(transport->done_head);
-        transport->done_head = next;
-    }
     curl_multi_cleanup(transport->multi);
     free(transport->ca_pem);
     free(transport->ca_file);
@@ -583,9 +594,11 @@ lp_status lp_transport_wait(lp_transport *transport, int extra_fd, int timeout_m
         collect_finished(transport);
         struct curl_waitfd extra = {.fd = extra_fd, .events = CURL_WAIT_POLLIN};
         int numfds = 0;
-        int wait_ms = transport->done_head ? 0 : timeout_ms;
+        /* A negative timeout asks for no limit; a minute keeps the caller's
+         * loop turning all the same. */
+        int wait_ms = transport->done_head ? 0 : timeout_ms < 0 ? 60000 : timeout_ms;
         mc = curl_multi_poll(transport->multi, extra_fd >= 0 ? &extra : NULL, extra_fd >= 0 ? 1 : 0,
-                             wait_ms < 0 ? 0 : wait_ms, &numfds);
+                             wait_ms, &numfds);
         if (mc == CURLM_OK && extra_fd >= 0 && (extra.revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) &&
             extra_ready)
             *extra_ready = true;

@@ -118,6 +118,27 @@ START_TEST(cancel_hands_the_transfer_back_as_cancelled)
 }
 END_TEST
 
+START_TEST(a_finished_transfer_freed_before_collection_leaves_the_queue)
+{
+    int port = 0;
+    int fd = bound_socket(true, &port);
+    lp_transport *t = lp_transport_new(NULL, NULL);
+    char url[64];
+    snprintf(url, sizeof url, "https://127.0.0.1:%d/", port);
+    lp_http_request req = {.method = "GET", .url = url};
+    lp_transfer *first = lp_transport_start(t, &req, NULL, NULL);
+    lp_transfer *second = lp_transport_start(t, &req, NULL, NULL);
+    lp_transport_cancel(t, first);
+    lp_transport_cancel(t, second);
+    lp_transfer_free(first); /* never returned by next_done */
+    ck_assert_ptr_eq(lp_transport_next_done(t), second);
+    ck_assert_ptr_null(lp_transport_next_done(t));
+    lp_transfer_free(second);
+    lp_transport_free(t);
+    close(fd);
+}
+END_TEST
+
 START_TEST(a_stalled_server_times_out_by_the_connect_timeout)
 {
     int port = 0;
@@ -189,6 +210,7 @@ int main(void)
     tcase_add_test(tc, refuses_header_injection_through_the_token);
     tcase_add_test(tc, connection_refused_is_a_network_error_naming_host_and_port);
     tcase_add_test(tc, cancel_hands_the_transfer_back_as_cancelled);
+    tcase_add_test(tc, a_finished_transfer_freed_before_collection_leaves_the_queue);
     tcase_add_test(tc, a_stalled_server_times_out_by_the_connect_timeout);
     tcase_add_test(tc, wait_reports_the_extra_descriptor);
     tcase_add_test(tc, wakeup_ends_a_wait_early);
