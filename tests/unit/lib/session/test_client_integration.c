@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <liboath/oath.h>
 #include <openssl/evp.h>
 #include <poll.h>
 #include <signal.h>
@@ -300,6 +301,64 @@ START_TEST(wrong_password_is_invalid_credentials)
     ck_assert(err.request_id[0] != '\0');
     ck_assert(!lp_client_has_session(c));
     lp_call_free(call);
+    lp_client_free(c);
+}
+END_TEST
+
+#define OTP_SECRET_BASE32 "JBSWY3DPEHPK3PXP"
+/* The bytes OTP_SECRET_BASE32 stands for. */
+static const char otp_secret[] = "Hello!\xde\xad\xbe\xef";
+
+START_TEST(two_factor_login_asks_for_and_checks_the_code)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_login(c, "otp@example.com", "otp-pass", NULL, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_OTP_REQUIRED);
+    ck_assert_str_eq(err.code, "otp_required");
+    ck_assert_ptr_nonnull(strstr(err.message, "one-time code"));
+    lp_call_free(call);
+
+    char code[8];
+    ck_assert_int_eq(oath_init(), OATH_OK);
+    ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6, code), OATH_OK);
+    const char *wrong = strcmp(code, "000000") == 0 ? "111111" : "000000";
+    call = lp_client_login(c, "otp@example.com", "otp-pass", wrong, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_OTP_INVALID);
+    lp_call_free(call);
+    ck_assert(!lp_client_has_session(c));
+
+    ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6, code), OATH_OK);
+    call = lp_client_login(c, "otp@example.com", "otp-pass", code, &err);
+    ck_assert_msg(run(c, call, &err) == LP_OK, "%s", err.message);
+    const lp_result *r = lp_call_result(call);
+    ck_assert_ptr_nonnull(r->as.tokens.access_token);
+    ck_assert_ptr_null(r->body); /* tokens are nothing to print */
+    lp_call_free(call);
+    ck_assert(lp_client_has_session(c));
+    oath_done();
+    lp_client_free(c);
+}
+END_TEST
+
+START_TEST(repeated_failed_logins_are_rate_limited_with_a_wait)
+{
+    lp_client *c = client_for(&main_server, ca_file, NULL);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_status st = LP_ERR_CREDENTIALS;
+    for (int i = 0; i < 20 && st == LP_ERR_CREDENTIALS; i++) {
+        lp_call *call = lp_client_login(c, "limited@example.com", "wrong", NULL, &err);
+        st = run(c, call, &err);
+        lp_call_free(call);
+    }
+    ck_assert_int_eq(st, LP_ERR_RATE_LIMITED);
+    ck_assert_int_eq(err.http_status, 429);
+    ck_assert_int_gt(err.retry_after, 0);
+    char expected[64];
+    snprintf(expected, sizeof expected, "too many attempts: try again in %ld s", err.retry_after);
+    ck_assert_str_eq(err.message, expected);
     lp_client_free(c);
 }
 END_TEST
@@ -757,6 +816,13 @@ static void prepare(void)
     run_or_die(mk1);
     run_or_die(mk2);
     run_or_die(demo);
+    char add_user[1024];
+    snprintf(add_user, sizeof add_user,
+             "printf 'otp-pass\\n' | '%s' user add --db '%s' --email otp@example.com --password-stdin "
+             "--otp-secret " OTP_SECRET_BASE32,
+             exe, db);
+    char *const otp_user[] = {"/bin/sh", "-c", add_user, NULL};
+    run_or_die(otp_user);
     /* A certificate for another host, and one whose validity ended when it
      * was made (-days 0), both from the trusted CA. */
     char script[2048];
@@ -802,6 +868,8 @@ int main(void)
     tcase_add_test(tc, download_lands_verified_under_its_base_name);
     tcase_add_test(tc, download_resumes_from_a_partial_file);
     tcase_add_test(tc, wrong_checksum_keeps_the_part_file_and_writes_no_target);
+    tcase_add_test(tc, two_factor_login_asks_for_and_checks_the_code);
+    tcase_add_test(tc, repeated_failed_logins_are_rate_limited_with_a_wait); /* last: it spends failures */
     suite_add_tcase(s, tc);
     TCase *odd_tc = tcase_create("refused_certificates");
     tcase_set_timeout(odd_tc, 60);
