@@ -1,5 +1,6 @@
 /* licportal download ID: resumable transfer with a progress line, sha256 check, final rename. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -93,7 +94,11 @@ int cmd_download(const cli_args *args)
         rc = cli_report("downloading", &err);
     } else {
         char path[4096], name[512], size[32];
-        lp_sanitize_into(lp_download_job_target(job), path, sizeof path);
+        /* Say where the file went in a form that holds from any directory. */
+        char *absolute = realpath(lp_download_job_target(job), NULL);
+        lp_sanitize_into(absolute != NULL ? absolute : lp_download_job_target(job), path,
+                         sizeof path);
+        free(absolute);
         lp_sanitize_into(meta->filename, name, sizeof name);
         lp_format_size(meta->size_bytes, size, sizeof size);
         printf("Downloaded %s (%s, sha256 verified) to %s\n", name, size, path);

@@ -85,7 +85,9 @@ class CommandsTest(CliTestCase):
         self.assertExit(res, 0)
         lines = [l for l in res.out.replace("\r", "").splitlines() if l.strip()]
         self.assertTrue(lines[0].lstrip("\x1b[1m").startswith("ID"), lines[0])
-        self.assertEqual(len(lines), 6)
+        total = self.api.get("/licenses").json["total"]
+        self.assertEqual(len(lines), 7)
+        self.assertEqual(lines[-1].strip(), f"(5 of {total} shown)")
         self.assertNotIn("\t", res.out)
 
     def test_license_detail_json_and_table(self):
