@@ -322,6 +322,7 @@ class Portal:
         self._prism_log = None
         self._stdout_thread = None
         self._clients = []
+        self.exit_problems = []
         os.makedirs(self.files, exist_ok=True)
         self._run(["bash", os.path.join(source_root(), "scripts", "mkcert.sh"), self.cert_dir],
                   what="mkcert.sh")
@@ -540,8 +541,12 @@ class Portal:
 
     @staticmethod
     def _terminate(proc, group=False):
-        if proc is None or proc.poll() is not None:
-            return
+        """SIGTERM, then SIGKILL after 5 s. Returns a problem in words, or None when the
+        process ended cleanly on SIGTERM (or was not running)."""
+        if proc is None:
+            return None
+        if proc.poll() is not None:
+            return f"exited by itself with status {proc.returncode}"
         try:
             if group:
                 os.killpg(proc.pid, signal.SIGTERM)
@@ -557,6 +562,10 @@ class Portal:
             except ProcessLookupError:
                 pass
             proc.wait(timeout=5)
+            return "did not stop within 5 s of SIGTERM and was killed"
+        if proc.returncode != 0:
+            return f"ended with status {proc.returncode} when stopped with SIGTERM"
+        return None
 
     def stop(self):
         for client in self._clients:
@@ -564,7 +573,11 @@ class Portal:
         self._clients = []
         self._terminate(self._prism, group=True)
         self._prism = None
-        self._terminate(self._server)
+        problem = self._terminate(self._server)
+        if problem:
+            # A crash, a sanitizer report at exit, or a hang on shutdown: the test class
+            # fails on it (PortalTestCase.tearDownClass) with the log.
+            self.exit_problems.append("licportald " + problem)
         if self._stdout_thread is not None:
             self._stdout_thread.join(timeout=2)
             self._stdout_thread = None
@@ -643,11 +656,12 @@ class PortalTestCase(unittest.TestCase):
         portal = cls.portal
         cls.portal = None
         if portal is not None:
-            died = not portal.alive()
+            portal.stop()
             log = portal.log_tail()
+            problems = portal.exit_problems
             portal.cleanup()
-            if died:
-                raise AssertionError("licportald exited during the tests\n" + log)
+            if problems:
+                raise AssertionError("; ".join(problems) + "\n" + log)
         super().tearDownClass()
 
     # --- helpers ------------------------------------------------------------------------
