@@ -35,6 +35,21 @@ static const struct sort_order sort_orders[] = {
     {"-product", "lic:-product", "l.product_name", true, true},
     {"status", "lic:status", STATUS_EXPR, false, true},
 };
+#define STATUS_ORDER (&sort_orders[6])
+
+/* Sorting by status: the reported statuses in name order, each a set that an
+ * index walks in id order. Together they equal ORDER BY STATUS_EXPR, id. */
+static const struct {
+    const char *status;
+    const char *predicate;
+} status_segments[] = {
+    {"active", " AND l.status = 'active' AND l.expires_key >= :now"},
+    {"expired", " AND (l.status = 'expired' OR (l.status = 'active' AND l.expires_key < :now))"},
+    {"pending", " AND l.status = 'pending'"},
+    {"revoked", " AND l.status = 'revoked'"},
+    {"suspended", " AND l.status = 'suspended'"},
+};
+#define STATUS_SEGMENTS (sizeof status_segments / sizeof status_segments[0])
 
 struct license_filter {
     const char *status;
@@ -155,6 +170,77 @@ static bool count_matching(struct lp_request *req, const struct license_filter *
     return ok;
 }
 
+/* Appends up to `want` rows of one status segment after `after_id` to
+ * `items`; returns the number of rows read or -1 on error. */
+static int read_segment(struct lp_request *req, const struct license_filter *filter, size_t segment, int64_t after_id,
+                        int want, int limit, cJSON *items, int rows_before, struct lp_cursor *last)
+{
+    struct lp_sql sql;
+    lp_sql_init(&sql);
+    lp_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM licenses l", NULL);
+    add_filters(&sql, filter);
+    lp_sql_add(&sql, status_segments[segment].predicate, after_id > 0 ? " AND l.id > :after_id" : "",
+               " ORDER BY l.id LIMIT :limit", NULL);
+    sqlite3_stmt *st = NULL;
+    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return -1;
+    }
+    bind_filters(st, req, filter);
+    lp_bind_int(st, ":after_id", after_id);
+    lp_bind_int(st, ":limit", want);
+    int rows = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rows++;
+        if (rows_before + rows > limit)
+            break;
+        cJSON_AddItemToArray(items, lp_license_summary_json(st, req->now));
+        last->id = sqlite3_column_int64(st, 0);
+        snprintf(last->value, sizeof last->value, "%s", status_segments[segment].status);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? rows : -1;
+}
+
+static enum MHD_Result list_by_status(struct lp_request *req, const struct license_filter *filter, int limit,
+                                      bool has_cursor, const struct lp_cursor *after)
+{
+    size_t first = 0;
+    if (has_cursor) {
+        while (first < STATUS_SEGMENTS && strcmp(status_segments[first].status, after->value) != 0)
+            first++;
+        if (first == STATUS_SEGMENTS)
+            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+    }
+    cJSON *items = cJSON_CreateArray();
+    struct lp_cursor last = {0};
+    int rows = 0;
+    /* One row beyond the page tells whether another page follows. */
+    for (size_t seg = first; seg < STATUS_SEGMENTS && rows <= limit; seg++) {
+        if (filter->status != NULL && strcmp(filter->status, status_segments[seg].status) != 0)
+            continue;
+        int64_t after_id = has_cursor && seg == first ? after->id : 0;
+        int got = read_segment(req, filter, seg, after_id, limit + 1 - rows, limit, items, rows, &last);
+        if (got < 0) {
+            cJSON_Delete(items);
+            return lp_reply_internal(req);
+        }
+        rows += got;
+    }
+    char *next = NULL;
+    if (rows > limit) {
+        snprintf(last.scope, sizeof last.scope, "%s", STATUS_ORDER->scope);
+        next = lp_cursor_encode(&last, req->server->cursor_key);
+    }
+    int64_t total = 0;
+    if (!count_matching(req, filter, &total)) {
+        cJSON_Delete(items);
+        free(next);
+        return lp_reply_internal(req);
+    }
+    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+}
+
 enum MHD_Result lp_api_license_list(struct lp_request *req)
 {
     struct license_filter filter;
@@ -166,6 +252,8 @@ enum MHD_Result lp_api_license_list(struct lp_request *req)
     bool has_cursor;
     if (!lp_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
+    if (order == STATUS_ORDER)
+        return list_by_status(req, &filter, limit, has_cursor, &after);
     int64_t after_key = 0;
     if (has_cursor && !order->text_key) {
         char *end = NULL;

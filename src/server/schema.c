@@ -167,7 +167,13 @@ static const char *const migration_2[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2};
+/* Version 3: sorting by status walks each status in id order. */
+static const char *const migration_3[] = {
+    "CREATE INDEX licenses_by_status_id ON licenses(user_id, status, id, expires_key);",
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
