@@ -18,6 +18,31 @@ class is done. Paths come from the environment (set by meson): LICPORTALD,
 LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
 `prism proxy --errors` checking docs/api/openapi.yaml, and any response that
 breaks the document fails the test (ContractViolation).
+
+PortalTestCase class attributes: demo_users (0 = no demo data), licenses_per_user,
+demo_seed, demo_timeout, access_ttl, refresh_ttl; override the classmethod
+prepare(portal) to add users (portal.add_user(email, password, name, otp_secret))
+before the server starts. Helpers: self.client(), self.login(email, password, otp),
+assertStatus(resp, status), assertError(resp, status, code) (checks the error body
+and that request_id repeats X-Request-Id), assertRevalidates(client, path).
+
+Portal (self.portal): dir, db, files, ca_file, host, port, origin
+("https://127.0.0.1:PORT"), base_url (origin + "/api/v1"), log_path; demo(),
+add_user(), admin(*argv) for any sub-command, sql(query) read-only on the SQLite
+file, start()/stop() (a restart gets a new port), client(), direct_client(),
+login(), log_text()/log_tail(). A server that crashes, exits non-zero or ignores
+SIGTERM fails the class in tearDownClass.
+
+ApiClient: request(method, path, body=None, token=None, headers=None, raw_body=None,
+auth=True, rejected_by_contract=False, binary=False) -> Response, which unpacks as
+(status, headers, body) and has .raw, .json, .error_code, .describe(); get/post/
+delete; login(email, password, otp) keeps token/refresh_token/user; list_all(path,
+params, limit) follows next_cursor. Mark requests that break the document on
+purpose with rejected_by_contract=True and byte downloads with binary=True, so that
+Prism mode still asks the server about them.
+
+Also: totp(secret_base32, at=None, offset_steps=0) per RFC 6238, parse_ts(text),
+free_port(), source_root(), required_binary(variable), DEMO_PASSWORD.
 """
 
 import base64
