@@ -55,6 +55,10 @@ int cmd_activations(const cli_args *args)
     }
     lp_activation_query query = {.license_id = args->license_id};
     cli_table *table = args->json ? NULL : cli_table_new(7, headers);
+    if (table != NULL) {
+        cli_table_keep_width(table, 0);
+        cli_table_keep_width(table, 1);
+    }
     cJSON *items = args->json ? cJSON_CreateArray() : NULL;
     if (table == NULL && items == NULL) {
         cli_context_close(&ctx);

@@ -23,12 +23,12 @@ static void print_dashboard(const cli_context *ctx, const lp_dashboard *dashboar
         "Expiring soon", expiring,
     };
     cli_print_fields(stdout, fields, 4, ctx->stdout_terminal);
-    cli_table *table = cli_table_new(CLI_LICENSE_COLUMNS, cli_license_headers);
+    cli_table *table = cli_recent_table_new();
     if (table == NULL) {
         return;
     }
     for (size_t i = 0; i < dashboard->recent_count; i++) {
-        cli_add_license_row(table, &dashboard->recent[i]);
+        cli_add_recent_row(table, &dashboard->recent[i]);
     }
     if (ctx->stdout_terminal) {
         printf("\nRecent licenses\n");

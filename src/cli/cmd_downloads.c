@@ -60,6 +60,9 @@ int cmd_downloads(const cli_args *args)
         .platform = args->platform,
     };
     cli_table *table = args->json ? NULL : cli_table_new(9, headers);
+    if (table != NULL) {
+        cli_table_keep_width(table, 0);
+    }
     cJSON *items = args->json ? cJSON_CreateArray() : NULL;
     if (table == NULL && items == NULL) {
         cli_context_close(&ctx);

@@ -83,20 +83,35 @@ static void print_detail(const cli_context *ctx, const lp_license_detail *detail
     }
     cli_table_free(features);
 
-    const char *headers[] = {"OPTION", "LABEL", "TERM", "PRICE", "CHECKOUT"};
-    cli_table *options = cli_table_new(5, headers);
-    for (size_t i = 0; options != NULL && i < detail->renewal_option_count; i++) {
+    const char *headers[] = {"OPTION", "LABEL", "TERM", "PRICE"};
+    cli_table *options = cli_table_new(4, headers);
+    if (options == NULL) {
+        return;
+    }
+    /* A cut price is useless: the label gives way instead. */
+    cli_table_keep_width(options, 0);
+    cli_table_keep_width(options, 2);
+    cli_table_keep_width(options, 3);
+    for (size_t i = 0; i < detail->renewal_option_count; i++) {
         const lp_renewal_option *o = &detail->renewal_options[i];
         char term[32], price[64];
         snprintf(term, sizeof term, "%" PRId64 " month%s", o->term_months,
                  o->term_months == 1 ? "" : "s");
         lp_format_money(&o->price, price, sizeof price);
-        const char *cells[] = {o->id, o->label, term, price, o->checkout_url};
+        const char *cells[] = {o->id, o->label, term, price};
         cli_table_add_row(options, cells);
     }
-    if (options != NULL && detail->renewal_option_count > 0) {
+    if (detail->renewal_option_count > 0) {
         fputs(ctx->stdout_terminal ? "\nRenewal options\n" : "", stdout);
         cli_table_print(options, stdout, &style);
+        /* URLs on lines of their own, whole, so that they can be copied or clicked. */
+        fputs(ctx->stdout_terminal ? "\n" : "", stdout);
+        for (size_t i = 0; i < detail->renewal_option_count; i++) {
+            char label[160];
+            snprintf(label, sizeof label, "Checkout %s", detail->renewal_options[i].id);
+            const char *pair[] = {label, detail->renewal_options[i].checkout_url};
+            cli_print_fields(stdout, pair, 1, ctx->stdout_terminal);
+        }
     }
     cli_table_free(options);
 }

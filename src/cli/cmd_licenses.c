@@ -48,7 +48,7 @@ int cmd_licenses(const cli_args *args)
         .sort = args->sort,
         .expiring_within_days = args->expiring_within,
     };
-    cli_table *table = args->json ? NULL : cli_table_new(CLI_LICENSE_COLUMNS, cli_license_headers);
+    cli_table *table = args->json ? NULL : cli_license_table_new();
     cJSON *items = args->json ? cJSON_CreateArray() : NULL;
     if (table == NULL && items == NULL) {
         cli_context_close(&ctx);

@@ -3,21 +3,51 @@
 
 #include "licportal/format.h"
 
-const char *const cli_license_headers[CLI_LICENSE_COLUMNS] = {
-    "ID", "KEY", "PRODUCT", "EDITION", "STATUS", "ADDED", "EXPIRES", "SEATS",
-};
+static cli_table *table_with_ids(size_t columns, const char *const *headers)
+{
+    cli_table *table = cli_table_new(columns, headers);
+    if (table != NULL) {
+        /* Ids are what the next command needs; masked keys end in the part that matters. */
+        cli_table_keep_width(table, 0);
+        cli_table_keep_width(table, 1);
+    }
+    return table;
+}
+
+cli_table *cli_license_table_new(void)
+{
+    static const char *const headers[] = {
+        "ID", "KEY", "PRODUCT", "EDITION", "STATUS", "EXPIRES", "SEATS",
+    };
+    return table_with_ids(sizeof headers / sizeof headers[0], headers);
+}
 
 bool cli_add_license_row(cli_table *table, const lp_license_summary *license)
 {
-    char added[16];
     char expires[16];
     char seats[64];
-    lp_format_date(license->added_at, added, sizeof added);
     lp_format_date(license->expires_at, expires, sizeof expires);
     lp_format_seats(license->activations_in_use, license->max_activations, seats, sizeof seats);
-    const char *cells[CLI_LICENSE_COLUMNS] = {
+    const char *cells[] = {
         license->id, license->key_masked, license->product.name, license->edition,
-        lp_license_status_name(license->status), added, expires, seats,
+        lp_license_status_name(license->status), expires, seats,
+    };
+    return cli_table_add_row(table, cells);
+}
+
+cli_table *cli_recent_table_new(void)
+{
+    static const char *const headers[] = {"ID", "KEY", "PRODUCT", "STATUS", "ADDED"};
+    return table_with_ids(sizeof headers / sizeof headers[0], headers);
+}
+
+bool cli_add_recent_row(cli_table *table, const lp_license_summary *license)
+{
+    char added[16];
+    lp_format_date(license->added_at, added, sizeof added);
+    const char *cells[] = {
+        license->id, license->key_masked, license->product.name,
+        lp_license_status_name(license->status), added,
     };
     return cli_table_add_row(table, cells);
 }

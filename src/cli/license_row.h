@@ -5,9 +5,12 @@
 #include "cli/table.h"
 #include "licportal/model.h"
 
-enum { CLI_LICENSE_COLUMNS = 8 };
-extern const char *const cli_license_headers[CLI_LICENSE_COLUMNS];
-
+/* The licence list: ID, KEY, PRODUCT, EDITION, STATUS, EXPIRES, SEATS. */
+cli_table *cli_license_table_new(void);
 bool cli_add_license_row(cli_table *table, const lp_license_summary *license);
+
+/* The dashboard's recent licences: ID, KEY, PRODUCT, STATUS, ADDED. */
+cli_table *cli_recent_table_new(void);
+bool cli_add_recent_row(cli_table *table, const lp_license_summary *license);
 
 #endif

@@ -15,6 +15,7 @@
 struct cli_table {
     size_t columns;
     char **headers;
+    bool *keep;     /* columns that are never narrowed */
     char **cells;   /* rows * columns */
     size_t rows;
     size_t cap;
@@ -28,7 +29,10 @@ cli_table *cli_table_new(size_t columns, const char *const *headers)
     }
     table->columns = columns;
     table->headers = calloc(columns, sizeof *table->headers);
-    if (table->headers == NULL) {
+    table->keep = calloc(columns, sizeof *table->keep);
+    if (table->headers == NULL || table->keep == NULL) {
+        free(table->headers);
+        free(table->keep);
         free(table);
         return NULL;
     }
@@ -55,7 +59,15 @@ void cli_table_free(cli_table *table)
     }
     free(table->cells);
     free(table->headers);
+    free(table->keep);
     free(table);
+}
+
+void cli_table_keep_width(cli_table *table, size_t column)
+{
+    if (column < table->columns) {
+        table->keep[column] = true;
+    }
 }
 
 bool cli_table_add_row(cli_table *table, const char *const *cells)
@@ -98,29 +110,36 @@ static void print_plain(const cli_table *table, FILE *out)
     }
 }
 
-/* Narrows the widest column, one column at a time, until the row fits. */
-static void fit_widths(size_t *widths, size_t columns, size_t limit)
+/* Narrows the widest narrowable column one column at a time, so that the
+ * loss is spread evenly, until the row fits or nothing can give more. */
+static void fit_widths(size_t *widths, const bool *keep, size_t columns, size_t limit)
 {
-    for (;;) {
-        size_t total = (columns - 1) * (sizeof GAP - 1);
-        size_t widest = 0;
+    size_t total = (columns - 1) * (sizeof GAP - 1);
+    for (size_t c = 0; c < columns; c++) {
+        total += widths[c];
+    }
+    while (total > limit) {
+        size_t widest = columns;
         for (size_t c = 0; c < columns; c++) {
-            total += widths[c];
-            if (widths[c] > widths[widest]) {
+            if (!keep[c] && widths[c] > MIN_COLUMN
+                && (widest == columns || widths[c] > widths[widest])) {
                 widest = c;
             }
         }
-        if (total <= limit || widths[widest] <= MIN_COLUMN) {
+        if (widest == columns) {
             return;
         }
-        size_t excess = total - limit;
-        size_t room = widths[widest] - MIN_COLUMN;
-        widths[widest] -= excess < room ? excess : room;
+        widths[widest]--;
+        total--;
     }
 }
 
-static void print_row(FILE *out, char *const *cells, const size_t *widths, size_t columns)
+static void print_row(FILE *out, char *const *cells, const size_t *widths, size_t columns,
+                      bool bold)
 {
+    if (bold) {
+        fputs("\033[1m", out);
+    }
     for (size_t c = 0; c < columns; c++) {
         bool last = c + 1 == columns;
         size_t size = widths[c] * 4 + 8;
@@ -130,6 +149,9 @@ static void print_row(FILE *out, char *const *cells, const size_t *widths, size_
         }
         lp_text_fit(cells[c], widths[c], !last, fitted, size);
         fputs(fitted, out);
+        if (last && bold) {
+            fputs("\033[0m", out);
+        }
         fputs(last ? "\n" : GAP, out);
         free(fitted);
     }
@@ -155,17 +177,11 @@ void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *s
         }
     }
     if (style->width > 0) {
-        fit_widths(widths, table->columns, style->width);
+        fit_widths(widths, table->keep, table->columns, style->width);
     }
-    if (style->bold_header) {
-        fputs("\033[1m", out);
-    }
-    print_row(out, table->headers, widths, table->columns);
-    if (style->bold_header) {
-        fputs("\033[0m", out);
-    }
+    print_row(out, table->headers, widths, table->columns, style->bold_header);
     for (size_t r = 0; r < table->rows; r++) {
-        print_row(out, table->cells + r * table->columns, widths, table->columns);
+        print_row(out, table->cells + r * table->columns, widths, table->columns, false);
     }
     free(widths);
 }

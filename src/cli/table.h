@@ -21,6 +21,8 @@ void cli_table_free(cli_table *table);
  * so no server text reaches the terminal unfiltered. False when out of memory. */
 bool cli_table_add_row(cli_table *table, const char *const *cells);
 size_t cli_table_rows(const cli_table *table);
+/* On a narrow terminal this column keeps its full width (ids, masked keys). */
+void cli_table_keep_width(cli_table *table, size_t column);
 void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *style);
 
 /* "Label   value" lines for one object (aligned on a terminal, "label<TAB>value"

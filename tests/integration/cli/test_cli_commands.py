@@ -77,7 +77,7 @@ class CommandsTest(CliTestCase):
         ids = {i["id"] for i in self.api.list_all("/licenses")[0]}
         for line in lines:
             fields = line.split("\t")
-            self.assertEqual(len(fields), 8, line)
+            self.assertEqual(len(fields), 7, line)
             self.assertIn(fields[0], ids)
 
     def test_licenses_table_on_a_terminal_has_a_header_and_aligned_columns(self):
