@@ -321,6 +321,17 @@ class ApiClient:
         raise AssertionError(f"paging {path}: more than {max_pages} pages")
 
 
+def settle_expiry(api, slack=3):
+    """Wait until no licence is within `slack` seconds of its expiry, so that statuses
+    (computed at request time) hold still while a test compares lists."""
+    items, _ = api.list_all("/licenses")
+    now = time.time()
+    near = [parse_ts(x["expires_at"]) for x in items if x["expires_at"]
+            and -slack <= parse_ts(x["expires_at"]) - now <= slack]
+    if near:
+        time.sleep(max(0.0, max(near) - now + 1.5))
+
+
 class Portal:
     """One licportald: temp dir, CA, database, files, running server (and Prism if asked)."""
 

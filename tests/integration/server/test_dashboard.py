@@ -12,7 +12,7 @@ class DashboardTest(harness.PortalTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.api = cls.portal.login("demo1@example.com")
-        test_licenses.settle_expiry(cls.api)
+        harness.settle_expiry(cls.api)
 
     def total(self, path):
         resp = self.api.get(path)

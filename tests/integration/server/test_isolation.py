@@ -14,6 +14,7 @@ class UserIsolationTest(harness.PortalTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.alice = cls.portal.login("demo1@example.com")
+        harness.settle_expiry(cls.alice)
         cls.bob = cls.portal.login("demo2@example.com")
         cls.empty = cls.portal.login("empty@example.com")
 

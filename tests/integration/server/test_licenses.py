@@ -41,17 +41,6 @@ def window_members(licences, now, days, slack=3):
     return sure, edge
 
 
-def settle_expiry(api, slack=3):
-    """Wait until no licence is within `slack` seconds of its expiry, so that statuses
-    (computed at request time) hold still while a test compares lists."""
-    items, _ = api.list_all("/licenses")
-    now = time.time()
-    near = [harness.parse_ts(x["expires_at"]) for x in items if x["expires_at"]
-            and -slack <= harness.parse_ts(x["expires_at"]) - now <= slack]
-    if near:
-        time.sleep(max(near) - now + 1.5)
-
-
 def sort_value(item, field):
     if field == "product":
         return item["product"]["name"]
@@ -68,7 +57,7 @@ class LicenceListTest(harness.PortalTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.api = cls.portal.login("demo1@example.com")
-        settle_expiry(cls.api)
+        harness.settle_expiry(cls.api)
         cls.all, totals = cls.api.list_all("/licenses")
         cls.total = totals[0]
 
@@ -98,6 +87,22 @@ class LicenceListTest(harness.PortalTestCase):
                 self.assertGreater(harness.parse_ts(item["expires_at"]), time.time() - 5,
                                    f"{item['id']} is past expiry but reported active")
         self.assertTrue({x["status"] for x in self.all} >= {"active", "expired"})
+
+    def test_a_stored_active_licence_past_expiry_is_reported_expired(self):
+        rows = self.portal.sql(
+            "SELECT licenses.id FROM licenses JOIN users ON users.id = licenses.user_id "
+            "WHERE users.email = 'demo1@example.com' AND licenses.status = 'active' "
+            "AND licenses.expires_at IS NOT NULL AND licenses.expires_at < ?",
+            (int(time.time()) - 1,))
+        self.assertTrue(rows, "demo data should hold an active licence that has run out")
+        active = {x["id"] for x in self.api.list_all("/licenses", {"status": "active"})[0]}
+        expired = {x["id"] for x in self.api.list_all("/licenses", {"status": "expired"})[0]}
+        for (row,) in rows:
+            licence = f"lic_{row}"
+            with self.subTest(licence=licence):
+                self.assertEqual(self.api.get(f"/licenses/{licence}").json["status"], "expired")
+                self.assertIn(licence, expired)
+                self.assertNotIn(licence, active)
 
     def test_default_page_size_is_50(self):
         if self.total <= 50:
