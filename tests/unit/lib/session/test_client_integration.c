@@ -7,7 +7,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <liboath/oath.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <pthread.h>
+#include <sys/socket.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -678,6 +683,218 @@ START_TEST(wrong_checksum_keeps_the_part_file_and_writes_no_target)
 }
 END_TEST
 
+/* ---- answers licportald never gives ------------------------------------- */
+
+/* A one-answer HTTPS server on a thread: it records each request and sends
+ * the same canned bytes, for the behaviours the real server cannot show. */
+typedef struct canned_server {
+    const char *answer;
+    size_t answer_len;
+    int connections;
+    int listen_fd;
+    SSL_CTX *tls;
+    pthread_t thread;
+    char url[64];
+    char request[4096];
+} canned_server;
+
+static void *canned_serve(void *arg)
+{
+    canned_server *cs = arg;
+    for (int i = 0; i < cs->connections; i++) {
+        int fd = accept(cs->listen_fd, NULL, NULL);
+        if (fd < 0)
+            break;
+        SSL *ssl = SSL_new(cs->tls);
+        SSL_set_fd(ssl, fd);
+        if (SSL_accept(ssl) == 1) {
+            size_t used = 0;
+            while (used < sizeof cs->request - 1) {
+                int n = SSL_read(ssl, cs->request + used, (int)(sizeof cs->request - 1 - used));
+                if (n <= 0)
+                    break;
+                used += (size_t)n;
+                cs->request[used] = '\0';
+                if (strstr(cs->request, "\r\n\r\n"))
+                    break;
+            }
+            SSL_write(ssl, cs->answer, (int)cs->answer_len);
+            SSL_shutdown(ssl);
+        }
+        SSL_free(ssl);
+        close(fd);
+    }
+    return NULL;
+}
+
+static void canned_start(canned_server *cs, const char *answer, size_t answer_len)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->answer = answer;
+    cs->answer_len = answer_len;
+    cs->connections = 1;
+    char cert[256], key[256];
+    snprintf(cert, sizeof cert, "%s/ca/server.pem", work);
+    snprintf(key, sizeof key, "%s/ca/server.key", work);
+    cs->tls = SSL_CTX_new(TLS_server_method());
+    ck_assert_int_eq(SSL_CTX_use_certificate_file(cs->tls, cert, SSL_FILETYPE_PEM), 1);
+    ck_assert_int_eq(SSL_CTX_use_PrivateKey_file(cs->tls, key, SSL_FILETYPE_PEM), 1);
+    cs->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    ck_assert_int_eq(bind(cs->listen_fd, (struct sockaddr *)&addr, sizeof addr), 0);
+    socklen_t len = sizeof addr;
+    getsockname(cs->listen_fd, (struct sockaddr *)&addr, &len);
+    ck_assert_int_eq(listen(cs->listen_fd, 4), 0);
+    snprintf(cs->url, sizeof cs->url, "https://127.0.0.1:%d", ntohs(addr.sin_port));
+    ck_assert_int_eq(pthread_create(&cs->thread, NULL, canned_serve, cs), 0);
+}
+
+static void canned_stop(canned_server *cs)
+{
+    shutdown(cs->listen_fd, SHUT_RDWR);
+    pthread_join(cs->thread, NULL);
+    close(cs->listen_fd);
+    SSL_CTX_free(cs->tls);
+}
+
+/* A client that believes it holds a good access token for the canned server. */
+static lp_client *client_with_session(const canned_server *cs, lp_credstore **store_out)
+{
+    server fake = {0};
+    snprintf(fake.url, sizeof fake.url, "%s", cs->url);
+    lp_credstore *store = memory_store(&fake);
+    lp_credentials seeded = {.server = fake.url, .email = "demo1@example.com", .refresh_token = "r",
+                             .access_token = "a", .access_expires_at = time(NULL) + 3600};
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_eq(lp_credstore_save(store, &seeded, &err), LP_OK);
+    *store_out = store;
+    return client_for(&fake, ca_file, store);
+}
+
+START_TEST(whole_file_in_answer_to_a_range_request_restarts_the_part_file)
+{
+    static const char content[] = "the whole release, sent again from its first byte";
+    char answer[256];
+    int n = snprintf(answer, sizeof answer,
+                     "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: %zu\r\n"
+                     "Connection: close\r\n\r\n%s",
+                     strlen(content), content);
+    canned_server cs;
+    canned_start(&cs, answer, (size_t)n);
+    lp_credstore *store;
+    lp_client *c = client_with_session(&cs, &store);
+    char *dir = fresh_dir("restart");
+    char part[512];
+    snprintf(part, sizeof part, "%s/release.bin.part", dir);
+    FILE *f = fopen(part, "w");
+    fputs("GARBAGE", f);
+    fclose(f);
+    lp_download meta = {.id = "rel_1", .filename = "release.bin", .size_bytes = (int64_t)strlen(content)};
+    unsigned char d[32];
+    EVP_Digest(content, strlen(content), d, NULL, EVP_sha256(), NULL);
+    for (int i = 0; i < 32; i++)
+        snprintf(meta.sha256 + 2 * i, 3, "%02x", d[i]);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_download_job *job = lp_download_job_start(c, &meta, dir, false, &err);
+    ck_assert_msg(job != NULL, "%s", err.message);
+    ck_assert_msg(drive_job(c, job, &err) == LP_OK, "%s", err.message);
+    ck_assert_ptr_nonnull(strstr(cs.request, "Range: bytes=7-\r\n"));
+    char hex[65];
+    sha256_file(lp_download_job_target(job), hex);
+    ck_assert_str_eq(hex, meta.sha256);
+    lp_download_job_free(job);
+    canned_stop(&cs);
+    lp_client_free(c);
+    lp_credstore_free(store);
+    free(dir);
+}
+END_TEST
+
+START_TEST(redirect_is_refused_not_followed)
+{
+    static const char answer[] = "HTTP/1.1 302 Found\r\nLocation: https://127.0.0.1:9/api/v1/dashboard\r\n"
+                                 "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    canned_server cs;
+    canned_start(&cs, answer, strlen(answer));
+    lp_credstore *store;
+    lp_client *c = client_with_session(&cs, &store);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_get_dashboard(c, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_PROTOCOL);
+    ck_assert_ptr_nonnull(strstr(err.message, "redirect"));
+    ck_assert_int_eq(err.http_status, 302);
+    ck_assert_ptr_nonnull(strstr(cs.request, "Authorization: Bearer a\r\n"));
+    ck_assert_ptr_nonnull(strstr(cs.request, "User-Agent: licportal/"));
+    lp_call_free(call);
+    canned_stop(&cs);
+    lp_client_free(c);
+    lp_credstore_free(store);
+}
+END_TEST
+
+START_TEST(unavailable_server_says_when_to_try_again)
+{
+    static const char body[] = "{\"error\": {\"code\": \"unavailable\", \"message\": \"maintenance\", "
+                               "\"request_id\": \"r-503\"}}";
+    char answer[512];
+    int n = snprintf(answer, sizeof answer,
+                     "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 7\r\n"
+                     "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                     strlen(body), body);
+    canned_server cs;
+    canned_start(&cs, answer, (size_t)n);
+    lp_credstore *store;
+    lp_client *c = client_with_session(&cs, &store);
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *call = lp_client_get_me(c, &err);
+    ck_assert_int_eq(run(c, call, &err), LP_ERR_SERVER);
+    ck_assert_int_eq(err.retry_after, 7);
+    ck_assert_str_eq(err.request_id, "r-503");
+    ck_assert_ptr_nonnull(strstr(err.message, "try again in 7 s"));
+    lp_call_free(call);
+    canned_stop(&cs);
+    lp_client_free(c);
+    lp_credstore_free(store);
+}
+END_TEST
+
+START_TEST(chunked_body_over_the_cap_is_refused)
+{
+    char answer[4096];
+    int n = snprintf(answer, sizeof answer,
+                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                     "Connection: close\r\n\r\n");
+    for (int i = 0; i < 8; i++)
+        n += snprintf(answer + n, sizeof answer - (size_t)n, "100\r\n%0256d\r\n", 0);
+    n += snprintf(answer + n, sizeof answer - (size_t)n, "0\r\n\r\n");
+    canned_server cs;
+    canned_start(&cs, answer, (size_t)n);
+    lp_transport_options opts = {.cacert_file = ca_file, .max_body_bytes = 1000};
+    lp_error err;
+    lp_error_clear(&err);
+    lp_transport *t = lp_transport_new(&opts, &err);
+    char url[128];
+    snprintf(url, sizeof url, "%s/api/v1/me", cs.url);
+    lp_http_request req = {.method = "GET", .url = url};
+    lp_transfer *tr = lp_transport_start(t, &req, NULL, &err);
+    lp_transfer *done = NULL;
+    for (int i = 0; i < 100 && !done; i++) {
+        lp_transport_wait(t, -1, 100, NULL, NULL);
+        done = lp_transport_next_done(t);
+    }
+    ck_assert_ptr_eq(done, tr);
+    ck_assert_int_eq(lp_transfer_result(done, &err), LP_ERR_PROTOCOL);
+    ck_assert_ptr_nonnull(strstr(err.message, "1000 bytes"));
+    lp_transfer_free(done);
+    lp_transport_free(t);
+    canned_stop(&cs);
+}
+END_TEST
+
 /* ---- certificates that must be refused ---------------------------------- */
 
 static void expect_tls_failure(const char *cert_name, const char *words)
@@ -871,6 +1088,13 @@ int main(void)
     tcase_add_test(tc, two_factor_login_asks_for_and_checks_the_code);
     tcase_add_test(tc, repeated_failed_logins_are_rate_limited_with_a_wait); /* last: it spends failures */
     suite_add_tcase(s, tc);
+    TCase *canned_tc = tcase_create("canned_answers");
+    tcase_set_timeout(canned_tc, 60);
+    tcase_add_test(canned_tc, whole_file_in_answer_to_a_range_request_restarts_the_part_file);
+    tcase_add_test(canned_tc, redirect_is_refused_not_followed);
+    tcase_add_test(canned_tc, unavailable_server_says_when_to_try_again);
+    tcase_add_test(canned_tc, chunked_body_over_the_cap_is_refused);
+    suite_add_tcase(s, canned_tc);
     TCase *odd_tc = tcase_create("refused_certificates");
     tcase_set_timeout(odd_tc, 60);
     tcase_add_test(odd_tc, expired_certificate_says_expired);
