@@ -103,6 +103,23 @@ class DownloadTest(CliTestCase):
         self.assertFalse(os.path.exists(part))
         self.assertIn(" 206 ", self.portal.log_text())
 
+    def test_progress_bar_on_a_terminal(self):
+        release = max(self.releases(), key=lambda r: r["size_bytes"])
+        proxy = SlowProxy(rate=max(8192, release["size_bytes"] // 3))
+        self.addCleanup(proxy.close)
+        res = self.cli.run_pty("download", release["id"], env={"HTTPS_PROXY": proxy.url})
+        self.assertExit(res, 0)
+        self.assertRegex(res.out, r"\[#+ *\] +\d+%")
+        self.assertIn("100%", res.out)
+        self.assertRegex(res.out, r"/s")
+        self.assertIn("ETA", res.out)
+
+    def test_no_progress_bar_when_stderr_is_not_a_terminal(self):
+        release = self.releases()[0]
+        res = self.cli.run("download", release["id"])
+        self.assertExit(res, 0)
+        self.assertEqual(res.err, "")
+
     def test_checksum_mismatch_exits_6_and_writes_no_file(self):
         release = self.releases()[-1]
         path = self.server_file(release)

@@ -16,6 +16,20 @@ class LoginTest(CliTestCase):
     def prepare(cls, portal):
         portal.add_user("otp@example.com", password="otp-pass", name="Otto",
                         otp_secret=OTP_SECRET)
+        portal.add_user("evil@example.com", password="evil-pass",
+                        name="Eve\x1b[2J\x1b]0;owned\x07\u009b31m\u202egnp.exe")
+
+    def test_server_text_reaches_the_terminal_sanitised(self):
+        home = self.home("file")
+        res = home.login("evil@example.com", "evil-pass")
+        self.assertExit(res, 0)
+        res = home.run("status")
+        self.assertExit(res, 0)
+        for text in (res.out, res.err):
+            for bad in ("\x1b", "\x07", "\u009b", "\u202e"):
+                self.assertNotIn(bad, text)
+        self.assertIn("Eve", res.out)
+        self.assertIn("gnp.exe", res.out)
 
     def test_login_with_the_file_store_keeps_a_0600_file(self):
         home = self.home("file")
