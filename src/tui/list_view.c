@@ -2,6 +2,7 @@
 #include "tui/list_view.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "tui/views.h"
 
@@ -10,7 +11,16 @@ void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
                     list_row_fn row)
 {
     tui_list_geometry g = tui_list_geometry_compute(main);
-    view_banner(state, g.banner, banner);
+    char position[48] = "";
+    if (pager->total > 0)
+        snprintf(position, sizeof position, " %ld/%ld", pager->selected + 1, pager->total);
+    int position_w = (int)strlen(position);
+    tui_rect left = g.banner;
+    if (left.w > position_w + 20) {
+        left.w -= position_w;
+        tui_put(g.banner.y, g.banner.x + left.w, position_w, position, TUI_ROLE_DIM, false);
+    }
+    view_banner(state, left, banner);
     int widths[TUI_MAX_COLUMNS];
     tui_table_widths(columns, column_count, g.header.w, widths);
     if (!tui_rect_empty(g.header))

@@ -26,6 +26,23 @@ static void apply_key_bindings(tui_state *state, const lp_config *config)
     }
 }
 
+/* Home/End as tmux, screen and rxvt send them, whatever TERM claims: a
+ * mismatch would otherwise read as Esc followed by letters and digits. */
+static void define_extra_keys(void)
+{
+    static const struct {
+        const char *sequence;
+        int key;
+    } extra[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+        {"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+        {"\033OH", KEY_HOME},  {"\033OF", KEY_END},
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        if (key_defined(extra[i].sequence) == 0)
+            define_key(extra[i].sequence, extra[i].key);
+}
+
 static bool want_no_color(const lp_config *config)
 {
     const char *env = getenv("NO_COLOR");
@@ -100,6 +117,7 @@ int tui_run(const lp_config *config)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    define_extra_keys();
     nodelay(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);

@@ -56,6 +56,9 @@ class Terminal:
             "TERM": term,
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         }
+        for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if name in os.environ:
+                env[name] = os.environ[name]
         env.update(extra_env or {})
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         licportal = harness.required_binary("LICPORTAL")
@@ -115,6 +118,17 @@ class Terminal:
         with open(os.path.join(self.marks, "stty-after")) as f:
             after = f.read().strip()
         return before, after
+
+    def rss_kib(self):
+        """Resident memory of licportal (the pane shell's child), in KiB."""
+        shell = self.tmux("display-message", "-p", "#{pane_pid}").strip()
+        with open(f"/proc/{shell}/task/{shell}/children") as f:
+            child = f.read().split()[0]
+        with open(f"/proc/{child}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        raise AssertionError("no VmRSS for licportal")
 
     def resize(self, cols, lines):
         self.tmux("resize-window", "-x", str(cols), "-y", str(lines))
