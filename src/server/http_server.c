@@ -148,7 +148,7 @@ static void on_completed(void *cls, struct MHD_Connection *connection, void **co
     *con_cls = NULL;
 }
 
-static void on_mhd_error(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 {
     fputs("licportald: http: ", stderr);
     vfprintf(stderr, fmt, ap);
