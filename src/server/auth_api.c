@@ -148,7 +148,7 @@ enum MHD_Result lp_api_login(struct lp_request *req)
     lp_bind_text(st, ":email", email);
     struct account user = {0};
     char hash[256] = "";
-    unsigned char otp_secret[128];
+    unsigned char otp_secret[LP_TOTP_SECRET_MAX];
     size_t otp_len = 0;
     bool found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
@@ -158,7 +158,14 @@ enum MHD_Result lp_api_login(struct lp_request *req)
         if (lp_col_text(st, 3) != NULL)
             snprintf(hash, sizeof hash, "%s", lp_col_text(st, 3));
         int blob_len = sqlite3_column_bytes(st, 4);
-        if (blob_len > 0 && (size_t)blob_len <= sizeof otp_secret) {
+        if ((size_t)blob_len > sizeof otp_secret) {
+            /* Never fall back to no second factor. */
+            sqlite3_reset(st);
+            cJSON_Delete(json);
+            fprintf(stderr, "licportald: user %lld has an oversized OTP secret\n", (long long)user.id);
+            return lp_reply_internal(req);
+        }
+        if (blob_len > 0) {
             memcpy(otp_secret, sqlite3_column_blob(st, 4), (size_t)blob_len);
             otp_len = (size_t)blob_len;
         }

@@ -43,7 +43,7 @@ bool lp_totp_secret_from_base32(const char *text, unsigned char **out, size_t *o
     size_t raw_len = 0;
     int rc = n == 0 ? OATH_INVALID_BASE32 : oath_base32_decode(clean, n, &raw, &raw_len);
     free(clean);
-    if (rc != OATH_OK || raw_len == 0) {
+    if (rc != OATH_OK || raw_len == 0 || raw_len > LP_TOTP_SECRET_MAX) {
         free(raw);
         return false;
     }

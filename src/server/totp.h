@@ -22,8 +22,12 @@ enum lp_totp_hash {
 /* Must run once before the other calls (liboath keeps global state). */
 bool lp_totp_init(void);
 
+/* Longest secret accepted, in bytes (RFC 4226 recommends 20). */
+#define LP_TOTP_SECRET_MAX 128
+
 /* Decodes a base32 secret (spaces and lower case allowed). On success *out
- * is malloc'd; free it with free(). Returns false on invalid input. */
+ * is malloc'd; free it with free(). Returns false on invalid input or a
+ * secret longer than LP_TOTP_SECRET_MAX bytes. */
 bool lp_totp_secret_from_base32(const char *text, unsigned char **out, size_t *out_len);
 
 /* Writes the code for `now` into `out` (digits + 1 bytes). */

@@ -97,6 +97,11 @@ START_TEST(decodes_base32_secrets)
     free(raw);
     ck_assert(!lp_totp_secret_from_base32("not base32!", &raw, &len));
     ck_assert(!lp_totp_secret_from_base32("", &raw, &len));
+    /* 130 bytes: over LP_TOTP_SECRET_MAX. */
+    char longer[210];
+    memset(longer, 'A', 208);
+    longer[208] = '\0';
+    ck_assert(!lp_totp_secret_from_base32(longer, &raw, &len));
 }
 END_TEST
 
