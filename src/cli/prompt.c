@@ -39,7 +39,8 @@ lp_status cli_prompt_line(const char *question, bool echo, char *out, size_t siz
     if (fd < 0) {
         return lp_error_set(err, LP_ERR_USAGE, "no terminal to ask for %s", question);
     }
-    FILE *tty = fdopen(fd, "r+");
+    /* Read through stdio, write straight to the descriptor: no mixed-direction stream. */
+    FILE *tty = fdopen(fd, "r");
     if (tty == NULL) {
         close(fd);
         return lp_error_set(err, LP_ERR_IO, "cannot use the terminal: %s", strerror(errno));
@@ -53,14 +54,13 @@ lp_status cli_prompt_line(const char *question, bool echo, char *out, size_t siz
         /* A Ctrl-Z while echo is off would leave the terminal silent. */
         restore = tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
     }
-    fprintf(tty, "%s: ", question);
-    fflush(tty);
+    dprintf(fd, "%s: ", question);
     bool got = fgets(out, (int)size, tty) != NULL;
     if (restore) {
         (void)tcsetattr(fd, TCSAFLUSH, &saved);
     }
     if (!echo) {
-        fputc('\n', tty);
+        dprintf(fd, "\n");
     }
     fclose(tty);
     if (!got) {
