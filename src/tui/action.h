@@ -69,6 +69,12 @@ typedef enum tui_scope {
     X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
     X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                          \
       "Show the activations of this license")                                                  \
+    X(NEXT_RENEWAL, "next-renewal-option", LICENSE_DETAIL, "n", "Select the next renewal option") \
+    X(SHOW_QR, "qr-code", LICENSE_DETAIL, "Q",                                                 \
+      "Show the selected renewal's checkout URL as a QR code")                                 \
+    X(COPY_URL, "copy-url", LICENSE_DETAIL, "y",                                               \
+      "Copy the selected renewal's checkout URL (OSC 52, works over SSH)")                     \
+    X(COPY_KEY, "copy-key", LICENSE_DETAIL, "Y", "Copy the revealed license key (OSC 52)")     \
     X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete", "Deactivate the selected activation") \
     X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")             \
     X(PLATFORM_FILTER, "platform-filter", DOWNLOADS, "p", "Cycle the platform filter")          \

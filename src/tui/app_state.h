@@ -35,6 +35,7 @@ typedef enum tui_modal {
     TUI_MODAL_FILTER,             /* `/` licence text filter */
     TUI_MODAL_CONFIRM_DEACTIVATE,
     TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
+    TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
 } tui_modal;
 
 typedef enum tui_login_field {
@@ -109,6 +110,7 @@ typedef struct tui_state {
     bool detail_loaded;
     lp_license_detail detail;
     char *revealed_key;       /* only after an explicit key press */
+    int renewal_selected;
     int detail_scroll;
 
     /* activations */

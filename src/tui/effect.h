@@ -19,6 +19,7 @@ typedef enum tui_effect_kind {
     TUI_FX_SAVE_SNAPSHOT,     /* the dashboard just received, for offline use */
     TUI_FX_LOAD_SNAPSHOT,
     TUI_FX_REMEMBER_IN_FILE,  /* keep the session in the 0600 file from now on */
+    TUI_FX_COPY,              /* `text` to the terminal's clipboard (OSC 52) */
 } tui_effect_kind;
 
 typedef struct tui_effect {
@@ -40,6 +41,8 @@ typedef struct tui_effect {
     char password[256];
     char otp[16];
     bool remember_in_file;
+    /* COPY */
+    char text[2048];
 } tui_effect;
 
 #define TUI_MAX_EFFECTS 8

@@ -210,6 +210,8 @@ void tui_draw(const tui_state *state)
     draw_status(state, l->status);
     if (state->modal == TUI_MODAL_HELP)
         view_help_draw(state);
+    else if (state->modal == TUI_MODAL_QR)
+        view_qr_draw(state);
     else if (state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
              state->modal == TUI_MODAL_CONFIRM_QUIT)
         draw_confirm(state, l);

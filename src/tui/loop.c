@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,21 @@ static void switch_to_file_store(tui_loop *loop, const char *email)
     loop->store = store;
 }
 
+/* OSC 52 sets the clipboard of the terminal itself, over SSH too. */
+static void copy_to_clipboard(const char *text)
+{
+    size_t len = strlen(text);
+    size_t b64_len = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
+    char *b64 = malloc(b64_len);
+    if (!b64)
+        return;
+    sodium_bin2base64(b64, b64_len, (const unsigned char *)text, len,
+                      sodium_base64_VARIANT_ORIGINAL);
+    fprintf(stdout, "\033]52;c;%s\a", b64);
+    fflush(stdout);
+    free(b64);
+}
+
 static void run_effect(tui_loop *loop, tui_effect *fx)
 {
     lp_error err;
@@ -189,6 +205,9 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         lp_dashboard_clear(&snapshot);
         return;
     }
+    case TUI_FX_COPY:
+        copy_to_clipboard(fx->text);
+        return;
     case TUI_FX_REMEMBER_IN_FILE:
         lp_config_save_value(loop->config->profile ? loop->config->profile : "default",
                              "credential_store", "file", &err);

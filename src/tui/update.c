@@ -137,6 +137,7 @@ static void enter_view(tui_state *state, tui_view_id view, bool remember, tui_ef
     if (view == TUI_VIEW_LICENSE_DETAIL) {
         state->detail_loaded = false;
         state->detail_scroll = 0;
+        state->renewal_selected = 0;
         lp_license_detail_clear(&state->detail);
         if (state->revealed_key) {
             memset(state->revealed_key, 0, strlen(state->revealed_key));
@@ -376,6 +377,27 @@ static void cycle_status(tui_state *state, tui_effects *fx)
     fetch_view(state, fx);
 }
 
+const lp_renewal_option *tui_selected_renewal(const tui_state *state)
+{
+    if (state->view != TUI_VIEW_LICENSE_DETAIL || !state->detail_loaded ||
+        state->detail.renewal_option_count == 0)
+        return NULL;
+    int index = state->renewal_selected;
+    if (index < 0 || (size_t)index >= state->detail.renewal_option_count)
+        index = 0;
+    return &state->detail.renewal_options[index];
+}
+
+static void copy_to_clipboard(tui_state *state, tui_effects *fx, const char *text,
+                              const char *done)
+{
+    tui_effect *e = push_effect(fx, TUI_FX_COPY);
+    if (!e)
+        return;
+    lp_sanitize_into(text, e->text, sizeof e->text);
+    set_message(state, false, done);
+}
+
 /* The value after `current` in `cycle` (the first when it is not there). */
 static void cycle_value(char *current, size_t size, const char *const *cycle, int count)
 {
@@ -535,6 +557,40 @@ void tui_run_action(tui_state *state, tui_action action, tui_effects *fx)
             tui_effect *e = start_call(state, fx, TUI_FX_REVEAL_KEY, &state->seq_mutation);
             if (e)
                 copy_text(e->id, sizeof e->id, state->detail_id);
+        }
+        break;
+    case TUI_ACTION_NEXT_RENEWAL:
+        if (state->view == TUI_VIEW_LICENSE_DETAIL && state->detail.renewal_option_count > 0) {
+            state->renewal_selected =
+                (state->renewal_selected + 1) % (int)state->detail.renewal_option_count;
+            state->dirty = true;
+        }
+        break;
+    case TUI_ACTION_SHOW_QR:
+        if (tui_selected_renewal(state)) {
+            state->modal = TUI_MODAL_QR;
+            state->dirty = true;
+        }
+        break;
+    case TUI_ACTION_COPY_URL: {
+        const lp_renewal_option *option = tui_selected_renewal(state);
+        if (option)
+            copy_to_clipboard(state, fx, option->checkout_url, "Checkout URL copied.");
+        break;
+    }
+    case TUI_ACTION_COPY_KEY:
+        if (state->view != TUI_VIEW_LICENSE_DETAIL)
+            break;
+        if (state->revealed_key) {
+            copy_to_clipboard(state, fx, state->revealed_key, "License key copied.");
+        } else {
+            char key[16], text[96];
+            tui_key_name(state->keymap.key_count[TUI_ACTION_REVEAL_KEY]
+                             ? state->keymap.keys[TUI_ACTION_REVEAL_KEY][0]
+                             : 'v',
+                         key, sizeof key);
+            snprintf(text, sizeof text, "Reveal the key first (%s).", key);
+            set_message(state, true, text);
         }
         break;
     case TUI_ACTION_LICENSE_ACTIVATIONS:
@@ -799,6 +855,10 @@ static void handle_key(tui_state *state, int key, tui_effects *fx)
         state->dirty = true;
         return;
     }
+    case TUI_MODAL_QR:
+        state->modal = TUI_MODAL_NONE;
+        state->dirty = true;
+        return;
     case TUI_MODAL_PROMPT:
     case TUI_MODAL_FILTER:
         line_input_key(state, key, fx);
@@ -821,7 +881,7 @@ static void handle_click(tui_state *state, int y, int x, tui_effects *fx)
     const tui_layout *l = &state->layout;
     if (l->too_small || state->screen != TUI_SCREEN_MAIN)
         return;
-    if (state->modal == TUI_MODAL_HELP) {
+    if (state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR) {
         state->modal = TUI_MODAL_NONE;
         state->dirty = true;
         return;

@@ -16,4 +16,7 @@ void tui_update(tui_state *state, const tui_event *event, tui_effects *fx);
 /* Runs one action as if its key had been pressed (the `:` prompt too). */
 void tui_run_action(tui_state *state, tui_action action, tui_effects *fx);
 
+/* The renewal option the detail view has selected, or NULL. */
+const lp_renewal_option *tui_selected_renewal(const tui_state *state);
+
 #endif

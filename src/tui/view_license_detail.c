@@ -65,12 +65,21 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
              TUI_ROLE_NORMAL);
     for (size_t i = 0; i < d->renewal_option_count; i++) {
         const lp_renewal_option *o = &d->renewal_options[i];
+        bool selected = (int)i == state->renewal_selected;
         char price[64], label[128], text[320];
         lp_format_money(&o->price, price, sizeof price);
         lp_sanitize_into(o->label, label, sizeof label);
-        snprintf(text, sizeof text, "%s: %s for %lld months", label, price,
-                 (long long)o->term_months);
-        y = line(state, main, y, NULL, text, TUI_ROLE_NORMAL);
+        snprintf(text, sizeof text, "%s %s: %s for %lld months", selected ? ">" : " ", label,
+                 price, (long long)o->term_months);
+        y = line(state, main, y, NULL, text, selected ? TUI_ROLE_SELECTED : TUI_ROLE_NORMAL);
         y = line(state, main, y, NULL, o->checkout_url, TUI_ROLE_DIM);
+    }
+    if (d->renewal_option_count > 0) {
+        char next[16], qr[16], copy[16], text[160];
+        view_key_of(state, TUI_ACTION_NEXT_RENEWAL, next, sizeof next);
+        view_key_of(state, TUI_ACTION_SHOW_QR, qr, sizeof qr);
+        view_key_of(state, TUI_ACTION_COPY_URL, copy, sizeof copy);
+        snprintf(text, sizeof text, "%s next option  %s QR code  %s copy URL", next, qr, copy);
+        y = line(state, main, y, NULL, text, TUI_ROLE_DIM);
     }
 }

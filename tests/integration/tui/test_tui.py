@@ -367,6 +367,46 @@ class ViewsTest(TuiTestCase):
         t.wait_text(full)
         self.quit_and_check_terminal(t)
 
+    def test_renewal_url_is_copied_with_osc52_and_shown_as_a_qr_code(self):
+        api = self.login()
+        detail = None
+        for summary in api.list_all("/licenses", {"status": "active"})[0]:
+            candidate = api.get(f"/licenses/{summary['id']}").json
+            if len(candidate["renewal"]["options"]) >= 2:
+                detail = candidate
+                break
+        self.assertIsNotNone(detail, "the demo data has a licence with two renewal options")
+        t = self.start()
+        t.tmux("set-option", "-g", "set-clipboard", "on")
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("l")
+        t.wait_text("Licenses (")
+        t.keys("/")
+        t.text(detail["key_masked"][-4:])
+        t.keys("Enter")
+        t.wait_text("Licenses (1)")
+        t.keys("Enter")
+        t.wait_text("QR code")
+        t.keys("n", "y")
+        t.wait_text("Checkout URL copied.")
+        def clipboard():
+            try:
+                return t.tmux("show-buffer").strip()
+            except subprocess.CalledProcessError:
+                return ""  # no buffer yet
+
+        deadline = time.monotonic() + WAIT
+        while clipboard() != detail["renewal"]["options"][1]["checkout_url"]:
+            self.assertLess(time.monotonic(), deadline, "the clipboard never got the URL")
+            time.sleep(0.05)
+        t.keys("Q")
+        screen = t.wait_text("Scan to renew")
+        self.assertGreater(screen.count("\u2588"), 50)
+        t.keys("x")
+        t.wait_text("next option")
+        self.quit_and_check_terminal(t)
+
     def test_a_download_lands_in_the_current_directory_with_its_checksum(self):
         api = self.login()
         newest = api.get("/downloads").json["items"][0]

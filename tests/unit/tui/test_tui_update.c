@@ -807,6 +807,81 @@ START_TEST(download_filters_cycle_and_refetch)
 }
 END_TEST
 
+static void open_detail_with_renewals(void)
+{
+    setup_main();
+    deliver_dashboard(10);
+    select_dashboard_item(TUI_KPI_COUNT + TUI_QUICK_COUNT);
+    key(TUI_KEY_ENTER);
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.license.summary = license("lic-1", "Atlas");
+    r.as.license.renewable = true;
+    r.as.license.renewal_options = calloc(2, sizeof(lp_renewal_option));
+    r.as.license.renewal_option_count = 2;
+    for (int i = 0; i < 2; i++) {
+        lp_renewal_option *o = &r.as.license.renewal_options[i];
+        o->id = strdup(i ? "ren-2" : "ren-1");
+        o->label = strdup(i ? "2 years" : "1 year");
+        o->checkout_url = strdup(i ? "https://shop.example/2" : "https://shop.example/1");
+        o->term_months = i ? 24 : 12;
+    }
+    deliver(LP_CALL_LICENSE, st.seq_detail, LP_OK, &r, NULL, 20);
+    lp_license_detail_clear(&r.as.license);
+    ck_assert(st.detail_loaded);
+}
+
+START_TEST(renewal_urls_are_copied_and_shown_as_qr_codes)
+{
+    open_detail_with_renewals();
+    key('y');
+    const tui_effect *e = find(TUI_FX_COPY);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->text, "https://shop.example/1");
+    key('n');
+    key('y');
+    e = find(TUI_FX_COPY);
+    ck_assert_str_eq(e->text, "https://shop.example/2");
+    ck_assert_str_eq(tui_selected_renewal(&st)->id, "ren-2");
+    key('Q');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
+    key('x');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_key_is_copied_only_once_revealed)
+{
+    open_detail_with_renewals();
+    key('Y');
+    ck_assert_ptr_null(find(TUI_FX_COPY));
+    ck_assert(st.message_is_error);
+    key('v');
+    const tui_effect *e = find(TUI_FX_REVEAL_KEY);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->id, "lic-1");
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.revealed_key = strdup("ABCD-1234-EF56-0001");
+    deliver(LP_CALL_REVEAL_KEY, st.seq_mutation, LP_OK, &r, NULL, 30);
+    free(r.as.revealed_key);
+    ck_assert_str_eq(st.revealed_key, "ABCD-1234-EF56-0001");
+    key('Y');
+    e = find(TUI_FX_COPY);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->text, "ABCD-1234-EF56-0001");
+    /* Leaving the detail forgets the full key. */
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
+    key(TUI_KEY_HOME);
+    select_dashboard_item(TUI_KPI_COUNT + TUI_QUICK_COUNT);
+    key(TUI_KEY_ENTER);
+    ck_assert_ptr_null(st.revealed_key);
+    teardown();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_update");
@@ -858,6 +933,8 @@ int main(void)
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
     tcase_add_test(lists, download_filters_cycle_and_refetch);
+    tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
+    tcase_add_test(lists, the_key_is_copied_only_once_revealed);
     suite_add_tcase(s, lists);
     return lp_run_suite(s);
 }

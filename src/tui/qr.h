@@ -1,0 +1,16 @@
+/* QR codes of checkout URLs, to scan with a phone from any terminal. */
+#ifndef LICPORTAL_TUI_QR_H
+#define LICPORTAL_TUI_QR_H
+
+#include <stdbool.h>
+
+typedef struct tui_qr {
+    int size;              /* modules per side, quiet zone included */
+    unsigned char *dark;   /* size*size, 1 for a dark module */
+} tui_qr;
+
+/* false when the text cannot be encoded (or QR support was not built). */
+bool tui_qr_encode(const char *text, tui_qr *out);
+void tui_qr_clear(tui_qr *qr);
+
+#endif
