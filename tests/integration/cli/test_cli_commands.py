@@ -158,6 +158,40 @@ class CommandsTest(CliTestCase):
                 self.assertIn("licportal login", self.assertOneLineError(res))
 
 
+class PagingTest(CliTestCase):
+    """More licences than one page of 200 holds: the cursors must be followed."""
+    demo_users = 1
+    licenses_per_user = 450
+
+    def setUp(self):
+        self.cli = self.logged_in_home("demo1@example.com")
+        self.api = self.login("demo1@example.com")
+
+    def test_json_list_holds_every_page(self):
+        items, totals = self.api.list_all("/licenses", limit=200)
+        self.assertEqual(len(items), 450)
+        res = self.cli.run("licenses", "--json")
+        self.assertExit(res, 0)
+        doc = json.loads(res.out)
+        self.assertEqual(doc["total"], 450)
+        self.assertEqual([i["id"] for i in doc["items"]], [i["id"] for i in items])
+
+    def test_limit_spans_pages_and_stops(self):
+        doc = json.loads(self.cli.run("licenses", "--json", "--limit", "250").out)
+        self.assertEqual(len(doc["items"]), 250)
+        self.assertEqual(len({i["id"] for i in doc["items"]}), 250)
+        self.assertEqual(doc["total"], 450)
+        res = self.cli.run("licenses", "--limit", "201")
+        self.assertEqual(len(res.out.splitlines()), 201)
+
+    def test_plain_list_holds_every_page(self):
+        res = self.cli.run("licenses", "--sort", "product")
+        self.assertExit(res, 0)
+        ids = [line.split("\t")[0] for line in res.out.splitlines()]
+        self.assertEqual(len(ids), 450)
+        self.assertEqual(len(set(ids)), 450)
+
+
 class DeactivateTest(CliTestCase):
     demo_users = 1
 
@@ -203,3 +237,16 @@ class DeactivateTest(CliTestCase):
         self.assertEqual(self.in_use(), before)
         res = self.cli.run_pty("deactivate", "act_unknown", answers=[(r"\[y/N\]", "y")])
         self.assertExit(res, 3)
+
+    def test_terminal_confirmation_yes_deactivates(self):
+        for activation in self.api.list_all("/activations")[0]:
+            before = self.in_use()
+            res = self.cli.run_pty("deactivate", activation["id"],
+                                   answers=[(r"\[y/N\]", "y")])
+            if res.code == 0:
+                self.assertIn("Deactivated", res.out)
+                self.assertEqual(self.in_use(), before - 1)
+                return
+            self.assertExit(res, 1)
+            self.assertEqual(self.in_use(), before)
+        self.fail("no licence allows deactivation")
