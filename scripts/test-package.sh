@@ -43,6 +43,19 @@ else
   fail "debian/changelog version $changelog_version is the project's version" "meson.build says '$version'"
 fi
 
+spec_version=$(sed -n 's/^Version: *//p' "$root/packaging/rpm/licportal.spec")
+if [ "$spec_version" = "$version" ]; then
+  pass "rpm/licportal.spec version $spec_version is the project's version"
+else
+  fail "rpm/licportal.spec version $spec_version is the project's version" "meson.build says '$version'"
+fi
+pkgbuild_version=$(sed -n 's/^pkgver=//p' "$root/packaging/arch/PKGBUILD")
+if [ "$pkgbuild_version" = "$version" ]; then
+  pass "arch/PKGBUILD version $pkgbuild_version is the project's version"
+else
+  fail "arch/PKGBUILD version $pkgbuild_version is the project's version" "meson.build says '$version'"
+fi
+
 # Source and binary packages, so that lintian sees debian/ as well as the .debs.
 if bash "$root/scripts/build-deb.sh" "$out" -us -uc >"$work/build.log" 2>&1; then
   pass "dpkg-buildpackage builds the packages"
