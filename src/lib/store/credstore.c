@@ -25,7 +25,8 @@ struct lp_credstore {
 };
 
 static const char fallback_text[] =
-    "No Secret Service answered: the session is kept for this run only "
+    "No usable Secret Service (none answered within 2 s, or its keyring is locked): "
+    "the session is kept for this run only "
     "(to keep it in a 0600 file, log in with --credential-store file; it is remembered "
     "in the profile).";
 

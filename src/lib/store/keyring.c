@@ -75,6 +75,8 @@ static void note_error(keyring_job *job, GError *error)
     g_clear_error(&error);
 }
 
+/* A service that answers is not enough: storing needs an unlocked default
+ * collection, and unlocking would mean a prompt no one may see. */
 static void run_probe(keyring_job *job)
 {
     GError *error = NULL;
@@ -83,6 +85,23 @@ static void run_probe(keyring_job *job)
     if (service == NULL) {
         note_error(job, error);
         return;
+    }
+    SecretCollection *collection = secret_collection_for_alias_sync(
+        service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, job->cancellable, &error);
+    if (collection == NULL) {
+        if (error != NULL) {
+            note_error(job, error);
+        } else {
+            job->failed = true;
+            snprintf(job->message, sizeof job->message, "the keyring has no default collection");
+        }
+    } else {
+        if (secret_collection_get_locked(collection)) {
+            job->failed = true;
+            snprintf(job->message, sizeof job->message,
+                     "the default keyring is locked (unlock it first)");
+        }
+        g_object_unref(collection);
     }
     g_object_unref(service);
 }

@@ -9,7 +9,8 @@
 /* How long any one keyring call may take before it is given up. */
 #define LP_KEYRING_TIMEOUT_MS 2000
 
-/* Whether a Secret Service answers within the bound. */
+/* Whether a Secret Service answers within the bound with an unlocked default
+ * collection to store sessions in. */
 bool lp_keyring_available(lp_error *err);
 
 /* The item of `server` and `email` (NULL email: the first item of that

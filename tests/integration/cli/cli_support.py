@@ -74,11 +74,12 @@ class CliHome:
             argv += ["--credential-store", self.store]
         return argv
 
-    def run(self, *args, stdin=None, timeout=60, env=None, server=True):
-        """Runs without a controlling terminal (a new session), stdin a pipe or /dev/null."""
+    def run(self, *args, stdin=None, timeout=60, env=None, server=True, wrapper=()):
+        """Runs without a controlling terminal (a new session), stdin a pipe or empty;
+        `wrapper` goes in front of the command (e.g. dbus-run-session --)."""
         full_env = dict(self.env, **(env or {}))
         started = time.monotonic()
-        proc = subprocess.run(self.argv(args, server),
+        proc = subprocess.run([*wrapper, *self.argv(args, server)],
                               input=stdin if stdin is not None else b"", capture_output=True,
                               env=full_env, cwd=self.work, timeout=timeout,
                               start_new_session=True)

@@ -3,6 +3,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -104,6 +105,28 @@ class KeyringTest(CliTestCase):
         self.assertIn("Secret Service keyring", home.run("status").out)
         self.assertFalse(os.path.exists(home.credentials_path))
         self.assertExit(home.run("logout"), 0)
+
+
+    def test_a_locked_keyring_is_never_used(self):
+        # A second D-Bus session starts its own keyring daemon on demand, over the same
+        # keyring files: the collection is there but locked, and unlocking needs a prompt.
+        runtime = tempfile.mkdtemp(dir=self.home("none").dir)
+        os.chmod(runtime, 0o700)
+        env = {"XDG_RUNTIME_DIR": runtime, "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"]}
+        wrapper = ("dbus-run-session", "--")
+        home = self.home("keyring")
+        res = home.run("login", "--email", "demo1@example.com", "--password-stdin",
+                       stdin=b"demo\n", env=env, wrapper=wrapper)
+        self.assertExit(res, 1)
+        self.assertLess(res.seconds, 5)
+        self.assertIn("locked", res.err)
+        self.assertIn("--credential-store file", res.err)
+        home.store = "auto"
+        res = home.run("login", "--email", "demo1@example.com", "--password-stdin",
+                       stdin=b"demo\n", env=env, wrapper=wrapper)
+        self.assertExit(res, 0)
+        self.assertIn("this run only", res.err)
+        self.assertFalse(os.path.exists(home.credentials_path))
 
 
 class NoSecretServiceTest(CliTestCase):
