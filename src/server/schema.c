@@ -173,7 +173,13 @@ static const char *const migration_3[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2, migration_3};
+/* Version 4: the text `q` searches, as one indexed expression (see LP_LICENSE_SEARCH_TEXT). */
+static const char *const migration_4[] = {
+    "CREATE INDEX licenses_search ON licenses(user_id, " LP_LICENSE_SEARCH_TEXT ");",
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

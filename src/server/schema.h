@@ -8,6 +8,12 @@
 #include "server/cursor.h"
 #include "server/db.h"
 
+/* What licence search (`q`) matches: product name, edition and the last four
+ * key characters, lower-cased and separated by U+001F so that a match cannot
+ * span two of them. Queries must use this exact text to use its index. */
+#define LP_LICENSE_SEARCH_TEXT                                                                                       \
+    "lower(product_name || char(31) || coalesce(edition, '') || char(31) || substr(license_key, -4))"
+
 /* Brings the schema to the newest version, each step in one transaction.
  * Refuses a database written by a newer licportald. */
 bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size);
