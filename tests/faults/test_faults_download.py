@@ -1,0 +1,98 @@
+# Hostile downloads: path tricks, wrong digests and short bodies never leave a trusted file behind.
+import os
+import unittest
+
+from faults_support import FaultTestCase
+from hostile_server import FILE_BYTES
+
+GOOD_NAME = "orbit-backup-4.2.0-linux-x86_64.tar.gz"
+LIMIT = 30
+
+
+def tree(root):
+    """Every file under root, relative paths."""
+    found = set()
+    for folder, _, files in os.walk(root):
+        for name in files:
+            found.add(os.path.relpath(os.path.join(folder, name), root))
+    return found
+
+
+class HostileDownloads(FaultTestCase):
+    def target(self, client):
+        # Two levels down, so that ../../ from it still lands inside the client's home.
+        path = os.path.join(client.work, "a", "b")
+        os.makedirs(path)
+        return path
+
+    def test_valid_download_lands_in_the_folder(self):
+        client = self.client()
+        target = self.target(client)
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        self.assertTerminalSafe(result)
+        with open(os.path.join(target, GOOD_NAME), "rb") as f:
+            self.assertEqual(f.read(), FILE_BYTES)
+
+    def test_dot_dot_filename_stays_in_the_target_folder(self):
+        self.server.fault = "evil_name"
+        client = self.client()
+        target = self.target(client)
+        before = tree(client.dir)
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertIsNotNone(result.code, result)
+        self.assertTerminalSafe(result)
+        new = tree(client.dir) - before
+        outside = [p for p in new if not os.path.join(client.dir, p).startswith(target + os.sep)]
+        self.assertEqual(outside, [], f"written outside {target}: {result!r}")
+        # The spec: inside the folder under the base name of the server's filename.
+        self.assertEqual(result.code, 0, result)
+        with open(os.path.join(target, "evil"), "rb") as f:
+            self.assertEqual(f.read(), FILE_BYTES)
+
+    def test_dot_dot_filename_without_o_stays_in_the_current_folder(self):
+        self.server.fault = "evil_name"
+        client = self.client()
+        cwd = os.path.join(client.work, "a", "b")
+        os.makedirs(cwd)
+        client.work = cwd
+        before = tree(client.dir)
+        result = client.run("download", "dl_1", limit=LIMIT)
+        self.assertIsNotNone(result.code, result)
+        self.assertTerminalSafe(result)
+        new = tree(client.dir) - before
+        outside = [p for p in new if not os.path.join(client.dir, p).startswith(cwd + os.sep)]
+        self.assertEqual(outside, [], f"written outside {cwd}: {result!r}")
+        self.assertEqual(result.code, 0, result)
+        self.assertTrue(os.path.isfile(os.path.join(cwd, "evil")), result)
+
+    def test_wrong_sha256_leaves_no_final_file_and_exits_6(self):
+        self.server.fault = "wrong_sha"
+        client = self.client()
+        target = self.target(client)
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertFails(result, 6, LIMIT)
+        self.assertFalse(os.path.exists(os.path.join(target, GOOD_NAME)), tree(target))
+
+    def test_wrong_sha256_with_explicit_file_name_leaves_no_file(self):
+        self.server.fault = "wrong_sha"
+        client = self.client()
+        target = self.target(client)
+        dest = os.path.join(target, "named.tar.gz")
+        result = client.run("download", "dl_1", "-o", dest, limit=LIMIT)
+        self.assertFails(result, 6, LIMIT)
+        self.assertFalse(os.path.exists(dest), tree(target))
+
+    def test_truncated_download_keeps_a_part_file_and_no_final_file(self):
+        self.server.fault = "truncated"
+        client = self.client()
+        target = self.target(client)
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertFails(result, 5, LIMIT)
+        files = tree(target)
+        self.assertNotIn(GOOD_NAME, files, result)
+        self.assertTrue(any(f.endswith(".part") for f in files), f"no .part in {files}: {result!r}")
+
+
+if __name__ == "__main__":
+    unittest.main()
