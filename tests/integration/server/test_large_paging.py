@@ -2,6 +2,7 @@
 import time
 
 import harness
+import test_licenses
 
 COUNT = 100000
 
@@ -41,3 +42,15 @@ class LargeAccountPagingTest(harness.PortalTestCase):
         self.assertEqual(kpis["total_licenses"], COUNT)
         self.assertEqual(kpis["active_licenses"],
                          api.get("/licenses?limit=1&status=active").json["total"])
+
+    def test_every_sort_pages_through_all_licences_in_order(self):
+        api = self.login("demo1@example.com")
+        for sort in test_licenses.SORTS:
+            with self.subTest(sort=sort):
+                items, totals = api.list_all("/licenses", {"sort": sort}, limit=200,
+                                             max_pages=COUNT // 200 + 10)
+                ids = [x["id"] for x in items]
+                self.assertEqual(set(totals), {COUNT})
+                self.assertEqual(len(ids), COUNT)
+                self.assertEqual(len(set(ids)), COUNT, f"sort={sort} repeated a licence")
+                test_licenses.assert_sorted_by(self, items, sort)
