@@ -44,36 +44,3 @@ class TransportTest(harness.PortalTestCase):
         self.assertIsNone(status, "the server answered plain HTTP")
         # And it still serves TLS afterwards.
         self.assertStatus(self.login("demo1@example.com").get("/me"), 200)
-
-
-class AdministrationTest(harness.PortalTestCase):
-    demo_users = 1
-
-    def run_admin(self, *args, stdin=b""):
-        return subprocess.run([self.portal.licportald, *args], input=stdin, capture_output=True,
-                              timeout=60)
-
-    def test_serve_refuses_to_start_without_tls(self):
-        proc = self.run_admin("serve", "--db", self.portal.db, "--files", self.portal.files,
-                              "--listen", "127.0.0.1:0")
-        self.assertNotEqual(proc.returncode, 0)
-        self.assertNotIn(b"listening on", proc.stdout)
-        self.assertTrue(proc.stderr.strip(), "refusal without a message")
-
-    def test_user_add_refuses_a_duplicate_email(self):
-        proc = self.run_admin("user", "add", "--db", self.portal.db, "--email",
-                              "DEMO1@example.com", "--password-stdin", stdin=b"other")
-        self.assertNotEqual(proc.returncode, 0)
-        self.assertTrue(proc.stderr.strip())
-        # The existing account keeps its password.
-        self.assertStatus(self.client().login("demo1@example.com", "demo"), 200)
-        self.assertError(self.client().login("demo1@example.com", "other"), 401,
-                         "invalid_credentials")
-
-    def test_user_added_while_serving_can_log_in(self):
-        self.portal.add_user("late@example.com", password="late-password", name="Late")
-        resp = self.client().login("LATE@example.com", "late-password")
-        self.assertStatus(resp, 200)
-        self.assertEqual(resp.json["user"]["name"], "Late")
-        self.assertEqual(self.login("late@example.com", "late-password").get("/licenses")
-                         .json["total"], 0)
