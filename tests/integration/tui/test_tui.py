@@ -266,11 +266,20 @@ class DashboardTest(TuiTestCase):
         self.wait_dashboard(t)
         t.keys("?")
         t.wait_text("Keys")
-        seen = set()
-        for _ in range(10):
-            seen |= set(re.findall(r"\b([a-z]+(?:-[a-z]+)*)\b", t.screen()))
-            t.keys("PageDown")
         names = action_names()
+        seen, last = set(), None
+        deadline = time.monotonic() + WAIT
+        # Page down each time the overlay has redrawn, until every name went by.
+        while time.monotonic() < deadline and not set(names) <= seen:
+            screen = t.screen()
+            # Rows of the overlay: border, keys (18 columns), the action's name, its help.
+            seen |= {m.group(1) for m in
+                     (re.match(r"^\s*\S .{18} ([a-z][a-z-]*) ", line)
+                      for line in screen.splitlines()) if m}
+            if screen != last:
+                last = screen
+                t.keys("PageDown")
+            time.sleep(0.05)
         self.assertGreater(len(names), 20)
         self.assertEqual([n for n in names if n not in seen], [])
         t.keys("Escape")
@@ -357,7 +366,7 @@ class ViewsTest(TuiTestCase):
         self.log_in(t)
         self.wait_dashboard(t)
         t.keys("l")
-        t.wait_text(first["key_masked"])
+        t.wait_for(lambda s: "Licenses (" in s and first["key_masked"] in s, "the licence list")
         t.keys("Enter")
         screen = t.wait_text("reveals the full key")
         self.assertIn(first["key_masked"], screen)
