@@ -33,7 +33,13 @@ void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
         return;
     }
     if (pager->total < 0) {
-        tui_put(g.rows.y, g.rows.x, g.rows.w, "Loading...", TUI_ROLE_DIM, false);
+        char key[16], text[64];
+        view_key_of(state, TUI_ACTION_REFRESH, key, sizeof key);
+        if (pager->loading_page >= 0)
+            snprintf(text, sizeof text, "Loading...");
+        else
+            snprintf(text, sizeof text, "Not loaded: %s fetches it.", key);
+        tui_put(g.rows.y, g.rows.x, g.rows.w, text, TUI_ROLE_DIM, false);
         return;
     }
     for (int i = 0; i < g.rows.h; i++) {

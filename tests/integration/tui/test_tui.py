@@ -10,6 +10,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -452,6 +453,39 @@ class ViewsTest(TuiTestCase):
         # The next run finds the session and skips the login screen.
         t = self.start(args=())
         self.wait_dashboard(t)
+        self.quit_and_check_terminal(t)
+
+
+class SlowServerTest(TuiTestCase):
+    def test_a_spinner_shows_keys_keep_working_and_esc_cancels(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        server = self.portal._server
+        os.kill(server.pid, signal.SIGSTOP)  # requests now hang until SIGCONT
+        try:
+            t.keys("2")
+            t.wait_text("Loading (Esc cancels)")
+            frames = set()
+            deadline = time.monotonic() + WAIT
+            while len(frames) < 2 and time.monotonic() < deadline:
+                match = re.search(r"(\S) Loading \(Esc cancels\)", t.screen())
+                if match:
+                    frames.add(match.group(1))
+                time.sleep(0.03)
+            self.assertGreaterEqual(len(frames), 2, "the spinner turns")
+            t.keys("?")
+            t.wait_text("Keys")
+            t.keys("Escape")
+            t.wait_for(lambda s: "Keys" not in s, "the help closed")
+            t.keys("Escape")
+            screen = t.wait_text("Cancelled.")
+            self.assertNotIn("Loading", screen)
+            self.assertIn("Not loaded", screen)
+        finally:
+            os.kill(server.pid, signal.SIGCONT)
+        t.keys("r")
+        t.wait_text("Licenses (")
         self.quit_and_check_terminal(t)
 
 

@@ -544,6 +544,24 @@ START_TEST(q_quits)
 }
 END_TEST
 
+START_TEST(quitting_during_a_download_asks_first)
+{
+    setup_main();
+    st.download_running = true;
+    key('q');
+    ck_assert(!st.quit);
+    ck_assert_int_eq(st.modal, TUI_MODAL_CONFIRM_QUIT);
+    key('n');
+    ck_assert(!st.quit);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    key('q');
+    key('y');
+    ck_assert(st.quit);
+    ck_assert_ptr_nonnull(find(TUI_FX_CANCEL_DOWNLOAD));
+    teardown();
+}
+END_TEST
+
 START_TEST(the_prompt_runs_an_action_by_name)
 {
     setup_main();
@@ -922,6 +940,7 @@ int main(void)
     tcase_add_test(shell, number_keys_jump_to_views);
     tcase_add_test(shell, help_opens_and_closes);
     tcase_add_test(shell, q_quits);
+    tcase_add_test(shell, quitting_during_a_download_asks_first);
     tcase_add_test(shell, the_prompt_runs_an_action_by_name);
     tcase_add_test(shell, a_rebound_key_drives_the_action);
     tcase_add_test(shell, too_small_ignores_every_key_but_quit);
