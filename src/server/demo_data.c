@@ -463,6 +463,55 @@ static bool add_user(struct lp_db *db, const struct lp_demo_options *o, long ind
     return step_done(db, st, err, err_size);
 }
 
+/* The secondary indexes of the bulk-loaded tables, as CREATE statements. */
+struct index_set {
+    char *sql[32];
+    size_t count;
+};
+
+static void index_set_clear(struct index_set *set)
+{
+    for (size_t i = 0; i < set->count; i++)
+        sqlite3_free(set->sql[i]);
+    set->count = 0;
+}
+
+/* Drops the indexes of licenses and activations, remembering them: building
+ * an index once over sorted data is much cheaper than updating it per row. */
+static bool drop_indexes(struct lp_db *db, struct index_set *set, char *err, size_t err_size)
+{
+    static const char *const list = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                    "AND tbl_name IN ('licenses', 'activations')";
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(lp_db_handle(db), list, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        return false;
+    }
+    char names[32][64];
+    while (sqlite3_step(st) == SQLITE_ROW && set->count < 32) {
+        snprintf(names[set->count], sizeof names[0], "%s", lp_col_text(st, 0));
+        set->sql[set->count++] = sqlite3_mprintf("%s", lp_col_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < set->count; i++) {
+        char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+        bool ok = drop != NULL && lp_db_exec(db, drop, err, err_size);
+        sqlite3_free(drop);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static bool restore_indexes(struct lp_db *db, const struct index_set *set, char *err, size_t err_size)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        if (set->sql[i] == NULL || !lp_db_exec(db, set->sql[i], err, err_size))
+            return false;
+    }
+    return true;
+}
+
 bool lp_demo_generate(struct lp_db *db, const struct lp_demo_options *o, char *err, size_t err_size)
 {
     char hash[LP_PASSWORD_HASH_LEN];
@@ -479,11 +528,14 @@ bool lp_demo_generate(struct lp_db *db, const struct lp_demo_options *o, char *e
         return false;
     /* Per-row counting triggers would double the work of a 100,000-licence
      * load; the generator knows the counts and writes them itself. */
-    bool ok = lp_schema_suspend_counters(db, err, err_size) && add_catalogue(db, o, err, err_size);
+    struct index_set indexes = {0};
+    bool ok = lp_schema_suspend_counters(db, err, err_size) && drop_indexes(db, &indexes, err, err_size) &&
+              add_catalogue(db, o, err, err_size);
     for (long u = 1; ok && u <= o->users; u++)
         ok = add_user(db, o, u, hash, err, err_size);
     if (ok)
-        ok = lp_schema_resume_counters(db, err, err_size);
+        ok = restore_indexes(db, &indexes, err, err_size) && lp_schema_resume_counters(db, err, err_size);
+    index_set_clear(&indexes);
     if (ok)
         ok = lp_db_exec(db, "COMMIT", err, err_size);
     if (!ok) {
