@@ -39,6 +39,7 @@ FAULTS = (
     "ok",            # valid answers
     "stall",         # headers and a few bytes, then silence
     "slow",          # the whole answer, one byte a second
+    "trickle",       # 1 MiB at four bytes a second (just above a 1 byte/s stall check)
     "cut",           # the connection closes mid-body
     "invalid_json",  # not JSON
     "wrong_shape",   # JSON of the wrong types
@@ -301,9 +302,11 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.server.owner.stopping.wait(300)
             self._abort()
-        elif fault == "slow":
+        elif fault in ("slow", "trickle"):
+            if fault == "trickle":
+                body += b" " * (1 << 20)  # valid JSON that would take three days at this pace
             self._head(200, [("Content-Type", "application/json")], len(body))
-            self._drip(body, 1.0)
+            self._drip(body, 1.0 if fault == "slow" else 0.25)
         elif fault == "cut":
             self._head(200, [("Content-Type", "application/json")], len(body))
             self.wfile.write(body[: len(body) // 2])

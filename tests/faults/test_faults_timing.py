@@ -30,6 +30,11 @@ class SlowServers(FaultTestCase):
     def test_one_byte_a_second_answer_is_bounded(self):
         self.run_fault("slow")
 
+    def test_four_bytes_a_second_answer_is_bounded(self):
+        """Fast enough never to count as a stall, slow enough to take many minutes: only an
+        overall deadline ends it."""
+        self.run_fault("trickle")
+
 
 if __name__ == "__main__":
     unittest.main()
