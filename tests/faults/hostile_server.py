@@ -238,7 +238,10 @@ class Handler(BaseHTTPRequestHandler):
         self._read_body()
         path = urllib.parse.urlsplit(self.path).path
         if path in (API + "/auth/login", API + "/auth/refresh"):
-            self._json(200, encode(tokens()))
+            if self.server.owner.fault_auth:
+                self._api(path, tokens())
+            else:
+                self._json(200, encode(tokens()))
         elif path == API + "/auth/logout":
             self._head(204, [], 0)
         else:
@@ -277,12 +280,12 @@ class Handler(BaseHTTPRequestHandler):
             return download()
         return None
 
-    def _api(self, path):
+    def _api(self, path, valid=None):
         fault = self.server.owner.fault
         if path.startswith(API + "/downloads/") and path.endswith("/file"):
             self._file(fault)
             return
-        valid = self._valid(path)
+        valid = valid or self._valid(path)
         if valid is None:
             self._json(404, encode(error_body("not_found", "no such object")))
             return
@@ -439,6 +442,7 @@ class HostileServer:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
         self.fault = fault
+        self.fault_auth = False  # True: login and refresh answer under the fault too
         self.requests = []
         self.plain_hits = []
         self.errors = []

@@ -6,6 +6,7 @@ from faults_support import FaultTestCase
 
 TABLES = [["dashboard"], ["licenses"], ["license", "lic_1"], ["activations"], ["downloads"]]
 JSONS = [c + ["--json"] for c in TABLES]
+TABLES.append(["status"])  # the user from GET /me
 LIMIT = 20
 
 
