@@ -68,8 +68,8 @@ void screen_login_draw(const tui_state *state)
         y += 2;
     }
     if (login->message[0])
-        tui_put(y, x, fw, login->message,
-                state->pending > 0 ? TUI_ROLE_DIM : TUI_ROLE_ERROR, false);
+        tui_put_wrapped(y, x, fw, 2, login->message,
+                        state->pending > 0 ? TUI_ROLE_DIM : TUI_ROLE_ERROR);
     tui_put(box.y + box.h - 2, x, fw,
             login->offer_remember ? "Enter log in  Tab next field  Space toggle  Esc quit"
                                   : "Enter log in  Tab next field  Esc quit",

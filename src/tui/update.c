@@ -971,21 +971,22 @@ static void login_result(tui_state *state, const tui_event *ev, tui_effects *fx)
         enter_view(state, TUI_VIEW_DASHBOARD, false, fx);
         return;
     }
-    memset(login->password, 0, sizeof login->password);
     const char *why = ev->error ? ev->error->message : "";
     char text[sizeof login->message];
+    /* Only a code is missing: keep the password for the second try. */
+    bool keep_password = ev->status == LP_ERR_OTP_REQUIRED || ev->status == LP_ERR_OTP_INVALID;
+    if (!keep_password)
+        memset(login->password, 0, sizeof login->password);
     switch (ev->status) {
     case LP_ERR_OTP_REQUIRED:
         login->otp_needed = true;
         login->field = TUI_FIELD_OTP;
         snprintf(text, sizeof text,
-                 "This account uses two-factor authentication: enter your password and the "
-                 "one-time code.");
-        login->field = TUI_FIELD_PASSWORD;
+                 "Two-factor authentication is on: enter the one-time code.");
         break;
     case LP_ERR_OTP_INVALID:
         login->otp[0] = '\0';
-        login->field = TUI_FIELD_PASSWORD;
+        login->field = TUI_FIELD_OTP;
         snprintf(text, sizeof text, "That one-time code was not accepted: try the current one.");
         break;
     case LP_ERR_CREDENTIALS:

@@ -456,6 +456,28 @@ class ViewsTest(TuiTestCase):
         self.quit_and_check_terminal(t)
 
 
+class TwoFactorTest(TuiTestCase):
+    OTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+    @classmethod
+    def prepare(cls, portal):
+        portal.add_user("otp@example.com", name="Otp User", otp_secret=cls.OTP_SECRET)
+
+    def test_the_one_time_code_is_asked_for_when_the_server_wants_it(self):
+        t = self.start()
+        self.log_in(t, email="otp@example.com")
+        t.wait_text("enter the one-time code")
+        t.wait_text("One-time code")
+        t.text("000000" if harness.totp(self.OTP_SECRET) != "000000" else "111111")
+        t.keys("Enter")
+        t.wait_text("not accepted")
+        t.text(harness.totp(self.OTP_SECRET))
+        t.keys("Enter")
+        screen = self.wait_dashboard(t)
+        self.assertIn("Otp User", screen.splitlines()[0])
+        self.quit_and_check_terminal(t)
+
+
 class SlowServerTest(TuiTestCase):
     def test_a_spinner_shows_keys_keep_working_and_esc_cancels(self):
         t = self.start()

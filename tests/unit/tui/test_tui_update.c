@@ -201,8 +201,6 @@ START_TEST(otp_required_asks_for_the_one_time_code)
     deliver(LP_CALL_LOGIN, st.seq_login, LP_ERR_OTP_REQUIRED, NULL, &err, 100);
     ck_assert(st.login.otp_needed);
     ck_assert_int_eq(st.screen, TUI_SCREEN_LOGIN);
-    type("pw");
-    key(TUI_KEY_TAB);
     ck_assert_int_eq(st.login.field, TUI_FIELD_OTP);
     type("12a3456");
     ck_assert_str_eq(st.login.otp, "123456");
@@ -211,6 +209,11 @@ START_TEST(otp_required_asks_for_the_one_time_code)
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(e->otp, "123456");
     ck_assert_str_eq(e->password, "pw");
+    lp_error bad = error_of(LP_ERR_OTP_INVALID, "invalid_otp", "x");
+    deliver(LP_CALL_LOGIN, st.seq_login, LP_ERR_OTP_INVALID, NULL, &bad, 100);
+    ck_assert_str_eq(st.login.otp, "");
+    ck_assert_int_eq(st.login.field, TUI_FIELD_OTP);
+    ck_assert_ptr_nonnull(strstr(st.login.message, "not accepted"));
     teardown();
 }
 END_TEST
