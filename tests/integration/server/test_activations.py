@@ -1,4 +1,5 @@
 # Activations: list, filter, order, paging, ETag, self-service deactivation and its refusal.
+import time
 import urllib.parse
 
 import harness
@@ -111,3 +112,29 @@ class DeactivationTest(harness.PortalTestCase):
         self.assertStatus(changed, 200)
         # Seat counts changed, so the licence list is a new representation too.
         self.assertStatus(api.get("/licenses", headers={"If-None-Match": licences_etag}), 200)
+
+
+class DeactivationAuditTest(harness.PortalTestCase):
+    demo_users = 1
+
+    def test_each_deactivation_is_recorded_with_who_when_and_where(self):
+        api = self.login("demo1@example.com")
+        count = "SELECT COUNT(*) FROM audit_log WHERE action LIKE '%deactivat%'"
+        before = self.portal.sql(count)[0][0]
+        for activation in api.list_all("/activations")[0]:
+            resp = api.delete(f"/activations/{activation['id']}")
+            if resp.status == 204:
+                break
+        else:
+            self.fail("no activation of demo1 may be deactivated")
+        self.assertEqual(self.portal.sql(count)[0][0], before + 1)
+        at, user_id, ip, object_id = self.portal.sql(
+            "SELECT at, user_id, ip, object_id FROM audit_log WHERE action LIKE '%deactivat%' "
+            "ORDER BY id DESC LIMIT 1")[0]
+        self.assertIsNotNone(user_id)
+        self.assertEqual(ip, "127.0.0.1")
+        self.assertLess(abs(int(at) - time.time()), 120)
+        self.assertIn(str(object_id), (activation["id"], activation["id"].split("_")[-1]))
+        # A refused or unknown deactivation changes nothing in the trail.
+        self.assertError(api.delete(f"/activations/{activation['id']}"), 404, "not_found")
+        self.assertEqual(self.portal.sql(count)[0][0], before + 1)

@@ -228,3 +228,29 @@ class ServerLogTest(harness.PortalTestCase):
             self.assertIn(request_id, log, "no access log line for this request")
         for secret in secrets:
             self.assertNotIn(secret, log, "a password or token reached the server log")
+
+
+class LoginAuditTest(harness.PortalTestCase):
+    demo_users = 1
+
+    def test_logins_failed_logins_and_reuse_are_recorded(self):
+        def count(pattern):
+            return self.portal.sql("SELECT COUNT(*) FROM audit_log WHERE action LIKE ?",
+                                   (pattern,))[0][0]
+        total = self.portal.sql("SELECT COUNT(*) FROM audit_log")[0][0]
+        failed_before = count("%fail%")
+        api = self.client()
+        self.assertError(api.login("demo1@example.com", "Xq-typo-9731"), 401,
+                         "invalid_credentials")
+        self.assertEqual(count("%fail%"), failed_before + 1)
+        self.assertStatus(api.login("demo1@example.com"), 200)
+        old = api.refresh_token
+        self.assertStatus(api.post("/auth/refresh", {"refresh_token": old}, auth=False), 200)
+        self.assertError(api.post("/auth/refresh", {"refresh_token": old}, auth=False),
+                         401, "invalid_refresh_token")
+        self.assertGreaterEqual(count("%reuse%"), 1)
+        self.assertGreaterEqual(self.portal.sql("SELECT COUNT(*) FROM audit_log")[0][0],
+                                total + 3)
+        rows = self.portal.sql("SELECT ip, detail FROM audit_log")
+        self.assertTrue(all(ip == "127.0.0.1" for ip, _ in rows if ip is not None))
+        self.assertNotIn("Xq-typo-9731", repr(rows), "a password reached the audit log")
