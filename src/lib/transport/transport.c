@@ -415,8 +415,15 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     ok = ok && curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_WRITEDATA, tr) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_PRIVATE, tr) == CURLE_OK;
-    if (!request->body_sink)
+    if (!request->body_sink) {
         ok = ok && curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)tr->max_body) == CURLE_OK;
+        /* A server that trickles an API answer at a byte a second never
+         * falls under the stall limit; API answers are small, so one that
+         * takes longer than connecting plus a stall window is cut off.
+         * Downloads (body_sink) only have the stall limit. */
+        long answer_ms = transport->connect_timeout_ms + transport->stall_timeout_s * 1000L;
+        ok = ok && curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, answer_ms) == CURLE_OK;
+    }
     if (transport->ca_pem) {
         struct curl_blob blob = {.data = transport->ca_pem, .len = transport->ca_len,
                                  .flags = CURL_BLOB_NOCOPY};

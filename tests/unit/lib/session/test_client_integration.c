@@ -691,6 +691,7 @@ typedef struct canned_server {
     const char *answer;
     size_t answer_len;
     int connections;
+    bool drip; /* two bytes a second: never under the stall limit */
     int listen_fd;
     SSL_CTX *tls;
     pthread_t thread;
@@ -718,7 +719,15 @@ static void *canned_serve(void *arg)
                 if (strstr(cs->request, "\r\n\r\n"))
                     break;
             }
-            SSL_write(ssl, cs->answer, (int)cs->answer_len);
+            if (cs->drip) {
+                for (size_t k = 0; k < cs->answer_len; k++) {
+                    if (SSL_write(ssl, cs->answer + k, 1) != 1)
+                        break;
+                    usleep(500000);
+                }
+            } else {
+                SSL_write(ssl, cs->answer, (int)cs->answer_len);
+            }
             SSL_shutdown(ssl);
         }
         SSL_free(ssl);
@@ -727,9 +736,10 @@ static void *canned_serve(void *arg)
     return NULL;
 }
 
-static void canned_start(canned_server *cs, const char *answer, size_t answer_len)
+static void canned_start_dripping(canned_server *cs, const char *answer, size_t answer_len, bool drip)
 {
     memset(cs, 0, sizeof *cs);
+    cs->drip = drip;
     cs->answer = answer;
     cs->answer_len = answer_len;
     cs->connections = 1;
@@ -747,6 +757,11 @@ static void canned_start(canned_server *cs, const char *answer, size_t answer_le
     ck_assert_int_eq(listen(cs->listen_fd, 4), 0);
     snprintf(cs->url, sizeof cs->url, "https://127.0.0.1:%d", ntohs(addr.sin_port));
     ck_assert_int_eq(pthread_create(&cs->thread, NULL, canned_serve, cs), 0);
+}
+
+static void canned_start(canned_server *cs, const char *answer, size_t answer_len)
+{
+    canned_start_dripping(cs, answer, answer_len, false);
 }
 
 static void canned_stop(canned_server *cs)
@@ -889,6 +904,39 @@ START_TEST(chunked_body_over_the_cap_is_refused)
     ck_assert_ptr_eq(done, tr);
     ck_assert_int_eq(lp_transfer_result(done, &err), LP_ERR_PROTOCOL);
     ck_assert_ptr_nonnull(strstr(err.message, "1000 bytes"));
+    lp_transfer_free(done);
+    lp_transport_free(t);
+    canned_stop(&cs);
+}
+END_TEST
+
+START_TEST(trickled_answer_is_cut_off_in_bounded_time)
+{
+    char answer[512];
+    int n = snprintf(answer, sizeof answer,
+                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n"
+                     "Connection: close\r\n\r\n{\"id\": \"%0180d\"}",
+                     0);
+    canned_server cs;
+    canned_start_dripping(&cs, answer, (size_t)n, true);
+    lp_transport_options opts = {.cacert_file = ca_file, .connect_timeout_ms = 1000, .stall_timeout_s = 2};
+    lp_error err;
+    lp_error_clear(&err);
+    lp_transport *t = lp_transport_new(&opts, &err);
+    char url[128];
+    snprintf(url, sizeof url, "%s/api/v1/me", cs.url);
+    lp_http_request req = {.method = "GET", .url = url};
+    lp_transfer *tr = lp_transport_start(t, &req, NULL, &err);
+    time_t start = time(NULL);
+    lp_transfer *done = NULL;
+    for (int i = 0; i < 200 && !done; i++) {
+        lp_transport_wait(t, -1, 100, NULL, NULL);
+        done = lp_transport_next_done(t);
+    }
+    ck_assert_ptr_eq(done, tr);
+    ck_assert_int_le(time(NULL) - start, 6);
+    ck_assert_int_eq(lp_transfer_result(done, &err), LP_ERR_NETWORK);
+    ck_assert_ptr_nonnull(strstr(err.message, cs.url + strlen("https://")));
     lp_transfer_free(done);
     lp_transport_free(t);
     canned_stop(&cs);
@@ -1079,6 +1127,7 @@ static void clean_up(void)
 
 int main(void)
 {
+    signal(SIGPIPE, SIG_IGN); /* the canned server writes to clients that gave up */
     prepare();
     Suite *s = suite_create("client_integration");
     TCase *tc = tcase_create("default_server");
@@ -1105,6 +1154,7 @@ int main(void)
     tcase_add_test(canned_tc, redirect_is_refused_not_followed);
     tcase_add_test(canned_tc, unavailable_server_says_when_to_try_again);
     tcase_add_test(canned_tc, chunked_body_over_the_cap_is_refused);
+    tcase_add_test(canned_tc, trickled_answer_is_cut_off_in_bounded_time);
     suite_add_tcase(s, canned_tc);
     TCase *odd_tc = tcase_create("refused_certificates");
     tcase_set_timeout(odd_tc, 60);
