@@ -35,7 +35,7 @@ void view_banner(const tui_state *state, tui_rect banner, const char *title)
 {
     if (tui_rect_empty(banner))
         return;
-    int used = tui_put(banner.y, banner.x, banner.w, title, TUI_ROLE_SECTION, false);
+    int used = tui_put_server(banner.y, banner.x, banner.w, title, TUI_ROLE_SECTION, false);
     if (state->message[0] && used + 3 < banner.w)
         tui_put(banner.y, banner.x + used + 2, banner.w - used - 2, state->message,
                 state->message_is_error ? TUI_ROLE_ERROR : TUI_ROLE_DIM, false);
@@ -95,7 +95,7 @@ static void draw_status(const tui_state *state, tui_rect r)
         char text[200];
         snprintf(text, sizeof text, "%s%s_", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
                  state->prompt);
-        tui_put(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
+        tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
         return;
     }
     char hints[512] = " ";

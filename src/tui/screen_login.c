@@ -9,7 +9,9 @@
 static void draw_field(int y, int x, int w, const char *label, const char *value, bool focused)
 {
     tui_put(y, x, 16, label, focused ? TUI_ROLE_SECTION : TUI_ROLE_KPI_LABEL, true);
-    tui_put(y, x + 17, w - 17, value, focused ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_FIELD, true);
+    /* What was typed can hold pasted control characters too. */
+    tui_put_server(y, x + 17, w - 17, value, focused ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_FIELD,
+                   true);
 }
 
 void screen_login_draw(const tui_state *state)

@@ -889,7 +889,7 @@ static void handle_click(tui_state *state, int y, int x, tui_effects *fx)
     if (state->modal != TUI_MODAL_NONE)
         return;
     if (l->sidebar_shown && tui_rect_contains(l->sidebar, y, x)) {
-        int entry = (y - l->sidebar.y - 1) / 1;
+        int entry = y - l->sidebar.y - 1; /* entries start below a blank line */
         if (entry >= 0 && entry < TUI_SIDEBAR_ENTRIES) {
             state->sidebar_selected = entry;
             enter_view(state, tui_sidebar_view(entry), true, fx);

@@ -61,10 +61,11 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
         return;
     }
     const lp_download *d = &state->download_detail;
-    char title[200];
-    char name[128];
+    char title[300];
+    char name[128], version[64];
     lp_sanitize_into(d->product.name, name, sizeof name);
-    snprintf(title, sizeof title, "Download: %s %s", name, d->version ? d->version : "");
+    lp_sanitize_into(d->version, version, sizeof version);
+    snprintf(title, sizeof title, "Download: %s %s", name, version);
     view_banner(state, banner, title);
     char size[32], released[16];
     lp_format_size(d->size_bytes, size, sizeof size);
