@@ -105,11 +105,14 @@ static void fuzz_session_json(const uint8_t *data, size_t size)
                      "a serialised session does not read back");
         FUZZ_REQUIRE(TARGET, same(c.server, d.server) && same(c.email, d.email)
                                  && same(c.user_name, d.user_name)
-                                 && same(c.refresh_token, d.refresh_token)
-                                 && same(c.access_token, d.access_token)
-                                 && (c.access_token == NULL
-                                     || c.access_expires_at == d.access_expires_at),
+                                 && same(c.refresh_token, d.refresh_token),
                      "session changed on a write and read round trip");
+        /* An access token may be dropped on the way (a refresh replaces it), but one
+         * that comes back must be the same token with the same expiry. */
+        FUZZ_REQUIRE(TARGET, d.access_token == NULL
+                                 || (same(c.access_token, d.access_token)
+                                     && c.access_expires_at == d.access_expires_at),
+                     "access token or its expiry changed on a write and read round trip");
         lp_credentials_clear(&d);
         free(again);
     } else {
