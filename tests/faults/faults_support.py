@@ -210,6 +210,8 @@ class FaultTestCase(unittest.TestCase):
     def setUp(self):
         self.server.resume()
         self.server.fault = "ok"
+        self.server.requests.clear()
+        self.server.plain_hits.clear()
 
     def tearDown(self):
         self.server.release()

@@ -58,6 +58,7 @@ FAULTS = (
     "evil_name",     # a download whose filename is ../../evil
     "wrong_sha",     # a download whose sha256 does not match its bytes
     "truncated",     # a download whose Content-Length exceeds the bytes sent
+    "no_range",      # a download that ignores Range and sends the whole file with 200
 )
 
 FILE_BYTES = b"licportal hostile download\n" * 64
@@ -289,7 +290,7 @@ class Handler(BaseHTTPRequestHandler):
         if valid is None:
             self._json(404, encode(error_body("not_found", "no such object")))
             return
-        if fault in ("evil_name", "wrong_sha", "truncated"):
+        if fault in ("evil_name", "wrong_sha", "truncated", "no_range"):
             if path.startswith(API + "/downloads/"):
                 if fault == "evil_name":
                     valid = download(filename="../../evil")
@@ -367,7 +368,7 @@ class Handler(BaseHTTPRequestHandler):
         headers = [("Content-Type", "application/octet-stream"), ("Accept-Ranges", "bytes"),
                    ("ETag", '"file-1"'), ("Repr-Digest", f"sha-256=:{digest}:"),
                    ("Content-Disposition", f'attachment; filename="{name}"')]
-        rng = self.headers.get("Range")
+        rng = self.headers.get("Range") if fault != "no_range" else None
         start = 0
         if rng and rng.startswith("bytes=") and rng.endswith("-"):
             start = int(rng[6:-1])

@@ -93,6 +93,42 @@ class HostileDownloads(FaultTestCase):
         self.assertNotIn(GOOD_NAME, files, result)
         self.assertTrue(any(f.endswith(".part") for f in files), f"no .part in {files}: {result!r}")
 
+    def interrupted(self):
+        """A client whose first download broke off half way, leaving its .part."""
+        self.server.fault = "truncated"
+        client = self.client()
+        target = self.target(client)
+        first = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertEqual(first.code, 5, first)
+        return client, target
+
+    def test_resume_after_a_cut_gives_the_whole_file(self):
+        client, target = self.interrupted()
+        self.server.fault = "ok"
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        with open(os.path.join(target, GOOD_NAME), "rb") as f:
+            self.assertEqual(f.read(), FILE_BYTES)
+        self.assertEqual([f for f in tree(target) if f.endswith(".part")], [])
+        ranges = [h.get("Range") for m, p, h in self.server.requests if p.endswith("/file")]
+        self.assertTrue(any(r and r != "bytes=0-" for r in ranges), ranges)
+
+    def test_resume_against_a_server_ignoring_range_never_keeps_a_wrong_file(self):
+        """A 200 with the whole file answers a Range request: appending it to the .part
+        would double the start. The file is either right or not there."""
+        client, target = self.interrupted()
+        self.server.fault = "no_range"
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertIn(result.code, (0, 6), result)
+        self.assertTerminalSafe(result)
+        final = os.path.join(target, GOOD_NAME)
+        if result.code == 0:
+            with open(final, "rb") as f:
+                self.assertEqual(f.read(), FILE_BYTES)
+        else:
+            self.assertFalse(os.path.exists(final), result)
+            self.assertOneErrorLine(result)
+
 
 if __name__ == "__main__":
     unittest.main()
