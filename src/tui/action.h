@@ -1,4 +1,4 @@
-/* The one action table: names, default keys and help text drive keys, `?` help and the `:` prompt. */
+/* The one action table: names, keys and help drive key dispatch, `?` help and the `:` prompt. */
 #ifndef LICPORTAL_TUI_ACTION_H
 #define LICPORTAL_TUI_ACTION_H
 
@@ -54,7 +54,7 @@ typedef enum tui_scope {
     X(REFRESH, "refresh", GLOBAL, "r, C-r", "Fetch this view's data afresh")                   \
     X(HELP, "help", GLOBAL, "?, F1", "Show this list of actions")                              \
     X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                  \
-    X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                             \
+    X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                        \
     X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
     X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \
     X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")             \

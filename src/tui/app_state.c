@@ -7,8 +7,8 @@
 
 #include "licportal/sanitize.h"
 
-const char *const tui_license_sorts[] = {"-added_at", "added_at",   "expires_at", "-expires_at",
-                                         "product",   "-product",   "status"};
+const char *const tui_license_sorts[] = {"-added_at", "added_at", "expires_at", "-expires_at",
+                                         "product",   "-product", "status"};
 const int tui_license_sort_count = (int)(sizeof tui_license_sorts / sizeof tui_license_sorts[0]);
 
 static void clear_license(void *item)
