@@ -141,7 +141,8 @@ void tui_state_set_user(tui_state *state, const char *name, const char *email)
     lp_sanitize_into(name ? name : "", clean_name, sizeof clean_name);
     lp_sanitize_into(email ? email : "", clean_email, sizeof clean_email);
     if (clean_name[0] && clean_email[0])
-        snprintf(state->user_label, sizeof state->user_label, "%.120s <%.120s>", clean_name, clean_email);
+        snprintf(state->user_label, sizeof state->user_label, "%.120s <%.120s>", clean_name,
+                 clean_email);
     else
         snprintf(state->user_label, sizeof state->user_label, "%s",
                  clean_name[0] ? clean_name : clean_email);
