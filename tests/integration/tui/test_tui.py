@@ -488,6 +488,25 @@ class TwoFactorTest(TuiTestCase):
         self.quit_and_check_terminal(t)
 
 
+class RefusedSessionTest(TuiTestCase):
+    access_ttl = 1
+    refresh_ttl = 2
+
+    def test_a_refused_session_goes_back_to_the_login_screen(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        # Each refresh rotates the refresh token: only idleness lets the session run out.
+        time.sleep(self.refresh_ttl + 1.5)
+        t.keys("r")
+        screen = t.wait_text("please log in again")
+        self.assertIn("demo1@example.com", screen)
+        t.text(harness.DEMO_PASSWORD)
+        t.keys("Enter")
+        self.wait_dashboard(t)
+        self.quit_and_check_terminal(t)
+
+
 class SlowServerTest(TuiTestCase):
     def test_a_spinner_shows_keys_keep_working_and_esc_cancels(self):
         t = self.start()
