@@ -488,6 +488,30 @@ class TwoFactorTest(TuiTestCase):
         self.quit_and_check_terminal(t)
 
 
+class KeyBindingsTest(TuiTestCase):
+    def test_the_keys_section_rebinds_an_action(self):
+        config_dir = os.path.join(self.home, ".config", "licportal")
+        os.makedirs(config_dir, exist_ok=True)
+        with open(os.path.join(config_dir, "config"), "w", encoding="utf-8") as f:
+            f.write("[keys]\nquit = x, C-q\nview-all-licenses = L\n")
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.wait_text("L licenses")  # the hints follow the bindings
+        t.keys("L")
+        t.wait_text("Licenses (")
+        t.keys("q")  # no longer bound: nothing happens
+        t.keys("?")
+        t.wait_for(lambda s: re.search(r"x, C-q\s+quit", s), "quit listed with its new keys")
+        t.keys("Escape")
+        t.wait_for(lambda s: "Keys" not in s, "the help closed")
+        self.assertTrue(t.running())
+        t.keys("x")
+        self.assertEqual(t.exit_status(), 0)
+        before, after = t.stty()
+        self.assertEqual(before, after)
+
+
 class RefusedSessionTest(TuiTestCase):
     access_ttl = 1
     refresh_ttl = 2
