@@ -70,8 +70,11 @@ static int64_t count_in(const lp_time *expiries, size_t n, lp_time from, lp_time
 START_TEST(advancing_counts_equals_counting_afresh)
 {
     const lp_time t0 = now;
-    const lp_time expiries[] = {t0 - 5,         t0,         t0 + 1,         t0 + 7,          t0 + DAYS30,
-                                t0 + DAYS30 + 1, t0 + DAYS30 + 5, t0 + DAYS30 + 9, t0 + 2 * DAYS30, t0 + 2 * DAYS30 + 3};
+    const lp_time expiries[] = {t0 - 5,          t0,
+                                t0 + 1,          t0 + 7,
+                                t0 + DAYS30,     t0 + DAYS30 + 1,
+                                t0 + DAYS30 + 5, t0 + DAYS30 + 9,
+                                t0 + 2 * DAYS30, t0 + 2 * DAYS30 + 3};
     const size_t n = sizeof expiries / sizeof expiries[0];
     static const lp_time steps[] = {0, 1, 5, 9, DAYS30, DAYS30 + 4, 3 * DAYS30};
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
