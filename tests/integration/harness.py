@@ -47,6 +47,7 @@ free_port(), source_root(), required_binary(variable), DEMO_PASSWORD.
 
 import base64
 import calendar
+import ctypes
 import hashlib
 import hmac
 import http.client
@@ -71,6 +72,7 @@ DEMO_PASSWORD = "demo"
 API_PREFIX = "/api/v1"
 START_TIMEOUT = 30.0
 PRISM_START_TIMEOUT = 90.0
+PR_SET_PDEATHSIG = 1
 PRISM_PROBLEM_PREFIX = "https://stoplight.io/prism/errors#"
 # Prism's answers to requests it refuses to forward because the document rejects them.
 PRISM_REQUEST_REJECTIONS = ("UNPROCESSABLE_ENTITY", "UNAUTHORIZED", "INVALID_CONTENT_TYPE",
@@ -321,6 +323,16 @@ class ApiClient:
         raise AssertionError(f"paging {path}: more than {max_pages} pages")
 
 
+def _die_with_parent():
+    """preexec_fn: the child gets SIGTERM when the test process dies, even by SIGKILL or a
+    meson timeout, so no server outlives its test."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 def settle_expiry(api, slack=3):
     """Wait until no licence is within `slack` seconds of its expiry, so that statuses
     (computed at request time) hold still while a test compares lists."""
@@ -420,7 +432,7 @@ class Portal:
             argv += ["--refresh-ttl", str(self.refresh_ttl)]
         self._log = open(self.log_path, "ab")
         self._server = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                        stderr=self._log)
+                                        stderr=self._log, preexec_fn=_die_with_parent)
         line = self._first_line(self._server, START_TIMEOUT)
         match = re.match(r"^listening on https://([^\s:]+|\[[^\]]+\]):(\d+)\s*$", line)
         if not match:
@@ -491,7 +503,7 @@ class Portal:
             [prism, "proxy", doc, upstream, "--errors", "--port", str(self.prism_port),
              "--host", "127.0.0.1"],
             stdin=subprocess.DEVNULL, stdout=self._prism_log, stderr=subprocess.STDOUT, env=env,
-            start_new_session=True)
+            start_new_session=True, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + PRISM_START_TIMEOUT
         while time.monotonic() < deadline:
             if self._prism.poll() is not None:
@@ -669,6 +681,8 @@ class PortalTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         portal = Portal(access_ttl=cls.access_ttl, refresh_ttl=cls.refresh_ttl)
+        # Runs even when a subclass's setUpClass fails after this one returned.
+        cls.addClassCleanup(portal.cleanup)
         try:
             if cls.demo_users:
                 portal.demo(users=cls.demo_users, licenses_per_user=cls.licenses_per_user,
