@@ -19,7 +19,13 @@ void screen_login_draw(const tui_state *state)
     const tui_layout *l = &state->layout;
     const tui_login *login = &state->login;
     int w = l->cols - 4 < 72 ? l->cols - 4 : 72;
-    int h = 14 + (login->offer_remember ? 5 : 0);
+    /* A short terminal gets the same fields without the blank lines. */
+    bool compact = l->lines < 24;
+    int step = compact ? 1 : 2;
+    int note_lines = compact ? 1 : 3;
+    int fields = 2 + (login->otp_needed ? 1 : 0);
+    int h = 2 + fields * step + (login->offer_remember ? note_lines + (compact ? 1 : 3) : 0) +
+            (compact ? 1 : 2) + 3;
     if (h > l->lines)
         h = l->lines;
     tui_rect box = {(l->lines - h) / 2, (l->cols - w) / 2, h, w};
@@ -28,7 +34,7 @@ void screen_login_draw(const tui_state *state)
     snprintf(title, sizeof title, " Log in to %s ", state->server);
     tui_put(box.y, box.x + 2, box.w - 4, title, TUI_ROLE_SECTION, false);
     int x = box.x + 2, fw = box.w - 4;
-    int y = box.y + 2;
+    int y = box.y + (compact ? 1 : 2);
     int cursor_y = -1, cursor_x = -1;
 
     draw_field(y, x, fw, "Email", login->email, login->field == TUI_FIELD_EMAIL);
@@ -36,7 +42,7 @@ void screen_login_draw(const tui_state *state)
         cursor_y = y;
         cursor_x = x + 17 + (int)strlen(login->email);
     }
-    y += 2;
+    y += step;
     /* The password is never echoed, not even its length. */
     draw_field(y, x, fw, "Password", login->password[0] ? "********" : "",
                login->field == TUI_FIELD_PASSWORD);
@@ -44,17 +50,17 @@ void screen_login_draw(const tui_state *state)
         cursor_y = y;
         cursor_x = x + 17 + (login->password[0] ? 8 : 0);
     }
-    y += 2;
+    y += step;
     if (login->otp_needed) {
         draw_field(y, x, fw, "One-time code", login->otp, login->field == TUI_FIELD_OTP);
         if (login->field == TUI_FIELD_OTP) {
             cursor_y = y;
             cursor_x = x + 17 + (int)strlen(login->otp);
         }
-        y += 2;
+        y += step;
     }
     if (login->offer_remember) {
-        y += tui_put_wrapped(y, x, fw, 3,
+        y += tui_put_wrapped(y, x, fw, note_lines,
                              login->store_note[0] ? login->store_note : "No keyring answered.",
                              TUI_ROLE_DIM);
         char choice[160];
@@ -64,13 +70,15 @@ void screen_login_draw(const tui_state *state)
                 login->field == TUI_FIELD_REMEMBER ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_NORMAL,
                 false);
         y++;
-        tui_put(y, x + 4, fw - 4,
-                login->remember_in_file ? "(kept for later runs)" : "(for this run only)",
-                TUI_ROLE_DIM, false);
-        y += 2;
+        if (!compact) {
+            tui_put(y, x + 4, fw - 4,
+                    login->remember_in_file ? "(kept for later runs)" : "(for this run only)",
+                    TUI_ROLE_DIM, false);
+            y += 2;
+        }
     }
     if (login->message[0])
-        tui_put_wrapped(y, x, fw, 2, login->message,
+        tui_put_wrapped(y, x, fw, compact ? 1 : 2, login->message,
                         state->pending > 0 ? TUI_ROLE_DIM : TUI_ROLE_ERROR);
     tui_put(box.y + box.h - 2, x, fw,
             login->offer_remember ? "Enter log in  Tab next field  Space toggle  Esc quit"
