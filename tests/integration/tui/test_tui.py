@@ -199,6 +199,23 @@ class TuiTestCase(harness.PortalTestCase):
         self.assertStatus(resp, 200)
         return resp.json
 
+    def assert_screen_matches(self, t, name):
+        """The screen, with the port and the clock masked, equals expected/NAME.
+        LP_UPDATE_EXPECTED=1 rewrites the file from the screen instead."""
+        path = os.path.join(EXPECTED, name)
+        if os.environ.get("LP_UPDATE_EXPECTED") == "1":
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(masked(t.screen(), self.portal))
+        with open(path, encoding="utf-8") as f:
+            expected = f.read()
+        # The terminal may show a frame half drawn: give it a moment to settle.
+        try:
+            screen = t.wait_for(lambda s: masked(s, self.portal) == expected, name, timeout=5)
+        except AssertionError:
+            screen = t.screen()
+        self.maxDiff = None
+        self.assertEqual(masked(screen, self.portal), expected)
+
     def quit_and_check_terminal(self, t):
         t.keys("q")
         self.assertEqual(t.exit_status(), 0)
@@ -231,6 +248,17 @@ class DashboardTest(TuiTestCase):
         self.assertEqual(t.exit_status(), 0)
         before, after = t.stty()
         self.assertEqual(before, after)
+
+    def test_login_and_too_small_screens_match_the_expected_text(self):
+        t = self.start()
+        t.wait_text("Esc quit")
+        self.assert_screen_matches(t, "login_100x30.txt")
+        t.resize(30, 8)
+        t.wait_text("too small")
+        self.assert_screen_matches(t, "too_small_30x8.txt")
+        t.resize(100, 30)
+        t.wait_text("Log in to")
+        self.quit_and_check_terminal_from_login(t)
 
     def test_the_password_is_never_echoed(self):
         t = self.start()
@@ -293,23 +321,8 @@ class DashboardTest(TuiTestCase):
         self.log_in(t)
         self.wait_dashboard(t)
         t.keys("?")
-        t.wait_text("Keys")
-        path = os.path.join(EXPECTED, "help_100x30.txt")
-        # The terminal may show a frame half drawn: wait for the whole overlay.
         t.wait_text("Cycle the sort order")
-        screen = t.screen()
-        if os.environ.get("LP_UPDATE_EXPECTED") == "1":
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(masked(screen, self.portal))
-        with open(path, encoding="utf-8") as f:
-            expected = f.read()
-        try:
-            screen = t.wait_for(lambda s: masked(s, self.portal) == expected, "the expected text",
-                                timeout=5)
-        except AssertionError:
-            screen = t.screen()
-        self.maxDiff = None
-        self.assertEqual(masked(screen, self.portal), expected)
+        self.assert_screen_matches(t, "help_100x30.txt")
         t.keys("Escape")
         self.quit_and_check_terminal(t)
 
