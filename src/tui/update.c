@@ -1237,6 +1237,12 @@ void tui_update(tui_state *state, const tui_event *ev, tui_effects *fx)
         break;
     case TUI_EV_DOWNLOAD_DONE: {
         state->download_running = false;
+        if (ev->status == LP_OK) {
+            /* The bar ends full, with the rate of the whole transfer. */
+            state->download_progress = ev->progress;
+            state->download_progress.received = state->download_progress.total;
+            state->download_progress.eta_seconds = 0;
+        }
         char text[700];
         if (ev->status == LP_OK)
             snprintf(text, sizeof text, "Saved %.600s", ev->target ? ev->target : "");

@@ -451,7 +451,8 @@ class ViewsTest(TuiTestCase):
         t.keys("Enter")
         t.wait_text(newest["sha256"])
         t.keys("s")
-        t.wait_text("Saved")
+        screen = t.wait_text("Saved")
+        t.wait_text("100%")
         path = os.path.join(self.home, os.path.basename(newest["filename"]))
         with open(path, "rb") as f:
             self.assertEqual(hashlib.sha256(f.read()).hexdigest(), newest["sha256"])

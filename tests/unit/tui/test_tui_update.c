@@ -565,6 +565,30 @@ START_TEST(quitting_during_a_download_asks_first)
 }
 END_TEST
 
+START_TEST(a_finished_download_says_where_it_went)
+{
+    setup_main();
+    st.download_running = true;
+    memset(&fx, 0, sizeof fx);
+    tui_event progress = {.kind = TUI_EV_DOWNLOAD_PROGRESS,
+                          .progress = {.received = 10, .total = 100, .eta_seconds = 3}};
+    tui_update(&st, &progress, &fx);
+    ck_assert_int_eq(st.download_progress.received, 10);
+    tui_event done = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_OK, .target = "./a.zip",
+                      .progress = {.received = 90, .total = 100}};
+    tui_update(&st, &done, &fx);
+    ck_assert(!st.download_running);
+    ck_assert_int_eq(st.download_progress.received, 100);
+    ck_assert_ptr_nonnull(strstr(st.message, "./a.zip"));
+    lp_error err = error_of(LP_ERR_CHECKSUM, "", "sha256 mismatch: expected a, got b");
+    tui_event bad = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_ERR_CHECKSUM, .error = &err};
+    tui_update(&st, &bad, &fx);
+    ck_assert(st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "sha256 mismatch"));
+    teardown();
+}
+END_TEST
+
 START_TEST(the_prompt_runs_an_action_by_name)
 {
     setup_main();
@@ -944,6 +968,7 @@ int main(void)
     tcase_add_test(shell, help_opens_and_closes);
     tcase_add_test(shell, q_quits);
     tcase_add_test(shell, quitting_during_a_download_asks_first);
+    tcase_add_test(shell, a_finished_download_says_where_it_went);
     tcase_add_test(shell, the_prompt_runs_an_action_by_name);
     tcase_add_test(shell, a_rebound_key_drives_the_action);
     tcase_add_test(shell, too_small_ignores_every_key_but_quit);
