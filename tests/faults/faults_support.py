@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 
@@ -183,9 +184,19 @@ class Client:
         return self.finish(self.start(*args), limit)
 
     def run_all(self, commands, limit=30):
-        """All at once, so that stalls are waited out in parallel."""
+        """All at once, so that stalls are waited out in parallel; each is timed on its own."""
         procs = [self.start(*c) for c in commands]
-        return [self.finish(p, limit) for p in procs]
+        results = [None] * len(procs)
+
+        def wait(i):
+            results[i] = self.finish(procs[i], limit)
+
+        threads = [threading.Thread(target=wait, args=(i,)) for i in range(len(procs))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return results
 
     def cleanup(self):
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -59,6 +59,7 @@ FAULTS = (
     "wrong_sha",     # a download whose sha256 does not match its bytes
     "truncated",     # a download whose Content-Length exceeds the bytes sent
     "no_range",      # a download that ignores Range and sends the whole file with 200
+    "cursor_loop",   # list pages whose next_cursor always names the same page again
 )
 
 FILE_BYTES = b"licportal hostile download\n" * 64
@@ -296,6 +297,10 @@ class Handler(BaseHTTPRequestHandler):
                     valid = download(filename="../../evil")
                 elif fault == "wrong_sha":
                     valid = download(sha="0" * 64)
+            fault = "ok"
+        if fault == "cursor_loop":
+            if "items" in valid:
+                valid["next_cursor"] = "c_same_page_again"
             fault = "ok"
         body = encode(valid)
         if fault == "ok":

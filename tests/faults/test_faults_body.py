@@ -84,6 +84,24 @@ class BodyFaults(FaultTestCase):
     def test_connection_cut_mid_body_is_a_network_failure(self):
         self.run_fault("cut", 5)
 
+    def test_repeating_cursor_ends_the_listing(self):
+        """Cursors never repeat (the contract): a server that names the same page again and
+        again must not keep a list command fetching (and buffering) forever."""
+        self.server.fault = "cursor_loop"
+        lists = [["licenses"], ["licenses", "--json"], ["activations"], ["activations", "--json"],
+                 ["downloads"], ["downloads", "--json"]]
+        for result in self.client().run_all(lists, limit=LIMIT):
+            with self.subTest(args=result.args):
+                line = self.assertFails(result, 1, LIMIT)
+                self.assertTrue(line.startswith("licportal: "), result)
+
+    def test_limit_stops_following_cursors(self):
+        self.server.fault = "cursor_loop"
+        result = self.client().run("licenses", "--limit", "5", limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        self.assertEqual(len(result.out.splitlines()), 5, result)
+        self.assertTerminalSafe(result)
+
 
 if __name__ == "__main__":
     unittest.main()
