@@ -203,7 +203,7 @@ int lp_cmd_serve(int argc, char **argv)
 
     http = lp_http_server_start(&server, (const struct sockaddr *)&addr.addr, cert, key, err, sizeof err);
     if (http == NULL) {
-        lp_cli_error("%s on %s", err, o.listen);
+        lp_cli_error("%s (--listen %s)", err, o.listen);
         goto done;
     }
     printf("listening on https://%s:%u\n", addr.host, (unsigned)lp_http_server_port(http));

@@ -2,6 +2,7 @@
 #include "server/http_server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <sodium.h>
@@ -148,10 +149,38 @@ static void on_completed(void *cls, struct MHD_Connection *connection, void **co
     *con_cls = NULL;
 }
 
+/* While the daemon starts, its first complaint is kept for our one-line
+ * error instead of being printed; afterwards messages go to stderr. */
+static bool daemon_running;
+static char startup_problem[256];
+
 __attribute__((format(printf, 2, 0))) static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 {
+    if (!daemon_running) {
+        if (startup_problem[0] == '\0') {
+            vsnprintf(startup_problem, sizeof startup_problem, fmt, ap);
+            startup_problem[strcspn(startup_problem, "\n")] = '\0';
+        }
+        return;
+    }
     fputs("licportald: http: ", stderr);
     vfprintf(stderr, fmt, ap);
+}
+
+/* Binds and listens ourselves, so that a busy port is reported precisely. */
+static int open_listener(const struct sockaddr *addr, char *err, size_t err_size)
+{
+    socklen_t len = addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+    int fd = socket(addr->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int on = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 || bind(fd, addr, len) != 0 ||
+        listen(fd, 128) != 0) {
+        snprintf(err, err_size, "cannot listen: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 struct lp_http_server *lp_http_server_start(const struct lp_server *server, const struct sockaddr *addr,
@@ -171,18 +200,28 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TLS | MHD_USE_ERROR_LOG;
     if (addr->sa_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    int listener = open_listener(addr, err, err_size);
+    if (listener < 0) {
+        free(http);
+        return NULL;
+    }
+    daemon_running = false;
+    startup_problem[0] = '\0';
     http->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, (void *)server, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
-        MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_HTTPS_MEM_CERT,
+        MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_HTTPS_MEM_CERT,
         cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (http->daemon == NULL) {
-        snprintf(err, err_size, "cannot start the HTTPS listener (address in use, or bad certificate or key?)");
+        snprintf(err, err_size, "cannot start TLS (check the certificate and key): %s",
+                 startup_problem[0] != '\0' ? startup_problem : "unknown error");
+        close(listener);
         free(http);
         return NULL;
     }
+    daemon_running = true;
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(http->daemon, MHD_DAEMON_INFO_BIND_PORT);
     http->port = info != NULL ? info->port : 0;
     return http;
