@@ -60,6 +60,9 @@ FAULTS = (
     "truncated",     # a download whose Content-Length exceeds the bytes sent
     "no_range",      # a download that ignores Range and sends the whole file with 200
     "cursor_loop",   # list pages whose next_cursor always names the same page again
+    "not_modified",  # 304 to requests that sent no If-None-Match
+    "error_esc",     # 403 whose error code, message and request id carry ESC, C1 and BiDi
+    "missing_esc",   # 404 likewise, with a hostile X-Request-Id header too
 )
 
 FILE_BYTES = b"licportal hostile download\n" * 64
@@ -333,6 +336,17 @@ class Handler(BaseHTTPRequestHandler):
             status = int(fault[1:])
             code = {500: "internal_error", 503: "unavailable", 429: "rate_limited"}[status]
             self._json(status, encode(error_body(code, "try later")), [("Retry-After", "3600")])
+        elif fault == "not_modified":
+            self._head(304, [("ETag", '"never-sent"')])
+        elif fault in ("error_esc", "missing_esc"):
+            status = 403 if fault == "error_esc" else 404
+            text = ESC_TEXT + C1_TEXT + BIDI_TEXT
+            body = {"error": {"code": "forbidden" if status == 403 else "not_found",
+                              "message": text, "request_id": "req_" + text}}
+            if status == 404:
+                body["error"]["code"] = "not_found" + ESC_TEXT
+            self._json(status, encode(body), [("X-Request-Id", "req\x1b]0;owned\x07")]
+                       if status == 404 else [])
         elif fault == "redirect":
             target = f"http://127.0.0.1:{self.server.owner.plain_port}{self.path}"
             self._json(302, b"{}", [("Location", target)])

@@ -84,6 +84,15 @@ class BodyFaults(FaultTestCase):
     def test_connection_cut_mid_body_is_a_network_failure(self):
         self.run_fault("cut", 5)
 
+    def test_unasked_304_is_a_protocol_error(self):
+        self.run_fault("not_modified", 1)
+
+    def test_hostile_error_message_prints_inert(self):
+        self.run_fault("error_esc", 1)
+
+    def test_hostile_not_found_prints_inert_and_exits_3(self):
+        self.run_fault("missing_esc", 3)
+
     def test_repeating_cursor_ends_the_listing(self):
         """Cursors never repeat (the contract): a server that names the same page again and
         again must not keep a list command fetching (and buffering) forever."""
