@@ -35,10 +35,8 @@ void view_banner(const tui_state *state, tui_rect banner, const char *title)
 {
     if (tui_rect_empty(banner))
         return;
-    int used = tui_put_server(banner.y, banner.x, banner.w, title, TUI_ROLE_SECTION, false);
-    if (state->message[0] && used + 3 < banner.w)
-        tui_put(banner.y, banner.x + used + 2, banner.w - used - 2, state->message,
-                state->message_is_error ? TUI_ROLE_ERROR : TUI_ROLE_DIM, false);
+    (void)state;
+    tui_put_server(banner.y, banner.x, banner.w, title, TUI_ROLE_SECTION, false);
 }
 
 static void draw_title(const tui_state *state, tui_rect r)
@@ -140,22 +138,31 @@ static void draw_status(const tui_state *state, tui_rect r)
         else
             right = 0;
     }
-    tui_put(r.y, r.x, r.w - right, hints, TUI_ROLE_STATUS_BAR, false);
+    /* A message (an outcome, an error) takes the hints' place until the next key. */
+    if (state->message[0]) {
+        char text[sizeof state->message + 2];
+        snprintf(text, sizeof text, " %s", state->message);
+        tui_put(r.y, r.x, r.w - right, text,
+                state->message_is_error ? TUI_ROLE_ERROR : TUI_ROLE_STATUS_BAR, true);
+    } else {
+        tui_put(r.y, r.x, r.w - right, hints, TUI_ROLE_STATUS_BAR, false);
+    }
 }
 
 static void draw_confirm(const tui_state *state, const tui_layout *l)
 {
     char text[400];
     if (state->modal == TUI_MODAL_CONFIRM_QUIT)
-        snprintf(text, sizeof text, "A download is running. Quit and stop it? (y/n)");
+        snprintf(text, sizeof text, "A download is running. Quit and stop it?");
     else
-        snprintf(text, sizeof text, "Deactivate %s? (y/n)", state->confirm_label);
+        snprintf(text, sizeof text, "Deactivate %s?", state->confirm_label);
     int w = l->cols - 4 < 70 ? l->cols - 4 : 70;
-    tui_rect box = {l->lines / 2 - 2, (l->cols - w) / 2, 4, w};
+    tui_rect box = {l->lines / 2 - 3, (l->cols - w) / 2, 6, w};
     tui_fill(box, TUI_ROLE_NORMAL);
     tui_box(box, TUI_ROLE_BORDER);
-    tui_put(box.y + 1, box.x + 2, box.w - 4, text, TUI_ROLE_ERROR, false);
-    tui_put(box.y + 2, box.x + 2, box.w - 4, "y yes   n no", TUI_ROLE_DIM, false);
+    /* Long device or domain names wrap: the question must be read whole. */
+    tui_put_wrapped(box.y + 1, box.x + 2, box.w - 4, 2, text, TUI_ROLE_ERROR);
+    tui_put(box.y + 4, box.x + 2, box.w - 4, "y yes   n no", TUI_ROLE_DIM, false);
 }
 
 static void draw_too_small(const tui_layout *l)

@@ -870,6 +870,10 @@ static void handle_key(tui_state *state, int key, tui_effects *fx)
     case TUI_MODAL_NONE:
         break;
     }
+    if (state->message[0]) {
+        state->message[0] = '\0';
+        state->dirty = true;
+    }
     tui_scope scope = state->focus_sidebar ? TUI_SCOPE_GLOBAL : tui_state_scope(state);
     tui_run_action(state, tui_keymap_lookup(&state->keymap, scope, key), fx);
 }
@@ -1119,12 +1123,10 @@ static void deactivate_result(tui_state *state, const tui_event *ev)
 {
     if (ev->status != LP_OK) {
         if (ev->error && strcmp(ev->error->code, "deactivation_not_allowed") == 0) {
-            char text[400];
-            snprintf(text, sizeof text,
-                     "Not deactivated: the license of %.200s does not allow self-service "
-                     "deactivation.",
-                     state->confirm_label);
-            set_message(state, true, text);
+            /* The row stays selected, so the words need not repeat its name. */
+            set_message(state, true,
+                        "Not deactivated: its license does not allow self-service "
+                        "deactivation.");
             return;
         }
         call_failed(state, ev);

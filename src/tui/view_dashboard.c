@@ -56,10 +56,7 @@ static void draw_banner(const tui_state *state, tui_rect banner)
         }
         char text[160];
         snprintf(text, sizeof text, " offline, as of %s ", when);
-        int used = tui_put(banner.y, banner.x, banner.w, text, TUI_ROLE_OFFLINE, false);
-        if (state->message[0] && used + 2 < banner.w)
-            tui_put(banner.y, banner.x + used + 1, banner.w - used - 1, state->message,
-                    TUI_ROLE_DIM, false);
+        tui_put(banner.y, banner.x, banner.w, text, TUI_ROLE_OFFLINE, false);
         return;
     }
     view_banner(state, banner, state->dashboard_loaded ? "Dashboard" : "Dashboard (loading)");
