@@ -603,6 +603,8 @@ START_TEST(the_prompt_runs_an_action_by_name)
     key(TUI_KEY_ENTER);
     ck_assert(st.message_is_error);
     ck_assert_ptr_nonnull(strstr(st.message, "frobnicate"));
+    key('j'); /* the next key clears it */
+    ck_assert_str_eq(st.message, "");
     teardown();
 }
 END_TEST
