@@ -1,6 +1,83 @@
-/* Table column widths by display width: minimums first, the rest by weight. */
+/* Table columns by display width: widths, and wide or combining text lining up on a screen. */
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
+
 #include "../suite_runner.h"
 #include "tui/widgets.h"
+
+/* ncurses keeps the screen it drew in memory: a terminal that writes to
+ * /dev/null is enough to read the cells back. */
+static SCREEN *open_memory_screen(FILE **out, FILE **in)
+{
+    ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+    *out = fopen("/dev/null", "w");
+    *in = fopen("/dev/null", "r");
+    SCREEN *screen = newterm("xterm-256color", *out, *in);
+    ck_assert_ptr_nonnull(screen);
+    set_term(screen);
+    return screen;
+}
+
+static wchar_t cell(int y, int x)
+{
+    cchar_t cc;
+    wchar_t text[CCHARW_MAX + 1];
+    attr_t attrs;
+    short pair;
+    ck_assert_int_eq(mvin_wch(y, x, &cc), OK);
+    getcchar(&cc, text, &attrs, &pair, NULL);
+    return text[0];
+}
+
+START_TEST(wide_and_combining_names_keep_the_next_column_in_place)
+{
+    FILE *out, *in;
+    SCREEN *screen = open_memory_screen(&out, &in);
+    static const tui_column columns[] = {{"Product", 10, 0}, {"Status", 6, 0}};
+    int widths[2];
+    tui_table_widths(columns, 2, 17, widths);
+    ck_assert_int_eq(widths[0], 10);
+    const char *rows[][2] = {
+        {"\u65e5\u672c\u8a9e\u30bd\u30d5\u30c8", "active"}, /* 12 columns: cut */
+        {"Cafe\u0301 Pro", "active"},                          /* combining accent */
+        {"\u30bd\u30d5\u30c8", "active"},                      /* 6 columns: padded */
+        {"plain", "active"},
+    };
+    for (int r = 0; r < 4; r++)
+        tui_table_row(r, 0, widths, 2, rows[r], NULL, TUI_ROLE_NORMAL);
+    for (int r = 0; r < 4; r++) {
+        ck_assert_msg(cell(r, 10) == L' ', "row %d: the name ran over its column", r);
+        ck_assert_msg(cell(r, 11) == L'a', "row %d: status column moved", r);
+        ck_assert_msg(cell(r, 16) == L'e', "row %d: status column cut", r);
+    }
+    /* The cut wide name ends with an ellipsis inside its column. */
+    ck_assert(cell(0, 8) == L'\u2026' || cell(0, 9) == L'\u2026');
+    endwin();
+    delscreen(screen);
+    fclose(out);
+    fclose(in);
+}
+END_TEST
+
+START_TEST(server_text_is_sanitised_before_it_reaches_the_screen)
+{
+    FILE *out, *in;
+    SCREEN *screen = open_memory_screen(&out, &in);
+    tui_put_server(0, 0, 30, "ok\x1b[31mred\x07\u202e!", TUI_ROLE_NORMAL, true);
+    for (int x = 0; x < 30; x++) {
+        wchar_t c = cell(0, x);
+        ck_assert_msg(c != 0x1b && c != 0x07 && c != 0x202e, "control at %d", x);
+    }
+    ck_assert(cell(0, 0) == L'o');
+    endwin();
+    delscreen(screen);
+    fclose(out);
+    fclose(in);
+}
+END_TEST
 
 static const tui_column columns[] = {
     {"Key", 19, 0}, {"Product", 10, 3}, {"Status", 9, 0}, {"Added", 10, 0}};
@@ -39,6 +116,8 @@ int main(void)
     TCase *tc = tcase_create("widgets");
     tcase_add_test(tc, wide_tables_give_the_spare_columns_by_weight);
     tcase_add_test(tc, narrow_tables_drop_columns_that_do_not_fit);
+    tcase_add_test(tc, wide_and_combining_names_keep_the_next_column_in_place);
+    tcase_add_test(tc, server_text_is_sanitised_before_it_reaches_the_screen);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
