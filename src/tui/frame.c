@@ -42,7 +42,6 @@ void view_banner(const tui_state *state, tui_rect banner, const char *title)
 static void draw_title(const tui_state *state, tui_rect r)
 {
     tui_fill(r, TUI_ROLE_TITLE);
-    char text[800];
     char when[32] = "never";
     if (state->last_refresh != LP_TIME_NONE) {
         time_t t = (time_t)state->last_refresh;
@@ -50,9 +49,18 @@ static void draw_title(const tui_state *state, tui_rect r)
         localtime_r(&t, &tm);
         strftime(when, sizeof when, "%H:%M:%S", &tm);
     }
-    snprintf(text, sizeof text, " licportal | %s | %s | refreshed %s",
-             state->user_label[0] ? state->user_label : "-", state->server, when);
-    tui_put(r.y, r.x, r.w, text, TUI_ROLE_TITLE, false);
+    /* The refresh time keeps its place on the right; the rest is cut first. */
+    char right[64];
+    snprintf(right, sizeof right, " refreshed %s ", when);
+    int right_w = (int)strlen(right);
+    if (right_w > r.w / 2)
+        right_w = 0;
+    else
+        tui_put(r.y, r.x + r.w - right_w, right_w, right, TUI_ROLE_TITLE, false);
+    char left[800];
+    snprintf(left, sizeof left, " licportal | %s | %s",
+             state->user_label[0] ? state->user_label : "-", state->server);
+    tui_put(r.y, r.x, r.w - right_w, left, TUI_ROLE_TITLE, false);
 }
 
 static void draw_sidebar(const tui_state *state, tui_rect r)

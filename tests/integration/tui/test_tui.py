@@ -354,8 +354,9 @@ class DashboardTest(TuiTestCase):
         self.log_in(t)
         self.wait_dashboard(t)
         t.resize(60, 20)
-        t.wait_for(lambda s: "Total licenses" in s and "3 Activations" not in s,
-                   "the dashboard without its sidebar")
+        screen = t.wait_for(lambda s: "Total licenses" in s and "3 Activations" not in s,
+                            "the dashboard without its sidebar")
+        self.assertRegex(screen.splitlines()[0], r"refreshed \d\d:\d\d:\d\d")
         t.resize(30, 8)
         t.wait_text("too small")
         t.keys("2")
