@@ -37,7 +37,7 @@ for t in "${targets[@]}"; do
 done
 
 run_one() {
-  local t=$1 work="$build/work/$t" status=0
+  local t=$1 work="$build/work/$t" status=0 started=$SECONDS
   rm -rf "$work"
   mkdir -p "$work/new" "$work/artifacts"
   cp "$here/corpus/$t/"* "$work/new/" 2>/dev/null || true
@@ -58,7 +58,7 @@ run_one() {
   fi
   local execs
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/logs/$t.log" | grep -o '[0-9]*$' || echo '?')
-  echo "$t: ${seconds}s, $execs executions, exit $status$([ $status -ne 0 ] && echo ' (see '"$build/logs/$t.log"')')"
+  echo "$t: $((SECONDS - started))s, $execs executions, exit $status$([ $status -ne 0 ] && echo ' (see '"$build/logs/$t.log"')')"
   return $status
 }
 
