@@ -929,6 +929,97 @@ START_TEST(the_key_is_copied_only_once_revealed)
 }
 END_TEST
 
+/* What each action does on a loaded dashboard with the first KPI selected. */
+typedef struct dashboard_case {
+    const char *action;
+    tui_view_id view;
+    tui_modal modal;
+    int selected;        /* -1: not checked */
+    bool sidebar;
+    bool quit;
+    int effect;          /* a tui_effect_kind expected, or -1 for none at all */
+} dashboard_case;
+
+#define LAST_ITEM (TUI_KPI_COUNT + TUI_QUICK_COUNT + 2 - 1)
+
+static const dashboard_case dashboard_cases[] = {
+    {"up", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"down", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 1, false, false, -1},
+    {"left", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"right", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 1, false, false, -1},
+    {"page-up", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"page-down", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, LAST_ITEM, false, false, -1},
+    {"first", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"last", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, LAST_ITEM, false, false, -1},
+    {"open", TUI_VIEW_LICENSES, TUI_MODAL_NONE, -1, false, false, TUI_FX_FETCH_LICENSES},
+    {"back", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"next-panel", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, true, false, -1},
+    {"prev-panel", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, true, false, -1},
+    {"refresh", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_FETCH_DASHBOARD},
+    {"help", TUI_VIEW_DASHBOARD, TUI_MODAL_HELP, 0, false, false, -1},
+    {"prompt", TUI_VIEW_DASHBOARD, TUI_MODAL_PROMPT, 0, false, false, -1},
+    {"quit", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, true, -1},
+    {"dashboard", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_FETCH_DASHBOARD},
+    {"licenses", TUI_VIEW_LICENSES, TUI_MODAL_NONE, -1, false, false, TUI_FX_FETCH_LICENSES},
+    {"activations", TUI_VIEW_ACTIVATIONS, TUI_MODAL_NONE, -1, false, false,
+     TUI_FX_FETCH_ACTIVATIONS},
+    {"downloads", TUI_VIEW_DOWNLOADS, TUI_MODAL_NONE, -1, false, false, TUI_FX_FETCH_DOWNLOADS},
+    {"view-all-licenses", TUI_VIEW_LICENSES, TUI_MODAL_NONE, -1, false, false,
+     TUI_FX_FETCH_LICENSES},
+    {"manage-activations", TUI_VIEW_ACTIVATIONS, TUI_MODAL_NONE, -1, false, false,
+     TUI_FX_FETCH_ACTIVATIONS},
+    {"open-downloads", TUI_VIEW_DOWNLOADS, TUI_MODAL_NONE, -1, false, false,
+     TUI_FX_FETCH_DOWNLOADS},
+    /* Actions of other views do nothing here. */
+    {"filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"status-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"clear-filters", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"reveal-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"license-activations", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"next-renewal-option", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"qr-code", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"copy-url", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"copy-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"deactivate", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"channel-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"platform-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"download", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+};
+#define DASHBOARD_CASE_COUNT ((int)(sizeof dashboard_cases / sizeof dashboard_cases[0]))
+
+START_TEST(every_action_of_the_table_has_a_dashboard_case)
+{
+    ck_assert_int_eq(DASHBOARD_CASE_COUNT, TUI_ACTION_COUNT);
+    for (int i = 0; i < DASHBOARD_CASE_COUNT; i++)
+        ck_assert_msg(tui_action_by_name(dashboard_cases[i].action) != TUI_ACTION_NONE, "%s",
+                      dashboard_cases[i].action);
+}
+END_TEST
+
+START_TEST(each_action_on_the_dashboard_does_what_it_says)
+{
+    const dashboard_case *c = &dashboard_cases[_i];
+    setup_main();
+    deliver_dashboard(10);
+    ck_assert_int_eq(st.dashboard_selected, 0);
+    memset(&fx, 0, sizeof fx);
+    tui_run_action(&st, tui_action_by_name(c->action), &fx);
+    ck_assert_msg(st.view == c->view, "%s: view %d", c->action, st.view);
+    ck_assert_msg(st.modal == c->modal, "%s: modal %d", c->action, st.modal);
+    ck_assert_msg(st.quit == c->quit, "%s: quit", c->action);
+    ck_assert_msg(st.focus_sidebar == c->sidebar, "%s: sidebar", c->action);
+    if (c->selected >= 0)
+        ck_assert_msg(st.dashboard_selected == c->selected, "%s: selected %d", c->action,
+                      st.dashboard_selected);
+    if (c->effect < 0)
+        ck_assert_msg(fx.count == 0, "%s: %d effects", c->action, fx.count);
+    else
+        ck_assert_msg(find((tui_effect_kind)c->effect) != NULL, "%s: effect", c->action);
+    teardown();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_update");
@@ -960,6 +1051,9 @@ int main(void)
     tcase_add_test(dash, a_refused_session_goes_back_to_the_login_screen);
     tcase_add_test(dash, an_unreachable_server_shows_the_offline_snapshot);
     tcase_add_test(dash, expiring_kpi_highlight_data_comes_from_the_window);
+    tcase_add_test(dash, every_action_of_the_table_has_a_dashboard_case);
+    tcase_add_loop_test(dash, each_action_on_the_dashboard_does_what_it_says, 0,
+                        DASHBOARD_CASE_COUNT);
     suite_add_tcase(s, dash);
     TCase *shell = tcase_create("shell");
     tcase_add_test(shell, back_walks_the_back_stack);
