@@ -164,6 +164,17 @@ def sanitize_seeds():
         write("sanitize", name, text)
 
 
+def download_target_seeds():
+    names = {"plain": "orbit-backup-4.2.0-linux-x86_64.tar.gz", "dotdot": "../../evil",
+             "dotdot-only": "..", "dot": ".", "empty": "", "nested": "a/b/c.bin",
+             "backslash": "a\\..\\evil.exe", "trailing-slash": "dir/", "hidden": ".bashrc",
+             "escape": "evil\x1b[31m.bin", "bidi": "photo\u202egpj.exe", "absolute": "/etc/passwd",
+             "long": "n" * 5000}
+    for name, value in names.items():
+        for mode in range(4):
+            write("download_target", f"{name}-{mode}", bytes([mode]) + value.encode())
+
+
 def main():
     with open(os.path.join(ROOT, "docs", "api", "openapi.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
@@ -171,6 +182,7 @@ def main():
     config_seeds()
     credentials_seeds()
     sanitize_seeds()
+    download_target_seeds()
 
 
 if __name__ == "__main__":
