@@ -279,6 +279,8 @@ class Handler(BaseHTTPRequestHandler):
             return license_detail()
         if parts == ["activations"]:
             return page([activation()])
+        if len(parts) == 2 and parts[0] == "activations":
+            return {"id": parts[1]}  # DELETE: 204 when all is well
         if parts == ["downloads"]:
             return page([download()])
         if len(parts) == 2 and parts[0] == "downloads":
@@ -306,7 +308,9 @@ class Handler(BaseHTTPRequestHandler):
                 valid["next_cursor"] = "c_same_page_again"
             fault = "ok"
         body = encode(valid)
-        if fault == "ok":
+        if fault == "ok" and self.command == "DELETE":
+            self._head(204, [], 0)
+        elif fault == "ok":
             self._json(200, body)
         elif fault == "stall":
             self._head(200, [("Content-Type", "application/json")], len(body))

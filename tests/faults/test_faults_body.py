@@ -93,6 +93,18 @@ class BodyFaults(FaultTestCase):
     def test_hostile_not_found_prints_inert_and_exits_3(self):
         self.run_fault("missing_esc", 3)
 
+    def test_deactivation_refused_by_the_server_fails_cleanly(self):
+        self.server.fault = "ok"
+        done = self.client().run("deactivate", "act_1", "--yes", limit=LIMIT)
+        self.assertEqual(done.code, 0, done)
+        for fault, code in (("e503", 1), ("e429", 1), ("e500", 1), ("cut", 5),
+                            ("error_esc", 1), ("missing_esc", 3), ("redirect", (1, 5))):
+            with self.subTest(fault=fault):
+                self.server.fault = fault
+                result = self.client().run("deactivate", "act_1", "--yes", limit=LIMIT)
+                line = self.assertFails(result, code, LIMIT)
+                self.assertTrue(line.startswith("licportal: "), result)
+
     def test_repeating_cursor_ends_the_listing(self):
         """Cursors never repeat (the contract): a server that names the same page again and
         again must not keep a list command fetching (and buffering) forever."""
