@@ -6,18 +6,25 @@ what=${1:-build}
 
 build_packages=(
   build-essential meson ninja-build pkg-config
-  libcurl4-openssl-dev libcjson-dev libsecret-1-dev libsodium-dev
+  libcurl4-openssl-dev libssl-dev libcjson-dev libsecret-1-dev libsodium-dev
   libncurses-dev libqrencode-dev
   libmicrohttpd-dev libsqlite3-dev liboath-dev
   openssl tmux ca-certificates
 )
 test_packages=(
   check python3 python3-pyte gnome-keyring dbus libsecret-tools
-  sqlite3 clang libclang-rt-14-dev nodejs npm wrk hyperfine valgrind
+  sqlite3 clang libclang-rt-14-dev wrk hyperfine valgrind time
+  dpkg-dev debhelper fakeroot lintian man-db groff-base zsh fish
 )
 
 packages=("${build_packages[@]}")
-[ "$what" = test ] && packages+=("${test_packages[@]}")
+if [ "$what" = test ]; then
+  packages+=("${test_packages[@]}")
+  # The OpenAPI tools need Node.js 20 and npm; a Node.js from elsewhere that
+  # bundles npm is kept as it is (Debian's npm package would conflict with it).
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

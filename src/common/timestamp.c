@@ -2,6 +2,7 @@
 #include "licportal/timestamp.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -19,7 +20,10 @@ bool lp_timestamp_format(lp_time t, char out[LP_TIMESTAMP_LEN])
     struct tm tm;
     if (!to_utc_tm(t, &tm))
         return false;
-    return strftime(out, LP_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == LP_TIMESTAMP_LEN - 1;
+    /* snprintf, not strftime: %Y does not pad years below 1000 to four digits. */
+    return snprintf(out, LP_TIMESTAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                    tm.tm_sec) == LP_TIMESTAMP_LEN - 1;
 }
 
 bool lp_date_format(lp_time t, char out[11])
@@ -27,7 +31,7 @@ bool lp_date_format(lp_time t, char out[11])
     struct tm tm;
     if (!to_utc_tm(t, &tm))
         return false;
-    return strftime(out, 11, "%Y-%m-%d", &tm) == 10;
+    return snprintf(out, 11, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) == 10;
 }
 
 /* Reads exactly `n` digits into *value. */

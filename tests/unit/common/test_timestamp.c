@@ -46,6 +46,18 @@ START_TEST(accepts_leap_day)
 }
 END_TEST
 
+START_TEST(round_trips_years_below_1000)
+{
+    lp_time t;
+    ck_assert(lp_timestamp_parse("0042-03-04T05:06:07Z", &t));
+    char out[LP_TIMESTAMP_LEN], date[11];
+    ck_assert(lp_timestamp_format(t, out));
+    ck_assert_str_eq(out, "0042-03-04T05:06:07Z");
+    ck_assert(lp_date_format(t, date));
+    ck_assert_str_eq(date, "0042-03-04");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("timestamp");
@@ -54,6 +66,7 @@ int main(void)
     tcase_add_test(tc, parses_z_and_offsets_to_the_same_instant);
     tcase_add_test(tc, refuses_malformed_stamps);
     tcase_add_test(tc, accepts_leap_day);
+    tcase_add_test(tc, round_trips_years_below_1000);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
