@@ -1,4 +1,4 @@
-# Benchmark environment: servers over demo databases, logged-in client profiles, helpers.
+# Benchmark environment: servers over demo databases, logged-in client profiles, and the small functions the cases share.
 # Sourced by bench/run; expects $root (the tree), $build (release build dir) and $work (scratch dir).
 
 licportald=

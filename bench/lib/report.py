@@ -35,7 +35,7 @@ def main(path, mode):
         misses += verdict == "MISSED"
         print(f"| {case} | {measure} | {human(v, unit)} | {human(b, unit) if b else '-'} | "
               f"{f'{ratio:.2f}x' if ratio is not None else '-'} | {' and '.join(targets) or '-'} | {verdict} |")
-    print(f"\n{mode} run; medians; {misses} target(s) missed.")
+    print(f"\n{mode}; medians; {misses} target(s) missed.")
 
 
 main(sys.argv[1], sys.argv[2])
