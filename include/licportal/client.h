@@ -88,7 +88,10 @@ typedef struct lp_result {
         lp_download_page downloads;       /* DOWNLOADS */
         lp_download download;             /* DOWNLOAD */
     } as;                 /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE: nothing */
-    const char *body;     /* the JSON text received (after validation), or NULL */
+    /* The JSON text received (after validation), or NULL. On a 304
+     * (not_modified) it is the cached body that `as` was decoded from, so
+     * callers print or store it exactly as after a 200. */
+    const char *body;
     size_t body_len;
     const lp_http_response *http; /* the final HTTP answer (headers), or NULL */
 } lp_result;

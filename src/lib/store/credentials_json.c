@@ -68,15 +68,20 @@ cJSON *lp_credentials_to_object(const lp_credentials *creds)
     }
     char stamp[LP_TIMESTAMP_LEN];
     const char *expires = NULL;
+    const char *access = NULL;
+    /* The token and its expiry are written as a pair or not at all: the
+     * reader drops a token of unknown age, and an expiry without its token
+     * means nothing (credstore.h). */
     if (creds->access_token != NULL && creds->access_expires_at != LP_TIME_NONE
         && lp_timestamp_format(creds->access_expires_at, stamp)) {
         expires = stamp;
+        access = creds->access_token;
     }
     if (!add_string_or_null(object, "server", creds->server)
         || !add_string_or_null(object, "email", creds->email)
         || !add_string_or_null(object, "user_name", creds->user_name)
         || !add_string_or_null(object, "refresh_token", creds->refresh_token)
-        || !add_string_or_null(object, "access_token", creds->access_token)
+        || !add_string_or_null(object, "access_token", access)
         || !add_string_or_null(object, "access_expires_at", expires)) {
         cJSON_Delete(object);
         return NULL;
@@ -116,6 +121,9 @@ lp_status lp_credentials_from_object(const cJSON *object, lp_credentials *out, l
     if (creds.access_expires_at == LP_TIME_NONE) {
         /* An access token of unknown age is useless: a refresh gets a new one. */
         creds.access_token = NULL;
+    }
+    if (creds.access_token == NULL) {
+        creds.access_expires_at = LP_TIME_NONE;
     }
     if (!lp_credentials_copy(&creds, out)) {
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory reading the stored session");

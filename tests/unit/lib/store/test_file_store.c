@@ -215,6 +215,51 @@ START_TEST(test_session_json_round_trip_without_access_token)
 }
 END_TEST
 
+START_TEST(test_expiry_without_access_token_is_dropped_on_load)
+{
+    const char *json = "{\"server\": \"https://portal.example.test\", \"email\": \"fuzz@example.test\", "
+                       "\"user_name\": \"Dana\", \"refresh_token\": \"rt_abc\", "
+                       "\"access_expires_at\": \"2030-01-01T00:00:00Z\"}";
+    lp_credentials out;
+    lp_error err;
+    ck_assert_int_eq(lp_credentials_from_json(json, &out, &err), LP_OK);
+    ck_assert_ptr_null(out.access_token);
+    ck_assert(out.access_expires_at == LP_TIME_NONE);
+    ck_assert_str_eq(out.refresh_token, "rt_abc");
+    lp_credentials_clear(&out);
+}
+END_TEST
+
+START_TEST(test_token_and_expiry_are_saved_only_as_a_pair)
+{
+    lp_credentials expiry_only = {
+        .server = "https://a.example",
+        .email = "ada@example.com",
+        .refresh_token = "rt",
+        .access_expires_at = 1893456000, /* 2030-01-01 */
+    };
+    char *json = lp_credentials_to_json(&expiry_only);
+    ck_assert_ptr_nonnull(json);
+    ck_assert_ptr_nonnull(strstr(json, "\"access_expires_at\":null"));
+    free(json);
+
+    lp_credentials token_only = expiry_only;
+    token_only.access_token = "at_unknown_age";
+    token_only.access_expires_at = LP_TIME_NONE;
+    json = lp_credentials_to_json(&token_only);
+    ck_assert_ptr_nonnull(json);
+    ck_assert_ptr_nonnull(strstr(json, "\"access_token\":null"));
+    lp_credentials out;
+    lp_error err;
+    ck_assert_int_eq(lp_credentials_from_json(json, &out, &err), LP_OK);
+    char *again = lp_credentials_to_json(&out);
+    ck_assert_str_eq(again, json);
+    free(again);
+    lp_credentials_clear(&out);
+    free(json);
+}
+END_TEST
+
 TCase *file_store_case(void)
 {
     TCase *tc = tcase_create("file_store");
@@ -227,5 +272,7 @@ TCase *file_store_case(void)
     tcase_add_test(tc, test_sessions_of_several_servers_live_side_by_side);
     tcase_add_test(tc, test_damaged_file_is_an_error_not_a_crash);
     tcase_add_test(tc, test_session_json_round_trip_without_access_token);
+    tcase_add_test(tc, test_expiry_without_access_token_is_dropped_on_load);
+    tcase_add_test(tc, test_token_and_expiry_are_saved_only_as_a_pair);
     return tc;
 }
