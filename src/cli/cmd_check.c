@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/say.h"
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
 
@@ -56,7 +57,7 @@ static int unknown(const char *why)
             *p = '/';
         }
     }
-    printf("LICPORTAL UNKNOWN - %s\n", text);
+    cli_say(stdout, "LICPORTAL UNKNOWN - %s", text);
     return CLI_CHECK_UNKNOWN;
 }
 
@@ -107,9 +108,10 @@ int cmd_check(const cli_args *args)
                  kpis.active_licenses, args->warn_days);
     }
     static const char *const words[] = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
-    printf("LICPORTAL %s - %s | expiring_warn=%" PRId64 ";;;0 expiring_crit=%" PRId64
-           ";;;0 active=%" PRId64 ";;;0 total=%" PRId64 ";;;0 activations=%" PRId64 ";;;0\n",
-           words[code], summary, warn.count, crit.count, kpis.active_licenses,
-           kpis.total_licenses, kpis.activations_in_use);
+    cli_say(stdout,
+            "LICPORTAL %s - %s | expiring_warn=%" PRId64 ";;;0 expiring_crit=%" PRId64
+            ";;;0 active=%" PRId64 ";;;0 total=%" PRId64 ";;;0 activations=%" PRId64 ";;;0",
+            words[code], summary, warn.count, crit.count, kpis.active_licenses,
+            kpis.total_licenses, kpis.activations_in_use);
     return code;
 }

@@ -7,13 +7,16 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/paging.h"
 #include "cli/prompt.h"
+#include "cli/say.h"
 #include "licportal/sanitize.h"
 
 /* There is no GET for one activation: walk the list until the id shows up. */
 static int find_activation(cli_context *ctx, const char *id, char *question, size_t size)
 {
     char *cursor = NULL;
+    cli_paging paging = {0};
     for (;;) {
         lp_error err;
         lp_error_clear(&err);
@@ -22,6 +25,7 @@ static int find_activation(cli_context *ctx, const char *id, char *question, siz
         if (cli_finish(ctx, lp_client_list_activations(ctx->client, &query, &err), &done, &err)
             != LP_OK) {
             free(cursor);
+            cli_paging_free(&paging);
             return cli_report("looking up the activation", &err);
         }
         const lp_activation_page *page = &lp_call_result(done)->as.activations;
@@ -40,13 +44,27 @@ static int find_activation(cli_context *ctx, const char *id, char *question, siz
             free(product);
             free(key);
             free(cursor);
+            cli_paging_free(&paging);
             lp_call_free(done);
             return CLI_EXIT_OK;
         }
         free(cursor);
-        cursor = page->next_cursor != NULL && page->count > 0 ? strdup(page->next_cursor) : NULL;
+        cursor = NULL;
+        const char *why = NULL;
+        cli_paging_step step =
+            cli_paging_next(&paging, page->count, page->next_cursor, page->total, &why);
+        if (step == CLI_PAGING_MORE) {
+            cursor = strdup(page->next_cursor);
+        }
         lp_call_free(done);
+        if (step == CLI_PAGING_BROKEN) {
+            cli_paging_free(&paging);
+            return cli_fail(CLI_EXIT_ERROR,
+                            "looking up the activation failed: the server's paging did not end: %s",
+                            why);
+        }
         if (cursor == NULL) {
+            cli_paging_free(&paging);
             char shown[128];
             lp_sanitize_into(id, shown, sizeof shown);
             return cli_fail(CLI_EXIT_NOT_FOUND,
@@ -71,7 +89,7 @@ int cmd_deactivate(const cli_args *args)
     if (rc == CLI_EXIT_OK && asking) {
         rc = find_activation(&ctx, args->target, question, sizeof question);
         if (rc == CLI_EXIT_OK && !cli_confirm(question)) {
-            printf("Nothing deactivated.\n");
+            cli_say(stdout, "Nothing deactivated.");
             cli_context_close(&ctx);
             return CLI_EXIT_OK;
         }
@@ -90,9 +108,7 @@ int cmd_deactivate(const cli_args *args)
         return rc;
     }
     lp_call_free(done);
-    char shown[128];
-    lp_sanitize_into(args->target, shown, sizeof shown);
-    printf("Deactivated %s; its seat is free.\n", shown);
+    cli_say(stdout, "Deactivated %.128s; its seat is free.", args->target);
     cli_context_close(&ctx);
     return CLI_EXIT_OK;
 }

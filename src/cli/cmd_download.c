@@ -8,10 +8,10 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/say.h"
 #include "cli/progress.h"
 #include "licportal/download.h"
 #include "licportal/format.h"
-#include "licportal/sanitize.h"
 
 #define TICK_MS 200
 
@@ -93,15 +93,13 @@ int cmd_download(const cli_args *args)
     if (status != LP_OK) {
         rc = cli_report("downloading", &err);
     } else {
-        char path[4096], name[512], size[32];
+        char size[32];
         /* Say where the file went in a form that holds from any directory. */
         char *absolute = realpath(lp_download_job_target(job), NULL);
-        lp_sanitize_into(absolute != NULL ? absolute : lp_download_job_target(job), path,
-                         sizeof path);
-        free(absolute);
-        lp_sanitize_into(meta->filename, name, sizeof name);
         lp_format_size(meta->size_bytes, size, sizeof size);
-        printf("Downloaded %s (%s, sha256 verified) to %s\n", name, size, path);
+        cli_say(stdout, "Downloaded %.512s (%s, sha256 verified) to %s", meta->filename, size,
+                absolute != NULL ? absolute : lp_download_job_target(job));
+        free(absolute);
     }
     lp_download_job_free(job);
     lp_call_free(done);

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/say.h"
 #include "cli/license_row.h"
 #include "cli/listing.h"
 
@@ -63,7 +64,7 @@ int cmd_licenses(const cli_args *args)
         cli_table_style style = cli_stdout_style(&ctx);
         cli_table_print(table, stdout, &style);
         if (ctx.stdout_terminal && (int64_t)cli_table_rows(table) < total) {
-            printf("(%zu of %lld shown)\n", cli_table_rows(table), (long long)total);
+            cli_say(stdout, "(%zu of %lld shown)", cli_table_rows(table), (long long)total);
         }
     }
     cJSON_Delete(items);

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/say.h"
 #include "cli/prompt.h"
 #include "licportal/sanitize.h"
 
@@ -57,7 +58,7 @@ static void remember_store_choice(const cli_args *args, const cli_context *ctx)
     lp_error_clear(&err);
     if (lp_config_save_value(ctx->config.profile, "credential_store",
                              args->overrides.credential_store, &err) != LP_OK) {
-        fprintf(stderr, "licportal: remembering the credential store failed: %s\n",
+        cli_say(stderr, "licportal: remembering the credential store failed: %s",
                 err.message);
     }
 }
@@ -141,11 +142,11 @@ int cmd_login(const cli_args *args)
     lp_sanitize_into(session != NULL && session->user_name != NULL ? session->user_name : email,
                      who, sizeof who);
     lp_sanitize_into(ctx.config.server, server, sizeof server);
-    printf("Logged in to %s as %s.\n", server, who);
+    cli_say(stdout, "Logged in to %s as %s.", server, who);
     if (ctx.fallback_note != NULL) {
-        fprintf(stderr, "licportal: %s\n", ctx.fallback_note);
+        cli_say(stderr, "licportal: %s", ctx.fallback_note);
     } else {
-        printf("Session kept in: %s\n", lp_credstore_describe(ctx.store));
+        cli_say(stdout, "Session kept in: %s", lp_credstore_describe(ctx.store));
     }
     cli_context_close(&ctx);
     return CLI_EXIT_OK;

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/say.h"
 #include "licportal/sanitize.h"
 
 int cmd_logout(const cli_args *args)
@@ -17,7 +18,7 @@ int cmd_logout(const cli_args *args)
     char server[512];
     lp_sanitize_into(ctx.config.server, server, sizeof server);
     if (!lp_client_has_session(ctx.client)) {
-        printf("Not logged in to %s.\n", server);
+        cli_say(stdout, "Not logged in to %s.", server);
         cli_context_close(&ctx);
         return CLI_EXIT_OK;
     }
@@ -43,7 +44,7 @@ int cmd_logout(const cli_args *args)
         cli_context_close(&ctx);
         return rc;
     }
-    printf("Logged out of %s.\n", server);
+    cli_say(stdout, "Logged out of %s.", server);
     cli_context_close(&ctx);
     return CLI_EXIT_OK;
 }

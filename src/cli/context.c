@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/exit_code.h"
+#include "cli/say.h"
 #include "licportal/sanitize.h"
 
 static const char *hint_for(const lp_error *err)
@@ -38,24 +39,25 @@ int cli_report(const char *what, const lp_error *err)
                      message, sizeof message);
     const char *hint = hint_for(err);
     if (err->status == LP_ERR_RATE_LIMITED && err->retry_after > 0) {
-        fprintf(stderr, "licportal: %s failed: %s; try again in %ld s\n", what, message,
+        cli_say(stderr, "licportal: %s failed: %s; try again in %ld s", what, message,
                 err->retry_after);
     } else if (hint != NULL) {
-        fprintf(stderr, "licportal: %s failed: %s; %s\n", what, message, hint);
+        cli_say(stderr, "licportal: %s failed: %s; %s", what, message, hint);
     } else {
-        fprintf(stderr, "licportal: %s failed: %s\n", what, message);
+        cli_say(stderr, "licportal: %s failed: %s", what, message);
     }
     return cli_exit_code(err->status);
 }
 
 int cli_fail(int exit_code, const char *fmt, ...)
 {
+    char line[4096];
     va_list ap;
     va_start(ap, fmt);
-    fputs("licportal: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    /* Messages often carry an id or a server's words: the line goes out sanitised. */
+    cli_say(stderr, "licportal: %s", line);
     return exit_code;
 }
 

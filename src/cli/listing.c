@@ -6,6 +6,7 @@
 
 #include "cli/exit_code.h"
 #include "cli/json_output.h"
+#include "cli/paging.h"
 
 /* The server's own page size limit. */
 #define MAX_PAGE 200
@@ -32,6 +33,7 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
 {
     char *cursor = NULL;
     size_t taken = 0;
+    cli_paging paging = {0};
     *total = 0;
     for (bool first = true;; first = false) {
         size_t want = MAX_PAGE;
@@ -44,6 +46,7 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
         lp_call *done;
         if (cli_finish(ctx, call, &done, &err) != LP_OK) {
             free(cursor);
+            cli_paging_free(&paging);
             return cli_report(listing->what, &err);
         }
         const lp_result *result = lp_call_result(done);
@@ -66,15 +69,27 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
         }
         taken += use;
         free(cursor);
-        cursor = next != NULL && count > 0 ? strdup(next) : NULL;
-        lp_call_free(done);
-        if (rc != CLI_EXIT_OK) {
-            free(cursor);
-            return rc;
+        cursor = NULL;
+        const char *why = NULL;
+        cli_paging_step step = cli_paging_next(&paging, count, next, page_total, &why);
+        if (step == CLI_PAGING_BROKEN && cap > 0) {
+            /* --limit bounds the walk by itself: it ends at the cap or an empty page. */
+            step = next != NULL && count > 0 ? CLI_PAGING_MORE : CLI_PAGING_DONE;
         }
-        if (cursor == NULL || (cap > 0 && taken >= cap)) {
-            free(cursor);
-            return CLI_EXIT_OK;
+        bool capped = cap > 0 && taken >= cap;
+        if (rc == CLI_EXIT_OK && step == CLI_PAGING_MORE && !capped) {
+            cursor = strdup(next);
+            if (cursor == NULL) {
+                rc = cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+            }
+        } else if (rc == CLI_EXIT_OK && step == CLI_PAGING_BROKEN) {
+            rc = cli_fail(CLI_EXIT_ERROR, "%s failed: the server's paging did not end: %s",
+                          listing->what, why);
+        }
+        lp_call_free(done);
+        if (rc != CLI_EXIT_OK || cursor == NULL) {
+            cli_paging_free(&paging);
+            return rc;
         }
     }
 }

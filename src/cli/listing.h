@@ -18,7 +18,9 @@ typedef struct cli_listing {
     bool (*add_row)(cli_table *table, const lp_result *result, size_t index);
 } cli_listing;
 
-/* Fetches every page, or until `cap` items (0: no cap). Rows go to `table`
+/* Fetches every page, or until `cap` items (0: no cap). Without a cap, a
+ * server whose paging would never end (see paging.h) is a failure, exit 1.
+ * Rows go to `table`
  * and the API's item objects to the array `items` (either may be NULL);
  * *total is the server's count of all matches. Returns an exit code, the
  * failure already reported. */

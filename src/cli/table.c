@@ -188,26 +188,33 @@ void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *s
 
 void cli_print_fields(FILE *out, const char *const *pairs, size_t count, bool terminal)
 {
+    /* Labels can carry server text too ("Checkout <option id>"): both sides are sanitised. */
+    char **safe = calloc(2 * count + 1, sizeof *safe);
+    if (safe == NULL) {
+        return;
+    }
     size_t label_width = 0;
-    for (size_t i = 0; i < count; i++) {
-        size_t w = lp_text_width(pairs[2 * i]);
-        if (w > label_width) {
-            label_width = w;
+    bool ok = true;
+    for (size_t i = 0; i < 2 * count && ok; i++) {
+        safe[i] = lp_sanitize_str(pairs[i] != NULL ? pairs[i] : "-");
+        ok = safe[i] != NULL;
+        if (ok && i % 2 == 0 && lp_text_width(safe[i]) > label_width) {
+            label_width = lp_text_width(safe[i]);
         }
     }
-    for (size_t i = 0; i < count; i++) {
-        char *value = lp_sanitize_str(pairs[2 * i + 1] != NULL ? pairs[2 * i + 1] : "-");
-        if (value == NULL) {
-            return;
-        }
+    for (size_t i = 0; i < count && ok; i++) {
+        const char *label = safe[2 * i];
         if (terminal) {
-            fprintf(out, "%s:%*s %s\n", pairs[2 * i],
-                    (int)(label_width - lp_text_width(pairs[2 * i])), "", value);
+            fprintf(out, "%s:%*s %s\n", label, (int)(label_width - lp_text_width(label)), "",
+                    safe[2 * i + 1]);
         } else {
-            fprintf(out, "%s\t%s\n", pairs[2 * i], value);
+            fprintf(out, "%s\t%s\n", label, safe[2 * i + 1]);
         }
-        free(value);
     }
+    for (size_t i = 0; i < 2 * count; i++) {
+        free(safe[i]);
+    }
+    free(safe);
 }
 
 size_t cli_terminal_width(int fd)

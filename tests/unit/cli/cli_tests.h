@@ -7,5 +7,6 @@
 TCase *options_case(void);
 TCase *exit_code_case(void);
 TCase *output_case(void);
+TCase *paging_case(void);
 
 #endif

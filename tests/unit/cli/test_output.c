@@ -5,6 +5,7 @@
 
 #include "cli/json_output.h"
 #include "cli/progress.h"
+#include "cli/say.h"
 #include "cli/table.h"
 #include "cli_tests.h"
 #include "licportal/format.h"
@@ -203,6 +204,33 @@ START_TEST(test_fields_are_sanitised_and_aligned)
 }
 END_TEST
 
+START_TEST(test_field_labels_are_sanitised_too)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    const char *pairs[] = {"Checkout re\033[2J\xe2\x80\xaen\tx\ny", "https://shop.example/"};
+    cli_print_fields(out, pairs, 1, false);
+    fclose(out);
+    assert_no_controls(text, true);
+    ck_assert_str_eq(text, "Checkout ren x y\thttps://shop.example/\n");
+    free(text);
+}
+END_TEST
+
+START_TEST(test_said_lines_are_sanitised_whole)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    cli_say(out, "Downloaded %s to %s", "evil\033]0;owned\007.bin\nfake line", "/tmp/\xc2\x85x");
+    fclose(out);
+    assert_no_controls(text, false);
+    ck_assert_str_eq(text, "Downloaded evil.bin fake line to /tmp/x\n");
+    free(text);
+}
+END_TEST
+
 START_TEST(test_progress_line_shows_percent_speed_and_eta)
 {
     lp_download_progress p = {
@@ -238,6 +266,8 @@ TCase *output_case(void)
     tcase_add_test(tc, test_json_escapes_controls_c1_and_bidi);
     tcase_add_test(tc, test_json_of_empty_containers);
     tcase_add_test(tc, test_fields_are_sanitised_and_aligned);
+    tcase_add_test(tc, test_field_labels_are_sanitised_too);
+    tcase_add_test(tc, test_said_lines_are_sanitised_whole);
     tcase_add_test(tc, test_progress_line_shows_percent_speed_and_eta);
     return tc;
 }
