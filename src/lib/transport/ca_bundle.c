@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A CA bundle bigger than this is not a CA bundle. */
 #define CA_FILE_MAX (8u * 1024u * 1024u)
@@ -63,6 +64,69 @@ static lp_status read_whole(const char *path, char **text, size_t *len, lp_error
     *text = buf;
     *len = used;
     return LP_OK;
+}
+
+static lp_status check_private_ca(const char *path, lp_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    lp_status st = read_whole(path, &text, &len, err);
+    if (st != LP_OK)
+        return st;
+    bool has_certificate = strstr(text, "-----BEGIN CERTIFICATE-----") != NULL;
+    free(text);
+    if (!has_certificate)
+        return lp_error_set(err, LP_ERR_CONFIG, "%s holds no PEM certificate (--cacert wants a PEM CA file)",
+                            path);
+    return LP_OK;
+}
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void lp_ca_trust_clear(lp_ca_trust *trust)
+{
+    if (!trust)
+        return;
+    free(trust->cainfo);
+    free(trust->capath);
+    free(trust->pem);
+    memset(trust, 0, sizeof *trust);
+}
+
+static lp_status copy_path(const char *from, char **to, lp_error *err)
+{
+    *to = strdup(from);
+    return *to ? LP_OK : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+}
+
+lp_status lp_ca_trust_decide(const char *cacert_file, const char *env_file, const char *system_cainfo,
+                             const char *system_capath, lp_ca_trust *out, lp_error *err)
+{
+    memset(out, 0, sizeof *out);
+    lp_status st = LP_OK;
+    if (!cacert_file) {
+        if (env_file)
+            st = copy_path(env_file, &out->cainfo, err);
+    } else if (env_file) {
+        /* The environment names a file, not a directory: both files are
+         * needed, so they are joined. */
+        st = lp_ca_bundle_build(env_file, 1, cacert_file, &out->pem, &out->pem_len, err);
+    } else if (is_directory(system_capath)) {
+        st = check_private_ca(cacert_file, err);
+        if (st == LP_OK)
+            st = copy_path(cacert_file, &out->cainfo, err);
+        if (st == LP_OK)
+            st = copy_path(system_capath, &out->capath, err);
+    } else {
+        st = lp_ca_bundle_build(system_cainfo, 0, cacert_file, &out->pem, &out->pem_len, err);
+    }
+    if (st != LP_OK)
+        lp_ca_trust_clear(out);
+    return st;
 }
 
 lp_status lp_ca_bundle_build(const char *base_file, int base_required, const char *extra_file,

@@ -20,6 +20,9 @@
 #define DEFAULT_STALL_TIMEOUT_S 30L
 /* Enough for parallel list fetches and a download; HTTP/2 multiplexes the rest. */
 #define MAX_HOST_CONNECTIONS 4L
+/* OpenSSL's hashed certificate directory on Debian-like systems, for a
+ * libcurl that was built without a CA path of its own. */
+#define LP_SYSTEM_CA_DIR "/etc/ssl/certs"
 
 struct lp_transfer {
     lp_transport *owner;
@@ -50,9 +53,7 @@ struct lp_transfer {
 
 struct lp_transport {
     CURLM *multi;
-    char *ca_pem; /* NULL: libcurl's own bundle (or ca_file) */
-    size_t ca_len;
-    char *ca_file;
+    lp_ca_trust trust;
     long connect_timeout_ms;
     long stall_timeout_s;
     size_t max_body_bytes;
@@ -83,43 +84,27 @@ lp_transport *lp_transport_new(const lp_transport_options *options, lp_error *er
     t->stall_timeout_s = options->stall_timeout_s > 0 ? options->stall_timeout_s : DEFAULT_STALL_TIMEOUT_S;
     t->max_body_bytes = options->max_body_bytes > 0 ? options->max_body_bytes : LP_JSON_MAX_BYTES;
 
-    const char *env_file = lp_ca_env_file();
-    if (options->cacert_file) {
-        const char *base = env_file;
-        if (!base) {
-            /* The bundle libcurl would use by itself; a private CA is added
-             * to it rather than replacing it. */
-            CURL *probe = curl_easy_init();
-            char *builtin = NULL;
-            if (probe && curl_easy_getinfo(probe, CURLINFO_CAINFO, &builtin) == CURLE_OK && builtin)
-                t->ca_file = strdup(builtin);
-            if (probe)
-                curl_easy_cleanup(probe);
-            base = t->ca_file;
-        }
-        lp_status st = lp_ca_bundle_build(base, env_file != NULL, options->cacert_file, &t->ca_pem,
-                                          &t->ca_len, err);
-        free(t->ca_file);
-        t->ca_file = NULL;
-        if (st != LP_OK) {
-            free(t);
-            curl_global_cleanup();
-            return NULL;
-        }
-    } else if (env_file) {
-        t->ca_file = strdup(env_file);
-        if (!t->ca_file) {
-            free(t);
-            curl_global_cleanup();
-            lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-            return NULL;
-        }
+    /* Decided once here; every request then names the same files, which
+     * libcurl's CA cache on the multi handle loads only once. */
+    CURL *probe = curl_easy_init();
+    char *system_cainfo = NULL, *system_capath = NULL;
+    if (probe) {
+        curl_easy_getinfo(probe, CURLINFO_CAINFO, &system_cainfo);
+        curl_easy_getinfo(probe, CURLINFO_CAPATH, &system_capath);
+    }
+    lp_status st = lp_ca_trust_decide(options->cacert_file, lp_ca_env_file(), system_cainfo,
+                                      system_capath ? system_capath : LP_SYSTEM_CA_DIR, &t->trust, err);
+    if (probe)
+        curl_easy_cleanup(probe);
+    if (st != LP_OK) {
+        free(t);
+        curl_global_cleanup();
+        return NULL;
     }
 
     t->multi = curl_multi_init();
     if (!t->multi) {
-        free(t->ca_pem);
-        free(t->ca_file);
+        lp_ca_trust_clear(&t->trust);
         free(t);
         curl_global_cleanup();
         lp_error_set(err, LP_ERR_NOMEM, "libcurl could not create its multi handle");
@@ -196,8 +181,7 @@ void lp_transport_free(lp_transport *transport)
     while (transport->done_head)
         lp_transfer_free(transport->done_head);
     curl_multi_cleanup(transport->multi);
-    free(transport->ca_pem);
-    free(transport->ca_file);
+    lp_ca_trust_clear(&transport->trust);
     free(transport);
     curl_global_cleanup();
 }
@@ -424,13 +408,15 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
         long answer_ms = transport->connect_timeout_ms + transport->stall_timeout_s * 1000L;
         ok = ok && curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, answer_ms) == CURLE_OK;
     }
-    if (transport->ca_pem) {
-        struct curl_blob blob = {.data = transport->ca_pem, .len = transport->ca_len,
-                                 .flags = CURL_BLOB_NOCOPY};
+    const lp_ca_trust *trust = &transport->trust;
+    if (trust->pem) {
+        struct curl_blob blob = {.data = trust->pem, .len = trust->pem_len, .flags = CURL_BLOB_NOCOPY};
         ok = ok && curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob) == CURLE_OK;
-    } else if (transport->ca_file) {
-        ok = ok && curl_easy_setopt(e, CURLOPT_CAINFO, transport->ca_file) == CURLE_OK;
     }
+    if (trust->cainfo)
+        ok = ok && curl_easy_setopt(e, CURLOPT_CAINFO, trust->cainfo) == CURLE_OK;
+    if (trust->capath)
+        ok = ok && curl_easy_setopt(e, CURLOPT_CAPATH, trust->capath) == CURLE_OK;
     if (!ok) {
         lp_error_set(err, LP_ERR_NETWORK, "libcurl refused an option (is it built with HTTPS support?)");
         goto fail;

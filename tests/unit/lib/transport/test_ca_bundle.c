@@ -1,4 +1,4 @@
-/* A private CA is added to the trusted bundle, never put in its place. */
+/* A private CA is trusted alongside the system's CAs, never in their place. */
 #include "lib/transport/ca_bundle.h"
 #include "../../suite_runner.h"
 
@@ -96,6 +96,96 @@ START_TEST(environment_order_is_curl_ca_bundle_then_ssl_cert_file)
 }
 END_TEST
 
+START_TEST(private_ca_with_a_hashed_directory_is_named_not_joined)
+{
+    char *extra = write_temp(pem_b);
+    char *system = write_temp(pem_a);
+    lp_ca_trust trust;
+    ck_assert_int_eq(lp_ca_trust_decide(extra, NULL, system, "/tmp", &trust, NULL), LP_OK);
+    ck_assert_str_eq(trust.cainfo, extra);
+    ck_assert_str_eq(trust.capath, "/tmp");
+    ck_assert_ptr_null(trust.pem);
+    lp_ca_trust_clear(&trust);
+    lp_ca_trust_clear(NULL);
+    unlink(extra);
+    unlink(system);
+    free(extra);
+    free(system);
+}
+END_TEST
+
+START_TEST(private_ca_without_a_directory_joins_the_system_bundle)
+{
+    char *extra = write_temp(pem_b);
+    char *system = write_temp(pem_a);
+    lp_ca_trust trust;
+    ck_assert_int_eq(lp_ca_trust_decide(extra, NULL, system, "/nonexistent/certs", &trust, NULL), LP_OK);
+    ck_assert_ptr_null(trust.cainfo);
+    ck_assert_ptr_null(trust.capath);
+    ck_assert_ptr_nonnull(trust.pem);
+    ck_assert_ptr_nonnull(strstr(trust.pem, "AAAA"));
+    ck_assert_ptr_nonnull(strstr(trust.pem, "BBBB"));
+    lp_ca_trust_clear(&trust);
+    ck_assert_int_eq(lp_ca_trust_decide(extra, NULL, system, extra, &trust, NULL), LP_OK);
+    ck_assert_ptr_null(trust.capath); /* a file is no directory */
+    lp_ca_trust_clear(&trust);
+    unlink(extra);
+    unlink(system);
+    free(extra);
+    free(system);
+}
+END_TEST
+
+START_TEST(environment_bundle_keeps_its_meaning)
+{
+    char *extra = write_temp(pem_b);
+    char *env = write_temp(pem_a);
+    lp_ca_trust trust;
+    ck_assert_int_eq(lp_ca_trust_decide(NULL, env, NULL, "/tmp", &trust, NULL), LP_OK);
+    ck_assert_str_eq(trust.cainfo, env);
+    ck_assert_ptr_null(trust.capath);
+    ck_assert_ptr_null(trust.pem);
+    lp_ca_trust_clear(&trust);
+    ck_assert_int_eq(lp_ca_trust_decide(extra, env, NULL, "/tmp", &trust, NULL), LP_OK);
+    ck_assert_ptr_null(trust.capath);
+    ck_assert_ptr_nonnull(strstr(trust.pem, "AAAA"));
+    ck_assert_ptr_nonnull(strstr(trust.pem, "BBBB"));
+    lp_ca_trust_clear(&trust);
+    unlink(extra);
+    unlink(env);
+    free(extra);
+    free(env);
+}
+END_TEST
+
+START_TEST(without_private_ca_or_environment_libcurl_keeps_its_defaults)
+{
+    lp_ca_trust trust;
+    ck_assert_int_eq(lp_ca_trust_decide(NULL, NULL, "/etc/ssl/certs/ca-certificates.crt", "/tmp", &trust, NULL),
+                     LP_OK);
+    ck_assert_ptr_null(trust.cainfo);
+    ck_assert_ptr_null(trust.capath);
+    ck_assert_ptr_null(trust.pem);
+}
+END_TEST
+
+START_TEST(private_ca_without_a_certificate_is_refused_with_a_directory_too)
+{
+    char *extra = write_temp("not a certificate\n");
+    lp_ca_trust trust;
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_eq(lp_ca_trust_decide(extra, NULL, NULL, "/tmp", &trust, &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, "--cacert"));
+    ck_assert_ptr_null(trust.cainfo);
+    ck_assert_int_eq(lp_ca_trust_decide("/nonexistent/extra.pem", NULL, NULL, "/tmp", &trust, &err),
+                     LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/extra.pem"));
+    unlink(extra);
+    free(extra);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("ca_bundle");
@@ -105,6 +195,11 @@ int main(void)
     tcase_add_test(tc, missing_bundle_named_by_the_environment_is_an_error);
     tcase_add_test(tc, refuses_an_extra_file_without_a_certificate);
     tcase_add_test(tc, environment_order_is_curl_ca_bundle_then_ssl_cert_file);
+    tcase_add_test(tc, private_ca_with_a_hashed_directory_is_named_not_joined);
+    tcase_add_test(tc, private_ca_without_a_directory_joins_the_system_bundle);
+    tcase_add_test(tc, environment_bundle_keeps_its_meaning);
+    tcase_add_test(tc, without_private_ca_or_environment_libcurl_keeps_its_defaults);
+    tcase_add_test(tc, private_ca_without_a_certificate_is_refused_with_a_directory_too);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
