@@ -59,27 +59,27 @@ static size_t number_length(const char *p, size_t len)
 }
 
 /* One pass over the text before cJSON sees it: cJSON recurses once per level,
- * silently cuts strings at an escaped NUL and is lenient about numbers. */
+ * silently cuts strings at an escaped NUL and is lenient about numbers.
+ * Strings are most of the text, so each is crossed in a loop of its own. */
 static lp_status scan_shape(const char *json, size_t len, lp_error *err)
 {
     size_t depth = 0;
-    bool in_string = false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)json[i];
-        if (in_string) {
-            if (c == '\\') {
-                if (i + 5 < len && json[i + 1] == 'u' && memcmp(json + i + 2, "0000", 4) == 0)
-                    return lp_json_fail(err, NULL, "a string contains a NUL character");
-                i++;
-            } else if (c == '"') {
-                in_string = false;
-            } else if (c < 0x20) {
-                return lp_json_fail(err, NULL, "not valid JSON (control character in a string)");
-            }
-            continue;
-        }
         if (c == '"') {
-            in_string = true;
+            for (i++; i < len; i++) {
+                unsigned char s = (unsigned char)json[i];
+                if (s == '"')
+                    break;
+                if (s == '\\') {
+                    if (i + 5 < len && json[i + 1] == 'u' && memcmp(json + i + 2, "0000", 4) == 0)
+                        return lp_json_fail(err, NULL, "a string contains a NUL character");
+                    i++;
+                } else if (s < 0x20) {
+                    return lp_json_fail(err, NULL,
+                                        "not valid JSON (control character in a string)");
+                }
+            }
         } else if (c == '-' || c == '+' || c == '.' || is_digit((char)c)) {
             size_t n = number_length(json + i, len - i);
             if (n == 0)
@@ -127,44 +127,78 @@ lp_status lp_json_read_object(const char *json, size_t len, cJSON **root, lp_err
     return LP_OK;
 }
 
+/* Appends `text` to the path being built in `out`, cutting it where snprintf
+ * would; paths are built for every array element, so no format parsing. */
+static size_t append(char out[LP_JSON_PATH_MAX], size_t used, const char *text, size_t len)
+{
+    if (used + len > LP_JSON_PATH_MAX - 1)
+        len = LP_JSON_PATH_MAX - 1 - used;
+    memcpy(out + used, text, len);
+    used += len;
+    out[used] = '\0';
+    return used;
+}
+
+static size_t start_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    if (parent && *parent) {
+        used = append(out, used, parent, strlen(parent));
+        used = append(out, used, ".", 1);
+    }
+    return append(out, used, name, strlen(name));
+}
+
 void lp_json_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name)
 {
-    if (parent && *parent)
-        snprintf(out, LP_JSON_PATH_MAX, "%s.%s", parent, name);
-    else
-        snprintf(out, LP_JSON_PATH_MAX, "%s", name);
+    start_path(out, parent, name);
 }
 
 void lp_json_index_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name,
                         size_t index)
 {
-    if (parent && *parent)
-        snprintf(out, LP_JSON_PATH_MAX, "%s.%s[%zu]", parent, name, index);
-    else
-        snprintf(out, LP_JSON_PATH_MAX, "%s[%zu]", name, index);
+    size_t used = start_path(out, parent, name);
+    char digits[24];
+    size_t n = sizeof digits;
+    digits[--n] = ']';
+    do {
+        digits[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    digits[--n] = '[';
+    append(out, used, digits + n, sizeof digits - n);
 }
 
-/* The member `name`, or NULL with an error when it is missing (and not allowed to be). */
-static const cJSON *member(const cJSON *parent, const char *path, const char *name,
-                           bool may_be_absent, lp_error *err)
-{
-    const cJSON *node = cJSON_GetObjectItemCaseSensitive(parent, name);
-    if (!node && !may_be_absent) {
-        char full[LP_JSON_PATH_MAX];
-        lp_json_path(full, path, name);
-        lp_json_fail(err, full, "required field missing");
-    }
-    return node;
-}
+/* A field's path kept as its parts ("path", optional "within", "name") until
+ * a message needs it, so reading a field that is fine formats nothing. */
+typedef struct field_at {
+    const char *path;
+    const char *within;
+    const char *name;
+} field_at;
 
-static lp_status wrong_type(const char *path, const char *name, const char *expected,
-                            lp_error *err)
+static lp_status fail_at(lp_error *err, const field_at *at, const char *what)
 {
     char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
-    char what[64];
-    snprintf(what, sizeof what, "expected %s", expected);
+    if (at->within) {
+        char outer[LP_JSON_PATH_MAX];
+        lp_json_path(outer, at->path, at->within);
+        lp_json_path(full, outer, at->name);
+    } else {
+        lp_json_path(full, at->path, at->name);
+    }
     return lp_json_fail(err, full, what);
+}
+
+/* The member, or NULL with an error when it is missing (and not allowed to be). */
+static const cJSON *member(const cJSON *parent, const field_at *at, bool may_be_absent,
+                           lp_error *err)
+{
+    const cJSON *node = cJSON_GetObjectItemCaseSensitive(parent, at->name);
+    if (!node && !may_be_absent)
+        fail_at(err, at, "required field missing");
+    return node;
 }
 
 lp_status lp_json_expect_object(const cJSON *node, const char *path, lp_error *err)
@@ -174,37 +208,45 @@ lp_status lp_json_expect_object(const cJSON *node, const char *path, lp_error *e
     return LP_OK;
 }
 
-lp_status lp_json_require_object(const cJSON *parent, const char *path, const char *name,
-                                 const cJSON **out, lp_error *err)
+static lp_status require_object(const cJSON *parent, const field_at *at, const cJSON **out,
+                                lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, false, err);
+    const cJSON *node = member(parent, at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsObject(node))
-        return wrong_type(path, name, "an object", err);
+        return fail_at(err, at, "expected an object");
     *out = node;
     return LP_OK;
+}
+
+lp_status lp_json_require_object(const cJSON *parent, const char *path, const char *name,
+                                 const cJSON **out, lp_error *err)
+{
+    const field_at at = {path, NULL, name};
+    return require_object(parent, &at, out, err);
 }
 
 lp_status lp_json_require_array(const cJSON *parent, const char *path, const char *name,
                                 const cJSON **out, lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, false, err);
+    const field_at at = {path, NULL, name};
+    const cJSON *node = member(parent, &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsArray(node))
-        return wrong_type(path, name, "an array", err);
+        return fail_at(err, &at, "expected an array");
     *out = node;
     return LP_OK;
 }
 
-lp_status lp_json_string_value(const cJSON *node, const char *path, char **out, lp_error *err)
+/* A copy of a string node known to be a string; checked to be UTF-8. */
+static lp_status copy_string(const cJSON *node, const field_at *at, char **out, lp_error *err)
 {
-    if (!cJSON_IsString(node) || !node->valuestring)
-        return lp_json_fail(err, path, "expected a string");
     size_t len = strlen(node->valuestring);
     if (!lp_utf8_valid(node->valuestring, len))
-        return lp_json_fail(err, path, "invalid UTF-8");
+        return at->name ? fail_at(err, at, "invalid UTF-8")
+                        : lp_json_fail(err, at->path, "invalid UTF-8");
     char *copy = malloc(len + 1);
     if (!copy)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
@@ -213,37 +255,52 @@ lp_status lp_json_string_value(const cJSON *node, const char *path, char **out, 
     return LP_OK;
 }
 
-lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name,
-                             bool nullable, char **out, lp_error *err)
+lp_status lp_json_string_value(const cJSON *node, const char *path, char **out, lp_error *err)
+{
+    if (!cJSON_IsString(node) || !node->valuestring)
+        return lp_json_fail(err, path, "expected a string");
+    const field_at at = {path, NULL, NULL};
+    return copy_string(node, &at, out, err);
+}
+
+static lp_status get_string(const cJSON *parent, const field_at *at, bool nullable, char **out,
+                            lp_error *err)
 {
     *out = NULL;
-    const cJSON *node = member(parent, path, name, nullable, err);
+    const cJSON *node = member(parent, at, nullable, err);
     if (!node)
         return nullable ? LP_OK : LP_ERR_PROTOCOL;
     if (nullable && cJSON_IsNull(node))
         return LP_OK;
-    char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
     if (!cJSON_IsString(node))
-        return lp_json_fail(err, full, nullable ? "expected a string or null" : "expected a string");
-    return lp_json_string_value(node, full, out, err);
+        return fail_at(err, at, nullable ? "expected a string or null" : "expected a string");
+    if (!node->valuestring)
+        return fail_at(err, at, "expected a string");
+    return copy_string(node, at, out, err);
+}
+
+lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name,
+                             bool nullable, char **out, lp_error *err)
+{
+    const field_at at = {path, NULL, name};
+    return get_string(parent, &at, nullable, out, err);
 }
 
 /* An integer that a double holds exactly, within [min, LP_JSON_MAX_EXACT_INTEGER]. */
-static lp_status integer_value(const cJSON *node, const char *full, int64_t min, int64_t *out,
+static lp_status integer_value(const cJSON *node, const field_at *at, int64_t min, int64_t *out,
                                lp_error *err)
 {
     if (!cJSON_IsNumber(node))
-        return lp_json_fail(err, full, min >= 0 ? "expected a non-negative integer"
-                                                : "expected an integer");
+        return fail_at(err, at, min >= 0 ? "expected a non-negative integer"
+                                         : "expected an integer");
     double d = node->valuedouble;
     if (!(d >= -(double)LP_JSON_MAX_EXACT_INTEGER && d <= (double)LP_JSON_MAX_EXACT_INTEGER))
-        return lp_json_fail(err, full, "number out of range");
+        return fail_at(err, at, "number out of range");
     int64_t value = (int64_t)d;
     if ((double)value != d)
-        return lp_json_fail(err, full, "expected an integer, not a fraction");
+        return fail_at(err, at, "expected an integer, not a fraction");
     if (value < min)
-        return lp_json_fail(err, full, "must not be negative");
+        return fail_at(err, at, "must not be negative");
     *out = value;
     return LP_OK;
 }
@@ -251,7 +308,8 @@ static lp_status integer_value(const cJSON *node, const char *full, int64_t min,
 lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name,
                             bool nullable, int64_t null_value, int64_t *out, lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, nullable, err);
+    const field_at at = {path, NULL, name};
+    const cJSON *node = member(parent, &at, nullable, err);
     if (!node) {
         if (!nullable)
             return LP_ERR_PROTOCOL;
@@ -262,30 +320,28 @@ lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *n
         *out = null_value;
         return LP_OK;
     }
-    char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
-    return integer_value(node, full, 0, out, err);
+    return integer_value(node, &at, 0, out, err);
 }
 
 lp_status lp_json_get_integer(const cJSON *parent, const char *path, const char *name,
                               int64_t *out, lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, false, err);
+    const field_at at = {path, NULL, name};
+    const cJSON *node = member(parent, &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
-    char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
-    return integer_value(node, full, -LP_JSON_MAX_EXACT_INTEGER, out, err);
+    return integer_value(node, &at, -LP_JSON_MAX_EXACT_INTEGER, out, err);
 }
 
 lp_status lp_json_get_bool(const cJSON *parent, const char *path, const char *name, bool *out,
                            lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, false, err);
+    const field_at at = {path, NULL, name};
+    const cJSON *node = member(parent, &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsBool(node))
-        return wrong_type(path, name, "true or false", err);
+        return fail_at(err, &at, "expected true or false");
     *out = cJSON_IsTrue(node);
     return LP_OK;
 }
@@ -293,18 +349,17 @@ lp_status lp_json_get_bool(const cJSON *parent, const char *path, const char *na
 lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name,
                            bool nullable, lp_time *out, lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, nullable, err);
+    const field_at at = {path, NULL, name};
+    const cJSON *node = member(parent, &at, nullable, err);
     if (!node || (nullable && cJSON_IsNull(node))) {
         if (!node && !nullable)
             return LP_ERR_PROTOCOL;
         *out = LP_TIME_NONE;
         return LP_OK;
     }
-    char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
     lp_time t;
     if (!cJSON_IsString(node) || !lp_timestamp_parse(node->valuestring, &t))
-        return lp_json_fail(err, full, "not an RFC 3339 time stamp");
+        return fail_at(err, &at, "not an RFC 3339 time stamp");
     *out = t;
     return LP_OK;
 }
@@ -312,13 +367,12 @@ lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *na
 lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *name,
                            const char *const *allowed, int *index, lp_error *err)
 {
-    const cJSON *node = member(parent, path, name, false, err);
+    const field_at at = {path, NULL, name};
+    const cJSON *node = member(parent, &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
-    char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
     if (!cJSON_IsString(node))
-        return lp_json_fail(err, full, "expected a string");
+        return fail_at(err, &at, "expected a string");
     for (int i = 0; allowed[i]; i++) {
         if (strcmp(node->valuestring, allowed[i]) == 0) {
             *index = i;
@@ -329,21 +383,21 @@ lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *na
     char shown[40], what[64];
     lp_sanitize_into(node->valuestring, shown, sizeof shown);
     snprintf(what, sizeof what, "unknown value \"%s\"", shown);
-    return lp_json_fail(err, full, what);
+    return fail_at(err, &at, what);
 }
 
 lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,
                               lp_product *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    const cJSON *node;
-    lp_status status = lp_json_require_object(parent, path, name, &node, err);
+    const cJSON *node = NULL;
+    const field_at at = {path, NULL, name};
+    lp_status status = require_object(parent, &at, &node, err);
     if (status != LP_OK)
         return status;
-    char full[LP_JSON_PATH_MAX];
-    lp_json_path(full, path, name);
-    if ((status = lp_json_get_string(node, full, "id", false, &out->id, err)) != LP_OK ||
-        (status = lp_json_get_string(node, full, "name", false, &out->name, err)) != LP_OK)
+    const field_at id = {path, name, "id"}, product_name = {path, name, "name"};
+    if ((status = get_string(node, &id, false, &out->id, err)) != LP_OK ||
+        (status = get_string(node, &product_name, false, &out->name, err)) != LP_OK)
         lp_product_clear(out);
     return status;
 }

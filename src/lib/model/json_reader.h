@@ -27,7 +27,9 @@ void lp_json_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *na
 void lp_json_index_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name,
                         size_t index);
 
-/* Presence rules: a required field must be there with the stated type; a
+/* The readers below take the parent's path and the field's name apart and
+ * join them only when they report an error, so a valid body formats no paths.
+ * Presence rules: a required field must be there with the stated type; a
  * nullable field may be null (or absent), giving NULL / the "none" value. */
 lp_status lp_json_require_object(const cJSON *parent, const char *path, const char *name,
                                  const cJSON **out, lp_error *err);

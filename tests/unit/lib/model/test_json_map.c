@@ -269,6 +269,28 @@ START_TEST(refuses_each_missing_license_field_naming_it)
 }
 END_TEST
 
+/* Element paths are written out digit by digit; indexes of several digits
+ * must come out whole, down to a field of a nested object. */
+START_TEST(names_elements_past_the_first_ten)
+{
+    enum { items = 101 };
+    size_t cap = items * sizeof LICENSE_ACTIVE + 256, len = 0;
+    char *json = malloc(cap);
+    ck_assert_ptr_nonnull(json);
+    len += (size_t)snprintf(json + len, cap - len, "{\"items\":[");
+    for (int i = 0; i < items; i++)
+        len += (size_t)snprintf(json + len, cap - len, "%s%s", i ? "," : "", LICENSE_ACTIVE);
+    snprintf(json + len, cap - len, "],\"next_cursor\":null,\"total\":%d}", items);
+    char *broken_id = fixture_edit(json, "items.10", "id", "7");
+    PAGE_REFUSED(broken_id, "items[10].id: expected a string");
+    char *broken_product = fixture_edit(json, "items.100.product", "name", "null");
+    PAGE_REFUSED(broken_product, "items[100].product.name: expected a string");
+    free(broken_id);
+    free(broken_product);
+    free(json);
+}
+END_TEST
+
 START_TEST(refuses_each_missing_activation_field)
 {
     static const char *required[] = {"id",   "license_id",  "license_key_masked", "product",
@@ -899,6 +921,7 @@ int main(void)
     TCase *refused = tcase_create("refused");
     tcase_set_timeout(refused, 60);
     tcase_add_test(refused, refuses_each_missing_license_field_naming_it);
+    tcase_add_test(refused, names_elements_past_the_first_ten);
     tcase_add_test(refused, refuses_each_missing_activation_field);
     tcase_add_test(refused, refuses_each_missing_download_field);
     tcase_add_test(refused, refuses_each_missing_dashboard_field);
