@@ -14,11 +14,18 @@
 #include <unistd.h>
 
 #include "lib/session/client_internal.h"
+#include "lib/session/sha256_pipe.h"
 
 /* Speed samples closer together than this are noise. */
 #define SPEED_SAMPLE_S 0.5
 /* Weight of the newest sample in the smoothed speed. */
 #define SPEED_WEIGHT 0.3
+/* Received bytes reach the disk in writes of this size rather than one per
+ * TLS record; it divides the hashing block, so a block ends on a write. */
+#define WRITE_BLOCK (256u * 1024u)
+/* A slow download still reaches the disk this often, so an interrupted run
+ * keeps nearly all it received for the next one to resume. */
+#define WRITE_DELAY_S 0.1
 
 struct lp_download_job {
     lp_client *client;
@@ -27,11 +34,15 @@ struct lp_download_job {
     char *target;
     char *part;
     int fd;
-    EVP_MD_CTX *md;
+    /* Received bytes are copied into the hashing block, written from it and
+     * then hashed on the pipe's thread, off the receive path. */
+    lp_sha256_pipe *hash;
+    size_t written; /* bytes of the current block already on disk */
+    double last_write;
     char expected[65];
     int64_t total;
     int64_t from;     /* where the request asked to start */
-    int64_t received; /* bytes in the .part file */
+    int64_t received; /* bytes in the .part file, or on their way to it */
     bool body_started;
     bool write_failed;
     lp_error write_err;
@@ -61,7 +72,35 @@ static bool is_hex_digest(const char *text)
 
 static bool restart_digest(lp_download_job *job)
 {
-    return EVP_DigestInit_ex(job->md, EVP_sha256(), NULL) == 1;
+    job->written = 0;
+    return lp_sha256_pipe_restart(job->hash);
+}
+
+static lp_status write_all(lp_download_job *job, const char *data, size_t len, lp_error *err)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(job->fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return lp_error_set(err, LP_ERR_IO, "cannot write %s: %s", job->part, strerror(errno));
+        done += (size_t)n;
+    }
+    return LP_OK;
+}
+
+/* Writes what was received but is not yet on disk. */
+static lp_status flush_block(lp_download_job *job, lp_error *err)
+{
+    size_t filled;
+    const char *block = lp_sha256_pipe_block(job->hash, &filled);
+    if (filled <= job->written)
+        return LP_OK;
+    lp_status st = write_all(job, block + job->written, filled - job->written, err);
+    if (st == LP_OK)
+        job->written = filled;
+    return st;
 }
 
 /* On resume the digest must cover what is already on disk. */
@@ -70,24 +109,21 @@ static lp_status hash_existing(lp_download_job *job, int64_t size, lp_error *err
     int fd = open(job->part, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
-    size_t cap = 1024 * 1024;
-    char *buf = malloc(cap);
-    if (!buf) {
-        close(fd);
-        return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-    }
     int64_t done = 0;
     while (done < size) {
-        ssize_t n = read(fd, buf, cap);
+        size_t filled;
+        char *block = lp_sha256_pipe_block(job->hash, &filled);
+        ssize_t n = read(fd, block + filled, LP_SHA256_PIPE_BLOCK - filled);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
-        EVP_DigestUpdate(job->md, buf, (size_t)n);
+        lp_sha256_pipe_filled(job->hash, (size_t)n);
         done += n;
     }
-    free(buf);
     close(fd);
+    /* What was read back is on disk already. */
+    lp_sha256_pipe_block(job->hash, &job->written);
     if (done != size)
         return lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read", job->part);
     return LP_OK;
@@ -148,20 +184,36 @@ static bool sink(void *user, const char *data, size_t len)
         job->write_failed = true;
         return false;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(job->fd, data + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            lp_error_set(&job->write_err, LP_ERR_IO, "cannot write %s: %s", job->part, strerror(errno));
-            job->write_failed = true;
-            return false;
+    size_t received = len;
+    while (len > 0) {
+        size_t filled;
+        char *block = lp_sha256_pipe_block(job->hash, &filled);
+        size_t take = LP_SHA256_PIPE_BLOCK - filled;
+        if (take > len)
+            take = len;
+        memcpy(block + filled, data, take);
+        data += take;
+        len -= take;
+        size_t now_filled = filled + take;
+        size_t pending = now_filled - job->written;
+        bool due = pending >= WRITE_BLOCK || now_filled == LP_SHA256_PIPE_BLOCK;
+        if (!due && pending > 0) {
+            double now = monotonic_seconds();
+            due = now - job->last_write >= WRITE_DELAY_S;
         }
-        done += (size_t)n;
+        if (due) {
+            job->last_write = monotonic_seconds();
+            if (write_all(job, block + job->written, now_filled - job->written, &job->write_err) != LP_OK) {
+                job->write_failed = true;
+                return false;
+            }
+            job->written = now_filled;
+        }
+        if (now_filled == LP_SHA256_PIPE_BLOCK)
+            job->written = 0; /* the next block starts empty */
+        lp_sha256_pipe_filled(job->hash, take);
     }
-    EVP_DigestUpdate(job->md, data, len);
-    job->received += (int64_t)len;
+    job->received += (int64_t)received;
     note_progress(job);
     return true;
 }
@@ -172,9 +224,15 @@ void lp_download_job_free(lp_download_job *job)
         return;
     if (job->call)
         lp_client_discard(job->client, job->call); /* the sink must not outlive the job */
-    if (job->fd >= 0)
+    if (job->fd >= 0) {
+        /* A cancelled download keeps what it received, for a resume. */
+        if (!job->write_failed) {
+            lp_error ignored;
+            flush_block(job, &ignored);
+        }
         close(job->fd);
-    EVP_MD_CTX_free(job->md);
+    }
+    lp_sha256_pipe_free(job->hash);
     free(job->download_id);
     free(job->target);
     free(job->part);
@@ -205,11 +263,11 @@ lp_download_job *lp_download_job_start(lp_client *client, const lp_download *met
                                                                                        : meta->sha256[i]);
     lp_error_clear(&job->write_err);
     job->download_id = strdup(meta->id);
-    job->md = EVP_MD_CTX_new();
+    job->hash = lp_sha256_pipe_new();
     job->target = lp_download_target_path(output, meta->filename, err);
     if (!job->target)
         goto fail;
-    if (!job->download_id || !job->md || !restart_digest(job)) {
+    if (!job->download_id || !job->hash) {
         lp_error_set(err, LP_ERR_NOMEM, "out of memory");
         goto fail;
     }
@@ -329,10 +387,10 @@ static void sync_directory_of(const char *path)
 
 static lp_status verify_and_rename(lp_download_job *job, const lp_http_response *http, lp_error *err)
 {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_len = 0;
-    if (EVP_DigestFinal_ex(job->md, digest, &digest_len) != 1 || digest_len != 32)
+    unsigned char digest[32];
+    if (!lp_sha256_pipe_final(job->hash, digest))
         return lp_error_set(err, LP_ERR_NOMEM, "sha256 could not be computed");
+    job->written = 0; /* the pipe starts over after its digest */
     char actual[65];
     to_hex(digest, 32, actual);
     if (strcmp(actual, job->expected) != 0)
@@ -369,6 +427,11 @@ lp_status lp_download_job_finish(lp_download_job *job, lp_call *call, lp_error *
     lp_status st = lp_call_status(call, &call_err);
     const lp_result *result = lp_call_result(call);
     const lp_http_response *http = result ? result->http : NULL;
+    lp_error flush_err;
+    if (!job->write_failed && flush_block(job, &flush_err) != LP_OK) {
+        job->write_failed = true;
+        job->write_err = flush_err;
+    }
     if (job->write_failed) {
         st = job->write_err.status;
         if (err)
