@@ -37,6 +37,7 @@ void tui_pager_reset(tui_pager *pager)
     pager->selected = 0;
     pager->top = 0;
     pager->loading_page = -1;
+    pager->from_end = false;
 }
 
 void tui_pager_free(tui_pager *pager)
@@ -58,6 +59,14 @@ static long page_of_row(const tui_pager *pager, long index)
 {
     if (pager->mark_count == 0)
         return 0;
+    if (pager->from_end) {
+        long back = (pager->total - 1 - index) / TUI_PAGE_SIZE;
+        if (back < 0)
+            back = 0;
+        if ((size_t)back >= pager->mark_count)
+            back = (long)pager->mark_count - 1;
+        return back;
+    }
     size_t lo = 0, hi = pager->mark_count;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
@@ -69,6 +78,15 @@ static long page_of_row(const tui_pager *pager, long index)
     return (long)lo;
 }
 
+/* The row a loaded page starts at: counted back from the total when the
+ * window is anchored at the end. */
+static long slot_start(const tui_pager *pager, const tui_page_slot *slot)
+{
+    if (pager->from_end)
+        return pager->total - (long)slot->page * TUI_PAGE_SIZE - (long)slot->count;
+    return pager->marks[slot->page].start;
+}
+
 void *tui_pager_item(const tui_pager *pager, long index)
 {
     if (index < 0 || pager->mark_count == 0)
@@ -77,7 +95,7 @@ void *tui_pager_item(const tui_pager *pager, long index)
     const tui_page_slot *slot = slot_of_page(pager, (size_t)page);
     if (!slot)
         return NULL;
-    long offset = index - pager->marks[page].start;
+    long offset = index - slot_start(pager, slot);
     if (offset < 0 || (size_t)offset >= slot->count)
         return NULL;
     return (char *)slot->items + (size_t)offset * pager->item_size;
@@ -107,6 +125,17 @@ long tui_pager_wanted(const tui_pager *pager, const char **cursor)
         *cursor = pager->marks[page].cursor;
         return page;
     }
+    if (pager->from_end) {
+        /* Anchored at the end, "ahead" is towards the first row. */
+        long offset = pager->selected - slot_start(pager, slot);
+        bool near_start = offset < TUI_PAGE_SIZE / 5 && slot_start(pager, slot) > 0;
+        if (near_start && (size_t)page + 1 < pager->mark_count &&
+            !slot_of_page(pager, (size_t)page + 1)) {
+            *cursor = pager->marks[page + 1].cursor;
+            return page + 1;
+        }
+        return -1;
+    }
     /* Fetch ahead when the selection nears the end of its page. */
     long offset = pager->selected - pager->marks[page].start;
     bool near_end = (size_t)offset + TUI_PAGE_SIZE / 5 >= slot->count;
@@ -134,6 +163,51 @@ static bool add_mark(tui_pager *pager, const char *cursor, long start)
     grown[pager->mark_count].start = start;
     pager->mark_count++;
     return true;
+}
+
+/* A page of the reversed sort, put back into the list's own order. */
+static void reverse_items(const tui_pager *pager, void *items, size_t count)
+{
+    size_t size = pager->item_size;
+    if (count < 2)
+        return;
+    char *base = items;
+    for (size_t i = 0, j = count - 1; i < j; i++, j--) {
+        char *x = base + i * size, *y = base + j * size;
+        for (size_t b = 0; b < size; b++) {
+            char t = x[b];
+            x[b] = y[b];
+            y[b] = t;
+        }
+    }
+}
+
+bool tui_pager_anchor_end(tui_pager *pager, int visible)
+{
+    if (pager->total <= 0)
+        return false;
+    long total = pager->total;
+    tui_pager_reset(pager);
+    pager->total = total;
+    pager->end_known = true;
+    pager->from_end = true;
+    /* A forward page still on its way is no longer wanted. */
+    pager->loading_seq = 0;
+    add_mark(pager, NULL, 0);
+    tui_pager_select(pager, total - 1, visible);
+    return true;
+}
+
+void tui_pager_anchor_start(tui_pager *pager)
+{
+    if (pager->from_end) {
+        long total = pager->total;
+        tui_pager_reset(pager);
+        pager->total = total;
+        pager->loading_seq = 0;
+    }
+    pager->selected = 0;
+    pager->top = 0;
 }
 
 void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
@@ -172,6 +246,17 @@ void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
     slot->page = page;
     slot->items = items;
     slot->count = count;
+    if (pager->from_end) {
+        reverse_items(pager, items, count);
+        if (next_cursor && page + 1 == pager->mark_count && count > 0)
+            add_mark(pager, next_cursor, 0);
+        if (total >= 0)
+            pager->total = total;
+        pager->end_known = true;
+        if (pager->selected >= tui_pager_count(pager))
+            pager->selected = tui_pager_count(pager) > 0 ? tui_pager_count(pager) - 1 : 0;
+        return;
+    }
     long end = pager->marks[page].start + (long)count;
     if (next_cursor && page + 1 == pager->mark_count && count > 0)
         add_mark(pager, next_cursor, end);
@@ -187,6 +272,8 @@ void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
 
 bool tui_pager_remove(tui_pager *pager, long index)
 {
+    if (pager->from_end)
+        return false; /* only lists with a reversible sort are anchored at the end */
     long page = page_of_row(pager, index);
     tui_page_slot *slot = (tui_page_slot *)slot_of_page(pager, (size_t)page);
     if (!slot)

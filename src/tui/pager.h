@@ -35,12 +35,25 @@ typedef struct tui_pager {
     long top;            /* first row shown */
     long loading_page;   /* page requested and not yet answered, or -1 */
     int loading_seq;
+    /* Pages are counted back from the end (fetched in the reversed sort),
+     * page k holding rows [total - (k+1)*TUI_PAGE_SIZE, total - k*TUI_PAGE_SIZE);
+     * the marks are then the reversed sort's cursors. */
+    bool from_end;
 } tui_pager;
 
 void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item));
 /* Forgets every page (filters changed, refresh); keeps the selection at 0. */
 void tui_pager_reset(tui_pager *pager);
 void tui_pager_free(tui_pager *pager);
+
+/* Re-anchors the window at the end of a list whose total is known: every
+ * page is dropped and the last row selected, so that the next wanted page
+ * is the first of the reversed sort instead of every page in between.
+ * False (nothing changed) when the total is not known yet. */
+bool tui_pager_anchor_end(tui_pager *pager, int visible);
+/* Back to the first row; a window anchored at the end is dropped so that
+ * the first page is asked for again in the list's own sort. */
+void tui_pager_anchor_start(tui_pager *pager);
 
 /* The item at row `index`, or NULL when its page is not loaded. */
 void *tui_pager_item(const tui_pager *pager, long index);
@@ -52,7 +65,8 @@ long tui_pager_count(const tui_pager *pager);
 long tui_pager_wanted(const tui_pager *pager, const char **cursor);
 
 /* Takes a fetched page: `items` (count of them, malloc'd) become the
- * pager's. Evicts the loaded page farthest from the selection when the
+ * pager's; anchored at the end they arrive in the reversed sort and are
+ * kept in the list's own order. Evicts the loaded page farthest from the selection when the
  * window is full. */
 void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
                       const char *next_cursor, long total);

@@ -54,6 +54,22 @@ static void copy_text(char *out, size_t size, const char *text)
 
 /* ---- fetching ---------------------------------------------------------------------- */
 
+/* The API's key for the same order read backwards, or NULL: `status`
+ * has none, so a list in that order is walked from its first page. */
+static const char *reversed_sort(const char *sort)
+{
+    static const char *const pairs[][2] = {{"added_at", "-added_at"},
+                                           {"expires_at", "-expires_at"},
+                                           {"product", "-product"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (strcmp(sort, pairs[i][0]) == 0)
+            return pairs[i][1];
+        if (strcmp(sort, pairs[i][1]) == 0)
+            return pairs[i][0];
+    }
+    return NULL;
+}
+
 static void fetch_list_page(tui_state *state, tui_view_id view, tui_effects *fx)
 {
     tui_pager *pager = view == TUI_VIEW_LICENSES      ? &state->licenses
@@ -77,7 +93,10 @@ static void fetch_list_page(tui_state *state, tui_view_id view, tui_effects *fx)
     if (view == TUI_VIEW_LICENSES) {
         copy_text(e->status, sizeof e->status, state->license_filter.status);
         copy_text(e->q, sizeof e->q, state->license_filter.q);
-        copy_text(e->sort, sizeof e->sort, tui_license_sorts[state->license_filter.sort]);
+        const char *sort = tui_license_sorts[state->license_filter.sort];
+        if (pager->from_end)
+            sort = reversed_sort(sort);
+        copy_text(e->sort, sizeof e->sort, sort);
         e->expiring_within_days = state->license_filter.expiring_within_days;
     } else if (view == TUI_VIEW_ACTIVATIONS) {
         copy_text(e->id, sizeof e->id, state->activations_license);
@@ -282,8 +301,16 @@ static void move_to_end(tui_state *state, bool last, tui_effects *fx)
     if (state->focus_sidebar) {
         state->sidebar_selected = last ? TUI_SIDEBAR_ENTRIES - 1 : 0;
     } else if (pager) {
-        tui_pager_select(pager, last ? tui_pager_count(pager) - 1 : 0,
-                         tui_state_list_rows(state));
+        int visible = tui_state_list_rows(state);
+        long count = tui_pager_count(pager);
+        bool reversible = state->view == TUI_VIEW_LICENSES &&
+                          reversed_sort(tui_license_sorts[state->license_filter.sort]);
+        if (last && reversible && count > 0 && !tui_pager_item(pager, count - 1))
+            tui_pager_anchor_end(pager, visible);
+        else if (!last && pager->from_end && !tui_pager_item(pager, 0))
+            tui_pager_anchor_start(pager);
+        else
+            tui_pager_select(pager, last ? count - 1 : 0, visible);
         fetch_list_page(state, state->view, fx);
     } else if (state->view == TUI_VIEW_DASHBOARD) {
         state->dashboard_selected = last ? dashboard_item_count(state) - 1 : 0;

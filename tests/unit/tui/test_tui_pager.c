@@ -78,6 +78,64 @@ START_TEST(memory_stays_bounded_over_a_long_list)
 }
 END_TEST
 
+START_TEST(the_end_is_reached_through_the_reversed_sort_without_the_pages_between)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    const long total = 100000;
+    tui_pager_accept(&p, 0, page_of(0, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c1", total);
+    ck_assert(tui_pager_anchor_end(&p, 20));
+    ck_assert_int_eq(p.selected, total - 1);
+    ck_assert_int_eq(p.top, total - 20);
+    ck_assert_uint_eq(tui_pager_loaded_pages(&p), 0);
+    const char *cursor = "x";
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), 0);
+    ck_assert_ptr_null(cursor);
+    /* The reversed sort gives the last row first. */
+    int *last = malloc(TUI_PAGE_SIZE * sizeof *last);
+    for (int i = 0; i < TUI_PAGE_SIZE; i++)
+        last[i] = (int)total - 1 - i;
+    tui_pager_accept(&p, 0, last, TUI_PAGE_SIZE, "r1", total);
+    ck_assert_int_eq(tui_pager_count(&p), total);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, total - 1), total - 1);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, total - TUI_PAGE_SIZE), total - TUI_PAGE_SIZE);
+    ck_assert_ptr_null(tui_pager_item(&p, total - TUI_PAGE_SIZE - 1));
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), -1);
+    /* Moving up from the end continues with the reversed cursor. */
+    tui_pager_move(&p, -(TUI_PAGE_SIZE - 10), 20);
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), 1);
+    ck_assert_str_eq(cursor, "r1");
+    int *before = malloc(TUI_PAGE_SIZE * sizeof *before);
+    for (int i = 0; i < TUI_PAGE_SIZE; i++)
+        before[i] = (int)total - TUI_PAGE_SIZE - 1 - i;
+    tui_pager_accept(&p, 1, before, TUI_PAGE_SIZE, "r2", total);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, total - TUI_PAGE_SIZE - 1),
+                     total - TUI_PAGE_SIZE - 1);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, total - 2 * TUI_PAGE_SIZE),
+                     total - 2 * TUI_PAGE_SIZE);
+    ck_assert_uint_le(tui_pager_loaded_pages(&p), TUI_PAGES_KEPT);
+    /* Home goes back to the first page in the list's own order. */
+    tui_pager_anchor_start(&p);
+    ck_assert_int_eq(p.selected, 0);
+    ck_assert_ptr_null(tui_pager_item(&p, total - 1));
+    ck_assert_int_eq(tui_pager_wanted(&p, &cursor), 0);
+    ck_assert_ptr_null(cursor);
+    tui_pager_accept(&p, 0, page_of(0, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c1", total);
+    ck_assert_int_eq(*(int *)tui_pager_item(&p, 7), 7);
+    tui_pager_free(&p);
+}
+END_TEST
+
+START_TEST(a_short_list_is_not_anchored_before_its_total_is_known)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    ck_assert(!tui_pager_anchor_end(&p, 20));
+    ck_assert(!p.from_end);
+    tui_pager_free(&p);
+}
+END_TEST
+
 START_TEST(removing_a_row_shifts_the_rest)
 {
     tui_pager p;
@@ -115,6 +173,8 @@ int main(void)
     tcase_add_test(tc, the_first_wanted_page_is_page_zero_without_cursor);
     tcase_add_test(tc, pages_are_fetched_ahead_as_the_cursor_moves);
     tcase_add_test(tc, memory_stays_bounded_over_a_long_list);
+    tcase_add_test(tc, the_end_is_reached_through_the_reversed_sort_without_the_pages_between);
+    tcase_add_test(tc, a_short_list_is_not_anchored_before_its_total_is_known);
     tcase_add_test(tc, removing_a_row_shifts_the_rest);
     tcase_add_test(tc, selection_stays_inside_the_list_and_on_screen);
     suite_add_tcase(s, tc);

@@ -790,6 +790,81 @@ START_TEST(the_license_list_asks_for_the_next_page_as_the_cursor_moves)
 }
 END_TEST
 
+static void deliver_licenses(int first, int step, long total, const char *next)
+{
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.licenses.items = calloc(TUI_PAGE_SIZE, sizeof(lp_license_summary));
+    r.as.licenses.count = TUI_PAGE_SIZE;
+    r.as.licenses.total = (uint64_t)total;
+    r.as.licenses.next_cursor = next ? strdup(next) : NULL;
+    for (int i = 0; i < TUI_PAGE_SIZE; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "lic-%d", first + i * step);
+        r.as.licenses.items[i] = license(id, "Atlas");
+    }
+    deliver(LP_CALL_LICENSES, st.seq_list, LP_OK, &r, NULL, 30);
+    lp_license_page_clear(&r.as.licenses);
+}
+
+START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_first)
+{
+    setup_main();
+    key('2');
+    const long total = 100000;
+    deliver_licenses(0, 1, total, "next-1");
+    key(TUI_KEY_END);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->sort, "added_at"); /* the list is shown in -added_at */
+    ck_assert_str_eq(e->cursor, "");
+    ck_assert_int_eq(e->page, 0);
+    ck_assert_int_eq(st.licenses.selected, total - 1);
+    deliver_licenses((int)total - 1, -1, total, "back-1");
+    lp_license_summary *l = tui_pager_item(&st.licenses, total - 1);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_str_eq(l->id, "lic-99999");
+    ck_assert_str_eq(((lp_license_summary *)tui_pager_item(&st.licenses, total - TUI_PAGE_SIZE))->id,
+                     "lic-99800");
+    /* Up from the end continues in the reversed sort. */
+    bool asked = false;
+    for (int i = 0; i < TUI_PAGE_SIZE && !asked; i++) {
+        key(TUI_KEY_UP);
+        e = find(TUI_FX_FETCH_LICENSES);
+        if (e) {
+            asked = true;
+            ck_assert_str_eq(e->cursor, "back-1");
+            ck_assert_str_eq(e->sort, "added_at");
+        }
+    }
+    ck_assert(asked);
+    key(TUI_KEY_HOME);
+    ck_assert_int_eq(st.licenses.selected, 0);
+    e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->sort, "-added_at");
+    ck_assert_str_eq(e->cursor, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(end_in_status_order_walks_the_pages_since_it_has_no_reverse)
+{
+    setup_main();
+    key('2');
+    st.license_filter.sort = tui_license_sort_count - 1; /* "status" */
+    ck_assert_str_eq(tui_license_sorts[st.license_filter.sort], "status");
+    deliver_licenses(0, 1, 100000, "next-1");
+    key(TUI_KEY_END);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->sort, "status");
+    ck_assert_str_eq(e->cursor, "next-1");
+    ck_assert(!st.licenses.from_end);
+    teardown();
+}
+END_TEST
+
 START_TEST(status_and_sort_cycles_refetch_with_the_new_filter)
 {
     setup_main();
@@ -1073,6 +1148,8 @@ int main(void)
     tcase_add_test(lists, deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi);
     tcase_add_test(lists, a_refused_deactivation_changes_nothing);
     tcase_add_test(lists, the_license_list_asks_for_the_next_page_as_the_cursor_moves);
+    tcase_add_test(lists, end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_first);
+    tcase_add_test(lists, end_in_status_order_walks_the_pages_since_it_has_no_reverse);
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
     tcase_add_test(lists, download_filters_cycle_and_refetch);
