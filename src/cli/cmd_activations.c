@@ -39,43 +39,41 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_table_add_row(table, cells);
 }
 
-static const cli_listing activations_listing = {"listing activations", start_page, page_info,
-                                                add_row};
-
-int cmd_activations(const cli_args *args)
+static void describe(const lp_result *result, size_t index, const char **id,
+                     const char **description)
 {
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
-    }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
-    }
-    lp_activation_query query = {.license_id = args->license_id};
-    cli_table *table = args->json ? NULL : cli_table_new(7, headers);
+    *id = result->as.activations.items[index].id;
+    *description = result->as.activations.items[index].name;
+}
+
+static cli_table *new_table(void)
+{
+    cli_table *table = cli_table_new(7, headers);
     if (table != NULL) {
         cli_table_keep_width(table, 0);
         cli_table_keep_width(table, 1);
     }
-    cJSON *items = args->json ? cJSON_CreateArray() : NULL;
-    if (table == NULL && items == NULL) {
-        cli_context_close(&ctx);
-        return cli_fail(CLI_EXIT_ERROR, "listing activations failed: out of memory");
-    }
-    int64_t total = 0;
-    rc = cli_list_all(&ctx, &activations_listing, &query, (size_t)args->limit, table, items,
-                      &total);
-    if (rc == CLI_EXIT_OK && items != NULL) {
-        rc = cli_print_list_json(items, total);
-        items = NULL;
-    } else if (rc == CLI_EXIT_OK) {
-        cli_table_style style = cli_stdout_style(&ctx);
-        cli_table_print(table, stdout, &style);
-    }
-    cJSON_Delete(items);
-    cli_table_free(table);
-    cli_context_close(&ctx);
-    return rc;
+    return table;
+}
+
+static const cli_listing activations_listing = {
+    .what = "listing activations",
+    .cache_name = "activations",
+    .new_table = new_table,
+    .start = start_page,
+    .page = page_info,
+    .add_row = add_row,
+    .describe = describe,
+};
+
+static int list(cli_context *ctx, const void *data)
+{
+    (void)data;
+    lp_activation_query query = {.license_id = ctx->args->license_id};
+    return cli_run_listing(ctx, &activations_listing, &query);
+}
+
+int cmd_activations(const cli_args *args)
+{
+    return cli_with_session(args, list, NULL);
 }

@@ -38,32 +38,22 @@ static void print_dashboard(const cli_context *ctx, const lp_dashboard *dashboar
     cli_table_free(table);
 }
 
+static lp_call *start(cli_context *ctx, lp_error *err)
+{
+    return lp_client_get_dashboard(ctx->client, err);
+}
+
+static int show(cli_context *ctx, const lp_result *result)
+{
+    if (ctx->args->json) {
+        return cli_print_body_json(result, "loading the dashboard");
+    }
+    print_dashboard(ctx, &result->as.dashboard);
+    return CLI_EXIT_OK;
+}
+
 int cmd_dashboard(const cli_args *args)
 {
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
-    }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
-    }
-    lp_error err;
-    lp_error_clear(&err);
-    lp_call *done;
-    if (cli_finish(&ctx, lp_client_get_dashboard(ctx.client, &err), &done, &err) != LP_OK) {
-        rc = cli_report("loading the dashboard", &err);
-        cli_context_close(&ctx);
-        return rc;
-    }
-    const lp_result *result = lp_call_result(done);
-    if (args->json) {
-        rc = cli_print_body_json(result, "loading the dashboard");
-    } else {
-        print_dashboard(&ctx, &result->as.dashboard);
-    }
-    lp_call_free(done);
-    cli_context_close(&ctx);
-    return rc;
+    static const cli_single_call dashboard = {"loading the dashboard", start, show};
+    return cli_run_single_call(args, &dashboard);
 }

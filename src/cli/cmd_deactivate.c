@@ -22,11 +22,12 @@ static int find_activation(cli_context *ctx, const char *id, char *question, siz
         lp_error_clear(&err);
         lp_activation_query query = {.limit = 200, .cursor = cursor};
         lp_call *done;
-        if (cli_finish(ctx, lp_client_list_activations(ctx->client, &query, &err), &done, &err)
-            != LP_OK) {
+        int rc = cli_call(ctx, lp_client_list_activations(ctx->client, &query, &err), &err,
+                          "looking up the activation", &done);
+        if (rc != CLI_EXIT_OK) {
             free(cursor);
             cli_paging_free(&paging);
-            return cli_report("looking up the activation", &err);
+            return rc;
         }
         const lp_activation_page *page = &lp_call_result(done)->as.activations;
         for (size_t i = 0; i < page->count; i++) {
@@ -73,42 +74,38 @@ static int find_activation(cli_context *ctx, const char *id, char *question, siz
     }
 }
 
-int cmd_deactivate(const cli_args *args)
+static int deactivate(cli_context *ctx, const void *data)
 {
-    bool asking = !args->yes;
-    if (asking && (!isatty(STDIN_FILENO) || !cli_have_terminal())) {
-        return cli_fail(CLI_EXIT_USAGE,
-                        "deactivate asks for confirmation and there is no terminal: add --yes");
-    }
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
-    }
-    char question[1024];
-    if (rc == CLI_EXIT_OK && asking) {
-        rc = find_activation(&ctx, args->target, question, sizeof question);
-        if (rc == CLI_EXIT_OK && !cli_confirm(question)) {
+    (void)data;
+    const char *id = ctx->args->target;
+    if (!ctx->args->yes) {
+        char question[1024];
+        int rc = find_activation(ctx, id, question, sizeof question);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+        if (!cli_confirm(question)) {
             cli_say(stdout, "Nothing deactivated.");
-            cli_context_close(&ctx);
             return CLI_EXIT_OK;
         }
-    }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
     }
     lp_error err;
     lp_error_clear(&err);
     lp_call *done;
-    if (cli_finish(&ctx, lp_client_deactivate(ctx.client, args->target, &err), &done, &err)
-        != LP_OK) {
-        rc = cli_report("deactivating", &err);
-        cli_context_close(&ctx);
-        return rc;
+    int rc = cli_call(ctx, lp_client_deactivate(ctx->client, id, &err), &err, "deactivating",
+                      &done);
+    if (rc == CLI_EXIT_OK) {
+        lp_call_free(done);
+        cli_say(stdout, "Deactivated %.128s; its seat is free.", id);
     }
-    lp_call_free(done);
-    cli_say(stdout, "Deactivated %.128s; its seat is free.", args->target);
-    cli_context_close(&ctx);
-    return CLI_EXIT_OK;
+    return rc;
+}
+
+int cmd_deactivate(const cli_args *args)
+{
+    if (!args->yes && (!isatty(STDIN_FILENO) || !cli_have_terminal())) {
+        return cli_fail(CLI_EXIT_USAGE,
+                        "deactivate asks for confirmation and there is no terminal: add --yes");
+    }
+    return cli_with_session(args, deactivate, NULL);
 }

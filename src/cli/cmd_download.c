@@ -60,37 +60,23 @@ static lp_status run_job(cli_context *ctx, lp_download_job *job, lp_error *err)
     }
 }
 
-int cmd_download(const cli_args *args)
+static lp_call *start(cli_context *ctx, lp_error *err)
 {
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
-    }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
-    }
+    return lp_client_get_download(ctx->client, ctx->args->target, err);
+}
+
+static int fetch(cli_context *ctx, const lp_result *result)
+{
+    const lp_download *meta = &result->as.download;
     lp_error err;
     lp_error_clear(&err);
-    lp_call *done;
-    if (cli_finish(&ctx, lp_client_get_download(ctx.client, args->target, &err), &done, &err)
-        != LP_OK) {
-        rc = cli_report("looking up the download", &err);
-        cli_context_close(&ctx);
-        return rc;
-    }
-    const lp_download *meta = &lp_call_result(done)->as.download;
-    lp_download_job *job = lp_download_job_start(ctx.client, meta, args->output, args->force,
-                                                 &err);
+    lp_download_job *job = lp_download_job_start(ctx->client, meta, ctx->args->output,
+                                                 ctx->args->force, &err);
     if (job == NULL) {
-        rc = cli_report("starting the download", &err);
-        lp_call_free(done);
-        cli_context_close(&ctx);
-        return rc;
+        return cli_report("starting the download", &err);
     }
-    lp_status status = run_job(&ctx, job, &err);
-    if (status != LP_OK) {
+    int rc = CLI_EXIT_OK;
+    if (run_job(ctx, job, &err) != LP_OK) {
         rc = cli_report("downloading", &err);
     } else {
         char size[32];
@@ -102,7 +88,11 @@ int cmd_download(const cli_args *args)
         free(absolute);
     }
     lp_download_job_free(job);
-    lp_call_free(done);
-    cli_context_close(&ctx);
     return rc;
+}
+
+int cmd_download(const cli_args *args)
+{
+    static const cli_single_call download = {"looking up the download", start, fetch};
+    return cli_run_single_call(args, &download);
 }

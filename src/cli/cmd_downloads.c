@@ -40,46 +40,45 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_table_add_row(table, cells);
 }
 
-static const cli_listing downloads_listing = {"listing downloads", start_page, page_info,
-                                              add_row};
-
-int cmd_downloads(const cli_args *args)
+static void describe(const lp_result *result, size_t index, const char **id,
+                     const char **description)
 {
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
+    *id = result->as.downloads.items[index].id;
+    *description = result->as.downloads.items[index].product.name;
+}
+
+static cli_table *new_table(void)
+{
+    cli_table *table = cli_table_new(9, headers);
+    if (table != NULL) {
+        cli_table_keep_width(table, 0);
     }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
-    }
+    return table;
+}
+
+static const cli_listing downloads_listing = {
+    .what = "listing downloads",
+    .cache_name = "downloads",
+    .new_table = new_table,
+    .start = start_page,
+    .page = page_info,
+    .add_row = add_row,
+    .describe = describe,
+};
+
+static int list(cli_context *ctx, const void *data)
+{
+    (void)data;
+    const cli_args *args = ctx->args;
     lp_download_query query = {
         .product = args->product,
         .channel = args->channel,
         .platform = args->platform,
     };
-    cli_table *table = args->json ? NULL : cli_table_new(9, headers);
-    if (table != NULL) {
-        cli_table_keep_width(table, 0);
-    }
-    cJSON *items = args->json ? cJSON_CreateArray() : NULL;
-    if (table == NULL && items == NULL) {
-        cli_context_close(&ctx);
-        return cli_fail(CLI_EXIT_ERROR, "listing downloads failed: out of memory");
-    }
-    int64_t total = 0;
-    rc = cli_list_all(&ctx, &downloads_listing, &query, (size_t)args->limit, table, items,
-                      &total);
-    if (rc == CLI_EXIT_OK && items != NULL) {
-        rc = cli_print_list_json(items, total);
-        items = NULL;
-    } else if (rc == CLI_EXIT_OK) {
-        cli_table_style style = cli_stdout_style(&ctx);
-        cli_table_print(table, stdout, &style);
-    }
-    cJSON_Delete(items);
-    cli_table_free(table);
-    cli_context_close(&ctx);
-    return rc;
+    return cli_run_listing(ctx, &downloads_listing, &query);
+}
+
+int cmd_downloads(const cli_args *args)
+{
+    return cli_with_session(args, list, NULL);
 }

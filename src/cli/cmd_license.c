@@ -15,8 +15,9 @@ static char *reveal_key(cli_context *ctx, const char *id, int *rc)
     lp_error err;
     lp_error_clear(&err);
     lp_call *done;
-    if (cli_finish(ctx, lp_client_reveal_key(ctx->client, id, &err), &done, &err) != LP_OK) {
-        *rc = cli_report("revealing the key", &err);
+    *rc = cli_call(ctx, lp_client_reveal_key(ctx->client, id, &err), &err, "revealing the key",
+                   &done);
+    if (*rc != CLI_EXIT_OK) {
         return NULL;
     }
     lp_result result;
@@ -116,37 +117,26 @@ static void print_detail(const cli_context *ctx, const lp_license_detail *detail
     cli_table_free(options);
 }
 
-int cmd_license(const cli_args *args)
+static lp_call *start(cli_context *ctx, lp_error *err)
 {
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
-    }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
-    }
-    lp_error err;
-    lp_error_clear(&err);
-    lp_call *done;
-    if (cli_finish(&ctx, lp_client_get_license(ctx.client, args->target, &err), &done, &err)
-        != LP_OK) {
-        rc = cli_report("showing the licence", &err);
-        cli_context_close(&ctx);
-        return rc;
-    }
-    char *key = args->reveal ? reveal_key(&ctx, args->target, &rc) : NULL;
-    if (rc == CLI_EXIT_OK) {
-        const lp_result *result = lp_call_result(done);
-        if (args->json) {
-            rc = print_json(result, key);
-        } else {
-            print_detail(&ctx, &result->as.license, key);
-        }
+    return lp_client_get_license(ctx->client, ctx->args->target, err);
+}
+
+static int show(cli_context *ctx, const lp_result *result)
+{
+    int rc = CLI_EXIT_OK;
+    char *key = ctx->args->reveal ? reveal_key(ctx, ctx->args->target, &rc) : NULL;
+    if (rc == CLI_EXIT_OK && ctx->args->json) {
+        rc = print_json(result, key);
+    } else if (rc == CLI_EXIT_OK) {
+        print_detail(ctx, &result->as.license, key);
     }
     free(key);
-    lp_call_free(done);
-    cli_context_close(&ctx);
     return rc;
+}
+
+int cmd_license(const cli_args *args)
+{
+    static const cli_single_call license = {"showing the licence", start, show};
+    return cli_run_single_call(args, &license);
 }

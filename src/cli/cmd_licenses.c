@@ -29,19 +29,27 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_add_license_row(table, &result->as.licenses.items[index]);
 }
 
-static const cli_listing licenses_listing = {"listing licences", start_page, page_info, add_row};
-
-int cmd_licenses(const cli_args *args)
+static void describe(const lp_result *result, size_t index, const char **id,
+                     const char **description)
 {
-    cli_context ctx;
-    int rc = cli_context_open(&ctx, args, NULL);
-    if (rc == CLI_EXIT_OK) {
-        rc = cli_require_session(&ctx);
-    }
-    if (rc != CLI_EXIT_OK) {
-        cli_context_close(&ctx);
-        return rc;
-    }
+    *id = result->as.licenses.items[index].id;
+    *description = result->as.licenses.items[index].product.name;
+}
+
+static const cli_listing licenses_listing = {
+    .what = "listing licences",
+    .cache_name = "licenses",
+    .new_table = cli_license_table_new,
+    .start = start_page,
+    .page = page_info,
+    .add_row = add_row,
+    .describe = describe,
+};
+
+static int list(cli_context *ctx, const void *data)
+{
+    (void)data;
+    const cli_args *args = ctx->args;
     lp_license_query query = {
         .status = args->status,
         .product = args->product,
@@ -49,26 +57,10 @@ int cmd_licenses(const cli_args *args)
         .sort = args->sort,
         .expiring_within_days = args->expiring_within,
     };
-    cli_table *table = args->json ? NULL : cli_license_table_new();
-    cJSON *items = args->json ? cJSON_CreateArray() : NULL;
-    if (table == NULL && items == NULL) {
-        cli_context_close(&ctx);
-        return cli_fail(CLI_EXIT_ERROR, "listing licences failed: out of memory");
-    }
-    int64_t total = 0;
-    rc = cli_list_all(&ctx, &licenses_listing, &query, (size_t)args->limit, table, items, &total);
-    if (rc == CLI_EXIT_OK && items != NULL) {
-        rc = cli_print_list_json(items, total);
-        items = NULL;
-    } else if (rc == CLI_EXIT_OK) {
-        cli_table_style style = cli_stdout_style(&ctx);
-        cli_table_print(table, stdout, &style);
-        if (ctx.stdout_terminal && (int64_t)cli_table_rows(table) < total) {
-            cli_say(stdout, "(%zu of %lld shown)", cli_table_rows(table), (long long)total);
-        }
-    }
-    cJSON_Delete(items);
-    cli_table_free(table);
-    cli_context_close(&ctx);
-    return rc;
+    return cli_run_listing(ctx, &licenses_listing, &query);
+}
+
+int cmd_licenses(const cli_args *args)
+{
+    return cli_with_session(args, list, NULL);
 }

@@ -139,6 +139,47 @@ lp_status cli_finish(cli_context *ctx, lp_call *call, lp_call **call_out, lp_err
     return LP_OK;
 }
 
+int cli_with_session(const cli_args *args, cli_session_body body, const void *data)
+{
+    cli_context ctx;
+    int rc = cli_context_open(&ctx, args, NULL);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_require_session(&ctx);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = body(&ctx, data);
+    }
+    cli_context_close(&ctx);
+    return rc;
+}
+
+int cli_call(cli_context *ctx, lp_call *call, lp_error *err, const char *what, lp_call **done)
+{
+    if (cli_finish(ctx, call, done, err) != LP_OK) {
+        return cli_report(what, err);
+    }
+    return CLI_EXIT_OK;
+}
+
+static int run_single(cli_context *ctx, const void *data)
+{
+    const cli_single_call *single = data;
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *done;
+    int rc = cli_call(ctx, single->start(ctx, &err), &err, single->what, &done);
+    if (rc == CLI_EXIT_OK) {
+        rc = single->use(ctx, lp_call_result(done));
+        lp_call_free(done);
+    }
+    return rc;
+}
+
+int cli_run_single_call(const cli_args *args, const cli_single_call *single)
+{
+    return cli_with_session(args, run_single, single);
+}
+
 cli_table_style cli_stdout_style(const cli_context *ctx)
 {
     cli_table_style style = {

@@ -43,6 +43,30 @@ int cli_fail(int exit_code, const char *fmt, ...) __attribute__((format(printf, 
  * and *err already says why. */
 lp_status cli_finish(cli_context *ctx, lp_call *call, lp_call **call_out, lp_error *err);
 
+/* A sub-command's own logic, run once the context is open and holds a
+ * session. Returns an exit code, any failure already reported. */
+typedef int (*cli_session_body)(cli_context *ctx, const void *data);
+
+/* Opens the context, requires a session, runs `body`, closes the context.
+ * Returns the body's exit code or the setup failure's. */
+int cli_with_session(const cli_args *args, cli_session_body body, const void *data);
+
+/* Runs a started call (NULL: starting failed, *err says why). On failure
+ * reports "WHAT failed: ..." and returns its exit code with *done NULL; on
+ * success the caller frees *done. */
+int cli_call(cli_context *ctx, lp_call *call, lp_error *err, const char *what, lp_call **done);
+
+/* A sub-command that is one call and what it does with the answer. */
+typedef struct cli_single_call {
+    const char *what; /* "showing the licence", for the error line */
+    lp_call *(*start)(cli_context *ctx, lp_error *err);
+    int (*use)(cli_context *ctx, const lp_result *result);
+} cli_single_call;
+
+/* cli_with_session around one call: start it, run it, hand the answer to
+ * `use`. Returns an exit code, any failure already reported. */
+int cli_run_single_call(const cli_args *args, const cli_single_call *single);
+
 /* The table style for stdout. */
 cli_table_style cli_stdout_style(const cli_context *ctx);
 

@@ -7,6 +7,7 @@
 #include "cli/exit_code.h"
 #include "cli/json_output.h"
 #include "cli/paging.h"
+#include "cli/say.h"
 
 /* The server's own page size limit. */
 #define MAX_PAGE 200
@@ -29,7 +30,7 @@ static int take_items(const lp_result *result, size_t wanted, cJSON *items, cons
 }
 
 int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query, size_t cap,
-                 cli_table *table, cJSON *items, int64_t *total)
+                 cli_table *table, cJSON *items, cli_id_cache *ids, int64_t *total)
 {
     char *cursor = NULL;
     size_t taken = 0;
@@ -64,6 +65,12 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
                 rc = cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
             }
         }
+        for (size_t i = 0; ids != NULL && i < use; i++) {
+            const char *id = NULL;
+            const char *description = NULL;
+            listing->describe(result, i, &id, &description);
+            cli_id_cache_add(ids, id, description);
+        }
         if (rc == CLI_EXIT_OK && items != NULL) {
             rc = take_items(result, use, items, listing->what);
         }
@@ -92,6 +99,38 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
             return rc;
         }
     }
+}
+
+int cli_run_listing(cli_context *ctx, const cli_listing *listing, const void *query)
+{
+    bool json = ctx->args->json;
+    cli_table *table = json ? NULL : listing->new_table();
+    cJSON *items = json ? cJSON_CreateArray() : NULL;
+    if (table == NULL && items == NULL) {
+        return cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+    }
+    cli_id_cache *ids = cli_id_cache_new(listing->cache_name);
+    int64_t total = 0;
+    int rc = cli_list_all(ctx, listing, query, (size_t)ctx->args->limit, table, items, ids,
+                          &total);
+    if (rc == CLI_EXIT_OK && json) {
+        rc = cli_print_list_json(items, total);
+        items = NULL;
+    } else if (rc == CLI_EXIT_OK) {
+        cli_table_style style = cli_stdout_style(ctx);
+        cli_table_print(table, stdout, &style);
+        if (ctx->stdout_terminal && (int64_t)cli_table_rows(table) < total) {
+            cli_say(stdout, "(%zu of %lld shown)", cli_table_rows(table), (long long)total);
+        }
+    }
+    if (rc == CLI_EXIT_OK) {
+        /* Completion is a convenience: a cache that cannot be written changes nothing here. */
+        (void)cli_id_cache_write(ids);
+    }
+    cli_id_cache_free(ids);
+    cJSON_Delete(items);
+    cli_table_free(table);
+    return rc;
 }
 
 int cli_print_list_json(cJSON *items, int64_t total)

@@ -8,5 +8,6 @@ TCase *options_case(void);
 TCase *exit_code_case(void);
 TCase *output_case(void);
 TCase *paging_case(void);
+TCase *id_cache_case(void);
 
 #endif

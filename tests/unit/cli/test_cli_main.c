@@ -9,5 +9,6 @@ int main(void)
     suite_add_tcase(suite, exit_code_case());
     suite_add_tcase(suite, output_case());
     suite_add_tcase(suite, paging_case());
+    suite_add_tcase(suite, id_cache_case());
     return lp_run_suite(suite);
 }
