@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "licportal/sanitize.h"
+#include "tui/list_rows.h"
 
 const char *const tui_license_sorts[] = {"-added_at", "added_at", "expires_at", "-expires_at",
                                          "product",   "-product", "status"};
@@ -47,6 +48,9 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     tui_pager_init(&state->licenses, sizeof(lp_license_summary), clear_license);
     tui_pager_init(&state->activations, sizeof(lp_activation), clear_activation);
     tui_pager_init(&state->downloads, sizeof(lp_download), clear_download);
+    tui_pager_build_rows_with(&state->licenses, tui_license_row);
+    tui_pager_build_rows_with(&state->activations, tui_activation_row);
+    tui_pager_build_rows_with(&state->downloads, tui_download_row);
     state->dirty = true;
 }
 
@@ -55,6 +59,8 @@ void tui_state_free(tui_state *state)
     if (!state)
         return;
     lp_dashboard_clear(&state->dashboard);
+    for (int i = 0; i < TUI_RECENT_ROWS; i++)
+        tui_clean_row_clear(&state->recent_rows[i]);
     lp_license_detail_clear(&state->detail);
     lp_download_clear(&state->download_detail);
     if (state->revealed_key) {
@@ -66,6 +72,15 @@ void tui_state_free(tui_state *state)
     tui_pager_free(&state->activations);
     tui_pager_free(&state->downloads);
     memset(state->login.password, 0, sizeof state->login.password);
+}
+
+void tui_state_build_recent_rows(tui_state *state)
+{
+    for (int i = 0; i < TUI_RECENT_ROWS; i++) {
+        tui_clean_row_clear(&state->recent_rows[i]);
+        if ((size_t)i < state->dashboard.recent_count)
+            tui_recent_license_row(&state->dashboard.recent[i], &state->recent_rows[i]);
+    }
 }
 
 tui_scope tui_state_scope(const tui_state *state)

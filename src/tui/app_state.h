@@ -8,6 +8,7 @@
 #include "licportal/model.h"
 #include "licportal/timestamp.h"
 #include "tui/action.h"
+#include "tui/clean_row.h"
 #include "tui/layout.h"
 #include "tui/pager.h"
 
@@ -96,6 +97,7 @@ typedef struct tui_state {
     /* dashboard */
     bool dashboard_loaded;
     lp_dashboard dashboard;
+    tui_clean_row recent_rows[TUI_RECENT_ROWS]; /* dashboard.recent as drawn */
     bool offline;             /* showing the cached snapshot */
     lp_time offline_as_of;
     int dashboard_selected;
@@ -150,6 +152,8 @@ typedef struct tui_state {
 void tui_state_init(tui_state *state, const char *email, const char *server, bool has_session,
                     bool offer_remember);
 void tui_state_free(tui_state *state);
+/* Builds the drawn rows of the dashboard's recent licences (after each new dashboard). */
+void tui_state_build_recent_rows(tui_state *state);
 /* Who is logged in, for the title bar (sanitised here). */
 void tui_state_set_user(tui_state *state, const char *name, const char *email);
 

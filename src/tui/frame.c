@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "tui/colors.h"
+#include "tui/list_rows.h"
 #include "tui/views.h"
 #include "tui/widgets.h"
 
@@ -20,15 +21,7 @@ void view_key_of(const tui_state *state, tui_action action, char *out, size_t si
 
 tui_role view_status_role(lp_license_status status)
 {
-    switch (status) {
-    case LP_LICENSE_ACTIVE:
-        return TUI_ROLE_LICENSE_ACTIVE;
-    case LP_LICENSE_EXPIRED:
-    case LP_LICENSE_REVOKED:
-        return TUI_ROLE_LICENSE_EXPIRED;
-    default:
-        return TUI_ROLE_LICENSE_OTHER;
-    }
+    return tui_license_status_role(status);
 }
 
 void view_banner(const tui_state *state, tui_rect banner, const char *title)

@@ -7,8 +7,7 @@
 #include "tui/views.h"
 
 void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
-                    const tui_pager *pager, const tui_column *columns, int column_count,
-                    list_row_fn row)
+                    const tui_pager *pager, const tui_column *columns, int column_count)
 {
     tui_list_geometry g = tui_list_geometry_compute(main);
     char position[48] = "";
@@ -54,16 +53,12 @@ void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
         tui_rect line = {y, g.rows.x, 1, g.rows.w};
         if (selected)
             tui_fill(line, base);
-        const void *item = tui_pager_item(pager, index);
-        if (!item) {
+        const tui_clean_row *row = tui_pager_row(pager, index);
+        if (!row) {
             tui_put(y, g.rows.x, g.rows.w, "  loading...", selected ? base : TUI_ROLE_DIM,
                     true);
             continue;
         }
-        const char *cells[TUI_MAX_COLUMNS] = {0};
-        tui_role roles[TUI_MAX_COLUMNS] = {0};
-        char scratch[TUI_MAX_COLUMNS][64];
-        row(item, cells, roles, scratch);
-        tui_table_row(y, g.rows.x, widths, column_count, cells, roles, base);
+        tui_table_row(y, g.rows.x, widths, column_count, row, base);
     }
 }

@@ -5,12 +5,8 @@
 #include "tui/app_state.h"
 #include "tui/widgets.h"
 
-/* Fills cells (strings valid until the next call) and roles for one item. */
-typedef void (*list_row_fn)(const void *item, const char **cells, tui_role *roles,
-                            char scratch[][64]);
-
+/* The rows are the pager's, built when their page arrived. */
 void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
-                    const tui_pager *pager, const tui_column *columns, int column_count,
-                    list_row_fn row);
+                    const tui_pager *pager, const tui_column *columns, int column_count);
 
 #endif

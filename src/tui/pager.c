@@ -13,13 +13,23 @@ void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void 
     pager->loading_page = -1;
 }
 
+void tui_pager_build_rows_with(tui_pager *pager,
+                               void (*build_row)(const void *item, tui_clean_row *row))
+{
+    pager->build_row = build_row;
+}
+
 static void clear_slot(tui_pager *pager, tui_page_slot *slot)
 {
     if (!slot->used)
         return;
-    for (size_t i = 0; i < slot->count; i++)
+    for (size_t i = 0; i < slot->count; i++) {
         pager->clear_item((char *)slot->items + i * pager->item_size);
+        if (slot->rows)
+            tui_clean_row_clear(&slot->rows[i]);
+    }
     free(slot->items);
+    free(slot->rows);
     memset(slot, 0, sizeof *slot);
 }
 
@@ -87,7 +97,8 @@ static long slot_start(const tui_pager *pager, const tui_page_slot *slot)
     return pager->marks[slot->page].start;
 }
 
-void *tui_pager_item(const tui_pager *pager, long index)
+/* The loaded page holding row `index` and the row's place in it, or NULL. */
+static const tui_page_slot *slot_of_row(const tui_pager *pager, long index, size_t *offset)
 {
     if (index < 0 || pager->mark_count == 0)
         return NULL;
@@ -95,10 +106,25 @@ void *tui_pager_item(const tui_pager *pager, long index)
     const tui_page_slot *slot = slot_of_page(pager, (size_t)page);
     if (!slot)
         return NULL;
-    long offset = index - slot_start(pager, slot);
-    if (offset < 0 || (size_t)offset >= slot->count)
+    long at = index - slot_start(pager, slot);
+    if (at < 0 || (size_t)at >= slot->count)
         return NULL;
-    return (char *)slot->items + (size_t)offset * pager->item_size;
+    *offset = (size_t)at;
+    return slot;
+}
+
+void *tui_pager_item(const tui_pager *pager, long index)
+{
+    size_t offset;
+    const tui_page_slot *slot = slot_of_row(pager, index, &offset);
+    return slot ? (char *)slot->items + offset * pager->item_size : NULL;
+}
+
+const tui_clean_row *tui_pager_row(const tui_pager *pager, long index)
+{
+    size_t offset;
+    const tui_page_slot *slot = slot_of_row(pager, index, &offset);
+    return slot && slot->rows ? &slot->rows[offset] : NULL;
 }
 
 long tui_pager_count(const tui_pager *pager)
@@ -182,6 +208,18 @@ static void reverse_items(const tui_pager *pager, void *items, size_t count)
     }
 }
 
+/* The sanitised cells of every item, made once here instead of in each frame. */
+static void build_rows(const tui_pager *pager, tui_page_slot *slot)
+{
+    if (!pager->build_row || slot->count == 0)
+        return;
+    slot->rows = calloc(slot->count, sizeof *slot->rows);
+    if (!slot->rows)
+        return; /* drawn as "loading..." rather than unsanitised */
+    for (size_t i = 0; i < slot->count; i++)
+        pager->build_row((char *)slot->items + i * pager->item_size, &slot->rows[i]);
+}
+
 bool tui_pager_anchor_end(tui_pager *pager, int visible)
 {
     if (pager->total <= 0)
@@ -246,8 +284,10 @@ void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
     slot->page = page;
     slot->items = items;
     slot->count = count;
-    if (pager->from_end) {
+    if (pager->from_end)
         reverse_items(pager, items, count);
+    build_rows(pager, slot);
+    if (pager->from_end) {
         if (next_cursor && page + 1 == pager->mark_count && count > 0)
             add_mark(pager, next_cursor, 0);
         if (total >= 0)
@@ -286,6 +326,12 @@ bool tui_pager_remove(tui_pager *pager, long index)
     memmove(base + (size_t)offset * pager->item_size,
             base + ((size_t)offset + 1) * pager->item_size,
             (slot->count - (size_t)offset - 1) * pager->item_size);
+    if (slot->rows) {
+        tui_clean_row_clear(&slot->rows[offset]);
+        memmove(&slot->rows[offset], &slot->rows[offset + 1],
+                (slot->count - (size_t)offset - 1) * sizeof *slot->rows);
+        memset(&slot->rows[slot->count - 1], 0, sizeof *slot->rows);
+    }
     slot->count--;
     for (size_t p = (size_t)page + 1; p < pager->mark_count; p++)
         pager->marks[p].start--;

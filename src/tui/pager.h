@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/clean_row.h"
+
 /* The most the API gives in one page: fewer round trips over a slow link. */
 #define TUI_PAGE_SIZE 200
 #define TUI_PAGES_KEPT 5
@@ -13,6 +15,7 @@ typedef struct tui_page_slot {
     bool used;
     size_t page;   /* which page of the list */
     void *items;   /* `count` items of item_size bytes, owned */
+    tui_clean_row *rows; /* what is drawn of each item, when the pager has a row builder */
     size_t count;
 } tui_page_slot;
 
@@ -26,6 +29,7 @@ typedef struct tui_page_mark {
 typedef struct tui_pager {
     size_t item_size;
     void (*clear_item)(void *item);
+    void (*build_row)(const void *item, tui_clean_row *row);
     tui_page_mark *marks;
     size_t mark_count;
     tui_page_slot slots[TUI_PAGES_KEPT];
@@ -42,6 +46,10 @@ typedef struct tui_pager {
 } tui_pager;
 
 void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item));
+/* Pages accepted from now on get their rows built (and sanitised) once,
+ * as they arrive. */
+void tui_pager_build_rows_with(tui_pager *pager,
+                               void (*build_row)(const void *item, tui_clean_row *row));
 /* Forgets every page (filters changed, refresh); keeps the selection at 0. */
 void tui_pager_reset(tui_pager *pager);
 void tui_pager_free(tui_pager *pager);
@@ -57,6 +65,9 @@ void tui_pager_anchor_start(tui_pager *pager);
 
 /* The item at row `index`, or NULL when its page is not loaded. */
 void *tui_pager_item(const tui_pager *pager, long index);
+/* The drawn row at `index`, or NULL when its page is not loaded (or the
+ * pager builds no rows). */
+const tui_clean_row *tui_pager_row(const tui_pager *pager, long index);
 /* Rows known to exist (total once known). */
 long tui_pager_count(const tui_pager *pager);
 

@@ -1051,6 +1051,7 @@ static void dashboard_result(tui_state *state, const tui_event *ev, tui_effects 
         lp_dashboard_clear(&state->dashboard);
         state->dashboard = ev->result->as.dashboard;
         memset(&ev->result->as.dashboard, 0, sizeof ev->result->as.dashboard);
+        tui_state_build_recent_rows(state);
         state->dashboard_loaded = true;
         state->offline = false;
         state->last_refresh = ev->now;
@@ -1218,6 +1219,7 @@ static void handle_snapshot(tui_state *state, const tui_event *ev)
     lp_dashboard_clear(&state->dashboard);
     state->dashboard = *ev->snapshot;
     memset(ev->snapshot, 0, sizeof *ev->snapshot);
+    tui_state_build_recent_rows(state);
     state->dashboard_loaded = true;
     state->offline = true;
     state->offline_as_of = state->dashboard.generated_at;

@@ -136,18 +136,11 @@ void view_dashboard_draw(const tui_state *state, tui_rect main)
         tui_rect r = g.recent[i];
         if (tui_rect_empty(r))
             continue;
-        const lp_license_summary *l = &state->dashboard.recent[i];
-        char added[16];
-        lp_format_date(l->added_at, added, sizeof added);
-        const char *cells[RECENT_COLUMN_COUNT] = {l->key_masked, l->product.name,
-                                                  lp_license_status_name(l->status), added};
-        tui_role roles[RECENT_COLUMN_COUNT] = {TUI_ROLE_NORMAL, TUI_ROLE_NORMAL,
-                                               view_status_role(l->status), TUI_ROLE_NORMAL};
         bool selected = !state->focus_sidebar &&
                         state->dashboard_selected == TUI_KPI_COUNT + TUI_QUICK_COUNT + (int)i;
         tui_role base = selected ? TUI_ROLE_SELECTED : TUI_ROLE_NORMAL;
         if (selected)
             tui_fill(r, base);
-        tui_table_row(r.y, r.x, widths, RECENT_COLUMN_COUNT, cells, roles, base);
+        tui_table_row(r.y, r.x, widths, RECENT_COLUMN_COUNT, &state->recent_rows[i], base);
     }
 }

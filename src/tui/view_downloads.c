@@ -13,22 +13,6 @@ static const tui_column download_columns[] = {
     {"Arch", 7, 0},     {"Size", 9, 0},    {"Released", 10, 0},
 };
 
-static void download_row(const void *item, const char **cells, tui_role *roles,
-                         char scratch[][64])
-{
-    const lp_download *d = item;
-    lp_format_size(d->size_bytes, scratch[5], 64);
-    lp_format_date(d->released_at, scratch[6], 64);
-    cells[0] = d->product.name;
-    cells[1] = d->version;
-    cells[2] = d->channel;
-    cells[3] = d->platform;
-    cells[4] = d->arch;
-    cells[5] = scratch[5];
-    cells[6] = scratch[6];
-    (void)roles;
-}
-
 void view_downloads_draw(const tui_state *state, tui_rect main)
 {
     char banner[200];
@@ -39,7 +23,7 @@ void view_downloads_draw(const tui_state *state, tui_rect main)
              state->download_channel[0] ? state->download_channel : "all",
              state->download_platform[0] ? state->download_platform : "all");
     list_view_draw(state, main, banner, &state->downloads, download_columns,
-                   (int)(sizeof download_columns / sizeof download_columns[0]), download_row);
+                   (int)(sizeof download_columns / sizeof download_columns[0]));
 }
 
 static int field(const tui_state *state, tui_rect main, int y, const char *label,

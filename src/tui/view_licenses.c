@@ -11,19 +11,6 @@ static const tui_column license_columns[] = {
     {"Status", 9, 0},       {"Expires", 10, 0},
 };
 
-static void license_row(const void *item, const char **cells, tui_role *roles,
-                        char scratch[][64])
-{
-    const lp_license_summary *l = item;
-    lp_format_date(l->expires_at, scratch[4], 64);
-    cells[0] = l->key_masked;
-    cells[1] = l->product.name;
-    cells[2] = l->edition ? l->edition : "-";
-    cells[3] = lp_license_status_name(l->status);
-    cells[4] = l->expires_at == LP_TIME_NONE ? "never" : scratch[4];
-    roles[3] = view_status_role(l->status);
-}
-
 void view_licenses_draw(const tui_state *state, tui_rect main)
 {
     const tui_license_filter *f = &state->license_filter;
@@ -41,5 +28,5 @@ void view_licenses_draw(const tui_state *state, tui_rect main)
     if (f->q[0])
         snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", f->q);
     list_view_draw(state, main, banner, &state->licenses, license_columns,
-                   (int)(sizeof license_columns / sizeof license_columns[0]), license_row);
+                   (int)(sizeof license_columns / sizeof license_columns[0]));
 }

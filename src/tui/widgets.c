@@ -93,8 +93,8 @@ void tui_table_widths(const tui_column *columns, int count, int width, int *out)
     }
 }
 
-void tui_table_row(int y, int x, const int *widths, int count, const char *const *cells,
-                   const tui_role *roles, tui_role base)
+void tui_table_row(int y, int x, const int *widths, int count, const tui_clean_row *row,
+                   tui_role base)
 {
     int at = x;
     for (int i = 0; i < count; i++) {
@@ -104,10 +104,10 @@ void tui_table_row(int y, int x, const int *widths, int count, const char *const
             tui_put(y, at, 1, " ", base, true);
             at++;
         }
-        tui_role role = roles && roles[i] != TUI_ROLE_NORMAL && base == TUI_ROLE_NORMAL
-                            ? roles[i]
+        tui_role role = row->roles[i] != TUI_ROLE_NORMAL && base == TUI_ROLE_NORMAL
+                            ? row->roles[i]
                             : base;
-        tui_put_server(y, at, widths[i], cells[i], role, true);
+        tui_put(y, at, widths[i], tui_clean_row_cell(row, i), role, true);
         at += widths[i];
     }
 }

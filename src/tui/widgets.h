@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/clean_row.h"
 #include "tui/colors.h"
 #include "tui/layout.h"
 
@@ -27,14 +28,15 @@ typedef struct tui_column {
     int weight;     /* share of the columns left over */
 } tui_column;
 
-#define TUI_MAX_COLUMNS 8
+#define TUI_MAX_COLUMNS TUI_ROW_CELLS
 
 /* Splits `width` among columns (one blank between them): minimum widths
  * first, then the rest by weight; columns that do not fit get 0. Pure. */
 void tui_table_widths(const tui_column *columns, int count, int width, int *out);
-/* One row of cells (sanitised here) at line y. */
-void tui_table_row(int y, int x, const int *widths, int count, const char *const *cells,
-                   const tui_role *roles, tui_role base);
+/* One row at line y: its cells were sanitised when the row was built, so
+ * nothing from the server reaches this call unsanitised. */
+void tui_table_row(int y, int x, const int *widths, int count, const tui_clean_row *row,
+                   tui_role base);
 void tui_table_header(int y, int x, const int *widths, const tui_column *columns, int count);
 
 #endif

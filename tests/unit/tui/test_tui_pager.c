@@ -1,4 +1,5 @@
 /* The bounded page window: placing pages, fetching ahead, eviction, removal. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,43 @@ START_TEST(a_short_list_is_not_anchored_before_its_total_is_known)
 }
 END_TEST
 
+static int rows_built;
+
+static void build_int_row(const void *item, tui_clean_row *row)
+{
+    char text[32];
+    snprintf(text, sizeof text, "\x1b[31m%d\x07", *(const int *)item);
+    tui_clean_row_set(row, 0, text, TUI_ROLE_NORMAL);
+    rows_built++;
+}
+
+START_TEST(rows_are_built_and_sanitised_once_when_their_page_arrives)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    tui_pager_build_rows_with(&p, build_int_row);
+    rows_built = 0;
+    tui_pager_accept(&p, 0, page_of(0, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c1", 1000);
+    ck_assert_int_eq(rows_built, TUI_PAGE_SIZE);
+    for (int frame = 0; frame < 3; frame++)
+        for (long i = 0; i < 20; i++) {
+            const tui_clean_row *row = tui_pager_row(&p, i);
+            ck_assert_ptr_nonnull(row);
+            char want[16];
+            snprintf(want, sizeof want, "%ld", i);
+            ck_assert_ptr_nonnull(strstr(tui_clean_row_cell(row, 0), want));
+            ck_assert_ptr_null(strchr(tui_clean_row_cell(row, 0), 0x1b));
+            ck_assert_ptr_null(strchr(tui_clean_row_cell(row, 0), 0x07));
+        }
+    ck_assert_int_eq(rows_built, TUI_PAGE_SIZE);
+    ck_assert_ptr_null(tui_pager_row(&p, TUI_PAGE_SIZE));
+    /* Removing a row keeps rows and items together. */
+    ck_assert(tui_pager_remove(&p, 3));
+    ck_assert_ptr_nonnull(strstr(tui_clean_row_cell(tui_pager_row(&p, 3), 0), "4"));
+    tui_pager_free(&p);
+}
+END_TEST
+
 START_TEST(removing_a_row_shifts_the_rest)
 {
     tui_pager p;
@@ -176,6 +214,7 @@ int main(void)
     tcase_add_test(tc, the_end_is_reached_through_the_reversed_sort_without_the_pages_between);
     tcase_add_test(tc, a_short_list_is_not_anchored_before_its_total_is_known);
     tcase_add_test(tc, removing_a_row_shifts_the_rest);
+    tcase_add_test(tc, rows_are_built_and_sanitised_once_when_their_page_arrives);
     tcase_add_test(tc, selection_stays_inside_the_list_and_on_screen);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);

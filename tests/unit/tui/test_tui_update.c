@@ -848,6 +848,35 @@ START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_firs
 }
 END_TEST
 
+START_TEST(server_text_of_lists_and_the_dashboard_is_sanitised_as_it_arrives)
+{
+    setup_main();
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.dashboard.recent[0] = license("lic-1", "Evil\x1b]52;c;eA==\x07");
+    r.as.dashboard.recent_count = 1;
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_OK, &r, NULL, 10);
+    lp_dashboard_clear(&r.as.dashboard);
+    ck_assert_ptr_nonnull(strstr(tui_clean_row_cell(&st.recent_rows[0], 1), "Evil"));
+    ck_assert_ptr_null(strchr(tui_clean_row_cell(&st.recent_rows[0], 1), 0x1b));
+    key('2');
+    memset(&r, 0, sizeof r);
+    r.as.licenses.items = calloc(1, sizeof(lp_license_summary));
+    r.as.licenses.count = 1;
+    r.as.licenses.total = 1;
+    r.as.licenses.items[0] = license("lic-1", "Bad\x1b[2Jname\u202e");
+    deliver(LP_CALL_LICENSES, st.seq_list, LP_OK, &r, NULL, 30);
+    lp_license_page_clear(&r.as.licenses);
+    const tui_clean_row *row = tui_pager_row(&st.licenses, 0);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_ptr_nonnull(strstr(tui_clean_row_cell(row, 1), "Bad"));
+    ck_assert_ptr_null(strchr(tui_clean_row_cell(row, 1), 0x1b));
+    ck_assert_ptr_null(strstr(tui_clean_row_cell(row, 1), "\u202e"));
+    ck_assert_str_eq(tui_clean_row_cell(row, 3), "active");
+    teardown();
+}
+END_TEST
+
 START_TEST(end_in_status_order_walks_the_pages_since_it_has_no_reverse)
 {
     setup_main();
@@ -1113,6 +1142,7 @@ int main(void)
     suite_add_tcase(s, login);
     TCase *dash = tcase_create("dashboard");
     tcase_add_test(dash, the_dashboard_result_is_shown_and_snapshotted);
+    tcase_add_test(dash, server_text_of_lists_and_the_dashboard_is_sanitised_as_it_arrives);
     tcase_add_test(dash, a_stale_result_is_ignored);
     tcase_add_test(dash, refresh_fetches_the_view_afresh);
     tcase_add_test(dash, enter_on_total_licenses_opens_every_license);

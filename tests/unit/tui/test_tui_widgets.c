@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "../suite_runner.h"
@@ -46,8 +47,13 @@ START_TEST(wide_and_combining_names_keep_the_next_column_in_place)
         {"\u30bd\u30d5\u30c8", "active"},                      /* 6 columns: padded */
         {"plain", "active"},
     };
-    for (int r = 0; r < 4; r++)
-        tui_table_row(r, 0, widths, 2, rows[r], NULL, TUI_ROLE_NORMAL);
+    for (int r = 0; r < 4; r++) {
+        tui_clean_row row = {0};
+        tui_clean_row_set(&row, 0, rows[r][0], TUI_ROLE_NORMAL);
+        tui_clean_row_set(&row, 1, rows[r][1], TUI_ROLE_NORMAL);
+        tui_table_row(r, 0, widths, 2, &row, TUI_ROLE_NORMAL);
+        tui_clean_row_clear(&row);
+    }
     for (int r = 0; r < 4; r++) {
         ck_assert_msg(cell(r, 10) == L' ', "row %d: the name ran over its column", r);
         ck_assert_msg(cell(r, 11) == L'a', "row %d: status column moved", r);
@@ -72,6 +78,33 @@ START_TEST(server_text_is_sanitised_before_it_reaches_the_screen)
         ck_assert_msg(c != 0x1b && c != 0x07 && c != 0x202e, "control at %d", x);
     }
     ck_assert(cell(0, 0) == L'o');
+    endwin();
+    delscreen(screen);
+    fclose(out);
+    fclose(in);
+}
+END_TEST
+
+START_TEST(a_table_row_of_server_text_is_drawn_sanitised)
+{
+    FILE *out, *in;
+    SCREEN *screen = open_memory_screen(&out, &in);
+    static const tui_column two[] = {{"Product", 12, 0}, {"Status", 6, 0}};
+    int widths[2];
+    tui_table_widths(two, 2, 19, widths);
+    tui_clean_row row = {0};
+    ck_assert(tui_clean_row_set(&row, 0, "ok\x1b[31mred\x07\u202e!", TUI_ROLE_NORMAL));
+    ck_assert(tui_clean_row_set(&row, 1, NULL, TUI_ROLE_NORMAL));
+    ck_assert_str_eq(tui_clean_row_cell(&row, 1), "");
+    ck_assert_ptr_null(strchr(tui_clean_row_cell(&row, 0), 0x1b));
+    tui_table_row(0, 0, widths, 2, &row, TUI_ROLE_NORMAL);
+    for (int x = 0; x < 19; x++) {
+        wchar_t c = cell(0, x);
+        ck_assert_msg(c != 0x1b && c != 0x07 && c != 0x202e, "control at %d", x);
+    }
+    ck_assert(cell(0, 0) == L'o');
+    tui_clean_row_clear(&row);
+    tui_clean_row_clear(NULL);
     endwin();
     delscreen(screen);
     fclose(out);
@@ -118,6 +151,7 @@ int main(void)
     tcase_add_test(tc, narrow_tables_drop_columns_that_do_not_fit);
     tcase_add_test(tc, wide_and_combining_names_keep_the_next_column_in_place);
     tcase_add_test(tc, server_text_is_sanitised_before_it_reaches_the_screen);
+    tcase_add_test(tc, a_table_row_of_server_text_is_drawn_sanitised);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
