@@ -87,6 +87,16 @@ static bool is_directory(const char *path)
     return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* An environment that names the system's own bundle (as many shells and
+ * containers do) asks for nothing beyond the defaults: that bundle and the
+ * hashed directory hold the same CAs. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev
+           && sa.st_ino == sb.st_ino;
+}
+
 void lp_ca_trust_clear(lp_ca_trust *trust)
 {
     if (!trust)
@@ -111,9 +121,9 @@ lp_status lp_ca_trust_decide(const char *cacert_file, const char *env_file, cons
     if (!cacert_file) {
         if (env_file)
             st = copy_path(env_file, &out->cainfo, err);
-    } else if (env_file) {
-        /* The environment names a file, not a directory: both files are
-         * needed, so they are joined. */
+    } else if (env_file && !(same_file(env_file, system_cainfo) && is_directory(system_capath))) {
+        /* The environment names a file of its own, not a directory: both
+         * files are needed, so they are joined. */
         st = lp_ca_bundle_build(env_file, 1, cacert_file, &out->pem, &out->pem_len, err);
     } else if (is_directory(system_capath)) {
         st = check_private_ca(cacert_file, err);

@@ -22,7 +22,7 @@ lp_status lp_ca_bundle_build(const char *base_file, int base_required, const cha
  * directory as `capath`, so a handshake loads only the issuers it needs
  * instead of parsing the whole system bundle; `pem` (a joined bundle) is
  * left for when there is no directory to look issuers up in, or the
- * environment names a bundle file. */
+ * environment names a bundle file other than the system's. */
 typedef struct lp_ca_trust {
     char *cainfo;
     char *capath;

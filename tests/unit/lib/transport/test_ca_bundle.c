@@ -158,6 +158,28 @@ START_TEST(environment_bundle_keeps_its_meaning)
 }
 END_TEST
 
+START_TEST(environment_naming_the_system_bundle_still_uses_the_directory)
+{
+    char *extra = write_temp(pem_b);
+    char *system = write_temp(pem_a);
+    lp_ca_trust trust;
+    ck_assert_int_eq(lp_ca_trust_decide(extra, system, system, "/tmp", &trust, NULL), LP_OK);
+    ck_assert_str_eq(trust.cainfo, extra);
+    ck_assert_str_eq(trust.capath, "/tmp");
+    ck_assert_ptr_null(trust.pem);
+    lp_ca_trust_clear(&trust);
+    /* Without a directory the system bundle is joined as before. */
+    ck_assert_int_eq(lp_ca_trust_decide(extra, system, system, "/nonexistent/certs", &trust, NULL), LP_OK);
+    ck_assert_ptr_nonnull(strstr(trust.pem, "AAAA"));
+    ck_assert_ptr_nonnull(strstr(trust.pem, "BBBB"));
+    lp_ca_trust_clear(&trust);
+    unlink(extra);
+    unlink(system);
+    free(extra);
+    free(system);
+}
+END_TEST
+
 START_TEST(without_private_ca_or_environment_libcurl_keeps_its_defaults)
 {
     lp_ca_trust trust;
@@ -198,6 +220,7 @@ int main(void)
     tcase_add_test(tc, private_ca_with_a_hashed_directory_is_named_not_joined);
     tcase_add_test(tc, private_ca_without_a_directory_joins_the_system_bundle);
     tcase_add_test(tc, environment_bundle_keeps_its_meaning);
+    tcase_add_test(tc, environment_naming_the_system_bundle_still_uses_the_directory);
     tcase_add_test(tc, without_private_ca_or_environment_libcurl_keeps_its_defaults);
     tcase_add_test(tc, private_ca_without_a_certificate_is_refused_with_a_directory_too);
     suite_add_tcase(s, tc);
