@@ -15,17 +15,22 @@
 
 struct cli_id_cache {
     char *name;
-    char *text; /* the file's lines */
+    FILE *lines; /* a memory stream over `text` */
+    char *text;
     size_t len;
-    size_t capacity;
     size_t ids;
 };
 
 cli_id_cache *cli_id_cache_new(const char *name)
 {
     cli_id_cache *cache = calloc(1, sizeof *cache);
-    if (cache == NULL || (cache->name = strdup(name)) == NULL) {
-        free(cache);
+    if (cache == NULL) {
+        return NULL;
+    }
+    cache->name = strdup(name);
+    cache->lines = open_memstream(&cache->text, &cache->len);
+    if (cache->name == NULL || cache->lines == NULL) {
+        cli_id_cache_free(cache);
         return NULL;
     }
     return cache;
@@ -36,29 +41,12 @@ void cli_id_cache_free(cli_id_cache *cache)
     if (cache == NULL) {
         return;
     }
-    free(cache->name);
-    free(cache->text);
-    free(cache);
-}
-
-static bool append(cli_id_cache *cache, const char *text)
-{
-    size_t n = strlen(text);
-    if (cache->len + n + 1 > cache->capacity) {
-        size_t capacity = cache->capacity > 0 ? cache->capacity : 4096;
-        while (cache->len + n + 1 > capacity) {
-            capacity *= 2;
-        }
-        char *grown = realloc(cache->text, capacity);
-        if (grown == NULL) {
-            return false;
-        }
-        cache->text = grown;
-        cache->capacity = capacity;
+    if (cache->lines != NULL) {
+        fclose(cache->lines);
     }
-    memcpy(cache->text + cache->len, text, n + 1);
-    cache->len += n;
-    return true;
+    free(cache->text);
+    free(cache->name);
+    free(cache);
 }
 
 static bool usable_id(const char *raw, const char *safe)
@@ -82,18 +70,12 @@ void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *descripti
     if (description != NULL) {
         lp_sanitize_into(description, safe_description, sizeof safe_description);
     }
-    size_t before = cache->len;
-    bool ok = append(cache, safe_id);
-    if (ok && safe_description[0] != '\0') {
-        ok = append(cache, "\t") && append(cache, safe_description);
+    if (safe_description[0] != '\0') {
+        fprintf(cache->lines, "%s\t%s\n", safe_id, safe_description);
+    } else {
+        fprintf(cache->lines, "%s\n", safe_id);
     }
-    ok = ok && append(cache, "\n");
-    if (ok) {
-        cache->ids++;
-    } else if (cache->text != NULL) {
-        cache->len = before;
-        cache->text[before] = '\0';
-    }
+    cache->ids++;
 }
 
 /* mkdir -p; new directories are private to the user. */
@@ -153,7 +135,8 @@ static bool write_all(int fd, const char *text, size_t len)
 bool cli_id_cache_write(const cli_id_cache *cache)
 {
     char dir[4096];
-    if (cache == NULL || !cache_dir(dir, sizeof dir) || !make_dirs(dir)) {
+    if (cache == NULL || fflush(cache->lines) != 0 || !cache_dir(dir, sizeof dir)
+        || !make_dirs(dir)) {
         return false;
     }
     char target[4352], temp[4352];
@@ -163,8 +146,7 @@ bool cli_id_cache_write(const cli_id_cache *cache)
     if (fd < 0) {
         return false;
     }
-    bool ok = fchmod(fd, 0600) == 0 && write_all(fd, cache->text != NULL ? cache->text : "",
-                                                 cache->len);
+    bool ok = fchmod(fd, 0600) == 0 && write_all(fd, cache->text, cache->len);
     ok = close(fd) == 0 && ok;
     ok = ok && rename(temp, target) == 0;
     if (!ok) {

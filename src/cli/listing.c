@@ -29,7 +29,36 @@ static int take_items(const lp_result *result, size_t wanted, cJSON *items, cons
     return CLI_EXIT_OK;
 }
 
-int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query, size_t cap,
+/* One page of any of the API's three lists, and one of its items as the id cache sees it. */
+typedef struct page_view {
+    size_t count;
+    const char *next;
+    int64_t total;
+    const char *id;          /* of the item asked for */
+    const char *description; /* its product, or for an activation its device or domain */
+} page_view;
+
+/* The three page types differ only in their item type, so one macro reads them all. */
+#define VIEW(page, index, name_field)                                                  \
+    ((page_view){(page).count, (page).next_cursor, (page).total,                       \
+                 (index) < (page).count ? (page).items[index].id : NULL,               \
+                 (index) < (page).count ? (page).items[index].name_field : NULL})
+
+static page_view page_of(const lp_result *result, size_t index)
+{
+    switch (result->kind) {
+    case LP_CALL_LICENSES:
+        return VIEW(result->as.licenses, index, product.name);
+    case LP_CALL_ACTIVATIONS:
+        return VIEW(result->as.activations, index, name);
+    case LP_CALL_DOWNLOADS:
+        return VIEW(result->as.downloads, index, product.name);
+    default:
+        return (page_view){0};
+    }
+}
+
+int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
                  cli_table *table, cJSON *items, cli_id_cache *ids, int64_t *total)
 {
     char *cursor = NULL;
@@ -43,7 +72,7 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
         }
         lp_error err;
         lp_error_clear(&err);
-        lp_call *call = listing->start(ctx->client, query, cursor, (int)want, &err);
+        lp_call *call = listing->start(ctx->client, ctx->args, cursor, (int)want, &err);
         lp_call *done;
         if (cli_finish(ctx, call, &done, &err) != LP_OK) {
             free(cursor);
@@ -51,10 +80,10 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
             return cli_report(listing->what, &err);
         }
         const lp_result *result = lp_call_result(done);
-        size_t count = 0;
-        const char *next = NULL;
-        int64_t page_total = 0;
-        listing->page(result, &count, &next, &page_total);
+        page_view page = page_of(result, 0);
+        size_t count = page.count;
+        const char *next = page.next;
+        int64_t page_total = page.total;
         if (first) {
             *total = page_total;
         }
@@ -66,10 +95,8 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
             }
         }
         for (size_t i = 0; ids != NULL && i < use; i++) {
-            const char *id = NULL;
-            const char *description = NULL;
-            listing->describe(result, i, &id, &description);
-            cli_id_cache_add(ids, id, description);
+            page_view item = page_of(result, i);
+            cli_id_cache_add(ids, item.id, item.description);
         }
         if (rc == CLI_EXIT_OK && items != NULL) {
             rc = take_items(result, use, items, listing->what);
@@ -101,8 +128,9 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query
     }
 }
 
-int cli_run_listing(cli_context *ctx, const cli_listing *listing, const void *query)
+static int run_listing(cli_context *ctx, const void *data)
 {
+    const cli_listing *listing = data;
     bool json = ctx->args->json;
     cli_table *table = json ? NULL : listing->new_table();
     cJSON *items = json ? cJSON_CreateArray() : NULL;
@@ -111,8 +139,7 @@ int cli_run_listing(cli_context *ctx, const cli_listing *listing, const void *qu
     }
     cli_id_cache *ids = cli_id_cache_new(listing->cache_name);
     int64_t total = 0;
-    int rc = cli_list_all(ctx, listing, query, (size_t)ctx->args->limit, table, items, ids,
-                          &total);
+    int rc = cli_list_all(ctx, listing, (size_t)ctx->args->limit, table, items, ids, &total);
     if (rc == CLI_EXIT_OK && json) {
         rc = cli_print_list_json(items, total);
         items = NULL;
@@ -131,6 +158,11 @@ int cli_run_listing(cli_context *ctx, const cli_listing *listing, const void *qu
     cJSON_Delete(items);
     cli_table_free(table);
     return rc;
+}
+
+int cli_list_command(const cli_args *args, const cli_listing *listing)
+{
+    return cli_with_session(args, run_listing, listing);
 }
 
 int cli_print_list_json(cJSON *items, int64_t total)

@@ -13,22 +13,18 @@ typedef struct cli_listing {
     const char *what;       /* "listing licences", for the error line */
     const char *cache_name; /* the id file the shell completions read */
     cli_table *(*new_table)(void);
-    lp_call *(*start)(lp_client *client, const void *query, const char *cursor, int limit,
+    /* Asks for one page: the command's filters from `args`, then `cursor`
+     * (NULL: the first page) and `limit`. */
+    lp_call *(*start)(lp_client *client, const cli_args *args, const char *cursor, int limit,
                       lp_error *err);
-    /* The page's item count, next cursor (NULL on the last) and total. */
-    void (*page)(const lp_result *result, size_t *count, const char **next_cursor,
-                 int64_t *total);
     bool (*add_row)(cli_table *table, const lp_result *result, size_t index);
-    /* The item's id and a short description (a name) for the id cache. */
-    void (*describe)(const lp_result *result, size_t index, const char **id,
-                     const char **description);
 } cli_listing;
 
-/* The whole of a list sub-command once the context holds a session: every
+/* The whole of a list sub-command (licences, activations or downloads): every
  * page up to --limit, printed as a table or with --json as the API's items;
  * on success the ids also go to the completion cache (see id_cache.h), which
  * never fails the command. Returns an exit code, the failure reported. */
-int cli_run_listing(cli_context *ctx, const cli_listing *listing, const void *query);
+int cli_list_command(const cli_args *args, const cli_listing *listing);
 
 /* Fetches every page, or until `cap` items (0: no cap). Without a cap, a
  * server whose paging would never end (see paging.h) is a failure, exit 1.
@@ -36,7 +32,7 @@ int cli_run_listing(cli_context *ctx, const cli_listing *listing, const void *qu
  * ids to `ids` (any may be NULL);
  * *total is the server's count of all matches. Returns an exit code, the
  * failure already reported. */
-int cli_list_all(cli_context *ctx, const cli_listing *listing, const void *query, size_t cap,
+int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
                  cli_table *table, cJSON *items, cli_id_cache *ids, int64_t *total);
 
 /* Prints {"items": [...], "total": N} (takes `items`). Returns an exit code. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/id_cache.h"
 #include "cli_tests.h"
@@ -20,6 +21,13 @@ static char *read_ids(const char *home, const char *name)
     struct stat st;
     ck_assert_int_eq(stat(path, &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0600);
+    /* Only the file is left behind by a write: removing it empties the tree. */
+    unlink(path);
+    const char *const levels[] = {"/licportal/ids", "/licportal", ""};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", home, levels[i]);
+        ck_assert_int_eq(rmdir(path), 0);
+    }
     return text;
 }
 
