@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item))
 {
@@ -11,6 +14,15 @@ void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void 
     pager->clear_item = clear_item;
     pager->total = -1;
     pager->loading_page = -1;
+}
+
+/* glibc keeps freed pages of a dropped window resident (they lie below
+ * newer allocations, so the heap top cannot shrink): hand them back. */
+static void give_back_freed_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 void tui_pager_build_rows_with(tui_pager *pager,
@@ -35,8 +47,11 @@ static void clear_slot(tui_pager *pager, tui_page_slot *slot)
 
 void tui_pager_reset(tui_pager *pager)
 {
+    size_t dropped = tui_pager_loaded_pages(pager);
     for (int i = 0; i < TUI_PAGES_KEPT; i++)
         clear_slot(pager, &pager->slots[i]);
+    if (dropped > 0)
+        give_back_freed_memory();
     for (size_t i = 0; i < pager->mark_count; i++)
         free(pager->marks[i].cursor);
     free(pager->marks);
@@ -279,6 +294,7 @@ void tui_pager_accept(tui_pager *pager, size_t page, void *items, size_t count,
             }
         }
         clear_slot(pager, slot);
+        give_back_freed_memory();
     }
     slot->used = true;
     slot->page = page;

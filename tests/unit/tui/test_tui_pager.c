@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../suite_runner.h"
 #include "tui/pager.h"
@@ -174,6 +175,67 @@ START_TEST(rows_are_built_and_sanitised_once_when_their_page_arrives)
 }
 END_TEST
 
+/* Items that own a heap block each, as decoded licences own their strings. */
+#define BLOCK_BYTES (16 * 1024)
+
+static void free_block(void *item)
+{
+    free(*(char **)item);
+}
+
+/* Small blocks still in use between the items' blocks, as the rest of the
+ * program's allocations are: freed items leave holes, not a free heap top. */
+static char *kept[TUI_PAGES_KEPT * TUI_PAGE_SIZE];
+static size_t kept_count;
+
+static char **page_of_blocks(size_t count)
+{
+    char **items = malloc(count * sizeof *items);
+    for (size_t i = 0; i < count; i++) {
+        items[i] = malloc(BLOCK_BYTES);
+        memset(items[i], 'x', BLOCK_BYTES); /* resident */
+        if (kept_count < sizeof kept / sizeof kept[0])
+            kept[kept_count++] = malloc(32);
+    }
+    return items;
+}
+
+static long resident_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size = 0, resident = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+START_TEST(dropped_pages_give_their_memory_back)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(char *), free_block);
+    for (size_t page = 0; page < TUI_PAGES_KEPT; page++) {
+        char cursor_text[32];
+        snprintf(cursor_text, sizeof cursor_text, "c%zu", page + 1);
+        tui_pager_accept(&p, page, page_of_blocks(TUI_PAGE_SIZE), TUI_PAGE_SIZE, cursor_text,
+                         100000);
+    }
+    long loaded = resident_kib();
+    tui_pager_reset(&p);
+    long dropped = resident_kib();
+    long window_kib = (long)TUI_PAGES_KEPT * TUI_PAGE_SIZE * BLOCK_BYTES / 1024;
+    ck_assert_msg(loaded - dropped > window_kib / 2,
+                  "resident %ld KiB with the window, %ld KiB after dropping it", loaded,
+                  dropped);
+    for (size_t i = 0; i < kept_count; i++)
+        free(kept[i]);
+    kept_count = 0;
+    tui_pager_free(&p);
+}
+END_TEST
+
 START_TEST(removing_a_row_shifts_the_rest)
 {
     tui_pager p;
@@ -214,6 +276,7 @@ int main(void)
     tcase_add_test(tc, the_end_is_reached_through_the_reversed_sort_without_the_pages_between);
     tcase_add_test(tc, a_short_list_is_not_anchored_before_its_total_is_known);
     tcase_add_test(tc, removing_a_row_shifts_the_rest);
+    tcase_add_test(tc, dropped_pages_give_their_memory_back);
     tcase_add_test(tc, rows_are_built_and_sanitised_once_when_their_page_arrives);
     tcase_add_test(tc, selection_stays_inside_the_list_and_on_screen);
     suite_add_tcase(s, tc);
