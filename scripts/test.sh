@@ -51,7 +51,7 @@ if [ "$quick" = no ]; then
   if CC=clang run_suites "sanitizer build" build-asan -- -Dwerror=true -Db_sanitize=address,undefined \
        -Db_lundef=false -Dbuildtype=debug; then
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-      run_tests build-asan asan --no-suite prism --no-suite lint --no-suite slow || status=1
+      run_tests build-asan asan --timeout-multiplier 3 --no-suite prism --no-suite lint --no-suite slow || status=1
   else
     echo "sanitizer build failed"; status=1; logs+=("build-failed")
   fi
