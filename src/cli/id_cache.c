@@ -1,13 +1,12 @@
 /* Writes the id files the shell completions read: whole or not at all, never a secret. */
 #include "cli/id_cache.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "licportal/config.h"
+#include "licportal/private_file.h"
 #include "licportal/sanitize.h"
 
 /* Descriptions are for a completion menu: a product or device name, cut short. */
@@ -78,79 +77,24 @@ void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *descripti
     cache->ids++;
 }
 
-/* mkdir -p; new directories are private to the user. */
-static bool make_dirs(char *path)
-{
-    for (char *p = path + 1; *p != '\0'; p++) {
-        if (*p != '/') {
-            continue;
-        }
-        *p = '\0';
-        bool ok = mkdir(path, 0700) == 0 || errno == EEXIST;
-        *p = '/';
-        if (!ok) {
-            return false;
-        }
-    }
-    return mkdir(path, 0700) == 0 || errno == EEXIST;
-}
-
-static bool cache_dir(char *out, size_t size)
-{
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    int n;
-    /* The XDG rules ignore a relative XDG_CACHE_HOME. */
-    if (xdg != NULL && xdg[0] == '/') {
-        n = snprintf(out, size, "%s", xdg);
-    } else if (home != NULL && home[0] == '/') {
-        n = snprintf(out, size, "%s/.cache", home);
-    } else {
-        return false;
-    }
-    if (n < 0 || (size_t)n >= size) {
-        return false;
-    }
-    size_t used = (size_t)n;
-    n = snprintf(out + used, size - used, "/licportal/ids");
-    return n > 0 && used + (size_t)n < size;
-}
-
-static bool write_all(int fd, const char *text, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, text, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return false;
-        }
-        text += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 bool cli_id_cache_write(const cli_id_cache *cache)
 {
-    char dir[4096];
-    if (cache == NULL || fflush(cache->lines) != 0 || !cache_dir(dir, sizeof dir)
-        || !make_dirs(dir)) {
+    if (cache == NULL || fflush(cache->lines) != 0) {
         return false;
     }
-    char target[4352], temp[4352];
+    char *cache_dir = lp_xdg_dir("cache");
+    if (cache_dir == NULL) {
+        return false;
+    }
+    char dir[4096], target[4352];
+    int n = snprintf(dir, sizeof dir, "%s/ids", cache_dir);
+    free(cache_dir);
+    if (n < 0 || (size_t)n >= sizeof dir) {
+        return false;
+    }
     snprintf(target, sizeof target, "%s/%s", dir, cache->name);
-    snprintf(temp, sizeof temp, "%s/.%s.XXXXXX", dir, cache->name);
-    int fd = mkstemp(temp);
-    if (fd < 0) {
-        return false;
-    }
-    bool ok = fchmod(fd, 0600) == 0 && write_all(fd, cache->text, cache->len);
-    ok = close(fd) == 0 && ok;
-    ok = ok && rename(temp, target) == 0;
-    if (!ok) {
-        unlink(temp);
-    }
-    return ok;
+    lp_error err;
+    lp_error_clear(&err);
+    return lp_private_mkdirs(dir, &err) == LP_OK &&
+           lp_private_write_atomic(target, cache->text, cache->len, &err) == LP_OK;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "lib/config/config_file.h"
-#include "lib/config/private_file.h"
+#include "licportal/private_file.h"
 
 static const char *const store_kind_names[] = {
     [LP_STORE_AUTO] = "auto",

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lib/config/config_file.h"
-#include "lib/config/private_file.h"
+#include "licportal/private_file.h"
 
 /* A growing output buffer. */
 typedef struct text_buf {

@@ -1,5 +1,5 @@
 /* Files only the user may read: 0700 directories, bounded reads, atomic 0600 replacement. */
-#include "lib/config/private_file.h"
+#include "licportal/private_file.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 /* Files only the user may read: directories made 0700, whole-file reads, atomic 0600 writes. */
-#ifndef LICPORTAL_LIB_CONFIG_PRIVATE_FILE_H
-#define LICPORTAL_LIB_CONFIG_PRIVATE_FILE_H
+#ifndef LICPORTAL_PRIVATE_FILE_H
+#define LICPORTAL_PRIVATE_FILE_H
 
 #include <stdbool.h>
 #include <stddef.h>
