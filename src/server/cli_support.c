@@ -1,7 +1,6 @@
 /* Shared command-line plumbing. */
 #include "server/cli_support.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,19 +28,6 @@ int lp_cli_error(const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return LP_EXIT_ERROR;
-}
-
-bool lp_cli_parse_long(const char *text, long min, long max, long *out)
-{
-    if (text == NULL || *text == '\0')
-        return false;
-    char *end = NULL;
-    errno = 0;
-    long value = strtol(text, &end, 10);
-    if (errno != 0 || *end != '\0' || value < min || value > max)
-        return false;
-    *out = value;
-    return true;
 }
 
 bool lp_cli_read_password(char *out, size_t size)

@@ -11,9 +11,6 @@
 int lp_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int lp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Parses a decimal in [min, max]. */
-bool lp_cli_parse_long(const char *text, long min, long max, long *out);
-
 /* Reads the first line of stdin (without its line ending). False when stdin
  * is empty, the line is empty or too long. */
 bool lp_cli_read_password(char *out, size_t size);

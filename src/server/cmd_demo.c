@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "server/cli_support.h"
+#include "server/decimal.h"
 #include "server/commands.h"
 #include "server/demo_data.h"
 #include "server/exit_codes.h"
@@ -58,15 +59,15 @@ int lp_cmd_demo(int argc, char **argv)
             files_dir = optarg;
             break;
         case 'u':
-            if (!lp_cli_parse_long(optarg, 1, 100000, &users))
+            if (!lp_parse_decimal(optarg, 1, 100000, &users))
                 return lp_cli_usage_error("demo", "--users must be a number from 1 to 100000");
             break;
         case 'l':
-            if (!lp_cli_parse_long(optarg, 0, 10000000, &licenses))
+            if (!lp_parse_decimal(optarg, 0, 10000000, &licenses))
                 return lp_cli_usage_error("demo", "--licenses-per-user must be a number from 0 to 10000000");
             break;
         case 's':
-            if (!lp_cli_parse_long(optarg, 0, 2147483647L, &seed))
+            if (!lp_parse_decimal(optarg, 0, 2147483647L, &seed))
                 return lp_cli_usage_error("demo", "--seed must be a non-negative number");
             break;
         case 'p':

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "server/cli_support.h"
+#include "server/decimal.h"
 #include "server/commands.h"
 #include "server/exit_codes.h"
 #include "server/http_server.h"
@@ -113,11 +114,11 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
             o->key = optarg;
             break;
         case 'a':
-            if (!lp_cli_parse_long(optarg, 1, 365L * 86400, &o->access_ttl))
+            if (!lp_parse_decimal(optarg, 1, 365L * 86400, &o->access_ttl))
                 return lp_cli_usage_error("serve", "--access-ttl must be a number of seconds (1..31536000)");
             break;
         case 'r':
-            if (!lp_cli_parse_long(optarg, 1, 10L * 365 * 86400, &o->refresh_ttl))
+            if (!lp_parse_decimal(optarg, 1, 10L * 365 * 86400, &o->refresh_ttl))
                 return lp_cli_usage_error("serve", "--refresh-ttl must be a number of seconds (1..315360000)");
             break;
         case 'h':

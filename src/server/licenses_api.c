@@ -8,6 +8,7 @@
 
 #include "server/api_handlers.h"
 #include "server/audit.h"
+#include "server/decimal.h"
 #include "server/kpi.h"
 #include "server/license_json.h"
 #include "server/license_status.h"
@@ -127,7 +128,7 @@ static bool read_filter(struct lp_request *req, struct license_filter *f, const 
     }
     const char *days = lp_request_query(req, "expiring_within_days");
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "expiring_within_days") != NULL) {
-        if (!lp_parse_int_param(days, 0, 36500, &f->expiring_days)) {
+        if (!lp_parse_decimal(days, 0, 36500, &f->expiring_days)) {
             lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                            "expiring_within_days must be a whole number from 0 to 36500");
             return false;

@@ -1,23 +1,10 @@
 /* Page parameters and the page envelope. */
 #include "server/pagination.h"
 
-#include <errno.h>
 #include <stdlib.h>
 
+#include "server/decimal.h"
 #include "server/response.h"
-
-bool lp_parse_int_param(const char *text, long min, long max, long *out)
-{
-    if (text == NULL || *text == '\0')
-        return false;
-    char *end = NULL;
-    errno = 0;
-    long value = strtol(text, &end, 10);
-    if (errno != 0 || *end != '\0' || value < min || value > max)
-        return false;
-    *out = value;
-    return true;
-}
 
 bool lp_page_params(struct lp_request *req, const char *scope, int *limit, struct lp_cursor *cursor,
                     bool *has_cursor)
@@ -25,7 +12,7 @@ bool lp_page_params(struct lp_request *req, const char *scope, int *limit, struc
     const char *limit_text = lp_request_query(req, "limit");
     long value = LP_PAGE_DEFAULT_LIMIT;
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "limit") != NULL &&
-        !lp_parse_int_param(limit_text, 1, LP_PAGE_MAX_LIMIT, &value)) {
+        !lp_parse_decimal(limit_text, 1, LP_PAGE_MAX_LIMIT, &value)) {
         lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "limit must be a whole number from 1 to 200");
         return false;
     }

@@ -18,9 +18,6 @@
 bool lp_page_params(struct lp_request *req, const char *scope, int *limit, struct lp_cursor *cursor,
                     bool *has_cursor);
 
-/* Parses a whole decimal in [min, max]. */
-bool lp_parse_int_param(const char *text, long min, long max, long *out);
-
 /* {"items": items, "next_cursor": cursor or null, "total": total}; takes
  * ownership of `items` and frees `next_cursor`. */
 cJSON *lp_page_body(cJSON *items, char *next_cursor, int64_t total);
