@@ -110,22 +110,8 @@ enum MHD_Result lp_api_download_list(struct lp_request *req)
     lp_bind_int(st, ":after", after_key);
     lp_bind_int(st, ":after_id", after.id);
     lp_bind_int(st, ":limit", limit + 1);
-    cJSON *items = cJSON_CreateArray();
-    int rows = 0;
-    struct lp_cursor last = {0};
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (++rows > limit)
-            break;
-        cJSON_AddItemToArray(items, download_json(st));
-        last.id = sqlite3_column_int64(st, 0);
-        snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, 10));
-    }
-    sqlite3_finalize(st);
     char *next = NULL;
-    if (rows > limit) {
-        snprintf(last.scope, sizeof last.scope, "%s", SCOPE);
-        next = lp_cursor_encode(&last, req->server->cursor_key);
-    }
+    cJSON *items = lp_page_rows(st, limit, 10, download_json, SCOPE, req->server->cursor_key, &next);
     lp_sql_init(&sql);
     lp_sql_add(&sql, "SELECT COUNT(*) FROM releases r", where.text, NULL);
     int64_t total = 0;

@@ -1,6 +1,7 @@
 /* Page parameters and the page envelope. */
 #include "server/pagination.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "server/decimal.h"
@@ -37,4 +38,26 @@ cJSON *lp_page_body(cJSON *items, char *next_cursor, int64_t total)
     free(next_cursor);
     cJSON_AddNumberToObject(body, "total", (double)total);
     return body;
+}
+
+cJSON *lp_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
+                    const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next)
+{
+    cJSON *items = cJSON_CreateArray();
+    int rows = 0;
+    struct lp_cursor last = {0};
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (++rows > limit)
+            break;
+        cJSON_AddItemToArray(items, to_json(st));
+        last.id = sqlite3_column_int64(st, 0);
+        snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, key_column));
+    }
+    sqlite3_finalize(st);
+    *next = NULL;
+    if (rows > limit) {
+        snprintf(last.scope, sizeof last.scope, "%s", scope);
+        *next = lp_cursor_encode(&last, key);
+    }
+    return items;
 }
