@@ -1,6 +1,7 @@
 /* Shared command-line plumbing. */
 #include "server/cli_support.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,13 @@ int lp_cli_error(const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return LP_EXIT_ERROR;
+}
+
+int lp_cli_option_error(const char *command, int option, char *const argv[])
+{
+    if (option == ':')
+        return lp_cli_usage_error(command, "option %s needs a value", argv[optind - 1]);
+    return lp_cli_usage_error(command, "unknown option %s", argv[optind - 1]);
 }
 
 bool lp_cli_read_password(char *out, size_t size)

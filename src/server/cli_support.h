@@ -11,6 +11,10 @@
 int lp_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int lp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reports an option getopt_long rejected (`option` is ':' when its value is
+ * missing) and returns LP_EXIT_USAGE. */
+int lp_cli_option_error(const char *command, int option, char *const argv[]);
+
 /* Reads the first line of stdin (without its line ending). False when stdin
  * is empty, the line is empty or too long. */
 bool lp_cli_read_password(char *out, size_t size);

@@ -76,10 +76,8 @@ int lp_cmd_demo(int argc, char **argv)
         case 'h':
             usage(stdout);
             return LP_EXIT_OK;
-        case ':':
-            return lp_cli_usage_error("demo", "option %s needs a value", argv[optind - 1]);
         default:
-            return lp_cli_usage_error("demo", "unknown option %s", argv[optind - 1]);
+            return lp_cli_option_error("demo", c, argv);
         }
     }
     if (optind < argc)

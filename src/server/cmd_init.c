@@ -37,10 +37,8 @@ int lp_cmd_init(int argc, char **argv)
         case 'h':
             usage(stdout);
             return LP_EXIT_OK;
-        case ':':
-            return lp_cli_usage_error("init", "option %s needs a value", argv[optind - 1]);
         default:
-            return lp_cli_usage_error("init", "unknown option %s", argv[optind - 1]);
+            return lp_cli_option_error("init", c, argv);
         }
     }
     if (optind < argc)

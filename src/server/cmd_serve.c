@@ -124,10 +124,8 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
         case 'h':
             *help = true;
             return LP_EXIT_OK;
-        case ':':
-            return lp_cli_usage_error("serve", "option %s needs a value", argv[optind - 1]);
         default:
-            return lp_cli_usage_error("serve", "unknown option %s", argv[optind - 1]);
+            return lp_cli_option_error("serve", c, argv);
         }
     }
     if (optind < argc)

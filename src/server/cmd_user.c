@@ -71,10 +71,8 @@ static int add_user(int argc, char **argv)
         case 'h':
             usage(stdout);
             return LP_EXIT_OK;
-        case ':':
-            return lp_cli_usage_error("user add", "option %s needs a value", argv[optind - 1]);
         default:
-            return lp_cli_usage_error("user add", "unknown option %s", argv[optind - 1]);
+            return lp_cli_option_error("user add", c, argv);
         }
     }
     if (optind < argc)
