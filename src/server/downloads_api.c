@@ -15,6 +15,7 @@
 #include "server/license_json.h"
 #include "server/object_id.h"
 #include "server/pagination.h"
+#include "server/release_fields.h"
 #include "server/response.h"
 #include "server/sql_builder.h"
 
@@ -49,25 +50,14 @@ static cJSON *download_json(sqlite3_stmt *st)
     return item;
 }
 
-static bool one_of(const char *value, const char *const *allowed)
-{
-    for (; *allowed != NULL; allowed++) {
-        if (strcmp(value, *allowed) == 0)
-            return true;
-    }
-    return false;
-}
-
 enum MHD_Result lp_api_download_list(struct lp_request *req)
 {
-    static const char *const channels[] = {"stable", "beta", NULL};
-    static const char *const platforms[] = {"linux", "windows", "macos", "any", NULL};
     const char *product = lp_request_query(req, "product");
     const char *channel = lp_request_query(req, "channel");
     const char *platform = lp_request_query(req, "platform");
-    if (channel != NULL && !one_of(channel, channels))
+    if (channel != NULL && !lp_release_value_allowed(channel, lp_release_channels))
         return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "channel must be stable or beta");
-    if (platform != NULL && !one_of(platform, platforms))
+    if (platform != NULL && !lp_release_value_allowed(platform, lp_release_platforms))
         return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                               "platform must be one of linux, windows, macos, any");
     int limit;

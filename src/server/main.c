@@ -18,6 +18,8 @@ static void usage(FILE *out)
           "  init --db PATH                 create or migrate the database\n"
           "  user add --db PATH --email E   add a portal user\n"
           "  demo --db PATH --files DIR     fill the database with a demo data set\n"
+          "  release add --db PATH --files DIR --product ID --version V --platform P --file F\n"
+          "                                 add a downloadable release\n"
           "  serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
           "                                 serve the portal API over HTTPS\n"
           "\n"
@@ -47,6 +49,8 @@ int main(int argc, char **argv)
         return lp_cmd_user(argc - 1, argv + 1);
     if (strcmp(command, "demo") == 0)
         return lp_cmd_demo(argc - 1, argv + 1);
+    if (strcmp(command, "release") == 0)
+        return lp_cmd_release(argc - 1, argv + 1);
     if (strcmp(command, "serve") == 0)
         return lp_cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);

@@ -1,0 +1,304 @@
+/* `licportald release add`: registers a downloadable release file of a product. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "licportal/timestamp.h"
+#include "server/cli_support.h"
+#include "server/commands.h"
+#include "server/db.h"
+#include "server/exit_codes.h"
+#include "server/object_id.h"
+#include "server/release_fields.h"
+#include "server/release_file.h"
+#include "server/schema.h"
+
+#define NOTES_MAX 4096
+
+static void usage(FILE *out)
+{
+    fputs("Usage: licportald release add --db PATH --files DIR --product ID --version V --platform P\n"
+          "                              --file PATH [--arch A] [--channel C] [--filename NAME]\n"
+          "                              [--notes TEXT] [--released-at TIME]\n"
+          "Adds a downloadable release of a product and prints its id.\n"
+          "\n"
+          "  --db PATH          the database (created and migrated when needed)\n"
+          "  --files DIR        the files directory licportald serve is given\n"
+          "  --product ID       the product the release belongs to (for example prd_atlas)\n"
+          "  --version V        the version: letters, digits and . _ + ~ -\n"
+          "  --platform P       linux, windows, macos or any\n"
+          "  --file PATH        the file; one already under DIR is used where it is, any\n"
+          "                     other is copied to DIR/ID/V/NAME\n"
+          "  --arch A           x86_64, aarch64 or any (default any)\n"
+          "  --channel C        stable or beta (default stable)\n"
+          "  --filename NAME    the name clients save it as (default: the name of --file)\n"
+          "  --notes TEXT       release notes (default none)\n"
+          "  --released-at TIME RFC 3339 time of release (default now)\n"
+          "  --help             show this help\n",
+          out);
+}
+
+struct release_options {
+    const char *db_path;
+    const char *files_dir;
+    const char *product;
+    const char *version;
+    const char *platform;
+    const char *file;
+    const char *arch;
+    const char *channel;
+    const char *filename;
+    const char *notes;
+    lp_time released_at;
+};
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? slash + 1 : path;
+}
+
+/* Returns -1 when the options are complete and valid, else the exit code. */
+static int read_options(int argc, char **argv, struct release_options *o)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},       {"files", required_argument, NULL, 'f'},
+        {"product", required_argument, NULL, 'p'},  {"version", required_argument, NULL, 'v'},
+        {"platform", required_argument, NULL, 'P'}, {"file", required_argument, NULL, 'F'},
+        {"arch", required_argument, NULL, 'a'},     {"channel", required_argument, NULL, 'c'},
+        {"filename", required_argument, NULL, 'n'}, {"notes", required_argument, NULL, 'N'},
+        {"released-at", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->arch = "any";
+    o->channel = "stable";
+    o->released_at = (lp_time)time(NULL);
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db_path = optarg;
+            break;
+        case 'f':
+            o->files_dir = optarg;
+            break;
+        case 'p':
+            o->product = optarg;
+            break;
+        case 'v':
+            o->version = optarg;
+            break;
+        case 'P':
+            o->platform = optarg;
+            break;
+        case 'F':
+            o->file = optarg;
+            break;
+        case 'a':
+            o->arch = optarg;
+            break;
+        case 'c':
+            o->channel = optarg;
+            break;
+        case 'n':
+            o->filename = optarg;
+            break;
+        case 'N':
+            o->notes = optarg;
+            break;
+        case 'r':
+            if (!lp_timestamp_parse(optarg, &o->released_at))
+                return lp_cli_usage_error("release add", "--released-at must be an RFC 3339 time such as "
+                                                         "2026-11-28T09:15:00Z");
+            break;
+        case 'h':
+            usage(stdout);
+            return LP_EXIT_OK;
+        default:
+            return lp_cli_option_error("release add", c, argv);
+        }
+    }
+    if (optind < argc)
+        return lp_cli_usage_error("release add", "unexpected argument '%s'", argv[optind]);
+    if (o->db_path == NULL || o->files_dir == NULL || o->product == NULL || o->version == NULL ||
+        o->platform == NULL || o->file == NULL)
+        return lp_cli_usage_error("release add", "--db, --files, --product, --version, --platform and --file are "
+                                                 "required");
+    if (o->filename == NULL)
+        o->filename = base_name(o->file);
+    if (!lp_release_folder_name_valid(o->version))
+        return lp_cli_usage_error("release add", "--version may hold only letters, digits and . _ + ~ - "
+                                                 "(at most %d, not starting with a dot)",
+                                  LP_RELEASE_VERSION_MAX);
+    if (!lp_release_value_allowed(o->platform, lp_release_platforms))
+        return lp_cli_usage_error("release add", "--platform must be one of linux, windows, macos, any");
+    if (!lp_release_value_allowed(o->arch, lp_release_archs))
+        return lp_cli_usage_error("release add", "--arch must be one of x86_64, aarch64, any");
+    if (!lp_release_value_allowed(o->channel, lp_release_channels))
+        return lp_cli_usage_error("release add", "--channel must be stable or beta");
+    if (!lp_release_filename_valid(o->filename))
+        return lp_cli_usage_error("release add", "file name '%s' is not usable: give --filename with printable "
+                                                 "ASCII, no / \\ or \", not starting with a dot",
+                                  o->filename);
+    if (o->notes != NULL && strlen(o->notes) > NOTES_MAX)
+        return lp_cli_usage_error("release add", "--notes is longer than %d bytes", NOTES_MAX);
+    return -1;
+}
+
+/* The id of the release with the same product, version, channel, platform
+ * and architecture, or 0 when there is none (-1 on a database error). */
+static int64_t existing_release(struct lp_db *db, const struct release_options *o)
+{
+    static const char *const sql = "SELECT id FROM releases WHERE product_id = :product AND version = :version "
+                                   "AND channel = :channel AND platform = :platform AND arch = :arch";
+    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    if (st == NULL)
+        return -1;
+    lp_bind_text(st, ":product", o->product);
+    lp_bind_text(st, ":version", o->version);
+    lp_bind_text(st, ":channel", o->channel);
+    lp_bind_text(st, ":platform", o->platform);
+    lp_bind_text(st, ":arch", o->arch);
+    int rc = sqlite3_step(st);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_reset(st);
+    return id;
+}
+
+/* Unknown products and duplicates are refused before any file is copied. */
+static int check_catalogue(struct lp_db *db, const struct release_options *o)
+{
+    static const char *const product_sql = "SELECT 1 FROM products WHERE id = :id";
+    sqlite3_stmt *st = lp_db_stmt(db, product_sql);
+    if (st == NULL)
+        return lp_cli_error("cannot read products: %s", sqlite3_errmsg(lp_db_handle(db)));
+    lp_bind_text(st, ":id", o->product);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return lp_cli_error("no product with id '%s'", o->product);
+    if (rc != SQLITE_ROW)
+        return lp_cli_error("cannot read products: %s", sqlite3_errmsg(lp_db_handle(db)));
+    int64_t existing = existing_release(db, o);
+    if (existing < 0)
+        return lp_cli_error("cannot read releases: %s", sqlite3_errmsg(lp_db_handle(db)));
+    if (existing > 0) {
+        char id[LP_ID_LEN];
+        lp_object_id_format(LP_ID_RELEASE, existing, id);
+        return lp_cli_error("%s %s %s %s/%s already exists as %s", o->product, o->version, o->channel, o->platform,
+                            o->arch, id);
+    }
+    return LP_EXIT_OK;
+}
+
+/* Inserts the row in a transaction that checks again for a duplicate, since
+ * hashing a large file leaves time for another writer. */
+static int insert_release(struct lp_db *db, const struct release_options *o, const struct lp_release_file *file,
+                          int64_t *row)
+{
+    static const char *const insert =
+        "INSERT INTO releases(product_id, version, channel, platform, arch, filename, path, size_bytes, sha256, "
+        "released_at, release_notes) VALUES (:product, :version, :channel, :platform, :arch, :filename, :path, "
+        ":size, :sha, :released, :notes)";
+    char err[512];
+    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err))
+        return lp_cli_error("%s", err);
+    int status = check_catalogue(db, o);
+    if (status != LP_EXIT_OK) {
+        lp_db_exec(db, "ROLLBACK", NULL, 0);
+        return status;
+    }
+    sqlite3_stmt *st = lp_db_stmt(db, insert);
+    int rc = SQLITE_ERROR;
+    if (st != NULL) {
+        lp_bind_text(st, ":product", o->product);
+        lp_bind_text(st, ":version", o->version);
+        lp_bind_text(st, ":channel", o->channel);
+        lp_bind_text(st, ":platform", o->platform);
+        lp_bind_text(st, ":arch", o->arch);
+        lp_bind_text(st, ":filename", o->filename);
+        lp_bind_text(st, ":path", file->relative);
+        lp_bind_int(st, ":size", (int64_t)file->size);
+        lp_bind_text(st, ":sha", file->sha256_hex);
+        lp_bind_int(st, ":released", o->released_at);
+        lp_bind_text(st, ":notes", o->notes);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+    if (rc != SQLITE_DONE) {
+        status = lp_cli_error("cannot add the release: %s", sqlite3_errmsg(lp_db_handle(db)));
+        lp_db_exec(db, "ROLLBACK", NULL, 0);
+        return status;
+    }
+    *row = sqlite3_last_insert_rowid(lp_db_handle(db));
+    if (!lp_db_exec(db, "COMMIT", err, sizeof err)) {
+        lp_db_exec(db, "ROLLBACK", NULL, 0);
+        return lp_cli_error("%s", err);
+    }
+    return LP_EXIT_OK;
+}
+
+static int add_release(int argc, char **argv)
+{
+    struct release_options o;
+    int status = read_options(argc, argv, &o);
+    if (status >= 0)
+        return status;
+    char err[512];
+    struct lp_db *db = lp_schema_open(o.db_path, err, sizeof err);
+    if (db == NULL)
+        return lp_cli_error("%s", err);
+    status = check_catalogue(db, &o);
+    if (status != LP_EXIT_OK) {
+        lp_db_free(db);
+        return status;
+    }
+    if (!lp_release_folder_name_valid(o.product)) {
+        lp_db_free(db);
+        return lp_cli_error("product id '%s' cannot name a folder for the copy", o.product);
+    }
+    char dest[LP_RELEASE_PATH_MAX];
+    snprintf(dest, sizeof dest, "%s/%s/%s", o.product, o.version, o.filename);
+    struct lp_release_file file;
+    if (!lp_release_file_place(o.files_dir, o.file, dest, &file, err, sizeof err)) {
+        lp_db_free(db);
+        return lp_cli_error("%s", err);
+    }
+    int64_t row = 0;
+    status = insert_release(db, &o, &file, &row);
+    lp_db_free(db);
+    if (status != LP_EXIT_OK) {
+        lp_release_file_discard(o.files_dir, &file);
+        return status;
+    }
+    char id[LP_ID_LEN];
+    lp_object_id_format(LP_ID_RELEASE, row, id);
+    printf("%s\n", id);
+    return LP_EXIT_OK;
+}
+
+static void group_usage(FILE *out)
+{
+    fputs("Usage: licportald release add --db PATH --files DIR --product ID --version V --platform P\n"
+          "                              --file PATH [options]\n",
+          out);
+}
+
+int lp_cmd_release(int argc, char **argv)
+{
+    if (argc < 2) {
+        group_usage(stderr);
+        return LP_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        group_usage(stdout);
+        return LP_EXIT_OK;
+    }
+    if (strcmp(argv[1], "add") == 0)
+        return add_release(argc - 1, argv + 1);
+    return lp_cli_usage_error("release", "unknown release command '%s'", argv[1]);
+}
