@@ -6,6 +6,7 @@
 
 TCase *file_store_case(void);
 TCase *credstore_case(void);
+TCase *keyring_loading_case(void);
 /* A fresh empty directory (malloc'd) and its removal. */
 char *store_test_dir(void);
 void store_test_rmdir(const char *dir);

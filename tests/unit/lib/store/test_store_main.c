@@ -1,31 +1,14 @@
 /* Runs the credential store suite. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include "../../suite_runner.h"
 #include "store_tests.h"
-
-char *store_test_dir(void)
-{
-    char tmpl[] = "/tmp/lp-store-test-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    return dir != NULL ? strdup(dir) : NULL;
-}
-
-void store_test_rmdir(const char *dir)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) {
-        fprintf(stderr, "could not remove %s\n", dir);
-    }
-}
 
 int main(void)
 {
     Suite *suite = suite_create("store");
     suite_add_tcase(suite, file_store_case());
+    /* Before any case that probes the keyring: it checks libsecret is not yet mapped
+     * (matters when CK_FORK=no runs every case in one process). */
+    suite_add_tcase(suite, keyring_loading_case());
     suite_add_tcase(suite, credstore_case());
     return lp_run_suite(suite);
 }
