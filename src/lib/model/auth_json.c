@@ -22,22 +22,24 @@ static lp_status read_user(const cJSON *node, const char *path, lp_user *out, lp
 lp_status lp_parse_user(const char *json, size_t len, lp_user *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     status = read_user(root, NULL, out, err);
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     return status;
 }
 
 lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     const cJSON *user;
     if ((status = lp_json_get_string(root, NULL, "access_token", false, &out->access_token,
                                      err)) == LP_OK &&
@@ -57,7 +59,7 @@ lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error
     if (status == LP_OK && (out->access_token[0] == '\0' || out->refresh_token[0] == '\0'))
         status = lp_json_fail(err, out->access_token[0] == '\0' ? "access_token" : "refresh_token",
                               "empty");
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     if (status != LP_OK)
         lp_tokens_clear(out);
     return status;
@@ -66,11 +68,12 @@ lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error
 lp_status lp_parse_revealed_key(const char *json, size_t len, char **key_out, lp_error *err)
 {
     *key_out = NULL;
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     status = lp_json_get_string(root, NULL, "key", false, key_out, err);
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     return status;
 }

@@ -47,14 +47,15 @@ static lp_status read_recent(const cJSON *root, lp_dashboard *out, lp_error *err
 lp_status lp_parse_dashboard(const char *json, size_t len, lp_dashboard *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     if ((status = read_kpis(root, &out->kpis, err)) == LP_OK &&
         (status = read_recent(root, out, err)) == LP_OK)
         status = lp_json_get_time(root, NULL, "generated_at", false, &out->generated_at, err);
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     if (status != LP_OK)
         lp_dashboard_clear(out);
     return status;

@@ -83,12 +83,13 @@ static lp_status parse_download(const cJSON *node, const char *path, lp_download
 lp_status lp_parse_download(const char *json, size_t len, lp_download *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     status = parse_download(root, NULL, out, err);
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     return status;
 }
 

@@ -12,9 +12,10 @@ bool lp_parse_error_body(const char *json, size_t len, lp_error *err)
         return false;
     lp_error scratch;
     lp_error_clear(&scratch);
-    cJSON *root;
-    if (lp_json_read_object(json, len, &root, &scratch) != LP_OK)
+    lp_json_doc *doc;
+    if (lp_json_read_object(json, len, &doc, &scratch) != LP_OK)
         return false;
+    const cJSON *root = lp_json_doc_root(doc);
     const cJSON *error = cJSON_GetObjectItemCaseSensitive(root, "error");
     const cJSON *code = cJSON_GetObjectItemCaseSensitive(error, "code");
     const cJSON *message = cJSON_GetObjectItemCaseSensitive(error, "message");
@@ -29,6 +30,6 @@ bool lp_parse_error_body(const char *json, size_t len, lp_error *err)
         if (cJSON_IsString(request_id))
             lp_sanitize_into(request_id->valuestring, err->request_id, sizeof err->request_id);
     }
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     return ok;
 }

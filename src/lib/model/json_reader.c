@@ -58,8 +58,9 @@ static size_t number_length(const char *p, size_t len)
     return i;
 }
 
-/* One pass over the text before cJSON sees it: cJSON recurses once per level,
- * silently cuts strings at an escaped NUL and is lenient about numbers.
+/* The first shape problem in the text: nesting too deep, a control character
+ * or an escaped NUL in a string, a number outside the JSON grammar. A body
+ * the parser accepts has none of them, so this only names why one failed.
  * Strings are most of the text, so each is crossed in a loop of its own. */
 static lp_status scan_shape(const char *json, size_t len, lp_error *err)
 {
@@ -98,32 +99,39 @@ static lp_status scan_shape(const char *json, size_t len, lp_error *err)
     return LP_OK;
 }
 
-lp_status lp_json_read_object(const char *json, size_t len, cJSON **root, lp_error *err)
+/* Control characters in strings are refused by the parser too; the scan
+ * only runs again to name the first problem when the parse fails. */
+lp_status lp_json_read_object(const char *json, size_t len, lp_json_doc **doc_out, lp_error *err)
 {
-    *root = NULL;
+    *doc_out = NULL;
     if (!json || len == 0)
         return lp_json_fail(err, NULL, "empty");
     if (len > LP_JSON_MAX_BYTES)
         return lp_error_set(err, LP_ERR_PROTOCOL, "response body: larger than %u bytes",
                             LP_JSON_MAX_BYTES);
-    lp_status status = scan_shape(json, len, err);
-    if (status != LP_OK)
-        return status;
     const char *end = NULL;
-    cJSON *doc = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (!doc)
-        return lp_json_fail(err, NULL, "not valid JSON");
-    for (const char *p = end; p && p < json + len; p++) {
-        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
-            cJSON_Delete(doc);
-            return lp_json_fail(err, NULL, "not valid JSON (text after the value)");
-        }
+    bool out_of_memory = false;
+    lp_json_doc *doc = lp_json_doc_parse(json, len, &end, &out_of_memory);
+    if (!doc && out_of_memory)
+        return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+    bool trailing = false;
+    for (const char *p = end; doc && p < json + len && !trailing; p++)
+        trailing = *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n';
+    if (!doc || trailing) {
+        /* A shape problem anywhere in the text is the one reported: the
+         * parse may have stopped before reaching it. */
+        lp_json_doc_free(doc);
+        lp_status status = scan_shape(json, len, err);
+        if (status != LP_OK)
+            return status;
+        return lp_json_fail(err, NULL,
+                            trailing ? "not valid JSON (text after the value)" : "not valid JSON");
     }
-    if (!cJSON_IsObject(doc)) {
-        cJSON_Delete(doc);
+    if (!cJSON_IsObject(lp_json_doc_root(doc))) {
+        lp_json_doc_free(doc);
         return lp_json_fail(err, NULL, "expected a JSON object");
     }
-    *root = doc;
+    *doc_out = doc;
     return LP_OK;
 }
 
@@ -191,11 +199,11 @@ static lp_status fail_at(lp_error *err, const field_at *at, const char *what)
     return lp_json_fail(err, full, what);
 }
 
-/* The member, or NULL with an error when it is missing (and not allowed to be). */
-static const cJSON *member(const cJSON *parent, const field_at *at, bool may_be_absent,
-                           lp_error *err)
+/* `node` as the member `at` names: NULL with an error when it is missing
+ * (and not allowed to be). */
+static const cJSON *present(const cJSON *node, const field_at *at, bool may_be_absent,
+                            lp_error *err)
 {
-    const cJSON *node = cJSON_GetObjectItemCaseSensitive(parent, at->name);
     if (!node && !may_be_absent)
         fail_at(err, at, "required field missing");
     return node;
@@ -208,11 +216,10 @@ lp_status lp_json_expect_object(const cJSON *node, const char *path, lp_error *e
     return LP_OK;
 }
 
-static lp_status require_object(const cJSON *parent, const field_at *at, const cJSON **out,
+static lp_status require_object(const cJSON *node, const field_at *at, const cJSON **out,
                                 lp_error *err)
 {
-    const cJSON *node = member(parent, at, false, err);
-    if (!node)
+    if (!present(node, at, false, err))
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsObject(node))
         return fail_at(err, at, "expected an object");
@@ -224,14 +231,14 @@ lp_status lp_json_require_object(const cJSON *parent, const char *path, const ch
                                  const cJSON **out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    return require_object(parent, &at, out, err);
+    return require_object(cJSON_GetObjectItemCaseSensitive(parent, name), &at, out, err);
 }
 
 lp_status lp_json_require_array(const cJSON *parent, const char *path, const char *name,
                                 const cJSON **out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    const cJSON *node = member(parent, &at, false, err);
+    const cJSON *node = present(cJSON_GetObjectItemCaseSensitive(parent, name), &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsArray(node))
@@ -243,14 +250,15 @@ lp_status lp_json_require_array(const cJSON *parent, const char *path, const cha
 /* A copy of a string node known to be a string; checked to be UTF-8. */
 static lp_status copy_string(const cJSON *node, const field_at *at, char **out, lp_error *err)
 {
-    size_t len = strlen(node->valuestring);
-    if (!lp_utf8_valid(node->valuestring, len))
+    const char *text = node->valuestring;
+    size_t len = strlen(text);
+    if (!lp_utf8_valid(text, len))
         return at->name ? fail_at(err, at, "invalid UTF-8")
                         : lp_json_fail(err, at->path, "invalid UTF-8");
     char *copy = malloc(len + 1);
     if (!copy)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-    memcpy(copy, node->valuestring, len + 1);
+    memcpy(copy, text, len + 1);
     *out = copy;
     return LP_OK;
 }
@@ -263,12 +271,11 @@ lp_status lp_json_string_value(const cJSON *node, const char *path, char **out, 
     return copy_string(node, &at, out, err);
 }
 
-static lp_status get_string(const cJSON *parent, const field_at *at, bool nullable, char **out,
-                            lp_error *err)
+static lp_status string_member(const cJSON *node, const field_at *at, bool nullable, char **out,
+                               lp_error *err)
 {
     *out = NULL;
-    const cJSON *node = member(parent, at, nullable, err);
-    if (!node)
+    if (!present(node, at, nullable, err))
         return nullable ? LP_OK : LP_ERR_PROTOCOL;
     if (nullable && cJSON_IsNull(node))
         return LP_OK;
@@ -279,11 +286,18 @@ static lp_status get_string(const cJSON *parent, const field_at *at, bool nullab
     return copy_string(node, at, out, err);
 }
 
+lp_status lp_json_string_member(const cJSON *node, const char *path, const char *name,
+                                bool nullable, char **out, lp_error *err)
+{
+    const field_at at = {path, NULL, name};
+    return string_member(node, &at, nullable, out, err);
+}
+
 lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name,
                              bool nullable, char **out, lp_error *err)
 {
-    const field_at at = {path, NULL, name};
-    return get_string(parent, &at, nullable, out, err);
+    return lp_json_string_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
+                                 nullable, out, err);
 }
 
 /* An integer that a double holds exactly, within [min, LP_JSON_MAX_EXACT_INTEGER]. */
@@ -305,12 +319,11 @@ static lp_status integer_value(const cJSON *node, const field_at *at, int64_t mi
     return LP_OK;
 }
 
-lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name,
-                            bool nullable, int64_t null_value, int64_t *out, lp_error *err)
+lp_status lp_json_count_member(const cJSON *node, const char *path, const char *name,
+                               bool nullable, int64_t null_value, int64_t *out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    const cJSON *node = member(parent, &at, nullable, err);
-    if (!node) {
+    if (!present(node, &at, nullable, err)) {
         if (!nullable)
             return LP_ERR_PROTOCOL;
         *out = null_value;
@@ -323,11 +336,18 @@ lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *n
     return integer_value(node, &at, 0, out, err);
 }
 
+lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name,
+                            bool nullable, int64_t null_value, int64_t *out, lp_error *err)
+{
+    return lp_json_count_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
+                                nullable, null_value, out, err);
+}
+
 lp_status lp_json_get_integer(const cJSON *parent, const char *path, const char *name,
                               int64_t *out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    const cJSON *node = member(parent, &at, false, err);
+    const cJSON *node = present(cJSON_GetObjectItemCaseSensitive(parent, name), &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
     return integer_value(node, &at, -LP_JSON_MAX_EXACT_INTEGER, out, err);
@@ -337,7 +357,7 @@ lp_status lp_json_get_bool(const cJSON *parent, const char *path, const char *na
                            lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    const cJSON *node = member(parent, &at, false, err);
+    const cJSON *node = present(cJSON_GetObjectItemCaseSensitive(parent, name), &at, false, err);
     if (!node)
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsBool(node))
@@ -346,12 +366,11 @@ lp_status lp_json_get_bool(const cJSON *parent, const char *path, const char *na
     return LP_OK;
 }
 
-lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name,
-                           bool nullable, lp_time *out, lp_error *err)
+lp_status lp_json_time_member(const cJSON *node, const char *path, const char *name,
+                              bool nullable, lp_time *out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    const cJSON *node = member(parent, &at, nullable, err);
-    if (!node || (nullable && cJSON_IsNull(node))) {
+    if (!present(node, &at, nullable, err) || (nullable && cJSON_IsNull(node))) {
         if (!node && !nullable)
             return LP_ERR_PROTOCOL;
         *out = LP_TIME_NONE;
@@ -364,12 +383,18 @@ lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *na
     return LP_OK;
 }
 
-lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *name,
-                           const char *const *allowed, int *index, lp_error *err)
+lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name,
+                           bool nullable, lp_time *out, lp_error *err)
+{
+    return lp_json_time_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
+                               nullable, out, err);
+}
+
+lp_status lp_json_enum_member(const cJSON *node, const char *path, const char *name,
+                              const char *const *allowed, int *index, lp_error *err)
 {
     const field_at at = {path, NULL, name};
-    const cJSON *node = member(parent, &at, false, err);
-    if (!node)
+    if (!present(node, &at, false, err))
         return LP_ERR_PROTOCOL;
     if (!cJSON_IsString(node))
         return fail_at(err, &at, "expected a string");
@@ -386,18 +411,33 @@ lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *na
     return fail_at(err, &at, what);
 }
 
-lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,
-                              lp_product *out, lp_error *err)
+lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *name,
+                           const char *const *allowed, int *index, lp_error *err)
+{
+    return lp_json_enum_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
+                               allowed, index, err);
+}
+
+lp_status lp_json_product_member(const cJSON *node, const char *path, const char *name,
+                                 lp_product *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    const cJSON *node = NULL;
     const field_at at = {path, NULL, name};
-    lp_status status = require_object(parent, &at, &node, err);
+    lp_status status = require_object(node, &at, &node, err);
     if (status != LP_OK)
         return status;
     const field_at id = {path, name, "id"}, product_name = {path, name, "name"};
-    if ((status = get_string(node, &id, false, &out->id, err)) != LP_OK ||
-        (status = get_string(node, &product_name, false, &out->name, err)) != LP_OK)
+    if ((status = string_member(cJSON_GetObjectItemCaseSensitive(node, "id"), &id, false,
+                                &out->id, err)) != LP_OK ||
+        (status = string_member(cJSON_GetObjectItemCaseSensitive(node, "name"), &product_name,
+                                false, &out->name, err)) != LP_OK)
         lp_product_clear(out);
     return status;
+}
+
+lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,
+                              lp_product *out, lp_error *err)
+{
+    return lp_json_product_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
+                                  out, err);
 }

@@ -9,6 +9,7 @@
 
 #include "licportal/error.h"
 #include "licportal/model.h"
+#include "lib/model/json_doc.h"
 
 /* Room for a field path such as "renewal.options[12].price.currency". */
 #define LP_JSON_PATH_MAX 160
@@ -17,10 +18,10 @@
  * turned them into a double, so they are refused rather than rounded. */
 #define LP_JSON_MAX_EXACT_INTEGER 9007199254740991LL
 
-/* Checks size and nesting depth with a linear scan (no recursion, so a hostile
- * "[[[[..." cannot exhaust the stack), then parses `len` bytes; the document
- * must be a JSON object. */
-lp_status lp_json_read_object(const char *json, size_t len, cJSON **root, lp_error *err);
+/* Parses `len` bytes (at most LP_JSON_MAX_BYTES, nested at most
+ * LP_JSON_MAX_DEPTH deep) that must be one JSON object; the caller releases
+ * *doc with lp_json_doc_free and reads it from lp_json_doc_root. */
+lp_status lp_json_read_object(const char *json, size_t len, lp_json_doc **doc, lp_error *err);
 
 /* "parent.name" (or "name" at the top level) and "parent.name[index]". */
 void lp_json_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name);
@@ -51,6 +52,19 @@ lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *na
 /* A string that must be one of `allowed` (NULL-terminated); its index goes to *index. */
 lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *name,
                            const char *const *allowed, int *index, lp_error *err);
+
+/* The same readers for a member already in hand (NULL when absent), for
+ * mappers that walk an object's members once instead of looking up each. */
+lp_status lp_json_string_member(const cJSON *node, const char *path, const char *name,
+                                bool nullable, char **out, lp_error *err);
+lp_status lp_json_count_member(const cJSON *node, const char *path, const char *name,
+                               bool nullable, int64_t null_value, int64_t *out, lp_error *err);
+lp_status lp_json_time_member(const cJSON *node, const char *path, const char *name,
+                              bool nullable, lp_time *out, lp_error *err);
+lp_status lp_json_enum_member(const cJSON *node, const char *path, const char *name,
+                              const char *const *allowed, int *index, lp_error *err);
+lp_status lp_json_product_member(const cJSON *node, const char *path, const char *name,
+                                 lp_product *out, lp_error *err);
 
 /* The same checks for an array element or a value already in hand. */
 lp_status lp_json_expect_object(const cJSON *node, const char *path, lp_error *err);

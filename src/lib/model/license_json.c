@@ -8,13 +8,64 @@
 #include "lib/model/json_reader.h"
 #include "lib/model/page_json.h"
 
+/* The fields of a LicenseSummary, in the order they are read (and so the
+ * order in which their problems are reported). */
+enum summary_field {
+    F_ID,
+    F_KEY_MASKED,
+    F_PRODUCT,
+    F_EDITION,
+    F_STATUS,
+    F_ADDED_AT,
+    F_EXPIRES_AT,
+    F_MAX_ACTIVATIONS,
+    F_ACTIVATIONS_IN_USE,
+    F_COUNT
+};
+
+static const char *const summary_names[F_COUNT] = {
+    "id",     "key_masked", "product",         "edition",           "status",
+    "added_at", "expires_at", "max_activations", "activations_in_use",
+};
+
+static int summary_field_of(const char *name)
+{
+    int candidate;
+    switch (name[0]) {
+    case 'i':
+        candidate = F_ID;
+        break;
+    case 'k':
+        candidate = F_KEY_MASKED;
+        break;
+    case 'p':
+        candidate = F_PRODUCT;
+        break;
+    case 'e':
+        candidate = name[1] == 'd' ? F_EDITION : F_EXPIRES_AT;
+        break;
+    case 's':
+        candidate = F_STATUS;
+        break;
+    case 'a':
+        candidate = name[1] == 'd' ? F_ADDED_AT : F_ACTIVATIONS_IN_USE;
+        break;
+    case 'm':
+        candidate = F_MAX_ACTIVATIONS;
+        break;
+    default:
+        return -1;
+    }
+    return strcmp(name, summary_names[candidate]) == 0 ? candidate : -1;
+}
+
 static lp_status read_status(const cJSON *node, const char *path, lp_license_status *out,
                              lp_error *err)
 {
     static const char *const names[] = {"active", "expired", "suspended", "revoked", "pending",
                                         NULL};
     int index;
-    lp_status status = lp_json_get_enum(node, path, "status", names, &index, err);
+    lp_status status = lp_json_enum_member(node, path, "status", names, &index, err);
     if (status == LP_OK && !lp_license_status_from_name(names[index], out))
         status = lp_json_fail(err, path, "status: unknown value");
     return status;
@@ -27,19 +78,30 @@ lp_status lp_json_license_summary(const cJSON *node, const char *path, lp_licens
     lp_status status = lp_json_expect_object(node, path, err);
     if (status != LP_OK)
         return status;
-    if ((status = lp_json_get_string(node, path, "id", false, &out->id, err)) != LP_OK ||
-        (status = lp_json_get_string(node, path, "key_masked", false, &out->key_masked, err)) !=
+    /* One walk over the members; the first of a repeated name counts, as
+     * it would for a lookup by name. */
+    const cJSON *f[F_COUNT] = {NULL};
+    for (const cJSON *member = node->child; member; member = member->next) {
+        int field = member->string ? summary_field_of(member->string) : -1;
+        if (field >= 0 && !f[field])
+            f[field] = member;
+    }
+    if ((status = lp_json_string_member(f[F_ID], path, "id", false, &out->id, err)) != LP_OK ||
+        (status = lp_json_string_member(f[F_KEY_MASKED], path, "key_masked", false,
+                                        &out->key_masked, err)) != LP_OK ||
+        (status = lp_json_product_member(f[F_PRODUCT], path, "product", &out->product, err)) !=
             LP_OK ||
-        (status = lp_json_get_product(node, path, "product", &out->product, err)) != LP_OK ||
-        (status = lp_json_get_string(node, path, "edition", true, &out->edition, err)) != LP_OK ||
-        (status = read_status(node, path, &out->status, err)) != LP_OK ||
-        (status = lp_json_get_time(node, path, "added_at", false, &out->added_at, err)) != LP_OK ||
-        (status = lp_json_get_time(node, path, "expires_at", true, &out->expires_at, err)) !=
-            LP_OK ||
-        (status = lp_json_get_count(node, path, "max_activations", true, LP_UNLIMITED,
-                                    &out->max_activations, err)) != LP_OK ||
-        (status = lp_json_get_count(node, path, "activations_in_use", false, 0,
-                                    &out->activations_in_use, err)) != LP_OK)
+        (status = lp_json_string_member(f[F_EDITION], path, "edition", true, &out->edition,
+                                        err)) != LP_OK ||
+        (status = read_status(f[F_STATUS], path, &out->status, err)) != LP_OK ||
+        (status = lp_json_time_member(f[F_ADDED_AT], path, "added_at", false, &out->added_at,
+                                      err)) != LP_OK ||
+        (status = lp_json_time_member(f[F_EXPIRES_AT], path, "expires_at", true,
+                                      &out->expires_at, err)) != LP_OK ||
+        (status = lp_json_count_member(f[F_MAX_ACTIVATIONS], path, "max_activations", true,
+                                       LP_UNLIMITED, &out->max_activations, err)) != LP_OK ||
+        (status = lp_json_count_member(f[F_ACTIVATIONS_IN_USE], path, "activations_in_use",
+                                       false, 0, &out->activations_in_use, err)) != LP_OK)
         lp_license_summary_clear(out);
     return status;
 }
@@ -148,14 +210,15 @@ lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detai
                                   lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     if ((status = lp_json_license_summary(root, NULL, &out->summary, err)) == LP_OK &&
         (status = read_features(root, out, err)) == LP_OK)
         status = read_renewal(root, out, err);
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     if (status != LP_OK)
         lp_license_detail_clear(out);
     return status;

@@ -44,17 +44,18 @@ lp_status lp_json_read_page(const char *json, size_t len, size_t item_size,
                             lp_json_page *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    cJSON *root;
-    lp_status status = lp_json_read_object(json, len, &root, err);
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
     if (status != LP_OK)
         return status;
+    const cJSON *root = lp_json_doc_root(doc);
     const cJSON *array;
     if ((status = lp_json_require_array(root, NULL, "items", &array, err)) == LP_OK &&
         (status = read_items(array, item_size, parse, out, err)) == LP_OK &&
         (status = lp_json_get_string(root, NULL, "next_cursor", true, &out->next_cursor, err)) ==
             LP_OK)
         status = lp_json_get_count(root, NULL, "total", false, 0, &out->total, err);
-    cJSON_Delete(root);
+    lp_json_doc_free(doc);
     if (status != LP_OK)
         release(out, item_size, clear);
     return status;
