@@ -6,11 +6,15 @@ import re
 import select
 import signal
 import struct
+import sys
 import termios
 import time
 import unittest
 
 from faults_support import FaultTestCase
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+import harness  # noqa: E402
 
 # What an injected sequence would leave in the byte stream if it got through:
 # the OSC 52 clipboard payload, the OSC 0 title, the OSC 8 link target, C1
@@ -19,13 +23,17 @@ LEAKS = re.compile(rb"ZXZpbA|\x1b\]52;|\x1b\]0;owned|evil\.example|\xc2[\x80-\x9
                    rb"|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c")
 # Views by key, then a licence's detail (Enter in the licence list), then back.
 KEYS = [b"2", b"\r", b"\x1b", b"3", b"4", b"1"]
+# How long a quit may take before the client is killed: under a wrapper, valgrind's leak
+# check runs after the program's own exit.
+EXIT_WAIT = 5.0
 
 
 class TuiHostileText(FaultTestCase):
-    def run_tui(self, fault):
+    def run_tui(self, fault, wrapper):
         self.server.fault = fault
         client = self.client()
-        argv = client.argv([])
+        argv = wrapper.wrap(client.argv([]))
+        slowdown = harness.slowdown()
         pid, fd = pty.fork()
         if pid == 0:
             try:
@@ -37,9 +45,16 @@ class TuiHostileText(FaultTestCase):
         screen = b""
 
         def pump(seconds):
+            """Reads for `seconds`; a slowed-down client gets up to `slowdown` times that,
+            until it has been quiet for `seconds` after drawing something."""
             nonlocal screen
-            end = time.monotonic() + seconds
+            start = time.monotonic()
+            end = start + seconds * slowdown
+            last_output = None
             while time.monotonic() < end:
+                if time.monotonic() - (last_output or start) >= seconds \
+                        and (last_output is not None or slowdown == 1.0):
+                    break
                 ready, _, _ = select.select([fd], [], [], 0.05)
                 if ready:
                     try:
@@ -49,6 +64,7 @@ class TuiHostileText(FaultTestCase):
                     if not chunk:
                         return False
                     screen += chunk
+                    last_output = time.monotonic()
             return True
 
         try:
@@ -63,8 +79,13 @@ class TuiHostileText(FaultTestCase):
             if alive:
                 os.write(fd, b"y")
                 pump(1)
+            end = time.monotonic() + EXIT_WAIT * slowdown
             waited, status = os.waitpid(pid, os.WNOHANG)
+            while waited == 0 and time.monotonic() < end:
+                time.sleep(0.05)
+                waited, status = os.waitpid(pid, os.WNOHANG)
             if waited == 0:
+                wrapper.killed(pid)
                 os.kill(pid, signal.SIGKILL)
                 _, status = os.waitpid(pid, 0)
         finally:
@@ -72,7 +93,14 @@ class TuiHostileText(FaultTestCase):
         return status, screen
 
     def check(self, fault, shown):
-        status, screen = self.run_tui(fault)
+        wrapper = harness.ClientWrapper()
+        try:
+            status, screen = self.run_tui(fault, wrapper)
+        finally:
+            problems = wrapper.problems()
+            wrapper.cleanup(keep=bool(problems))
+        if problems:
+            self.fail("\n\n".join(problems))
         self.assertFalse(os.WIFSIGNALED(status) and os.WTERMSIG(status) != signal.SIGKILL,
                          f"the terminal UI died of signal {os.WTERMSIG(status)}")
         self.assertIn(shown, screen, "the views did not draw the server's data")

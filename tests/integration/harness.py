@@ -43,6 +43,11 @@ Prism mode still asks the server about them.
 
 Also: totp(secret_base32, at=None, offset_steps=0) per RFC 6238, parse_ts(text),
 free_port(), source_root(), required_binary(variable), DEMO_PASSWORD.
+
+ClientWrapper: the command LICPORTAL_TEST_WRAPPER puts before each licportal a test
+starts (the 'valgrind' suite's tests/valgrind/memcheck.sh); wrap(argv), killed(pid),
+problems() from the valgrind logs. slowdown(): LICPORTAL_TEST_SLOWDOWN, the factor by
+which waits for the client grow under such a wrapper.
 """
 
 import base64
@@ -56,6 +61,7 @@ import math
 import os
 import re
 import select
+import shlex
 import shutil
 import signal
 import socket
@@ -343,6 +349,98 @@ def settle_expiry(api, slack=3):
             and -slack <= parse_ts(x["expires_at"]) - now <= slack]
     if near:
         time.sleep(max(0.0, max(near) - now + 1.5))
+
+
+def slowdown():
+    """How many times longer the client may take than when it runs on its own: the
+    'valgrind' suite sets LICPORTAL_TEST_SLOWDOWN with its wrapper."""
+    try:
+        return max(1.0, float(os.environ.get("LICPORTAL_TEST_SLOWDOWN", "1")))
+    except ValueError:
+        return 1.0
+
+
+VALGRIND_SUMMARY = re.compile(r"ERROR SUMMARY: (\d+) errors?")
+VALGRIND_LOST = re.compile(r"(definitely|indirectly) lost: ([\d,]+) bytes")
+VALGRIND_FRAME = re.compile(r"^==\d+==\s+(at|by) 0x")
+VALGRIND_LOG_LINES = 150
+
+
+class ClientWrapper:
+    """The command that LICPORTAL_TEST_WRAPPER puts before each licportal a test starts
+    (the 'valgrind' suite: "tests/valgrind/memcheck.sh {logs}"). "{logs}" becomes a folder
+    of this object's own, where memcheck leaves one log per process (vg.PID); problems()
+    reads them once the processes are over, since a client run inside a terminal has no
+    exit status that its test could see. Without the variable, wrap() returns argv as it is
+    and problems() finds none."""
+
+    def __init__(self):
+        command = os.environ.get("LICPORTAL_TEST_WRAPPER", "").strip()
+        self.dir = tempfile.mkdtemp(prefix="licportal-wrapper-") if command else None
+        self.prefix = [word.replace("{logs}", self.dir) for word in shlex.split(command)]
+        self._killed = set()
+
+    @property
+    def active(self):
+        return bool(self.prefix)
+
+    def wrap(self, argv):
+        return self.prefix + list(argv)
+
+    def killed(self, pid):
+        """A test killed this process on purpose: its log has no summary to read, only
+        the errors reported before the kill."""
+        self._killed.add(int(pid))
+
+    @staticmethod
+    def _over(pid):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+                return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+        except (OSError, IndexError):
+            return True
+
+    def _logs(self):
+        names = sorted(n for n in os.listdir(self.dir) if re.fullmatch(r"vg\.\d+", n))
+        return [(int(n[3:]), os.path.join(self.dir, n)) for n in names]
+
+    def problems(self, timeout=None):
+        """What the logs report, one text per log that found something (its path and its
+        report); waits up to `timeout` seconds for processes still writing theirs."""
+        if not self.active:
+            return []
+        deadline = time.monotonic() + (60.0 * slowdown() if timeout is None else timeout)
+        found = []
+        for pid, path in self._logs():
+            while True:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    text = f.read()
+                summary = VALGRIND_SUMMARY.search(text)
+                if summary or pid in self._killed or self._over(pid) \
+                        or time.monotonic() >= deadline:
+                    break
+                time.sleep(0.1)
+            lines = text.splitlines()
+            what = []
+            if summary is None and pid in self._killed:
+                if any(VALGRIND_FRAME.match(line) for line in lines):
+                    what.append("errors before it was killed")
+            elif summary is None:
+                what.append("no ERROR SUMMARY: the process did not end normally")
+            else:
+                if int(summary.group(1)) > 0:
+                    what.append(f"ERROR SUMMARY: {summary.group(1)} errors")
+                what += [m.group(0) for m in VALGRIND_LOST.finditer(text)
+                         if int(m.group(2).replace(",", "")) > 0]
+            if what:
+                found.append(f"valgrind log {path}: {'; '.join(what)}\n"
+                             + "\n".join(lines[:VALGRIND_LOG_LINES]))
+        return found
+
+    def cleanup(self, keep=False):
+        """Removes the logs' folder, unless `keep` (a test that failed names its logs)."""
+        if self.dir is not None and not keep:
+            shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class Portal:

@@ -3,6 +3,8 @@
 isolated HOME and XDG directories, drives it with send-keys and reads the screen with
 capture-pane, polling for the expected text with a timeout (never a fixed sleep). The pane
 records `stty -g` before and after licportal so that the terminal is known to be restored.
+Under LICPORTAL_TEST_WRAPPER (the 'valgrind' suite) licportal runs inside the wrapper, the
+waits grow by harness.slowdown(), and each test ends by reading the wrapper's logs.
 """
 
 import hashlib
@@ -20,7 +22,7 @@ import harness
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXPECTED = os.path.join(HERE, "expected")
-WAIT = 15.0
+WAIT = 15.0 * harness.slowdown()
 KPI_LABELS = {
     "total_licenses": "Total licenses",
     "active_licenses": "Active licenses",
@@ -41,7 +43,7 @@ class Terminal:
     """licportal running in a tmux pane of its own tmux server."""
 
     def __init__(self, portal, home, args=(), cols=100, lines=30, term="xterm-256color",
-                 extra_env=None, cwd=None):
+                 extra_env=None, cwd=None, wrapper=None):
         _counter[0] += 1
         self.socket = f"lp-tui-{os.getpid()}-{_counter[0]}"
         self.home = home
@@ -64,6 +66,8 @@ class Terminal:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         licportal = harness.required_binary("LICPORTAL")
         argv = [licportal, "--cacert", portal.ca_file] + list(args)
+        if wrapper is not None:
+            argv = wrapper.wrap(argv)
         before = os.path.join(self.marks, "stty-before")
         after = os.path.join(self.marks, "stty-after")
         status = os.path.join(self.marks, "status")
@@ -171,14 +175,19 @@ class TuiTestCase(harness.PortalTestCase):
     def setUp(self):
         self.home = tempfile.mkdtemp(prefix="licportal-tui-")
         self.terminals = []
+        self.wrapper = harness.ClientWrapper()
 
     def tearDown(self):
         for t in self.terminals:
             t.close()
         shutil.rmtree(self.home, ignore_errors=True)
+        problems = self.wrapper.problems()
+        self.wrapper.cleanup(keep=bool(problems))
+        if problems:
+            self.fail("\n\n".join(problems))
 
     def start(self, args=("--credential-store", "none"), **kw):
-        t = Terminal(self.portal, self.home, args=args, **kw)
+        t = Terminal(self.portal, self.home, args=args, wrapper=self.wrapper, **kw)
         self.terminals.append(t)
         return t
 
@@ -210,7 +219,8 @@ class TuiTestCase(harness.PortalTestCase):
             expected = f.read()
         # The terminal may show a frame half drawn: give it a moment to settle.
         try:
-            screen = t.wait_for(lambda s: masked(s, self.portal) == expected, name, timeout=5)
+            screen = t.wait_for(lambda s: masked(s, self.portal) == expected, name,
+                                timeout=5 * harness.slowdown())
         except AssertionError:
             screen = t.screen()
         self.maxDiff = None

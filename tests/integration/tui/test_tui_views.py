@@ -140,7 +140,9 @@ class InterruptedDownloadTest(TuiTestCase):
             while not (os.path.exists(part) and os.path.getsize(part) >= 16 * 1024):
                 self.assertLess(time.monotonic(), deadline, "no .part file grew")
                 time.sleep(0.05)
-            os.kill(self.licportal_pid(t), signal.SIGKILL)
+            pid = self.licportal_pid(t)
+            self.wrapper.killed(pid)
+            os.kill(pid, signal.SIGKILL)
             t.exit_status()
         finally:
             proxy.close()
