@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test suite: unit, integration over real
-# HTTPS, the OpenAPI lint, the contract check through prism, and the whole
-# suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# HTTPS, the OpenAPI lint, the contract check through prism, the terminal UI
+# tests with the client under valgrind, and the whole suite again under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
 # Ends with the line "N passed, N failed". Usage: scripts/test.sh [--quick]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,10 +39,12 @@ run_tests() { # BUILDDIR LOGNAME meson-test-args...
 }
 
 if run_suites "release build" build-test -- -Dwerror=true -Dbuildtype=debugoptimized; then
-  run_tests build-test main --no-suite prism || status=1
+  run_tests build-test main --no-suite prism --no-suite valgrind || status=1
   if [ "$quick" = no ]; then
     echo "== contract check: the server's integration tests through prism"
     run_tests build-test prism --suite prism || status=1
+    echo "== the terminal UI tests with licportal under valgrind: no leaks, no errors"
+    run_tests build-test valgrind --suite valgrind --timeout-multiplier 2 || status=1
   fi
 else
   echo "build failed"; status=1; logs+=("build-failed")
@@ -51,7 +54,8 @@ if [ "$quick" = no ]; then
   if CC=clang run_suites "sanitizer build" build-asan -- -Dwerror=true -Db_sanitize=address,undefined \
        -Db_lundef=false -Dbuildtype=debug; then
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-      run_tests build-asan asan --timeout-multiplier 3 --no-suite prism --no-suite lint --no-suite slow || status=1
+      run_tests build-asan asan --timeout-multiplier 3 --no-suite prism --no-suite lint --no-suite slow \
+      --no-suite valgrind || status=1
   else
     echo "sanitizer build failed"; status=1; logs+=("build-failed")
   fi
