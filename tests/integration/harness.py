@@ -379,12 +379,14 @@ class ClientWrapper:
         self.dir = tempfile.mkdtemp(prefix="licportal-wrapper-") if command else None
         self.prefix = [word.replace("{logs}", self.dir) for word in shlex.split(command)]
         self._killed = set()
+        self._wrapped = 0
 
     @property
     def active(self):
         return bool(self.prefix)
 
     def wrap(self, argv):
+        self._wrapped += bool(self.prefix)
         return self.prefix + list(argv)
 
     def killed(self, pid):
@@ -410,14 +412,19 @@ class ClientWrapper:
         if not self.active:
             return []
         deadline = time.monotonic() + (60.0 * slowdown() if timeout is None else timeout)
+        logs = self._logs()
+        if self._wrapped and not logs:
+            # A wrapper that writes elsewhere (no "{logs}") would check nothing.
+            return [f"no valgrind log in {self.dir} after {self._wrapped} wrapped runs: "
+                    f"LICPORTAL_TEST_WRAPPER must send its logs to {{logs}}"]
         found = []
-        for pid, path in self._logs():
+        for pid, path in logs:
             while True:
+                over = self._over(pid)  # before the read: a log read after it is whole
                 with open(path, encoding="utf-8", errors="replace") as f:
                     text = f.read()
                 summary = VALGRIND_SUMMARY.search(text)
-                if summary or pid in self._killed or self._over(pid) \
-                        or time.monotonic() >= deadline:
+                if summary or over or pid in self._killed or time.monotonic() >= deadline:
                     break
                 time.sleep(0.1)
             lines = text.splitlines()
