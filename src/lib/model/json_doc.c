@@ -2,9 +2,10 @@
  *
  * A page of 200 licences is some 2,400 values and 4,000 strings; cJSON gives
  * each its own malloc and cJSON_Delete its own free, which together cost more
- * than reading the text. Here every node and string of a body comes from a
- * few large blocks owned by the document. No allocator hooks are involved, so
- * other threads that use cJSON are unaffected. */
+ * than reading the text. Here the nodes and a copy of the text come from a
+ * few large blocks owned by the document, and strings are ended (and
+ * unescaped) in place in that copy. No allocator hooks are involved, so other
+ * threads that use cJSON are unaffected. */
 #include "lib/model/json_doc.h"
 
 #include <limits.h>
@@ -54,7 +55,7 @@ struct lp_json_doc {
 };
 
 typedef struct parser {
-    const unsigned char *text;
+    unsigned char *text; /* the document's own copy: strings end in it */
     size_t len;
     size_t pos;
     lp_json_doc *doc;
@@ -79,29 +80,38 @@ static size_t round_up(size_t n)
     return (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
 }
 
-static void *arena_alloc(parser *p, size_t n)
+static void *take(block *b, size_t start, size_t n)
 {
-    block *b = p->doc->blocks;
-    size_t start = round_up(b->used);
-    if (start > b->size || b->size - start < n + REDZONE) {
-        /* Bodies are parsed once and dropped: growth by doubling keeps the
-         * number of blocks small without sizing for the worst case up front. */
-        size_t size = b->size * 2 > BLOCK_MAX ? BLOCK_MAX : b->size * 2;
-        if (size < n + REDZONE)
-            size = n + REDZONE;
-        block *grown = block_new(size);
-        if (!grown) {
-            p->out_of_memory = true;
-            return NULL;
-        }
-        grown->next = b;
-        p->doc->blocks = grown;
-        b = grown;
-        start = 0;
-    }
     b->used = start + n + REDZONE;
     UNPOISON(b->data + start, n);
     return b->data + start;
+}
+
+/* Bodies are parsed once and dropped: growth by doubling keeps the number of
+ * blocks small without sizing for the worst case up front. */
+static void *arena_grow(parser *p, size_t n)
+{
+    block *b = p->doc->blocks;
+    size_t size = b->size * 2 > BLOCK_MAX ? BLOCK_MAX : b->size * 2;
+    if (size < n + REDZONE)
+        size = n + REDZONE;
+    block *grown = block_new(size);
+    if (!grown) {
+        p->out_of_memory = true;
+        return NULL;
+    }
+    grown->next = b;
+    p->doc->blocks = grown;
+    return take(grown, 0, n);
+}
+
+static inline void *arena_alloc(parser *p, size_t n)
+{
+    block *b = p->doc->blocks;
+    size_t start = round_up(b->used);
+    if (start <= b->size && b->size - start >= n + REDZONE)
+        return take(b, start, n);
+    return arena_grow(p, n);
 }
 
 static cJSON *new_node(parser *p)
@@ -178,77 +188,89 @@ static size_t unicode_escape(const unsigned char *in, const unsigned char *end, 
     return used;
 }
 
-/* The string whose opening quote is at p->pos, unescaped into the arena. */
+/* The first byte from `q` on (before `limit`) that ends a plain run of string
+ * text: a quote, a backslash or a control character. Eight bytes at a time,
+ * since strings are most of a body. */
+static unsigned char *string_stop(unsigned char *q, const unsigned char *limit)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (limit - q >= 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        /* A byte below n shows in (x - n per byte) & ~x & highs, for n <= 128. */
+        uint64_t hits = (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                         ((w - ones * 0x20) & ~w)) &
+                        highs;
+        if (hits) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* A borrow can only mark bytes after a true hit: the lowest mark is exact. */
+            return q + __builtin_ctzll(hits) / 8;
+#else
+            break;
+#endif
+        }
+        q += 8;
+    }
+    while (q < limit && *q != '"' && *q != '\\' && *q >= 0x20)
+        q++;
+    return q;
+}
+
+/* The string whose opening quote is at p->pos, ended (and unescaped) in place. */
 static bool parse_string(parser *p, char **out)
 {
-    const unsigned char *start = p->text + p->pos + 1;
+    unsigned char *start = p->text + p->pos + 1;
     const unsigned char *limit = p->text + p->len;
-    const unsigned char *q = start;
-    size_t escapes = 0;
+    unsigned char *q = string_stop(start, limit);
+    /* Every escape is at least as long as what it stands for, so the text
+     * is rewritten over itself, behind the reading position. */
+    unsigned char *o = q;
     while (q < limit && *q != '"') {
         if (*q < 0x20)
             return false;
-        if (*q == '\\') {
-            if (q + 1 >= limit)
-                return false;
-            escapes++;
-            q++;
+        if (*q != '\\') {
+            *o++ = *q++;
+            continue;
         }
-        q++;
+        if (limit - q < 2)
+            return false;
+        size_t used = 2;
+        switch (q[1]) {
+        case 'b':
+            *o++ = '\b';
+            break;
+        case 'f':
+            *o++ = '\f';
+            break;
+        case 'n':
+            *o++ = '\n';
+            break;
+        case 'r':
+            *o++ = '\r';
+            break;
+        case 't':
+            *o++ = '\t';
+            break;
+        case '"':
+        case '\\':
+        case '/':
+            *o++ = q[1];
+            break;
+        case 'u':
+            used = unicode_escape(q, limit, &o);
+            if (used == 0)
+                return false;
+            break;
+        default:
+            return false;
+        }
+        q += used;
     }
     if (q >= limit)
         return false;
-    /* Every escape yields at most as many bytes as it takes after its backslash. */
-    size_t cap = (size_t)(q - start) - escapes;
-    unsigned char *text = arena_alloc(p, cap + 1);
-    if (!text)
-        return false;
-    if (escapes == 0) {
-        memcpy(text, start, cap);
-        text[cap] = '\0';
-    } else {
-        unsigned char *o = text;
-        const unsigned char *in = start;
-        while (in < q) {
-            if (*in != '\\') {
-                *o++ = *in++;
-                continue;
-            }
-            size_t used = 2;
-            switch (in[1]) {
-            case 'b':
-                *o++ = '\b';
-                break;
-            case 'f':
-                *o++ = '\f';
-                break;
-            case 'n':
-                *o++ = '\n';
-                break;
-            case 'r':
-                *o++ = '\r';
-                break;
-            case 't':
-                *o++ = '\t';
-                break;
-            case '"':
-            case '\\':
-            case '/':
-                *o++ = in[1];
-                break;
-            case 'u':
-                used = unicode_escape(in, q, &o);
-                if (used == 0)
-                    return false;
-                break;
-            default:
-                return false;
-            }
-            in += used;
-        }
-        *o = '\0';
-    }
-    *out = (char *)text;
+    *o = '\0';
+    *out = (char *)start;
     p->pos = (size_t)(q - p->text) + 1;
     return true;
 }
@@ -464,7 +486,8 @@ static bool parse_value(parser *p, cJSON *item)
 }
 
 /* The first block holds the document itself; sized so that a typical body
- * (about four bytes of tree for each byte of text) needs no second one. */
+ * (its copy and about three bytes of nodes for each byte of text) needs no
+ * second one. */
 static lp_json_doc *doc_new(size_t len)
 {
     size_t size = len > FIRST_BLOCK_MAX / 5 ? FIRST_BLOCK_MAX : len * 5;
@@ -494,7 +517,14 @@ lp_json_doc *lp_json_doc_parse(const char *json, size_t len, const char **end,
         *out_of_memory = true;
         return NULL;
     }
-    parser p = {(const unsigned char *)json, len, 0, doc, 0, false};
+    parser p = {NULL, len, 0, doc, 0, false};
+    p.text = arena_alloc(&p, len);
+    if (!p.text) {
+        *out_of_memory = true;
+        lp_json_doc_free(doc);
+        return NULL;
+    }
+    memcpy(p.text, json, len);
     if (len >= 5 && memcmp(json, "\xEF\xBB\xBF", 3) == 0)
         p.pos = 3;
     skip_whitespace(&p);
