@@ -90,6 +90,16 @@ void lp_format_size(int64_t bytes, char *out, size_t size)
     }
 }
 
+/* `text` into `out` of `size` bytes (> 0), cut to fit, like snprintf "%s". */
+static void copy_cut(char *out, size_t size, const char *text)
+{
+    size_t len = strlen(text);
+    if (len > size - 1)
+        len = size - 1;
+    memcpy(out, text, len);
+    out[len] = '\0';
+}
+
 void lp_format_date(lp_time t, char *out, size_t size)
 {
     if (!out || size == 0)
@@ -98,7 +108,7 @@ void lp_format_date(lp_time t, char *out, size_t size)
     if (t == LP_TIME_NONE || !lp_date_format(t, date))
         snprintf(out, size, "-");
     else
-        snprintf(out, size, "%s", date);
+        copy_cut(out, size, date); /* once per row of every page: no format parsing */
 }
 
 void lp_format_duration(int64_t seconds, char *out, size_t size)

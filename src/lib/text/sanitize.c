@@ -172,10 +172,30 @@ static void sanitize(const unsigned char *s, size_t len, sink *sk)
     }
 }
 
+/* Length of the leading run of printable ASCII, which the sanitiser keeps as it is. */
+static size_t printable_ascii_run(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] >= 0x20 && s[i] < 0x7F)
+        i++;
+    return i;
+}
+
 char *lp_sanitize(const char *text, size_t len)
 {
     if (!text)
         len = 0;
+    /* Most server text is printable ASCII: one exact copy, no worst-case
+     * buffer to shrink afterwards. */
+    if (printable_ascii_run((const unsigned char *)text, len) == len) {
+        char *copy = malloc(len + 1);
+        if (copy) {
+            if (len)
+                memcpy(copy, text, len);
+            copy[len] = '\0';
+        }
+        return copy;
+    }
     /* Each input byte yields at most three output bytes (one U+FFFD). */
     if (len > (SIZE_MAX - 1) / 3)
         return NULL;

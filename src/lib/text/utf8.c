@@ -1,6 +1,8 @@
 /* UTF-8 decoding and encoding, strict per RFC 3629. */
 #include "lib/text/utf8.h"
 
+#include <string.h>
+
 size_t lp_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     unsigned char b = s[0];
@@ -79,6 +81,15 @@ bool lp_utf8_valid(const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
+        if (len - i >= 8) {
+            /* ASCII, the common case, eight bytes at a time. */
+            uint64_t word;
+            memcpy(&word, s + i, 8);
+            if ((word & 0x8080808080808080u) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] < 0x80) {
             i++;
             continue;
