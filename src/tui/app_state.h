@@ -144,6 +144,9 @@ typedef struct tui_state {
     bool message_is_error;
 
     bool dirty;
+    /* Only the title and status bars changed (the spinner turned, a page
+     * arrived for rows that are not on screen): the rest stays as drawn. */
+    bool bars_dirty;
     bool quit;
 } tui_state;
 

@@ -179,6 +179,20 @@ static void draw_too_small(const tui_layout *l)
     }
 }
 
+void tui_draw_bars(const tui_state *state)
+{
+    const tui_layout *l = &state->layout;
+    bool overlay = state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR ||
+                   state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
+                   state->modal == TUI_MODAL_CONFIRM_QUIT;
+    if (l->too_small || state->screen != TUI_SCREEN_MAIN || overlay) {
+        tui_draw(state);
+        return;
+    }
+    draw_title(state, l->title);
+    draw_status(state, l->status);
+}
+
 void tui_draw(const tui_state *state)
 {
     const tui_layout *l = &state->layout;

@@ -142,6 +142,21 @@ const tui_clean_row *tui_pager_row(const tui_pager *pager, long index)
     return slot && slot->rows ? &slot->rows[offset] : NULL;
 }
 
+bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long count,
+                                      size_t page)
+{
+    long end = first + count < tui_pager_count(pager) ? first + count : tui_pager_count(pager);
+    if (first >= end)
+        return false;
+    for (long index = first; index < end; index++) {
+        size_t offset;
+        const tui_page_slot *slot = slot_of_row(pager, index, &offset);
+        if (!slot || slot->page == page || !slot->rows)
+            return false;
+    }
+    return true;
+}
+
 long tui_pager_count(const tui_pager *pager)
 {
     return pager->total < 0 ? 0 : pager->total;

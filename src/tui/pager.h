@@ -68,6 +68,10 @@ void *tui_pager_item(const tui_pager *pager, long index);
 /* The drawn row at `index`, or NULL when its page is not loaded (or the
  * pager builds no rows). */
 const tui_clean_row *tui_pager_row(const tui_pager *pager, long index);
+/* Whether rows [first, first + count) that exist all come from loaded pages
+ * (with drawn rows) other than `page`; false when the list is empty. */
+bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long count,
+                                      size_t page);
 /* Rows known to exist (total once known). */
 long tui_pager_count(const tui_pager *pager);
 

@@ -1068,7 +1068,9 @@ static void dashboard_result(tui_state *state, const tui_event *ev, tui_effects 
     call_failed(state, ev);
 }
 
-static void list_result(tui_state *state, const tui_event *ev, tui_effects *fx)
+/* True when a list result changed nothing on screen but the bars: the page
+ * is for rows that are not shown and every shown row stays as drawn. */
+static bool list_result(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
     tui_view_id view = ev->call_kind == LP_CALL_LICENSES      ? TUI_VIEW_LICENSES
                        : ev->call_kind == LP_CALL_ACTIVATIONS ? TUI_VIEW_ACTIVATIONS
@@ -1077,12 +1079,12 @@ static void list_result(tui_state *state, const tui_event *ev, tui_effects *fx)
                        : view == TUI_VIEW_ACTIVATIONS ? &state->activations
                                                       : &state->downloads;
     if (pager->loading_seq != ev->seq)
-        return; /* a page asked for before a reset */
+        return false; /* a page asked for before a reset */
     long page = pager->loading_page;
     pager->loading_page = -1;
     if (ev->status != LP_OK || !ev->result) {
         call_failed(state, ev);
-        return;
+        return false;
     }
     lp_result *r = ev->result;
     void *items;
@@ -1111,11 +1113,22 @@ static void list_result(tui_state *state, const tui_event *ev, tui_effects *fx)
         r->as.downloads.items = NULL;
         r->as.downloads.count = 0;
     }
+    /* Shown rows stay as drawn when they all come from other loaded pages,
+     * before and after (the page that makes room is never a shown one, but
+     * that is checked, not assumed). */
+    bool shown = state->view == view;
+    long top = pager->top, selected = pager->selected, known = pager->total;
+    int rows = tui_state_list_rows(state);
+    bool kept = !shown || (known > 0 && tui_pager_rows_loaded_apart_from(pager, top, rows,
+                                                                         (size_t)page));
     tui_pager_accept(pager, (size_t)page, items, count, next, total);
     state->last_refresh = ev->now;
     state->dirty = true;
     if (state->view == view)
         fetch_list_page(state, view, fx);
+    return kept && (!shown || (pager->top == top && pager->selected == selected &&
+                               pager->total == known &&
+                               tui_pager_rows_loaded_apart_from(pager, top, rows, (size_t)page)));
 }
 
 static void detail_result(tui_state *state, const tui_event *ev)
@@ -1174,6 +1187,7 @@ static void handle_result(tui_state *state, const tui_event *ev, tui_effects *fx
 {
     if (state->pending > 0)
         state->pending--;
+    bool was_dirty = state->dirty;
     state->dirty = true;
     switch (ev->call_kind) {
     case LP_CALL_LOGIN:
@@ -1187,7 +1201,12 @@ static void handle_result(tui_state *state, const tui_event *ev, tui_effects *fx
     case LP_CALL_LICENSES:
     case LP_CALL_ACTIVATIONS:
     case LP_CALL_DOWNLOADS:
-        list_result(state, ev, fx);
+        if (list_result(state, ev, fx) && !was_dirty) {
+            /* The refresh time and the spinner: a full frame would draw the
+             * same rows again, at the cost of a page of decoding. */
+            state->dirty = false;
+            state->bars_dirty = true;
+        }
         break;
     case LP_CALL_LICENSE:
         detail_result(state, ev);
@@ -1253,7 +1272,7 @@ void tui_update(tui_state *state, const tui_event *ev, tui_effects *fx)
     case TUI_EV_TICK:
         if (state->pending > 0 || state->download_running) {
             state->spinner++;
-            state->dirty = true;
+            state->bars_dirty = true; /* the spinner is in the status bar */
         }
         break;
     case TUI_EV_RESULT:

@@ -8,6 +8,9 @@
 
 /* The whole screen for the state: frame, view, overlays. */
 void tui_draw(const tui_state *state);
+/* The title and status bars alone, over a screen otherwise as last drawn;
+ * the whole screen when an overlay or the login screen is up. */
+void tui_draw_bars(const tui_state *state);
 
 void screen_login_draw(const tui_state *state);
 void view_dashboard_draw(const tui_state *state, tui_rect main);
