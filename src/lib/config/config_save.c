@@ -1,6 +1,7 @@
 /* Changing one setting of a profile in the configuration file, keeping every other line. */
 #include "licportal/config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,11 @@ typedef struct text_buf {
 
 static void append(text_buf *b, const char *s, size_t n)
 {
-    if (b->failed)
+    /* Also bounds n for the optimiser, which otherwise warns of a wrapped size. */
+    if (b->failed || n >= PTRDIFF_MAX / 2 - b->len) {
+        b->failed = true;
         return;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = (b->len + n + 1) * 2;
         char *grown = realloc(b->data, cap);
