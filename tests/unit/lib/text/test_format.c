@@ -1,5 +1,6 @@
 /* Formatting for people: money per currency, sizes, dates, durations, seats, keys, widths. */
 #include "licportal/format.h"
+#include "licportal/timestamp.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -88,6 +89,45 @@ START_TEST(formats_dates_and_missing_dates)
     ck_assert_str_eq(out, "2026-11-28");
     lp_format_date(LP_TIME_NONE, out, sizeof out);
     ck_assert_str_eq(out, "-");
+}
+END_TEST
+
+/* The day is worked out by arithmetic, not gmtime: it must agree with the
+ * time stamp code everywhere, across leap years, centuries, midnight and
+ * before 1970, and give "-" outside the four-digit years. */
+START_TEST(formats_dates_as_the_time_stamps_do)
+{
+    static const lp_time points[] = {
+        0,           -1,          86399,       86400,        951782400 /* 2000-02-29 */,
+        951868799,   951868800,   -2203891200 /* 1900-03-01 */, -2203891201,
+        4107542400 /* 2100-03-01 */, 4107542399, 1795857300,  -62167219200 /* 0000-01-01 */,
+        -62162035200 /* 0000-03-01 */, 253402300799 /* 9999-12-31T23:59:59 */,
+    };
+    char out[16], want[11];
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        ck_assert(lp_date_format(points[i], want));
+        lp_format_date(points[i], out, sizeof out);
+        ck_assert_msg(strcmp(out, want) == 0, "t=%lld: %s, not %s", (long long)points[i], out,
+                      want);
+    }
+    /* Every day of 1969..2101 at some time of day, and a stride across all years. */
+    for (lp_time t = -31536000; t < 4133980800LL; t += 86400 + 3607) {
+        ck_assert(lp_date_format(t, want));
+        lp_format_date(t, out, sizeof out);
+        ck_assert_msg(strcmp(out, want) == 0, "t=%lld: %s, not %s", (long long)t, out, want);
+    }
+    for (lp_time t = -62167219200LL; t <= 253402300799LL; t += 7776000LL + 12345) {
+        ck_assert(lp_date_format(t, want));
+        lp_format_date(t, out, sizeof out);
+        ck_assert_msg(strcmp(out, want) == 0, "t=%lld: %s, not %s", (long long)t, out, want);
+    }
+    lp_format_date(-62167219201LL, out, sizeof out);
+    ck_assert_str_eq(out, "-");
+    lp_format_date(253402300800LL, out, sizeof out);
+    ck_assert_str_eq(out, "-");
+    /* Cut to the buffer, as snprintf would. */
+    lp_format_date(1795857300, out, 5);
+    ck_assert_str_eq(out, "2026");
 }
 END_TEST
 
@@ -247,6 +287,7 @@ int main(void)
     tcase_add_test(tc, money_respects_the_buffer_size);
     tcase_add_test(tc, formats_sizes_in_binary_units);
     tcase_add_test(tc, formats_dates_and_missing_dates);
+    tcase_add_test(tc, formats_dates_as_the_time_stamps_do);
     tcase_add_test(tc, formats_durations);
     tcase_add_test(tc, formats_seats_limited_and_unlimited);
     tcase_add_test(tc, masks_all_but_the_last_four_letters_or_digits);

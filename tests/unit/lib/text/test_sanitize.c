@@ -28,6 +28,32 @@ START_TEST(keeps_plain_and_multibyte_text_untouched)
 }
 END_TEST
 
+/* Printable ASCII is copied without the per-character pass; anything else,
+ * wherever it sits in the text, still goes through it. */
+START_TEST(copies_printable_ascii_and_cleans_what_follows_it)
+{
+    char all[0x7F - 0x20 + 1];
+    for (int c = 0x20; c < 0x7F; c++)
+        all[c - 0x20] = (char)c;
+    all[sizeof all - 1] = '\0';
+    expect_clean(all, sizeof all - 1, all);
+    for (int c = 0; c < 0x20; c++) {
+        char text[] = "a long plain run of text X";
+        text[sizeof text - 2] = (char)c;
+        bool space = c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+        expect_clean(text, sizeof text - 1,
+                     space ? "a long plain run of text  " : "a long plain run of text ");
+    }
+    CLEAN("plain text\x7F", "plain text");
+    CLEAN("plain text\x1b[2J", "plain text");
+    CLEAN("plain text \xC3\xA9", "plain text \xC3\xA9");
+    /* Only `len` bytes count, on the fast path too. */
+    char *cut = lp_sanitize("abcdef", 3);
+    ck_assert_str_eq(cut, "abc");
+    free(cut);
+}
+END_TEST
+
 START_TEST(turns_tab_and_newlines_into_one_space_each)
 {
     CLEAN("a\tb\nc\r\nd\re", "a b c d e");
@@ -207,6 +233,7 @@ int main(void)
     TCase *tc = tcase_create("sanitize");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, keeps_plain_and_multibyte_text_untouched);
+    tcase_add_test(tc, copies_printable_ascii_and_cleans_what_follows_it);
     tcase_add_test(tc, turns_tab_and_newlines_into_one_space_each);
     tcase_add_test(tc, drops_other_c0_controls_and_del);
     tcase_add_test(tc, removes_csi_sequences_whole);
