@@ -186,6 +186,33 @@ START_TEST(rows_are_built_and_sanitised_once_when_their_page_arrives)
 }
 END_TEST
 
+START_TEST(tells_when_shown_rows_come_only_from_other_loaded_pages)
+{
+    tui_pager p;
+    tui_pager_init(&p, sizeof(int), clear_int);
+    tui_pager_build_rows_with(&p, build_int_row);
+    ck_assert(!tui_pager_rows_loaded_apart_from(&p, 0, 20, 1)); /* nothing known yet */
+    tui_pager_accept(&p, 0, page_of(0, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c1", 1000);
+    /* Rows 180..199 are all on page 0, which is loaded. */
+    ck_assert(tui_pager_rows_loaded_apart_from(&p, 180, 20, 1));
+    ck_assert(!tui_pager_rows_loaded_apart_from(&p, 180, 20, 0));
+    /* Row 200 is on page 1, not loaded yet. */
+    ck_assert(!tui_pager_rows_loaded_apart_from(&p, 181, 20, 5));
+    tui_pager_accept(&p, 1, page_of(TUI_PAGE_SIZE, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c2", 1000);
+    ck_assert(tui_pager_rows_loaded_apart_from(&p, 181, 20, 2));
+    ck_assert(!tui_pager_rows_loaded_apart_from(&p, 181, 20, 1));
+    /* Rows past the end do not count; an empty range is not "loaded". */
+    ck_assert(!tui_pager_rows_loaded_apart_from(&p, 1000, 20, 2));
+    tui_pager_free(&p);
+
+    /* Without a row builder nothing is drawn from the items: never "loaded". */
+    tui_pager_init(&p, sizeof(int), clear_int);
+    tui_pager_accept(&p, 0, page_of(0, TUI_PAGE_SIZE), TUI_PAGE_SIZE, "c1", 1000);
+    ck_assert(!tui_pager_rows_loaded_apart_from(&p, 0, 20, 1));
+    tui_pager_free(&p);
+}
+END_TEST
+
 #if !LP_UNDER_ASAN
 /* Items that own a heap block each, as decoded licences own their strings. */
 #define BLOCK_BYTES (16 * 1024)
@@ -295,6 +322,7 @@ int main(void)
     tcase_add_test(tc, dropped_pages_give_their_memory_back);
 #endif
     tcase_add_test(tc, rows_are_built_and_sanitised_once_when_their_page_arrives);
+    tcase_add_test(tc, tells_when_shown_rows_come_only_from_other_loaded_pages);
     tcase_add_test(tc, selection_stays_inside_the_list_and_on_screen);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);

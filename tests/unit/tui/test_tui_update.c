@@ -807,6 +807,81 @@ static void deliver_licenses(int first, int step, long total, const char *next)
     lp_license_page_clear(&r.as.licenses);
 }
 
+/* What a paint leaves behind. */
+static void painted(void)
+{
+    st.dirty = false;
+    st.bars_dirty = false;
+}
+
+/* Moves down until the next page is asked for; true when it was. */
+static bool move_until_next_page_is_asked_for(void)
+{
+    for (int i = 0; i < TUI_PAGE_SIZE; i++) {
+        key(TUI_KEY_DOWN);
+        painted();
+        if (find(TUI_FX_FETCH_LICENSES))
+            return true;
+    }
+    return false;
+}
+
+START_TEST(a_page_for_rows_off_screen_repaints_only_the_bars)
+{
+    setup_main();
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert(st.dirty);
+    painted();
+    ck_assert(move_until_next_page_is_asked_for());
+    /* The spinner turns in the status bar alone. */
+    tui_event tick = {.kind = TUI_EV_TICK, .now = 30};
+    memset(&fx, 0, sizeof fx);
+    tui_update(&st, &tick, &fx);
+    ck_assert(st.bars_dirty);
+    ck_assert(!st.dirty);
+    painted();
+    /* Every row on screen is from page 0: page 1 changes the bars only. */
+    int pending = st.pending;
+    deliver_licenses(TUI_PAGE_SIZE, 1, 1000, "next-2");
+    ck_assert_ptr_nonnull(tui_pager_item(&st.licenses, TUI_PAGE_SIZE));
+    ck_assert_int_eq(st.pending, pending - 1);
+    ck_assert(st.bars_dirty);
+    ck_assert(!st.dirty);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_page_for_rows_on_screen_or_before_a_paint_repaints_everything)
+{
+    setup_main();
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    painted();
+    ck_assert(move_until_next_page_is_asked_for());
+    /* The selection goes past the loaded rows while page 1 is on its way. */
+    key(TUI_KEY_PGDN);
+    key(TUI_KEY_PGDN);
+    ck_assert_ptr_null(tui_pager_row(&st.licenses, st.licenses.selected));
+    painted();
+    deliver_licenses(TUI_PAGE_SIZE, 1, 1000, "next-2");
+    ck_assert_ptr_nonnull(tui_pager_row(&st.licenses, st.licenses.selected));
+    ck_assert(st.dirty);
+    teardown();
+
+    /* A key not painted yet keeps the whole frame due. */
+    setup_main();
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    painted();
+    ck_assert(move_until_next_page_is_asked_for());
+    key(TUI_KEY_DOWN);
+    deliver_licenses(TUI_PAGE_SIZE, 1, 1000, "next-2");
+    ck_assert(st.dirty);
+    teardown();
+}
+END_TEST
+
 START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_first)
 {
     setup_main();
@@ -1179,6 +1254,8 @@ int main(void)
     tcase_add_test(lists, a_refused_deactivation_changes_nothing);
     tcase_add_test(lists, the_license_list_asks_for_the_next_page_as_the_cursor_moves);
     tcase_add_test(lists, end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_first);
+    tcase_add_test(lists, a_page_for_rows_off_screen_repaints_only_the_bars);
+    tcase_add_test(lists, a_page_for_rows_on_screen_or_before_a_paint_repaints_everything);
     tcase_add_test(lists, end_in_status_order_walks_the_pages_since_it_has_no_reverse);
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
