@@ -6,14 +6,76 @@
 
 #include "licportal/sanitize.h"
 
+static void drop_cell(tui_clean_row *row, int column)
+{
+    if (!(row->in_block & (1u << column)))
+        free(row->cells[column]);
+    row->in_block &= ~(1u << column);
+    row->cells[column] = NULL;
+}
+
 bool tui_clean_row_set(tui_clean_row *row, int column, const char *server_text, tui_role role)
 {
     if (column < 0 || column >= TUI_ROW_CELLS)
         return false;
-    free(row->cells[column]);
+    drop_cell(row, column);
     row->cells[column] = server_text ? lp_sanitize_str(server_text) : NULL;
     row->roles[column] = role;
     return !server_text || row->cells[column];
+}
+
+static bool printable_ascii(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] < 0x20 || (unsigned char)text[i] >= 0x7F)
+            return false;
+    return true;
+}
+
+bool tui_clean_row_set_all(tui_clean_row *row, const char *const server_texts[],
+                           const tui_role roles[], int count)
+{
+    tui_clean_row_clear(row);
+    if (count < 0 || count > TUI_ROW_CELLS)
+        return false;
+    /* Plain text is measured here and copied as it is; only other text
+     * goes through the sanitiser first. */
+    char *cleaned[TUI_ROW_CELLS] = {NULL};
+    size_t lengths[TUI_ROW_CELLS] = {0}, total = 0;
+    bool ok = true;
+    for (int i = 0; i < count && ok; i++) {
+        if (!server_texts[i])
+            continue;
+        size_t len = strlen(server_texts[i]);
+        if (!printable_ascii(server_texts[i], len)) {
+            cleaned[i] = lp_sanitize(server_texts[i], len);
+            ok = cleaned[i] != NULL;
+            len = ok ? strlen(cleaned[i]) : 0;
+        }
+        lengths[i] = len;
+        total += len + 1;
+    }
+    char *block = ok && total > 0 ? malloc(total) : NULL;
+    ok = ok && (total == 0 || block);
+    char *at = block;
+    for (int i = 0; i < count && ok; i++) {
+        row->roles[i] = roles[i];
+        if (!server_texts[i])
+            continue;
+        memcpy(at, cleaned[i] ? cleaned[i] : server_texts[i], lengths[i]);
+        at[lengths[i]] = '\0';
+        row->cells[i] = at;
+        row->in_block |= 1u << i;
+        at += lengths[i] + 1;
+    }
+    for (int i = 0; i < count; i++)
+        free(cleaned[i]);
+    if (!ok) {
+        free(block);
+        return false;
+    }
+    row->block = block;
+    return true;
 }
 
 const char *tui_clean_row_cell(const tui_clean_row *row, int column)
@@ -28,6 +90,7 @@ void tui_clean_row_clear(tui_clean_row *row)
     if (!row)
         return;
     for (int i = 0; i < TUI_ROW_CELLS; i++)
-        free(row->cells[i]);
+        drop_cell(row, i);
+    free(row->block);
     memset(row, 0, sizeof *row);
 }

@@ -21,13 +21,12 @@ void tui_license_row(const void *item, tui_clean_row *row)
     const lp_license_summary *l = item;
     char expires[64];
     lp_format_date(l->expires_at, expires, sizeof expires);
-    tui_clean_row_set(row, 0, l->key_masked, TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 1, l->product.name, TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 2, l->edition ? l->edition : "-", TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 3, lp_license_status_name(l->status),
-                      tui_license_status_role(l->status));
-    tui_clean_row_set(row, 4, l->expires_at == LP_TIME_NONE ? "never" : expires,
-                      TUI_ROLE_NORMAL);
+    const char *texts[] = {l->key_masked, l->product.name, l->edition ? l->edition : "-",
+                           lp_license_status_name(l->status),
+                           l->expires_at == LP_TIME_NONE ? "never" : expires};
+    const tui_role roles[] = {TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL,
+                              tui_license_status_role(l->status), TUI_ROLE_NORMAL};
+    tui_clean_row_set_all(row, texts, roles, 5);
 }
 
 void tui_activation_row(const void *item, tui_clean_row *row)

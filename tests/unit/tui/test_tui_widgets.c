@@ -85,6 +85,34 @@ START_TEST(server_text_is_sanitised_before_it_reaches_the_screen)
 }
 END_TEST
 
+/* A row set at once shares one allocation: every cell still sanitised, a
+ * later single cell replaces its own, and clearing frees it all. */
+START_TEST(a_row_set_at_once_is_sanitised_cell_by_cell)
+{
+    tui_clean_row row = {0};
+    const char *texts[] = {"plain key", "Bad\x1b[2Jname\xe2\x80\xae!", NULL, "caf\xc3\xa9"};
+    const tui_role roles[] = {TUI_ROLE_NORMAL, TUI_ROLE_DIM, TUI_ROLE_NORMAL,
+                              TUI_ROLE_LICENSE_ACTIVE};
+    ck_assert(tui_clean_row_set_all(&row, texts, roles, 4));
+    ck_assert_str_eq(tui_clean_row_cell(&row, 0), "plain key");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 1), "Badname!");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 2), "");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 3), "caf\xc3\xa9");
+    ck_assert_int_eq(row.roles[1], TUI_ROLE_DIM);
+    ck_assert_int_eq(row.roles[3], TUI_ROLE_LICENSE_ACTIVE);
+    ck_assert(tui_clean_row_set(&row, 1, "\x07" "again", TUI_ROLE_NORMAL));
+    ck_assert_str_eq(tui_clean_row_cell(&row, 1), "again");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 0), "plain key");
+    /* Setting them all again replaces the lot. */
+    const char *more[] = {"x"};
+    ck_assert(tui_clean_row_set_all(&row, more, roles, 1));
+    ck_assert_str_eq(tui_clean_row_cell(&row, 0), "x");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 1), "");
+    ck_assert(!tui_clean_row_set_all(&row, more, roles, TUI_ROW_CELLS + 1));
+    tui_clean_row_clear(&row);
+}
+END_TEST
+
 START_TEST(a_table_row_of_server_text_is_drawn_sanitised)
 {
     FILE *out, *in;
@@ -152,6 +180,7 @@ int main(void)
     tcase_add_test(tc, wide_and_combining_names_keep_the_next_column_in_place);
     tcase_add_test(tc, server_text_is_sanitised_before_it_reaches_the_screen);
     tcase_add_test(tc, a_table_row_of_server_text_is_drawn_sanitised);
+    tcase_add_test(tc, a_row_set_at_once_is_sanitised_cell_by_cell);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
