@@ -217,14 +217,12 @@ static unsigned char *string_stop(unsigned char *q, const unsigned char *limit)
     return q;
 }
 
-/* The string whose opening quote is at p->pos, ended (and unescaped) in place. */
-static bool parse_string(parser *p, char **out)
+/* The rest of a string from `q`, its first escape or control character:
+ * unescaped in place. Every escape is at least as long as what it stands
+ * for, so the text is rewritten over itself, behind the reading position. */
+static bool finish_string(parser *p, unsigned char *start, unsigned char *q, char **out)
 {
-    unsigned char *start = p->text + p->pos + 1;
     const unsigned char *limit = p->text + p->len;
-    unsigned char *q = string_stop(start, limit);
-    /* Every escape is at least as long as what it stands for, so the text
-     * is rewritten over itself, behind the reading position. */
     unsigned char *o = q;
     while (q < limit && *q != '"') {
         if (*q < 0x20)
@@ -273,6 +271,20 @@ static bool parse_string(parser *p, char **out)
     *out = (char *)start;
     p->pos = (size_t)(q - p->text) + 1;
     return true;
+}
+
+/* The string whose opening quote is at p->pos, ended in place. */
+static inline bool parse_string(parser *p, char **out)
+{
+    unsigned char *start = p->text + p->pos + 1;
+    unsigned char *q = string_stop(start, p->text + p->len);
+    if (q < p->text + p->len && *q == '"') {
+        *q = '\0';
+        *out = (char *)start;
+        p->pos = (size_t)(q - p->text) + 1;
+        return true;
+    }
+    return finish_string(p, start, q, out);
 }
 
 static bool is_digit(unsigned char c)
