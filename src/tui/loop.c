@@ -18,6 +18,10 @@
 
 #define TICK_MS 120
 #define IDLE_WAIT_MS 250
+/* How long the first frame waits for the first view's answer before the
+ * loading frame is drawn: below what reads as a delay, above what a nearby
+ * server needs, so that a quick answer is painted once and complete. */
+#define FIRST_FRAME_GRACE_MS 100
 
 static volatile sig_atomic_t stop_signal;
 
@@ -392,6 +396,49 @@ static void paint(tui_loop *loop)
     }
 }
 
+/* One turn of the network without waiting, then whatever has finished. */
+static void network_step(tui_loop *loop)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    lp_client_wait(loop->client, -1, 0, NULL, &err);
+    drain_calls(loop);
+}
+
+/* Holds the first frame until the first view's answers are in, a key is
+ * pressed or the grace period is over. Painting the loading frame meanwhile
+ * would also stall the TLS handshake, which advances only in the network's turns. */
+static void await_first_answer(tui_loop *loop)
+{
+    int64_t deadline = now_ms() + FIRST_FRAME_GRACE_MS;
+    while (loop->state.pending > 0 && !loop->state.quit && !stop_signal) {
+        int64_t left = deadline - now_ms();
+        if (left <= 0)
+            return;
+        bool key_ready = false;
+        lp_error err;
+        lp_error_clear(&err);
+        if (lp_client_wait(loop->client, STDIN_FILENO, (int)left, &key_ready, &err) != LP_OK)
+            return;
+        drain_calls(loop);
+        if (key_ready)
+            return;
+    }
+}
+
+void tui_loop_begin(tui_loop *loop)
+{
+    tui_effects fx;
+    fx.count = 0;
+    tui_start(&loop->state, &fx);
+    for (int i = 0; i < fx.count; i++)
+        run_effect(loop, &fx.items[i]);
+    /* libcurl connects and sends its TLS hello only when it is given a turn:
+     * this one lets the server answer while the terminal is being set up. */
+    if (loop->state.pending > 0)
+        network_step(loop);
+}
+
 void tui_loop_run(tui_loop *loop)
 {
     struct sigaction sa;
@@ -402,11 +449,7 @@ void tui_loop_run(tui_loop *loop)
     sigaction(SIGHUP, &sa, NULL);
 
     resize_event(loop);
-    tui_effects fx;
-    memset(&fx, 0, sizeof fx);
-    tui_start(&loop->state, &fx);
-    for (int i = 0; i < fx.count; i++)
-        run_effect(loop, &fx.items[i]);
+    await_first_answer(loop);
 
     int64_t last_tick = now_ms();
     while (!loop->state.quit && !stop_signal) {

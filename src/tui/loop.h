@@ -25,6 +25,10 @@ typedef struct tui_loop {
     size_t current_body_len;
 } tui_loop;
 
+/* Starts the requests of the first view and gives them a first turn; needs
+ * no terminal, so that the network overlaps the terminal's set-up. */
+void tui_loop_begin(tui_loop *loop);
+
 /* Runs until the state asks to quit; curses must be set up. */
 void tui_loop_run(tui_loop *loop);
 

@@ -102,6 +102,7 @@ int tui_run(const lp_config *config)
     const char *first_paint = getenv("LICPORTAL_EXIT_AFTER_FIRST_PAINT");
     loop.exit_after_first_paint = first_paint && strcmp(first_paint, "1") == 0;
 
+    tui_loop_begin(&loop);
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         fprintf(stderr, "licportal: cannot set up the terminal (TERM=%s)\n",
@@ -120,9 +121,18 @@ int tui_run(const lp_config *config)
     define_extra_keys();
     nodelay(stdscr, TRUE);
     set_escdelay(25);
+    /* Without this, ncurses flushes and polls the keyboard every few lines
+     * of an update: a frame would reach the terminal in dozens of writes. */
+    typeahead(-1);
     curs_set(0);
     mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED, NULL);
     tui_colors_init(want_no_color(config));
+    /* Until the screen has once been left and resumed, ncurses (6.4) flushes
+     * its output at every cursor move, so a frame reached the terminal in
+     * some sixty writes; after one round trip it goes out whole (in 2 KiB
+     * pieces). Nothing has been drawn yet, so nothing is seen of it. */
+    endwin();
+    refresh();
 
     tui_loop_run(&loop);
 

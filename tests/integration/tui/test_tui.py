@@ -7,14 +7,17 @@ Under LICPORTAL_TEST_WRAPPER (the 'valgrind' suite) licportal runs inside the wr
 waits grow by harness.slowdown(), and each test ends by reading the wrapper's logs.
 """
 
+import fcntl
 import hashlib
 import os
 import re
 import shlex
 import shutil
 import signal
+import struct
 import subprocess
 import tempfile
+import termios
 import time
 import unittest
 
@@ -586,6 +589,83 @@ class SlowServerTest(TuiTestCase):
             os.kill(server.pid, signal.SIGCONT)
         t.keys("r")
         t.wait_text("Licenses (")
+        self.quit_and_check_terminal(t)
+
+
+class FirstFrameTest(TuiTestCase):
+    """With a stored session the dashboard request starts before the terminal is set up."""
+
+    def stored_session(self):
+        t = self.start(args=("--credential-store", "file"))
+        self.log_in(t)
+        self.wait_dashboard(t)
+        self.quit_and_check_terminal(t)
+
+    def first_paint_output(self):
+        """Everything licportal writes to an 80x24 pseudo-terminal until its first complete
+        dashboard (LICPORTAL_EXIT_AFTER_FIRST_PAINT=1), and its exit status."""
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = {
+            "HOME": self.home,
+            "XDG_CONFIG_HOME": os.path.join(self.home, ".config"),
+            "XDG_STATE_HOME": os.path.join(self.home, ".state"),
+            "XDG_CACHE_HOME": os.path.join(self.home, ".cache"),
+            "LICPORTAL_SERVER": self.portal.origin,
+            "LICPORTAL_EXIT_AFTER_FIRST_PAINT": "1",
+            "LANG": "C.UTF-8",
+            "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        }
+        argv = [harness.required_binary("LICPORTAL"), "--cacert", self.portal.ca_file,
+                "--credential-store", "file"]
+        proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                cwd=self.home, start_new_session=True)
+        os.close(slave)
+        chunks = []
+        try:
+            while True:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:  # EIO: the terminal's last holder closed it
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            status = proc.wait(timeout=WAIT)
+        finally:
+            os.close(master)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        return b"".join(chunks).decode("utf-8", errors="replace"), status
+
+    @unittest.skipIf(harness.slowdown() > 1, "a matter of timing: not under a slow wrapper")
+    def test_a_quick_answer_is_painted_without_a_loading_frame_first(self):
+        self.stored_session()
+        outputs = []
+        # A loaded machine may now and then take longer than the grace period.
+        for _ in range(3):
+            output, status = self.first_paint_output()
+            self.assertEqual(status, 0, output)
+            self.assertIn("Recent licen", output)
+            outputs.append(output)
+            if "(loading)" not in output:
+                return
+        self.fail("every first frame was the loading frame:\n" + outputs[-1])
+
+    def test_a_slow_answer_shows_the_loading_frame_until_the_dashboard_comes(self):
+        self.stored_session()
+        server = self.portal._server
+        os.kill(server.pid, signal.SIGSTOP)  # the request now hangs until SIGCONT
+        try:
+            t = self.start(args=("--credential-store", "file"))
+            screen = t.wait_text("Dashboard (loading)")
+            self.assertIn("Loading (Esc cancels)", screen)
+            self.assertNotIn("Log in to", screen)
+        finally:
+            os.kill(server.pid, signal.SIGCONT)
+        self.wait_dashboard(t)
         self.quit_and_check_terminal(t)
 
 
