@@ -1,4 +1,4 @@
-/* A parsed JSON body: cJSON-shaped nodes that all live in one arena, released with one free. */
+/* A parsed JSON body: cJSON's tree, all of it in one arena, released with one free. */
 #ifndef LICPORTAL_LIB_MODEL_JSON_DOC_H
 #define LICPORTAL_LIB_MODEL_JSON_DOC_H
 
@@ -10,12 +10,13 @@ typedef struct lp_json_doc lp_json_doc;
 
 /* Parses the value at the start of `len` bytes of `json` (a UTF-8 byte order
  * mark and whitespace before it are skipped) and sets *end to the byte after
- * it. The tree is cJSON's (the readers use cJSON's accessors) and so is the
- * grammar, only stricter where cJSON is lenient: a control character or
- * U+0000 in a string, an escape that is not JSON (such as \u00ZZ, which cJSON
- * reads as U+0000), a number outside the JSON grammar and nesting deeper than
- * LP_JSON_MAX_DEPTH are refused. NULL when the text is not valid JSON or
- * memory runs out (*out_of_memory tells which). */
+ * it. cJSON parses it, so the tree and the grammar are cJSON's, only
+ * stricter where cJSON is lenient: the value must end before the first place
+ * where the text breaks a rule of lp_json_shape_scan (a control character or
+ * U+0000 in a string, an escape such as \u00ZZ, which cJSON reads as U+0000,
+ * a number outside the JSON grammar, nesting deeper than LP_JSON_MAX_DEPTH).
+ * NULL when the text is not valid JSON or memory runs out (*out_of_memory
+ * tells which). */
 lp_json_doc *lp_json_doc_parse(const char *json, size_t len, const char **end,
                                bool *out_of_memory);
 

@@ -7,6 +7,7 @@
 
 #include "licportal/json_map.h"
 #include "licportal/sanitize.h"
+#include "lib/model/json_shape.h"
 #include "lib/text/utf8.h"
 
 lp_status lp_json_fail(lp_error *err, const char *path, const char *what)
@@ -16,91 +17,9 @@ lp_status lp_json_fail(lp_error *err, const char *path, const char *what)
     return lp_error_set(err, LP_ERR_PROTOCOL, "response body: %s", what);
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Length of the JSON number at `p` (RFC 8259 grammar), or 0 when malformed.
- * cJSON hands number text to strtod, which would also take "+1", "01" or "1.". */
-static size_t number_length(const char *p, size_t len)
-{
-    size_t i = 0;
-    if (i < len && p[i] == '-')
-        i++;
-    if (i < len && p[i] == '0') {
-        i++;
-    } else if (i < len && is_digit(p[i])) {
-        while (i < len && is_digit(p[i]))
-            i++;
-    } else {
-        return 0;
-    }
-    if (i < len && p[i] == '.') {
-        i++;
-        if (i >= len || !is_digit(p[i]))
-            return 0;
-        while (i < len && is_digit(p[i]))
-            i++;
-    }
-    if (i < len && (p[i] == 'e' || p[i] == 'E')) {
-        i++;
-        if (i < len && (p[i] == '+' || p[i] == '-'))
-            i++;
-        if (i >= len || !is_digit(p[i]))
-            return 0;
-        while (i < len && is_digit(p[i]))
-            i++;
-    }
-    if (i < len && (is_digit(p[i]) || p[i] == '.' || p[i] == 'e' || p[i] == 'E' ||
-                    p[i] == '+' || p[i] == '-'))
-        return 0;
-    return i;
-}
-
-/* The first shape problem in the text: nesting too deep, a control character
- * or an escaped NUL in a string, a number outside the JSON grammar. A body
- * the parser accepts has none of them, so this only names why one failed.
- * Strings are most of the text, so each is crossed in a loop of its own. */
-static lp_status scan_shape(const char *json, size_t len, lp_error *err)
-{
-    size_t depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)json[i];
-        if (c == '"') {
-            for (i++; i < len; i++) {
-                unsigned char s = (unsigned char)json[i];
-                if (s == '"')
-                    break;
-                if (s == '\\') {
-                    if (i + 5 < len && json[i + 1] == 'u' && memcmp(json + i + 2, "0000", 4) == 0)
-                        return lp_json_fail(err, NULL, "a string contains a NUL character");
-                    i++;
-                } else if (s < 0x20) {
-                    return lp_json_fail(err, NULL,
-                                        "not valid JSON (control character in a string)");
-                }
-            }
-        } else if (c == '-' || c == '+' || c == '.' || is_digit((char)c)) {
-            size_t n = number_length(json + i, len - i);
-            if (n == 0)
-                return lp_json_fail(err, NULL, "not valid JSON (malformed number)");
-            i += n - 1;
-        } else if (c == '[' || c == '{') {
-            if (++depth > LP_JSON_MAX_DEPTH)
-                return lp_error_set(err, LP_ERR_PROTOCOL,
-                                    "response body: nested deeper than %d levels",
-                                    LP_JSON_MAX_DEPTH);
-        } else if (c == ']' || c == '}') {
-            if (depth > 0)
-                depth--;
-        }
-    }
-    return LP_OK;
-}
-
-/* Control characters in strings are refused by the parser too; the scan
- * only runs again to name the first problem when the parse fails. */
+/* The shape scan runs first inside the parse; it runs again only to name
+ * the problem when the parse fails. A shape problem anywhere in the text is
+ * the one reported, since the parse may have stopped before reaching it. */
 lp_status lp_json_read_object(const char *json, size_t len, lp_json_doc **doc_out, lp_error *err)
 {
     *doc_out = NULL;
@@ -118,10 +37,9 @@ lp_status lp_json_read_object(const char *json, size_t len, lp_json_doc **doc_ou
     for (const char *p = end; doc && p < json + len && !trailing; p++)
         trailing = *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n';
     if (!doc || trailing) {
-        /* A shape problem anywhere in the text is the one reported: the
-         * parse may have stopped before reaching it. */
         lp_json_doc_free(doc);
-        lp_status status = scan_shape(json, len, err);
+        size_t stop;
+        lp_status status = lp_json_shape_scan(json, len, &stop, err);
         if (status != LP_OK)
             return status;
         return lp_json_fail(err, NULL,

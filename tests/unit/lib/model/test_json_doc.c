@@ -1,7 +1,9 @@
-/* The arena JSON parser against cJSON: the same trees, the same refusals, and where it is stricter. */
+/* JSON documents in an arena: the trees and refusals of cJSON, the stricter rules, cJSON besides. */
 #include "lib/model/json_doc.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +39,8 @@ static void expect_same_tree(const cJSON *a, const cJSON *b, const char *text)
     }
 }
 
-/* Both accept `text` (len bytes) with the same tree and end, or both refuse it. */
+/* cJSON with its own allocator and the document both accept `text` (len
+ * bytes) with the same tree and end, or both refuse it. */
 static void expect_as_cjson(const char *text, size_t len)
 {
     const char *cjson_end = NULL, *doc_end = NULL;
@@ -45,7 +48,7 @@ static void expect_as_cjson(const char *text, size_t len)
     bool out_of_memory;
     lp_json_doc *doc = lp_json_doc_parse(text, len, &doc_end, &out_of_memory);
     ck_assert(!out_of_memory);
-    ck_assert_msg((expected == NULL) == (doc == NULL), "%s: cJSON %s, the parser %s", text,
+    ck_assert_msg((expected == NULL) == (doc == NULL), "%s: cJSON %s, the document %s", text,
                   expected ? "accepts" : "refuses", doc ? "accepts" : "refuses");
     if (expected) {
         ck_assert_int_eq(doc_end - text, cjson_end - text);
@@ -106,15 +109,15 @@ START_TEST(refuses_what_cjson_refuses)
 }
 END_TEST
 
-/* Refused by the parser, read by cJSON: before, the shape scan refused all
- * of these ahead of cJSON; \u00ZZ slipped past both as a NUL that cut the
- * string short. */
+/* Read by cJSON, refused by the document: the shape scan runs ahead of
+ * cJSON; \u00ZZ would reach a caller as a NUL that cut the string short. */
 START_TEST(is_stricter_than_cjson_where_cjson_is_lenient)
 {
     static const char *lenient[] = {
         "[\"a\x01z\"]",                 /* control character in a string */
         "[\"a\\u0000b\"]",              /* escaped NUL */
         "[\"id\\u00ZZadmin\"]",         /* not hexadecimal */
+        "[\"a\\u0Z41\"]",               /* nor here */
         "[01]",                         /* numbers outside the JSON grammar */
         "[1.]",
         "[1.e5]",
@@ -127,7 +130,7 @@ START_TEST(is_stricter_than_cjson_where_cjson_is_lenient)
         cJSON_Delete(c);
         bool out_of_memory;
         lp_json_doc *doc = lp_json_doc_parse(lenient[i], len, NULL, &out_of_memory);
-        ck_assert_msg(doc == NULL, "the parser accepts %s", lenient[i]);
+        ck_assert_msg(doc == NULL, "the document accepts %s", lenient[i]);
         ck_assert(!out_of_memory);
     }
     /* 63 characters is still a number. */
@@ -170,6 +173,138 @@ START_TEST(large_bodies_spread_over_several_blocks)
 }
 END_TEST
 
+/* The rules hold for the value only: text after it is the caller's, and a
+ * value that ends before a problem there is read whole. */
+START_TEST(reads_a_value_that_ends_before_a_problem_after_it)
+{
+    static const char *const texts[] = {
+        "{\"a\":1} \"\x01\"", "{\"a\":1} \"\\u00ZZ\"", "{\"a\":1} 01", "[1]+1",
+        "{\"a\":[2]} [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *end = NULL;
+        bool out_of_memory;
+        lp_json_doc *doc = lp_json_doc_parse(texts[i], strlen(texts[i]), &end, &out_of_memory);
+        ck_assert_msg(doc != NULL, "refused %s", texts[i]);
+        ck_assert_ptr_eq(end, strchr(texts[i], texts[i][0] == '{' ? '}' : ']') + 1);
+        const cJSON *root = lp_json_doc_root(doc);
+        ck_assert(cJSON_IsObject(root) || cJSON_IsArray(root));
+        ck_assert_ptr_nonnull(root->child);
+        lp_json_doc_free(doc);
+    }
+}
+END_TEST
+
+/* Builds and prints a tree with cJSON's own calls, reads the print back and
+ * frees both: what code outside the documents does with cJSON. Long enough
+ * that printing grows its buffer, which cJSON does without realloc once
+ * hooks are set. */
+static void use_cjson_elsewhere(int round)
+{
+    cJSON *object = cJSON_CreateObject();
+    ck_assert_ptr_nonnull(object);
+    char name[32], value[600];
+    for (int i = 0; i < 40; i++) {
+        snprintf(name, sizeof name, "field_%d_%d", round, i);
+        memset(value, 'a' + i % 26, sizeof value - 1);
+        value[sizeof value - 1] = '\0';
+        ck_assert_ptr_nonnull(cJSON_AddStringToObject(object, name, value));
+        snprintf(name, sizeof name, "count_%d_%d", round, i);
+        ck_assert_ptr_nonnull(cJSON_AddNumberToObject(object, name, i));
+    }
+    char *printed = cJSON_PrintUnformatted(object);
+    ck_assert_ptr_nonnull(printed);
+    ck_assert_uint_gt(strlen(printed), 40 * 600);
+    cJSON *back = cJSON_Parse(printed);
+    ck_assert_ptr_nonnull(back);
+    ck_assert(cJSON_Compare(object, back, true));
+    char *formatted = cJSON_Print(back);
+    ck_assert_ptr_nonnull(formatted);
+    cJSON_free(formatted);
+    cJSON_free(printed);
+    cJSON_Delete(back);
+    cJSON_Delete(object);
+}
+
+static const char page_text[] = "{\"items\":[{\"id\":\"lic_1\",\"n\":[1,2,3]},{\"id\":\"lic_2\"}],"
+                                "\"next_cursor\":\"c2\",\"total\":2}";
+
+static void parse_page_text(void)
+{
+    bool out_of_memory;
+    lp_json_doc *doc = lp_json_doc_parse(page_text, sizeof page_text - 1, NULL, &out_of_memory);
+    ck_assert_ptr_nonnull(doc);
+    const cJSON *total = cJSON_GetObjectItemCaseSensitive(lp_json_doc_root(doc), "total");
+    ck_assert(cJSON_IsNumber(total) && total->valuedouble == 2);
+    lp_json_doc_free(doc);
+}
+
+/* Once a document has been parsed cJSON's hooks are the document's; trees
+ * made, printed and freed outside a parse still come from malloc and go
+ * back to it (AddressSanitizer and valgrind would report a mismatch). */
+START_TEST(cjson_outside_a_document_keeps_working)
+{
+    parse_page_text();
+    for (int round = 0; round < 3; round++) {
+        use_cjson_elsewhere(round);
+        parse_page_text();
+    }
+}
+END_TEST
+
+static void *parse_pages(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 300; i++)
+        parse_page_text();
+    return NULL;
+}
+
+/* The arena a parse draws from is its own thread's: cJSON used by another
+ * thread meanwhile keeps allocating from malloc, and its frees are real. */
+START_TEST(cjson_on_another_thread_is_untouched_by_a_parse)
+{
+    pthread_t parser;
+    ck_assert_int_eq(pthread_create(&parser, NULL, parse_pages, NULL), 0);
+    for (int round = 0; round < 60; round++)
+        use_cjson_elsewhere(round);
+    ck_assert_int_eq(pthread_join(parser, NULL), 0);
+}
+END_TEST
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
+
+#ifdef TEST_ASAN
+#include <sanitizer/asan_interface.h>
+
+/* Nodes and strings share blocks, so the bytes after each are poisoned for
+ * AddressSanitizer to see an overrun inside a block. */
+START_TEST(overruns_inside_the_arena_stay_visible_to_address_sanitizer)
+{
+    bool out_of_memory;
+    lp_json_doc *doc = lp_json_doc_parse(page_text, sizeof page_text - 1, NULL, &out_of_memory);
+    ck_assert_ptr_nonnull(doc);
+    const cJSON *cursor = cJSON_GetObjectItemCaseSensitive(lp_json_doc_root(doc), "next_cursor");
+    const char *text = cursor->valuestring;
+    /* cJSON may ask for a byte or two more than the string needs; the
+     * poisoned bytes start right after what it asked for. */
+    const char *poisoned = __asan_region_is_poisoned((void *)(uintptr_t)text, strlen(text) + 17);
+    bool seen = poisoned != NULL && poisoned > text + strlen(text) &&
+                poisoned < text + strlen(text) + 8;
+    bool node = __asan_address_is_poisoned((const char *)cursor + sizeof *cursor);
+    lp_json_doc_free(doc);
+    ck_assert(seen);
+    ck_assert(node);
+}
+END_TEST
+#endif
+
 START_TEST(free_accepts_null_and_root_of_null_is_null)
 {
     lp_json_doc_free(NULL);
@@ -190,6 +325,12 @@ static Suite *suite(void)
     tcase_add_test(tc, is_stricter_than_cjson_where_cjson_is_lenient);
     tcase_add_test(tc, refuses_nesting_past_the_limit_without_recursing_into_it);
     tcase_add_test(tc, large_bodies_spread_over_several_blocks);
+    tcase_add_test(tc, reads_a_value_that_ends_before_a_problem_after_it);
+    tcase_add_test(tc, cjson_outside_a_document_keeps_working);
+    tcase_add_test(tc, cjson_on_another_thread_is_untouched_by_a_parse);
+#ifdef TEST_ASAN
+    tcase_add_test(tc, overruns_inside_the_arena_stay_visible_to_address_sanitizer);
+#endif
     tcase_add_test(tc, free_accepts_null_and_root_of_null_is_null);
     suite_add_tcase(s, tc);
     return s;

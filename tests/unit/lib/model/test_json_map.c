@@ -775,6 +775,14 @@ START_TEST(refuses_non_objects_and_trailing_text)
     PAGE_REFUSED("", "response body: empty");
     PAGE_REFUSED("{\"items\":[],\"next_cursor\":null,\"total\":0} {}",
                  "response body: not valid JSON (text after the value)");
+    /* A control character after the value is named; an escape cJSON would
+     * misread there leaves the text after the value as the problem. */
+    PAGE_REFUSED("{\"items\":[],\"next_cursor\":null,\"total\":0} \"\x01\"",
+                 "response body: not valid JSON (control character in a string)");
+    PAGE_REFUSED("{\"items\":[],\"next_cursor\":null,\"total\":0} \"\\u00ZZ\"",
+                 "response body: not valid JSON (text after the value)");
+    PAGE_REFUSED("{\"items\":[],\"next_cursor\":\"\\u00ZZ\",\"total\":0}",
+                 "response body: not valid JSON");
     lp_license_page page;
     const char *ok = "{\"items\":[],\"next_cursor\":null,\"total\":0}\r\n ";
     ck_assert_int_eq(lp_parse_license_page(ok, strlen(ok), &page, NULL), LP_OK);
