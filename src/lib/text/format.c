@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ISO 4217 minor-unit exponents that differ from the usual 2. */
 static int currency_exponent(const char *currency)
@@ -101,23 +102,17 @@ static void copy_cut(char *out, size_t size, const char *text)
 }
 
 /* YYYY-MM-DD of `t` in UTC for the years 0000..9999, as lp_date_format
- * writes it, by arithmetic on the day count (proleptic Gregorian, era of 400
- * years) instead of gmtime_r and snprintf: a list row holds a date, and a
- * page of rows is built at once. */
-static bool civil_date(lp_time t, char out[11])
+ * writes it. The digits are placed directly rather than through snprintf:
+ * a list row holds a date, and a page of rows is built at once. */
+static bool utc_date(lp_time t, char out[11])
 {
     if (t < -62167219200LL || t > 253402300799LL)
         return false;
-    int64_t days = t / 86400 - (t % 86400 < 0 ? 1 : 0) + 719468; /* from 0000-03-01 */
-    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    int64_t of_era = days - era * 146097;
-    int64_t year_of_era = (of_era - of_era / 1460 + of_era / 36524 - of_era / 146096) / 365;
-    int64_t day_of_year = of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    int64_t from_march = (5 * day_of_year + 2) / 153;
-    int day = (int)(day_of_year - (153 * from_march + 2) / 5 + 1);
-    int month = (int)(from_march < 10 ? from_march + 3 : from_march - 9);
-    int year = (int)(year_of_era + era * 400 + (month <= 2 ? 1 : 0));
-    const int fields[3][2] = {{year, 4}, {month, 2}, {day, 2}};
+    time_t when = (time_t)t;
+    struct tm tm;
+    if ((lp_time)when != t || !gmtime_r(&when, &tm))
+        return false;
+    const int fields[3][2] = {{tm.tm_year + 1900, 4}, {tm.tm_mon + 1, 2}, {tm.tm_mday, 2}};
     char *o = out;
     for (int f = 0; f < 3; f++) {
         if (f > 0)
@@ -135,7 +130,7 @@ void lp_format_date(lp_time t, char *out, size_t size)
     if (!out || size == 0)
         return;
     char date[11];
-    if (t == LP_TIME_NONE || !civil_date(t, date))
+    if (t == LP_TIME_NONE || !utc_date(t, date))
         copy_cut(out, size, "-");
     else
         copy_cut(out, size, date);

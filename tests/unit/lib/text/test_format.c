@@ -92,9 +92,9 @@ START_TEST(formats_dates_and_missing_dates)
 }
 END_TEST
 
-/* The day is worked out by arithmetic, not gmtime: it must agree with the
- * time stamp code everywhere, across leap years, centuries, midnight and
- * before 1970, and give "-" outside the four-digit years. */
+/* The day written without snprintf must agree with the time stamp code
+ * everywhere, across leap years, centuries, midnight and before 1970, and
+ * give "-" outside the four-digit years. */
 START_TEST(formats_dates_as_the_time_stamps_do)
 {
     static const lp_time points[] = {
