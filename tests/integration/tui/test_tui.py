@@ -660,8 +660,9 @@ class FirstFrameTest(TuiTestCase):
         os.kill(server.pid, signal.SIGSTOP)  # the request now hangs until SIGCONT
         try:
             t = self.start(args=("--credential-store", "file"))
-            screen = t.wait_text("Dashboard (loading)")
-            self.assertIn("Loading (Esc cancels)", screen)
+            # Both bars of the loading frame: a slowed-down client may be caught mid-frame.
+            screen = t.wait_for(lambda s: "Dashboard (loading)" in s
+                                and "Loading (Esc cancels)" in s, "the loading frame")
             self.assertNotIn("Log in to", screen)
         finally:
             os.kill(server.pid, signal.SIGCONT)
