@@ -95,15 +95,15 @@ START_TEST(every_user_gets_every_status_and_the_expiry_edges)
 {
     struct lp_db *db = generate(1, 2, 11);
     ck_assert_int_eq(number(db, "SELECT COUNT(DISTINCT status) FROM licenses WHERE user_id = 2"), 5);
-    static const char *const active_at = "SELECT COUNT(*) FROM licenses WHERE user_id = 2 AND status = 'active' "
-                                         "AND expires_at %s %lld";
+#define ACTIVE_AT "SELECT COUNT(*) FROM licenses WHERE user_id = 2 AND status = 'active' AND expires_at %s %lld"
     char sql[256];
-    snprintf(sql, sizeof sql, active_at, "=", (long long)(now + 30 * LP_SECONDS_PER_DAY));
+    snprintf(sql, sizeof sql, ACTIVE_AT, "=", (long long)(now + 30 * LP_SECONDS_PER_DAY));
     ck_assert_int_eq(number(db, sql), 1);
-    snprintf(sql, sizeof sql, active_at, "=", (long long)(now + 30 * LP_SECONDS_PER_DAY + 1));
+    snprintf(sql, sizeof sql, ACTIVE_AT, "=", (long long)(now + 30 * LP_SECONDS_PER_DAY + 1));
     ck_assert_int_eq(number(db, sql), 1);
-    snprintf(sql, sizeof sql, active_at, "<", (long long)now);
+    snprintf(sql, sizeof sql, ACTIVE_AT, "<", (long long)now);
     ck_assert_int_eq(number(db, sql), 1);
+#undef ACTIVE_AT
     ck_assert_int_ge(number(db, "SELECT COUNT(*) FROM licenses WHERE user_id = 2 AND max_activations IS NULL"), 1);
     ck_assert_int_ge(number(db, "SELECT COUNT(*) FROM licenses WHERE user_id = 2 AND allow_deactivation = 0 "
                                 "AND activations_in_use > 0"),
