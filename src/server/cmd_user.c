@@ -17,17 +17,18 @@
 
 static void usage(FILE *out)
 {
-    fputs("Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret S]\n"
+    fputs("Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n"
           "Adds a portal user and prints its id.\n"
           "\n"
-          "  --db PATH          the database file (created and migrated when needed)\n"
-          "  --email E          the login e-mail address (unique, case-insensitive)\n"
-          "  --name N           the display name\n"
-          "  --password-stdin   read the password from the first line of standard input;\n"
-          "                     without it the account has no password and cannot log in\n"
-          "  --otp-secret S     turn on two-factor authentication with this base32\n"
-          "                     TOTP secret (SHA-1, 6 digits, 30 s steps)\n"
-          "  --help             show this help\n",
+          "  --db PATH            the database file (created and migrated when needed)\n"
+          "  --email E            the login e-mail address (unique, case-insensitive)\n"
+          "  --name N             the display name\n"
+          "  --password-stdin     read the password from the first line of standard input;\n"
+          "                       without it the account has no password and cannot log in\n"
+          "  --otp-secret-file F  turn on two-factor authentication with the base32 TOTP\n"
+          "                       secret on the first line of file F (SHA-1, 6 digits,\n"
+          "                       30 s steps); secrets are never taken from the command line\n"
+          "  --help               show this help\n",
           out);
 }
 
@@ -38,15 +39,41 @@ static bool plausible_email(const char *email)
            strpbrk(email, " \t\r\n") == NULL;
 }
 
+/* The first line of `path` without its line ending; false when it cannot be
+ * read, is empty or does not fit. */
+static bool read_first_line(const char *path, char *out, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return false;
+    bool ok = fgets(out, (int)size, f) != NULL;
+    fclose(f);
+    if (!ok)
+        return false;
+    size_t len = strcspn(out, "\r\n");
+    if (out[len] == '\0' && len == size - 1)
+        return false;
+    out[len] = '\0';
+    return len > 0;
+}
+
 static int add_user(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},       {"email", required_argument, NULL, 'e'},
         {"name", required_argument, NULL, 'n'},     {"password-stdin", no_argument, NULL, 'p'},
-        {"otp-secret", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+        {"otp-secret-file", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *db_path = NULL, *email = NULL, *name = "", *otp_text = NULL;
+    /* getopt_long takes abbreviations, so "--otp-secret SECRET" would read
+     * the secret as a file name (and print it in the error). */
+    for (int i = 1; i < argc; i++) {
+        size_t len = strcspn(argv[i], "=");
+        if (len > 2 && len < strlen("--otp-secret-file") && strncmp(argv[i], "--otp-secret-file", len) == 0)
+            return lp_cli_usage_error("user add", "secrets are never taken from the command line; use "
+                                                  "--otp-secret-file F");
+    }
+    const char *db_path = NULL, *email = NULL, *name = "", *otp_path = NULL;
     bool password_stdin = false;
     optind = 1;
     opterr = 0;
@@ -66,7 +93,7 @@ static int add_user(int argc, char **argv)
             password_stdin = true;
             break;
         case 'o':
-            otp_text = optarg;
+            otp_path = optarg;
             break;
         case 'h':
             usage(stdout);
@@ -84,11 +111,18 @@ static int add_user(int argc, char **argv)
 
     unsigned char *otp_secret = NULL;
     size_t otp_len = 0;
-    if (otp_text != NULL) {
-        if (!lp_totp_init())
+    if (otp_path != NULL) {
+        char otp_text[256];
+        if (!read_first_line(otp_path, otp_text, sizeof otp_text))
+            return lp_cli_error("cannot read a TOTP secret from the first line of %s", otp_path);
+        if (!lp_totp_init()) {
+            sodium_memzero(otp_text, sizeof otp_text);
             return lp_cli_error("liboath failed to initialise");
-        if (!lp_totp_secret_from_base32(otp_text, &otp_secret, &otp_len))
-            return lp_cli_usage_error("user add", "--otp-secret is not valid base32");
+        }
+        bool decoded = lp_totp_secret_from_base32(otp_text, &otp_secret, &otp_len);
+        sodium_memzero(otp_text, sizeof otp_text);
+        if (!decoded)
+            return lp_cli_error("the TOTP secret in %s is not valid base32", otp_path);
     }
     char hash[LP_PASSWORD_HASH_LEN] = "";
     if (password_stdin) {
@@ -141,7 +175,8 @@ static int add_user(int argc, char **argv)
 
 static void group_usage(FILE *out)
 {
-    fputs("Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret S]\n", out);
+    fputs("Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n",
+          out);
 }
 
 int lp_cmd_user(int argc, char **argv)

@@ -514,7 +514,11 @@ class Portal:
         if name is not None:
             argv += ["--name", name]
         if otp_secret is not None:
-            argv += ["--otp-secret", otp_secret]
+            secret_file = os.path.join(self.dir, f"otp-{email}")
+            fd = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(otp_secret + "\n")
+            argv += ["--otp-secret-file", secret_file]
         argv.append("--password-stdin")
         return self.admin(*argv, stdin=password.encode())
 

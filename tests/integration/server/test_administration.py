@@ -1,4 +1,5 @@
 # Administration sub-commands: serve refuses plain HTTP, user add, and a deterministic demo data set.
+import os
 import subprocess
 import unittest
 
@@ -40,6 +41,26 @@ class AdministrationTest(harness.PortalTestCase):
         self.assertEqual(resp.json["user"]["name"], "Late")
         self.assertEqual(self.login("late@example.com", "late-password").get("/licenses")
                          .json["total"], 0)
+
+    def test_otp_secret_is_read_from_a_file_never_from_the_command_line(self):
+        proc = self.run_admin("user", "add", "--db", self.portal.db, "--email", "argv@example.com",
+                              "--otp-secret", "JBSWY3DPEHPK3PXP", "--password-stdin", stdin=b"pw")
+        self.assertEqual(proc.returncode, 2, proc)
+        bad = os.path.join(self.portal.dir, "bad-secret")
+        with open(bad, "w") as f:
+            f.write("not base32!\n")
+        for path in (bad, os.path.join(self.portal.dir, "missing-secret")):
+            with self.subTest(path=path):
+                proc = self.run_admin("user", "add", "--db", self.portal.db, "--email",
+                                      "filed@example.com", "--otp-secret-file", path,
+                                      "--password-stdin", stdin=b"pw")
+                self.assertEqual(proc.returncode, 1, proc)
+                lines = proc.stderr.decode().strip().splitlines()
+                self.assertEqual(len(lines), 1, proc)
+                self.assertTrue(lines[0].startswith("licportald: "), proc)
+                self.assertIn(path, lines[0])
+        self.assertEqual(self.portal.sql("SELECT COUNT(*) FROM users WHERE email IN (?, ?)",
+                                         ("argv@example.com", "filed@example.com")), [(0,)])
 
 
 class DemoDataTest(unittest.TestCase):

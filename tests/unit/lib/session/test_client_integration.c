@@ -1093,9 +1093,10 @@ static void prepare(void)
     run_or_die(demo);
     char add_user[1024];
     snprintf(add_user, sizeof add_user,
+             "printf '%%s\\n' " OTP_SECRET_BASE32 " > '%s/otp-secret' && "
              "printf 'otp-pass\\n' | '%s' user add --db '%s' --email otp@example.com --password-stdin "
-             "--otp-secret " OTP_SECRET_BASE32,
-             exe, db);
+             "--otp-secret-file '%s/otp-secret'",
+             work, exe, db, work);
     char *const otp_user[] = {"/bin/sh", "-c", add_user, NULL};
     run_or_die(otp_user);
     /* A certificate for another host, and one whose validity ended when it
