@@ -1,7 +1,9 @@
 # licportal login, status and logout: stores, two-factor codes, refusals and their exit codes.
 import json
 import os
+import re
 import stat
+import subprocess
 
 import harness
 from cli_support import CliTestCase
@@ -53,6 +55,33 @@ class LoginTest(CliTestCase):
         self.assertExit(home.login(), 0)
         with open(os.path.join(home.config_home, "licportal", "config")) as f:
             self.assertRegex(f.read(), r"credential_store\s*=\s*file")
+
+    def test_login_teaches_the_profile_its_server_ca_and_email(self):
+        home = self.home("file")
+        self.assertExit(home.login(), 0)
+        with open(os.path.join(home.config_home, "licportal", "config")) as f:
+            text = f.read()
+        self.assertRegex(text, r"(?m)^server\s*=\s*" + re.escape(self.portal.origin) + "$")
+        self.assertRegex(text, r"(?m)^cacert\s*=\s*" + re.escape(os.path.realpath(self.portal.ca_file)) + "$")
+        self.assertRegex(text, r"(?m)^email\s*=\s*demo1@example\.com$")
+        # The next command needs no flags at all.
+        proc = subprocess.run([home.argv([])[0], "dashboard", "--json"], env=home.env, cwd=home.work,
+                              capture_output=True, timeout=60, start_new_session=True)
+        self.assertEqual(proc.returncode, 0, proc)
+        self.assertIn("kpis", json.loads(proc.stdout))
+
+    def test_login_never_overwrites_what_the_profile_says(self):
+        home = self.home("file")
+        os.makedirs(os.path.join(home.config_home, "licportal"))
+        path = os.path.join(home.config_home, "licportal", "config")
+        with open(path, "w") as f:
+            f.write("[profile default]\nserver = https://elsewhere.example\nemail = other@example.com\n")
+        self.assertExit(home.login(), 0)
+        with open(path) as f:
+            text = f.read()
+        self.assertIn("server = https://elsewhere.example", text)
+        self.assertIn("email = other@example.com", text)
+        self.assertNotIn(self.portal.origin, text)
 
     def test_status_without_a_session_exits_4(self):
         home = self.home("file")
