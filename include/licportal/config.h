@@ -66,6 +66,12 @@ lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_er
 lp_status lp_config_save_value(const char *profile, const char *key, const char *value,
                                lp_error *err);
 
+/* After a successful login with `used` (the merged configuration) as
+ * `email`: writes server, cacert (made absolute) and email into the profile
+ * when neither the profile nor the environment sets them yet, so the next run
+ * needs no flags. Never overwrites. */
+lp_status lp_config_learn_login(const lp_config *used, const char *email, lp_error *err);
+
 void lp_config_free(lp_config *config);
 
 /* Directories per the XDG base directory spec, with the "licportal" part

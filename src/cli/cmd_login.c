@@ -1,6 +1,5 @@
 /* licportal login: email, password (prompt without echo or --password-stdin), one-time code. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -62,45 +61,6 @@ static void remember_store_choice(const cli_args *args, const cli_context *ctx)
         cli_say(stderr, "licportal: remembering the credential store failed: %s",
                 err.message);
     }
-}
-
-/* After a successful login, the profile learns what it did not know yet
- * (server, CA file, email), so the next command needs no flags. A value the
- * profile (or the environment) already sets is never overwritten. */
-static void remember_connection(const cli_args *args, const cli_context *ctx, const char *email)
-{
-    lp_config_overrides profile_only = {.profile = args->overrides.profile};
-    lp_config known;
-    lp_error err;
-    lp_error_clear(&err);
-    if (lp_config_load(&profile_only, &known, &err) != LP_OK) {
-        return;
-    }
-    char *cacert = NULL;
-    if (args->overrides.cacert != NULL && known.cacert == NULL) {
-        cacert = realpath(args->overrides.cacert, NULL);
-    }
-    const struct {
-        const char *key;
-        const char *value;
-    } learnt[] = {
-        {"server", known.server == NULL ? ctx->config.server : NULL},
-        {"cacert", cacert},
-        {"email", known.email == NULL ? email : NULL},
-    };
-    for (size_t i = 0; i < sizeof learnt / sizeof learnt[0]; i++) {
-        if (learnt[i].value == NULL) {
-            continue;
-        }
-        lp_error_clear(&err);
-        if (lp_config_save_value(ctx->config.profile, learnt[i].key, learnt[i].value, &err) != LP_OK) {
-            cli_say(stderr, "licportal: remembering the %s in the profile failed: %s", learnt[i].key,
-                    err.message);
-            break;
-        }
-    }
-    free(cacert);
-    lp_config_free(&known);
 }
 
 static lp_status try_login(cli_context *ctx, const char *email, const char *password,
@@ -176,7 +136,11 @@ int cmd_login(const cli_args *args)
         return rc;
     }
     remember_store_choice(args, &ctx);
-    remember_connection(args, &ctx, email);
+    lp_error learn;
+    lp_error_clear(&learn);
+    if (lp_config_learn_login(&ctx.config, email, &learn) != LP_OK) {
+        cli_say(stderr, "licportal: remembering the server in the profile failed: %s", learn.message);
+    }
     const lp_credentials *session = lp_client_session(ctx.client);
     char who[400];
     char server[512];

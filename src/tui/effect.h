@@ -19,6 +19,7 @@ typedef enum tui_effect_kind {
     TUI_FX_SAVE_SNAPSHOT,     /* the dashboard just received, for offline use */
     TUI_FX_LOAD_SNAPSHOT,
     TUI_FX_REMEMBER_IN_FILE,  /* keep the session in the 0600 file from now on */
+    TUI_FX_LEARN_LOGIN,       /* the profile learns the server and `email` it lacks */
     TUI_FX_COPY,              /* `text` to the terminal's clipboard (OSC 52) */
 } tui_effect_kind;
 

@@ -216,6 +216,10 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         lp_config_save_value(loop->config->profile ? loop->config->profile : "default",
                              "credential_store", "file", &err);
         return;
+    case TUI_FX_LEARN_LOGIN:
+        /* Best effort: a profile that cannot be written changes nothing now. */
+        lp_config_learn_login(loop->config, fx->email, &err);
+        return;
     }
     if (call)
         track_call(loop, call, fx->seq);

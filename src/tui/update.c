@@ -996,6 +996,9 @@ static void login_result(tui_state *state, const tui_event *ev, tui_effects *fx)
             push_effect(fx, TUI_FX_REMEMBER_IN_FILE);
             login->offer_remember = false;
         }
+        tui_effect *learn = push_effect(fx, TUI_FX_LEARN_LOGIN);
+        if (learn)
+            snprintf(learn->email, sizeof learn->email, "%s", login->email);
         state->screen = TUI_SCREEN_MAIN;
         state->back_depth = 0;
         state->view = TUI_VIEW_DASHBOARD;

@@ -215,3 +215,30 @@ lp_status lp_config_save_value(const char *profile, const char *key, const char 
     free(clean);
     return status;
 }
+
+lp_status lp_config_learn_login(const lp_config *used, const char *email, lp_error *err)
+{
+    lp_config_overrides profile_only = {.profile = used->profile};
+    lp_config known;
+    lp_status status = lp_config_load(&profile_only, &known, err);
+    if (status != LP_OK)
+        return status;
+    char *cacert = NULL;
+    if (used->cacert != NULL && known.cacert == NULL)
+        cacert = realpath(used->cacert, NULL);
+    const struct {
+        const char *key;
+        const char *value;
+    } learnt[] = {
+        {"server", known.server == NULL ? used->server : NULL},
+        {"cacert", cacert},
+        {"email", known.email == NULL ? email : NULL},
+    };
+    for (size_t i = 0; i < sizeof learnt / sizeof learnt[0] && status == LP_OK; i++) {
+        if (learnt[i].value != NULL && learnt[i].value[0] != '\0')
+            status = lp_config_save_value(used->profile, learnt[i].key, learnt[i].value, err);
+    }
+    free(cacert);
+    lp_config_free(&known);
+    return status;
+}

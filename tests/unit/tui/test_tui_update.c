@@ -251,6 +251,9 @@ START_TEST(without_a_keyring_the_file_store_is_offered_and_remembered)
     memset(&r, 0, sizeof r);
     deliver(LP_CALL_LOGIN, st.seq_login, LP_OK, &r, NULL, 100);
     ck_assert_ptr_nonnull(find(TUI_FX_REMEMBER_IN_FILE));
+    const tui_effect *learn = find(TUI_FX_LEARN_LOGIN);
+    ck_assert_ptr_nonnull(learn);
+    ck_assert_str_eq(learn->email, "me@example.com");
     teardown();
 }
 END_TEST

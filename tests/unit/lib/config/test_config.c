@@ -389,6 +389,46 @@ START_TEST(save_leaves_no_temporary_files_behind)
 }
 END_TEST
 
+START_TEST(a_login_fills_in_what_the_profile_lacks_and_nothing_else)
+{
+    write_config("[profile default]\nemail = kept@example.com\n");
+    char ca[512];
+    snprintf(ca, sizeof ca, "%s/ca.pem", home);
+    FILE *f = fopen(ca, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    char relative_ca[600];
+    char old_cwd[1024];
+    ck_assert_ptr_nonnull(getcwd(old_cwd, sizeof old_cwd));
+    ck_assert_int_eq(chdir(home), 0);
+    snprintf(relative_ca, sizeof relative_ca, "./ca.pem");
+    lp_config_overrides flags = {.server = "https://learnt.example.com", .cacert = relative_ca};
+    lp_config used;
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_eq(lp_config_load(&flags, &used, &err), LP_OK);
+    ck_assert_int_eq(lp_config_learn_login(&used, "typed@example.com", &err), LP_OK);
+    ck_assert_int_eq(chdir(old_cwd), 0);
+    char expected[1200];
+    char *real_ca = realpath(ca, NULL);
+    ck_assert_ptr_nonnull(real_ca);
+    snprintf(expected, sizeof expected,
+             "[profile default]\nemail = kept@example.com\nserver = https://learnt.example.com\n"
+             "cacert = %s\n",
+             real_ca);
+    free(real_ca);
+    ck_assert_str_eq(read_config(), expected);
+    lp_config_free(&used);
+
+    /* A second login elsewhere changes nothing: the profile now knows. */
+    lp_config_overrides other = {.server = "https://other.example.com"};
+    ck_assert_int_eq(lp_config_load(&other, &used, &err), LP_OK);
+    ck_assert_int_eq(lp_config_learn_login(&used, "someone@example.com", &err), LP_OK);
+    ck_assert_str_eq(read_config(), expected);
+    lp_config_free(&used);
+}
+END_TEST
+
 START_TEST(save_refuses_bad_settings)
 {
     lp_error err;
@@ -469,6 +509,7 @@ int main(void)
     tcase_add_test(load, save_replaces_an_existing_value_without_duplicating_it);
     tcase_add_test(load, save_leaves_no_temporary_files_behind);
     tcase_add_test(load, save_refuses_bad_settings);
+    tcase_add_test(load, a_login_fills_in_what_the_profile_lacks_and_nothing_else);
     suite_add_tcase(s, load);
 
     TCase *xdg = tcase_create("xdg");
