@@ -51,3 +51,19 @@ bool lp_cli_read_password(char *out, size_t size)
         out[--len] = '\0';
     return len > 0;
 }
+
+int lp_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
+                    int (*run)(int argc, char **argv))
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return LP_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage, stdout);
+        return LP_EXIT_OK;
+    }
+    if (strcmp(argv[1], verb) == 0)
+        return run(argc - 1, argv + 1);
+    return lp_cli_usage_error(group, "unknown %s command '%s'", group, argv[1]);
+}

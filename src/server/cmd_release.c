@@ -281,24 +281,11 @@ static int add_release(int argc, char **argv)
     return LP_EXIT_OK;
 }
 
-static void group_usage(FILE *out)
-{
-    fputs("Usage: licportald release add --db PATH --files DIR --product ID --version V --platform P\n"
-          "                              --file PATH [options]\n",
-          out);
-}
-
 int lp_cmd_release(int argc, char **argv)
 {
-    if (argc < 2) {
-        group_usage(stderr);
-        return LP_EXIT_USAGE;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        group_usage(stdout);
-        return LP_EXIT_OK;
-    }
-    if (strcmp(argv[1], "add") == 0)
-        return add_release(argc - 1, argv + 1);
-    return lp_cli_usage_error("release", "unknown release command '%s'", argv[1]);
+    return lp_cli_run_verb(argc, argv, "release",
+                           "Usage: licportald release add --db PATH --files DIR --product ID --version V "
+                           "--platform P\n"
+                           "                              --file PATH [options]\n",
+                           "add", add_release);
 }

@@ -173,23 +173,10 @@ static int add_user(int argc, char **argv)
     return status;
 }
 
-static void group_usage(FILE *out)
-{
-    fputs("Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n",
-          out);
-}
-
 int lp_cmd_user(int argc, char **argv)
 {
-    if (argc < 2) {
-        group_usage(stderr);
-        return LP_EXIT_USAGE;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        group_usage(stdout);
-        return LP_EXIT_OK;
-    }
-    if (strcmp(argv[1], "add") == 0)
-        return add_user(argc - 1, argv + 1);
-    return lp_cli_usage_error("user", "unknown user command '%s'", argv[1]);
+    return lp_cli_run_verb(argc, argv, "user",
+                           "Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] "
+                           "[--otp-secret-file F]\n",
+                           "add", add_user);
 }
