@@ -20,3 +20,16 @@ void store_test_rmdir(const char *dir)
         fprintf(stderr, "could not remove %s\n", dir);
     }
 }
+
+char *store_test_home(void)
+{
+    char *dir = store_test_dir();
+    if (dir == NULL)
+        return NULL;
+    char state[600];
+    snprintf(state, sizeof state, "%s/state", dir);
+    setenv("XDG_STATE_HOME", state, 1);
+    setenv("HOME", dir, 1);
+    unsetenv("LICPORTAL_TOKEN");
+    return dir;
+}

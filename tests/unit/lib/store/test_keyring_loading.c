@@ -14,13 +14,8 @@ static char *dir;
 
 static void setup(void)
 {
-    dir = store_test_dir();
+    dir = store_test_home();
     ck_assert_ptr_nonnull(dir);
-    char state[600];
-    snprintf(state, sizeof state, "%s/state", dir);
-    setenv("XDG_STATE_HOME", state, 1);
-    setenv("HOME", dir, 1);
-    unsetenv("LICPORTAL_TOKEN");
     setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", 1);
 }
 
