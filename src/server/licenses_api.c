@@ -36,11 +36,13 @@ static const struct sort_order sort_orders[] = {
     {"product", "lic:product", "l.product_name", false, true},
     {"-product", "lic:-product", "l.product_name", true, true},
     {"status", "lic:status", STATUS_EXPR, false, true},
+    {"-status", "lic:-status", STATUS_EXPR, true, true},
 };
-#define STATUS_ORDER (&sort_orders[6])
+#define IS_STATUS_ORDER(order) ((order)->expr == sort_orders[6].expr)
 
 /* Sorting by status: the reported statuses in name order, each a set that an
- * index walks in id order. Together they equal ORDER BY STATUS_EXPR, id. */
+ * index walks in id order. Together they equal ORDER BY STATUS_EXPR, id; walked
+ * backwards (last segment first, ids descending) they equal the reverse. */
 static const struct {
     const char *status;
     const char *predicate;
@@ -146,7 +148,7 @@ static bool read_filter(struct lp_request *req, struct license_filter *f, const 
         if (*order == NULL) {
             lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                            "sort must be one of added_at, -added_at, expires_at, -expires_at, product, -product, "
-                           "status");
+                           "status, -status");
             return false;
         }
     }
@@ -183,15 +185,16 @@ static bool count_matching(struct lp_request *req, const struct license_filter *
 
 /* Appends up to `want` rows of one status segment after `after_id` to
  * `items`; returns the number of rows read or -1 on error. */
-static int read_segment(struct lp_request *req, const struct license_filter *filter, size_t segment, int64_t after_id,
-                        int want, int limit, cJSON *items, int rows_before, struct lp_cursor *last)
+static int read_segment(struct lp_request *req, const struct license_filter *filter, size_t segment, bool descending,
+                        int64_t after_id, int want, int limit, cJSON *items, int rows_before, struct lp_cursor *last)
 {
     struct lp_sql sql;
     lp_sql_init(&sql);
     lp_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter), NULL);
     add_filters(&sql, filter);
-    lp_sql_add(&sql, status_segments[segment].predicate, after_id > 0 ? " AND l.id > :after_id" : "",
-               " ORDER BY l.id LIMIT :limit", NULL);
+    const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
+    lp_sql_add(&sql, status_segments[segment].predicate, after_clause,
+               descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;
     if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
@@ -213,12 +216,21 @@ static int read_segment(struct lp_request *req, const struct license_filter *fil
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? rows : -1;
 }
 
-static enum MHD_Result list_by_status(struct lp_request *req, const struct license_filter *filter, int limit,
-                                      bool has_cursor, const struct lp_cursor *after)
+/* The segment walked `step`-th in the order asked for. */
+static size_t segment_at(size_t step, bool descending)
 {
+    return descending ? STATUS_SEGMENTS - 1 - step : step;
+}
+
+static enum MHD_Result list_by_status(struct lp_request *req, const struct license_filter *filter,
+                                      const struct sort_order *order, int limit, bool has_cursor,
+                                      const struct lp_cursor *after)
+{
+    bool descending = order->descending;
     size_t first = 0;
     if (has_cursor) {
-        while (first < STATUS_SEGMENTS && strcmp(status_segments[first].status, after->value) != 0)
+        while (first < STATUS_SEGMENTS &&
+               strcmp(status_segments[segment_at(first, descending)].status, after->value) != 0)
             first++;
         if (first == STATUS_SEGMENTS)
             return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
@@ -227,11 +239,12 @@ static enum MHD_Result list_by_status(struct lp_request *req, const struct licen
     struct lp_cursor last = {0};
     int rows = 0;
     /* One row beyond the page tells whether another page follows. */
-    for (size_t seg = first; seg < STATUS_SEGMENTS && rows <= limit; seg++) {
+    for (size_t step = first; step < STATUS_SEGMENTS && rows <= limit; step++) {
+        size_t seg = segment_at(step, descending);
         if (filter->status != NULL && strcmp(filter->status, status_segments[seg].status) != 0)
             continue;
-        int64_t after_id = has_cursor && seg == first ? after->id : 0;
-        int got = read_segment(req, filter, seg, after_id, limit + 1 - rows, limit, items, rows, &last);
+        int64_t after_id = has_cursor && step == first ? after->id : 0;
+        int got = read_segment(req, filter, seg, descending, after_id, limit + 1 - rows, limit, items, rows, &last);
         if (got < 0) {
             cJSON_Delete(items);
             return lp_reply_internal(req);
@@ -240,7 +253,7 @@ static enum MHD_Result list_by_status(struct lp_request *req, const struct licen
     }
     char *next = NULL;
     if (rows > limit) {
-        snprintf(last.scope, sizeof last.scope, "%s", STATUS_ORDER->scope);
+        snprintf(last.scope, sizeof last.scope, "%s", order->scope);
         next = lp_cursor_encode(&last, req->server->cursor_key);
     }
     int64_t total = 0;
@@ -263,8 +276,8 @@ enum MHD_Result lp_api_license_list(struct lp_request *req)
     bool has_cursor;
     if (!lp_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
-    if (order == STATUS_ORDER)
-        return list_by_status(req, &filter, limit, has_cursor, &after);
+    if (IS_STATUS_ORDER(order))
+        return list_by_status(req, &filter, order, limit, has_cursor, &after);
     int64_t after_key = 0;
     if (has_cursor && !order->text_key) {
         char *end = NULL;

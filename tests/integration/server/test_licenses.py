@@ -6,7 +6,7 @@ import urllib.parse
 import harness
 
 STATUSES = ("active", "expired", "suspended", "revoked", "pending")
-SORTS = ("added_at", "-added_at", "expires_at", "-expires_at", "product", "-product", "status")
+SORTS = ("added_at", "-added_at", "expires_at", "-expires_at", "product", "-product", "status", "-status")
 SUMMARY_FIELDS = ("id", "key_masked", "product", "edition", "status", "added_at", "expires_at",
                   "max_activations", "activations_in_use")
 
@@ -235,6 +235,13 @@ class LicenceListTest(harness.PortalTestCase):
 
     def assertSortedBy(self, items, sort):
         assert_sorted_by(self, items, sort)
+
+    def test_every_sort_key_has_its_exact_reverse(self):
+        for sort in (s for s in SORTS if not s.startswith("-")):
+            with self.subTest(sort=sort):
+                forward, _ = self.api.list_all("/licenses", {"sort": sort}, limit=7)
+                backward, _ = self.api.list_all("/licenses", {"sort": "-" + sort}, limit=7)
+                self.assertEqual([x["id"] for x in backward], [x["id"] for x in reversed(forward)])
 
     def test_default_sort_is_newest_added_first(self):
         first = self.query(limit=200)["items"]
