@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "licportal/timestamp.h"
+#include "licportal/wire_names.h"
 
 /* Strings are owned, NUL-terminated UTF-8 exactly as the server sent them
  * (NOT sanitised: pass them through lp_sanitize before showing them).
@@ -16,15 +17,6 @@ typedef struct lp_product {
     char *id;
     char *name;
 } lp_product;
-
-typedef enum lp_license_status {
-    LP_LICENSE_ACTIVE,
-    LP_LICENSE_EXPIRED,
-    LP_LICENSE_SUSPENDED,
-    LP_LICENSE_REVOKED,
-    LP_LICENSE_PENDING,
-} lp_license_status;
-#define LP_LICENSE_STATUS_COUNT 5
 
 typedef struct lp_money {
     int64_t amount_minor;
@@ -165,9 +157,7 @@ void lp_license_page_clear(lp_license_page *page);
 void lp_activation_page_clear(lp_activation_page *page);
 void lp_download_page_clear(lp_download_page *page);
 
-/* Wire names of enumerations ("active", "device", ...), and back. */
-const char *lp_license_status_name(lp_license_status status);
-bool lp_license_status_from_name(const char *name, lp_license_status *out);
+/* Wire names of enumerations ("device", ...); license statuses are in wire_names.h. */
 const char *lp_activation_kind_name(lp_activation_kind kind);
 
 #endif

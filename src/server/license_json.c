@@ -37,7 +37,7 @@ cJSON *lp_license_summary_json(sqlite3_stmt *st, lp_time now)
     cJSON_AddStringToObject(product, "name", lp_col_text(st, 3));
     lp_json_add_string_or_null(item, "edition", lp_col_text(st, 4));
     enum lp_license_status stored = LP_LICENSE_PENDING;
-    lp_license_status_parse(lp_col_text(st, 5), &stored);
+    lp_license_status_from_name(lp_col_text(st, 5), &stored);
     lp_time expires_at = lp_col_int(st, 7, LP_TIME_NONE);
     cJSON_AddStringToObject(item, "status",
                             lp_license_status_name(lp_license_status_effective(stored, expires_at, now)));

@@ -107,9 +107,11 @@ static bool read_filter(struct lp_request *req, struct license_filter *f, const 
     memset(f, 0, sizeof *f);
     f->status = lp_request_query(req, "status");
     enum lp_license_status parsed;
-    if (f->status != NULL && !lp_license_status_parse(f->status, &parsed)) {
-        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
-                       "status must be one of active, expired, suspended, revoked, pending");
+    if (f->status != NULL && !lp_license_status_from_name(f->status, &parsed)) {
+        char names[128], message[160];
+        snprintf(message, sizeof message, "status must be one of %s",
+                 lp_wire_list_text(&lp_license_statuses, names, sizeof names));
+        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
         return false;
     }
     f->product = lp_request_query(req, "product");
@@ -145,10 +147,11 @@ static bool read_filter(struct lp_request *req, struct license_filter *f, const 
             if (strcmp(sort, sort_orders[i].name) == 0)
                 *order = &sort_orders[i];
         }
-        if (*order == NULL) {
-            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
-                           "sort must be one of added_at, -added_at, expires_at, -expires_at, product, -product, "
-                           "status, -status");
+        if (*order == NULL || lp_wire_index(&lp_license_sort_keys, sort) < 0) {
+            char names[160], message[200];
+            snprintf(message, sizeof message, "sort must be one of %s",
+                     lp_wire_list_text(&lp_license_sort_keys, names, sizeof names));
+            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
             return false;
         }
     }
@@ -400,7 +403,7 @@ enum MHD_Result lp_api_license_get(struct lp_request *req)
     snprintf(product_id, sizeof product_id, "%s", lp_col_text(st, 2));
     sqlite3_reset(st);
     enum lp_license_status status = LP_LICENSE_PENDING;
-    lp_license_status_parse(cJSON_GetStringValue(cJSON_GetObjectItem(detail, "status")), &status);
+    lp_license_status_from_name(cJSON_GetStringValue(cJSON_GetObjectItem(detail, "status")), &status);
     add_renewal(req, detail, req->path_id, product_id, status);
     return lp_reply_json(req, MHD_HTTP_OK, detail);
 }

@@ -62,12 +62,10 @@ static int summary_field_of(const char *name)
 static lp_status read_status(const cJSON *node, const char *path, lp_license_status *out,
                              lp_error *err)
 {
-    static const char *const names[] = {"active", "expired", "suspended", "revoked", "pending",
-                                        NULL};
     int index;
-    lp_status status = lp_json_enum_member(node, path, "status", names, &index, err);
-    if (status == LP_OK && !lp_license_status_from_name(names[index], out))
-        status = lp_json_fail(err, path, "status: unknown value");
+    lp_status status = lp_json_enum_member(node, path, "status", lp_license_statuses.names, &index, err);
+    if (status == LP_OK)
+        *out = (lp_license_status)index;
     return status;
 }
 

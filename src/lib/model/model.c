@@ -136,33 +136,6 @@ void lp_download_page_clear(lp_download_page *page)
     memset(page, 0, sizeof *page);
 }
 
-static const char *const license_status_names[LP_LICENSE_STATUS_COUNT] = {
-    [LP_LICENSE_ACTIVE] = "active",       [LP_LICENSE_EXPIRED] = "expired",
-    [LP_LICENSE_SUSPENDED] = "suspended", [LP_LICENSE_REVOKED] = "revoked",
-    [LP_LICENSE_PENDING] = "pending",
-};
-
-const char *lp_license_status_name(lp_license_status status)
-{
-    if ((unsigned)status < LP_LICENSE_STATUS_COUNT)
-        return license_status_names[status];
-    return "unknown";
-}
-
-bool lp_license_status_from_name(const char *name, lp_license_status *out)
-{
-    if (!name)
-        return false;
-    for (int i = 0; i < LP_LICENSE_STATUS_COUNT; i++) {
-        if (strcmp(name, license_status_names[i]) == 0) {
-            if (out)
-                *out = (lp_license_status)i;
-            return true;
-        }
-    }
-    return false;
-}
-
 const char *lp_activation_kind_name(lp_activation_kind kind)
 {
     switch (kind) {

@@ -36,13 +36,13 @@ START_TEST(names_round_trip_and_unknown_names_are_refused)
     static const char *names[] = {"active", "expired", "suspended", "revoked", "pending"};
     for (size_t i = 0; i < 5; i++) {
         enum lp_license_status status;
-        ck_assert(lp_license_status_parse(names[i], &status));
+        ck_assert(lp_license_status_from_name(names[i], &status));
         ck_assert_str_eq(lp_license_status_name(status), names[i]);
     }
     enum lp_license_status status;
-    ck_assert(!lp_license_status_parse("Active", &status));
-    ck_assert(!lp_license_status_parse("", &status));
-    ck_assert(!lp_license_status_parse(NULL, &status));
+    ck_assert(!lp_license_status_from_name("Active", &status));
+    ck_assert(!lp_license_status_from_name("", &status));
+    ck_assert(!lp_license_status_from_name(NULL, &status));
 }
 END_TEST
 
