@@ -2,11 +2,13 @@
 # Builds everything and runs every test suite: unit, integration over real
 # HTTPS, the OpenAPI lint, the contract check through prism, the terminal UI
 # tests with the client under valgrind, and the whole suite again under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
-# Ends with the line "N passed, N failed". Usage: scripts/test.sh [--quick]
+# AddressSanitizer and UndefinedBehaviorSanitizer, and the configure matrix
+# (the build without the server, the terminal UI, the keyring or the tests).
+# Ends with the line "N passed, N failed"; a skipped test counts as failed.
+# Usage: scripts/test.sh [--quick]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 quick=no
 [ "${1:-}" = "--quick" ] && quick=yes
 
@@ -38,7 +40,7 @@ run_tests() { # BUILDDIR LOGNAME meson-test-args...
   return $rc
 }
 
-if run_suites "release build" build-test -- -Dwerror=true -Dbuildtype=debugoptimized; then
+if run_suites "release build" build-test -- -Dwerror=true -Dbuildtype=debugoptimized -Dtests=enabled; then
   run_tests build-test main --no-suite prism --no-suite valgrind || status=1
   if [ "$quick" = no ]; then
     echo "== contract check: the server's integration tests through prism"
@@ -52,13 +54,20 @@ fi
 
 if [ "$quick" = no ]; then
   if CC=clang run_suites "sanitizer build" build-asan -- -Dwerror=true -Db_sanitize=address,undefined \
-       -Db_lundef=false -Dbuildtype=debug; then
+       -Db_lundef=false -Dbuildtype=debug -Dtests=enabled; then
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       run_tests build-asan asan --timeout-multiplier 3 --no-suite prism --no-suite lint --no-suite slow \
       --no-suite valgrind || status=1
   else
     echo "sanitizer build failed"; status=1; logs+=("build-failed")
   fi
+fi
+
+if [ "$quick" = no ]; then
+  echo "== configure matrix: client only, no terminal UI, no keyring, no liboath, no tests"
+  mkdir -p build-matrix
+  bash scripts/configure-matrix.sh build-matrix | tee build-matrix/results.tap
+  logs+=(build-matrix/results.tap)
 fi
 
 python3 scripts/count-results.py "${logs[@]}"

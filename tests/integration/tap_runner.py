@@ -1,5 +1,8 @@
 # Runs unittest modules given by path and reports each test case as TAP for meson.
-"""Usage: tap_runner.py [-k PATTERN] path/to/test_module.py ...
+"""Usage: tap_runner.py [-k PATTERN] [-x PATTERN] path/to/test_module.py ...
+
+-k runs only the test cases whose name contains PATTERN; -x leaves out those
+whose name contains PATTERN (both may be repeated).
 
 Prints `ok N - name` / `not ok N - name` as each test case finishes, then `1..N`.
 Exit status 1 when any test failed or errored, or when no test ran at all. The
@@ -108,24 +111,42 @@ class TapResult(unittest.TestResult):
             self._failure(subtest, err)
 
 
+def without(suite, excluded):
+    """The suite's test cases, flattened, less those whose id contains an excluded pattern."""
+    kept = unittest.TestSuite()
+    for test in suite:
+        if isinstance(test, unittest.TestSuite):
+            kept.addTests(without(test, excluded))
+        elif not any(pattern in test.id() for pattern in excluded):
+            kept.addTest(test)
+    return kept
+
+
 def main(argv):
-    pattern = None
+    patterns = []
+    excluded = []
     paths = []
     args = iter(argv)
     for arg in args:
-        if arg == "-k":
-            pattern = next(args, None)
+        if arg in ("-k", "-x"):
+            value = next(args, None)
+            if value is None:
+                paths = []
+                break
+            (patterns if arg == "-k" else excluded).append(value)
         else:
             paths.append(arg)
     if not paths:
-        print("usage: tap_runner.py [-k PATTERN] TEST_MODULE.py ...", file=sys.stderr)
+        print("usage: tap_runner.py [-k PATTERN] [-x PATTERN] TEST_MODULE.py ...", file=sys.stderr)
         return 2
     loader = unittest.TestLoader()
-    if pattern:
-        loader.testNamePatterns = [f"*{pattern}*"]
+    if patterns:
+        loader.testNamePatterns = [f"*{pattern}*" for pattern in patterns]
     suite = unittest.TestSuite()
     for path in paths:
         suite.addTests(loader.loadTestsFromModule(load_module(path)))
+    if excluded:
+        suite = without(suite, excluded)
     result = TapResult()
     suite.run(result)
     if result.number == 0:

@@ -4,6 +4,10 @@ import harness
 
 class UserIsolationTest(harness.PortalTestCase):
     demo_users = 2
+    # With seed 5 and 12 licenses each, demo1 holds Driftwood Sync only through an expired
+    # and a lapsed license while demo2 also holds it actively: the inactive-only case below.
+    licenses_per_user = 12
+    demo_seed = 5
 
     @classmethod
     def prepare(cls, portal):
@@ -84,9 +88,9 @@ class UserIsolationTest(harness.PortalTestCase):
         # Find a release of an inactive-only product through another user's catalogue.
         others = self.bob.list_all("/downloads")[0]
         candidates = [d for d in others if d["product"]["id"] in inactive_only]
-        if not inactive_only or not candidates:
-            self.skipTest("demo data has no product demo1 holds only inactively and demo2 "
-                          "holds actively")
+        self.assertTrue(inactive_only and candidates,
+                        "the demo data needs a product demo1 holds only inactively and demo2 "
+                        "holds actively")
         target = candidates[0]
         self.assertError(self.alice.get(f"/downloads/{target['id']}"), 404, "not_found")
         self.assertError(self.alice.get(f"/downloads/{target['id']}/file", binary=True),
