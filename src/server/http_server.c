@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "server/access_log.h"
+#include "server/log_escape.h"
 #include "server/request.h"
 #include "server/response.h"
 #include "server/router.h"
@@ -163,8 +164,11 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_error(void *cls, const 
         }
         return;
     }
-    fputs("licportald: http: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    /* libmicrohttpd may quote what a client sent: escape it like the access log. */
+    char message[512], escaped[1024];
+    vsnprintf(message, sizeof message, fmt, ap);
+    message[strcspn(message, "\n")] = '\0';
+    fprintf(stderr, "licportald: http: %s\n", lp_log_escape_text(message, escaped, sizeof escaped));
 }
 
 /* Binds and listens ourselves, so that a busy port is reported precisely. */

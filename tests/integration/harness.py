@@ -20,7 +20,7 @@ LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
 breaks the document fails the test (ContractViolation).
 
 PortalTestCase class attributes: demo_users (0 = no demo data), licenses_per_user,
-demo_seed, demo_timeout, access_ttl, refresh_ttl; override the classmethod
+demo_seed, demo_timeout, access_ttl, refresh_ttl, serve_args (more serve options); override the classmethod
 prepare(portal) to add users (portal.add_user(email, password, name, otp_secret))
 before the server starts. Helpers: self.client(), self.login(email, password, otp),
 assertStatus(resp, status), assertError(resp, status, code) (checks the error body
@@ -453,10 +453,11 @@ class ClientWrapper:
 class Portal:
     """One licportald: temp dir, CA, database, files, running server (and Prism if asked)."""
 
-    def __init__(self, access_ttl=None, refresh_ttl=None, keep_dir=False):
+    def __init__(self, access_ttl=None, refresh_ttl=None, keep_dir=False, serve_args=()):
         self.licportald = required_binary("LICPORTALD")
         self.access_ttl = access_ttl
         self.refresh_ttl = refresh_ttl
+        self.serve_args = list(serve_args)
         self.keep_dir = keep_dir or os.environ.get("LP_KEEP_TMP") == "1"
         self.dir = tempfile.mkdtemp(prefix="licportal-integ-")
         self.db = os.path.join(self.dir, "portal.db")
@@ -540,6 +541,7 @@ class Portal:
             argv += ["--access-ttl", str(self.access_ttl)]
         if self.refresh_ttl is not None:
             argv += ["--refresh-ttl", str(self.refresh_ttl)]
+        argv += self.serve_args
         self._log = open(self.log_path, "ab")
         self._server = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=self._log, preexec_fn=_die_with_parent)
@@ -781,6 +783,7 @@ class PortalTestCase(unittest.TestCase):
 
     access_ttl = None
     refresh_ttl = None
+    serve_args = ()             # more options for `licportald serve`
     demo_users = 2              # 0: no demo data
     licenses_per_user = None
     demo_seed = None
@@ -790,7 +793,8 @@ class PortalTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        portal = Portal(access_ttl=cls.access_ttl, refresh_ttl=cls.refresh_ttl)
+        portal = Portal(access_ttl=cls.access_ttl, refresh_ttl=cls.refresh_ttl,
+                        serve_args=cls.serve_args)
         # Runs even when a subclass's setUpClass fails after this one returned.
         cls.addClassCleanup(portal.cleanup)
         try:
