@@ -150,6 +150,13 @@ static void on_completed(void *cls, struct MHD_Connection *connection, void **co
     *con_cls = NULL;
 }
 
+/* TLS 1.2 and 1.3 only; AEAD ciphers only; key exchange by (EC)DHE only, so
+ * every session has forward secrecy. TLS 1.3 suites are all AEAD with
+ * ephemeral key exchange. */
+static const char tls_priorities[] = "SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
+                                     ":-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM:+CHACHA20-POLY1305"
+                                     ":-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+DHE-RSA";
+
 /* While the daemon starts, its first complaint is kept for our one-line
  * error instead of being printed; afterwards messages go to stderr. */
 static bool daemon_running;
@@ -214,7 +221,8 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
     http->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, (void *)server, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
         MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_HTTPS_MEM_CERT,
-        cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_THREAD_POOL_SIZE, threads,
+        cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_HTTPS_PRIORITIES, tls_priorities,
+        MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
