@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "server/cli_support.h"
+#include "server/db.h"
 #include "server/decimal.h"
 #include "server/commands.h"
 #include "server/exit_codes.h"
@@ -153,6 +154,8 @@ int lp_cmd_serve(int argc, char **argv)
     struct lp_listen_addr addr;
     if (!lp_listen_addr_parse(o.listen, &addr, err, sizeof err))
         return lp_cli_usage_error("serve", "%s", err);
+    if (!lp_db_check_private(o.db_path, err, sizeof err))
+        return lp_cli_error("%s", err);
     struct stat st;
     if (stat(o.files_dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return lp_cli_error("--files %s is not a directory", o.files_dir);
