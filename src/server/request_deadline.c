@@ -1,4 +1,4 @@
-/* The watcher of request deadlines: a list of connections and one thread that cuts off the late ones. */
+/* The watcher of request deadlines: a list of connections, swept by a ticker that cuts off the late ones. */
 #include "server/request_deadline.h"
 
 #include <pthread.h>
@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/socket.h>
-#include <time.h>
 
 #include "server/access_log.h"
+#include "server/ticker.h"
 
 /* How often the watcher looks: a late request is cut off within this of its deadline. */
 #define SWEEP_NS (250LL * 1000 * 1000)
@@ -21,15 +21,16 @@ struct lp_deadline_watch {
 
 struct lp_request_deadline {
     pthread_mutex_t lock;
-    pthread_cond_t wake;
-    pthread_t thread;
-    bool stopping;
+    struct lp_ticker *ticker;
     int64_t allowed_ns;
     struct lp_deadline_watch *watches;
 };
 
-static void sweep(struct lp_request_deadline *deadline, int64_t now)
+static void sweep(void *arg)
 {
+    struct lp_request_deadline *deadline = arg;
+    pthread_mutex_lock(&deadline->lock);
+    int64_t now = lp_monotonic_ns();
     for (struct lp_deadline_watch *w = deadline->watches; w != NULL; w = w->next) {
         if (w->due_ns != 0 && now >= w->due_ns) {
             /* The server's own polling thread sees the end of the stream
@@ -38,23 +39,7 @@ static void sweep(struct lp_request_deadline *deadline, int64_t now)
             w->due_ns = 0;
         }
     }
-}
-
-static void *watch_deadlines(void *arg)
-{
-    struct lp_request_deadline *deadline = arg;
-    pthread_mutex_lock(&deadline->lock);
-    while (!deadline->stopping) {
-        sweep(deadline, lp_monotonic_ns());
-        struct timespec until;
-        clock_gettime(CLOCK_MONOTONIC, &until);
-        int64_t ns = (int64_t)until.tv_nsec + SWEEP_NS;
-        until.tv_sec += (time_t)(ns / 1000000000);
-        until.tv_nsec = (long)(ns % 1000000000);
-        pthread_cond_timedwait(&deadline->wake, &deadline->lock, &until);
-    }
     pthread_mutex_unlock(&deadline->lock);
-    return NULL;
 }
 
 struct lp_request_deadline *lp_request_deadline_new(unsigned seconds)
@@ -63,14 +48,9 @@ struct lp_request_deadline *lp_request_deadline_new(unsigned seconds)
     if (deadline == NULL)
         return NULL;
     deadline->allowed_ns = (int64_t)seconds * 1000000000;
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_mutex_init(&deadline->lock, NULL);
-    pthread_cond_init(&deadline->wake, &attr);
-    pthread_condattr_destroy(&attr);
-    if (pthread_create(&deadline->thread, NULL, watch_deadlines, deadline) != 0) {
-        pthread_cond_destroy(&deadline->wake);
+    deadline->ticker = lp_ticker_start(SWEEP_NS, sweep, deadline);
+    if (deadline->ticker == NULL) {
         pthread_mutex_destroy(&deadline->lock);
         free(deadline);
         return NULL;
@@ -82,17 +62,12 @@ void lp_request_deadline_free(struct lp_request_deadline *deadline)
 {
     if (deadline == NULL)
         return;
-    pthread_mutex_lock(&deadline->lock);
-    deadline->stopping = true;
-    pthread_cond_signal(&deadline->wake);
-    pthread_mutex_unlock(&deadline->lock);
-    pthread_join(deadline->thread, NULL);
+    lp_ticker_stop(deadline->ticker);
     while (deadline->watches != NULL) {
         struct lp_deadline_watch *next = deadline->watches->next;
         free(deadline->watches);
         deadline->watches = next;
     }
-    pthread_cond_destroy(&deadline->wake);
     pthread_mutex_destroy(&deadline->lock);
     free(deadline);
 }

@@ -1,10 +1,11 @@
 /* Deletes audit rows, sessions and tokens once they are past the retention period, at start and hourly. */
 #include "server/retention.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include "server/ticker.h"
 
 static const char *const prune_statements[] = {
     "DELETE FROM audit_log WHERE at < :cutoff",
@@ -39,33 +40,17 @@ bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, siz
 }
 
 struct lp_retention {
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    pthread_t thread;
-    bool stopping;
+    struct lp_ticker *ticker;
     struct lp_db *db;
     long days;
 };
 
-static void *prune_periodically(void *arg)
+static void prune_now(void *arg)
 {
     struct lp_retention *retention = arg;
-    pthread_mutex_lock(&retention->lock);
-    while (!retention->stopping) {
-        struct timespec until;
-        clock_gettime(CLOCK_MONOTONIC, &until);
-        until.tv_sec += LP_RETENTION_INTERVAL;
-        int rc = 0;
-        while (!retention->stopping && rc == 0)
-            rc = pthread_cond_timedwait(&retention->wake, &retention->lock, &until);
-        if (retention->stopping)
-            break;
-        char err[256];
-        if (!lp_retention_prune(retention->db, (lp_time)time(NULL), retention->days, err, sizeof err))
-            fprintf(stderr, "licportald: %s\n", err);
-    }
-    pthread_mutex_unlock(&retention->lock);
-    return NULL;
+    char err[256];
+    if (!lp_retention_prune(retention->db, (lp_time)time(NULL), retention->days, err, sizeof err))
+        fprintf(stderr, "licportald: %s\n", err);
 }
 
 struct lp_retention *lp_retention_start(const char *db_path, long days)
@@ -76,16 +61,10 @@ struct lp_retention *lp_retention_start(const char *db_path, long days)
     char err[512];
     retention->db = lp_db_open(db_path, err, sizeof err);
     retention->days = days;
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_mutex_init(&retention->lock, NULL);
-    pthread_cond_init(&retention->wake, &attr);
-    pthread_condattr_destroy(&attr);
-    if (retention->db == NULL || pthread_create(&retention->thread, NULL, prune_periodically, retention) != 0) {
+    if (retention->db != NULL)
+        retention->ticker = lp_ticker_start((int64_t)LP_RETENTION_INTERVAL * 1000000000, prune_now, retention);
+    if (retention->ticker == NULL) {
         lp_db_free(retention->db);
-        pthread_cond_destroy(&retention->wake);
-        pthread_mutex_destroy(&retention->lock);
         free(retention);
         return NULL;
     }
@@ -96,13 +75,7 @@ void lp_retention_stop(struct lp_retention *retention)
 {
     if (retention == NULL)
         return;
-    pthread_mutex_lock(&retention->lock);
-    retention->stopping = true;
-    pthread_cond_signal(&retention->wake);
-    pthread_mutex_unlock(&retention->lock);
-    pthread_join(retention->thread, NULL);
+    lp_ticker_stop(retention->ticker);
     lp_db_free(retention->db);
-    pthread_cond_destroy(&retention->wake);
-    pthread_mutex_destroy(&retention->lock);
     free(retention);
 }

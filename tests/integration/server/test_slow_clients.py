@@ -39,6 +39,13 @@ def is_open(tls):
         return False
 
 
+def assert_served(test, portal, source):
+    """A whole request from `source` gets its answer (401: no token)."""
+    answer = raw_tls.exchange(portal, b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\n"
+                                      b"Connection: close\r\n\r\n", source=source)
+    test.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer[:200])
+
+
 def drip(held):
     """One more header line on every connection still open; returns those still open."""
     still = []
@@ -66,9 +73,7 @@ class SlowClientsTest(harness.PortalTestCase):
         try:
             self.assertGreater(len(held), 0, "no slow connection was accepted at all")
             self.assertLessEqual(len(held), PER_ADDRESS)
-            answer = raw_tls.exchange(self.portal, b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\n"
-                                                   b"Connection: close\r\n\r\n", source=BYSTANDER)
-            self.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer[:200])
+            assert_served(self, self.portal, BYSTANDER)
         finally:
             for tls in held:
                 tls.close()
@@ -89,9 +94,7 @@ class SlowClientsTest(harness.PortalTestCase):
             for tls in held:
                 tls.close()
         # The address has its share again.
-        answer = raw_tls.exchange(self.portal, b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\n"
-                                               b"Connection: close\r\n\r\n", source=ATTACKER)
-        self.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer[:200])
+        assert_served(self, self.portal, ATTACKER)
 
     def test_a_kept_alive_connection_serves_requests_sent_in_time(self):
         api = self.login("demo1@example.com")
@@ -108,9 +111,7 @@ class SlowClientsAtDefaultLimitsTest(harness.PortalTestCase):
         held = open_slow(self.portal, 100)
         try:
             self.assertLessEqual(len(held), 32)
-            answer = raw_tls.exchange(self.portal, b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\n"
-                                                   b"Connection: close\r\n\r\n", source=BYSTANDER)
-            self.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer[:200])
+            assert_served(self, self.portal, BYSTANDER)
         finally:
             for tls in held:
                 tls.close()
