@@ -34,7 +34,10 @@ static int open_private(const char *path, sqlite3 **handle)
     pthread_mutex_lock(&umask_lock);
     mode_t old = umask(077);
     if (strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0) {
-        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        /* Only a file that does not exist yet: closing a descriptor of a
+         * file this process has open through SQLite would drop SQLite's
+         * POSIX locks on it. */
+        int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd >= 0)
             close(fd);
     }

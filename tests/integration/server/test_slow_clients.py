@@ -64,8 +64,8 @@ def drip(held):
 
 class SlowClientsTest(harness.PortalTestCase):
     demo_users = 1
-    serve_args = ("--max-connections", "100", "--connections-per-address", str(PER_ADDRESS),
-                  "--request-timeout", str(REQUEST_TIMEOUT))
+    connections_per_address = PER_ADDRESS
+    serve_args = ("--max-connections", "100", "--request-timeout", str(REQUEST_TIMEOUT))
 
     def test_one_address_cannot_hold_more_than_its_share_and_others_are_served(self):
         started = time.monotonic()
@@ -106,6 +106,7 @@ class SlowClientsTest(harness.PortalTestCase):
 class SlowClientsAtDefaultLimitsTest(harness.PortalTestCase):
     """Without the options: the global limit shared with no per-address cap was the attack."""
     demo_users = 0
+    connections_per_address = None
 
     def test_one_address_holding_many_connections_leaves_room_for_others(self):
         held = open_slow(self.portal, 100)
