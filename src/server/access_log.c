@@ -2,6 +2,8 @@
 #include "server/access_log.h"
 
 #include <stdio.h>
+
+#include "server/log_escape.h"
 #include <time.h>
 
 int64_t lp_monotonic_ns(void)
@@ -18,7 +20,11 @@ void lp_access_log(const struct lp_request *req, int64_t finished_ns)
         stamp[0] = '\0';
     double ms = (double)(finished_ns - req->started_ns) / 1e6;
     /* MHD hands over the path without its query string, so secrets in a
-     * query never reach the log; the path holds only opaque object ids. */
-    fprintf(stderr, "%s %s %s %s %u %.3fms request_id=%s\n", stamp, req->client_addr, req->method,
-            req->path ? req->path : "-", req->status, ms, req->request_id);
+     * query never reach the log. The method and the (decoded) path are the
+     * client's words: escaped, they cannot start a line or drive a terminal. */
+    char method[64], path[1024];
+    lp_log_escape(req->method, method, sizeof method);
+    lp_log_escape(req->path, path, sizeof path);
+    fprintf(stderr, "%s %s %s %s %u %.3fms request_id=%s\n", stamp, req->client_addr, method, path, req->status,
+            ms, req->request_id);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "server/address_group.h"
 #include "server/api_handlers.h"
 #include "server/audit.h"
 #include "server/object_id.h"
@@ -85,21 +86,83 @@ static bool load_account(struct lp_request *req, int64_t user_id, struct account
     return found;
 }
 
-static void failure_keys(const struct lp_request *req, const char *email, char *email_key, size_t email_size,
-                         char *addr_key, size_t addr_size)
+/* The two rate-limit keys of a login: the e-mail address (case-folded) and
+ * the client's address group (an IPv6 /64 is one key). */
+struct attempt_keys {
+    char email[300];
+    char address[8 + LP_ADDRESS_GROUP_LEN];
+};
+
+static void attempt_keys(const struct lp_request *req, const char *email, struct attempt_keys *keys)
 {
-    snprintf(email_key, email_size, "email:%s", email);
-    for (char *p = email_key; *p != '\0'; p++)
+    snprintf(keys->email, sizeof keys->email, "email:%s", email);
+    for (char *p = keys->email; *p != '\0'; p++)
         *p = (char)tolower((unsigned char)*p);
-    snprintf(addr_key, addr_size, "addr:%s", req->client_addr);
+    char group[LP_ADDRESS_GROUP_LEN];
+    lp_address_group(req->client_addr, group);
+    snprintf(keys->address, sizeof keys->address, "addr:%s", group);
 }
 
-static void count_failure(struct lp_request *req, const char *email_key, const char *addr_key, int64_t user_id,
-                          const char *why)
+/* One audit row per refused key and window, counting its refusals, so that
+ * a flood of refused logins cannot grow the table. */
+static void audit_refusal(struct lp_request *req, const char *key, lp_time window_start)
 {
-    lp_rate_limiter_fail(req->server->email_failures, email_key, req->now);
-    lp_rate_limiter_fail(req->server->address_failures, addr_key, req->now);
-    lp_audit(req, user_id, "login_failed", NULL, why);
+    static const char *const count = "UPDATE audit_log SET repeats = repeats + 1 "
+                                     "WHERE action = 'login_rate_limited' AND detail = :key AND at >= :since";
+    sqlite3_stmt *st = lp_db_stmt(req->db, count);
+    if (st == NULL)
+        return;
+    lp_bind_text(st, ":key", key);
+    lp_bind_int(st, ":since", window_start);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE || sqlite3_changes(lp_db_handle(req->db)) == 0)
+        lp_audit(req, 0, "login_rate_limited", NULL, key);
+}
+
+/* Reserves one attempt under both keys before any password is hashed, so
+ * that parallel attempts cannot pass the limit together. False after
+ * replying 429. */
+static bool reserve_attempt(struct lp_request *req, const struct attempt_keys *keys, enum MHD_Result *reply)
+{
+    struct lp_rate_refusal refusal = {0};
+    const char *refused = NULL;
+    if (!lp_rate_limiter_reserve(req->server->email_failures, keys->email, req->now, &refusal)) {
+        refused = keys->email;
+    } else if (!lp_rate_limiter_reserve(req->server->address_failures, keys->address, req->now, &refusal)) {
+        lp_rate_limiter_release(req->server->email_failures, keys->email, req->now);
+        refused = keys->address;
+    }
+    if (refused == NULL)
+        return true;
+    audit_refusal(req, refused, refusal.window_start);
+    *reply = lp_reply_rate_limited(req, refusal.retry_after);
+    return false;
+}
+
+/* The attempt was not a failure (a success, a request for the second
+ * factor, or our own error): it does not count. */
+static void give_back_attempt(struct lp_request *req, const struct attempt_keys *keys)
+{
+    lp_rate_limiter_release(req->server->email_failures, keys->email, req->now);
+    lp_rate_limiter_release(req->server->address_failures, keys->address, req->now);
+}
+
+/* Records the step of an accepted one-time code; false when that step (or
+ * a later one) was used already, which also settles two logins racing with
+ * one code. */
+static bool claim_otp_step(struct lp_request *req, int64_t user_id, int64_t step)
+{
+    static const char *const sql = "UPDATE users SET otp_last_step = :step "
+                                   "WHERE id = :id AND (otp_last_step IS NULL OR otp_last_step < :step)";
+    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    if (st == NULL)
+        return false;
+    lp_bind_int(st, ":step", step);
+    lp_bind_int(st, ":id", user_id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE && sqlite3_changes(lp_db_handle(req->db)) == 1;
 }
 
 static int64_t start_session(struct lp_request *req, int64_t user_id)
@@ -129,19 +192,18 @@ enum MHD_Result lp_api_login(struct lp_request *req)
         return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                               "email and password are required strings");
     }
-    char email_key[300], addr_key[96];
-    failure_keys(req, email, email_key, sizeof email_key, addr_key, sizeof addr_key);
-    long retry_after = 0;
-    if (!lp_rate_limiter_allows(req->server->email_failures, email_key, req->now, &retry_after) ||
-        !lp_rate_limiter_allows(req->server->address_failures, addr_key, req->now, &retry_after)) {
+    struct attempt_keys keys;
+    attempt_keys(req, email, &keys);
+    enum MHD_Result refused_reply = MHD_YES;
+    if (!reserve_attempt(req, &keys, &refused_reply)) {
         cJSON_Delete(json);
-        lp_audit(req, 0, "login_rate_limited", NULL, NULL);
-        return lp_reply_rate_limited(req, retry_after);
+        return refused_reply;
     }
 
     static const char *const sql = "SELECT id, email, name, password_hash, otp_secret FROM users WHERE email = :email";
     sqlite3_stmt *st = lp_db_stmt(req->db, sql);
     if (st == NULL) {
+        give_back_attempt(req, &keys);
         cJSON_Delete(json);
         return lp_reply_internal(req);
     }
@@ -161,6 +223,7 @@ enum MHD_Result lp_api_login(struct lp_request *req)
         if ((size_t)blob_len > sizeof otp_secret) {
             /* Never fall back to no second factor. */
             sqlite3_reset(st);
+            give_back_attempt(req, &keys);
             cJSON_Delete(json);
             fprintf(stderr, "licportald: user %lld has an oversized OTP secret\n", (long long)user.id);
             return lp_reply_internal(req);
@@ -174,24 +237,33 @@ enum MHD_Result lp_api_login(struct lp_request *req)
 
     bool password_ok = lp_password_verify(found && hash[0] ? hash : NULL, password);
     if (!password_ok) {
-        count_failure(req, email_key, addr_key, user.id, "password");
+        lp_audit(req, user.id, "login_failed", NULL, "password");
         cJSON_Delete(json);
         return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_credentials", "wrong e-mail or password");
     }
     if (otp_len > 0) {
         if (otp == NULL || *otp == '\0') {
+            give_back_attempt(req, &keys);
             cJSON_Delete(json);
             return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "otp_required",
                                   "this account uses two-factor authentication; send the one-time code as otp");
         }
-        if (!lp_totp_verify(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp)) {
-            count_failure(req, email_key, addr_key, user.id, "otp");
+        int64_t step = 0;
+        if (!lp_totp_match(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp, &step)) {
+            lp_audit(req, user.id, "login_failed", NULL, "otp");
             cJSON_Delete(json);
             return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp", "the one-time code is not valid");
         }
+        if (!claim_otp_step(req, user.id, step)) {
+            lp_audit(req, user.id, "login_failed", NULL, "otp reused");
+            cJSON_Delete(json);
+            return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp",
+                                  "this one-time code was used already; wait for the next one");
+        }
     }
     cJSON_Delete(json);
-    lp_rate_limiter_reset(req->server->email_failures, email_key);
+    lp_rate_limiter_reset(req->server->email_failures, keys.email);
+    lp_rate_limiter_release(req->server->address_failures, keys.address, req->now);
 
     int64_t session_id = start_session(req, user.id);
     cJSON *body = session_id > 0 ? issue_tokens(req, session_id, &user) : NULL;

@@ -7,13 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "server/cli_support.h"
+#include "server/db.h"
 #include "server/decimal.h"
 #include "server/commands.h"
 #include "server/exit_codes.h"
 #include "server/http_server.h"
 #include "server/listen_addr.h"
+#include "server/retention.h"
 #include "server/schema.h"
 #include "server/server_context.h"
 #include "server/thread_db.h"
@@ -23,6 +26,8 @@ static void usage(FILE *out)
 {
     fputs("Usage: licportald serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
           "                        [--access-ttl SECONDS] [--refresh-ttl SECONDS]\n"
+          "                        [--max-connections N] [--connections-per-address N]\n"
+          "                        [--request-timeout SECONDS] [--retention-days DAYS]\n"
           "Serves the portal API over HTTPS until SIGTERM or SIGINT.\n"
           "\n"
           "  --db PATH               the database (created and migrated when needed)\n"
@@ -32,6 +37,13 @@ static void usage(FILE *out)
           "  --key F                 the server private key, PEM\n"
           "  --access-ttl SECONDS    access token lifetime (default 900)\n"
           "  --refresh-ttl SECONDS   refresh token lifetime (default 2592000)\n"
+          "  --max-connections N     open connections in all (default 1000)\n"
+          "  --connections-per-address N\n"
+          "                          open connections from one client address (default 32)\n"
+          "  --request-timeout SECONDS\n"
+          "                          time a client has to send a whole request (default 30)\n"
+          "  --retention-days DAYS   audit rows, ended sessions and spent tokens older\n"
+          "                          than this are deleted (default 90)\n"
           "  --help                  show this help\n"
           "\n"
           "The first line on standard output is 'listening on https://HOST:PORT'.\n",
@@ -81,8 +93,19 @@ static char *read_pem(const char *path)
 
 struct serve_options {
     const char *db_path, *files_dir, *listen, *cert, *key;
-    long access_ttl, refresh_ttl;
+    long access_ttl, refresh_ttl, retention_days;
+    struct lp_http_limits limits;
 };
+
+/* A positive count option within `max`, into an unsigned. */
+static bool parse_count(const char *text, long max, unsigned *out)
+{
+    long value = 0;
+    if (!lp_parse_decimal(text, 1, max, &value))
+        return false;
+    *out = (unsigned)value;
+    return true;
+}
 
 static int parse_options(int argc, char **argv, struct serve_options *o, bool *help)
 {
@@ -91,6 +114,10 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
         {"listen", required_argument, NULL, 'l'},      {"cert", required_argument, NULL, 'c'},
         {"key", required_argument, NULL, 'k'},         {"access-ttl", required_argument, NULL, 'a'},
         {"refresh-ttl", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {"max-connections", required_argument, NULL, 'm'},
+        {"connections-per-address", required_argument, NULL, 'p'},
+        {"request-timeout", required_argument, NULL, 't'},
+        {"retention-days", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
     optind = 1;
@@ -121,6 +148,23 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
             if (!lp_parse_decimal(optarg, 1, 10L * 365 * 86400, &o->refresh_ttl))
                 return lp_cli_usage_error("serve", "--refresh-ttl must be a number of seconds (1..315360000)");
             break;
+        case 'm':
+            /* libmicrohttpd polls with select(): stay below FD_SETSIZE. */
+            if (!parse_count(optarg, 1000, &o->limits.max_connections))
+                return lp_cli_usage_error("serve", "--max-connections must be a number (1..1000)");
+            break;
+        case 'p':
+            if (!parse_count(optarg, 1000, &o->limits.connections_per_address))
+                return lp_cli_usage_error("serve", "--connections-per-address must be a number (1..1000)");
+            break;
+        case 't':
+            if (!parse_count(optarg, 3600, &o->limits.request_timeout))
+                return lp_cli_usage_error("serve", "--request-timeout must be a number of seconds (1..3600)");
+            break;
+        case 'R':
+            if (!lp_parse_decimal(optarg, 1, 36500, &o->retention_days))
+                return lp_cli_usage_error("serve", "--retention-days must be a number of days (1..36500)");
+            break;
         case 'h':
             *help = true;
             return LP_EXIT_OK;
@@ -139,7 +183,15 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
 
 int lp_cmd_serve(int argc, char **argv)
 {
-    struct serve_options o = {.access_ttl = LP_DEFAULT_ACCESS_TTL, .refresh_ttl = LP_DEFAULT_REFRESH_TTL};
+    struct serve_options o = {
+        .access_ttl = LP_DEFAULT_ACCESS_TTL,
+        .refresh_ttl = LP_DEFAULT_REFRESH_TTL,
+        .retention_days = LP_DEFAULT_RETENTION_DAYS,
+        .limits = {.max_connections = LP_DEFAULT_MAX_CONNECTIONS,
+                   .connections_per_address = LP_DEFAULT_CONNECTIONS_PER_ADDRESS,
+                   .request_timeout = LP_DEFAULT_REQUEST_TIMEOUT,
+                   .idle_timeout = LP_DEFAULT_IDLE_TIMEOUT},
+    };
     bool help = false;
     int rc = parse_options(argc, argv, &o, &help);
     if (help) {
@@ -153,6 +205,8 @@ int lp_cmd_serve(int argc, char **argv)
     struct lp_listen_addr addr;
     if (!lp_listen_addr_parse(o.listen, &addr, err, sizeof err))
         return lp_cli_usage_error("serve", "%s", err);
+    if (!lp_db_check_private(o.db_path, err, sizeof err))
+        return lp_cli_error("%s", err);
     struct stat st;
     if (stat(o.files_dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return lp_cli_error("--files %s is not a directory", o.files_dir);
@@ -177,7 +231,12 @@ int lp_cmd_serve(int argc, char **argv)
     };
     struct lp_db *db = lp_schema_open(o.db_path, err, sizeof err);
     struct lp_http_server *http = NULL;
+    struct lp_retention *retention = NULL;
     if (db == NULL) {
+        lp_cli_error("%s", err);
+        goto done;
+    }
+    if (!lp_retention_prune(db, (lp_time)time(NULL), o.retention_days, err, sizeof err)) {
         lp_cli_error("%s", err);
         goto done;
     }
@@ -200,7 +259,12 @@ int lp_cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    http = lp_http_server_start(&server, (const struct sockaddr *)&addr.addr, cert, key, err, sizeof err);
+    retention = lp_retention_start(o.db_path, o.retention_days);
+    if (retention == NULL) {
+        lp_cli_error("cannot start pruning the database");
+        goto done;
+    }
+    http = lp_http_server_start(&server, (const struct sockaddr *)&addr.addr, cert, key, &o.limits, err, sizeof err);
     if (http == NULL) {
         lp_cli_error("%s (--listen %s)", err, o.listen);
         goto done;
@@ -213,6 +277,7 @@ int lp_cmd_serve(int argc, char **argv)
     status = LP_EXIT_OK;
 done:
     lp_http_server_free(http);
+    lp_retention_stop(retention);
     lp_db_free(db);
     lp_rate_limiter_free(server.email_failures);
     lp_rate_limiter_free(server.address_failures);

@@ -1,8 +1,14 @@
 /* Database connection setup and the per-connection statement cache. */
 #include "server/db.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define STMT_CACHE_SIZE 96
 
@@ -17,6 +23,57 @@ struct lp_db {
     size_t cached;
 };
 
+/* The file holds password hashes, TOTP secrets and license keys: it is
+ * created for its owner only. SQLite gives the -wal and -shm files the
+ * database's mode; the umask covers any file it makes before that. The umask
+ * is the process's, so threads opening connections take turns. */
+static pthread_mutex_t umask_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int open_private(const char *path, sqlite3 **handle)
+{
+    pthread_mutex_lock(&umask_lock);
+    mode_t old = umask(077);
+    if (strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0) {
+        /* Only a file that does not exist yet: closing a descriptor of a
+         * file this process has open through SQLite would drop SQLite's
+         * POSIX locks on it. */
+        int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+    }
+    int rc = sqlite3_open_v2(path, handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    umask(old);
+    pthread_mutex_unlock(&umask_lock);
+    return rc;
+}
+
+static bool file_is_private(const char *path, char *err, size_t err_size)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT;
+    if ((st.st_mode & 077) == 0)
+        return true;
+    snprintf(err, err_size, "%s can be read or written by other users (mode %04o); run: chmod 600 %s", path,
+             (unsigned)(st.st_mode & 07777), path);
+    return false;
+}
+
+bool lp_db_check_private(const char *path, char *err, size_t err_size)
+{
+    static const char *const companions[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+        char file[4096];
+        if (snprintf(file, sizeof file, "%s%s", path, companions[i]) >= (int)sizeof file) {
+            snprintf(err, err_size, "database path too long");
+            return false;
+        }
+        if (!file_is_private(file, err, err_size))
+            return false;
+    }
+    return true;
+}
+
 struct lp_db *lp_db_open(const char *path, char *err, size_t err_size)
 {
     struct lp_db *db = calloc(1, sizeof *db);
@@ -24,8 +81,7 @@ struct lp_db *lp_db_open(const char *path, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    int rc = sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             NULL);
+    int rc = open_private(path, &db->handle);
     if (rc != SQLITE_OK) {
         snprintf(err, err_size, "cannot open database %s: %s", path,
                  db->handle ? sqlite3_errmsg(db->handle) : sqlite3_errstr(rc));

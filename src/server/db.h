@@ -9,10 +9,15 @@
 
 struct lp_db;
 
-/* Opens (creating when missing) the database at `path` in WAL mode with
- * foreign keys on and a busy timeout. On failure returns NULL and writes a
- * message into `err`. */
+/* Opens (creating when missing, mode 0600) the database at `path` in WAL
+ * mode with foreign keys on and a busy timeout. On failure returns NULL and
+ * writes a message into `err`. */
 struct lp_db *lp_db_open(const char *path, char *err, size_t err_size);
+
+/* Whether the database file and its -wal and -shm (where they exist) are
+ * closed to group and others. When not, `err` names the file and the chmod
+ * that fixes it. */
+bool lp_db_check_private(const char *path, char *err, size_t err_size);
 void lp_db_free(struct lp_db *db);
 
 sqlite3 *lp_db_handle(struct lp_db *db);

@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "server/access_log.h"
+#include "server/log_escape.h"
 #include "server/request.h"
+#include "server/request_deadline.h"
 #include "server/response.h"
 #include "server/router.h"
 #include "server/thread_db.h"
@@ -22,6 +24,8 @@
 struct lp_http_server {
     struct MHD_Daemon *daemon;
     uint16_t port;
+    const struct lp_server *server;
+    struct lp_request_deadline *deadline;
 };
 
 static void client_address(struct MHD_Connection *connection, char out[LP_CLIENT_ADDR_LEN])
@@ -101,11 +105,31 @@ static void append_body(struct lp_request *req, const char *data, size_t size)
     req->body[req->body_len] = '\0';
 }
 
+static struct lp_deadline_watch *deadline_watch(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info != NULL ? info->socket_context : NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *connection, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct lp_http_server *http = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = info != NULL ? lp_request_deadline_watch(http->deadline, info->connect_fd) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        lp_request_deadline_forget(http->deadline, *socket_context);
+        *socket_context = NULL;
+    }
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
 {
-    const struct lp_server *server = cls;
+    struct lp_http_server *http = cls;
+    const struct lp_server *server = http->server;
     struct lp_request *req = *con_cls;
     if (req == NULL) {
         req = request_new(server, connection, url, method);
@@ -129,6 +153,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         *upload_data_size = 0;
         return MHD_YES;
     }
+    lp_request_deadline_met(http->deadline, deadline_watch(connection));
     if (req->body_too_large)
         return lp_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
                               "the request body is larger than 64 KiB");
@@ -141,6 +166,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
 static void on_completed(void *cls, struct MHD_Connection *connection, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    struct lp_http_server *http = cls;
+    lp_request_deadline_restart(http->deadline, deadline_watch(connection));
     struct lp_request *req = *con_cls;
     if (req == NULL)
         return;
@@ -148,6 +175,13 @@ static void on_completed(void *cls, struct MHD_Connection *connection, void **co
     request_free(req);
     *con_cls = NULL;
 }
+
+/* TLS 1.2 and 1.3 only; AEAD ciphers only; key exchange by (EC)DHE only, so
+ * every session has forward secrecy. TLS 1.3 suites are all AEAD with
+ * ephemeral key exchange. */
+static const char tls_priorities[] = "SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
+                                     ":-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM:+CHACHA20-POLY1305"
+                                     ":-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+DHE-RSA";
 
 /* While the daemon starts, its first complaint is kept for our one-line
  * error instead of being printed; afterwards messages go to stderr. */
@@ -163,8 +197,11 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_error(void *cls, const 
         }
         return;
     }
-    fputs("licportald: http: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    /* libmicrohttpd may quote what a client sent: escape it like the access log. */
+    char message[512], escaped[1024];
+    vsnprintf(message, sizeof message, fmt, ap);
+    message[strcspn(message, "\n")] = '\0';
+    fprintf(stderr, "licportald: http: %s\n", lp_log_escape_text(message, escaped, sizeof escaped));
 }
 
 /* Binds and listens ourselves, so that a busy port is reported precisely. */
@@ -184,13 +221,18 @@ static int open_listener(const struct sockaddr *addr, char *err, size_t err_size
 }
 
 struct lp_http_server *lp_http_server_start(const struct lp_server *server, const struct sockaddr *addr,
-                                            const char *cert_pem, const char *key_pem, char *err, size_t err_size)
+                                            const char *cert_pem, const char *key_pem,
+                                            const struct lp_http_limits *limits, char *err, size_t err_size)
 {
     struct lp_http_server *http = calloc(1, sizeof *http);
-    if (http == NULL) {
+    if (http != NULL)
+        http->deadline = lp_request_deadline_new(limits->request_timeout);
+    if (http == NULL || http->deadline == NULL) {
+        free(http);
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    http->server = server;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     /* Logins spend ~50 ms in argon2id; more threads than cores keep other
      * requests moving meanwhile. */
@@ -202,23 +244,25 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
         flags |= MHD_USE_IPv6;
     int listener = open_listener(addr, err, err_size);
     if (listener < 0) {
-        free(http);
+        lp_http_server_free(http);
         return NULL;
     }
     daemon_running = false;
     startup_problem[0] = '\0';
     http->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, (void *)server, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
+        flags, 0, NULL, NULL, on_request, http, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
         MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_HTTPS_MEM_CERT,
-        cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+        cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_HTTPS_PRIORITIES, tls_priorities,
+        MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, limits->idle_timeout, MHD_OPTION_CONNECTION_LIMIT, limits->max_connections,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits->connections_per_address, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(256 * 1024), MHD_OPTION_NOTIFY_CONNECTION, on_connection, http, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, http, MHD_OPTION_END);
     if (http->daemon == NULL) {
         snprintf(err, err_size, "cannot start TLS (check the certificate and key): %s",
                  startup_problem[0] != '\0' ? startup_problem : "unknown error");
         close(listener);
-        free(http);
+        lp_http_server_free(http);
         return NULL;
     }
     daemon_running = true;
@@ -238,5 +282,6 @@ void lp_http_server_free(struct lp_http_server *http)
         return;
     if (http->daemon != NULL)
         MHD_stop_daemon(http->daemon);
+    lp_request_deadline_free(http->deadline);
     free(http);
 }

@@ -1,4 +1,4 @@
-/* Failed-login limiter: a small table of fixed windows, guarded by one mutex. */
+/* Login-attempt limiter: a small table of fixed windows, guarded by one mutex. */
 #include "server/rate_limit.h"
 
 #include <pthread.h>
@@ -65,18 +65,92 @@ static bool window_over(const struct lp_rate_limiter *limiter, const struct entr
     return now >= e->window_start + limiter->window_seconds;
 }
 
+static bool blocked(const struct lp_rate_limiter *limiter, const struct entry *e, lp_time now)
+{
+    return !window_over(limiter, e, now) && e->failures >= limiter->max_failures;
+}
+
+static void refuse_until(const struct lp_rate_limiter *limiter, lp_time window_start, lp_time now,
+                         struct lp_rate_refusal *refusal)
+{
+    if (refusal == NULL)
+        return;
+    long wait = (long)(window_start + limiter->window_seconds - now);
+    refusal->retry_after = wait < 1 ? 1 : wait;
+    refusal->window_start = window_start;
+}
+
+/* A slot for a new key: a free one, else one whose window is over, else the
+ * unblocked one whose window began longest ago. NULL when every slot holds a
+ * blocked key; then *first_blocked is the entry whose window ends first. */
+static struct entry *free_slot(struct lp_rate_limiter *limiter, lp_time now, const struct entry **first_blocked)
+{
+    struct entry *stalest = NULL;
+    *first_blocked = NULL;
+    for (unsigned i = 0; i < limiter->capacity; i++) {
+        struct entry *c = &limiter->entries[i];
+        if (!c->used || window_over(limiter, c, now))
+            return c;
+        if (blocked(limiter, c, now)) {
+            if (*first_blocked == NULL || c->window_start < (*first_blocked)->window_start)
+                *first_blocked = c;
+        } else if (stalest == NULL || c->window_start < stalest->window_start) {
+            stalest = c;
+        }
+    }
+    return stalest;
+}
+
+/* The key's entry, a new one for it, or NULL (with *refusal filled) when it
+ * is blocked or the table has no room. */
+static struct entry *entry_for_attempt(struct lp_rate_limiter *limiter, const char *key, lp_time now,
+                                       struct lp_rate_refusal *refusal)
+{
+    struct entry *e = find(limiter, key);
+    if (e != NULL) {
+        if (blocked(limiter, e, now)) {
+            refuse_until(limiter, e->window_start, now, refusal);
+            return NULL;
+        }
+        if (window_over(limiter, e, now)) {
+            e->window_start = now;
+            e->failures = 0;
+        }
+        return e;
+    }
+    const struct entry *first_blocked = NULL;
+    e = free_slot(limiter, now, &first_blocked);
+    if (e == NULL) {
+        refuse_until(limiter, first_blocked->window_start, now, refusal);
+        return NULL;
+    }
+    memset(e, 0, sizeof *e);
+    strncpy(e->key, key, KEY_MAX - 1);
+    e->used = true;
+    e->window_start = now;
+    return e;
+}
+
 bool lp_rate_limiter_allows(struct lp_rate_limiter *limiter, const char *key, lp_time now, long *retry_after)
 {
+    struct lp_rate_refusal refused = {0};
+    struct lp_rate_refusal *refusal = &refused;
     pthread_mutex_lock(&limiter->lock);
     bool allowed = true;
     struct entry *e = find(limiter, key);
-    if (e != NULL && !window_over(limiter, e, now) && e->failures >= limiter->max_failures) {
+    if (e != NULL && blocked(limiter, e, now)) {
         allowed = false;
-        long wait = (long)(e->window_start + limiter->window_seconds - now);
-        if (retry_after != NULL)
-            *retry_after = wait < 1 ? 1 : wait;
+        refuse_until(limiter, e->window_start, now, refusal);
+    } else if (e == NULL) {
+        const struct entry *first_blocked = NULL;
+        if (free_slot(limiter, now, &first_blocked) == NULL) {
+            allowed = false;
+            refuse_until(limiter, first_blocked->window_start, now, refusal);
+        }
     }
     pthread_mutex_unlock(&limiter->lock);
+    if (!allowed && retry_after != NULL)
+        *retry_after = refused.retry_after;
     return allowed;
 }
 
@@ -84,28 +158,34 @@ void lp_rate_limiter_fail(struct lp_rate_limiter *limiter, const char *key, lp_t
 {
     pthread_mutex_lock(&limiter->lock);
     struct entry *e = find(limiter, key);
-    if (e == NULL) {
-        /* Take a free slot, else the one whose window began longest ago. */
-        struct entry *victim = &limiter->entries[0];
-        for (unsigned i = 0; i < limiter->capacity; i++) {
-            struct entry *c = &limiter->entries[i];
-            if (!c->used) {
-                victim = c;
-                break;
-            }
-            if (c->window_start < victim->window_start)
-                victim = c;
-        }
-        e = victim;
-        memset(e, 0, sizeof *e);
-        strncpy(e->key, key, KEY_MAX - 1);
-        e->used = true;
-        e->window_start = now;
-    } else if (window_over(limiter, e, now)) {
+    if (e != NULL && window_over(limiter, e, now)) {
         e->window_start = now;
         e->failures = 0;
+    } else if (e == NULL) {
+        e = entry_for_attempt(limiter, key, now, NULL);
     }
-    e->failures++;
+    if (e != NULL)
+        e->failures++;
+    pthread_mutex_unlock(&limiter->lock);
+}
+
+bool lp_rate_limiter_reserve(struct lp_rate_limiter *limiter, const char *key, lp_time now,
+                             struct lp_rate_refusal *refusal)
+{
+    pthread_mutex_lock(&limiter->lock);
+    struct entry *e = entry_for_attempt(limiter, key, now, refusal);
+    if (e != NULL)
+        e->failures++;
+    pthread_mutex_unlock(&limiter->lock);
+    return e != NULL;
+}
+
+void lp_rate_limiter_release(struct lp_rate_limiter *limiter, const char *key, lp_time now)
+{
+    pthread_mutex_lock(&limiter->lock);
+    struct entry *e = find(limiter, key);
+    if (e != NULL && e->failures > 0 && e->window_start <= now && !window_over(limiter, e, now))
+        e->failures--;
     pthread_mutex_unlock(&limiter->lock);
 }
 

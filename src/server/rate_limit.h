@@ -1,4 +1,4 @@
-/* Fixed-window counter of failed attempts per key (an e-mail address or a client address). */
+/* Fixed-window counter of login attempts per key (an e-mail address or a client address group). */
 #ifndef LP_SERVER_RATE_LIMIT_H
 #define LP_SERVER_RATE_LIMIT_H
 
@@ -9,17 +9,41 @@
 struct lp_rate_limiter;
 
 /* `max_failures` failures within `window_seconds` of the first one block the
- * key until that window ends. `capacity` bounds memory: when full, the
- * stalest entry is reused. Returns NULL when out of memory. */
+ * key until that window ends. `capacity` bounds memory. When the table is
+ * full, a new key takes the slot of a key whose window is over, else of the
+ * unblocked key whose window began longest ago; a blocked key is never
+ * forgotten before its window ends. When every slot holds a blocked key, new
+ * keys are refused until the first of those windows ends: an attacker who
+ * fills the table locks out new keys for a window, never frees a blocked one.
+ * Returns NULL when out of memory or given a zero setting. */
 struct lp_rate_limiter *lp_rate_limiter_new(unsigned max_failures, long window_seconds, unsigned capacity);
 void lp_rate_limiter_free(struct lp_rate_limiter *limiter);
 
-/* Whether `key` may try again at `now`. When not, *retry_after is the number
- * of seconds (at least 1) until it may. Thread-safe. */
+/* When `key` was refused: seconds until it may try again (at least 1) and
+ * the start of the window that refuses it (which names the window). */
+struct lp_rate_refusal {
+    long retry_after;
+    lp_time window_start;
+};
+
+/* Whether `key` may try again at `now`. When not, *retry_after (may be
+ * NULL) is the number of seconds (at least 1) until it may. Thread-safe. */
 bool lp_rate_limiter_allows(struct lp_rate_limiter *limiter, const char *key, lp_time now, long *retry_after);
 
 /* Counts one failure for `key` at `now`. Thread-safe. */
 void lp_rate_limiter_fail(struct lp_rate_limiter *limiter, const char *key, lp_time now);
+
+/* Checks and counts in one step: when `key` may try at `now`, counts the
+ * attempt as a failure in advance and returns true, so that concurrent
+ * attempts can never pass the limit together; otherwise fills *refusal and
+ * counts nothing. An attempt that did not fail is given back with
+ * lp_rate_limiter_release() or lp_rate_limiter_reset(). Thread-safe. */
+bool lp_rate_limiter_reserve(struct lp_rate_limiter *limiter, const char *key, lp_time now,
+                             struct lp_rate_refusal *refusal);
+
+/* Gives back one attempt reserved at `now` for `key`, unless its window has
+ * started again since. Thread-safe. */
+void lp_rate_limiter_release(struct lp_rate_limiter *limiter, const char *key, lp_time now);
 
 /* Forgets the failures of `key` (after a successful login). Thread-safe. */
 void lp_rate_limiter_reset(struct lp_rate_limiter *limiter, const char *key);

@@ -179,7 +179,23 @@ static const char *const migration_4[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4};
+/* Version 5: what login hardening and pruning keep. The last TOTP time step
+ * a user logged in with (a code is never accepted twice); a rate-limit audit
+ * row counts the refusals of its key in one window instead of one row each;
+ * indexes for pruning by age and for the cascades from sessions. */
+static const char *const migration_5[] = {
+    "ALTER TABLE users ADD COLUMN otp_last_step INTEGER;",
+    "ALTER TABLE audit_log ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;",
+    "CREATE INDEX audit_rate_limited ON audit_log(detail, at) WHERE action = 'login_rate_limited';",
+    "CREATE INDEX audit_by_time ON audit_log(at);",
+    "CREATE INDEX sessions_by_created ON sessions(created_at);",
+    "CREATE INDEX refresh_tokens_by_session ON refresh_tokens(session_id);",
+    "CREATE INDEX access_tokens_by_session ON access_tokens(session_id);",
+    "CREATE INDEX access_tokens_by_expiry ON access_tokens(expires_at);",
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -62,6 +62,13 @@ bool lp_totp_generate(const unsigned char *secret, size_t secret_len, lp_time no
 bool lp_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
                     enum lp_totp_hash hash, const char *code)
 {
+    int64_t matched;
+    return lp_totp_match(secret, secret_len, now, step, window, hash, code, &matched);
+}
+
+bool lp_totp_match(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
+                   enum lp_totp_hash hash, const char *code, int64_t *matched_step)
+{
     if (code == NULL || secret == NULL || secret_len == 0)
         return false;
     size_t len = strlen(code);
@@ -71,7 +78,11 @@ bool lp_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now,
         if (!isdigit((unsigned char)code[i]))
             return false;
     }
-    int rc = oath_totp_validate4((const char *)secret, secret_len, (time_t)now, step, 0, window, NULL, NULL,
+    int position = 0;
+    int rc = oath_totp_validate4((const char *)secret, secret_len, (time_t)now, step, 0, window, &position, NULL,
                                  oath_flags(hash), code);
-    return rc >= 0;
+    if (rc < 0)
+        return false;
+    *matched_step = (int64_t)(now / (lp_time)step) + position;
+    return true;
 }

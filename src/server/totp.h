@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "licportal/timestamp.h"
 
@@ -38,5 +39,11 @@ bool lp_totp_generate(const unsigned char *secret, size_t secret_len, lp_time no
  * either side. */
 bool lp_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
                     enum lp_totp_hash hash, const char *code);
+
+/* As lp_totp_verify, and on a match *matched_step is the time step (Unix
+ * time / step) the code belongs to, so that a caller can refuse a step it
+ * has seen before (RFC 6238 section 5.2). */
+bool lp_totp_match(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
+                   enum lp_totp_hash hash, const char *code, int64_t *matched_step);
 
 #endif

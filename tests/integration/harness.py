@@ -20,7 +20,8 @@ LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
 breaks the document fails the test (ContractViolation).
 
 PortalTestCase class attributes: demo_users (0 = no demo data), licenses_per_user,
-demo_seed, demo_timeout, access_ttl, refresh_ttl; override the classmethod
+demo_seed, demo_timeout, access_ttl, refresh_ttl, serve_args (more serve options),
+connections_per_address (1000 unless set; None: the server's default); override the classmethod
 prepare(portal) to add users (portal.add_user(email, password, name, otp_secret))
 before the server starts. Helpers: self.client(), self.login(email, password, otp),
 assertStatus(resp, status), assertError(resp, status, code) (checks the error body
@@ -80,6 +81,9 @@ API_PREFIX = "/api/v1"
 START_TIMEOUT = 30.0
 PRISM_START_TIMEOUT = 90.0
 PR_SET_PDEATHSIG = 1
+# Every test client connects from 127.0.0.1 and keeps its connection until its class ends, so
+# the server's default cap on connections per client address (32) is raised for tests.
+TEST_CONNECTIONS_PER_ADDRESS = 1000
 PRISM_PROBLEM_PREFIX = "https://stoplight.io/prism/errors#"
 # Prism's answers to requests it refuses to forward because the document rejects them.
 PRISM_REQUEST_REJECTIONS = ("UNPROCESSABLE_ENTITY", "UNAUTHORIZED", "INVALID_CONTENT_TYPE",
@@ -453,10 +457,13 @@ class ClientWrapper:
 class Portal:
     """One licportald: temp dir, CA, database, files, running server (and Prism if asked)."""
 
-    def __init__(self, access_ttl=None, refresh_ttl=None, keep_dir=False):
+    def __init__(self, access_ttl=None, refresh_ttl=None, keep_dir=False, serve_args=(),
+                 connections_per_address=TEST_CONNECTIONS_PER_ADDRESS):
         self.licportald = required_binary("LICPORTALD")
         self.access_ttl = access_ttl
         self.refresh_ttl = refresh_ttl
+        self.serve_args = list(serve_args)
+        self.connections_per_address = connections_per_address
         self.keep_dir = keep_dir or os.environ.get("LP_KEEP_TMP") == "1"
         self.dir = tempfile.mkdtemp(prefix="licportal-integ-")
         self.db = os.path.join(self.dir, "portal.db")
@@ -540,6 +547,9 @@ class Portal:
             argv += ["--access-ttl", str(self.access_ttl)]
         if self.refresh_ttl is not None:
             argv += ["--refresh-ttl", str(self.refresh_ttl)]
+        if self.connections_per_address is not None:
+            argv += ["--connections-per-address", str(self.connections_per_address)]
+        argv += self.serve_args
         self._log = open(self.log_path, "ab")
         self._server = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=self._log, preexec_fn=_die_with_parent)
@@ -781,6 +791,8 @@ class PortalTestCase(unittest.TestCase):
 
     access_ttl = None
     refresh_ttl = None
+    serve_args = ()             # more options for `licportald serve`
+    connections_per_address = TEST_CONNECTIONS_PER_ADDRESS  # None: the server's default
     demo_users = 2              # 0: no demo data
     licenses_per_user = None
     demo_seed = None
@@ -790,7 +802,9 @@ class PortalTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        portal = Portal(access_ttl=cls.access_ttl, refresh_ttl=cls.refresh_ttl)
+        portal = Portal(access_ttl=cls.access_ttl, refresh_ttl=cls.refresh_ttl,
+                        serve_args=cls.serve_args,
+                        connections_per_address=cls.connections_per_address)
         # Runs even when a subclass's setUpClass fails after this one returned.
         cls.addClassCleanup(portal.cleanup)
         try:

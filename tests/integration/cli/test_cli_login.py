@@ -18,6 +18,10 @@ class LoginTest(CliTestCase):
     def prepare(cls, portal):
         portal.add_user("otp@example.com", password="otp-pass", name="Otto",
                         otp_secret=OTP_SECRET)
+        # A one-time code is accepted once: a second account for the second test that
+        # logs in with the current code.
+        portal.add_user("otp-tty@example.com", password="otp-pass", name="Otto",
+                        otp_secret=OTP_SECRET)
         portal.add_user("evil@example.com", password="evil-pass",
                         name="Eve\x1b[2J\x1b]0;owned\x07\u009b31m\u202egnp.exe")
 
@@ -146,7 +150,7 @@ class LoginTest(CliTestCase):
 
     def test_password_and_code_asked_on_the_terminal_without_echo(self):
         home = self.home("file")
-        res = home.run_pty("login", "--email", "otp@example.com",
+        res = home.run_pty("login", "--email", "otp-tty@example.com",
                            answers=[(r"Password: ", "otp-pass"),
                                     (r"One-time code: ", harness.totp(OTP_SECRET))])
         self.assertExit(res, 0)

@@ -71,6 +71,24 @@ START_TEST(accepts_one_step_of_drift_either_way_and_no_more)
 }
 END_TEST
 
+START_TEST(names_the_step_a_code_belongs_to)
+{
+    const unsigned char *key = (const unsigned char *)seed20;
+    lp_time now = 1111111111; /* step 37037037 */
+    char previous[7], current[7], next[7];
+    ck_assert(lp_totp_generate(key, 20, now - 30, 30, 6, LP_TOTP_SHA1, previous));
+    ck_assert(lp_totp_generate(key, 20, now, 30, 6, LP_TOTP_SHA1, current));
+    ck_assert(lp_totp_generate(key, 20, now + 30, 30, 6, LP_TOTP_SHA1, next));
+    int64_t step = 0;
+    ck_assert(lp_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, previous, &step));
+    ck_assert_int_eq(step, 37037036);
+    ck_assert(lp_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, current, &step));
+    ck_assert_int_eq(step, 37037037);
+    ck_assert(lp_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, next, &step));
+    ck_assert_int_eq(step, 37037038);
+}
+END_TEST
+
 START_TEST(rejects_wrong_and_malformed_codes)
 {
     const unsigned char *s = (const unsigned char *)seed20;
@@ -111,6 +129,7 @@ int main(void)
     TCase *tc = tcase_create("totp");
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, matches_rfc6238_sha1_vectors);
+    tcase_add_test(tc, names_the_step_a_code_belongs_to);
     tcase_add_test(tc, matches_rfc6238_sha256_vectors);
     tcase_add_test(tc, matches_rfc6238_sha512_vectors);
     tcase_add_test(tc, accepts_one_step_of_drift_either_way_and_no_more);

@@ -1,0 +1,81 @@
+/* Deletes audit rows, sessions and tokens once they are past the retention period, at start and hourly. */
+#include "server/retention.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "server/ticker.h"
+
+static const char *const prune_statements[] = {
+    "DELETE FROM audit_log WHERE at < :cutoff",
+    "DELETE FROM access_tokens WHERE expires_at < :cutoff",
+    "DELETE FROM refresh_tokens WHERE expires_at < :cutoff OR used_at < :cutoff",
+    "DELETE FROM sessions WHERE revoked_at < :cutoff OR (created_at < :cutoff AND NOT EXISTS "
+    "(SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id))",
+};
+
+bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, size_t err_size)
+{
+    lp_time cutoff = now - (lp_time)days * 86400;
+    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+        return false;
+    for (size_t i = 0; i < sizeof prune_statements / sizeof prune_statements[0]; i++) {
+        sqlite3_stmt *st = lp_db_stmt(db, prune_statements[i]);
+        if (st == NULL) {
+            snprintf(err, err_size, "cannot prepare pruning");
+            lp_db_exec(db, "ROLLBACK", NULL, 0);
+            return false;
+        }
+        lp_bind_int(st, ":cutoff", cutoff);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            snprintf(err, err_size, "cannot prune: %s", sqlite3_errmsg(lp_db_handle(db)));
+            lp_db_exec(db, "ROLLBACK", NULL, 0);
+            return false;
+        }
+    }
+    return lp_db_exec(db, "COMMIT", err, err_size);
+}
+
+struct lp_retention {
+    struct lp_ticker *ticker;
+    struct lp_db *db;
+    long days;
+};
+
+static void prune_now(void *arg)
+{
+    struct lp_retention *retention = arg;
+    char err[256];
+    if (!lp_retention_prune(retention->db, (lp_time)time(NULL), retention->days, err, sizeof err))
+        fprintf(stderr, "licportald: %s\n", err);
+}
+
+struct lp_retention *lp_retention_start(const char *db_path, long days)
+{
+    struct lp_retention *retention = calloc(1, sizeof *retention);
+    if (retention == NULL)
+        return NULL;
+    char err[512];
+    retention->db = lp_db_open(db_path, err, sizeof err);
+    retention->days = days;
+    if (retention->db != NULL)
+        retention->ticker = lp_ticker_start((int64_t)LP_RETENTION_INTERVAL * 1000000000, prune_now, retention);
+    if (retention->ticker == NULL) {
+        lp_db_free(retention->db);
+        free(retention);
+        return NULL;
+    }
+    return retention;
+}
+
+void lp_retention_stop(struct lp_retention *retention)
+{
+    if (retention == NULL)
+        return;
+    lp_ticker_stop(retention->ticker);
+    lp_db_free(retention->db);
+    free(retention);
+}

@@ -1,0 +1,30 @@
+/* Pruning after the retention period: audit rows, ended sessions and spent or expired tokens. */
+#ifndef LP_SERVER_RETENTION_H
+#define LP_SERVER_RETENTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "licportal/timestamp.h"
+#include "server/db.h"
+
+#define LP_DEFAULT_RETENTION_DAYS 90L
+/* How often a running server prunes, in seconds. */
+#define LP_RETENTION_INTERVAL 3600
+
+/* Deletes what is older than `days` days at `now`: audit rows; access and
+ * refresh tokens that expired (or, for refresh tokens, were used) before;
+ * sessions ended before, and sessions begun before that have no refresh
+ * token left. One transaction. False with a message in `err`. */
+bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, size_t err_size);
+
+struct lp_retention;
+
+/* Prunes the database at `db_path` every LP_RETENTION_INTERVAL seconds on a
+ * thread of its own, with its own connection. NULL when it cannot start. */
+struct lp_retention *lp_retention_start(const char *db_path, long days);
+
+/* Stops the thread. Accepts NULL. */
+void lp_retention_stop(struct lp_retention *retention);
+
+#endif

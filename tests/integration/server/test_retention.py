@@ -1,0 +1,56 @@
+# Nothing grows for ever: audit rows, ended sessions and spent tokens go after --retention-days.
+import sqlite3
+import subprocess
+import time
+
+import harness
+
+DAY = 86400
+
+
+class RetentionTest(harness.PortalTestCase):
+    demo_users = 1
+    serve_args = ("--retention-days", "30")
+
+    @classmethod
+    def prepare(cls, portal):
+        now = int(time.time())
+        old, recent = now - 40 * DAY, now - 20 * DAY
+        conn = sqlite3.connect(portal.db)
+        with conn:
+            conn.executemany("INSERT INTO audit_log(at, user_id, action, ip) VALUES (?, 1, ?, '127.0.0.1')",
+                             [(old, "old_login"), (recent, "recent_login")])
+            # 1: ended long ago; 2: begun long ago, its tokens long expired; 3: begun long ago,
+            # its refresh token still valid; 4: recent.
+            conn.executemany("INSERT INTO sessions(id, user_id, created_at, revoked_at) VALUES (?, 1, ?, ?)",
+                             [(1, old, old), (2, old, None), (3, old, None), (4, recent, None)])
+            conn.executemany("INSERT INTO refresh_tokens(token_hash, session_id, expires_at, used_at) "
+                             "VALUES (?, ?, ?, ?)",
+                             [("r1", 1, now + DAY, None), ("r2", 2, old + DAY, None),
+                              ("r3-used", 3, now + DAY, old), ("r3", 3, now + DAY, None),
+                              ("r4", 4, recent + DAY, None)])
+            conn.executemany("INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
+                             "VALUES (?, ?, 1, ?)",
+                             [("a3-old", 3, old + 900), ("a4", 4, recent + 900)])
+        conn.close()
+
+    def test_old_rows_are_pruned_at_start_and_recent_ones_kept(self):
+        sql = self.portal.sql
+        self.assertEqual(sql("SELECT action FROM audit_log WHERE action LIKE '%_login' ORDER BY at"),
+                         [("recent_login",)])
+        self.assertEqual(sql("SELECT id FROM sessions WHERE id <= 4 ORDER BY id"), [(3,), (4,)])
+        self.assertEqual(sql("SELECT token_hash FROM refresh_tokens WHERE length(token_hash) < 10 "
+                             "ORDER BY token_hash"), [("r3",), ("r4",)])
+        self.assertEqual(sql("SELECT token_hash FROM access_tokens WHERE length(token_hash) < 10"),
+                         [("a4",)])
+        # The server works on after pruning.
+        self.assertStatus(self.login("demo1@example.com").get("/me"), 200)
+
+    def test_retention_days_must_be_a_positive_number(self):
+        tls = self.portal.cert_dir
+        proc = subprocess.run([self.portal.licportald, "serve", "--db", self.portal.db, "--files",
+                               self.portal.files, "--listen", "127.0.0.1:0", "--cert", tls + "/server.pem",
+                               "--key", tls + "/server.key", "--retention-days", "0"],
+                              capture_output=True, timeout=20, stdin=subprocess.DEVNULL)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn(b"--retention-days", proc.stderr)
