@@ -89,6 +89,8 @@ int cli_context_open(cli_context *ctx, const cli_args *args, const char *email)
         .server = ctx->config.server,
         .cacert_file = ctx->config.cacert,
         .store = ctx->store,
+        .download_min_speed = ctx->config.download_min_speed,
+        .download_slow_seconds = ctx->config.download_slow_seconds,
     };
     ctx->client = lp_client_new(&options, &err);
     if (ctx->client == NULL) {

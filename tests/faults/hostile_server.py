@@ -57,8 +57,11 @@ FAULTS = (
     "bad_utf8",      # invalid UTF-8 in every free-text string
     "evil_name",     # a download whose filename is ../../evil
     "wrong_sha",     # a download whose sha256 does not match its bytes
-    "truncated",     # a download whose Content-Length exceeds the bytes sent
+    "truncated",     # a download cut off half way through its Content-Length
     "no_range",      # a download that ignores Range and sends the whole file with 200
+    "oversize",      # a download that goes on past its size_bytes (64 MiB more, no Content-Length)
+    "long_length",   # a download whose Content-Length is 1 MiB more than its size_bytes
+    "drip",          # a download at 40 bytes a second: never a stall, never done
     "cursor_loop",   # list pages whose next_cursor always names the same page again
     "not_modified",  # 304 to requests that sent no If-None-Match
     "error_esc",     # 403 whose error code, message and request id carry ESC, C1 and BiDi
@@ -66,6 +69,7 @@ FAULTS = (
 )
 
 FILE_BYTES = b"licportal hostile download\n" * 64
+OVERFLOW_BYTES = 64 * 1024 * 1024
 
 
 def sha256_hex(data):
@@ -296,7 +300,8 @@ class Handler(BaseHTTPRequestHandler):
         if valid is None:
             self._json(404, encode(error_body("not_found", "no such object")))
             return
-        if fault in ("evil_name", "wrong_sha", "truncated", "no_range"):
+        if fault in ("evil_name", "wrong_sha", "truncated", "no_range", "oversize",
+                     "long_length", "drip"):
             if path.startswith(API + "/downloads/"):
                 if fault == "evil_name":
                     valid = download(filename="../../evil")
@@ -402,14 +407,41 @@ class Handler(BaseHTTPRequestHandler):
             headers.append(("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}"))
         status = 206 if start else 200
         part = data[start:]
+        if fault in ("oversize", "long_length"):
+            self._overflow(status, headers, part, fault == "long_length")
+            return
+        if fault == "drip":
+            self._head(status, headers, len(part))
+            self._drip(part, 1 / 40)
+            return
         if fault == "truncated":
-            self._head(status, headers, len(part) + 4096)
+            self._head(status, headers, len(part))
             self.wfile.write(part[: len(part) // 2])
             self.wfile.flush()
             self._abort()
             return
         self._head(status, headers, len(part))
         self.wfile.write(part)
+
+
+    def _overflow(self, status, headers, part, sized):
+        """The file, then far more than it: with a Content-Length that says so, or none."""
+        extra = OVERFLOW_BYTES if not sized else 1 << 20
+        if sized:
+            self._head(status, headers, len(part) + extra)
+        else:
+            self._head(status, headers + [("Connection", "close")])
+        chunk = b"\0" * 65536
+        try:
+            self.wfile.write(part)
+            sent = 0
+            while sent < extra and not self.server.owner.stopping.is_set():
+                self.wfile.write(chunk)
+                sent += len(chunk)
+                self.server.owner.overflow_sent = sent
+        except OSError:
+            pass  # the client hung up at the announced size: that is the point
+        self.close_connection = True
 
 
 class _TlsServer(ThreadingHTTPServer):
@@ -469,6 +501,7 @@ class HostileServer:
         self.fault_auth = False  # True: login and refresh answer under the fault too
         self.requests = []
         self.plain_hits = []
+        self.overflow_sent = 0
         self.errors = []
         self.stopping = threading.Event()
         self._lock = threading.Lock()

@@ -3,10 +3,22 @@ import os
 import unittest
 
 from faults_support import FaultTestCase
-from hostile_server import FILE_BYTES
+from hostile_server import FILE_BYTES, OVERFLOW_BYTES
 
 GOOD_NAME = "orbit-backup-4.2.0-linux-x86_64.tar.gz"
 LIMIT = 30
+
+
+def configure(client, text):
+    """Writes the client's configuration file."""
+    folder = os.path.join(client.env["XDG_CONFIG_HOME"], "licportal")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    with open(os.path.join(folder, "config"), "w") as f:
+        f.write(text)
+
+
+def part_sizes(root):
+    return [os.path.getsize(os.path.join(root, p)) for p in tree(root) if p.endswith(".part")]
 
 
 def tree(root):
@@ -128,6 +140,41 @@ class HostileDownloads(FaultTestCase):
         else:
             self.assertFalse(os.path.exists(final), result)
             self.assertOneErrorLine(result)
+
+    def refused_download(self, fault, code, words):
+        """Runs a download under `fault`: it fails with `code` and `words`, and leaves no
+        final file. Returns the target folder."""
+        self.server.fault = fault
+        client = self.client()
+        target = self.target(client)
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertIn(words, self.assertFails(result, code, LIMIT))
+        self.assertNotIn(GOOD_NAME, tree(target))
+        return target
+
+    def test_a_body_past_size_bytes_stops_at_the_announced_size(self):
+        target = self.refused_download("oversize", 1, "announced")
+        for size in part_sizes(target):
+            self.assertLessEqual(size, len(FILE_BYTES))
+        # The client hung up rather than reading the 64 MiB that followed.
+        self.assertLess(self.server.overflow_sent, OVERFLOW_BYTES // 4)
+
+    def test_a_content_length_past_size_bytes_is_refused_before_writing(self):
+        target = self.refused_download("long_length", 1, "Content-Length")
+        self.assertEqual([s for s in part_sizes(target) if s > 0], [])
+
+    def test_a_drip_under_the_speed_floor_fails_with_exit_5(self):
+        """40 bytes a second never counts as a stall, yet 1.7 KiB would take 45 s: under a
+        floor of 400 bytes/s for 2 s it fails fast, and says why."""
+        self.server.fault = "drip"
+        client = self.client()
+        configure(client, "[profile default]\ndownload_min_speed = 400\n"
+                          "download_slow_seconds = 2\n")
+        target = self.target(client)
+        result = client.run("download", "dl_1", "-o", target, limit=15)
+        line = self.assertFails(result, 5, 15)
+        self.assertIn("slower than 400 bytes/s for 2 s", line)
+        self.assertNotIn(GOOD_NAME, tree(target))
 
 
 if __name__ == "__main__":

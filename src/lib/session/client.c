@@ -115,7 +115,9 @@ lp_client *lp_client_new(const lp_client_options *options, lp_error *err)
     client->cache = lp_etag_cache_new(LP_ETAG_CACHE_ENTRIES, LP_ETAG_CACHE_BODY_MAX);
     if (!client->cache)
         goto nomem;
-    lp_transport_options topts = {.cacert_file = options->cacert_file};
+    lp_transport_options topts = {.cacert_file = options->cacert_file,
+                                  .sink_min_speed = options->download_min_speed,
+                                  .sink_slow_s = options->download_slow_seconds};
     client->transport = lp_transport_new(&topts, err);
     if (!client->transport) {
         lp_client_free(client);

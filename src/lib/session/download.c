@@ -156,31 +156,59 @@ static void note_progress(lp_download_job *job)
     job->sample_bytes = job->received;
 }
 
+/* A Content-Length that disagrees with the announced size is refused
+ * before a byte of it is stored. */
+static bool length_agrees(lp_download_job *job, const lp_http_response *live)
+{
+    if (job->total < 0 || live->content_length < 0)
+        return true;
+    int64_t expected = live->status == 206 ? job->total - job->from : job->total;
+    if (live->content_length == expected)
+        return true;
+    lp_error_set(&job->write_err, LP_ERR_PROTOCOL,
+                 "the server's answer broke the API contract: Content-Length %lld disagrees with the "
+                 "announced size of %lld bytes",
+                 (long long)live->content_length, (long long)job->total);
+    return false;
+}
+
 /* Checks, before the first byte is written, that the answer continues the
  * .part file: a 200 to a Range request means the whole file comes again. */
 static bool begin_body(lp_download_job *job)
 {
     job->body_started = true;
     const lp_http_response *live = lp_call_live_response(job->call);
-    if (!live || job->from == 0)
+    if (!live)
         return true;
-    if (live->status == 200)
-        return truncate_part(job, &job->write_err) == LP_OK;
+    if (job->from > 0 && live->status == 200 && truncate_part(job, &job->write_err) != LP_OK)
+        return false;
     char expect[48];
     snprintf(expect, sizeof expect, "bytes %lld-", (long long)job->from);
-    if (live->status == 206 && (!live->content_range || strncmp(live->content_range, expect, strlen(expect)) != 0)) {
+    if (job->from > 0 && live->status == 206 &&
+        (!live->content_range || strncmp(live->content_range, expect, strlen(expect)) != 0)) {
         lp_error_set(&job->write_err, LP_ERR_PROTOCOL,
                      "the server's answer broke the API contract: resumed at the wrong offset (%.100s)",
                      live->content_range ? live->content_range : "no Content-Range");
         return false;
     }
-    return true;
+    return length_agrees(job, live);
+}
+
+/* Nothing past the announced size reaches the disk, whatever the server sends. */
+static bool within_size(lp_download_job *job, size_t len)
+{
+    if (job->total < 0 || (int64_t)len <= job->total - job->received)
+        return true;
+    lp_error_set(&job->write_err, LP_ERR_PROTOCOL,
+                 "the server's answer broke the API contract: more than the announced %lld bytes",
+                 (long long)job->total);
+    return false;
 }
 
 static bool sink(void *user, const char *data, size_t len)
 {
     lp_download_job *job = user;
-    if (!job->body_started && !begin_body(job)) {
+    if ((!job->body_started && !begin_body(job)) || !within_size(job, len)) {
         job->write_failed = true;
         return false;
     }

@@ -62,6 +62,35 @@ START_TEST(reads_a_named_profile_and_only_it)
 }
 END_TEST
 
+START_TEST(reads_the_download_speed_floor)
+{
+    lp_config c;
+    lp_error err;
+    ck_assert_int_eq(parse("[profile default]\ndownload_min_speed = 2048\ndownload_slow_seconds = 5\n", NULL,
+                           &c, &err),
+                     LP_OK);
+    ck_assert_int_eq(c.download_min_speed, 2048);
+    ck_assert_int_eq(c.download_slow_seconds, 5);
+    lp_config_free(&c);
+    /* 0 turns the floor off, which is not the same as "not set". */
+    ck_assert_int_eq(parse("[profile default]\ndownload_min_speed = 0\n", NULL, &c, &err), LP_OK);
+    ck_assert_int_eq(c.download_min_speed, -1);
+    ck_assert_int_eq(c.download_slow_seconds, 0);
+    lp_config_free(&c);
+    ck_assert_int_eq(parse(sample, NULL, &c, &err), LP_OK);
+    ck_assert_int_eq(c.download_min_speed, 0);
+    lp_config_free(&c);
+    const char *bad[] = {"download_min_speed = fast", "download_min_speed = -5",
+                         "download_slow_seconds = 0", "download_min_speed = 99999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "[profile default]\n%s\n", bad[i]);
+        ck_assert_int_eq(parse(text, NULL, &c, &err), LP_ERR_CONFIG);
+        ck_assert_ptr_nonnull(strstr(err.message, "expected a whole number"));
+    }
+}
+END_TEST
+
 START_TEST(reads_key_bindings)
 {
     lp_config c;
@@ -82,7 +111,8 @@ START_TEST(reports_bad_lines_with_file_and_line)
         const char *text, *message;
     } cases[] = {
         {"[profile default]\ncolour = red\n",
-         "F:2: unknown key \"colour\" (expected server, email, cacert or credential_store)"},
+         "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store, "
+         "download_min_speed or download_slow_seconds)"},
         {"[profile default]\n\njust words\n", "F:3: expected \"key = value\", found \"just words\""},
         {"server = https://x.example\n",
          "F:1: \"server\" outside a section (start with [profile NAME])"},
@@ -491,6 +521,7 @@ int main(void)
     tcase_add_test(file, reads_the_default_profile);
     tcase_add_test(file, reads_a_named_profile_and_only_it);
     tcase_add_test(file, reads_key_bindings);
+    tcase_add_test(file, reads_the_download_speed_floor);
     tcase_add_test(file, reports_bad_lines_with_file_and_line);
     tcase_add_test(file, refuses_plain_http_in_the_file);
     tcase_add_test(file, store_kind_names_round_trip);
