@@ -20,6 +20,8 @@ typedef struct lp_client_options {
     lp_credstore *store;      /* borrowed; the session is loaded from it and
                                * every new token pair saved to it; NULL keeps
                                * the session in memory only */
+    long download_min_speed;  /* see lp_transport_options.sink_min_speed */
+    long download_slow_seconds; /* see lp_transport_options.sink_slow_s */
 } lp_client_options;
 
 /* Loads the stored session, if any, from options->store. */

@@ -30,6 +30,10 @@ typedef struct lp_config {
     char *email;
     char *cacert;         /* extra CA bundle (PEM file) */
     lp_store_kind credential_store;
+    /* The download speed floor, as lp_transport_options takes it: 0 when not
+     * set (the default floor), -1 when set to 0 (no floor), else bytes/s. */
+    long download_min_speed;
+    long download_slow_seconds; /* 0 when not set (the default window) */
     bool no_color;
     lp_key_binding *key_bindings;
     size_t key_binding_count;
@@ -46,7 +50,7 @@ typedef struct lp_config_overrides {
 } lp_config_overrides;
 
 /* Parses INI text: "[profile NAME]" sections with server, email, cacert,
- * credential_store; a "[keys]" section with action bindings; '#' and ';'
+ * credential_store, download_min_speed, download_slow_seconds; a "[keys]" section with action bindings; '#' and ';'
  * comments. Takes the values of `profile` (and [keys]) into *out. Any
  * unknown key, malformed line or bad value gives LP_ERR_CONFIG with
  * "FILE:LINE: what is wrong". */

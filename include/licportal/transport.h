@@ -13,6 +13,12 @@ typedef struct lp_transport_options {
     long connect_timeout_ms;   /* 0: default 10 s */
     long stall_timeout_s;      /* abort when under 1 byte/s for this long; 0: default 30 s */
     size_t max_body_bytes;     /* in-memory bodies over this fail; 0: LP_JSON_MAX_BYTES */
+    /* Bodies sent to a body_sink (downloads) fail when slower than
+     * sink_min_speed bytes/s for sink_slow_s seconds (instead of the stall
+     * limit). sink_min_speed 0: default 1024; < 0: no floor, only the stall
+     * limit. sink_slow_s 0: default 60. */
+    long sink_min_speed;
+    long sink_slow_s;
 } lp_transport_options;
 
 typedef struct lp_http_request {

@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import warnings
 from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from socketserver import ThreadingMixIn
 
@@ -33,6 +34,10 @@ ESC_TEXT = ("\x1b[2J\x1b[31mred\x1b[0m\x1b]52;c;ZXZpbA==\x07\x1b]0;owned\x1b\\"
             "\x1b]8;;https://evil.example/\x07link\x1b]8;;\x07\x1bPq#0\x1b\\\x08\x08\rX\tcol\nline")
 C1_TEXT = "c1\u009b31m\u009d0;title\u009c\u0085\u0090q\u009c\u0080end"
 BIDI_TEXT = "abc\u202egnp.exe\u202c \u2066iso\u2069 \u202aemb\u202c \u200fmark\u061c"
+# Invisible format characters: a soft hyphen, Hangul fillers, a zero width space,
+# word joiner and invisible operators, a BOM, and tag characters spelling "hi".
+HIDDEN_TEXT = ("soft\u00adhy\u115f\u1160\u3164\uffa0zw\u200b\u2060\u2062\u206f\ufeff"
+               "\U000e0001\U000e0068\U000e0069\U000e007f")
 LONG_TEXT = "W" * LONG_CHARS
 
 FAULTS = (
@@ -53,12 +58,17 @@ FAULTS = (
     "esc",           # ESC/CSI/OSC/DCS sequences in every free-text string
     "c1",            # C1 controls as UTF-8 in every free-text string
     "bidi",          # BiDi overrides and isolates in every free-text string
+    "hidden",        # invisible format characters in every free-text string
     "long",          # 10,000-character strings in every free-text string
     "bad_utf8",      # invalid UTF-8 in every free-text string
     "evil_name",     # a download whose filename is ../../evil
+    "disguised_name",  # a download whose filename is "\u202eexe.txt" (shows as "txt.exe")
     "wrong_sha",     # a download whose sha256 does not match its bytes
-    "truncated",     # a download whose Content-Length exceeds the bytes sent
+    "truncated",     # a download cut off half way through its Content-Length
     "no_range",      # a download that ignores Range and sends the whole file with 200
+    "oversize",      # a download that goes on past its size_bytes (64 MiB more, no Content-Length)
+    "long_length",   # a download whose Content-Length is 1 MiB more than its size_bytes
+    "drip",          # a download at 40 bytes a second: never a stall, never done
     "cursor_loop",   # list pages whose next_cursor always names the same page again
     "not_modified",  # 304 to requests that sent no If-None-Match
     "error_esc",     # 403 whose error code, message and request id carry ESC, C1 and BiDi
@@ -66,6 +76,8 @@ FAULTS = (
 )
 
 FILE_BYTES = b"licportal hostile download\n" * 64
+OVERFLOW_BYTES = 64 * 1024 * 1024
+DISGUISED_NAME = "\u202eexe.txt"
 
 
 def sha256_hex(data):
@@ -296,10 +308,13 @@ class Handler(BaseHTTPRequestHandler):
         if valid is None:
             self._json(404, encode(error_body("not_found", "no such object")))
             return
-        if fault in ("evil_name", "wrong_sha", "truncated", "no_range"):
+        if fault in ("evil_name", "disguised_name", "wrong_sha", "truncated", "no_range", "oversize",
+                     "long_length", "drip"):
             if path.startswith(API + "/downloads/"):
                 if fault == "evil_name":
                     valid = download(filename="../../evil")
+                elif fault == "disguised_name":
+                    valid = download(filename=DISGUISED_NAME)
                 elif fault == "wrong_sha":
                     valid = download(sha="0" * 64)
             fault = "ok"
@@ -354,8 +369,9 @@ class Handler(BaseHTTPRequestHandler):
         elif fault == "redirect":
             target = f"http://127.0.0.1:{self.server.owner.plain_port}{self.path}"
             self._json(302, b"{}", [("Location", target)])
-        elif fault in ("esc", "c1", "bidi", "long", "bad_utf8"):
-            text = {"esc": ESC_TEXT, "c1": C1_TEXT, "bidi": BIDI_TEXT, "long": LONG_TEXT,
+        elif fault in ("esc", "c1", "bidi", "hidden", "long", "bad_utf8"):
+            text = {"esc": ESC_TEXT, "c1": C1_TEXT, "bidi": BIDI_TEXT, "hidden": HIDDEN_TEXT,
+                    "long": LONG_TEXT,
                     "bad_utf8": BAD_UTF8_MARK}[fault]
             self._json(200, encode(poison(valid, text), fault))
         else:
@@ -402,14 +418,41 @@ class Handler(BaseHTTPRequestHandler):
             headers.append(("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}"))
         status = 206 if start else 200
         part = data[start:]
+        if fault in ("oversize", "long_length"):
+            self._overflow(status, headers, part, fault == "long_length")
+            return
+        if fault == "drip":
+            self._head(status, headers, len(part))
+            self._drip(part, 1 / 40)
+            return
         if fault == "truncated":
-            self._head(status, headers, len(part) + 4096)
+            self._head(status, headers, len(part))
             self.wfile.write(part[: len(part) // 2])
             self.wfile.flush()
             self._abort()
             return
         self._head(status, headers, len(part))
         self.wfile.write(part)
+
+
+    def _overflow(self, status, headers, part, sized):
+        """The file, then far more than it: with a Content-Length that says so, or none."""
+        extra = OVERFLOW_BYTES if not sized else 1 << 20
+        if sized:
+            self._head(status, headers, len(part) + extra)
+        else:
+            self._head(status, headers + [("Connection", "close")])
+        chunk = b"\0" * 65536
+        try:
+            self.wfile.write(part)
+            sent = 0
+            while sent < extra and not self.server.owner.stopping.is_set():
+                self.wfile.write(chunk)
+                sent += len(chunk)
+                self.server.owner.overflow_sent = sent
+        except OSError:
+            pass  # the client hung up at the announced size: that is the point
+        self.close_connection = True
 
 
 class _TlsServer(ThreadingHTTPServer):
@@ -462,13 +505,21 @@ class _PlainServer(ThreadingMixIn, HTTPServer):
 class HostileServer:
     """Runs in background threads; `fault` may be changed between requests."""
 
-    def __init__(self, cert, key, fault="ok"):
+    def __init__(self, cert, key, fault="ok", tls_1_0_only=False):
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
+        if tls_1_0_only:
+            # An outdated server: TLS 1.0 and nothing newer (OpenSSL 3 needs security level 0).
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                context.minimum_version = ssl.TLSVersion.TLSv1
+                context.maximum_version = ssl.TLSVersion.TLSv1
         self.fault = fault
         self.fault_auth = False  # True: login and refresh answer under the fault too
         self.requests = []
         self.plain_hits = []
+        self.overflow_sent = 0
         self.errors = []
         self.stopping = threading.Event()
         self._lock = threading.Lock()

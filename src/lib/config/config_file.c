@@ -8,7 +8,12 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const profile_keys[] = {"server", "email", "cacert", "credential_store"};
+static const char *const profile_keys[] = {"server",           "email",
+                                           "cacert",           "credential_store",
+                                           "download_min_speed", "download_slow_seconds"};
+
+/* Seconds or bytes per second: a whole number, at most a day's worth of seconds or 1 GiB/s. */
+#define MAX_DOWNLOAD_SETTING 1073741824L
 
 bool lp_config_is_profile_key(const char *key)
 {
@@ -149,11 +154,45 @@ static lp_status section_header(parser *p, char *line)
     return fail(p, "unknown section [%s] (expected [profile NAME] or [keys])", name);
 }
 
+static bool parse_whole_number(const char *value, long *out)
+{
+    long n = 0;
+    if (!*value)
+        return false;
+    for (const char *c = value; *c; c++) {
+        if (*c < '0' || *c > '9' || n > MAX_DOWNLOAD_SETTING / 10)
+            return false;
+        n = n * 10 + (*c - '0');
+    }
+    if (n > MAX_DOWNLOAD_SETTING)
+        return false;
+    *out = n;
+    return true;
+}
+
+/* download_min_speed (bytes/s, 0 turns the floor off) and
+ * download_slow_seconds (how long a download may stay under it). */
+static lp_status download_setting(parser *p, const char *key, const char *value)
+{
+    long n;
+    bool speed = strcmp(key, "download_min_speed") == 0;
+    if (!parse_whole_number(value, &n) || (!speed && n == 0))
+        return fail(p, "%s \"%s\": expected a whole number%s", key, value,
+                    speed ? " of bytes per second (0: no floor)" : " of seconds, at least 1");
+    if (!p->in_wanted_profile)
+        return LP_OK;
+    if (speed)
+        p->out->download_min_speed = n == 0 ? -1 : n;
+    else
+        p->out->download_slow_seconds = n;
+    return LP_OK;
+}
+
 static lp_status profile_setting(parser *p, const char *key, const char *value)
 {
     if (!lp_config_is_profile_key(key))
-        return fail(p, "unknown key \"%s\" (expected server, email, cacert or credential_store)",
-                    key);
+        return fail(p,
+"unknown key \"%s\" (expected " LP_CONFIG_PROFILE_KEYS ")", key);
     char origin[320];
     snprintf(origin, sizeof origin, "%s:%zu", p->filename, p->line);
     if (strcmp(key, "server") == 0) {
@@ -177,6 +216,8 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
             p->out->credential_store = kind;
         return LP_OK;
     }
+    if (strncmp(key, "download_", 9) == 0)
+        return download_setting(p, key, value);
     if (!p->in_wanted_profile)
         return LP_OK;
     return replace_string(strcmp(key, "email") == 0 ? &p->out->email : &p->out->cacert, value,

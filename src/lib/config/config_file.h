@@ -15,6 +15,10 @@
 lp_status lp_config_check_server(const char *value, const char *origin, lp_status failure,
                                  char **normalized, lp_error *err);
 
+/* The keys a profile section may set, for messages. */
+#define LP_CONFIG_PROFILE_KEYS                                                                      \
+    "server, email, cacert, credential_store, download_min_speed or download_slow_seconds"
+
 /* Whether `key` is one a profile section may set. */
 bool lp_config_is_profile_key(const char *key);
 

@@ -162,9 +162,7 @@ static lp_status check_value(const char *key, const char *value, char **normaliz
     *normalized = NULL;
     if (!lp_config_is_profile_key(key))
         return lp_error_set(err, LP_ERR_USAGE,
-                            "unknown setting \"%s\" (expected server, email, cacert or "
-                            "credential_store)",
-                            key);
+                            "unknown setting \"%s\" (expected " LP_CONFIG_PROFILE_KEYS ")", key);
     if (!value || !*value || strlen(value) > 1024 || strpbrk(value, "\r\n"))
         return lp_error_set(err, LP_ERR_USAGE,
                             "%s: the value must be one non-empty line of at most 1024 bytes", key);

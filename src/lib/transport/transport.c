@@ -17,6 +17,10 @@
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 10000L
 #define DEFAULT_STALL_TIMEOUT_S 30L
+/* A download slower than this for the whole window fails: a drip of a few
+ * bytes a second would otherwise never end. */
+#define DEFAULT_SINK_MIN_SPEED 1024L
+#define DEFAULT_SINK_SLOW_S 60L
 /* Enough for parallel list fetches and a download; HTTP/2 multiplexes the rest. */
 #define MAX_HOST_CONNECTIONS 4L
 /* OpenSSL's hashed certificate directory on Debian-like systems, for a
@@ -55,6 +59,8 @@ struct lp_transport {
     lp_ca_trust trust;
     long connect_timeout_ms;
     long stall_timeout_s;
+    long sink_min_speed; /* bytes/s; 0: no floor beyond the stall limit */
+    long sink_slow_s;
     size_t max_body_bytes;
     lp_transfer *running_head;
     int running_count;
@@ -82,6 +88,10 @@ lp_transport *lp_transport_new(const lp_transport_options *options, lp_error *er
         options->connect_timeout_ms > 0 ? options->connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS;
     t->stall_timeout_s = options->stall_timeout_s > 0 ? options->stall_timeout_s : DEFAULT_STALL_TIMEOUT_S;
     t->max_body_bytes = options->max_body_bytes > 0 ? options->max_body_bytes : LP_JSON_MAX_BYTES;
+    t->sink_min_speed = options->sink_min_speed == 0  ? DEFAULT_SINK_MIN_SPEED
+                        : options->sink_min_speed < 0 ? 0
+                                                      : options->sink_min_speed;
+    t->sink_slow_s = options->sink_slow_s > 0 ? options->sink_slow_s : DEFAULT_SINK_SLOW_S;
 
     /* Decided once here; every request then names the same files, which
      * libcurl's CA cache on the multi handle loads only once. */
@@ -385,12 +395,16 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     ok = ok && curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK;
+    /* TLS 1.0 and 1.1 are refused whatever the system's policy allows. */
+    ok = ok && curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, transport->connect_timeout_ms) == CURLE_OK;
-    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, transport->stall_timeout_s) == CURLE_OK;
+    bool has_floor = request->body_sink && transport->sink_min_speed > 0;
+    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, has_floor ? transport->sink_min_speed : 1L) == CURLE_OK;
+    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
+                                has_floor ? transport->sink_slow_s : transport->stall_timeout_s) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_ERRORBUFFER, tr->error_buffer) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header) == CURLE_OK;
@@ -533,6 +547,10 @@ static void finish(lp_transport *t, lp_transfer *tr, CURLcode code)
                                   "the server's answer broke the API contract: a body larger than %zu bytes "
                                   "from %s:%ld",
                                   tr->max_body, tr->host, tr->port);
+    } else if (code == CURLE_OPERATION_TIMEDOUT && tr->body_sink && t->sink_min_speed > 0) {
+        tr->status = lp_error_set(&tr->error, LP_ERR_NETWORK,
+                                  "the download from %s:%ld was slower than %ld bytes/s for %ld s",
+                                  tr->host, tr->port, t->sink_min_speed, t->sink_slow_s);
     } else if (code != CURLE_OK) {
         long verify = 0;
         curl_easy_getinfo(tr->easy, CURLINFO_SSL_VERIFYRESULT, &verify);

@@ -62,6 +62,35 @@ START_TEST(reads_a_named_profile_and_only_it)
 }
 END_TEST
 
+START_TEST(reads_the_download_speed_floor)
+{
+    lp_config c;
+    lp_error err;
+    ck_assert_int_eq(parse("[profile default]\ndownload_min_speed = 2048\ndownload_slow_seconds = 5\n", NULL,
+                           &c, &err),
+                     LP_OK);
+    ck_assert_int_eq(c.download_min_speed, 2048);
+    ck_assert_int_eq(c.download_slow_seconds, 5);
+    lp_config_free(&c);
+    /* 0 turns the floor off, which is not the same as "not set". */
+    ck_assert_int_eq(parse("[profile default]\ndownload_min_speed = 0\n", NULL, &c, &err), LP_OK);
+    ck_assert_int_eq(c.download_min_speed, -1);
+    ck_assert_int_eq(c.download_slow_seconds, 0);
+    lp_config_free(&c);
+    ck_assert_int_eq(parse(sample, NULL, &c, &err), LP_OK);
+    ck_assert_int_eq(c.download_min_speed, 0);
+    lp_config_free(&c);
+    const char *bad[] = {"download_min_speed = fast", "download_min_speed = -5",
+                         "download_slow_seconds = 0", "download_min_speed = 99999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "[profile default]\n%s\n", bad[i]);
+        ck_assert_int_eq(parse(text, NULL, &c, &err), LP_ERR_CONFIG);
+        ck_assert_ptr_nonnull(strstr(err.message, "expected a whole number"));
+    }
+}
+END_TEST
+
 START_TEST(reads_key_bindings)
 {
     lp_config c;
@@ -82,7 +111,8 @@ START_TEST(reports_bad_lines_with_file_and_line)
         const char *text, *message;
     } cases[] = {
         {"[profile default]\ncolour = red\n",
-         "F:2: unknown key \"colour\" (expected server, email, cacert or credential_store)"},
+         "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store, "
+         "download_min_speed or download_slow_seconds)"},
         {"[profile default]\n\njust words\n", "F:3: expected \"key = value\", found \"just words\""},
         {"server = https://x.example\n",
          "F:1: \"server\" outside a section (start with [profile NAME])"},
@@ -185,6 +215,24 @@ START_TEST(a_missing_file_is_fine)
     ck_assert_ptr_null(c.config_path);
     ck_assert(!c.no_color);
     lp_config_free(&c);
+}
+END_TEST
+
+START_TEST(a_fifo_at_the_config_path_is_refused_without_waiting)
+{
+    write_config(sample);
+    char path[512];
+    snprintf(path, sizeof path, "%s/cfg/licportal/config", home);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    alarm(10); /* a blocking open would never return */
+    lp_config c;
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_ne(lp_config_load(NULL, &c, &err), LP_OK);
+    alarm(0);
+    ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
+    unlink(path);
 }
 END_TEST
 
@@ -491,6 +539,7 @@ int main(void)
     tcase_add_test(file, reads_the_default_profile);
     tcase_add_test(file, reads_a_named_profile_and_only_it);
     tcase_add_test(file, reads_key_bindings);
+    tcase_add_test(file, reads_the_download_speed_floor);
     tcase_add_test(file, reports_bad_lines_with_file_and_line);
     tcase_add_test(file, refuses_plain_http_in_the_file);
     tcase_add_test(file, store_kind_names_round_trip);
@@ -499,6 +548,7 @@ int main(void)
     TCase *load = tcase_create("load");
     tcase_add_checked_fixture(load, make_home, remove_home);
     tcase_add_test(load, a_missing_file_is_fine);
+    tcase_add_test(load, a_fifo_at_the_config_path_is_refused_without_waiting);
     tcase_add_test(load, precedence_is_flag_then_environment_then_profile);
     tcase_add_test(load, refuses_plain_http_from_environment_and_flag);
     tcase_add_test(load, refuses_bad_flag_values);
