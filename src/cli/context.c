@@ -14,7 +14,7 @@ static const char *hint_for(const lp_error *err)
 {
     switch (err->status) {
     case LP_ERR_AUTH:
-        return "log in again with `licportal login`";
+        return strstr(err->message, "licportal ") != NULL ? NULL : "log in again with `licportal login`";
     case LP_ERR_NETWORK:
         return "check the server address (--server) and the network";
     case LP_ERR_TLS:

@@ -21,6 +21,10 @@ typedef enum cli_command {
     CLI_CMD_DOWNLOADS,
     CLI_CMD_DOWNLOAD,
     CLI_CMD_CHECK,
+    CLI_CMD_TOKEN, /* the group word alone; an action must follow */
+    CLI_CMD_TOKEN_CREATE,
+    CLI_CMD_TOKEN_LIST,
+    CLI_CMD_TOKEN_REVOKE,
     CLI_CMD_COUNT,
 } cli_command;
 
@@ -51,6 +55,9 @@ typedef struct cli_args {
     bool force;
     int warn_days;
     int crit_days;
+    const char *token_name;
+    const char *scope;
+    int expires_days;            /* 0: never */
 } cli_args;
 
 typedef enum cli_arg_kind {
