@@ -71,7 +71,7 @@ const cli_option cli_options[] = {
     {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
-    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS, NULL,
+    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS | CLI_FOR(CLI_CMD_CHECK), NULL,
      "print the API objects as one JSON document"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
@@ -259,6 +259,32 @@ static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
     }
     out->target = word;
     return LP_OK;
+}
+
+cli_command cli_command_named(int argc, char *const *argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *word = argv[i];
+        bool after_dashes = false;
+        if (strcmp(word, "--") == 0) {
+            if (++i >= argc) {
+                break;
+            }
+            word = argv[i];
+            after_dashes = true;
+        }
+        if (!after_dashes && word[0] == '-' && word[1] != '\0') {
+            const cli_option *option = word[1] == '-' ? (strchr(word, '=') ? NULL : find_long(word, strlen(word)))
+                                                      : (word[2] == '\0' ? find_short(word[1]) : NULL);
+            if (option != NULL && option->kind != CLI_ARG_FLAG) {
+                i++; /* its value */
+            }
+            continue;
+        }
+        cli_command command;
+        return cli_command_from_name(word, &command) ? command : CLI_CMD_NONE;
+    }
+    return CLI_CMD_NONE;
 }
 
 lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *err)

@@ -91,6 +91,11 @@ typedef struct cli_command_info {
 const cli_command_info *cli_command_describe(cli_command command);
 bool cli_command_from_name(const char *name, cli_command *out);
 
+/* The sub-command argv names, found even when the rest of argv does not parse
+ * (so that `check` can answer a usage error in its own way); option values are
+ * skipped. CLI_CMD_NONE when there is none. */
+cli_command cli_command_named(int argc, char *const *argv);
+
 /* Parses argv (argv[0] is the program). LP_ERR_USAGE with a message naming
  * the offending word for unknown commands and options, options given to a
  * command that has no use for them, missing or malformed values, and missing
