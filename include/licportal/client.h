@@ -47,6 +47,10 @@ typedef enum lp_call_kind {
     LP_CALL_DOWNLOADS,
     LP_CALL_DOWNLOAD,
     LP_CALL_DOWNLOAD_FILE,
+    LP_CALL_PRODUCTS,
+    LP_CALL_TOKEN_CREATE,
+    LP_CALL_TOKENS,
+    LP_CALL_TOKEN_REVOKE,
 } lp_call_kind;
 
 /* Filters: NULL / negative / 0 mean "not given". */
@@ -75,6 +79,13 @@ typedef struct lp_download_query {
     const char *cursor;
 } lp_download_query;
 
+/* POST /tokens. */
+typedef struct lp_token_request {
+    const char *name;
+    const char *scope;  /* "read" or "read_write"; NULL: the server's default (read) */
+    int expires_days;   /* <= 0: never expires */
+} lp_token_request;
+
 /* What a finished call produced; which member is valid follows `kind`. */
 typedef struct lp_result {
     lp_call_kind kind;
@@ -89,7 +100,10 @@ typedef struct lp_result {
         lp_activation_page activations;   /* ACTIVATIONS */
         lp_download_page downloads;       /* DOWNLOADS */
         lp_download download;             /* DOWNLOAD */
-    } as;                 /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE: nothing */
+        lp_product_page products;         /* PRODUCTS */
+        lp_personal_token token;          /* TOKEN_CREATE (with its secret) */
+        lp_personal_token_page token_page; /* TOKENS */
+    } as;                 /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE, TOKEN_REVOKE: nothing */
     /* The JSON text received (after validation), or NULL. On a 304
      * (not_modified) it is the cached body that `as` was decoded from, so
      * callers print or store it exactly as after a 200. */
@@ -118,6 +132,14 @@ lp_call *lp_client_deactivate(lp_client *client, const char *activation_id, lp_e
 lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *query,
                                   lp_error *err);
 lp_call *lp_client_get_download(lp_client *client, const char *download_id, lp_error *err);
+/* GET /products: every product the user holds a license for, in one page. */
+lp_call *lp_client_list_products(lp_client *client, lp_error *err);
+/* Personal access tokens; managing them needs a login session (a token gets
+ * LP_ERR_FORBIDDEN). The created token's secret is in result.as.token.token
+ * and in result.body, and nowhere else. */
+lp_call *lp_client_create_token(lp_client *client, const lp_token_request *request, lp_error *err);
+lp_call *lp_client_list_tokens(lp_client *client, int limit, const char *cursor, lp_error *err);
+lp_call *lp_client_revoke_token(lp_client *client, const char *token_id, lp_error *err);
 /* GET /downloads/{id}/file from byte `from` on, bytes handed to `sink`. */
 lp_call *lp_client_fetch_file(lp_client *client, const char *download_id, int64_t from,
                               bool (*sink)(void *user, const char *data, size_t len),

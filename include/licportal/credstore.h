@@ -9,6 +9,9 @@
 #include "licportal/model.h"
 
 /* What is kept of a session. The password never is. */
+/* How a personal access token (portal-api.md) begins. */
+#define LP_PERSONAL_TOKEN_PREFIX "lpt_"
+
 typedef struct lp_credentials {
     char *server;         /* base URL the tokens belong to */
     char *email;
@@ -28,8 +31,9 @@ typedef struct lp_credstore lp_credstore;
  * NONE (never FILE) when none answers; *fallback_note then says so in one
  * line naming the opt-in, else it is set to NULL. KEYRING fails with
  * LP_ERR_STORE when no Secret Service answers in time. The environment
- * variable LICPORTAL_TOKEN (a refresh token) overrides any store for
- * loading; saving then keeps tokens in memory only. */
+ * variable LICPORTAL_TOKEN, a personal access token ("lpt_..."), overrides any
+ * store: it is the session's access token, never refreshed, and saving keeps
+ * tokens in memory only. Any other value there fails with LP_ERR_AUTH. */
 lp_credstore *lp_credstore_open(lp_store_kind requested, const char *server, const char *email,
                                 const char **fallback_note, lp_error *err);
 void lp_credstore_free(lp_credstore *store);

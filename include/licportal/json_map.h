@@ -26,6 +26,10 @@ lp_status lp_parse_download_page(const char *json, size_t len, lp_download_page 
 lp_status lp_parse_download(const char *json, size_t len, lp_download *out, lp_error *err);
 lp_status lp_parse_user(const char *json, size_t len, lp_user *out, lp_error *err);
 lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error *err);
+lp_status lp_parse_personal_token(const char *json, size_t len, lp_personal_token *out, lp_error *err);
+lp_status lp_parse_personal_token_page(const char *json, size_t len, lp_personal_token_page *out,
+                                       lp_error *err);
+lp_status lp_parse_product_page(const char *json, size_t len, lp_product_page *out, lp_error *err);
 /* {"key": "..."} from POST /licenses/{id}/reveal; *key_out is malloc'd. */
 lp_status lp_parse_revealed_key(const char *json, size_t len, char **key_out, lp_error *err);
 

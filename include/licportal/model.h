@@ -144,6 +144,38 @@ typedef struct lp_download_page {
     int64_t total;
 } lp_download_page;
 
+/* A personal access token (GET /tokens, POST /tokens). */
+typedef struct lp_personal_token {
+    char *id;
+    char *name;
+    char *scope;          /* "read" | "read_write" */
+    char *token;          /* nullable: the secret, only in the answer that creates it */
+    lp_time created_at;
+    lp_time expires_at;   /* LP_TIME_NONE: never */
+    lp_time last_used_at; /* LP_TIME_NONE: not yet */
+} lp_personal_token;
+
+typedef struct lp_personal_token_page {
+    lp_personal_token *items;
+    size_t count;
+    char *next_cursor;
+    int64_t total;
+} lp_personal_token_page;
+
+/* A product the user holds licenses for (GET /products). */
+typedef struct lp_owned_product {
+    char *id;
+    char *name;
+    int64_t licenses;
+} lp_owned_product;
+
+typedef struct lp_product_page {
+    lp_owned_product *items;
+    size_t count;
+    char *next_cursor;
+    int64_t total;
+} lp_product_page;
+
 /* Releasing: each accepts NULL and leaves the value zeroed. */
 void lp_product_clear(lp_product *product);
 void lp_license_summary_clear(lp_license_summary *license);
@@ -156,6 +188,10 @@ void lp_tokens_clear(lp_tokens *tokens);
 void lp_license_page_clear(lp_license_page *page);
 void lp_activation_page_clear(lp_activation_page *page);
 void lp_download_page_clear(lp_download_page *page);
+void lp_personal_token_clear(lp_personal_token *token); /* wipes the secret */
+void lp_personal_token_page_clear(lp_personal_token_page *page);
+void lp_owned_product_clear(lp_owned_product *product);
+void lp_product_page_clear(lp_product_page *page);
 
 /* Wire names of enumerations ("device", ...); license statuses are in wire_names.h. */
 const char *lp_activation_kind_name(lp_activation_kind kind);

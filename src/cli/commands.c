@@ -13,6 +13,9 @@ static const cli_command_fn handlers[CLI_CMD_COUNT] = {
     [CLI_CMD_DOWNLOADS] = cmd_downloads,
     [CLI_CMD_DOWNLOAD] = cmd_download,
     [CLI_CMD_CHECK] = cmd_check,
+    [CLI_CMD_TOKEN_CREATE] = cmd_token_create,
+    [CLI_CMD_TOKEN_LIST] = cmd_token_list,
+    [CLI_CMD_TOKEN_REVOKE] = cmd_token_revoke,
 };
 
 cli_command_fn cli_command_handler(cli_command command)

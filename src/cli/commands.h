@@ -17,6 +17,11 @@ int cmd_deactivate(const cli_args *args);
 int cmd_downloads(const cli_args *args);
 int cmd_download(const cli_args *args);
 int cmd_check(const cli_args *args);
+/* The UNKNOWN status line (exit 3) for a command line that does not parse. */
+int cmd_check_usage_error(const char *message);
+int cmd_token_create(const cli_args *args);
+int cmd_token_list(const cli_args *args);
+int cmd_token_revoke(const cli_args *args);
 
 /* The handler of a sub-command (NULL for CLI_CMD_NONE). */
 cli_command_fn cli_command_handler(cli_command command);

@@ -14,7 +14,7 @@ static const char *hint_for(const lp_error *err)
 {
     switch (err->status) {
     case LP_ERR_AUTH:
-        return "log in again with `licportal login`";
+        return strstr(err->message, "licportal ") != NULL ? NULL : "log in again with `licportal login`";
     case LP_ERR_NETWORK:
         return "check the server address (--server) and the network";
     case LP_ERR_TLS:
@@ -33,21 +33,44 @@ static const char *hint_for(const lp_error *err)
     }
 }
 
-int cli_report(const char *what, const lp_error *err)
+void cli_report_text(const char *what, const lp_error *err, char *out, size_t size)
 {
     char message[sizeof err->message];
     lp_sanitize_into(err->message[0] != '\0' ? err->message : lp_status_name(err->status),
                      message, sizeof message);
     const char *hint = hint_for(err);
     if (err->status == LP_ERR_RATE_LIMITED && err->retry_after > 0) {
-        cli_say(stderr, "licportal: %s failed: %s; try again in %ld s", what, message,
-                err->retry_after);
+        snprintf(out, size, "%s failed: %s; try again in %ld s", what, message, err->retry_after);
     } else if (hint != NULL) {
-        cli_say(stderr, "licportal: %s failed: %s; %s", what, message, hint);
+        snprintf(out, size, "%s failed: %s; %s", what, message, hint);
     } else {
-        cli_say(stderr, "licportal: %s failed: %s", what, message);
+        snprintf(out, size, "%s failed: %s", what, message);
     }
+}
+
+int cli_report(const char *what, const lp_error *err)
+{
+    char line[1024];
+    cli_report_text(what, err, line, sizeof line);
+    cli_say(stderr, "licportal: %s", line);
     return cli_exit_code(err->status);
+}
+
+/* Keeps the failure of setting up in ctx->failure and, unless quiet, prints it. */
+static int setup_failed(cli_context *ctx, int exit_code, const char *line)
+{
+    snprintf(ctx->failure, sizeof ctx->failure, "%s", line);
+    if (!ctx->quiet) {
+        cli_say(stderr, "licportal: %s", line);
+    }
+    return exit_code;
+}
+
+static int setup_report(cli_context *ctx, const char *what, const lp_error *err)
+{
+    char line[1024];
+    cli_report_text(what, err, line, sizeof line);
+    return setup_failed(ctx, cli_exit_code(err->status), line);
 }
 
 int cli_fail(int exit_code, const char *fmt, ...)
@@ -62,29 +85,30 @@ int cli_fail(int exit_code, const char *fmt, ...)
     return exit_code;
 }
 
-int cli_context_open(cli_context *ctx, const cli_args *args, const char *email)
+static int open_context(cli_context *ctx, const cli_args *args, const char *email)
 {
-    memset(ctx, 0, sizeof *ctx);
     ctx->args = args;
     ctx->stdout_terminal = isatty(STDOUT_FILENO);
     ctx->stderr_terminal = isatty(STDERR_FILENO);
     lp_error err;
     lp_error_clear(&err);
     if (lp_config_load(&args->overrides, &ctx->config, &err) != LP_OK) {
-        return cli_fail(cli_exit_code(err.status), "%s", err.message);
+        char line[1024];
+        lp_sanitize_into(err.message, line, sizeof line);
+        return setup_failed(ctx, cli_exit_code(err.status), line);
     }
     ctx->config_loaded = true;
     ctx->color = ctx->stdout_terminal && !ctx->config.no_color;
     if (ctx->config.server == NULL) {
-        return cli_fail(CLI_EXIT_USAGE,
-                        "no server is set: pass --server https://HOST, set LICPORTAL_SERVER, "
-                        "or add server = ... to the profile in the configuration file");
+        return setup_failed(ctx, CLI_EXIT_USAGE,
+                            "no server is set: pass --server https://HOST, set LICPORTAL_SERVER, "
+                            "or add server = ... to the profile in the configuration file");
     }
     ctx->store = lp_credstore_open(ctx->config.credential_store, ctx->config.server,
                                    email != NULL ? email : ctx->config.email,
                                    &ctx->fallback_note, &err);
     if (ctx->store == NULL) {
-        return cli_report("opening the credential store", &err);
+        return setup_report(ctx, "opening the credential store", &err);
     }
     lp_client_options options = {
         .server = ctx->config.server,
@@ -95,11 +119,25 @@ int cli_context_open(cli_context *ctx, const cli_args *args, const char *email)
     };
     ctx->client = lp_client_new(&options, &err);
     if (ctx->client == NULL) {
-        return cli_report(err.status == LP_ERR_STORE ? "reading the stored session"
-                                                     : "setting up the connection",
-                          &err);
+        return setup_report(ctx,
+                            err.status == LP_ERR_STORE ? "reading the stored session"
+                                                       : "setting up the connection",
+                            &err);
     }
     return CLI_EXIT_OK;
+}
+
+int cli_context_open(cli_context *ctx, const cli_args *args, const char *email)
+{
+    memset(ctx, 0, sizeof *ctx);
+    return open_context(ctx, args, email);
+}
+
+int cli_context_open_quietly(cli_context *ctx, const cli_args *args, const char *email)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->quiet = true;
+    return open_context(ctx, args, email);
 }
 
 void cli_context_close(cli_context *ctx)

@@ -21,12 +21,18 @@ typedef struct cli_context {
     bool stdout_terminal;
     bool stderr_terminal;
     bool color;
+    /* Why cli_context_open failed, as one line without the "licportal: " prefix. */
+    char failure[1024];
+    bool quiet; /* cli_context_open_quietly: the failure is not printed */
 } cli_context;
 
 /* Loads the settings, opens the store for `email` (NULL: the configured one)
  * and creates the client. Returns an exit code: 0, or the failure already
  * reported on stderr. */
 int cli_context_open(cli_context *ctx, const cli_args *args, const char *email);
+/* The same, but a failure is only kept in ctx->failure (for `check`, whose
+ * reader sees stdout only). */
+int cli_context_open_quietly(cli_context *ctx, const cli_args *args, const char *email);
 void cli_context_close(cli_context *ctx);
 
 /* Exit code 4 with "not logged in" unless a session is held. */
@@ -35,6 +41,8 @@ int cli_require_session(cli_context *ctx);
 /* Prints "licportal: WHAT failed: MESSAGE[; HINT]" on one line to stderr and
  * returns the exit code for err->status. */
 int cli_report(const char *what, const lp_error *err);
+/* The line cli_report prints, without the "licportal: " prefix, into `out`. */
+void cli_report_text(const char *what, const lp_error *err, char *out, size_t size);
 /* The same for a failure found here rather than in the library. */
 int cli_fail(int exit_code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

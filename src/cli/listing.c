@@ -53,6 +53,8 @@ static page_view page_of(const lp_result *result, size_t index)
         return VIEW(result->as.activations, index, name);
     case LP_CALL_DOWNLOADS:
         return VIEW(result->as.downloads, index, product.name);
+    case LP_CALL_TOKENS:
+        return VIEW(result->as.token_page, index, name);
     default:
         return (page_view){0};
     }
@@ -165,6 +167,13 @@ int cli_list_command(const cli_args *args, const cli_listing *listing)
     return cli_with_session(args, run_listing, listing);
 }
 
+int cli_print_json_document(cJSON *doc)
+{
+    bool ok = doc != NULL && cli_json_print(stdout, doc);
+    cJSON_Delete(doc);
+    return ok ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+}
+
 int cli_print_list_json(cJSON *items, int64_t total)
 {
     cJSON *doc = cJSON_CreateObject();
@@ -174,9 +183,7 @@ int cli_print_list_json(cJSON *items, int64_t total)
     }
     cJSON_AddItemToObject(doc, "items", items);
     cJSON_AddNumberToObject(doc, "total", (double)total);
-    bool ok = cli_json_print(stdout, doc);
-    cJSON_Delete(doc);
-    return ok ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+    return cli_print_json_document(doc);
 }
 
 int cli_print_body_json(const lp_result *result, const char *what)
@@ -186,7 +193,5 @@ int cli_print_body_json(const lp_result *result, const char *what)
     if (doc == NULL) {
         return cli_fail(CLI_EXIT_ERROR, "%s failed: the server's answer is not JSON", what);
     }
-    bool ok = cli_json_print(stdout, doc);
-    cJSON_Delete(doc);
-    return ok ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+    return cli_print_json_document(doc);
 }

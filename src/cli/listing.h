@@ -38,6 +38,9 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
 /* Prints {"items": [...], "total": N} (takes `items`). Returns an exit code. */
 int cli_print_list_json(cJSON *items, int64_t total);
 
+/* Prints `doc` (consumed) on stdout. Returns an exit code. */
+int cli_print_json_document(cJSON *doc);
+
 /* Prints the body of a finished call re-encoded safely. Returns an exit code. */
 int cli_print_body_json(const lp_result *result, const char *what);
 

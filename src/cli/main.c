@@ -41,6 +41,10 @@ int main(int argc, char **argv)
     lp_error err;
     lp_error_clear(&err);
     if (cli_parse_args(argc, argv, &args, &err) != LP_OK) {
+        /* Monitoring shows stdout only, and exit 2 would page someone as CRITICAL. */
+        if (cli_command_named(argc, argv) == CLI_CMD_CHECK) {
+            return cmd_check_usage_error(err.message);
+        }
         return cli_fail(CLI_EXIT_USAGE, "%s", err.message);
     }
     if (args.version) {

@@ -21,14 +21,24 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_DOWNLOADS] = {"downloads", NULL, "list the files you may download"},
     [CLI_CMD_DOWNLOAD] = {"download", "ID", "download a file, resuming and checking its sha256"},
     [CLI_CMD_CHECK] = {"check", NULL, "monitoring-plugin check of expiring licences"},
+    [CLI_CMD_TOKEN] = {"token", "ACTION", "personal access tokens for scripts: create, list or revoke"},
+    [CLI_CMD_TOKEN_CREATE] = {"token create", NULL, "create a personal access token and print it once"},
+    [CLI_CMD_TOKEN_LIST] = {"token list", NULL, "list your personal access tokens"},
+    [CLI_CMD_TOKEN_REVOKE] = {"token revoke", "ID", "revoke a personal access token at once"},
 };
+
+/* The word after a group ("token") names the action, a command of its own. */
+#define GROUP_PREFIX_MAX 32
 
 #define FIELD(name) offsetof(cli_args, name)
 #define OVERRIDE(name) (offsetof(cli_args, overrides) + offsetof(lp_config_overrides, name))
 #define LISTS                                                                                  \
     (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
      | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS))
-#define PAGED (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS))
+#define PAGED                                                                                  \
+    (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS)      \
+     | CLI_FOR(CLI_CMD_TOKEN_LIST))
+#define TOKENS (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
 
 const cli_option cli_options[] = {
     {"--server", 0, CLI_ARG_STRING, OVERRIDE(server), CLI_ALL_COMMANDS, "URL",
@@ -61,7 +71,7 @@ const cli_option cli_options[] = {
     {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
-    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS, NULL,
+    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS | CLI_FOR(CLI_CMD_CHECK), NULL,
      "print the API objects as one JSON document"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
@@ -81,6 +91,12 @@ const cli_option cli_options[] = {
      "WARNING when an active licence expires within N days (30)"},
     {"--crit-days", 0, CLI_ARG_COUNT_VALUE, FIELD(crit_days), CLI_FOR(CLI_CMD_CHECK), "N",
      "CRITICAL when an active licence expires within N days (7)"},
+    {"--name", 0, CLI_ARG_STRING, FIELD(token_name), CLI_FOR(CLI_CMD_TOKEN_CREATE), "N",
+     "what the token is for, shown by token list"},
+    {"--scope", 0, CLI_ARG_STRING, FIELD(scope), CLI_FOR(CLI_CMD_TOKEN_CREATE), "S",
+     "read (default: every GET) or read_write"},
+    {"--expires-days", 0, CLI_ARG_COUNT_VALUE, FIELD(expires_days), CLI_FOR(CLI_CMD_TOKEN_CREATE),
+     "N", "the token stops working after N days (default: never)"},
 };
 const size_t cli_option_count = sizeof cli_options / sizeof cli_options[0];
 
@@ -214,8 +230,22 @@ static lp_status take_option(const char *word, int *index, int argc, char *const
     return store_value(option, inline_value, out, err);
 }
 
+static lp_status take_action(const char *word, cli_args *out, lp_error *err)
+{
+    char name[GROUP_PREFIX_MAX + 64];
+    snprintf(name, sizeof name, "%s %.60s", commands[out->command].name, word);
+    if (strlen(word) > 60 || !cli_command_from_name(name, &out->command)) {
+        return lp_error_set(err, LP_ERR_USAGE, "unknown action \"%.40s\" of \"%s\" (create, list or revoke)",
+                            word, commands[out->command].name);
+    }
+    return LP_OK;
+}
+
 static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
 {
+    if (out->command == CLI_CMD_TOKEN) {
+        return take_action(word, out, err);
+    }
     if (out->command == CLI_CMD_NONE) {
         if (!cli_command_from_name(word, &out->command)) {
             return lp_error_set(err, LP_ERR_USAGE,
@@ -229,6 +259,32 @@ static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
     }
     out->target = word;
     return LP_OK;
+}
+
+cli_command cli_command_named(int argc, char *const *argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *word = argv[i];
+        bool after_dashes = false;
+        if (strcmp(word, "--") == 0) {
+            if (++i >= argc) {
+                break;
+            }
+            word = argv[i];
+            after_dashes = true;
+        }
+        if (!after_dashes && word[0] == '-' && word[1] != '\0') {
+            const cli_option *option = word[1] == '-' ? (strchr(word, '=') ? NULL : find_long(word, strlen(word)))
+                                                      : (word[2] == '\0' ? find_short(word[1]) : NULL);
+            if (option != NULL && option->kind != CLI_ARG_FLAG) {
+                i++; /* its value */
+            }
+            continue;
+        }
+        cli_command command;
+        return cli_command_from_name(word, &command) ? command : CLI_CMD_NONE;
+    }
+    return CLI_CMD_NONE;
 }
 
 lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *err)
@@ -258,6 +314,15 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
         return LP_OK;
     }
     const char *operand = commands[out->command].operand;
+    if (out->command == CLI_CMD_TOKEN) {
+        return lp_error_set(err, LP_ERR_USAGE, "\"token\" needs an action: create, list or revoke ID");
+    }
+    if (out->command == CLI_CMD_TOKEN_CREATE && out->token_name == NULL) {
+        return lp_error_set(err, LP_ERR_USAGE, "\"token create\" needs --name N");
+    }
+    if (out->scope != NULL && strcmp(out->scope, "read") != 0 && strcmp(out->scope, "read_write") != 0) {
+        return lp_error_set(err, LP_ERR_USAGE, "--scope must be read or read_write, not \"%.40s\"", out->scope);
+    }
     if (operand != NULL && out->target == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"%s\" needs %s (licportal %s %s)",
                             commands[out->command].name, operand, commands[out->command].name,

@@ -21,6 +21,10 @@ typedef enum cli_command {
     CLI_CMD_DOWNLOADS,
     CLI_CMD_DOWNLOAD,
     CLI_CMD_CHECK,
+    CLI_CMD_TOKEN, /* the group word alone; an action must follow */
+    CLI_CMD_TOKEN_CREATE,
+    CLI_CMD_TOKEN_LIST,
+    CLI_CMD_TOKEN_REVOKE,
     CLI_CMD_COUNT,
 } cli_command;
 
@@ -51,6 +55,9 @@ typedef struct cli_args {
     bool force;
     int warn_days;
     int crit_days;
+    const char *token_name;
+    const char *scope;
+    int expires_days;            /* 0: never */
 } cli_args;
 
 typedef enum cli_arg_kind {
@@ -83,6 +90,11 @@ typedef struct cli_command_info {
 
 const cli_command_info *cli_command_describe(cli_command command);
 bool cli_command_from_name(const char *name, cli_command *out);
+
+/* The sub-command argv names, found even when the rest of argv does not parse
+ * (so that `check` can answer a usage error in its own way); option values are
+ * skipped. CLI_CMD_NONE when there is none. */
+cli_command cli_command_named(int argc, char *const *argv);
 
 /* Parses argv (argv[0] is the program). LP_ERR_USAGE with a message naming
  * the offending word for unknown commands and options, options given to a

@@ -176,10 +176,8 @@ enum MHD_Result lp_api_activation_delete(struct lp_request *req)
         return lp_reply_internal(req);
     lp_bind_int(st, ":id", row);
     lp_bind_int(st, ":user", req->user_id);
-    int rc = sqlite3_step(st);
-    int changed = sqlite3_changes(lp_db_handle(req->db));
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    int changed = lp_db_step_changes(req->db, st);
+    if (changed < 0)
         return lp_reply_internal(req);
     if (changed == 0)
         return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");

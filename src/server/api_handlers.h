@@ -17,5 +17,9 @@ enum MHD_Result lp_api_activation_delete(struct lp_request *req);
 enum MHD_Result lp_api_download_list(struct lp_request *req);
 enum MHD_Result lp_api_download_get(struct lp_request *req);
 enum MHD_Result lp_api_download_file(struct lp_request *req);
+enum MHD_Result lp_api_product_list(struct lp_request *req);
+enum MHD_Result lp_api_token_create(struct lp_request *req);
+enum MHD_Result lp_api_token_list(struct lp_request *req);
+enum MHD_Result lp_api_token_delete(struct lp_request *req);
 
 #endif

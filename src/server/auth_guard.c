@@ -1,9 +1,10 @@
-/* Looks up the hashed bearer token and its session. */
+/* Looks up the hashed bearer token and its session, or hands a personal access token on. */
 #include "server/auth_guard.h"
 
 #include <string.h>
 #include <strings.h>
 
+#include "server/personal_token.h"
 #include "server/response.h"
 #include "server/token.h"
 
@@ -14,6 +15,8 @@ bool lp_authenticate(struct lp_request *req)
         lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
         return false;
     }
+    if (lp_personal_token_is_one(header + 7))
+        return lp_personal_token_authenticate(req, header + 7);
     char hash[LP_TOKEN_HASH_LEN];
     lp_token_hash(header + 7, hash);
     static const char *const sql = "SELECT a.user_id, a.expires_at, s.revoked_at, a.session_id FROM access_tokens a "

@@ -6,8 +6,10 @@
 
 #include "server/request.h"
 
-/* Sets req->user_id from the Authorization header. On failure replies 401
- * (token_expired or unauthenticated) and returns false. */
+/* Sets req->user_id from the Authorization header: a session's access token
+ * or a personal access token ("lpt_..."). On failure replies 401
+ * (token_expired or unauthenticated), or 403 insufficient_scope for a
+ * read-only personal token on a call that writes, and returns false. */
 bool lp_authenticate(struct lp_request *req);
 
 #endif

@@ -188,3 +188,11 @@ const char *lp_col_text(sqlite3_stmt *st, int col)
 {
     return (const char *)sqlite3_column_text(st, col);
 }
+
+int lp_db_step_changes(struct lp_db *db, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    int changed = sqlite3_changes(lp_db_handle(db));
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? changed : -1;
+}

@@ -31,6 +31,10 @@ sqlite3_stmt *lp_db_stmt(struct lp_db *db, const char *sql);
 /* Runs statements without results (BEGIN, COMMIT, DDL). */
 bool lp_db_exec(struct lp_db *db, const char *sql, char *err, size_t err_size);
 
+/* Steps a cached statement that writes, then resets it: the number of rows it
+ * changed, or -1 when it failed. */
+int lp_db_step_changes(struct lp_db *db, sqlite3_stmt *st);
+
 /* Binds by parameter name; names the statement does not use are ignored, so
  * one binder serves every variant of a composed query. */
 void lp_bind_int(sqlite3_stmt *st, const char *name, int64_t value);

@@ -12,6 +12,7 @@
 #define LP_ID_ACTIVATION "act"
 #define LP_ID_RELEASE "rel"
 #define LP_ID_RENEWAL "ren"
+#define LP_ID_PERSONAL_TOKEN "pat"
 
 /* Writes "PREFIX_N" into `out`. */
 void lp_object_id_format(const char *prefix, int64_t row, char out[LP_ID_LEN]);

@@ -35,6 +35,8 @@ struct lp_request {
     /* Set by authentication. */
     int64_t user_id;
     int64_t session_id;
+    /* The personal access token the request came with; 0 for a login session. */
+    int64_t personal_token_id;
     struct lp_db *db;
 };
 

@@ -31,6 +31,10 @@ static const struct route routes[] = {
     {"GET", "/api/v1/downloads", true, lp_api_download_list},
     {"GET", "/api/v1/downloads/*", true, lp_api_download_get},
     {"GET", "/api/v1/downloads/*/file", true, lp_api_download_file},
+    {"GET", "/api/v1/products", true, lp_api_product_list},
+    {"POST", "/api/v1/tokens", true, lp_api_token_create},
+    {"GET", "/api/v1/tokens", true, lp_api_token_list},
+    {"DELETE", "/api/v1/tokens/*", true, lp_api_token_delete},
 };
 
 /* Matches `path` against `pattern`; on success *id_start points at the

@@ -195,7 +195,24 @@ static const char *const migration_5[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5};
+/* Version 6: personal access tokens for scripts and monitoring, stored only as hashes. */
+static const char *const migration_6[] = {
+    "CREATE TABLE personal_tokens ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  token_hash TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  scope TEXT NOT NULL CHECK (scope IN ('read','read_write')),"
+    "  created_at INTEGER NOT NULL,"
+    "  expires_at INTEGER,"
+    "  revoked_at INTEGER,"
+    "  last_used_at INTEGER);",
+    "CREATE INDEX personal_tokens_by_user ON personal_tokens(user_id, id);",
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5,
+                                                migration_6};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -5,9 +5,10 @@ Certs makes, in a temporary folder and at test time, a CA and server
 certificate (scripts/mkcert.sh) plus the bad ones: a certificate for another
 host name, an expired one, and one from a CA the client does not trust.
 Client runs licportal in an isolated home against a HostileServer, with
-LICPORTAL_TOKEN so no login is needed, and checks what it prints.
+a stored refresh token so no login is needed, and checks what it prints.
 """
 
+import json
 import os
 import re
 import shutil
@@ -148,11 +149,19 @@ class Client:
             "LANG": "C.UTF-8",
             "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/licportal-test-bus",
             "TERM": "xterm",
-            "LICPORTAL_TOKEN": "rt_hostile",
         }
+        # A stored session (refresh token only), so that every command refreshes first.
+        # LICPORTAL_TOKEN cannot carry it: only personal access tokens are accepted there.
+        state = os.path.join(self.dir, "state", "licportal")
+        os.makedirs(state)
+        fd = os.open(os.path.join(state, "credentials"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump({"sessions": [{"server": origin, "email": None, "user_name": None,
+                                     "refresh_token": "rt_hostile", "access_token": None,
+                                     "access_expires_at": None}]}, f)
 
     def argv(self, args):
-        argv = [licportal(), *args, "--server", self.origin, "--credential-store", "none"]
+        argv = [licportal(), *args, "--server", self.origin, "--credential-store", "file"]
         if self.cacert:
             argv += ["--cacert", self.cacert]
         return argv

@@ -146,3 +146,48 @@ const char *lp_activation_kind_name(lp_activation_kind kind)
     }
     return "unknown";
 }
+
+void lp_personal_token_clear(lp_personal_token *token)
+{
+    if (!token)
+        return;
+    free(token->id);
+    free(token->name);
+    free(token->scope);
+    if (token->token) {
+        explicit_bzero(token->token, strlen(token->token));
+        free(token->token);
+    }
+    memset(token, 0, sizeof *token);
+}
+
+void lp_personal_token_page_clear(lp_personal_token_page *page)
+{
+    if (!page)
+        return;
+    for (size_t i = 0; i < page->count; i++)
+        lp_personal_token_clear(&page->items[i]);
+    free(page->items);
+    free(page->next_cursor);
+    memset(page, 0, sizeof *page);
+}
+
+void lp_owned_product_clear(lp_owned_product *product)
+{
+    if (!product)
+        return;
+    free(product->id);
+    free(product->name);
+    memset(product, 0, sizeof *product);
+}
+
+void lp_product_page_clear(lp_product_page *page)
+{
+    if (!page)
+        return;
+    for (size_t i = 0; i < page->count; i++)
+        lp_owned_product_clear(&page->items[i]);
+    free(page->items);
+    free(page->next_cursor);
+    memset(page, 0, sizeof *page);
+}

@@ -495,9 +495,16 @@ static lp_status parse_result(lp_call *call, const char *body, size_t len, lp_er
         return lp_parse_download_page(body, len, &res->as.downloads, err);
     case LP_CALL_DOWNLOAD:
         return lp_parse_download(body, len, &res->as.download, err);
+    case LP_CALL_PRODUCTS:
+        return lp_parse_product_page(body, len, &res->as.products, err);
+    case LP_CALL_TOKEN_CREATE:
+        return lp_parse_personal_token(body, len, &res->as.token, err);
+    case LP_CALL_TOKENS:
+        return lp_parse_personal_token_page(body, len, &res->as.token_page, err);
     case LP_CALL_LOGOUT:
     case LP_CALL_DEACTIVATE:
     case LP_CALL_DOWNLOAD_FILE:
+    case LP_CALL_TOKEN_REVOKE:
         return LP_OK;
     }
     return lp_error_set(err, LP_ERR_USAGE, "unknown call");
@@ -505,7 +512,8 @@ static lp_status parse_result(lp_call *call, const char *body, size_t len, lp_er
 
 static bool expects_json(lp_call_kind kind)
 {
-    return kind != LP_CALL_LOGOUT && kind != LP_CALL_DEACTIVATE && kind != LP_CALL_DOWNLOAD_FILE;
+    return kind != LP_CALL_LOGOUT && kind != LP_CALL_DEACTIVATE && kind != LP_CALL_DOWNLOAD_FILE &&
+           kind != LP_CALL_TOKEN_REVOKE;
 }
 
 static void accept_body(lp_call *call, const char *body, size_t len, bool not_modified)
@@ -570,6 +578,14 @@ static void accept_body(lp_call *call, const char *body, size_t len, bool not_mo
     finish(call, LP_OK, NULL);
 }
 
+/* A personal access token is never refreshed: when it is refused, a new one is needed, not a login. */
+static bool holds_personal_token(const lp_client *client)
+{
+    const char *token = client->session.access_token;
+    return !lp_session_can_refresh(&client->session) && token &&
+           strncmp(token, LP_PERSONAL_TOKEN_PREFIX, strlen(LP_PERSONAL_TOKEN_PREFIX)) == 0;
+}
+
 static bool should_retry_after_refresh(const lp_call *call, const lp_error *err)
 {
     if (!call->needs_auth || call->retried || err->http_status != 401)
@@ -622,7 +638,8 @@ static void call_done(lp_call *call, lp_transfer *transfer)
         return;
     }
     if (st == LP_ERR_AUTH && call->needs_auth)
-        lp_error_set(&err, LP_ERR_AUTH, LP_SESSION_REFUSED_MESSAGE);
+        lp_error_set(&err, LP_ERR_AUTH, "%s",
+                     holds_personal_token(client) ? LP_PERSONAL_TOKEN_REFUSED_MESSAGE : LP_SESSION_REFUSED_MESSAGE);
     finish(call, st, &err);
 }
 
@@ -745,6 +762,7 @@ lp_call *lp_client_logout(lp_client *client, lp_error *err)
 
 SIMPLE_GET(lp_client_get_me, LP_CALL_ME, "/me")
 SIMPLE_GET(lp_client_get_dashboard, LP_CALL_DASHBOARD, "/dashboard")
+SIMPLE_GET(lp_client_list_products, LP_CALL_PRODUCTS, "/products")
 
 static lp_call *by_id(lp_client *client, lp_call_kind kind, const char *method, const char *path,
                       const char *id, const char *tail, lp_error *err)
@@ -781,6 +799,46 @@ static void add_paging(lp_url *u, int limit, const char *cursor)
     if (limit > 0)
         lp_url_query_int(u, "limit", limit);
     lp_url_query(u, "cursor", cursor);
+}
+
+lp_call *lp_client_create_token(lp_client *client, const lp_token_request *request, lp_error *err)
+{
+    if (!client || !request || !request->name || !*request->name)
+        return lp_error_set(err, LP_ERR_USAGE, "a token needs a name"), NULL;
+    cJSON *obj = cJSON_CreateObject();
+    bool ok = obj && cJSON_AddStringToObject(obj, "name", request->name);
+    if (ok && request->scope)
+        ok = cJSON_AddStringToObject(obj, "scope", request->scope) != NULL;
+    if (ok)
+        ok = request->expires_days > 0 ? cJSON_AddNumberToObject(obj, "expires_in_days", request->expires_days) != NULL
+                                       : cJSON_AddNullToObject(obj, "expires_in_days") != NULL;
+    char *body = ok ? cJSON_PrintUnformatted(obj) : NULL;
+    cJSON_Delete(obj);
+    if (!body)
+        return lp_error_set(err, LP_ERR_NOMEM, "out of memory"), NULL;
+    lp_call *call = new_call(client, LP_CALL_TOKEN_CREATE, "POST", url_of(client, "/tokens", NULL, NULL, err), err);
+    if (!call) {
+        free(body);
+        return NULL;
+    }
+    call->json_body = body;
+    return launch(client, call, err);
+}
+
+lp_call *lp_client_list_tokens(lp_client *client, int limit, const char *cursor, lp_error *err)
+{
+    if (!client)
+        return lp_error_set(err, LP_ERR_USAGE, "no client"), NULL;
+    lp_url u;
+    lp_url_init(&u, client->api_base);
+    lp_url_path(&u, "/tokens");
+    add_paging(&u, limit, cursor);
+    return launch(client, new_call(client, LP_CALL_TOKENS, "GET", lp_url_finish(&u, err), err), err);
+}
+
+lp_call *lp_client_revoke_token(lp_client *client, const char *token_id, lp_error *err)
+{
+    return by_id(client, LP_CALL_TOKEN_REVOKE, "DELETE", "/tokens", token_id, NULL, err);
 }
 
 lp_call *lp_client_list_licenses(lp_client *client, const lp_license_query *query, lp_error *err)
@@ -1008,9 +1066,22 @@ void lp_result_clear(lp_result *result)
     case LP_CALL_DOWNLOAD:
         lp_download_clear(&result->as.download);
         break;
+    case LP_CALL_PRODUCTS:
+        lp_product_page_clear(&result->as.products);
+        break;
+    case LP_CALL_TOKEN_CREATE:
+        lp_personal_token_clear(&result->as.token);
+        /* The body holds the new token's secret. */
+        if (result->body)
+            explicit_bzero((char *)result->body, result->body_len);
+        break;
+    case LP_CALL_TOKENS:
+        lp_personal_token_page_clear(&result->as.token_page);
+        break;
     case LP_CALL_LOGOUT:
     case LP_CALL_DEACTIVATE:
     case LP_CALL_DOWNLOAD_FILE:
+    case LP_CALL_TOKEN_REVOKE:
         break;
     }
     free((char *)result->body);

@@ -61,12 +61,21 @@ static bool describe(lp_credstore *store)
     return store->description != NULL;
 }
 
+/* Only a personal access token may come from the environment: a refresh
+ * token there rotates on its first use, so the next run would present a spent
+ * token and the server would revoke the whole session it came from. */
 static lp_status open_environment(lp_credstore *store, const char *token, lp_error *err)
 {
+    if (strncmp(token, LP_PERSONAL_TOKEN_PREFIX, strlen(LP_PERSONAL_TOKEN_PREFIX)) != 0) {
+        return lp_error_set(err, LP_ERR_AUTH,
+                            TOKEN_VARIABLE " must hold a personal access token (" LP_PERSONAL_TOKEN_PREFIX
+                            "...), not a session's token, which one run would spend; create one "
+                            "with `licportal token create --name NAME`");
+    }
     lp_credentials creds = {
         .server = store->server,
         .email = store->email != NULL ? store->email : "",
-        .refresh_token = (char *)token,
+        .access_token = (char *)token,
         .access_expires_at = LP_TIME_NONE,
     };
     store->from_environment = true;

@@ -211,6 +211,52 @@ START_TEST(maps_revealed_key)
 }
 END_TEST
 
+START_TEST(maps_personal_tokens_with_the_secret_only_when_created)
+{
+    const char *created = "{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"read\",\"token\":\"lpt_abc\","
+                          "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":null,\"last_used_at\":null}";
+    lp_personal_token token;
+    ck_assert_int_eq(lp_parse_personal_token(created, strlen(created), &token, NULL), LP_OK);
+    ck_assert_str_eq(token.token, "lpt_abc");
+    ck_assert_str_eq(token.scope, "read");
+    ck_assert(token.created_at == T_2026_11_28_0915);
+    ck_assert(token.expires_at == LP_TIME_NONE);
+    ck_assert(token.last_used_at == LP_TIME_NONE);
+    lp_personal_token_clear(&token);
+    const char *page = "{\"items\":[{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"read_write\","
+                       "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":\"2026-11-28T09:15:00Z\","
+                       "\"last_used_at\":\"2026-11-28T09:15:00Z\"}],\"next_cursor\":null,\"total\":1}";
+    lp_personal_token_page tokens;
+    ck_assert_int_eq(lp_parse_personal_token_page(page, strlen(page), &tokens, NULL), LP_OK);
+    ck_assert_uint_eq(tokens.count, 1);
+    ck_assert_ptr_null(tokens.items[0].token);
+    ck_assert_str_eq(tokens.items[0].scope, "read_write");
+    ck_assert(tokens.items[0].last_used_at == T_2026_11_28_0915);
+    lp_personal_token_page_clear(&tokens);
+    EXPECT_REFUSED(lp_parse_personal_token, lp_personal_token, lp_personal_token_clear,
+                   "{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"admin\",\"token\":\"lpt_abc\","
+                   "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":null,\"last_used_at\":null}",
+                   "scope: unknown value \"admin\"");
+}
+END_TEST
+
+START_TEST(maps_products_with_license_counts)
+{
+    const char *json = "{\"items\":[{\"id\":\"prd_a\",\"name\":\"Atlas Studio\",\"licenses\":3}],"
+                       "\"next_cursor\":null,\"total\":1}";
+    lp_product_page page;
+    ck_assert_int_eq(lp_parse_product_page(json, strlen(json), &page, NULL), LP_OK);
+    ck_assert_uint_eq(page.count, 1);
+    ck_assert_str_eq(page.items[0].name, "Atlas Studio");
+    ck_assert_int_eq(page.items[0].licenses, 3);
+    lp_product_page_clear(&page);
+    EXPECT_REFUSED(lp_parse_product_page, lp_product_page, lp_product_page_clear,
+                   "{\"items\":[{\"id\":\"prd_a\",\"name\":\"A\",\"licenses\":-1}],\"next_cursor\":null,"
+                   "\"total\":1}",
+                   "items[0].licenses: must not be negative");
+}
+END_TEST
+
 START_TEST(ignores_unknown_extra_fields)
 {
     char *json = fixture_edit(license_page_json, "items.0", "colour", "{\"deep\":[1,2,{}]}");
@@ -920,6 +966,8 @@ int main(void)
     tcase_add_test(valid, maps_download_and_lowercases_sha256);
     tcase_add_test(valid, maps_user_and_tokens);
     tcase_add_test(valid, maps_revealed_key);
+    tcase_add_test(valid, maps_personal_tokens_with_the_secret_only_when_created);
+    tcase_add_test(valid, maps_products_with_license_counts);
     tcase_add_test(valid, ignores_unknown_extra_fields);
     tcase_add_test(valid, reads_bodies_that_are_not_nul_terminated);
     tcase_add_test(valid, accepts_the_largest_exact_integer);

@@ -83,6 +83,20 @@ START_TEST(test_none_keeps_the_session_in_memory_only)
 }
 END_TEST
 
+START_TEST(test_environment_refuses_a_session_token)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    setenv("LICPORTAL_TOKEN", "a-refresh-token", 1);
+    lp_credstore *store = lp_credstore_open(LP_STORE_FILE, "https://portal.example", NULL, NULL, &err);
+    unsetenv("LICPORTAL_TOKEN");
+    ck_assert_ptr_null(store);
+    ck_assert_int_eq(err.status, LP_ERR_AUTH);
+    ck_assert_ptr_nonnull(strstr(err.message, "personal access token"));
+    ck_assert_ptr_null(strstr(err.message, "a-refresh-token"));
+}
+END_TEST
+
 START_TEST(test_environment_token_overrides_the_store)
 {
     lp_error err;
@@ -90,13 +104,15 @@ START_TEST(test_environment_token_overrides_the_store)
                                             &err);
     ck_assert_int_eq(lp_credstore_save(store, &sample, &err), LP_OK);
     lp_credstore_free(store);
-    setenv("LICPORTAL_TOKEN", "from-the-environment", 1);
+    setenv("LICPORTAL_TOKEN", "lpt_from-the-environment", 1);
     store = lp_credstore_open(LP_STORE_FILE, "https://portal.example", NULL, NULL, &err);
     ck_assert_ptr_nonnull(store);
     ck_assert_str_eq(lp_credstore_describe(store), "environment (LICPORTAL_TOKEN)");
     lp_credentials out;
     ck_assert_int_eq(lp_credstore_load(store, &out, &err), LP_OK);
-    ck_assert_str_eq(out.refresh_token, "from-the-environment");
+    ck_assert_str_eq(out.access_token, "lpt_from-the-environment");
+    ck_assert_ptr_null(out.refresh_token);
+    ck_assert(out.access_expires_at == LP_TIME_NONE);
     ck_assert_str_eq(out.server, "https://portal.example");
     lp_credentials_clear(&out);
     /* A rotated token stays in memory: the file keeps the old session. */
@@ -171,6 +187,7 @@ TCase *credstore_case(void)
     tcase_add_test(tc, test_file_store_lives_under_xdg_state_home);
     tcase_add_test(tc, test_none_keeps_the_session_in_memory_only);
     tcase_add_test(tc, test_environment_token_overrides_the_store);
+    tcase_add_test(tc, test_environment_refuses_a_session_token);
     tcase_add_test(tc, test_auto_without_secret_service_falls_back_to_memory_quickly);
     tcase_add_test(tc, test_keyring_requested_without_secret_service_is_an_error);
     return tc;
