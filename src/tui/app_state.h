@@ -24,6 +24,7 @@ typedef enum tui_view_id {
     TUI_VIEW_DOWNLOADS,
     TUI_VIEW_LICENSE_DETAIL,
     TUI_VIEW_DOWNLOAD_DETAIL,
+    TUI_VIEW_COUNT,
 } tui_view_id;
 
 /* The sidebar's entries, in order; `1`-`4` jump to them. */
@@ -143,10 +144,6 @@ typedef struct tui_state {
     char message[320];        /* status-bar message */
     bool message_is_error;
 
-    bool dirty;
-    /* Only the title and status bars changed (the spinner turned, a page
-     * arrived for rows that are not on screen): the rest stays as drawn. */
-    bool bars_dirty;
     bool quit;
 } tui_state;
 
