@@ -53,17 +53,48 @@ tui_reaction tui_call_failed(tui_state *state, const tui_event *ev)
     return tui_set_message(state, true, text);
 }
 
-tui_reaction tui_enter_view(tui_state *state, tui_view_id view, bool remember, tui_effects *fx)
+/* A license detail about to show another license starts afresh; its full
+ * key is not kept. */
+static void forget_license_detail(tui_state *state)
 {
-    if (remember && state->view != view) {
-        int max = (int)(sizeof state->back_stack / sizeof state->back_stack[0]);
-        if (state->back_depth == max) {
-            memmove(state->back_stack, state->back_stack + 1,
-                    (size_t)(max - 1) * sizeof state->back_stack[0]);
-            state->back_depth--;
-        }
-        state->back_stack[state->back_depth++] = state->view;
+    state->detail_scroll = 0;
+    state->renewal_selected = 0;
+    if (state->revealed_key) {
+        memset(state->revealed_key, 0, strlen(state->revealed_key));
+        free(state->revealed_key);
+        state->revealed_key = NULL;
     }
+}
+
+/* The current view as it is left, to come back to. */
+static void remember_view(tui_state *state)
+{
+    int max = (int)(sizeof state->back_stack / sizeof state->back_stack[0]);
+    if (state->back_depth == max) {
+        memmove(state->back_stack, state->back_stack + 1,
+                (size_t)(max - 1) * sizeof state->back_stack[0]);
+        state->back_depth--;
+    }
+    tui_back_entry *e = &state->back_stack[state->back_depth++];
+    memset(e, 0, sizeof *e);
+    e->view = state->view;
+    e->license_filter = state->license_filter;
+    tui_copy_text(e->activations_license, sizeof e->activations_license,
+                  state->activations_license);
+    tui_copy_text(e->download_channel, sizeof e->download_channel, state->download_channel);
+    tui_copy_text(e->download_platform, sizeof e->download_platform, state->download_platform);
+    tui_copy_text(e->detail_id, sizeof e->detail_id, state->detail_id);
+    e->detail_scroll = state->detail_scroll;
+    tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
+    if (pager) {
+        e->selected = pager->selected;
+        e->top = pager->top;
+        tui_copy_text(e->selected_id, sizeof e->selected_id, tui_list_selected_id(state));
+    }
+}
+
+static tui_reaction show_view(tui_state *state, tui_view_id view, tui_effects *fx)
+{
     state->view = view;
     state->focus_sidebar = false;
     state->message[0] = '\0';
@@ -71,6 +102,45 @@ tui_reaction tui_enter_view(tui_state *state, tui_view_id view, bool remember, t
         if (tui_sidebar_view(i) == view)
             state->sidebar_selected = i;
     return tui_view_ops_of(view)->fetch(state, fx) | TUI_REACT_REDRAW;
+}
+
+tui_reaction tui_enter_view(tui_state *state, tui_view_id view, bool remember, tui_effects *fx)
+{
+    if (remember && state->view != view)
+        remember_view(state);
+    return show_view(state, view, fx);
+}
+
+static void place_pager(tui_pager *pager, const tui_back_entry *e)
+{
+    pager->selected = e->selected;
+    pager->top = e->top;
+    tui_copy_text(pager->select_id, sizeof pager->select_id, e->selected_id);
+}
+
+tui_reaction tui_go_back(tui_state *state, tui_effects *fx)
+{
+    if (state->back_depth == 0)
+        return TUI_REACT_NONE;
+    const tui_back_entry *e = &state->back_stack[--state->back_depth];
+    state->license_filter = e->license_filter;
+    tui_copy_text(state->activations_license, sizeof state->activations_license,
+                  e->activations_license);
+    tui_copy_text(state->download_channel, sizeof state->download_channel, e->download_channel);
+    tui_copy_text(state->download_platform, sizeof state->download_platform,
+                  e->download_platform);
+    if (strcmp(state->detail_id, e->detail_id) != 0) {
+        forget_license_detail(state);
+        tui_copy_text(state->detail_id, sizeof state->detail_id, e->detail_id);
+    }
+    state->detail_scroll = e->detail_scroll;
+    tui_pager *pager = tui_view_ops_of(e->view)->pager(state);
+    if (pager)
+        place_pager(pager, e);
+    tui_reaction r = show_view(state, e->view, fx);
+    if (pager && pager->mark_count == 0)
+        place_pager(pager, e); /* another query was shown meanwhile: walk back to the row */
+    return r;
 }
 
 tui_reaction tui_open_licenses(tui_state *state, const char *status, int expiring_days,
@@ -93,13 +163,7 @@ tui_reaction tui_open_license_detail(tui_state *state, const char *license_id, t
     if (!license_id)
         return TUI_REACT_NONE;
     tui_copy_text(state->detail_id, sizeof state->detail_id, license_id);
-    state->detail_scroll = 0;
-    state->renewal_selected = 0;
-    if (state->revealed_key) {
-        memset(state->revealed_key, 0, strlen(state->revealed_key));
-        free(state->revealed_key);
-        state->revealed_key = NULL;
-    }
+    forget_license_detail(state);
     return tui_enter_view(state, TUI_VIEW_LICENSE_DETAIL, true, fx);
 }
 
@@ -148,11 +212,74 @@ bool tui_list_not_reversible(const tui_state *state)
     return false;
 }
 
+/* The list's query as one string, to tell whether it changed. */
+static void query_key(const tui_state *state, const tui_list_kind *list, char *out, size_t size)
+{
+    tui_effect e;
+    memset(&e, 0, sizeof e);
+    e.as.list.expiring_within_days = -1;
+    list->fill(state, false, &e);
+    const tui_list_query *q = &e.as.list;
+    snprintf(out, size, "%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s\x1f%s", q->q, q->sort, q->status,
+             q->expiring_within_days, q->license_id, q->channel, q->platform);
+}
+
+static bool has_id(const void *item, const void *ctx)
+{
+    const tui_list_kind *list = ((const void *const *)ctx)[0];
+    const char *id = ((const void *const *)ctx)[1];
+    const char *item_id = list->id_of(item);
+    return item_id && strcmp(item_id, id) == 0;
+}
+
 tui_reaction tui_list_reload(tui_state *state, const tui_list_kind *list, tui_effects *fx)
 {
-    tui_pager_reset(list->pager(state));
+    tui_pager *pager = list->pager(state);
+    char key[sizeof pager->query];
+    query_key(state, list, key, sizeof key);
+    if (pager->mark_count > 0 && strcmp(key, pager->query) == 0) {
+        const void *item = tui_pager_item(pager, pager->selected);
+        const char *id = item ? list->id_of(item) : NULL;
+        if (id && !pager->select_id[0])
+            tui_copy_text(pager->select_id, sizeof pager->select_id, id);
+        tui_pager_reload(pager);
+    } else {
+        tui_pager_reset(pager);
+        memcpy(pager->query, key, sizeof pager->query);
+    }
     tui_list_fetch_page(state, list, fx);
     return TUI_REACT_REDRAW;
+}
+
+/* Selects the row asked for by id once it has come back; where it is gone,
+ * the selection keeps its index. */
+static void find_selected_again(tui_state *state, const tui_list_kind *list, tui_pager *pager)
+{
+    if (!pager->select_id[0])
+        return;
+    const void *ctx[2] = {list, pager->select_id};
+    long at = tui_pager_find(pager, has_id, ctx);
+    if (at >= 0) {
+        pager->top += at - pager->selected;
+        if (pager->top < 0)
+            pager->top = 0;
+        pager->selected = at;
+        tui_pager_select(pager, at, tui_state_list_rows(state));
+        pager->select_id[0] = '\0';
+    } else if (tui_pager_item(pager, pager->selected)) {
+        pager->select_id[0] = '\0';
+    }
+}
+
+const char *tui_list_selected_id(tui_state *state)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return "";
+    tui_pager *pager = list->pager(state);
+    const void *item = tui_pager_item(pager, pager->selected);
+    const char *id = item ? list->id_of(item) : NULL;
+    return id ? id : pager->select_id;
 }
 
 static void move_within(tui_state *state, const tui_list_kind *list, long delta, bool to_end)
@@ -205,6 +332,7 @@ tui_reaction tui_list_result(tui_state *state, const tui_list_kind *list, const 
     bool kept =
         !shown || (known > 0 && tui_pager_rows_loaded_apart_from(pager, top, rows, (size_t)page));
     tui_pager_accept(pager, (size_t)page, items, count, next, total);
+    find_selected_again(state, list, pager);
     state->last_refresh = ev->now;
     kept = kept &&
            (!shown || (pager->top == top && pager->selected == selected && pager->total == known &&

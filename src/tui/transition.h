@@ -9,6 +9,7 @@
 #include "tui/effect.h"
 #include "tui/event.h"
 #include "tui/reaction.h"
+#include "tui/view_ops.h"
 
 /* A new effect of `kind`, cleared, or NULL when the batch is full. */
 tui_effect *tui_push_effect(tui_effects *fx, tui_effect_kind kind);
@@ -23,28 +24,20 @@ void tui_copy_text(char *out, size_t size, const char *text);
 
 /* Shows `view` and fetches its data; `remember` lets Back return here. */
 tui_reaction tui_enter_view(tui_state *state, tui_view_id view, bool remember, tui_effects *fx);
+/* Back to the view left last, with its query and place. */
+tui_reaction tui_go_back(tui_state *state, tui_effects *fx);
 tui_reaction tui_open_licenses(tui_state *state, const char *status, int expiring_days,
                                tui_effects *fx);
 tui_reaction tui_open_activations(tui_state *state, const char *license_id, tui_effects *fx);
 tui_reaction tui_open_license_detail(tui_state *state, const char *license_id, tui_effects *fx);
 tui_reaction tui_go_to_login(tui_state *state, const char *why);
 
-/* What a list view tells the shared list steps. */
-typedef struct tui_list_kind {
-    tui_view_id view;
-    tui_effect_kind fetch;
-    tui_pager *(*pager)(tui_state *state);
-    /* Puts the view's query into a fetch effect (the sort read backwards when `from_end`). */
-    void (*fill)(const tui_state *state, bool from_end, tui_effect *e);
-    /* Moves a page's items out of `result`. */
-    void (*take)(lp_result *result, void **items, size_t *count, const char **next, long *total);
-    /* Whether End may fetch the last page in the reversed sort. */
-    bool (*reversible)(const tui_state *state);
-} tui_list_kind;
 
 /* For lists whose sort cannot be read backwards. */
 bool tui_list_not_reversible(const tui_state *state);
-/* Forgets the list's pages and asks for the first. */
+/* Asks for the list afresh: with the query it shows, its place (the
+ * selected row, by id, and the scroll) is kept; with another, it starts at
+ * the top. */
 tui_reaction tui_list_reload(tui_state *state, const tui_list_kind *list, tui_effects *fx);
 /* Asks for the page the selection needs next, if any. */
 void tui_list_fetch_page(tui_state *state, const tui_list_kind *list, tui_effects *fx);
@@ -58,6 +51,8 @@ tui_reaction tui_list_click(tui_state *state, int y, int x, tui_effects *fx);
 /* For views that are not lists or take no clicks. */
 tui_pager *tui_no_pager(tui_state *state);
 tui_reaction tui_no_click(tui_state *state, int y, int x, tui_effects *fx);
+/* The id of the selected row of the list shown, or "" when none is loaded. */
+const char *tui_list_selected_id(tui_state *state);
 /* Scrolling a detail view. */
 tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end);
 

@@ -61,9 +61,7 @@ static tui_reaction go_back(tui_state *state, tui_effects *fx)
         state->focus_sidebar = false;
         return TUI_REACT_REDRAW;
     }
-    if (state->back_depth == 0)
-        return TUI_REACT_NONE;
-    return tui_enter_view(state, state->back_stack[--state->back_depth], false, fx);
+    return tui_go_back(state, fx);
 }
 
 static tui_reaction switch_panel(tui_state *state, tui_action action, tui_effects *fx)

@@ -28,9 +28,20 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
+static const char *id_of(const void *item)
+{
+    return ((const lp_activation *)item)->id;
+}
+
 static const tui_list_kind list = {
-    TUI_VIEW_ACTIVATIONS,   TUI_FX_FETCH_ACTIVATIONS, pager, fill_query, take,
-    tui_list_not_reversible};
+    .view = TUI_VIEW_ACTIVATIONS,
+    .fetch = TUI_FX_FETCH_ACTIVATIONS,
+    .pager = pager,
+    .fill = fill_query,
+    .take = take,
+    .reversible = tui_list_not_reversible,
+    .id_of = id_of,
+};
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)
 {
@@ -111,6 +122,7 @@ const tui_view_ops tui_activations_ops = {
     .calls = {LP_CALL_ACTIVATIONS, LP_CALL_DEACTIVATE},
     .call_count = 2,
     .pager = pager,
+    .list = &list,
     .fetch = fetch,
     .move = move,
     .open = open,

@@ -31,8 +31,20 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
+static const char *id_of(const void *item)
+{
+    return ((const lp_download *)item)->id;
+}
+
 static const tui_list_kind list = {
-    TUI_VIEW_DOWNLOADS, TUI_FX_FETCH_DOWNLOADS, pager, fill_query, take, tui_list_not_reversible};
+    .view = TUI_VIEW_DOWNLOADS,
+    .fetch = TUI_FX_FETCH_DOWNLOADS,
+    .pager = pager,
+    .fill = fill_query,
+    .take = take,
+    .reversible = tui_list_not_reversible,
+    .id_of = id_of,
+};
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)
 {
@@ -115,6 +127,7 @@ const tui_view_ops tui_downloads_ops = {
     .calls = {LP_CALL_DOWNLOADS},
     .call_count = 1,
     .pager = pager,
+    .list = &list,
     .fetch = fetch,
     .move = move,
     .open = open,

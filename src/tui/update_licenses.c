@@ -56,8 +56,20 @@ static bool reversible(const tui_state *state)
     return reversed_sort(tui_license_sorts[state->license_filter.sort]) != NULL;
 }
 
+static const char *id_of(const void *item)
+{
+    return ((const lp_license_summary *)item)->id;
+}
+
 static const tui_list_kind list = {
-    TUI_VIEW_LICENSES, TUI_FX_FETCH_LICENSES, pager, fill_query, take, reversible};
+    .view = TUI_VIEW_LICENSES,
+    .fetch = TUI_FX_FETCH_LICENSES,
+    .pager = pager,
+    .fill = fill_query,
+    .take = take,
+    .reversible = reversible,
+    .id_of = id_of,
+};
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)
 {
@@ -121,6 +133,7 @@ const tui_view_ops tui_licenses_ops = {
     .calls = {LP_CALL_LICENSES},
     .call_count = 1,
     .pager = pager,
+    .list = &list,
     .fetch = fetch,
     .move = move,
     .open = open,

@@ -15,6 +15,21 @@ typedef struct tui_hint {
     const char *label;
 } tui_hint;
 
+/* What a list view tells the shared list steps. */
+typedef struct tui_list_kind {
+    tui_view_id view;
+    tui_effect_kind fetch;
+    tui_pager *(*pager)(tui_state *state);
+    /* Puts the view's query into a fetch effect (the sort read backwards when `from_end`). */
+    void (*fill)(const tui_state *state, bool from_end, tui_effect *e);
+    /* Moves a page's items out of `result`. */
+    void (*take)(lp_result *result, void **items, size_t *count, const char **next, long *total);
+    /* Whether End may fetch the last page in the reversed sort. */
+    bool (*reversible)(const tui_state *state);
+    /* The id of an item, by which a row is found again after a reload. */
+    const char *(*id_of)(const void *item);
+} tui_list_kind;
+
 #define TUI_MAX_HINTS 4 /* they end at the first without a label */
 
 typedef struct tui_view_ops {
@@ -29,6 +44,7 @@ typedef struct tui_view_ops {
     int call_count;
     /* The list behind the view, or NULL for a view that is not a list. */
     tui_pager *(*pager)(tui_state *state);
+    const tui_list_kind *list;
     /* The view's data afresh: on entry and on refresh. */
     tui_reaction (*fetch)(tui_state *state, tui_effects *fx);
     /* Moves the selection (or scroll) by `delta`; `to_end` jumps to the

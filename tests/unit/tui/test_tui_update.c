@@ -1116,6 +1116,166 @@ START_TEST(the_key_is_copied_only_once_revealed)
 }
 END_TEST
 
+/* ---- place kept ------------------------------------------------------------------- */
+
+static const char *selected_license_id(void)
+{
+    lp_license_summary *l = tui_pager_item(&st.licenses, st.licenses.selected);
+    return l ? l->id : "";
+}
+
+/* The license detail's request ends (cancelled), so that Esc goes back. */
+static void settle_detail(void)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_CANCELLED;
+    deliver(LP_CALL_LICENSE, st.seq_detail, LP_ERR_CANCELLED, NULL, &err, 30);
+}
+
+static void keys(int k, int times)
+{
+    for (int i = 0; i < times; i++)
+        key(k);
+}
+
+START_TEST(back_returns_to_the_row_and_scroll_left)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 25);
+    long top = st.licenses.top;
+    ck_assert_str_eq(selected_license_id(), "lic-25");
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    settle_detail();
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    /* The same page is asked for again, and the row comes back selected. */
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->as.list.page, 0);
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert_int_eq(st.licenses.selected, 25);
+    ck_assert_int_eq(st.licenses.top, top);
+    ck_assert_str_eq(selected_license_id(), "lic-25");
+    teardown();
+}
+END_TEST
+
+START_TEST(refresh_keeps_the_selected_row_by_id_when_rows_move)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 25);
+    long top = st.licenses.top;
+    key('r');
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_LICENSES));
+    /* A license was added before it: the same license stays selected, one row on. */
+    deliver_licenses(-1, 1, 1001, "next-1");
+    ck_assert_str_eq(selected_license_id(), "lic-25");
+    ck_assert_int_eq(st.licenses.selected, 26);
+    ck_assert_int_eq(st.licenses.top, top + 1);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_row_gone_after_refresh_leaves_the_selection_at_its_index)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 10);
+    key('r');
+    deliver_licenses(1000, 1, 1000, "next-1");
+    ck_assert_int_eq(st.licenses.selected, 10);
+    ck_assert_str_eq(st.licenses.select_id, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(another_filter_starts_the_list_at_the_top)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 10);
+    key('s'); /* status filter */
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert_int_eq(st.licenses.selected, 0);
+    teardown();
+}
+END_TEST
+
+START_TEST(back_restores_the_filter_and_place_of_a_list_left)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    key('s'); /* active licenses */
+    deliver_licenses(0, 2, 500, "next-1");
+    keys('j', 5);
+    ck_assert_str_eq(selected_license_id(), "lic-10");
+    key(TUI_KEY_ENTER);
+    settle_detail();
+    key('2'); /* every license, a new query */
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert_str_eq(st.license_filter.status, "");
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    settle_detail();
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    ck_assert_str_eq(st.license_filter.status, "active");
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.status, "active");
+    deliver_licenses(0, 2, 500, "next-1");
+    ck_assert_str_eq(selected_license_id(), "lic-10");
+    teardown();
+}
+END_TEST
+
+START_TEST(refresh_far_down_asks_for_the_selected_page_by_its_cursor)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    /* Walk 7 pages down: the first ones are evicted from the window. */
+    for (int page = 0; page < 7; page++) {
+        char next[16];
+        snprintf(next, sizeof next, "next-%d", page + 1);
+        deliver_licenses(page * TUI_PAGE_SIZE, 1, 100000, next);
+        if (page < 6)
+            while (!find(TUI_FX_FETCH_LICENSES))
+                key(TUI_KEY_PGDN);
+    }
+    ck_assert_int_eq(tui_pager_item(&st.licenses, 0) == NULL, 1);
+    long selected = st.licenses.selected;
+    const char *was = selected_license_id();
+    char id[32];
+    snprintf(id, sizeof id, "%s", was);
+    key('r');
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->as.list.page, selected / TUI_PAGE_SIZE);
+    char cursor[32];
+    snprintf(cursor, sizeof cursor, "next-%ld", selected / TUI_PAGE_SIZE);
+    ck_assert_str_eq(e->as.list.cursor, cursor);
+    deliver_licenses((int)(selected / TUI_PAGE_SIZE) * TUI_PAGE_SIZE, 1, 100000, "x");
+    ck_assert_int_eq(st.licenses.selected, selected);
+    ck_assert_str_eq(selected_license_id(), id);
+    teardown();
+}
+END_TEST
+
 /* What each action does on a loaded dashboard with the first KPI selected. */
 typedef struct dashboard_case {
     const char *action;
@@ -1271,5 +1431,14 @@ int main(void)
     tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
     tcase_add_test(lists, the_key_is_copied_only_once_revealed);
     suite_add_tcase(s, lists);
+
+    TCase *place = tcase_create("place");
+    tcase_add_test(place, back_returns_to_the_row_and_scroll_left);
+    tcase_add_test(place, refresh_keeps_the_selected_row_by_id_when_rows_move);
+    tcase_add_test(place, a_row_gone_after_refresh_leaves_the_selection_at_its_index);
+    tcase_add_test(place, another_filter_starts_the_list_at_the_top);
+    tcase_add_test(place, back_restores_the_filter_and_place_of_a_list_left);
+    tcase_add_test(place, refresh_far_down_asks_for_the_selected_page_by_its_cursor);
+    suite_add_tcase(s, place);
     return lp_run_suite(s);
 }
