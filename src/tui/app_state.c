@@ -7,6 +7,7 @@
 
 #include "licportal/sanitize.h"
 #include "tui/list_rows.h"
+#include "tui/view_ops.h"
 
 const char *const tui_license_sorts[] = {"-added_at", "added_at", "expires_at", "-expires_at",
                                          "product",   "-product", "status"};
@@ -51,7 +52,6 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     tui_pager_build_rows_with(&state->licenses, tui_license_row);
     tui_pager_build_rows_with(&state->activations, tui_activation_row);
     tui_pager_build_rows_with(&state->downloads, tui_download_row);
-    state->dirty = true;
 }
 
 void tui_state_free(tui_state *state)
@@ -85,21 +85,7 @@ void tui_state_build_recent_rows(tui_state *state)
 
 tui_scope tui_state_scope(const tui_state *state)
 {
-    switch (state->view) {
-    case TUI_VIEW_DASHBOARD:
-        return TUI_SCOPE_DASHBOARD;
-    case TUI_VIEW_LICENSES:
-        return TUI_SCOPE_LICENSES;
-    case TUI_VIEW_LICENSE_DETAIL:
-        return TUI_SCOPE_LICENSE_DETAIL;
-    case TUI_VIEW_ACTIVATIONS:
-        return TUI_SCOPE_ACTIVATIONS;
-    case TUI_VIEW_DOWNLOADS:
-        return TUI_SCOPE_DOWNLOADS;
-    case TUI_VIEW_DOWNLOAD_DETAIL:
-        return TUI_SCOPE_DOWNLOAD_DETAIL;
-    }
-    return TUI_SCOPE_GLOBAL;
+    return tui_view_ops_of(state->view)->scope;
 }
 
 int tui_state_list_rows(const tui_state *state)
@@ -110,16 +96,7 @@ int tui_state_list_rows(const tui_state *state)
 
 tui_pager *tui_state_pager(tui_state *state)
 {
-    switch (state->view) {
-    case TUI_VIEW_LICENSES:
-        return &state->licenses;
-    case TUI_VIEW_ACTIVATIONS:
-        return &state->activations;
-    case TUI_VIEW_DOWNLOADS:
-        return &state->downloads;
-    default:
-        return NULL;
-    }
+    return tui_view_ops_of(state->view)->pager(state);
 }
 
 tui_view_id tui_sidebar_view(int entry)
@@ -133,21 +110,7 @@ tui_view_id tui_sidebar_view(int entry)
 
 const char *tui_view_title(tui_view_id view)
 {
-    switch (view) {
-    case TUI_VIEW_DASHBOARD:
-        return "Dashboard";
-    case TUI_VIEW_LICENSES:
-        return "Licenses";
-    case TUI_VIEW_ACTIVATIONS:
-        return "Activations";
-    case TUI_VIEW_DOWNLOADS:
-        return "Downloads";
-    case TUI_VIEW_LICENSE_DETAIL:
-        return "License";
-    case TUI_VIEW_DOWNLOAD_DETAIL:
-        return "Download";
-    }
-    return "";
+    return tui_view_ops_of(view)->title;
 }
 
 void tui_state_set_user(tui_state *state, const char *name, const char *email)
@@ -161,5 +124,4 @@ void tui_state_set_user(tui_state *state, const char *name, const char *email)
     else
         snprintf(state->user_label, sizeof state->user_label, "%s",
                  clean_name[0] ? clean_name : clean_email);
-    state->dirty = true;
 }

@@ -24,6 +24,7 @@ typedef enum tui_view_id {
     TUI_VIEW_DOWNLOADS,
     TUI_VIEW_LICENSE_DETAIL,
     TUI_VIEW_DOWNLOAD_DETAIL,
+    TUI_VIEW_COUNT,
 } tui_view_id;
 
 /* The sidebar's entries, in order; `1`-`4` jump to them. */
@@ -78,10 +79,24 @@ typedef struct tui_license_filter {
 extern const char *const tui_license_sorts[];
 extern const int tui_license_sort_count;
 
+/* A view to go back to, as it was left: its list's query and place, or the
+ * license it showed. */
+typedef struct tui_back_entry {
+    tui_view_id view;
+    tui_license_filter license_filter;
+    char activations_license[128];
+    char download_channel[16];
+    char download_platform[16];
+    char detail_id[128];
+    int detail_scroll;
+    long selected, top;     /* lists: the selected row and the first shown */
+    char selected_id[128];  /* lists: the selected row's id, "" when not loaded */
+} tui_back_entry;
+
 typedef struct tui_state {
     tui_screen screen;
     tui_view_id view;
-    tui_view_id back_stack[16];
+    tui_back_entry back_stack[16];
     int back_depth;
     bool focus_sidebar;
     int sidebar_selected;
@@ -143,10 +158,6 @@ typedef struct tui_state {
     char message[320];        /* status-bar message */
     bool message_is_error;
 
-    bool dirty;
-    /* Only the title and status bars changed (the spinner turned, a page
-     * arrived for rows that are not on screen): the rest stays as drawn. */
-    bool bars_dirty;
     bool quit;
 } tui_state;
 

@@ -3,47 +3,65 @@
 #define LICPORTAL_TUI_EFFECT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "licportal/model.h"
 
 typedef enum tui_effect_kind {
-    TUI_FX_LOGIN,
+    TUI_FX_LOGIN,             /* as.login */
     TUI_FX_FETCH_DASHBOARD,
-    TUI_FX_FETCH_LICENSES,
-    TUI_FX_FETCH_LICENSE,
-    TUI_FX_REVEAL_KEY,
-    TUI_FX_FETCH_ACTIVATIONS,
-    TUI_FX_DEACTIVATE,
-    TUI_FX_FETCH_DOWNLOADS,
-    TUI_FX_START_DOWNLOAD,
+    TUI_FX_FETCH_LICENSES,    /* as.list */
+    TUI_FX_FETCH_LICENSE,     /* as.id */
+    TUI_FX_REVEAL_KEY,        /* as.id */
+    TUI_FX_FETCH_ACTIVATIONS, /* as.list */
+    TUI_FX_DEACTIVATE,        /* as.id */
+    TUI_FX_FETCH_DOWNLOADS,   /* as.list */
+    TUI_FX_START_DOWNLOAD,    /* as.download */
     TUI_FX_CANCEL_REQUESTS,   /* every running API call (not a download) */
     TUI_FX_CANCEL_DOWNLOAD,
-    TUI_FX_SAVE_SNAPSHOT,     /* the dashboard just received, for offline use */
+    TUI_FX_SAVE_SNAPSHOT,     /* as.body: the dashboard just received, for offline use */
     TUI_FX_LOAD_SNAPSHOT,
     TUI_FX_REMEMBER_IN_FILE,  /* keep the session in the 0600 file from now on */
-    TUI_FX_LEARN_LOGIN,       /* the profile learns the server and `email` it lacks */
-    TUI_FX_COPY,              /* `text` to the terminal's clipboard (OSC 52) */
+    TUI_FX_LEARN_LOGIN,       /* as.login.email: the profile learns the server and `email` it lacks */
+    TUI_FX_COPY,              /* as.text to the terminal's clipboard (OSC 52) */
 } tui_effect_kind;
+
+/* One page of a list: the query of the view that asked for it. */
+typedef struct tui_list_query {
+    long page;
+    char cursor[512];         /* "" for the first page */
+    char q[128];
+    char sort[16];
+    /* licenses */
+    char status[16];
+    int expiring_within_days; /* < 0: not given */
+    /* activations */
+    char license_id[128];
+    /* downloads */
+    char channel[16];
+    char platform[16];
+} tui_list_query;
 
 typedef struct tui_effect {
     tui_effect_kind kind;
-    int seq;                  /* comes back with the result */
-    long page;                /* FETCH_* lists: which page */
-    char id[128];             /* license, activation or download id */
-    char cursor[512];         /* "" for the first page */
-    /* FETCH_LICENSES */
-    char status[16];
-    char q[128];
-    char sort[16];
-    int expiring_within_days; /* < 0: not given */
-    /* FETCH_DOWNLOADS */
-    char channel[16];
-    char platform[16];
-    /* LOGIN */
-    char email[256];
-    char password[256];
-    char otp[16];
-    bool remember_in_file;
-    /* COPY */
-    char text[2048];
+    int seq; /* comes back with the result */
+    union {
+        tui_list_query list;
+        char id[128]; /* license or activation id */
+        struct {
+            char email[256];
+            char password[256];
+            char otp[16];
+            bool remember_in_file;
+        } login;
+        /* Borrowed from the state or the event: valid until the batch has run. */
+        lp_download download;
+        struct {
+            const char *data;
+            size_t len;
+        } body;
+        char text[2048];
+    } as;
 } tui_effect;
 
 #define TUI_MAX_EFFECTS 8

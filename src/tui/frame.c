@@ -6,10 +6,21 @@
 
 #include "tui/colors.h"
 #include "tui/list_rows.h"
+#include "tui/view_ops.h"
 #include "tui/views.h"
 #include "tui/widgets.h"
 
 static const char spinner_frames[] = "-\\|/";
+
+/* Each view's drawing, beside its record in the view table (which knows nothing of curses). */
+static void (*const view_draws[TUI_VIEW_COUNT])(const tui_state *state, tui_rect main) = {
+    [TUI_VIEW_DASHBOARD] = view_dashboard_draw,
+    [TUI_VIEW_LICENSES] = view_licenses_draw,
+    [TUI_VIEW_ACTIVATIONS] = view_activations_draw,
+    [TUI_VIEW_DOWNLOADS] = view_downloads_draw,
+    [TUI_VIEW_LICENSE_DETAIL] = view_license_detail_draw,
+    [TUI_VIEW_DOWNLOAD_DETAIL] = view_download_detail_draw,
+};
 
 void view_key_of(const tui_state *state, tui_action action, char *out, size_t size)
 {
@@ -61,9 +72,7 @@ static void draw_sidebar(const tui_state *state, tui_rect r)
     tui_fill(r, TUI_ROLE_SIDEBAR);
     for (int i = 0; i < TUI_SIDEBAR_ENTRIES && 1 + i < r.h; i++) {
         tui_view_id view = tui_sidebar_view(i);
-        bool current = state->view == view ||
-                       (view == TUI_VIEW_LICENSES && state->view == TUI_VIEW_LICENSE_DETAIL) ||
-                       (view == TUI_VIEW_DOWNLOADS && state->view == TUI_VIEW_DOWNLOAD_DETAIL);
+        bool current = tui_view_ops_of(state->view)->sidebar_view == view;
         tui_role role = TUI_ROLE_SIDEBAR;
         if (state->focus_sidebar && state->sidebar_selected == i)
             role = TUI_ROLE_SELECTED;
@@ -98,33 +107,9 @@ static void draw_status(const tui_state *state, tui_rect r)
         return;
     }
     char hints[512] = " ";
-    switch (state->view) {
-    case TUI_VIEW_DASHBOARD:
-        append_hint(state, hints, sizeof hints, TUI_ACTION_QUICK_LICENSES, "licenses");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_QUICK_ACTIVATIONS, "activations");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_QUICK_DOWNLOADS, "downloads");
-        break;
-    case TUI_VIEW_LICENSES:
-        append_hint(state, hints, sizeof hints, TUI_ACTION_FILTER, "filter");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_STATUS_FILTER, "status");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_SORT, "sort");
-        break;
-    case TUI_VIEW_LICENSE_DETAIL:
-        append_hint(state, hints, sizeof hints, TUI_ACTION_REVEAL_KEY, "reveal key");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_LICENSE_ACTIVATIONS, "activations");
-        break;
-    case TUI_VIEW_ACTIVATIONS:
-        append_hint(state, hints, sizeof hints, TUI_ACTION_DEACTIVATE, "deactivate");
-        break;
-    case TUI_VIEW_DOWNLOADS:
-        append_hint(state, hints, sizeof hints, TUI_ACTION_OPEN, "details");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_CHANNEL_FILTER, "channel");
-        append_hint(state, hints, sizeof hints, TUI_ACTION_PLATFORM_FILTER, "platform");
-        break;
-    case TUI_VIEW_DOWNLOAD_DETAIL:
-        append_hint(state, hints, sizeof hints, TUI_ACTION_START_DOWNLOAD, "download");
-        break;
-    }
+    const tui_hint *view_hints = tui_view_ops_of(state->view)->hints;
+    for (int i = 0; i < TUI_MAX_HINTS && view_hints[i].label; i++)
+        append_hint(state, hints, sizeof hints, view_hints[i].action, view_hints[i].label);
     append_hint(state, hints, sizeof hints, TUI_ACTION_REFRESH, "refresh");
     append_hint(state, hints, sizeof hints, TUI_ACTION_HELP, "help");
     append_hint(state, hints, sizeof hints, TUI_ACTION_QUIT, "quit");
@@ -209,26 +194,7 @@ void tui_draw(const tui_state *state)
     draw_title(state, l->title);
     if (l->sidebar_shown)
         draw_sidebar(state, l->sidebar);
-    switch (state->view) {
-    case TUI_VIEW_DASHBOARD:
-        view_dashboard_draw(state, l->main);
-        break;
-    case TUI_VIEW_LICENSES:
-        view_licenses_draw(state, l->main);
-        break;
-    case TUI_VIEW_LICENSE_DETAIL:
-        view_license_detail_draw(state, l->main);
-        break;
-    case TUI_VIEW_ACTIVATIONS:
-        view_activations_draw(state, l->main);
-        break;
-    case TUI_VIEW_DOWNLOADS:
-        view_downloads_draw(state, l->main);
-        break;
-    case TUI_VIEW_DOWNLOAD_DETAIL:
-        view_download_detail_draw(state, l->main);
-        break;
-    }
+    view_draws[state->view](state, l->main);
     draw_status(state, l->status);
     if (state->modal == TUI_MODAL_HELP)
         view_help_draw(state);

@@ -46,7 +46,27 @@ static tui_event make_event(tui_event_kind kind)
     return ev;
 }
 
-static void dispatch(tui_loop *loop, const tui_event *ev);
+/* Keeps an event for after the batch of effects being run; `err` and
+ * `snapshot` (moved out) travel with it. */
+static void enqueue(tui_loop *loop, const tui_event *ev, const lp_error *err,
+                    lp_dashboard *snapshot)
+{
+    if (loop->queued_count >= TUI_LOOP_QUEUE) {
+        if (snapshot)
+            lp_dashboard_clear(snapshot);
+        return;
+    }
+    tui_queued_event *q = &loop->queued[loop->queued_count++];
+    memset(q, 0, sizeof *q);
+    q->event = *ev;
+    if (err)
+        q->error = *err;
+    if (snapshot) {
+        q->snapshot = *snapshot;
+        memset(snapshot, 0, sizeof *snapshot);
+        q->has_snapshot = true;
+    }
+}
 
 static void track_call(tui_loop *loop, lp_call *call, int seq)
 {
@@ -72,8 +92,7 @@ static void start_failed(tui_loop *loop, int seq, lp_call_kind kind, const lp_er
     ev.seq = seq;
     ev.call_kind = kind;
     ev.status = err->status != LP_OK ? err->status : LP_ERR_USAGE;
-    ev.error = err;
-    dispatch(loop, &ev);
+    enqueue(loop, &ev, err, NULL);
 }
 
 static const char *or_null(const char *text)
@@ -129,13 +148,14 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
     lp_error_clear(&err);
     lp_call *call = NULL;
     lp_call_kind kind = LP_CALL_ME;
+    const tui_list_query *list = &fx->as.list;
     switch (fx->kind) {
     case TUI_FX_LOGIN:
-        if (fx->remember_in_file)
-            switch_to_file_store(loop, fx->email);
+        if (fx->as.login.remember_in_file)
+            switch_to_file_store(loop, fx->as.login.email);
         kind = LP_CALL_LOGIN;
-        call = lp_client_login(loop->client, fx->email, fx->password, or_null(fx->otp), &err);
-        memset(fx->password, 0, sizeof fx->password);
+        call = lp_client_login(loop->client, fx->as.login.email, fx->as.login.password,
+                               or_null(fx->as.login.otp), &err);
         break;
     case TUI_FX_FETCH_DASHBOARD:
         kind = LP_CALL_DASHBOARD;
@@ -143,45 +163,44 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_LICENSES: {
         kind = LP_CALL_LICENSES;
-        lp_license_query q = {or_null(fx->status), NULL, or_null(fx->q), or_null(fx->sort),
-                              fx->expiring_within_days, TUI_PAGE_SIZE, or_null(fx->cursor)};
+        lp_license_query q = {or_null(list->status), NULL, or_null(list->q), or_null(list->sort),
+                              list->expiring_within_days, TUI_PAGE_SIZE, or_null(list->cursor)};
         call = lp_client_list_licenses(loop->client, &q, &err);
         break;
     }
     case TUI_FX_FETCH_LICENSE:
         kind = LP_CALL_LICENSE;
-        call = lp_client_get_license(loop->client, fx->id, &err);
+        call = lp_client_get_license(loop->client, fx->as.id, &err);
         break;
     case TUI_FX_REVEAL_KEY:
         kind = LP_CALL_REVEAL_KEY;
-        call = lp_client_reveal_key(loop->client, fx->id, &err);
+        call = lp_client_reveal_key(loop->client, fx->as.id, &err);
         break;
     case TUI_FX_FETCH_ACTIVATIONS: {
         kind = LP_CALL_ACTIVATIONS;
-        lp_activation_query q = {or_null(fx->id), NULL, TUI_PAGE_SIZE, or_null(fx->cursor)};
+        lp_activation_query q = {or_null(list->license_id), or_null(list->q), TUI_PAGE_SIZE,
+                                 or_null(list->cursor)};
         call = lp_client_list_activations(loop->client, &q, &err);
         break;
     }
     case TUI_FX_DEACTIVATE:
         kind = LP_CALL_DEACTIVATE;
-        call = lp_client_deactivate(loop->client, fx->id, &err);
+        call = lp_client_deactivate(loop->client, fx->as.id, &err);
         break;
     case TUI_FX_FETCH_DOWNLOADS: {
         kind = LP_CALL_DOWNLOADS;
-        lp_download_query q = {NULL, or_null(fx->channel), or_null(fx->platform), TUI_PAGE_SIZE,
-                               or_null(fx->cursor)};
+        lp_download_query q = {NULL, or_null(list->channel), or_null(list->platform),
+                               TUI_PAGE_SIZE, or_null(list->cursor)};
         call = lp_client_list_downloads(loop->client, &q, &err);
         break;
     }
     case TUI_FX_START_DOWNLOAD: {
         lp_download_job_free(loop->job);
-        loop->job = lp_download_job_start(loop->client, &loop->state.download_detail, NULL,
-                                          false, &err);
+        loop->job = lp_download_job_start(loop->client, &fx->as.download, NULL, false, &err);
         if (!loop->job) {
             tui_event ev = make_event(TUI_EV_DOWNLOAD_DONE);
             ev.status = err.status;
-            ev.error = &err;
-            dispatch(loop, &ev);
+            enqueue(loop, &ev, &err, NULL);
         }
         return;
     }
@@ -194,23 +213,21 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         loop->job = NULL;
         return;
     case TUI_FX_SAVE_SNAPSHOT:
-        if (loop->snapshot_path && loop->current_body)
-            tui_snapshot_save(loop->snapshot_path, loop->current_body, loop->current_body_len,
-                              &err);
+        if (loop->snapshot_path && fx->as.body.data)
+            tui_snapshot_save(loop->snapshot_path, fx->as.body.data, fx->as.body.len, &err);
         return;
     case TUI_FX_LOAD_SNAPSHOT: {
         lp_dashboard snapshot;
         memset(&snapshot, 0, sizeof snapshot);
         tui_event ev = make_event(TUI_EV_SNAPSHOT);
-        if (loop->snapshot_path &&
-            tui_snapshot_load(loop->snapshot_path, &snapshot, &err) == LP_OK)
-            ev.snapshot = &snapshot;
-        dispatch(loop, &ev);
+        bool found = loop->snapshot_path &&
+                     tui_snapshot_load(loop->snapshot_path, &snapshot, &err) == LP_OK;
+        enqueue(loop, &ev, NULL, found ? &snapshot : NULL);
         lp_dashboard_clear(&snapshot);
         return;
     }
     case TUI_FX_COPY:
-        copy_to_clipboard(fx->text);
+        copy_to_clipboard(fx->as.text);
         return;
     case TUI_FX_REMEMBER_IN_FILE:
         lp_config_save_value(loop->config->profile ? loop->config->profile : "default",
@@ -218,7 +235,7 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         return;
     case TUI_FX_LEARN_LOGIN:
         /* Best effort: a profile that cannot be written changes nothing now. */
-        lp_config_learn_login(loop->config, fx->email, &err);
+        lp_config_learn_login(loop->config, fx->as.login.email, &err);
         return;
     }
     if (call)
@@ -227,18 +244,45 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         start_failed(loop, fx->seq, kind, &err);
 }
 
-static void dispatch(tui_loop *loop, const tui_event *ev)
+/* Runs a batch of effects; the password may have passed through, and a
+ * plain memset of a dying local may be optimised away. */
+static void run_effects(tui_loop *loop, tui_effects *fx)
 {
-    /* Effects are cleared as they are pushed: zeroing all of them (27 KiB)
-     * for every key and tick cost more than handling the event. */
+    for (int i = 0; i < fx->count; i++)
+        run_effect(loop, &fx->items[i]);
+    sodium_memzero(fx->items, (size_t)fx->count * sizeof fx->items[0]);
+}
+
+static void apply(tui_loop *loop, const tui_event *ev)
+{
+    /* Effects are cleared as they are pushed: zeroing all of them for
+     * every key and tick cost more than handling the event. */
     tui_effects fx;
     fx.count = 0;
-    tui_update(&loop->state, ev, &fx);
-    for (int i = 0; i < fx.count; i++)
-        run_effect(loop, &fx.items[i]);
-    /* The password may have passed through; a plain memset of a dying
-     * local may be optimised away. */
-    sodium_memzero(fx.items, (size_t)fx.count * sizeof fx.items[0]);
+    loop->reaction |= tui_update(&loop->state, ev, &fx);
+    run_effects(loop, &fx);
+}
+
+/* The events that effects produced, in order (theirs too). */
+static void drain_queue(tui_loop *loop)
+{
+    while (loop->queued_count > 0) {
+        tui_queued_event q = loop->queued[0];
+        loop->queued_count--;
+        memmove(loop->queued, loop->queued + 1, (size_t)loop->queued_count * sizeof q);
+        q.event.error = &q.error;
+        q.event.snapshot = q.has_snapshot ? &q.snapshot : NULL;
+        apply(loop, &q.event);
+        if (q.has_snapshot)
+            lp_dashboard_clear(&q.snapshot);
+    }
+}
+
+/* Handles `ev`, then the events its effects produced. */
+static void dispatch(tui_loop *loop, const tui_event *ev)
+{
+    apply(loop, ev);
+    drain_queue(loop);
 }
 
 static int translate_key(int status, wint_t ch, bool *is_key)
@@ -369,14 +413,9 @@ static void drain_calls(tui_loop *loop)
         lp_result result;
         memset(&result, 0, sizeof result);
         bool has_result = ev.status == LP_OK && lp_call_take_result(call, &result);
-        if (has_result) {
+        if (has_result)
             ev.result = &result;
-            loop->current_body = result.body;
-            loop->current_body_len = result.body_len;
-        }
         dispatch(loop, &ev);
-        loop->current_body = NULL;
-        loop->current_body_len = 0;
         if (has_result)
             lp_result_clear(&result);
         lp_call_free(call);
@@ -385,13 +424,12 @@ static void drain_calls(tui_loop *loop)
 
 static void paint(tui_loop *loop)
 {
-    if (loop->state.dirty)
+    if (loop->reaction & TUI_REACT_REDRAW)
         tui_draw(&loop->state);
     else
         tui_draw_bars(&loop->state);
     refresh();
-    loop->state.dirty = false;
-    loop->state.bars_dirty = false;
+    loop->reaction = TUI_REACT_NONE;
     if (loop->state.screen == TUI_SCREEN_MAIN && loop->state.view == TUI_VIEW_DASHBOARD &&
         loop->state.dashboard_loaded) {
         loop->state.dashboard_painted = true;
@@ -435,8 +473,9 @@ void tui_loop_begin(tui_loop *loop)
     tui_effects fx;
     fx.count = 0;
     tui_start(&loop->state, &fx);
-    for (int i = 0; i < fx.count; i++)
-        run_effect(loop, &fx.items[i]);
+    run_effects(loop, &fx);
+    drain_queue(loop);
+    loop->reaction |= TUI_REACT_REDRAW;
     /* libcurl connects and sends its TLS hello only when it is given a turn:
      * this one lets the server answer while the terminal is being set up. */
     if (loop->state.pending > 0)
@@ -457,7 +496,7 @@ void tui_loop_run(tui_loop *loop)
 
     int64_t last_tick = now_ms();
     while (!loop->state.quit && !stop_signal) {
-        if (loop->state.dirty || loop->state.bars_dirty)
+        if (loop->reaction & (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS))
             paint(loop);
         if (loop->state.quit)
             break;

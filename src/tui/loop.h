@@ -8,6 +8,18 @@
 #include "licportal/config.h"
 #include "licportal/credstore.h"
 #include "tui/app_state.h"
+#include "tui/event.h"
+#include "tui/reaction.h"
+
+/* An event that waits its turn, with the data it points at. */
+typedef struct tui_queued_event {
+    tui_event event;
+    lp_error error;
+    bool has_snapshot;
+    lp_dashboard snapshot;
+} tui_queued_event;
+
+#define TUI_LOOP_QUEUE 8
 
 typedef struct tui_loop {
     tui_state state;
@@ -20,9 +32,12 @@ typedef struct tui_loop {
     /* calls started and not yet returned, so that Esc can cancel them */
     lp_call *calls[32];
     int call_count;
-    /* the body of the result being handled, for the snapshot */
-    const char *current_body;
-    size_t current_body_len;
+    /* what changed on screen since the last paint */
+    tui_reaction reaction;
+    /* events that effects produced (a call that could not start, the
+     * snapshot read): handled after the batch, never from inside it */
+    tui_queued_event queued[TUI_LOOP_QUEUE];
+    int queued_count;
 } tui_loop;
 
 /* Starts the requests of the first view and gives them a first turn; needs

@@ -63,6 +63,17 @@ void tui_pager_reset(tui_pager *pager)
     pager->top = 0;
     pager->loading_page = -1;
     pager->from_end = false;
+    pager->select_id[0] = '\0';
+}
+
+void tui_pager_reload(tui_pager *pager)
+{
+    size_t dropped = tui_pager_loaded_pages(pager);
+    for (int i = 0; i < TUI_PAGES_KEPT; i++)
+        clear_slot(pager, &pager->slots[i]);
+    if (dropped > 0)
+        give_back_freed_memory();
+    pager->loading_page = -1;
 }
 
 void tui_pager_free(tui_pager *pager)
@@ -157,6 +168,20 @@ bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long c
     return true;
 }
 
+long tui_pager_find(const tui_pager *pager, bool (*matches)(const void *item, const void *ctx),
+                    const void *ctx)
+{
+    for (int i = 0; i < TUI_PAGES_KEPT; i++) {
+        const tui_page_slot *slot = &pager->slots[i];
+        if (!slot->used)
+            continue;
+        for (size_t k = 0; k < slot->count; k++)
+            if (matches((const char *)slot->items + k * pager->item_size, ctx))
+                return slot_start(pager, slot) + (long)k;
+    }
+    return -1;
+}
+
 long tui_pager_count(const tui_pager *pager)
 {
     return pager->total < 0 ? 0 : pager->total;
@@ -180,6 +205,12 @@ long tui_pager_wanted(const tui_pager *pager, const char **cursor)
     if (!slot) {
         *cursor = pager->marks[page].cursor;
         return page;
+    }
+    /* The rows above the selection on screen, when they are on another page. */
+    long top_page = page_of_row(pager, pager->top);
+    if (top_page != page && !slot_of_page(pager, (size_t)top_page)) {
+        *cursor = pager->marks[top_page].cursor;
+        return top_page;
     }
     if (pager->from_end) {
         /* Anchored at the end, "ahead" is towards the first row. */

@@ -43,6 +43,12 @@ typedef struct tui_pager {
      * page k holding rows [total - (k+1)*TUI_PAGE_SIZE, total - k*TUI_PAGE_SIZE);
      * the marks are then the reversed sort's cursors. */
     bool from_end;
+    /* The id of the row to select once it is loaded again ("" for none):
+     * a refreshed or returned-to list keeps its row even when rows moved. */
+    char select_id[128];
+    /* What the list was asked with (the view's query, without the page):
+     * the same query again keeps the place, another starts at the top. */
+    char query[768];
 } tui_pager;
 
 void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item));
@@ -53,6 +59,14 @@ void tui_pager_build_rows_with(tui_pager *pager,
 /* Forgets every page (filters changed, refresh); keeps the selection at 0. */
 void tui_pager_reset(tui_pager *pager);
 void tui_pager_free(tui_pager *pager);
+
+/* Drops the loaded pages but keeps what is known of the list (cursors,
+ * total), the selection and the scroll, so that the same rows are asked for
+ * again: a refresh that keeps the place. */
+void tui_pager_reload(tui_pager *pager);
+/* The first loaded row whose item `matches`, or -1. */
+long tui_pager_find(const tui_pager *pager, bool (*matches)(const void *item, const void *ctx),
+                    const void *ctx);
 
 /* Re-anchors the window at the end of a list whose total is known: every
  * page is dropped and the last row selected, so that the next wanted page

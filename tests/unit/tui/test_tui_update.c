@@ -7,10 +7,13 @@
 
 static tui_state st;
 static tui_effects fx;
+/* What the transitions since the last paint said changed on screen. */
+static tui_reaction due;
 
 static void setup_main(void)
 {
     tui_state_init(&st, "me@example.com", "https://portal.example", true, false);
+    due = TUI_REACT_NONE;
     st.layout = tui_layout_compute(100, 30);
     memset(&fx, 0, sizeof fx);
     tui_start(&st, &fx);
@@ -19,6 +22,7 @@ static void setup_main(void)
 static void setup_login(void)
 {
     tui_state_init(&st, "", "https://portal.example", false, false);
+    due = TUI_REACT_NONE;
     st.layout = tui_layout_compute(100, 30);
     memset(&fx, 0, sizeof fx);
     tui_start(&st, &fx);
@@ -33,7 +37,7 @@ static void key(int k)
 {
     memset(&fx, 0, sizeof fx);
     tui_event ev = {.kind = TUI_EV_KEY, .key = k, .now = 1000};
-    tui_update(&st, &ev, &fx);
+    due |= tui_update(&st, &ev, &fx);
 }
 
 static void type(const char *text)
@@ -69,7 +73,7 @@ static void deliver(lp_call_kind kind, int seq, lp_status status, lp_result *res
     memset(&fx, 0, sizeof fx);
     tui_event ev = {.kind = TUI_EV_RESULT, .call_kind = kind, .seq = seq, .status = status,
                     .result = result, .error = err, .now = now};
-    tui_update(&st, &ev, &fx);
+    due |= tui_update(&st, &ev, &fx);
 }
 
 static void deliver_dashboard(lp_time now)
@@ -121,6 +125,7 @@ END_TEST
 START_TEST(the_email_is_prefilled_and_the_password_field_focused)
 {
     tui_state_init(&st, "me@example.com", "https://p", false, false);
+    due = TUI_REACT_NONE;
     ck_assert_str_eq(st.login.email, "me@example.com");
     ck_assert_int_eq(st.login.field, TUI_FIELD_PASSWORD);
     teardown();
@@ -138,10 +143,10 @@ START_TEST(enter_sends_the_login_with_what_was_typed)
     key(TUI_KEY_ENTER);
     const tui_effect *e = find(TUI_FX_LOGIN);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->email, "me@example.com");
-    ck_assert_str_eq(e->password, "s3cret");
-    ck_assert_str_eq(e->otp, "");
-    ck_assert(!e->remember_in_file);
+    ck_assert_str_eq(e->as.login.email, "me@example.com");
+    ck_assert_str_eq(e->as.login.password, "s3cret");
+    ck_assert_str_eq(e->as.login.otp, "");
+    ck_assert(!e->as.login.remember_in_file);
     teardown();
 }
 END_TEST
@@ -207,8 +212,8 @@ START_TEST(otp_required_asks_for_the_one_time_code)
     key(TUI_KEY_ENTER);
     const tui_effect *e = find(TUI_FX_LOGIN);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->otp, "123456");
-    ck_assert_str_eq(e->password, "pw");
+    ck_assert_str_eq(e->as.login.otp, "123456");
+    ck_assert_str_eq(e->as.login.password, "pw");
     lp_error bad = error_of(LP_ERR_OTP_INVALID, "invalid_otp", "x");
     deliver(LP_CALL_LOGIN, st.seq_login, LP_ERR_OTP_INVALID, NULL, &bad, 100);
     ck_assert_str_eq(st.login.otp, "");
@@ -237,6 +242,7 @@ END_TEST
 START_TEST(without_a_keyring_the_file_store_is_offered_and_remembered)
 {
     tui_state_init(&st, "me@example.com", "https://p", false, true);
+    due = TUI_REACT_NONE;
     st.layout = tui_layout_compute(100, 30);
     type("pw");
     key(TUI_KEY_TAB);
@@ -246,14 +252,14 @@ START_TEST(without_a_keyring_the_file_store_is_offered_and_remembered)
     key(TUI_KEY_ENTER);
     const tui_effect *e = find(TUI_FX_LOGIN);
     ck_assert_ptr_nonnull(e);
-    ck_assert(e->remember_in_file);
+    ck_assert(e->as.login.remember_in_file);
     lp_result r;
     memset(&r, 0, sizeof r);
     deliver(LP_CALL_LOGIN, st.seq_login, LP_OK, &r, NULL, 100);
     ck_assert_ptr_nonnull(find(TUI_FX_REMEMBER_IN_FILE));
     const tui_effect *learn = find(TUI_FX_LEARN_LOGIN);
     ck_assert_ptr_nonnull(learn);
-    ck_assert_str_eq(learn->email, "me@example.com");
+    ck_assert_str_eq(learn->as.login.email, "me@example.com");
     teardown();
 }
 END_TEST
@@ -307,7 +313,7 @@ START_TEST(refresh_fetches_the_view_afresh)
     key('r');
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->page, 0);
+    ck_assert_int_eq(e->as.list.page, 0);
     teardown();
 }
 END_TEST
@@ -329,8 +335,8 @@ START_TEST(enter_on_total_licenses_opens_every_license)
     ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->status, "");
-    ck_assert_int_eq(e->expiring_within_days, -1);
+    ck_assert_str_eq(e->as.list.status, "");
+    ck_assert_int_eq(e->as.list.expiring_within_days, -1);
     teardown();
 }
 END_TEST
@@ -343,8 +349,8 @@ START_TEST(enter_on_active_licenses_filters_by_status)
     key(TUI_KEY_ENTER);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->status, "active");
-    ck_assert_int_eq(e->expiring_within_days, -1);
+    ck_assert_str_eq(e->as.list.status, "active");
+    ck_assert_int_eq(e->as.list.expiring_within_days, -1);
     teardown();
 }
 END_TEST
@@ -357,8 +363,8 @@ START_TEST(enter_on_expiring_soon_filters_by_the_window)
     key(TUI_KEY_ENTER);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->status, "active");
-    ck_assert_int_eq(e->expiring_within_days, 30);
+    ck_assert_str_eq(e->as.list.status, "active");
+    ck_assert_int_eq(e->as.list.expiring_within_days, 30);
     teardown();
 }
 END_TEST
@@ -411,7 +417,7 @@ START_TEST(quick_actions_open_with_enter_and_with_one_click)
     tui_dashboard_geometry g = tui_dashboard_geometry_compute(st.layout.main);
     memset(&fx, 0, sizeof fx);
     tui_event click = {.kind = TUI_EV_CLICK, .y = g.quick[1].y, .x = g.quick[1].x + 1};
-    tui_update(&st, &click, &fx);
+    due |= tui_update(&st, &click, &fx);
     ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
     teardown();
 }
@@ -426,7 +432,7 @@ START_TEST(enter_on_a_recent_license_opens_its_detail)
     ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSE);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->id, "lic-2");
+    ck_assert_str_eq(e->as.id, "lic-2");
     teardown();
 }
 END_TEST
@@ -575,17 +581,17 @@ START_TEST(a_finished_download_says_where_it_went)
     memset(&fx, 0, sizeof fx);
     tui_event progress = {.kind = TUI_EV_DOWNLOAD_PROGRESS,
                           .progress = {.received = 10, .total = 100, .eta_seconds = 3}};
-    tui_update(&st, &progress, &fx);
+    due |= tui_update(&st, &progress, &fx);
     ck_assert_int_eq(st.download_progress.received, 10);
     tui_event done = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_OK, .target = "./a.zip",
                       .progress = {.received = 90, .total = 100}};
-    tui_update(&st, &done, &fx);
+    due |= tui_update(&st, &done, &fx);
     ck_assert(!st.download_running);
     ck_assert_int_eq(st.download_progress.received, 100);
     ck_assert_ptr_nonnull(strstr(st.message, "./a.zip"));
     lp_error err = error_of(LP_ERR_CHECKSUM, "", "sha256 mismatch: expected a, got b");
     tui_event bad = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_ERR_CHECKSUM, .error = &err};
-    tui_update(&st, &bad, &fx);
+    due |= tui_update(&st, &bad, &fx);
     ck_assert(st.message_is_error);
     ck_assert_ptr_nonnull(strstr(st.message, "sha256 mismatch"));
     teardown();
@@ -630,7 +636,7 @@ START_TEST(too_small_ignores_every_key_but_quit)
     setup_main();
     memset(&fx, 0, sizeof fx);
     tui_event resize = {.kind = TUI_EV_RESIZE, .cols = 30, .lines = 8};
-    tui_update(&st, &resize, &fx);
+    due |= tui_update(&st, &resize, &fx);
     ck_assert(st.layout.too_small);
     key('2');
     key('?');
@@ -668,7 +674,7 @@ START_TEST(an_unreachable_server_shows_the_offline_snapshot)
     snap.generated_at = 777;
     memset(&fx, 0, sizeof fx);
     tui_event ev = {.kind = TUI_EV_SNAPSHOT, .snapshot = &snap};
-    tui_update(&st, &ev, &fx);
+    due |= tui_update(&st, &ev, &fx);
     ck_assert(st.offline);
     ck_assert(st.dashboard_loaded);
     ck_assert_int_eq(st.offline_as_of, 777);
@@ -735,7 +741,7 @@ START_TEST(deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi)
     key('y');
     const tui_effect *e = find(TUI_FX_DEACTIVATE);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->id, "act-1");
+    ck_assert_str_eq(e->as.id, "act-1");
     deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 40);
     ck_assert_int_eq(tui_pager_count(&st.activations), 2);
     ck_assert_str_eq(((lp_activation *)tui_pager_item(&st.activations, 1))->id, "act-2");
@@ -784,8 +790,8 @@ START_TEST(the_license_list_asks_for_the_next_page_as_the_cursor_moves)
         const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
         if (e) {
             asked = true;
-            ck_assert_str_eq(e->cursor, "next-1");
-            ck_assert_int_eq(e->page, 1);
+            ck_assert_str_eq(e->as.list.cursor, "next-1");
+            ck_assert_int_eq(e->as.list.page, 1);
         }
     }
     ck_assert(asked);
@@ -813,8 +819,7 @@ static void deliver_licenses(int first, int step, long total, const char *next)
 /* What a paint leaves behind. */
 static void painted(void)
 {
-    st.dirty = false;
-    st.bars_dirty = false;
+    due = TUI_REACT_NONE;
 }
 
 /* Moves down until the next page is asked for; true when it was. */
@@ -834,23 +839,23 @@ START_TEST(a_page_for_rows_off_screen_repaints_only_the_bars)
     setup_main();
     key('2');
     deliver_licenses(0, 1, 1000, "next-1");
-    ck_assert(st.dirty);
+    ck_assert(due & TUI_REACT_REDRAW);
     painted();
     ck_assert(move_until_next_page_is_asked_for());
     /* The spinner turns in the status bar alone. */
     tui_event tick = {.kind = TUI_EV_TICK, .now = 30};
     memset(&fx, 0, sizeof fx);
-    tui_update(&st, &tick, &fx);
-    ck_assert(st.bars_dirty);
-    ck_assert(!st.dirty);
+    due |= tui_update(&st, &tick, &fx);
+    ck_assert(due & TUI_REACT_REDRAW_BARS);
+    ck_assert(!(due & TUI_REACT_REDRAW));
     painted();
     /* Every row on screen is from page 0: page 1 changes the bars only. */
     int pending = st.pending;
     deliver_licenses(TUI_PAGE_SIZE, 1, 1000, "next-2");
     ck_assert_ptr_nonnull(tui_pager_item(&st.licenses, TUI_PAGE_SIZE));
     ck_assert_int_eq(st.pending, pending - 1);
-    ck_assert(st.bars_dirty);
-    ck_assert(!st.dirty);
+    ck_assert(due & TUI_REACT_REDRAW_BARS);
+    ck_assert(!(due & TUI_REACT_REDRAW));
     teardown();
 }
 END_TEST
@@ -869,7 +874,7 @@ START_TEST(a_page_for_rows_on_screen_or_before_a_paint_repaints_everything)
     painted();
     deliver_licenses(TUI_PAGE_SIZE, 1, 1000, "next-2");
     ck_assert_ptr_nonnull(tui_pager_row(&st.licenses, st.licenses.selected));
-    ck_assert(st.dirty);
+    ck_assert(due & TUI_REACT_REDRAW);
     teardown();
 
     /* A key not painted yet keeps the whole frame due. */
@@ -880,7 +885,7 @@ START_TEST(a_page_for_rows_on_screen_or_before_a_paint_repaints_everything)
     ck_assert(move_until_next_page_is_asked_for());
     key(TUI_KEY_DOWN);
     deliver_licenses(TUI_PAGE_SIZE, 1, 1000, "next-2");
-    ck_assert(st.dirty);
+    ck_assert(due & TUI_REACT_REDRAW);
     teardown();
 }
 END_TEST
@@ -894,9 +899,9 @@ START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_firs
     key(TUI_KEY_END);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->sort, "added_at"); /* the list is shown in -added_at */
-    ck_assert_str_eq(e->cursor, "");
-    ck_assert_int_eq(e->page, 0);
+    ck_assert_str_eq(e->as.list.sort, "added_at"); /* the list is shown in -added_at */
+    ck_assert_str_eq(e->as.list.cursor, "");
+    ck_assert_int_eq(e->as.list.page, 0);
     ck_assert_int_eq(st.licenses.selected, total - 1);
     deliver_licenses((int)total - 1, -1, total, "back-1");
     lp_license_summary *l = tui_pager_item(&st.licenses, total - 1);
@@ -911,8 +916,8 @@ START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_firs
         e = find(TUI_FX_FETCH_LICENSES);
         if (e) {
             asked = true;
-            ck_assert_str_eq(e->cursor, "back-1");
-            ck_assert_str_eq(e->sort, "added_at");
+            ck_assert_str_eq(e->as.list.cursor, "back-1");
+            ck_assert_str_eq(e->as.list.sort, "added_at");
         }
     }
     ck_assert(asked);
@@ -920,8 +925,8 @@ START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_firs
     ck_assert_int_eq(st.licenses.selected, 0);
     e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->sort, "-added_at");
-    ck_assert_str_eq(e->cursor, "");
+    ck_assert_str_eq(e->as.list.sort, "-added_at");
+    ck_assert_str_eq(e->as.list.cursor, "");
     teardown();
 }
 END_TEST
@@ -965,8 +970,8 @@ START_TEST(end_in_status_order_walks_the_pages_since_it_has_no_reverse)
     key(TUI_KEY_END);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->sort, "status");
-    ck_assert_str_eq(e->cursor, "next-1");
+    ck_assert_str_eq(e->as.list.sort, "status");
+    ck_assert_str_eq(e->as.list.cursor, "next-1");
     ck_assert(!st.licenses.from_end);
     teardown();
 }
@@ -979,18 +984,18 @@ START_TEST(status_and_sort_cycles_refetch_with_the_new_filter)
     key('s');
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->status, "active");
+    ck_assert_str_eq(e->as.list.status, "active");
     key('o');
     e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->sort, "added_at");
+    ck_assert_str_eq(e->as.list.sort, "added_at");
     key('/');
     type("atl");
     key(TUI_KEY_ENTER);
     e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->q, "atl");
-    ck_assert_str_eq(e->status, "active");
+    ck_assert_str_eq(e->as.list.q, "atl");
+    ck_assert_str_eq(e->as.list.status, "active");
     teardown();
 }
 END_TEST
@@ -1006,11 +1011,11 @@ START_TEST(a_license_detail_opens_the_activations_of_that_license)
     ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
     const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->id, "lic-1");
+    ck_assert_str_eq(e->as.list.license_id, "lic-1");
     key('3');
     e = find(TUI_FX_FETCH_ACTIVATIONS);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->id, "");
+    ck_assert_str_eq(e->as.list.license_id, "");
     teardown();
 }
 END_TEST
@@ -1022,16 +1027,16 @@ START_TEST(download_filters_cycle_and_refetch)
     key('c');
     const tui_effect *e = find(TUI_FX_FETCH_DOWNLOADS);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->channel, "stable");
+    ck_assert_str_eq(e->as.list.channel, "stable");
     key('p');
     e = find(TUI_FX_FETCH_DOWNLOADS);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->channel, "stable");
-    ck_assert_str_eq(e->platform, "linux");
+    ck_assert_str_eq(e->as.list.channel, "stable");
+    ck_assert_str_eq(e->as.list.platform, "linux");
     key('c');
     key('c');
     e = find(TUI_FX_FETCH_DOWNLOADS);
-    ck_assert_str_eq(e->channel, "");
+    ck_assert_str_eq(e->as.list.channel, "");
     teardown();
 }
 END_TEST
@@ -1066,11 +1071,11 @@ START_TEST(renewal_urls_are_copied_and_shown_as_qr_codes)
     key('y');
     const tui_effect *e = find(TUI_FX_COPY);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->text, "https://shop.example/1");
+    ck_assert_str_eq(e->as.text, "https://shop.example/1");
     key('n');
     key('y');
     e = find(TUI_FX_COPY);
-    ck_assert_str_eq(e->text, "https://shop.example/2");
+    ck_assert_str_eq(e->as.text, "https://shop.example/2");
     ck_assert_str_eq(tui_selected_renewal(&st)->id, "ren-2");
     key('Q');
     ck_assert_int_eq(st.modal, TUI_MODAL_QR);
@@ -1089,7 +1094,7 @@ START_TEST(the_key_is_copied_only_once_revealed)
     key('v');
     const tui_effect *e = find(TUI_FX_REVEAL_KEY);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->id, "lic-1");
+    ck_assert_str_eq(e->as.id, "lic-1");
     lp_result r;
     memset(&r, 0, sizeof r);
     r.as.revealed_key = strdup("ABCD-1234-EF56-0001");
@@ -1099,7 +1104,7 @@ START_TEST(the_key_is_copied_only_once_revealed)
     key('Y');
     e = find(TUI_FX_COPY);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->text, "ABCD-1234-EF56-0001");
+    ck_assert_str_eq(e->as.text, "ABCD-1234-EF56-0001");
     /* Leaving the detail forgets the full key. */
     key(TUI_KEY_ESC);
     ck_assert_int_eq(st.view, TUI_VIEW_DASHBOARD);
@@ -1107,6 +1112,166 @@ START_TEST(the_key_is_copied_only_once_revealed)
     select_dashboard_item(TUI_KPI_COUNT + TUI_QUICK_COUNT);
     key(TUI_KEY_ENTER);
     ck_assert_ptr_null(st.revealed_key);
+    teardown();
+}
+END_TEST
+
+/* ---- place kept ------------------------------------------------------------------- */
+
+static const char *selected_license_id(void)
+{
+    lp_license_summary *l = tui_pager_item(&st.licenses, st.licenses.selected);
+    return l ? l->id : "";
+}
+
+/* The license detail's request ends (cancelled), so that Esc goes back. */
+static void settle_detail(void)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_CANCELLED;
+    deliver(LP_CALL_LICENSE, st.seq_detail, LP_ERR_CANCELLED, NULL, &err, 30);
+}
+
+static void keys(int k, int times)
+{
+    for (int i = 0; i < times; i++)
+        key(k);
+}
+
+START_TEST(back_returns_to_the_row_and_scroll_left)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 25);
+    long top = st.licenses.top;
+    ck_assert_str_eq(selected_license_id(), "lic-25");
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    settle_detail();
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    /* The same page is asked for again, and the row comes back selected. */
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->as.list.page, 0);
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert_int_eq(st.licenses.selected, 25);
+    ck_assert_int_eq(st.licenses.top, top);
+    ck_assert_str_eq(selected_license_id(), "lic-25");
+    teardown();
+}
+END_TEST
+
+START_TEST(refresh_keeps_the_selected_row_by_id_when_rows_move)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 25);
+    long top = st.licenses.top;
+    key('r');
+    ck_assert_ptr_nonnull(find(TUI_FX_FETCH_LICENSES));
+    /* A license was added before it: the same license stays selected, one row on. */
+    deliver_licenses(-1, 1, 1001, "next-1");
+    ck_assert_str_eq(selected_license_id(), "lic-25");
+    ck_assert_int_eq(st.licenses.selected, 26);
+    ck_assert_int_eq(st.licenses.top, top + 1);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_row_gone_after_refresh_leaves_the_selection_at_its_index)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 10);
+    key('r');
+    deliver_licenses(1000, 1, 1000, "next-1");
+    ck_assert_int_eq(st.licenses.selected, 10);
+    ck_assert_str_eq(st.licenses.select_id, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(another_filter_starts_the_list_at_the_top)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    keys('j', 10);
+    key('s'); /* status filter */
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert_int_eq(st.licenses.selected, 0);
+    teardown();
+}
+END_TEST
+
+START_TEST(back_restores_the_filter_and_place_of_a_list_left)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    deliver_licenses(0, 1, 1000, "next-1");
+    key('s'); /* active licenses */
+    deliver_licenses(0, 2, 500, "next-1");
+    keys('j', 5);
+    ck_assert_str_eq(selected_license_id(), "lic-10");
+    key(TUI_KEY_ENTER);
+    settle_detail();
+    key('2'); /* every license, a new query */
+    deliver_licenses(0, 1, 1000, "next-1");
+    ck_assert_str_eq(st.license_filter.status, "");
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    settle_detail();
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    ck_assert_str_eq(st.license_filter.status, "active");
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.status, "active");
+    deliver_licenses(0, 2, 500, "next-1");
+    ck_assert_str_eq(selected_license_id(), "lic-10");
+    teardown();
+}
+END_TEST
+
+START_TEST(refresh_far_down_asks_for_the_selected_page_by_its_cursor)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('2');
+    /* Walk 7 pages down: the first ones are evicted from the window. */
+    for (int page = 0; page < 7; page++) {
+        char next[16];
+        snprintf(next, sizeof next, "next-%d", page + 1);
+        deliver_licenses(page * TUI_PAGE_SIZE, 1, 100000, next);
+        if (page < 6)
+            while (!find(TUI_FX_FETCH_LICENSES))
+                key(TUI_KEY_PGDN);
+    }
+    ck_assert_int_eq(tui_pager_item(&st.licenses, 0) == NULL, 1);
+    long selected = st.licenses.selected;
+    const char *was = selected_license_id();
+    char id[32];
+    snprintf(id, sizeof id, "%s", was);
+    key('r');
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(e->as.list.page, selected / TUI_PAGE_SIZE);
+    char cursor[32];
+    snprintf(cursor, sizeof cursor, "next-%ld", selected / TUI_PAGE_SIZE);
+    ck_assert_str_eq(e->as.list.cursor, cursor);
+    deliver_licenses((int)(selected / TUI_PAGE_SIZE) * TUI_PAGE_SIZE, 1, 100000, "x");
+    ck_assert_int_eq(st.licenses.selected, selected);
+    ck_assert_str_eq(selected_license_id(), id);
     teardown();
 }
 END_TEST
@@ -1186,7 +1351,7 @@ START_TEST(each_action_on_the_dashboard_does_what_it_says)
     deliver_dashboard(10);
     ck_assert_int_eq(st.dashboard_selected, 0);
     memset(&fx, 0, sizeof fx);
-    tui_run_action(&st, tui_action_by_name(c->action), &fx);
+    due |= tui_run_action(&st, tui_action_by_name(c->action), &fx);
     ck_assert_msg(st.view == c->view, "%s: view %d", c->action, st.view);
     ck_assert_msg(st.modal == c->modal, "%s: modal %d", c->action, st.modal);
     ck_assert_msg(st.quit == c->quit, "%s: quit", c->action);
@@ -1266,5 +1431,14 @@ int main(void)
     tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
     tcase_add_test(lists, the_key_is_copied_only_once_revealed);
     suite_add_tcase(s, lists);
+
+    TCase *place = tcase_create("place");
+    tcase_add_test(place, back_returns_to_the_row_and_scroll_left);
+    tcase_add_test(place, refresh_keeps_the_selected_row_by_id_when_rows_move);
+    tcase_add_test(place, a_row_gone_after_refresh_leaves_the_selection_at_its_index);
+    tcase_add_test(place, another_filter_starts_the_list_at_the_top);
+    tcase_add_test(place, back_restores_the_filter_and_place_of_a_list_left);
+    tcase_add_test(place, refresh_far_down_asks_for_the_selected_page_by_its_cursor);
+    suite_add_tcase(s, place);
     return lp_run_suite(s);
 }

@@ -1,0 +1,59 @@
+/* Steps the views' transitions share: effects, messages, moving between views, paging a list. */
+#ifndef LICPORTAL_TUI_TRANSITION_H
+#define LICPORTAL_TUI_TRANSITION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/app_state.h"
+#include "tui/effect.h"
+#include "tui/event.h"
+#include "tui/reaction.h"
+#include "tui/view_ops.h"
+
+/* A new effect of `kind`, cleared, or NULL when the batch is full. */
+tui_effect *tui_push_effect(tui_effects *fx, tui_effect_kind kind);
+/* An effect whose result comes back as an event: counted for the spinner;
+ * its sequence number is kept in *slot. */
+tui_effect *tui_start_call(tui_state *state, tui_effects *fx, tui_effect_kind kind, int *slot);
+
+tui_reaction tui_set_message(tui_state *state, bool error, const char *text);
+/* A failed call in words on the status bar; a refused session goes to login. */
+tui_reaction tui_call_failed(tui_state *state, const tui_event *ev);
+void tui_copy_text(char *out, size_t size, const char *text);
+
+/* Shows `view` and fetches its data; `remember` lets Back return here. */
+tui_reaction tui_enter_view(tui_state *state, tui_view_id view, bool remember, tui_effects *fx);
+/* Back to the view left last, with its query and place. */
+tui_reaction tui_go_back(tui_state *state, tui_effects *fx);
+tui_reaction tui_open_licenses(tui_state *state, const char *status, int expiring_days,
+                               tui_effects *fx);
+tui_reaction tui_open_activations(tui_state *state, const char *license_id, tui_effects *fx);
+tui_reaction tui_open_license_detail(tui_state *state, const char *license_id, tui_effects *fx);
+tui_reaction tui_go_to_login(tui_state *state, const char *why);
+
+
+/* For lists whose sort cannot be read backwards. */
+bool tui_list_not_reversible(const tui_state *state);
+/* Asks for the list afresh: with the query it shows, its place (the
+ * selected row, by id, and the scroll) is kept; with another, it starts at
+ * the top. */
+tui_reaction tui_list_reload(tui_state *state, const tui_list_kind *list, tui_effects *fx);
+/* Asks for the page the selection needs next, if any. */
+void tui_list_fetch_page(tui_state *state, const tui_list_kind *list, tui_effects *fx);
+tui_reaction tui_list_move(tui_state *state, const tui_list_kind *list, long delta, bool to_end,
+                           tui_effects *fx);
+/* Takes a page of the list; REDRAW_BARS alone when no row on screen changed. */
+tui_reaction tui_list_result(tui_state *state, const tui_list_kind *list, const tui_event *ev,
+                             tui_effects *fx);
+/* A click on a list's rows: selects the row; a second click opens it. */
+tui_reaction tui_list_click(tui_state *state, int y, int x, tui_effects *fx);
+/* For views that are not lists or take no clicks. */
+tui_pager *tui_no_pager(tui_state *state);
+tui_reaction tui_no_click(tui_state *state, int y, int x, tui_effects *fx);
+/* The id of the selected row of the list shown, or "" when none is loaded. */
+const char *tui_list_selected_id(tui_state *state);
+/* Scrolling a detail view. */
+tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end);
+
+#endif

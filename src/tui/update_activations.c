@@ -1,0 +1,133 @@
+/* The activation list's transitions: paging, opening the license, deactivating. */
+#include <stdio.h>
+#include <string.h>
+
+#include "licportal/sanitize.h"
+#include "tui/transition.h"
+#include "tui/view_ops.h"
+
+static tui_pager *pager(tui_state *state)
+{
+    return &state->activations;
+}
+
+static void fill_query(const tui_state *state, bool from_end, tui_effect *e)
+{
+    (void)from_end;
+    tui_copy_text(e->as.list.license_id, sizeof e->as.list.license_id, state->activations_license);
+}
+
+static void take(lp_result *result, void **items, size_t *count, const char **next, long *total)
+{
+    lp_activation_page *page = &result->as.activations;
+    *items = page->items;
+    *count = page->count;
+    *next = page->next_cursor;
+    *total = (long)page->total;
+    page->items = NULL;
+    page->count = 0;
+}
+
+static const char *id_of(const void *item)
+{
+    return ((const lp_activation *)item)->id;
+}
+
+static const tui_list_kind list = {
+    .view = TUI_VIEW_ACTIVATIONS,
+    .fetch = TUI_FX_FETCH_ACTIVATIONS,
+    .pager = pager,
+    .fill = fill_query,
+    .take = take,
+    .reversible = tui_list_not_reversible,
+    .id_of = id_of,
+};
+
+static tui_reaction fetch(tui_state *state, tui_effects *fx)
+{
+    return tui_list_reload(state, &list, fx);
+}
+
+static tui_reaction move(tui_state *state, long delta, bool to_end, tui_effects *fx)
+{
+    return tui_list_move(state, &list, delta, to_end, fx);
+}
+
+static tui_reaction open(tui_state *state, tui_effects *fx)
+{
+    lp_activation *activation = tui_pager_item(&state->activations, state->activations.selected);
+    return activation ? tui_open_license_detail(state, activation->license_id, fx) : TUI_REACT_NONE;
+}
+
+static tui_reaction ask_deactivate(tui_state *state)
+{
+    lp_activation *a = tui_pager_item(&state->activations, state->activations.selected);
+    if (!a)
+        return TUI_REACT_NONE;
+    char name[128], product[128];
+    lp_sanitize_into(a->name, name, sizeof name);
+    lp_sanitize_into(a->product.name, product, sizeof product);
+    tui_copy_text(state->confirm_id, sizeof state->confirm_id, a->id);
+    snprintf(state->confirm_label, sizeof state->confirm_label, "%s %.120s (%.120s)",
+             a->kind == LP_ACTIVATION_DOMAIN ? "domain" : "device", name, product);
+    state->confirm_row = state->activations.selected;
+    state->modal = TUI_MODAL_CONFIRM_DEACTIVATE;
+    return TUI_REACT_REDRAW;
+}
+
+static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
+{
+    (void)fx;
+    if (action == TUI_ACTION_DEACTIVATE)
+        return ask_deactivate(state);
+    return TUI_REACT_NONE;
+}
+
+static tui_reaction page_result(tui_state *state, const tui_event *ev, tui_effects *fx)
+{
+    return tui_list_result(state, &list, ev, fx);
+}
+
+static tui_reaction deactivate_result(tui_state *state, const tui_event *ev)
+{
+    if (ev->status != LP_OK) {
+        if (ev->error && strcmp(ev->error->code, "deactivation_not_allowed") == 0)
+            /* The row stays selected, so the words need not repeat its name. */
+            return tui_set_message(state, true,
+                                   "Not deactivated: its license does not allow self-service "
+                                   "deactivation.");
+        return tui_call_failed(state, ev) | TUI_REACT_REDRAW;
+    }
+    lp_activation *row = tui_pager_item(&state->activations, state->confirm_row);
+    if (row && row->id && strcmp(row->id, state->confirm_id) == 0)
+        tui_pager_remove(&state->activations, state->confirm_row);
+    if (state->dashboard_loaded && state->dashboard.kpis.activations_in_use > 0)
+        state->dashboard.kpis.activations_in_use--;
+    char text[400];
+    snprintf(text, sizeof text, "Deactivated %.300s.", state->confirm_label);
+    return tui_set_message(state, false, text);
+}
+
+static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *fx)
+{
+    if (ev->call_kind == LP_CALL_DEACTIVATE)
+        return deactivate_result(state, ev);
+    return page_result(state, ev, fx);
+}
+
+const tui_view_ops tui_activations_ops = {
+    .scope = TUI_SCOPE_ACTIVATIONS,
+    .title = "Activations",
+    .sidebar_view = TUI_VIEW_ACTIVATIONS,
+    .calls = {LP_CALL_ACTIVATIONS, LP_CALL_DEACTIVATE},
+    .call_count = 2,
+    .pager = pager,
+    .list = &list,
+    .fetch = fetch,
+    .move = move,
+    .open = open,
+    .act = act,
+    .click = tui_list_click,
+    .result = result,
+    .hints = {{TUI_ACTION_DEACTIVATE, "deactivate"}, {TUI_ACTION_NONE, NULL}},
+};

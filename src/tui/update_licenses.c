@@ -1,0 +1,147 @@
+/* The license list's transitions: filters, sort, paging, opening a license. */
+#include <string.h>
+
+#include "tui/transition.h"
+#include "tui/view_ops.h"
+
+static const char *const status_cycle[] = {"",          "active",  "expired",
+                                           "suspended", "revoked", "pending"};
+#define STATUS_CYCLE_COUNT ((int)(sizeof status_cycle / sizeof status_cycle[0]))
+
+/* The API's key for the same order read backwards, or NULL: `status`
+ * has none, so a list in that order is walked from its first page. */
+static const char *reversed_sort(const char *sort)
+{
+    static const char *const pairs[][2] = {
+        {"added_at", "-added_at"}, {"expires_at", "-expires_at"}, {"product", "-product"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (strcmp(sort, pairs[i][0]) == 0)
+            return pairs[i][1];
+        if (strcmp(sort, pairs[i][1]) == 0)
+            return pairs[i][0];
+    }
+    return NULL;
+}
+
+static tui_pager *pager(tui_state *state)
+{
+    return &state->licenses;
+}
+
+static void fill_query(const tui_state *state, bool from_end, tui_effect *e)
+{
+    const tui_license_filter *f = &state->license_filter;
+    tui_copy_text(e->as.list.status, sizeof e->as.list.status, f->status);
+    tui_copy_text(e->as.list.q, sizeof e->as.list.q, f->q);
+    const char *sort = tui_license_sorts[f->sort];
+    if (from_end)
+        sort = reversed_sort(sort);
+    tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, sort);
+    e->as.list.expiring_within_days = f->expiring_within_days;
+}
+
+static void take(lp_result *result, void **items, size_t *count, const char **next, long *total)
+{
+    lp_license_page *page = &result->as.licenses;
+    *items = page->items;
+    *count = page->count;
+    *next = page->next_cursor;
+    *total = (long)page->total;
+    page->items = NULL;
+    page->count = 0;
+}
+
+static bool reversible(const tui_state *state)
+{
+    return reversed_sort(tui_license_sorts[state->license_filter.sort]) != NULL;
+}
+
+static const char *id_of(const void *item)
+{
+    return ((const lp_license_summary *)item)->id;
+}
+
+static const tui_list_kind list = {
+    .view = TUI_VIEW_LICENSES,
+    .fetch = TUI_FX_FETCH_LICENSES,
+    .pager = pager,
+    .fill = fill_query,
+    .take = take,
+    .reversible = reversible,
+    .id_of = id_of,
+};
+
+static tui_reaction fetch(tui_state *state, tui_effects *fx)
+{
+    return tui_list_reload(state, &list, fx);
+}
+
+static tui_reaction move(tui_state *state, long delta, bool to_end, tui_effects *fx)
+{
+    return tui_list_move(state, &list, delta, to_end, fx);
+}
+
+static tui_reaction open(tui_state *state, tui_effects *fx)
+{
+    lp_license_summary *license = tui_pager_item(&state->licenses, state->licenses.selected);
+    return license ? tui_open_license_detail(state, license->id, fx) : TUI_REACT_NONE;
+}
+
+static tui_reaction cycle_status(tui_state *state, tui_effects *fx)
+{
+    int index = 0;
+    for (int i = 0; i < STATUS_CYCLE_COUNT; i++)
+        if (strcmp(status_cycle[i], state->license_filter.status) == 0)
+            index = i;
+    index = (index + 1) % STATUS_CYCLE_COUNT;
+    tui_copy_text(state->license_filter.status, sizeof state->license_filter.status,
+                  status_cycle[index]);
+    state->license_filter.expiring_within_days = -1;
+    return fetch(state, fx);
+}
+
+static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
+{
+    switch (action) {
+    case TUI_ACTION_FILTER:
+        state->modal = TUI_MODAL_FILTER;
+        tui_copy_text(state->prompt, sizeof state->prompt, state->license_filter.q);
+        return TUI_REACT_REDRAW;
+    case TUI_ACTION_STATUS_FILTER:
+        return cycle_status(state, fx);
+    case TUI_ACTION_SORT:
+        state->license_filter.sort = (state->license_filter.sort + 1) % tui_license_sort_count;
+        return fetch(state, fx);
+    case TUI_ACTION_CLEAR_FILTERS:
+        memset(&state->license_filter, 0, sizeof state->license_filter);
+        state->license_filter.expiring_within_days = -1;
+        return fetch(state, fx);
+    default:
+        return TUI_REACT_NONE;
+    }
+}
+
+static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *fx)
+{
+    return tui_list_result(state, &list, ev, fx);
+}
+
+const tui_view_ops tui_licenses_ops = {
+    .scope = TUI_SCOPE_LICENSES,
+    .title = "Licenses",
+    .sidebar_view = TUI_VIEW_LICENSES,
+    .calls = {LP_CALL_LICENSES},
+    .call_count = 1,
+    .pager = pager,
+    .list = &list,
+    .fetch = fetch,
+    .move = move,
+    .open = open,
+    .act = act,
+    .click = tui_list_click,
+    .result = result,
+    .hints = {{TUI_ACTION_FILTER, "filter"},
+              {TUI_ACTION_STATUS_FILTER, "status"},
+              {TUI_ACTION_SORT, "sort"},
+              {TUI_ACTION_NONE, NULL}},
+};
