@@ -21,12 +21,10 @@ class LocalFiles(FaultTestCase):
 
     def test_a_fifo_at_the_credentials_path_is_refused_at_once(self):
         client = self.client()
-        folder = os.path.join(client.env["XDG_STATE_HOME"], "licportal")
-        os.makedirs(folder, mode=0o700)
-        os.mkfifo(os.path.join(folder, "credentials"), 0o600)
-        del client.env["LICPORTAL_TOKEN"]
-        client.argv = lambda args, argv=client.argv: [
-            a if a != "none" else "file" for a in argv(args)]
+        # The client's home holds a stored session in the 0600 file; a FIFO takes its place.
+        credentials = os.path.join(client.env["XDG_STATE_HOME"], "licportal", "credentials")
+        os.unlink(credentials)
+        os.mkfifo(credentials, 0o600)
         result = client.run("dashboard", limit=LIMIT)
         line = self.assertFails(result, 1, LIMIT)
         self.assertIn("not a regular file", line)
