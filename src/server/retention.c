@@ -1,4 +1,4 @@
-/* Deletes audit rows, sessions and tokens once they are past the retention period, at start and hourly. */
+/* Deletes audit rows, sessions and tokens (personal access tokens too, once revoked or expired) once they are past the retention period, at start and hourly. */
 #include "server/retention.h"
 
 #include <stdio.h>
@@ -13,6 +13,7 @@ static const char *const prune_statements[] = {
     "DELETE FROM refresh_tokens WHERE expires_at < :cutoff OR used_at < :cutoff",
     "DELETE FROM sessions WHERE revoked_at < :cutoff OR (created_at < :cutoff AND NOT EXISTS "
     "(SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id))",
+    "DELETE FROM personal_tokens WHERE revoked_at < :cutoff OR expires_at < :cutoff",
 };
 
 bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, size_t err_size)

@@ -32,6 +32,12 @@ class RetentionTest(harness.PortalTestCase):
             conn.executemany("INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
                              "VALUES (?, ?, 1, ?)",
                              [("a3-old", 3, old + 900), ("a4", 4, recent + 900)])
+            # Personal access tokens: revoked long ago, expired long ago, revoked recently,
+            # never expiring and long unused (kept: only an end makes a token prunable).
+            conn.executemany("INSERT INTO personal_tokens(user_id, token_hash, name, scope, created_at, "
+                             "expires_at, revoked_at) VALUES (1, ?, ?, 'read', ?, ?, ?)",
+                             [("p1", "revoked-old", old, None, old), ("p2", "expired-old", old, old, None),
+                              ("p3", "revoked-recent", old, None, recent), ("p4", "forever", old, None, None)])
         conn.close()
 
     def test_old_rows_are_pruned_at_start_and_recent_ones_kept(self):
@@ -43,6 +49,8 @@ class RetentionTest(harness.PortalTestCase):
                              "ORDER BY token_hash"), [("r3",), ("r4",)])
         self.assertEqual(sql("SELECT token_hash FROM access_tokens WHERE length(token_hash) < 10"),
                          [("a4",)])
+        self.assertEqual(sql("SELECT name FROM personal_tokens ORDER BY name"),
+                         [("forever",), ("revoked-recent",)])
         # The server works on after pruning.
         self.assertStatus(self.login("demo1@example.com").get("/me"), 200)
 
