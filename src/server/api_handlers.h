@@ -17,5 +17,7 @@ enum MHD_Result lp_api_activation_delete(struct lp_request *req);
 enum MHD_Result lp_api_download_list(struct lp_request *req);
 enum MHD_Result lp_api_download_get(struct lp_request *req);
 enum MHD_Result lp_api_download_file(struct lp_request *req);
+enum MHD_Result lp_api_offline_activation(struct lp_request *req);
+enum MHD_Result lp_api_signing_keys(struct lp_request *req);
 
 #endif
