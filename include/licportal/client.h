@@ -8,6 +8,7 @@
 
 #include "licportal/credstore.h"
 #include "licportal/error.h"
+#include "licportal/license_file.h"
 #include "licportal/model.h"
 #include "licportal/transport.h"
 
@@ -45,6 +46,8 @@ typedef enum lp_call_kind {
     LP_CALL_DOWNLOADS,
     LP_CALL_DOWNLOAD,
     LP_CALL_DOWNLOAD_FILE,
+    LP_CALL_SIGNING_KEYS,
+    LP_CALL_OFFLINE_ACTIVATION,
 } lp_call_kind;
 
 /* Filters: NULL / negative / 0 mean "not given". */
@@ -87,6 +90,8 @@ typedef struct lp_result {
         lp_activation_page activations;   /* ACTIVATIONS */
         lp_download_page downloads;       /* DOWNLOADS */
         lp_download download;             /* DOWNLOAD */
+        lp_signing_keys *signing_keys;    /* SIGNING_KEYS */
+        lp_offline_activation offline;    /* OFFLINE_ACTIVATION */
     } as;                 /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE: nothing */
     /* The JSON text received (after validation), or NULL. On a 304
      * (not_modified) it is the cached body that `as` was decoded from, so
@@ -116,6 +121,12 @@ lp_call *lp_client_deactivate(lp_client *client, const char *activation_id, lp_e
 lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *query,
                                   lp_error *err);
 lp_call *lp_client_get_download(lp_client *client, const char *download_id, lp_error *err);
+/* GET /signing-keys: needs no session, only the server. */
+lp_call *lp_client_get_signing_keys(lp_client *client, lp_error *err);
+/* POST /licenses/{id}/offline-activations with `request_json` (the machine
+ * request file's text, a JSON object) as the body's "request". */
+lp_call *lp_client_activate_offline(lp_client *client, const char *license_id, const char *request_json,
+                                    size_t request_len, lp_error *err);
 /* GET /downloads/{id}/file from byte `from` on, bytes handed to `sink`. */
 lp_call *lp_client_fetch_file(lp_client *client, const char *download_id, int64_t from,
                               bool (*sink)(void *user, const char *data, size_t len),
