@@ -3,17 +3,18 @@
 # Profile names come from the "[profile NAME]" headers of
 #   ${XDG_CONFIG_HOME:-~/.config}/licportal/config
 # Ids come from the files licportal writes after each listing:
-#   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/licenses     ids for "license ID", "activations --license ID"
+#   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/licenses     ids for "license ID", "activations --license ID",
+#                                                          "activate-offline LICENSE_ID"
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/activations  ids for "deactivate ACTIVATION_ID"
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/downloads    ids for "download ID"
 # One id per line; the id ends at the first tab (what follows is a description
 # that the zsh and fish completions show); empty lines and lines starting
 # with "#" are skipped. A missing file simply offers no ids.
 
-_licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check"
+_licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify"
 _licportal_global_opts="--server --profile --cacert --credential-store --no-color -h --help --version"
 # Options whose value is the next word (or follows "=").
-_licportal_valued_opts="--server --profile --cacert --credential-store --email --otp --status --product -q --query --sort --expiring-within --license --channel --platform -o --output --warn-days --crit-days --limit"
+_licportal_valued_opts="--server --profile --cacert --credential-store --email --otp --status --product -q --query --sort --expiring-within --license --channel --platform -o --output --warn-days --crit-days --limit --out --request --keys --save-keys"
 
 # Prints the options one sub-command accepts besides the global ones.
 _licportal_command_opts()
@@ -28,6 +29,9 @@ _licportal_command_opts()
         downloads) echo "--product --channel --platform --limit --json" ;;
         download) echo "-o --output --force" ;;
         check) echo "--warn-days --crit-days" ;;
+        offline-request) echo "--out --json" ;;
+        activate-offline) echo "--request --out --json" ;;
+        verify) echo "--keys --save-keys --any-machine --json" ;;
     esac
 }
 
@@ -83,7 +87,7 @@ _licportal_option_value()
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
-        -o | --output)
+        -o | --output | --out | --request | --keys | --save-keys)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
@@ -171,6 +175,11 @@ _licportal()
         license) _licportal_reply_lines "$(_licportal_ids licenses)" "$cur" ;;
         deactivate) _licportal_reply_lines "$(_licportal_ids activations)" "$cur" ;;
         download) _licportal_reply_lines "$(_licportal_ids downloads)" "$cur" ;;
+        activate-offline) _licportal_reply_lines "$(_licportal_ids licenses)" "$cur" ;;
+        verify)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
     esac
     return 0
 }

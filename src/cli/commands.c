@@ -13,6 +13,9 @@ static const cli_command_fn handlers[CLI_CMD_COUNT] = {
     [CLI_CMD_DOWNLOADS] = cmd_downloads,
     [CLI_CMD_DOWNLOAD] = cmd_download,
     [CLI_CMD_CHECK] = cmd_check,
+    [CLI_CMD_OFFLINE_REQUEST] = cmd_offline_request,
+    [CLI_CMD_ACTIVATE_OFFLINE] = cmd_activate_offline,
+    [CLI_CMD_VERIFY] = cmd_verify,
 };
 
 cli_command_fn cli_command_handler(cli_command command)

@@ -17,6 +17,9 @@ int cmd_deactivate(const cli_args *args);
 int cmd_downloads(const cli_args *args);
 int cmd_download(const cli_args *args);
 int cmd_check(const cli_args *args);
+int cmd_offline_request(const cli_args *args);
+int cmd_activate_offline(const cli_args *args);
+int cmd_verify(const cli_args *args);
 
 /* The handler of a sub-command (NULL for CLI_CMD_NONE). */
 cli_command_fn cli_command_handler(cli_command command);

@@ -21,6 +21,11 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_DOWNLOADS] = {"downloads", NULL, "list the files you may download"},
     [CLI_CMD_DOWNLOAD] = {"download", "ID", "download a file, resuming and checking its sha256"},
     [CLI_CMD_CHECK] = {"check", NULL, "monitoring-plugin check of expiring licences"},
+    [CLI_CMD_OFFLINE_REQUEST] = {"offline-request", NULL,
+                                 "write this machine's request for an offline activation"},
+    [CLI_CMD_ACTIVATE_OFFLINE] = {"activate-offline", "LICENSE_ID",
+                                  "turn a machine request into a signed license file"},
+    [CLI_CMD_VERIFY] = {"verify", "[FILE]", "check a license file's signature, machine and expiry"},
 };
 
 #define FIELD(name) offsetof(cli_args, name)
@@ -29,6 +34,8 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
      | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS))
 #define PAGED (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS))
+#define OFFLINE                                                                                \
+    (CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE) | CLI_FOR(CLI_CMD_VERIFY))
 
 const cli_option cli_options[] = {
     {"--server", 0, CLI_ARG_STRING, OVERRIDE(server), CLI_ALL_COMMANDS, "URL",
@@ -61,7 +68,7 @@ const cli_option cli_options[] = {
     {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
-    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS, NULL,
+    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | OFFLINE, NULL,
      "print the API objects as one JSON document"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
@@ -81,6 +88,17 @@ const cli_option cli_options[] = {
      "WARNING when an active licence expires within N days (30)"},
     {"--crit-days", 0, CLI_ARG_COUNT_VALUE, FIELD(crit_days), CLI_FOR(CLI_CMD_CHECK), "N",
      "CRITICAL when an active licence expires within N days (7)"},
+    {"--out", 0, CLI_ARG_STRING, FIELD(out_file),
+     CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE), "FILE",
+     "write the request or license file here"},
+    {"--request", 0, CLI_ARG_STRING, FIELD(request_file), CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE),
+     "FILE", "the machine request (from licportal offline-request)"},
+    {"--keys", 0, CLI_ARG_STRING, FIELD(keys_file), CLI_FOR(CLI_CMD_VERIFY), "FILE",
+     "signing keys saved earlier, instead of asking the server"},
+    {"--save-keys", 0, CLI_ARG_STRING, FIELD(save_keys_file), CLI_FOR(CLI_CMD_VERIFY), "FILE",
+     "fetch the server's signing keys and save them here"},
+    {"--any-machine", 0, CLI_ARG_FLAG, FIELD(any_machine), CLI_FOR(CLI_CMD_VERIFY), NULL,
+     "do not check that the file is for this machine"},
 };
 const size_t cli_option_count = sizeof cli_options / sizeof cli_options[0];
 
@@ -258,7 +276,7 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
         return LP_OK;
     }
     const char *operand = commands[out->command].operand;
-    if (operand != NULL && out->target == NULL) {
+    if (operand != NULL && operand[0] != '[' && out->target == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"%s\" needs %s (licportal %s %s)",
                             commands[out->command].name, operand, commands[out->command].name,
                             operand);

@@ -21,6 +21,9 @@ typedef enum cli_command {
     CLI_CMD_DOWNLOADS,
     CLI_CMD_DOWNLOAD,
     CLI_CMD_CHECK,
+    CLI_CMD_OFFLINE_REQUEST,
+    CLI_CMD_ACTIVATE_OFFLINE,
+    CLI_CMD_VERIFY,
     CLI_CMD_COUNT,
 } cli_command;
 
@@ -51,6 +54,11 @@ typedef struct cli_args {
     bool force;
     int warn_days;
     int crit_days;
+    const char *out_file;        /* offline-request, activate-offline */
+    const char *request_file;    /* activate-offline */
+    const char *keys_file;       /* verify */
+    const char *save_keys_file;  /* verify */
+    bool any_machine;            /* verify */
 } cli_args;
 
 typedef enum cli_arg_kind {
@@ -77,7 +85,7 @@ extern const size_t cli_option_count;
 
 typedef struct cli_command_info {
     const char *name;
-    const char *operand;     /* "ID", or NULL when the command takes none */
+    const char *operand;     /* "ID", "[FILE]" when optional, or NULL when the command takes none */
     const char *summary;
 } cli_command_info;
 
