@@ -5,6 +5,7 @@ import json
 import os
 import secrets
 import stat
+import threading
 import time
 
 from cryptography.exceptions import InvalidSignature
@@ -186,6 +187,30 @@ class OfflineActivationTest(harness.PortalTestCase):
         self.assertEqual(self.api.get(f"/licenses/{lic['id']}").json["activations_in_use"], lic["max_activations"])
         for activation_id in made:
             self.assertStatus(self.api.delete(f"/activations/{activation_id}"), 204)
+
+    def test_parallel_requests_never_take_more_seats_than_the_license_has(self):
+        lic = self.pick(lambda l: l["status"] == "active" and l["max_activations"] is not None
+                        and l["max_activations"] - l["activations_in_use"] >= 1)
+        free = lic["max_activations"] - lic["activations_in_use"]
+        clients = [self.portal.client(token=self.api.token) for _ in range(free + 3)]
+        answers = [None] * len(clients)
+
+        def run(index, client):
+            answers[index] = client.post(f"/licenses/{lic['id']}/offline-activations",
+                                         {"request": machine_request(f"airgap-race-{index}")})
+
+        threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        statuses = sorted(a.status for a in answers)
+        self.assertEqual(statuses, [201] * free + [409] * 3, [a.describe() for a in answers])
+        self.assertEqual({a.error_code for a in answers if a.status == 409}, {"seats_exhausted"})
+        self.assertEqual(self.api.get(f"/licenses/{lic['id']}").json["activations_in_use"], lic["max_activations"])
+        for a in answers:
+            if a.status == 201:
+                self.assertStatus(self.api.delete(f"/activations/{a.json['activation']['id']}"), 204)
 
     def test_a_license_that_is_not_active_is_refused(self):
         for status in ("expired", "suspended", "revoked", "pending"):
