@@ -81,4 +81,9 @@ typedef struct lp_offline_activation {
 /* Accepts NULL. */
 void lp_offline_activation_clear(lp_offline_activation *offline);
 
+/* Where a license file goes by default: beside its machine request, the
+ * request's extension replaced ("dir/airgap.json" gives "dir/airgap.license";
+ * "req" gives "req.license"). Malloc'd; NULL when out of memory. */
+char *lp_license_file_path_beside(const char *request_path);
+
 #endif

@@ -8,10 +8,10 @@
 #include "cli/exit_code.h"
 #include "cli/json_output.h"
 #include "cli/say.h"
+#include "licportal/license_file.h"
 #include "licportal/private_file.h"
 
 #define REQUEST_MAX (64 * 1024)
-#define LICENSE_SUFFIX ".license"
 
 struct offline_job {
     const char *request_path;
@@ -19,19 +19,6 @@ struct offline_job {
     size_t request_len;
     char *out_path;
 };
-
-/* Beside the request: "dir/name.json" gives "dir/name.license". */
-static char *default_out_path(const char *request_path)
-{
-    const char *base = strrchr(request_path, '/');
-    base = base != NULL ? base + 1 : request_path;
-    const char *dot = strrchr(base, '.');
-    size_t stem = dot != NULL && dot != base ? (size_t)(dot - request_path) : strlen(request_path);
-    char *out = malloc(stem + sizeof LICENSE_SUFFIX);
-    if (out != NULL)
-        snprintf(out, stem + sizeof LICENSE_SUFFIX, "%.*s%s", (int)stem, request_path, LICENSE_SUFFIX);
-    return out;
-}
 
 /* The refusals a person can act on, said in words that name the way out. */
 static int report_refusal(const lp_error *err, const char *license_id)
@@ -100,7 +87,7 @@ int cmd_activate_offline(const cli_args *args)
     bool is_object = cJSON_IsObject(parsed);
     cJSON_Delete(parsed);
     int rc;
-    job.out_path = args->out_file != NULL ? strdup(args->out_file) : default_out_path(job.request_path);
+    job.out_path = args->out_file != NULL ? strdup(args->out_file) : lp_license_file_path_beside(job.request_path);
     if (!is_object)
         rc = cli_fail(CLI_EXIT_ERROR, "%.300s is not a machine request (a JSON object from `licportal "
                                       "offline-request`)",

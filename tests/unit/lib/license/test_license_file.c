@@ -231,6 +231,24 @@ START_TEST(an_offline_activation_answer_gives_a_file_that_verifies)
 }
 END_TEST
 
+START_TEST(the_license_file_goes_beside_the_request)
+{
+    static const char *const cases[][2] = {
+        {"airgap.json", "airgap.license"},
+        {"/srv/in/airgap.request.json", "/srv/in/airgap.request.license"},
+        {"req", "req.license"},
+        {"dir.d/req", "dir.d/req.license"},
+        {".hidden", ".hidden.license"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *path = lp_license_file_path_beside(cases[i][0]);
+        ck_assert_str_eq(path, cases[i][1]);
+        free(path);
+    }
+    ck_assert_ptr_null(lp_license_file_path_beside(NULL));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("license_file");
@@ -245,6 +263,7 @@ int main(void)
                         (int)(sizeof undecodable / sizeof undecodable[0]));
     tcase_add_test(tc, signing_keys_documents_are_checked);
     tcase_add_test(tc, an_offline_activation_answer_gives_a_file_that_verifies);
+    tcase_add_test(tc, the_license_file_goes_beside_the_request);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
