@@ -69,7 +69,7 @@ expect "bash: login options" "--email" "$(bash_complete licportal login --em)"
 expect "bash: verify options" "$globals --keys --save-keys --any-machine --json" "$(bash_complete licportal verify --)"
 expect "bash: activate-offline options" "$globals --request --out --json" \
   "$(bash_complete licportal activate-offline --)"
-expect "bash: licence ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
+expect "bash: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
   "$(bash_complete licportal activate-offline --request req.json '')"
 expect "bash: profile names from the config" "default work staging" "$(bash_complete licportal --profile '')"
 expect "bash: profile after the sub-command" "work" "$(bash_complete licportal status --profile w)"
@@ -123,7 +123,7 @@ if command -v fish >/dev/null; then
     "$(fish_complete 'licportal activations --license ')"
   expect "fish: check options" "$globals --warn-days --crit-days" "$(fish_complete 'licportal check --')"
   expect "fish: verify options" "$globals --keys --save-keys --any-machine --json" "$(fish_complete 'licportal verify --')"
-  expect "fish: licence ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
+  expect "fish: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(fish_complete 'licportal activate-offline --request req.json ')"
 else
   skip "fish completions" "fish not installed"
@@ -163,7 +163,7 @@ if command -v zsh >/dev/null; then
     "$(zsh_complete 'licportal activations --license ')"
   expect "zsh: check options" "$globals --warn-days --crit-days" "$(zsh_complete 'licportal check --')"
   expect "zsh: verify options" "$globals --keys --save-keys --any-machine --json" "$(zsh_complete 'licportal verify --')"
-  expect "zsh: licence ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
+  expect "zsh: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(zsh_complete 'licportal activate-offline ')"
 else
   skip "zsh completions" "zsh not installed"
