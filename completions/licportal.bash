@@ -3,7 +3,8 @@
 # Profile names come from the "[profile NAME]" headers of
 #   ${XDG_CONFIG_HOME:-~/.config}/licportal/config
 # Ids come from the files licportal writes after each listing:
-#   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/licenses     ids for "license ID", "activations --license ID"
+#   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/licenses     ids for "license ID", "activations --license ID",
+#                                                          "activate-offline LICENSE_ID"
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/activations  ids for "deactivate ACTIVATION_ID"
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/downloads    ids for "download ID"
 # One id per line; the id ends at the first tab (what follows is a description
@@ -12,10 +13,10 @@
 # safe alphabet (a letter or digit, then letters, digits, "_", "." and "-")
 # are offered, and every word offered is quoted for the shell.
 
-_licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check"
+_licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify"
 _licportal_global_opts="--server --profile --cacert --credential-store --no-color -h --help --version"
 # Options whose value is the next word (or follows "=").
-_licportal_valued_opts="--server --profile --cacert --credential-store --email --otp --status --product -q --query --sort --expiring-within --license --channel --platform -o --output --warn-days --crit-days --limit"
+_licportal_valued_opts="--server --profile --cacert --credential-store --email --otp --status --product -q --query --sort --expiring-within --license --channel --platform -o --output --warn-days --crit-days --limit --out --request --keys --save-keys"
 
 # Prints the options one sub-command accepts besides the global ones.
 _licportal_command_opts()
@@ -30,6 +31,9 @@ _licportal_command_opts()
         downloads) echo "--product --channel --platform --limit --json" ;;
         download) echo "-o --output --force" ;;
         check) echo "--warn-days --crit-days" ;;
+        offline-request) echo "--out --json" ;;
+        activate-offline) echo "--request --out --json" ;;
+        verify) echo "--keys --save-keys --any-machine --json" ;;
     esac
 }
 
@@ -86,7 +90,7 @@ _licportal_option_value()
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
-        -o | --output)
+        -o | --output | --out | --request | --keys | --save-keys)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
@@ -174,6 +178,11 @@ _licportal()
         license) _licportal_reply_lines "$(_licportal_ids licenses)" "$cur" ;;
         deactivate) _licportal_reply_lines "$(_licportal_ids activations)" "$cur" ;;
         download) _licportal_reply_lines "$(_licportal_ids downloads)" "$cur" ;;
+        activate-offline) _licportal_reply_lines "$(_licportal_ids licenses)" "$cur" ;;
+        verify)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
     esac
     return 0
 }

@@ -10,7 +10,7 @@
 # as the id's description; empty lines and lines starting with "#" are
 # skipped. A missing file simply offers no ids.
 
-set -l licportal_commands login logout status dashboard licenses license activations deactivate downloads download check
+set -l licportal_commands login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify
 
 # Prints the profile names of the configuration file, one a line.
 function __licportal_profiles
@@ -38,7 +38,7 @@ function __licportal_wants_id
     for word in $words[2..-1]
         if test $skip -eq 1
             set skip 0
-        else if string match -q -r -- '^(--server|--profile|--cacert|--credential-store|--email|--otp|--status|--product|-q|--query|--sort|--expiring-within|--license|--channel|--platform|-o|--output|--warn-days|--crit-days|--limit)$' $word
+        else if string match -q -r -- '^(--server|--profile|--cacert|--credential-store|--email|--otp|--status|--product|-q|--query|--sort|--expiring-within|--license|--channel|--platform|-o|--output|--warn-days|--crit-days|--limit|--out|--request|--keys|--save-keys)$' $word
             set skip 1
         else if string match -q -- '-*' $word
             continue
@@ -74,6 +74,9 @@ complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a downloads -d 'List the files you may download'
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a download -d 'Download one file'
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a check -d 'Monitoring check of licence expiry'
+complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a offline-request -d "Write this machine's request for an offline activation"
+complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a activate-offline -d 'Turn a machine request into a signed license file'
+complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a verify -d "Check a license file's signature, machine and expiry"
 
 # Per-command options.
 complete -c licportal -n '__fish_seen_subcommand_from login' -l email -x -d 'Account email'
@@ -95,8 +98,15 @@ complete -c licportal -n '__fish_seen_subcommand_from download' -s o -l output -
 complete -c licportal -n '__fish_seen_subcommand_from download' -l force -d 'Replace an existing file'
 complete -c licportal -n '__fish_seen_subcommand_from check' -l warn-days -x -d 'Warn when a licence expires within N days'
 complete -c licportal -n '__fish_seen_subcommand_from check' -l crit-days -x -d 'Critical when a licence expires within N days'
+complete -c licportal -n '__fish_seen_subcommand_from offline-request activate-offline verify' -l json -d 'Print JSON'
+complete -c licportal -n '__fish_seen_subcommand_from offline-request activate-offline' -l out -r -F -d 'Write the request or license file here'
+complete -c licportal -n '__fish_seen_subcommand_from activate-offline' -l request -r -F -d 'The machine request'
+complete -c licportal -n '__fish_seen_subcommand_from verify' -l keys -r -F -d 'Signing keys saved earlier'
+complete -c licportal -n '__fish_seen_subcommand_from verify' -l save-keys -r -F -d 'Fetch the signing keys and save them here'
+complete -c licportal -n '__fish_seen_subcommand_from verify' -l any-machine -d 'Do not check that the file is for this machine'
 
 # Ids from the cached last listings.
 complete -c licportal -n '__licportal_wants_id license' -x -a '(__licportal_ids licenses)'
 complete -c licportal -n '__licportal_wants_id deactivate' -x -a '(__licportal_ids activations)'
 complete -c licportal -n '__licportal_wants_id download' -x -a '(__licportal_ids downloads)'
+complete -c licportal -n '__licportal_wants_id activate-offline' -x -a '(__licportal_ids licenses)'

@@ -12,7 +12,7 @@ build_packages=(
   openssl tmux ca-certificates
 )
 test_packages=(
-  check python3 python3-pyte gnome-keyring dbus libsecret-tools
+  check python3 python3-pyte python3-cryptography gnome-keyring dbus libsecret-tools
   sqlite3 clang libclang-rt-14-dev wrk hyperfine valgrind time
   dpkg-dev debhelper fakeroot lintian man-db groff-base zsh fish
 )

@@ -90,6 +90,7 @@ holds() { # PACKAGE-NAME FILE-LIST PATH
   if grep -qx -- "$3" <<<"$2"; then pass "$1 holds $3"; else fail "$1 holds $3"; fi
 }
 for path in /usr/bin/licportal /usr/share/man/man1/licportal.1.gz /usr/share/man/man5/licportal.conf.5.gz \
+  /usr/share/man/man5/licportal-license-file.5.gz \
   /usr/share/bash-completion/completions/licportal /usr/share/zsh/vendor-completions/_licportal \
   /usr/share/fish/vendor_completions.d/licportal.fish \
   /usr/lib/systemd/user/licportal-check.service /usr/lib/systemd/user/licportal-check.timer \

@@ -8,6 +8,7 @@
 
 #include "licportal/credstore.h"
 #include "licportal/error.h"
+#include "licportal/license_file.h"
 #include "licportal/model.h"
 #include "licportal/transport.h"
 
@@ -51,6 +52,8 @@ typedef enum lp_call_kind {
     LP_CALL_TOKEN_CREATE,
     LP_CALL_TOKENS,
     LP_CALL_TOKEN_REVOKE,
+    LP_CALL_SIGNING_KEYS,
+    LP_CALL_OFFLINE_ACTIVATION,
 } lp_call_kind;
 
 /* Filters: NULL / negative / 0 mean "not given". */
@@ -103,6 +106,8 @@ typedef struct lp_result {
         lp_product_page products;         /* PRODUCTS */
         lp_personal_token token;          /* TOKEN_CREATE (with its secret) */
         lp_personal_token_page token_page; /* TOKENS */
+        lp_signing_keys *signing_keys;    /* SIGNING_KEYS */
+        lp_offline_activation offline;    /* OFFLINE_ACTIVATION */
     } as;                 /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE, TOKEN_REVOKE: nothing */
     /* The JSON text received (after validation), or NULL. On a 304
      * (not_modified) it is the cached body that `as` was decoded from, so
@@ -140,6 +145,12 @@ lp_call *lp_client_list_products(lp_client *client, lp_error *err);
 lp_call *lp_client_create_token(lp_client *client, const lp_token_request *request, lp_error *err);
 lp_call *lp_client_list_tokens(lp_client *client, int limit, const char *cursor, lp_error *err);
 lp_call *lp_client_revoke_token(lp_client *client, const char *token_id, lp_error *err);
+/* GET /signing-keys: needs no session, only the server. */
+lp_call *lp_client_get_signing_keys(lp_client *client, lp_error *err);
+/* POST /licenses/{id}/offline-activations with `request_json` (the machine
+ * request file's text, a JSON object) as the body's "request". */
+lp_call *lp_client_activate_offline(lp_client *client, const char *license_id, const char *request_json,
+                                    size_t request_len, lp_error *err);
 /* GET /downloads/{id}/file from byte `from` on, bytes handed to `sink`. */
 lp_call *lp_client_fetch_file(lp_client *client, const char *download_id, int64_t from,
                               bool (*sink)(void *user, const char *data, size_t len),

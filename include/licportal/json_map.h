@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "licportal/error.h"
+#include "licportal/license_file.h"
 #include "licportal/model.h"
 
 /* Bodies larger than this, or nested deeper than LP_JSON_MAX_DEPTH, are refused. */
@@ -32,6 +33,9 @@ lp_status lp_parse_personal_token_page(const char *json, size_t len, lp_personal
 lp_status lp_parse_product_page(const char *json, size_t len, lp_product_page *out, lp_error *err);
 /* {"key": "..."} from POST /licenses/{id}/reveal; *key_out is malloc'd. */
 lp_status lp_parse_revealed_key(const char *json, size_t len, char **key_out, lp_error *err);
+/* {"activation", "license_file"} from POST /licenses/{id}/offline-activations. */
+lp_status lp_parse_offline_activation(const char *json, size_t len, lp_offline_activation *out,
+                                      lp_error *err);
 
 /* An error body {"error": {"code", "message", "request_id"}}: fills err->code,
  * err->request_id and err->message (message prefixed by nothing; raw server

@@ -16,6 +16,9 @@ static const cli_command_fn handlers[CLI_CMD_COUNT] = {
     [CLI_CMD_TOKEN_CREATE] = cmd_token_create,
     [CLI_CMD_TOKEN_LIST] = cmd_token_list,
     [CLI_CMD_TOKEN_REVOKE] = cmd_token_revoke,
+    [CLI_CMD_OFFLINE_REQUEST] = cmd_offline_request,
+    [CLI_CMD_ACTIVATE_OFFLINE] = cmd_activate_offline,
+    [CLI_CMD_VERIFY] = cmd_verify,
 };
 
 cli_command_fn cli_command_handler(cli_command command)

@@ -22,6 +22,9 @@ int cmd_check_usage_error(const char *message);
 int cmd_token_create(const cli_args *args);
 int cmd_token_list(const cli_args *args);
 int cmd_token_revoke(const cli_args *args);
+int cmd_offline_request(const cli_args *args);
+int cmd_activate_offline(const cli_args *args);
+int cmd_verify(const cli_args *args);
 
 /* The handler of a sub-command (NULL for CLI_CMD_NONE). */
 cli_command_fn cli_command_handler(cli_command command);

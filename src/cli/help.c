@@ -50,7 +50,8 @@ void cli_print_usage(FILE *out)
         }
     }
     fputs("\nExit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 not logged in or session\n"
-          "refused, 5 network or TLS failure, 6 checksum mismatch (check: 0/1/2/3).\n"
+          "refused, 5 network or TLS failure, 6 checksum mismatch or bad signature\n"
+          "(check: 0/1/2/3).\n"
           "`licportal COMMAND --help` lists a command's options; see licportal(1).\n",
           out);
 }

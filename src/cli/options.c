@@ -25,6 +25,11 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_TOKEN_CREATE] = {"token create", NULL, "create a personal access token and print it once"},
     [CLI_CMD_TOKEN_LIST] = {"token list", NULL, "list your personal access tokens"},
     [CLI_CMD_TOKEN_REVOKE] = {"token revoke", "ID", "revoke a personal access token at once"},
+    [CLI_CMD_OFFLINE_REQUEST] = {"offline-request", NULL,
+                                 "write this machine's request for an offline activation"},
+    [CLI_CMD_ACTIVATE_OFFLINE] = {"activate-offline", "LICENSE_ID",
+                                  "turn a machine request into a signed license file"},
+    [CLI_CMD_VERIFY] = {"verify", "[FILE]", "check a license file's signature, machine and expiry"},
 };
 
 /* The word after a group ("token") names the action, a command of its own. */
@@ -39,6 +44,8 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS)      \
      | CLI_FOR(CLI_CMD_TOKEN_LIST))
 #define TOKENS (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
+#define OFFLINE                                                                                \
+    (CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE) | CLI_FOR(CLI_CMD_VERIFY))
 
 const cli_option cli_options[] = {
     {"--server", 0, CLI_ARG_STRING, OVERRIDE(server), CLI_ALL_COMMANDS, "URL",
@@ -71,7 +78,7 @@ const cli_option cli_options[] = {
     {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
-    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS | CLI_FOR(CLI_CMD_CHECK), NULL,
+    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS | OFFLINE | CLI_FOR(CLI_CMD_CHECK), NULL,
      "print the API objects as one JSON document"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
@@ -97,6 +104,17 @@ const cli_option cli_options[] = {
      "read (default: every GET) or read_write"},
     {"--expires-days", 0, CLI_ARG_COUNT_VALUE, FIELD(expires_days), CLI_FOR(CLI_CMD_TOKEN_CREATE),
      "N", "the token stops working after N days (default: never)"},
+    {"--out", 0, CLI_ARG_STRING, FIELD(out_file),
+     CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE), "FILE",
+     "write the request or license file here"},
+    {"--request", 0, CLI_ARG_STRING, FIELD(request_file), CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE),
+     "FILE", "the machine request (from licportal offline-request)"},
+    {"--keys", 0, CLI_ARG_STRING, FIELD(keys_file), CLI_FOR(CLI_CMD_VERIFY), "FILE",
+     "signing keys saved earlier, instead of asking the server"},
+    {"--save-keys", 0, CLI_ARG_STRING, FIELD(save_keys_file), CLI_FOR(CLI_CMD_VERIFY), "FILE",
+     "fetch the server's signing keys and save them here"},
+    {"--any-machine", 0, CLI_ARG_FLAG, FIELD(any_machine), CLI_FOR(CLI_CMD_VERIFY), NULL,
+     "do not check that the file is for this machine"},
 };
 const size_t cli_option_count = sizeof cli_options / sizeof cli_options[0];
 
@@ -323,7 +341,7 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
     if (out->scope != NULL && strcmp(out->scope, "read") != 0 && strcmp(out->scope, "read_write") != 0) {
         return lp_error_set(err, LP_ERR_USAGE, "--scope must be read or read_write, not \"%.40s\"", out->scope);
     }
-    if (operand != NULL && out->target == NULL) {
+    if (operand != NULL && operand[0] != '[' && out->target == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"%s\" needs %s (licportal %s %s)",
                             commands[out->command].name, operand, commands[out->command].name,
                             operand);

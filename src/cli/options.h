@@ -25,6 +25,9 @@ typedef enum cli_command {
     CLI_CMD_TOKEN_CREATE,
     CLI_CMD_TOKEN_LIST,
     CLI_CMD_TOKEN_REVOKE,
+    CLI_CMD_OFFLINE_REQUEST,
+    CLI_CMD_ACTIVATE_OFFLINE,
+    CLI_CMD_VERIFY,
     CLI_CMD_COUNT,
 } cli_command;
 
@@ -58,6 +61,11 @@ typedef struct cli_args {
     const char *token_name;
     const char *scope;
     int expires_days;            /* 0: never */
+    const char *out_file;        /* offline-request, activate-offline */
+    const char *request_file;    /* activate-offline */
+    const char *keys_file;       /* verify */
+    const char *save_keys_file;  /* verify */
+    bool any_machine;            /* verify */
 } cli_args;
 
 typedef enum cli_arg_kind {
@@ -84,7 +92,7 @@ extern const size_t cli_option_count;
 
 typedef struct cli_command_info {
     const char *name;
-    const char *operand;     /* "ID", or NULL when the command takes none */
+    const char *operand;     /* "ID", "[FILE]" when optional, or NULL when the command takes none */
     const char *summary;
 } cli_command_info;
 

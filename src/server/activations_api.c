@@ -6,38 +6,13 @@
 
 #include "server/api_handlers.h"
 #include "server/audit.h"
-#include "server/license_json.h"
-#include "server/license_key.h"
+#include "server/activation_json.h"
 #include "server/object_id.h"
 #include "server/pagination.h"
 #include "server/response.h"
 #include "server/sql_builder.h"
 
 #define SCOPE "act:-activated_at"
-
-static cJSON *activation_json(sqlite3_stmt *st)
-{
-    cJSON *item = cJSON_CreateObject();
-    char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_ACTIVATION, sqlite3_column_int64(st, 0), id);
-    cJSON_AddStringToObject(item, "id", id);
-    lp_object_id_format(LP_ID_LICENSE, sqlite3_column_int64(st, 1), id);
-    cJSON_AddStringToObject(item, "license_id", id);
-    char masked[128];
-    lp_license_key_mask(lp_col_text(st, 2), masked, sizeof masked);
-    cJSON_AddStringToObject(item, "license_key_masked", masked);
-    cJSON *product = cJSON_AddObjectToObject(item, "product");
-    cJSON_AddStringToObject(product, "id", lp_col_text(st, 3));
-    cJSON_AddStringToObject(product, "name", lp_col_text(st, 4));
-    cJSON_AddStringToObject(item, "kind", lp_col_text(st, 5));
-    cJSON_AddStringToObject(item, "name", lp_col_text(st, 6));
-    cJSON_AddStringToObject(item, "fingerprint", lp_col_text(st, 7));
-    lp_json_add_string_or_null(item, "platform", lp_col_text(st, 8));
-    lp_json_add_string_or_null(item, "ip", lp_col_text(st, 9));
-    lp_json_add_time(item, "activated_at", sqlite3_column_int64(st, 10));
-    lp_json_add_time(item, "last_seen_at", lp_col_int(st, 11, LP_TIME_NONE));
-    return item;
-}
 
 static void add_filters(struct lp_sql *sql, bool by_license, bool by_q)
 {
@@ -117,11 +92,7 @@ enum MHD_Result lp_api_activation_list(struct lp_request *req)
 
     struct lp_sql sql;
     lp_sql_init(&sql);
-    lp_sql_add(&sql,
-               "SELECT a.id, a.license_id, l.license_key, l.product_id, l.product_name, a.kind, a.name, a.fingerprint,"
-               " a.platform, a.ip, a.activated_at, a.last_seen_at FROM activations a"
-               " JOIN licenses l ON l.id = a.license_id",
-               NULL);
+    lp_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
     if (has_cursor)
         lp_sql_add(&sql, " AND (a.activated_at, a.id) < (:after, :after_id)", NULL);
@@ -138,7 +109,7 @@ enum MHD_Result lp_api_activation_list(struct lp_request *req)
     lp_bind_int(st, ":after_id", after.id);
     lp_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lp_page_rows(st, limit, 10, activation_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lp_page_rows(st, limit, 10, lp_activation_json, SCOPE, req->server->cursor_key, &next);
 
     int64_t total = 0;
     if (!count_matching(req, by_license ? license_row : 0, q_text != NULL ? q : NULL, &total)) {

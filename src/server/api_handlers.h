@@ -21,5 +21,7 @@ enum MHD_Result lp_api_product_list(struct lp_request *req);
 enum MHD_Result lp_api_token_create(struct lp_request *req);
 enum MHD_Result lp_api_token_list(struct lp_request *req);
 enum MHD_Result lp_api_token_delete(struct lp_request *req);
+enum MHD_Result lp_api_offline_activation(struct lp_request *req);
+enum MHD_Result lp_api_signing_keys(struct lp_request *req);
 
 #endif

@@ -11,6 +11,7 @@
 #include "server/demo_data.h"
 #include "server/exit_codes.h"
 #include "server/schema.h"
+#include "server/signing_key.h"
 
 #define DEFAULT_USERS 3
 #define DEFAULT_LICENSES 24
@@ -101,7 +102,9 @@ int lp_cmd_demo(int argc, char **argv)
         .password = password,
         .now = (lp_time)time(NULL),
     };
-    bool ok = lp_demo_generate(db, &o, err, sizeof err);
+    bool key_created;
+    bool ok = lp_demo_generate(db, &o, err, sizeof err) &&
+              lp_signing_key_ensure(db, db_path, o.now, &key_created, err, sizeof err);
     sodium_memzero(password, sizeof password);
     lp_db_free(db);
     if (!ok)

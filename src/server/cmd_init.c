@@ -1,17 +1,20 @@
 /* `licportald init`: creates the database or migrates it to the current schema. */
 #include <getopt.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "server/cli_support.h"
 #include "server/commands.h"
 #include "server/exit_codes.h"
 #include "server/schema.h"
+#include "server/signing_key.h"
 
 static void usage(FILE *out)
 {
     fputs("Usage: licportald init --db PATH\n"
           "Creates the SQLite database at PATH, or migrates an existing one to the\n"
-          "current schema. Safe to run again.\n"
+          "current schema, and makes the first signing key of offline license files\n"
+          "(private key in PATH.signing-keys/, mode 0600). Safe to run again.\n"
           "\n"
           "  --db PATH   the database file\n"
           "  --help      show this help\n",
@@ -50,7 +53,13 @@ int lp_cmd_init(int argc, char **argv)
     if (db == NULL)
         return lp_cli_error("%s", err);
     int version = lp_schema_version(db);
+    bool key_created = false;
+    bool ok = lp_signing_key_ensure(db, db_path, (lp_time)time(NULL), &key_created, err, sizeof err);
     lp_db_free(db);
+    if (!ok)
+        return lp_cli_error("%s", err);
     printf("database %s is at schema version %d\n", db_path, version);
+    if (key_created)
+        printf("made a license-file signing key in %s.signing-keys/\n", db_path);
     return LP_EXIT_OK;
 }

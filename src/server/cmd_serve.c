@@ -18,6 +18,7 @@
 #include "server/listen_addr.h"
 #include "server/retention.h"
 #include "server/schema.h"
+#include "server/signing_key.h"
 #include "server/server_context.h"
 #include "server/thread_db.h"
 #include "server/totp.h"
@@ -241,6 +242,12 @@ int lp_cmd_serve(int argc, char **argv)
         goto done;
     }
     if (!lp_schema_cursor_key(db, server.cursor_key, err, sizeof err)) {
+        lp_cli_error("%s", err);
+        goto done;
+    }
+    /* A database made before signing keys existed gets its first one here. */
+    bool key_created;
+    if (!lp_signing_key_ensure(db, o.db_path, (lp_time)time(NULL), &key_created, err, sizeof err)) {
         lp_cli_error("%s", err);
         goto done;
     }

@@ -7,5 +7,6 @@ int lp_cmd_user(int argc, char **argv);
 int lp_cmd_demo(int argc, char **argv);
 int lp_cmd_release(int argc, char **argv);
 int lp_cmd_serve(int argc, char **argv);
+int lp_cmd_keys(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static void usage(FILE *out)
           "                                 add a downloadable release\n"
           "  serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
           "                                 serve the portal API over HTTPS\n"
+          "  keys rotate --db PATH          make a new license-file signing key\n"
           "\n"
           "Run 'licportald COMMAND --help' for the options of a command.\n"
           "Exit status: 0 success, 1 error, 2 usage error.\n",
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
         return lp_cmd_release(argc - 1, argv + 1);
     if (strcmp(command, "serve") == 0)
         return lp_cmd_serve(argc - 1, argv + 1);
+    if (strcmp(command, "keys") == 0)
+        return lp_cmd_keys(argc - 1, argv + 1);
     fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);
     return LP_EXIT_USAGE;
 }

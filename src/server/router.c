@@ -26,6 +26,8 @@ static const struct route routes[] = {
     {"GET", "/api/v1/licenses", true, lp_api_license_list},
     {"GET", "/api/v1/licenses/*", true, lp_api_license_get},
     {"POST", "/api/v1/licenses/*/reveal", true, lp_api_license_reveal},
+    {"POST", "/api/v1/licenses/*/offline-activations", true, lp_api_offline_activation},
+    {"GET", "/api/v1/signing-keys", false, lp_api_signing_keys},
     {"GET", "/api/v1/activations", true, lp_api_activation_list},
     {"DELETE", "/api/v1/activations/*", true, lp_api_activation_delete},
     {"GET", "/api/v1/downloads", true, lp_api_download_list},

@@ -211,8 +211,29 @@ static const char *const migration_6[] = {
     NULL,
 };
 
+/* Version 7: Ed25519 keys that sign offline license files (the private halves
+ * live in files beside the database, see signing_key.h), and the nonces of the
+ * machine requests already turned into activations. */
+static const char *const migration_7[] = {
+    "CREATE TABLE signing_keys ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  alg TEXT NOT NULL CHECK (alg IN ('ed25519')),"
+    "  public_key BLOB NOT NULL,"
+    "  created_at INTEGER NOT NULL,"
+    "  retired_at INTEGER);",
+    "CREATE TABLE offline_requests ("
+    "  nonce TEXT PRIMARY KEY,"
+    "  user_id INTEGER,"
+    "  license_id INTEGER,"
+    "  activation_id INTEGER,"
+    "  created_at INTEGER NOT NULL,"
+    "  used_at INTEGER NOT NULL);",
+    NULL,
+};
+
 static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5,
-                                                migration_6};
+                                                migration_6, migration_7};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -7,6 +7,7 @@ fuzz_json_map.c); every example body of docs/api/openapi.yaml is written once
 per mapper it belongs to, and hostile variants of each are added.
 """
 
+import base64
 import json
 import os
 
@@ -175,6 +176,50 @@ def download_target_seeds():
             write("download_target", f"{name}-{mode}", bytes([mode]) + value.encode())
 
 
+# The key fuzz_license_file.c trusts; its seed is written there too.
+LICENSE_KEY_SEED = b"licportal-fuzz-license-file-key!"
+FUZZ_FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def license_file_seeds():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    key = Ed25519PrivateKey.from_private_bytes(LICENSE_KEY_SEED)
+    payload = {"license_id": "lic_7", "license_key": "Q4NM-82KD-LX0P-7F3A",
+               "product": {"id": "prd_atlas", "name": "Atlas Studio"}, "edition": "Pro",
+               "features": ["editor", "export-pdf"], "expires_at": None, "activation_id": "act_9",
+               "machine": {"fingerprint": FUZZ_FINGERPRINT, "hostname": "airgap-01",
+                           "platform": "linux-x86_64"},
+               "issued_at": "2026-12-01T00:00:00Z", "valid_until": "2027-12-01T00:00:00Z"}
+    variants = {
+        "valid": payload,
+        "expired": dict(payload, valid_until="2026-12-02T00:00:00Z"),
+        "other-machine": dict(payload, machine=dict(payload["machine"], fingerprint="0" * 64)),
+        "ansi": dict(payload, product={"id": "prd_x", "name": ANSI}, features=[ANSI]),
+        "missing-key": {k: v for k, v in payload.items() if k != "license_key"},
+        "not-object": [1, 2, 3],
+    }
+    for name, value in variants.items():
+        raw = json.dumps(value, separators=(",", ":")).encode()
+        envelope = {"format": "licportal-license-file", "version": 1, "alg": "ed25519",
+                    "key_id": "key_fuzz", "payload": b64url(raw), "signature": b64url(key.sign(raw))}
+        write("license_file", name, b"\x00" + json.dumps(envelope).encode())
+    genuine = json.loads(open(os.path.join(CORPUS, "license_file", "valid"), "rb").read()[1:])
+    write("license_file", "unknown-key", b"\x00" + json.dumps(dict(genuine, key_id="key_other")).encode())
+    write("license_file", "padded", b"\x00" + json.dumps(dict(genuine, signature=genuine["signature"] + "==")).encode())
+    write("license_file", "empty", b"\x00")
+    public = b64url(key.public_key().public_bytes_raw())
+    keys = {"keys": [{"id": "key_fuzz", "alg": "ed25519", "public_key": public,
+                      "created_at": "2026-01-01T00:00:00Z", "retired_at": None},
+                     {"id": "key_new", "alg": "ed448", "public_key": "AA",
+                      "created_at": "2026-06-01T00:00:00Z", "retired_at": None}]}
+    write("license_file", "keys", b"\x01" + json.dumps(keys).encode())
+    write("license_file", "keys-short", b"\x01" + json.dumps({"keys": [dict(keys["keys"][0], public_key="AAAA")]}).encode())
+
+
 def main():
     with open(os.path.join(ROOT, "docs", "api", "openapi.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
@@ -183,6 +228,7 @@ def main():
     credentials_seeds()
     sanitize_seeds()
     download_target_seeds()
+    license_file_seeds()
 
 
 if __name__ == "__main__":

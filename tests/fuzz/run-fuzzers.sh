@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer, ASan and UBSan and runs each for SECONDS, keeping new corpus entries.
 # Usage: tests/fuzz/run-fuzzers.sh SECONDS [TARGET...]
-#   Targets: json_map config credentials sanitize download_target (default: all, two at a time).
+#   Targets: json_map config credentials sanitize download_target license_file (default: all, two at a time).
 #   Build dir: $FUZZ_BUILD (default build-fuzz/ in the source root). Logs: $FUZZ_BUILD/logs/.
 #   New inputs go into tests/fuzz/corpus/TARGET/ (merged, minimised); a crash is
 #   copied to tests/fuzz/crashes/TARGET/ and makes the script exit 1.
@@ -13,7 +13,7 @@ root=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
 jobs=${FUZZ_JOBS:-2}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_map config credentials sanitize download_target)
+[ ${#targets[@]} -gt 0 ] || targets=(json_map config credentials sanitize download_target license_file)
 
 # The library, compiled for coverage feedback and the sanitizers. Only the
 # parts the targets need: no terminal UI, no server, no keyring.

@@ -56,7 +56,7 @@ bash_complete() { # [--no-equals-break] WORDS...
     printf "%s " "${COMPREPLY[@]}"' _ "$dir/licportal.bash" "$@" 2>&1
 }
 
-commands="login logout status dashboard licenses license activations deactivate downloads download check"
+commands="login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify"
 globals="--server --profile --cacert --credential-store --no-color --help --version"
 
 
@@ -70,6 +70,11 @@ expect "bash: licenses options" "$globals --status --product --query --sort --ex
   "$(bash_complete licportal licenses --)"
 expect "bash: check options" "$globals --warn-days --crit-days" "$(bash_complete licportal check --)"
 expect "bash: login options" "--email" "$(bash_complete licportal login --em)"
+expect "bash: verify options" "$globals --keys --save-keys --any-machine --json" "$(bash_complete licportal verify --)"
+expect "bash: activate-offline options" "$globals --request --out --json" \
+  "$(bash_complete licportal activate-offline --)"
+expect "bash: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
+  "$(bash_complete licportal activate-offline --request req.json '')"
 expect "bash: profile names from the config" "default work staging" "$(bash_complete licportal --profile '')"
 expect "bash: profile after the sub-command" "work" "$(bash_complete licportal status --profile w)"
 expect "bash: credential stores" "auto keyring file none" "$(bash_complete licportal --credential-store '')"
@@ -125,6 +130,9 @@ if command -v fish >/dev/null; then
   expect "fish: licence ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(fish_complete 'licportal activations --license ')"
   expect "fish: check options" "$globals --warn-days --crit-days" "$(fish_complete 'licportal check --')"
+  expect "fish: verify options" "$globals --keys --save-keys --any-machine --json" "$(fish_complete 'licportal verify --')"
+  expect "fish: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
+    "$(fish_complete 'licportal activate-offline --request req.json ')"
 else
   skip "fish completions" "fish not installed"
 fi
@@ -162,6 +170,9 @@ if command -v zsh >/dev/null; then
   expect "zsh: licence ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(zsh_complete 'licportal activations --license ')"
   expect "zsh: check options" "$globals --warn-days --crit-days" "$(zsh_complete 'licportal check --')"
+  expect "zsh: verify options" "$globals --keys --save-keys --any-machine --json" "$(zsh_complete 'licportal verify --')"
+  expect "zsh: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
+    "$(zsh_complete 'licportal activate-offline ')"
 else
   skip "zsh completions" "zsh not installed"
 fi

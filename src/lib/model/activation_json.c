@@ -2,10 +2,11 @@
 #include <string.h>
 
 #include "licportal/json_map.h"
+#include "lib/model/activation_json.h"
 #include "lib/model/json_reader.h"
 #include "lib/model/page_json.h"
 
-static lp_status parse_activation(const cJSON *node, const char *path, lp_activation *out,
+lp_status lp_json_read_activation(const cJSON *node, const char *path, lp_activation *out,
                                   lp_error *err)
 {
     static const char *const kinds[] = {"device", "domain", NULL};
@@ -39,7 +40,7 @@ static lp_status parse_activation(const cJSON *node, const char *path, lp_activa
 
 static lp_status parse_item(const cJSON *node, const char *path, void *item, lp_error *err)
 {
-    return parse_activation(node, path, item, err);
+    return lp_json_read_activation(node, path, item, err);
 }
 
 static void clear_item(void *item)

@@ -359,3 +359,28 @@ lp_status lp_json_get_product(const cJSON *parent, const char *path, const char 
     return lp_json_product_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
                                   out, err);
 }
+
+lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const char *name, char ***out,
+                                   size_t *count, lp_error *err)
+{
+    const cJSON *array;
+    lp_status status = lp_json_require_array(parent, path, name, &array, err);
+    if (status != LP_OK)
+        return status;
+    size_t n = (size_t)cJSON_GetArraySize(array);
+    if (n == 0)
+        return LP_OK;
+    *out = calloc(n, sizeof **out);
+    if (!*out)
+        return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+    const cJSON *node;
+    cJSON_ArrayForEach(node, array) {
+        char item_path[LP_JSON_PATH_MAX];
+        lp_json_index_path(item_path, path, name, *count);
+        status = lp_json_string_value(node, item_path, &(*out)[*count], err);
+        if (status != LP_OK)
+            return status;
+        (*count)++;
+    }
+    return LP_OK;
+}

@@ -70,6 +70,11 @@ lp_status lp_json_product_member(const cJSON *node, const char *path, const char
 lp_status lp_json_expect_object(const cJSON *node, const char *path, lp_error *err);
 lp_status lp_json_string_value(const cJSON *node, const char *path, char **out, lp_error *err);
 
+/* An array of strings; *out (NULL when empty) holds *count of them, kept
+ * even on failure for the caller to free. */
+lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const char *name, char ***out,
+                                   size_t *count, lp_error *err);
+
 /* {"id", "name"} */
 lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,
                               lp_product *out, lp_error *err);

@@ -133,30 +133,6 @@ static lp_status read_money(const cJSON *parent, const char *path, const char *n
     return LP_OK;
 }
 
-static lp_status read_features(const cJSON *root, lp_license_detail *out, lp_error *err)
-{
-    const cJSON *array;
-    lp_status status = lp_json_require_array(root, NULL, "features", &array, err);
-    if (status != LP_OK)
-        return status;
-    size_t n = (size_t)cJSON_GetArraySize(array);
-    if (n == 0)
-        return LP_OK;
-    out->features = calloc(n, sizeof *out->features);
-    if (!out->features)
-        return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-    const cJSON *node;
-    cJSON_ArrayForEach(node, array) {
-        char path[LP_JSON_PATH_MAX];
-        lp_json_index_path(path, NULL, "features", out->feature_count);
-        status = lp_json_string_value(node, path, &out->features[out->feature_count], err);
-        if (status != LP_OK)
-            return status;
-        out->feature_count++;
-    }
-    return LP_OK;
-}
-
 static lp_status read_option(const cJSON *node, const char *path, lp_renewal_option *out,
                              lp_error *err)
 {
@@ -214,7 +190,7 @@ lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detai
         return status;
     const cJSON *root = lp_json_doc_root(doc);
     if ((status = lp_json_license_summary(root, NULL, &out->summary, err)) == LP_OK &&
-        (status = read_features(root, out, err)) == LP_OK)
+        (status = lp_json_get_string_array(root, NULL, "features", &out->features, &out->feature_count, err)) == LP_OK)
         status = read_renewal(root, out, err);
     lp_json_doc_free(doc);
     if (status != LP_OK)

@@ -501,6 +501,11 @@ static lp_status parse_result(lp_call *call, const char *body, size_t len, lp_er
         return lp_parse_personal_token(body, len, &res->as.token, err);
     case LP_CALL_TOKENS:
         return lp_parse_personal_token_page(body, len, &res->as.token_page, err);
+    case LP_CALL_SIGNING_KEYS:
+        res->as.signing_keys = lp_signing_keys_parse(body, len, err);
+        return res->as.signing_keys ? LP_OK : err->status;
+    case LP_CALL_OFFLINE_ACTIVATION:
+        return lp_parse_offline_activation(body, len, &res->as.offline, err);
     case LP_CALL_LOGOUT:
     case LP_CALL_DEACTIVATE:
     case LP_CALL_DOWNLOAD_FILE:
@@ -672,7 +677,7 @@ static lp_call *new_call(lp_client *client, lp_call_kind kind, const char *metho
     call->kind = kind;
     call->method = method;
     call->url = url;
-    call->needs_auth = kind != LP_CALL_LOGIN;
+    call->needs_auth = kind != LP_CALL_LOGIN && kind != LP_CALL_SIGNING_KEYS;
     call->cacheable = strcmp(method, "GET") == 0 && kind != LP_CALL_DOWNLOAD_FILE;
     call->phase = PHASE_SENDING;
     lp_error_clear(&call->err);
@@ -763,6 +768,7 @@ lp_call *lp_client_logout(lp_client *client, lp_error *err)
 SIMPLE_GET(lp_client_get_me, LP_CALL_ME, "/me")
 SIMPLE_GET(lp_client_get_dashboard, LP_CALL_DASHBOARD, "/dashboard")
 SIMPLE_GET(lp_client_list_products, LP_CALL_PRODUCTS, "/products")
+SIMPLE_GET(lp_client_get_signing_keys, LP_CALL_SIGNING_KEYS, "/signing-keys")
 
 static lp_call *by_id(lp_client *client, lp_call_kind kind, const char *method, const char *path,
                       const char *id, const char *tail, lp_error *err)
@@ -782,6 +788,35 @@ lp_call *lp_client_get_license(lp_client *client, const char *license_id, lp_err
 lp_call *lp_client_reveal_key(lp_client *client, const char *license_id, lp_error *err)
 {
     return by_id(client, LP_CALL_REVEAL_KEY, "POST", "/licenses", license_id, "/reveal", err);
+}
+
+lp_call *lp_client_activate_offline(lp_client *client, const char *license_id, const char *request_json,
+                                    size_t request_len, lp_error *err)
+{
+    if (!client || !license_id || !*license_id || !request_json)
+        return lp_error_set(err, LP_ERR_USAGE, "offline activation needs a license id and a machine request"), NULL;
+    cJSON *request = cJSON_ParseWithLength(request_json, request_len);
+    if (!cJSON_IsObject(request)) {
+        cJSON_Delete(request);
+        return lp_error_set(err, LP_ERR_USAGE, "the machine request is not a JSON object"), NULL;
+    }
+    cJSON *body = cJSON_CreateObject();
+    char *text = NULL;
+    if (body && cJSON_AddItemToObject(body, "request", request))
+        text = cJSON_PrintUnformatted(body);
+    else
+        cJSON_Delete(request);
+    cJSON_Delete(body);
+    if (!text)
+        return lp_error_set(err, LP_ERR_NOMEM, "out of memory"), NULL;
+    lp_call *call = new_call(client, LP_CALL_OFFLINE_ACTIVATION, "POST",
+                             url_of(client, "/licenses", license_id, "/offline-activations", err), err);
+    if (!call) {
+        free(text);
+        return NULL;
+    }
+    call->json_body = text;
+    return launch(client, call, err);
 }
 
 lp_call *lp_client_deactivate(lp_client *client, const char *activation_id, lp_error *err)
@@ -1077,6 +1112,12 @@ void lp_result_clear(lp_result *result)
         break;
     case LP_CALL_TOKENS:
         lp_personal_token_page_clear(&result->as.token_page);
+        break;
+    case LP_CALL_SIGNING_KEYS:
+        lp_signing_keys_free(result->as.signing_keys);
+        break;
+    case LP_CALL_OFFLINE_ACTIVATION:
+        lp_offline_activation_clear(&result->as.offline);
         break;
     case LP_CALL_LOGOUT:
     case LP_CALL_DEACTIVATE:

@@ -140,6 +140,30 @@ START_TEST(test_help_and_version_need_no_operand)
 }
 END_TEST
 
+START_TEST(test_offline_commands_take_their_files_and_verify_its_file_optionally)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "activate-offline", "lic_1", "--request", "r.json", "--out", "r.lic", "--json"),
+                     LP_OK);
+    ck_assert_str_eq(args.target, "lic_1");
+    ck_assert_str_eq(args.request_file, "r.json");
+    ck_assert_str_eq(args.out_file, "r.lic");
+    ck_assert(args.json);
+    ck_assert_int_eq(PARSE(&args, "activate-offline", "--request", "r.json"), LP_ERR_USAGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "needs LICENSE_ID"));
+    ck_assert_int_eq(PARSE(&args, "verify", "--save-keys", "k.json"), LP_OK);
+    ck_assert_ptr_null(args.target);
+    ck_assert_int_eq(PARSE(&args, "verify", "f.license", "--keys", "k.json", "--any-machine"), LP_OK);
+    ck_assert_str_eq(args.target, "f.license");
+    ck_assert(args.any_machine);
+    ck_assert_int_eq(PARSE(&args, "verify", "a", "b"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "offline-request", "--out", "r.json"), LP_OK);
+    ck_assert_int_eq(PARSE(&args, "licenses", "--keys", "k.json"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "download", "dl_1", "--out", "x"), LP_ERR_USAGE);
+}
+END_TEST
+
 TCase *options_case(void)
 {
     TCase *tc = tcase_create("options");
@@ -150,5 +174,6 @@ TCase *options_case(void)
     tcase_add_test(tc, test_usage_errors_name_the_offending_word);
     tcase_add_test(tc, test_no_option_takes_a_secret_from_argv);
     tcase_add_test(tc, test_help_and_version_need_no_operand);
+    tcase_add_test(tc, test_offline_commands_take_their_files_and_verify_its_file_optionally);
     return tc;
 }

@@ -1,0 +1,65 @@
+/* `licportald keys rotate`: retires the current signing key and makes a new one. */
+#include <getopt.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "server/cli_support.h"
+#include "server/commands.h"
+#include "server/exit_codes.h"
+#include "server/schema.h"
+#include "server/signing_key.h"
+
+#define KEYS_USAGE                                                                                                   \
+    "Usage: licportald keys rotate --db PATH\n"                                                                      \
+    "Retires the current Ed25519 signing key of offline license files and makes\n"                                   \
+    "a new one. The retired key signs nothing more but still verifies the files\n"                                   \
+    "it signed (GET /signing-keys lists it). Private keys are files of mode 0600\n"                                  \
+    "in PATH.signing-keys/; a running server signs with the new key at once.\n"                                      \
+    "\n"                                                                                                             \
+    "  --db PATH   the database\n"                                                                                   \
+    "  --help      show this help\n"
+
+static int rotate(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db_path = NULL;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db_path = optarg;
+            break;
+        case 'h':
+            fputs(KEYS_USAGE, stdout);
+            return LP_EXIT_OK;
+        default:
+            return lp_cli_option_error("keys rotate", c, argv);
+        }
+    }
+    if (optind < argc)
+        return lp_cli_usage_error("keys rotate", "unexpected argument '%s'", argv[optind]);
+    if (db_path == NULL)
+        return lp_cli_usage_error("keys rotate", "--db is required");
+    char err[512];
+    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    if (db == NULL)
+        return lp_cli_error("%s", err);
+    char id[LP_SIGNING_KEY_ID_LEN];
+    bool ok = lp_signing_key_rotate(db, db_path, (lp_time)time(NULL), id, err, sizeof err);
+    lp_db_free(db);
+    if (!ok)
+        return lp_cli_error("%s", err);
+    printf("signing key %s is current; earlier keys are retired and still verify\n", id);
+    return LP_EXIT_OK;
+}
+
+int lp_cmd_keys(int argc, char **argv)
+{
+    return lp_cli_run_verb(argc, argv, "keys", KEYS_USAGE, "rotate", rotate);
+}

@@ -1,0 +1,258 @@
+/* Signing keys: made, rotated and loaded; the private seed never leaves its 0600 file but to sign. */
+#include "server/signing_key.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "server/license_json.h"
+
+#define SEED_TEXT_MAX 128
+
+bool lp_signing_key_dir(const char *db_path, char *out, size_t out_size)
+{
+    int n = snprintf(out, out_size, "%s.signing-keys", db_path);
+    return n > 0 && (size_t)n < out_size;
+}
+
+static bool key_file_path(const char *db_path, const char *id, char *out, size_t out_size)
+{
+    char dir[4096];
+    if (!lp_signing_key_dir(db_path, dir, sizeof dir))
+        return false;
+    int n = snprintf(out, out_size, "%s/%s.key", dir, id);
+    return n > 0 && (size_t)n < out_size;
+}
+
+static void key_id_of(const unsigned char public_key[crypto_sign_PUBLICKEYBYTES], char id[LP_SIGNING_KEY_ID_LEN])
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, public_key, crypto_sign_PUBLICKEYBYTES);
+    memcpy(id, "key_", 4);
+    sodium_bin2hex(id + 4, LP_SIGNING_KEY_ID_LEN - 4, digest, 8);
+}
+
+static bool make_private_dir(const char *dir, char *err, size_t err_size)
+{
+    if (mkdir(dir, 0700) == 0)
+        return true;
+    struct stat sb;
+    if (errno == EEXIST && lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return true;
+    snprintf(err, err_size, "cannot create key folder %s: %s", dir, strerror(errno));
+    return false;
+}
+
+/* Writes the seed as base64url text into a new file of mode 0600. */
+static bool write_seed(const char *path, const unsigned char seed[crypto_sign_SEEDBYTES], char *err, size_t err_size)
+{
+    char text[SEED_TEXT_MAX];
+    sodium_bin2base64(text, sizeof text, seed, crypto_sign_SEEDBYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    size_t len = strlen(text);
+    text[len++] = '\n';
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    bool ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
+    int saved = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    sodium_memzero(text, sizeof text);
+    if (!ok) {
+        snprintf(err, err_size, "cannot write key file %s: %s", path, strerror(saved));
+        if (fd >= 0)
+            unlink(path);
+    }
+    return ok;
+}
+
+static bool read_seed(const char *path, unsigned char seed[crypto_sign_SEEDBYTES], char *err, size_t err_size)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, err_size, "cannot open key file %s: %s", path, strerror(errno));
+        return false;
+    }
+    struct stat sb;
+    char text[SEED_TEXT_MAX + 1];
+    ssize_t n = -1;
+    bool ok = false;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+        snprintf(err, err_size, "key file %s is not a regular file", path);
+    else if ((sb.st_mode & 077) != 0)
+        snprintf(err, err_size, "key file %s may be read by others (mode %03o): chmod 600 it", path,
+                 (unsigned)(sb.st_mode & 0777));
+    else if ((n = read(fd, text, SEED_TEXT_MAX)) <= 0)
+        snprintf(err, err_size, "cannot read key file %s", path);
+    else {
+        text[n] = '\0';
+        size_t seed_len = 0;
+        const char *end = NULL;
+        ok = sodium_base642bin(seed, crypto_sign_SEEDBYTES, text, (size_t)n, "\n", &seed_len, &end,
+                               sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0 &&
+             seed_len == crypto_sign_SEEDBYTES && (end == text + n);
+        if (!ok)
+            snprintf(err, err_size, "key file %s does not hold an Ed25519 seed", path);
+    }
+    sodium_memzero(text, sizeof text);
+    close(fd);
+    return ok;
+}
+
+/* Makes a key pair, its private file and its row (inside the caller's transaction). */
+static bool create_key(struct lp_db *db, const char *db_path, lp_time now, char id[LP_SIGNING_KEY_ID_LEN], char *err,
+                       size_t err_size)
+{
+    unsigned char seed[crypto_sign_SEEDBYTES], public_key[crypto_sign_PUBLICKEYBYTES],
+        secret[crypto_sign_SECRETKEYBYTES];
+    randombytes_buf(seed, sizeof seed);
+    crypto_sign_seed_keypair(public_key, secret, seed);
+    sodium_memzero(secret, sizeof secret);
+    key_id_of(public_key, id);
+    char dir[4096], path[4200];
+    bool ok = lp_signing_key_dir(db_path, dir, sizeof dir) && key_file_path(db_path, id, path, sizeof path);
+    if (!ok)
+        snprintf(err, err_size, "the database path is too long for its key folder");
+    ok = ok && make_private_dir(dir, err, err_size) && write_seed(path, seed, err, err_size);
+    sodium_memzero(seed, sizeof seed);
+    if (!ok)
+        return false;
+    static const char *const insert = "INSERT INTO signing_keys(id, alg, public_key, created_at) "
+                                      "VALUES (:id, 'ed25519', :public_key, :now)";
+    sqlite3_stmt *st = lp_db_stmt(db, insert);
+    ok = st != NULL;
+    if (ok) {
+        lp_bind_text(st, ":id", id);
+        lp_bind_blob(st, ":public_key", public_key, sizeof public_key);
+        lp_bind_int(st, ":now", now);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+    }
+    if (!ok) {
+        snprintf(err, err_size, "cannot record signing key: %s", sqlite3_errmsg(lp_db_handle(db)));
+        unlink(path);
+    }
+    return ok;
+}
+
+static bool has_current_key(struct lp_db *db, bool *has)
+{
+    static const char *const sql = "SELECT 1 FROM signing_keys WHERE retired_at IS NULL";
+    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    if (st == NULL)
+        return false;
+    int rc = sqlite3_step(st);
+    *has = rc == SQLITE_ROW;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+bool lp_signing_key_ensure(struct lp_db *db, const char *db_path, lp_time now, bool *created, char *err,
+                           size_t err_size)
+{
+    *created = false;
+    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+        return false;
+    bool has = false;
+    char id[LP_SIGNING_KEY_ID_LEN];
+    bool ok = has_current_key(db, &has);
+    if (!ok)
+        snprintf(err, err_size, "cannot read signing keys: %s", sqlite3_errmsg(lp_db_handle(db)));
+    if (ok && !has)
+        ok = *created = create_key(db, db_path, now, id, err, err_size);
+    if (ok)
+        return lp_db_exec(db, "COMMIT", err, err_size);
+    lp_db_exec(db, "ROLLBACK", NULL, 0);
+    *created = false;
+    return false;
+}
+
+bool lp_signing_key_rotate(struct lp_db *db, const char *db_path, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
+                           char *err, size_t err_size)
+{
+    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+        return false;
+    static const char *const retire = "UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL";
+    sqlite3_stmt *st = lp_db_stmt(db, retire);
+    bool ok = st != NULL;
+    if (ok) {
+        lp_bind_int(st, ":now", now);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+    }
+    if (!ok)
+        snprintf(err, err_size, "cannot retire the signing key: %s", sqlite3_errmsg(lp_db_handle(db)));
+    if (ok && create_key(db, db_path, now, new_id, err, err_size))
+        return lp_db_exec(db, "COMMIT", err, err_size);
+    lp_db_exec(db, "ROLLBACK", NULL, 0);
+    return false;
+}
+
+bool lp_signing_key_current(struct lp_db *db, const char *db_path, struct lp_signing_key *key, char *err,
+                            size_t err_size)
+{
+    static const char *const sql = "SELECT id, public_key FROM signing_keys WHERE retired_at IS NULL "
+                                   "ORDER BY seq DESC LIMIT 1";
+    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    if (st == NULL || sqlite3_step(st) != SQLITE_ROW || sqlite3_column_bytes(st, 1) != crypto_sign_PUBLICKEYBYTES) {
+        if (st != NULL)
+            sqlite3_reset(st);
+        snprintf(err, err_size, "the database has no current signing key (run licportald keys rotate)");
+        return false;
+    }
+    unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+    memcpy(public_key, sqlite3_column_blob(st, 1), sizeof public_key);
+    snprintf(key->id, sizeof key->id, "%s", lp_col_text(st, 0));
+    sqlite3_reset(st);
+
+    char path[4200];
+    unsigned char seed[crypto_sign_SEEDBYTES], derived[crypto_sign_PUBLICKEYBYTES];
+    if (!key_file_path(db_path, key->id, path, sizeof path)) {
+        snprintf(err, err_size, "the database path is too long for its key folder");
+        return false;
+    }
+    if (!read_seed(path, seed, err, err_size))
+        return false;
+    crypto_sign_seed_keypair(derived, key->secret, seed);
+    sodium_memzero(seed, sizeof seed);
+    if (sodium_memcmp(derived, public_key, sizeof public_key) != 0) {
+        sodium_memzero(key->secret, sizeof key->secret);
+        snprintf(err, err_size, "key file %s does not match the public key on record", path);
+        return false;
+    }
+    return true;
+}
+
+cJSON *lp_signing_keys_json(struct lp_db *db)
+{
+    static const char *const sql = "SELECT id, alg, public_key, created_at, retired_at FROM signing_keys ORDER BY seq";
+    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    if (st == NULL)
+        return NULL;
+    cJSON *body = cJSON_CreateObject();
+    cJSON *keys = cJSON_AddArrayToObject(body, "keys");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char encoded[sodium_base64_ENCODED_LEN(crypto_sign_PUBLICKEYBYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+        if (sqlite3_column_bytes(st, 2) != crypto_sign_PUBLICKEYBYTES)
+            continue;
+        sodium_bin2base64(encoded, sizeof encoded, sqlite3_column_blob(st, 2), crypto_sign_PUBLICKEYBYTES,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "id", lp_col_text(st, 0));
+        cJSON_AddStringToObject(item, "alg", lp_col_text(st, 1));
+        cJSON_AddStringToObject(item, "public_key", encoded);
+        lp_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
+        lp_json_add_time(item, "retired_at", lp_col_int(st, 4, LP_TIME_NONE));
+        cJSON_AddItemToArray(keys, item);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        cJSON_Delete(body);
+        return NULL;
+    }
+    return body;
+}
