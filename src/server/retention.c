@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "server/machine_request.h"
 #include "server/ticker.h"
 
 static const char *const prune_statements[] = {
@@ -14,6 +15,8 @@ static const char *const prune_statements[] = {
     "DELETE FROM sessions WHERE revoked_at < :cutoff OR (created_at < :cutoff AND NOT EXISTS "
     "(SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id))",
     "DELETE FROM personal_tokens WHERE revoked_at < :cutoff OR expires_at < :cutoff",
+    /* A nonce is kept while its request could still be accepted, so a replay is always caught. */
+    "DELETE FROM offline_requests WHERE created_at < :cutoff AND created_at < :replay_horizon",
 };
 
 bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, size_t err_size)
@@ -29,6 +32,7 @@ bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, siz
             return false;
         }
         lp_bind_int(st, ":cutoff", cutoff);
+        lp_bind_int(st, ":replay_horizon", now - LP_MACHINE_REQUEST_MAX_AGE - LP_MACHINE_REQUEST_MAX_SKEW);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {

@@ -38,6 +38,10 @@ class RetentionTest(harness.PortalTestCase):
                              "expires_at, revoked_at) VALUES (1, ?, ?, 'read', ?, ?, ?)",
                              [("p1", "revoked-old", old, None, old), ("p2", "expired-old", old, old, None),
                               ("p3", "revoked-recent", old, None, recent), ("p4", "forever", old, None, None)])
+            # Offline-request nonces: one past both the retention and the 7-day acceptance
+            # window goes; one inside the retention stays.
+            conn.executemany("INSERT INTO offline_requests(nonce, created_at, used_at) VALUES (?, ?, ?)",
+                             [("n-old", old, old), ("n-recent", recent, recent)])
         conn.close()
 
     def test_old_rows_are_pruned_at_start_and_recent_ones_kept(self):
@@ -51,6 +55,7 @@ class RetentionTest(harness.PortalTestCase):
                          [("a4",)])
         self.assertEqual(sql("SELECT name FROM personal_tokens ORDER BY name"),
                          [("forever",), ("revoked-recent",)])
+        self.assertEqual(sql("SELECT nonce FROM offline_requests WHERE nonce LIKE 'n-%'"), [("n-recent",)])
         # The server works on after pruning.
         self.assertStatus(self.login("demo1@example.com").get("/me"), 200)
 
