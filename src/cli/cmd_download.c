@@ -65,9 +65,45 @@ static lp_call *start(cli_context *ctx, lp_error *err)
     return lp_client_get_download(ctx->client, ctx->args->target, err);
 }
 
+/* Says where the file is in a form that holds from any directory. */
+static void say_where(const lp_download *meta, const char *target, bool fetched)
+{
+    char size[32];
+    char *absolute = realpath(target, NULL);
+    lp_format_size(meta->size_bytes, size, sizeof size);
+    cli_say(stdout, "%s %.512s (%s, sha256 verified) %s %s", fetched ? "Downloaded" : "Up to date:",
+            meta->filename, size, fetched ? "to" : "at", absolute != NULL ? absolute : target);
+    free(absolute);
+}
+
+/* An existing file with the expected sha256 needs nothing fetched. */
+static int check_up_to_date(cli_context *ctx, const lp_download *meta, bool *up_to_date)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    char *target = NULL;
+    *up_to_date = false;
+    if (lp_download_up_to_date(meta, ctx->args->output, up_to_date, &target, &err) != LP_OK) {
+        free(target);
+        return cli_report("checking the existing file", &err);
+    }
+    if (*up_to_date) {
+        say_where(meta, target, false);
+    }
+    free(target);
+    return CLI_EXIT_OK;
+}
+
 static int fetch(cli_context *ctx, const lp_result *result)
 {
     const lp_download *meta = &result->as.download;
+    bool up_to_date = false;
+    if (!ctx->args->force) {
+        int rc = check_up_to_date(ctx, meta, &up_to_date);
+        if (rc != CLI_EXIT_OK || up_to_date) {
+            return rc;
+        }
+    }
     lp_error err;
     lp_error_clear(&err);
     lp_download_job *job = lp_download_job_start(ctx->client, meta, ctx->args->output,
@@ -79,13 +115,7 @@ static int fetch(cli_context *ctx, const lp_result *result)
     if (run_job(ctx, job, &err) != LP_OK) {
         rc = cli_report("downloading", &err);
     } else {
-        char size[32];
-        /* Say where the file went in a form that holds from any directory. */
-        char *absolute = realpath(lp_download_job_target(job), NULL);
-        lp_format_size(meta->size_bytes, size, sizeof size);
-        cli_say(stdout, "Downloaded %.512s (%s, sha256 verified) to %s", meta->filename, size,
-                absolute != NULL ? absolute : lp_download_job_target(job));
-        free(absolute);
+        say_where(meta, lp_download_job_target(job), true);
     }
     lp_download_job_free(job);
     return rc;

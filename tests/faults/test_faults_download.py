@@ -176,6 +176,80 @@ class HostileDownloads(FaultTestCase):
         self.assertIn("slower than 400 bytes/s for 2 s", line)
         self.assertNotIn(GOOD_NAME, tree(target))
 
+    def planted_part(self, plant):
+        """A client whose target folder holds GOOD_NAME.part made by `plant(path, victim)`,
+        and a victim file of the user's outside the folder. Returns (client, target, victim)."""
+        client = self.client()
+        target = self.target(client)
+        victim = os.path.join(client.dir, "victim.bin")
+        with open(victim, "wb") as f:
+            f.write(b"precious")
+        plant(os.path.join(target, GOOD_NAME + ".part"), victim)
+        return client, target, victim
+
+    def assertPartRefused(self, client, target, victim, words):
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertIn(words, self.assertFails(result, 1, LIMIT))
+        self.assertNotIn(GOOD_NAME, tree(target))
+        with open(victim, "rb") as f:
+            self.assertEqual(f.read(), b"precious")
+        self.assertEqual([p for m, p, h in self.server.requests if p.endswith("/file")], [])
+
+    def test_a_symlinked_part_is_never_followed(self):
+        client, target, victim = self.planted_part(lambda path, victim: os.symlink(victim, path))
+        self.assertPartRefused(client, target, victim, "symbolic link")
+        # --force removes the link (not what it points to) and starts afresh.
+        result = client.run("download", "dl_1", "-o", target, "--force", limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        with open(os.path.join(target, GOOD_NAME), "rb") as f:
+            self.assertEqual(f.read(), FILE_BYTES)
+        with open(victim, "rb") as f:
+            self.assertEqual(f.read(), b"precious")
+
+    def test_a_hard_linked_part_is_refused(self):
+        client, target, victim = self.planted_part(lambda path, victim: os.link(victim, path))
+        self.assertPartRefused(client, target, victim, "hard links")
+
+    def test_a_part_of_another_user_is_refused(self):
+        if os.geteuid() != 0:
+            self.skipTest("giving a file away needs root")
+
+        def plant(path, victim):
+            with open(path, "wb") as f:
+                f.write(b"x")
+            os.chown(path, 65534, 65534)
+
+        client, target, victim = self.planted_part(plant)
+        self.assertPartRefused(client, target, victim, "another user")
+
+    def test_a_fifo_part_is_refused_without_hanging(self):
+        client, target, victim = self.planted_part(lambda path, victim: os.mkfifo(path))
+        self.assertPartRefused(client, target, victim, "not a regular file")
+
+    def test_a_part_failing_the_checksum_is_removed_and_the_retry_starts_afresh(self):
+        self.server.fault = "wrong_sha"
+        client = self.client()
+        target = self.target(client)
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertFails(result, 6, LIMIT)
+        self.assertEqual(tree(target), set())
+        self.server.fault = "ok"
+        self.server.requests.clear()
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        ranges = [h.get("Range") for m, p, h in self.server.requests if p.endswith("/file")]
+        self.assertEqual(ranges, [None])
+
+    def test_an_existing_file_with_the_right_sha256_is_up_to_date(self):
+        client = self.client()
+        target = self.target(client)
+        self.assertEqual(client.run("download", "dl_1", "-o", target, limit=LIMIT).code, 0)
+        self.server.requests.clear()
+        result = client.run("download", "dl_1", "-o", target, limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        self.assertIn(b"Up to date", result.out)
+        self.assertEqual([p for m, p, h in self.server.requests if p.endswith("/file")], [])
+
 
 if __name__ == "__main__":
     unittest.main()

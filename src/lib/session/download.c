@@ -103,29 +103,67 @@ static lp_status flush_block(lp_download_job *job, lp_error *err)
     return st;
 }
 
-/* On resume the digest must cover what is already on disk. */
-static lp_status hash_existing(lp_download_job *job, int64_t size, lp_error *err)
+/* Feeds the first `size` bytes of `fd` into the pipe; false when fewer could be read. */
+static bool hash_fd(lp_sha256_pipe *hash, int fd, int64_t size)
 {
-    int fd = open(job->part, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
     int64_t done = 0;
     while (done < size) {
         size_t filled;
-        char *block = lp_sha256_pipe_block(job->hash, &filled);
-        ssize_t n = read(fd, block + filled, LP_SHA256_PIPE_BLOCK - filled);
+        char *block = lp_sha256_pipe_block(hash, &filled);
+        size_t room = LP_SHA256_PIPE_BLOCK - filled;
+        if ((int64_t)room > size - done)
+            room = (size_t)(size - done);
+        ssize_t n = pread(fd, block + filled, room, done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
-        lp_sha256_pipe_filled(job->hash, (size_t)n);
+        lp_sha256_pipe_filled(hash, (size_t)n);
         done += n;
     }
-    close(fd);
+    return done == size;
+}
+
+/* On resume the digest must cover what is already on disk. */
+static lp_status hash_existing(lp_download_job *job, int64_t size, lp_error *err)
+{
+    bool complete = hash_fd(job->hash, job->fd, size);
     /* What was read back is on disk already. */
     lp_sha256_pipe_block(job->hash, &job->written);
-    if (done != size)
+    if (!complete)
         return lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read", job->part);
+    return LP_OK;
+}
+
+/* Opens the .part file without following a link planted there, and only when
+ * it is a regular file of this user with no other name: anything else may be
+ * someone's file to truncate or append to. `fresh` removes what is there
+ * first (the name only: a link is removed, never what it points to). */
+static lp_status open_part(lp_download_job *job, bool fresh, int64_t *size, lp_error *err)
+{
+    if (fresh && unlink(job->part) != 0 && errno != ENOENT)
+        return lp_error_set(err, LP_ERR_IO, "cannot remove %s: %s", job->part, strerror(errno));
+    int flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (fresh ? O_EXCL : 0);
+    job->fd = open(job->part, flags, 0644);
+    if (job->fd < 0 && errno == ELOOP)
+        return lp_error_set(err, LP_ERR_IO,
+                            "%s is a symbolic link, not a partial download: remove it or use --force",
+                            job->part);
+    if (job->fd < 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot open %s: %s", job->part, strerror(errno));
+    struct stat st;
+    if (fstat(job->fd, &st) != 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
+    const char *wrong = !S_ISREG(st.st_mode)      ? "is not a regular file"
+                        : st.st_uid != geteuid() ? "belongs to another user"
+                        : st.st_nlink > 1        ? "has other names (hard links)"
+                                                 : NULL;
+    if (wrong)
+        return lp_error_set(err, LP_ERR_IO, "%s %s, so it is no partial download: remove it or use --force",
+                            job->part, wrong);
+    if (fcntl(job->fd, F_SETFL, O_APPEND) != 0)
+        return lp_error_set(err, LP_ERR_IO, "cannot use %s: %s", job->part, strerror(errno));
+    *size = st.st_size;
     return LP_OK;
 }
 
@@ -318,16 +356,9 @@ lp_download_job *lp_download_job_start(lp_client *client, const lp_download *met
         goto fail;
     }
     snprintf(job->part, n, "%s.part", job->target);
-    job->fd = open(job->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (job->fd < 0) {
-        lp_error_set(err, LP_ERR_IO, "cannot open %s: %s", job->part, strerror(errno));
+    int64_t have = 0;
+    if (open_part(job, force, &have, err) != LP_OK)
         goto fail;
-    }
-    if (fstat(job->fd, &st) != 0) {
-        lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
-        goto fail;
-    }
-    int64_t have = st.st_size;
     if (job->total >= 0 && have > job->total) {
         if (truncate_part(job, err) != LP_OK)
             goto fail;
@@ -413,6 +444,18 @@ static void sync_directory_of(const char *path)
     free(copy);
 }
 
+/* A .part that fails its checksum is worth nothing: it goes, so that the
+ * next attempt starts afresh instead of resuming the wrong bytes. */
+static lp_status reject_part(lp_download_job *job, const char *expected_by, const char *expected,
+                             const char *actual, lp_error *err)
+{
+    bool removed = unlink(job->part) == 0;
+    return lp_error_set(err, LP_ERR_CHECKSUM, "checksum mismatch for %s: %s sha256 %s, got %s; %s", job->target,
+                        expected_by, expected, actual,
+                        removed ? "the partial file was removed, a retry starts afresh"
+                                : "delete the .part file to download afresh");
+}
+
 static lp_status verify_and_rename(lp_download_job *job, const lp_http_response *http, lp_error *err)
 {
     unsigned char digest[32];
@@ -422,18 +465,12 @@ static lp_status verify_and_rename(lp_download_job *job, const lp_http_response 
     char actual[65];
     to_hex(digest, 32, actual);
     if (strcmp(actual, job->expected) != 0)
-        return lp_error_set(err, LP_ERR_CHECKSUM,
-                            "checksum mismatch for %s: expected sha256 %s, got %s; %s is kept (delete it to "
-                            "download afresh)",
-                            job->target, job->expected, actual, job->part);
+        return reject_part(job, "expected", job->expected, actual, err);
     unsigned char announced[32];
     if (http && repr_digest_sha256(http->repr_digest, announced) && memcmp(announced, digest, 32) != 0) {
         char announced_hex[65];
         to_hex(announced, 32, announced_hex);
-        return lp_error_set(err, LP_ERR_CHECKSUM,
-                            "checksum mismatch for %s: the server's Repr-Digest says sha256 %s, got %s; %s is "
-                            "kept",
-                            job->target, announced_hex, actual, job->part);
+        return reject_part(job, "the server's Repr-Digest says", announced_hex, actual, err);
     }
     if (fsync(job->fd) != 0)
         return lp_error_set(err, LP_ERR_IO, "cannot write %s: %s", job->part, strerror(errno));
@@ -479,4 +516,47 @@ lp_status lp_download_job_finish(lp_download_job *job, lp_call *call, lp_error *
     note_progress(job);
     lp_call_free(call);
     return st;
+}
+
+/* The sha256 of the first `size` bytes of `fd`, as lower-case hex. */
+static bool hex_digest_of(int fd, int64_t size, char out[65])
+{
+    lp_sha256_pipe *hash = lp_sha256_pipe_new();
+    unsigned char digest[32];
+    bool ok = hash && hash_fd(hash, fd, size) && lp_sha256_pipe_final(hash, digest);
+    lp_sha256_pipe_free(hash);
+    if (ok)
+        to_hex(digest, 32, out);
+    return ok;
+}
+
+lp_status lp_download_up_to_date(const lp_download *meta, const char *output, bool *up_to_date,
+                                 char **target, lp_error *err)
+{
+    *up_to_date = false;
+    *target = NULL;
+    if (!meta || !meta->filename || !is_hex_digest(meta->sha256))
+        return lp_error_set(err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: no file or sha256");
+    *target = lp_download_target_path(output, meta->filename, err);
+    if (!*target)
+        return err ? err->status : LP_ERR_PROTOCOL;
+    /* Non-blocking, so a FIFO planted under the name cannot hold the check. */
+    int fd = open(*target, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return errno == ENOENT || errno == ENXIO
+                   ? LP_OK
+                   : lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", *target, strerror(errno));
+    struct stat st;
+    lp_status status = LP_OK;
+    if (fstat(fd, &st) != 0) {
+        status = lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", *target, strerror(errno));
+    } else if (S_ISREG(st.st_mode) && st.st_size == meta->size_bytes) {
+        char actual[65];
+        if (!hex_digest_of(fd, st.st_size, actual))
+            status = lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read", *target);
+        else
+            *up_to_date = strncasecmp(actual, meta->sha256, 64) == 0;
+    }
+    close(fd);
+    return status;
 }

@@ -137,3 +137,46 @@ class DownloadTest(CliTestCase):
         self.assertIn("sha256", line.lower())
         target = os.path.join(self.cli.work, os.path.basename(release["filename"]))
         self.assertFalse(os.path.exists(target))
+
+    def target_of(self, release):
+        return os.path.join(self.cli.work, os.path.basename(release["filename"]))
+
+    def file_requests(self):
+        return self.portal.log_text().count("/file")
+
+    def test_a_file_with_the_right_sha256_is_up_to_date_and_not_fetched_again(self):
+        release = self.releases()[0]
+        self.assertExit(self.cli.run("download", release["id"]), 0)
+        before = self.file_requests()
+        res = self.cli.run("download", release["id"])
+        self.assertExit(res, 0)
+        self.assertIn("Up to date", res.out)
+        self.assertIn(self.target_of(release), res.out)
+        self.assertEqual(self.file_requests(), before, "the file was fetched again")
+        self.assertEqual(sha256_of(self.target_of(release)), release["sha256"])
+
+    def plant_bad_part(self, release):
+        """A .part whose bytes are not the file's start: resuming it can only fail."""
+        part = self.target_of(release) + ".part"
+        with open(part, "wb") as f:
+            f.write(b"\xff" * min(64, release["size_bytes"] - 1))
+        return part
+
+    def test_a_part_failing_its_checksum_is_removed_so_the_retry_succeeds(self):
+        release = max(self.releases(), key=lambda r: r["size_bytes"])
+        part = self.plant_bad_part(release)
+        res = self.cli.run("download", release["id"])
+        self.assertExit(res, 6)
+        self.assertIn("removed", self.assertOneLineError(res))
+        self.assertFalse(os.path.exists(part))
+        self.assertFalse(os.path.exists(self.target_of(release)))
+        self.assertExit(self.cli.run("download", release["id"]), 0)
+        self.assertEqual(sha256_of(self.target_of(release)), release["sha256"])
+
+    def test_force_starts_afresh_instead_of_resuming_a_part(self):
+        release = max(self.releases(), key=lambda r: r["size_bytes"])
+        part = self.plant_bad_part(release)
+        self.assertExit(self.cli.run("download", release["id"], "--force"), 0)
+        self.assertEqual(sha256_of(self.target_of(release)), release["sha256"])
+        self.assertFalse(os.path.exists(part))
+
