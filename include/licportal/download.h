@@ -19,7 +19,9 @@ typedef struct lp_download_progress {
 /* Where a download goes: `output` NULL means the current directory; an
  * existing directory means "inside it"; anything else is the file name. Only
  * the base name of the server's filename is ever used, and a name that is
- * empty, ".", ".." or hidden path tricks is refused. Returns a malloc'd path
+ * empty, ".", "..", hidden, or not printable as it is (controls, BiDi
+ * controls, zero-width and other invisible characters, invalid UTF-8; see
+ * lp_text_is_printable) is refused, so that what is shown is what is on disk. Returns a malloc'd path
  * or NULL with *err set. */
 char *lp_download_target_path(const char *output, const char *server_filename, lp_error *err);
 

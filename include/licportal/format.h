@@ -1,4 +1,4 @@
-/* Text for people: dates, money, sizes, masked keys, terminal column widths. */
+/* Text for people: dates, money, sizes, masked keys (column widths: licportal/text.h). */
 #ifndef LICPORTAL_FORMAT_H
 #define LICPORTAL_FORMAT_H
 
@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "licportal/model.h"
+#include "licportal/text.h"
 
 /* "12,345.67 EUR"-style amount with the currency's minor-unit exponent
  * (JPY 0, KWD/BHD 3, most others 2). Writes at most `size` bytes. */
@@ -28,14 +29,5 @@ void lp_format_seats(int64_t in_use, int64_t max, char *out, size_t size);
  * digits becomes 'X', separators kept ("ABCD-1234-EF56-7F3A" ->
  * "XXXX-XXXX-XXXX-7F3A"). Returns a malloc'd string. */
 char *lp_mask_key(const char *key);
-
-/* Terminal columns taken by UTF-8 `text` (wide characters count 2,
- * combining marks 0). Invalid bytes count 1. */
-size_t lp_text_width(const char *text);
-
-/* Copies the longest prefix of `text` that fits in `columns` columns into
- * `out` (ending with "…" when cut), then pads with spaces to exactly
- * `columns` columns when `pad` is set. Never splits a character. */
-void lp_text_fit(const char *text, size_t columns, bool pad, char *out, size_t size);
 
 #endif

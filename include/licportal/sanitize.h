@@ -5,13 +5,18 @@
 #include <stddef.h>
 
 /* Returns a malloc'd copy of `len` bytes of `text` that is valid UTF-8 and
- * safe to print: C0 controls (including ESC, CR, LF, TAB) and DEL become a
- * space or are dropped, whole ESC/CSI/OSC/DCS sequences are removed, C1
- * controls (U+0080..U+009F), BiDi embedding/override/isolate characters
- * (U+202A..U+202E, U+2066..U+2069), and other invisible format characters
- * that reorder or hide text are removed, and invalid UTF-8 bytes become
- * U+FFFD. NULL text gives "". Returns NULL only when out of memory. */
+ * safe to print: whole ESC/CSI/OSC/DCS sequences (and their C1 forms) are
+ * removed; every code point is then treated by its lp_code_point_kind_of
+ * (licportal/text.h): whitespace controls and U+2028/U+2029 become a space,
+ * other controls and hidden format characters (BiDi controls, zero-width
+ * and invisible characters) are removed; invalid UTF-8 bytes become U+FFFD.
+ * NULL text gives "". Returns NULL only when out of memory. */
 char *lp_sanitize(const char *text, size_t len);
+
+/* The same, except that line feeds and tabs stay (CR LF becomes LF), for
+ * output that escapes them, such as JSON; every other character is treated
+ * exactly as lp_sanitize treats it. */
+char *lp_sanitize_keep_lines(const char *text, size_t len);
 
 /* The same for a NUL-terminated string (NULL gives ""). */
 char *lp_sanitize_str(const char *text);

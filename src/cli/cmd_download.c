@@ -65,14 +65,17 @@ static lp_call *start(cli_context *ctx, lp_error *err)
     return lp_client_get_download(ctx->client, ctx->args->target, err);
 }
 
-/* Says where the file is in a form that holds from any directory. */
+/* Says where the file is in a form that holds from any directory, naming
+ * it as it is on disk (not as the server spelled it). */
 static void say_where(const lp_download *meta, const char *target, bool fetched)
 {
     char size[32];
     char *absolute = realpath(target, NULL);
+    const char *path = absolute != NULL ? absolute : target;
+    const char *slash = strrchr(path, '/');
     lp_format_size(meta->size_bytes, size, sizeof size);
     cli_say(stdout, "%s %.512s (%s, sha256 verified) %s %s", fetched ? "Downloaded" : "Up to date:",
-            meta->filename, size, fetched ? "to" : "at", absolute != NULL ? absolute : target);
+            slash != NULL ? slash + 1 : path, size, fetched ? "to" : "at", path);
     free(absolute);
 }
 

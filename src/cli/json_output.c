@@ -6,7 +6,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "licportal/sanitize.h"
 
 typedef struct buffer {
     char *data;
@@ -43,86 +46,36 @@ static void puts_(buffer *b, const char *text)
     put(b, text, strlen(text));
 }
 
-/* Decodes one UTF-8 character; returns its length, or 0 when the bytes are invalid. */
-static size_t decode_utf8(const unsigned char *s, uint32_t *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t len;
-    uint32_t min;
-    if ((s[0] & 0xE0) == 0xC0) {
-        len = 2, *cp = s[0] & 0x1F, min = 0x80;
-    } else if ((s[0] & 0xF0) == 0xE0) {
-        len = 3, *cp = s[0] & 0x0F, min = 0x800;
-    } else if ((s[0] & 0xF8) == 0xF0) {
-        len = 4, *cp = s[0] & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        *cp = (*cp << 6) | (s[i] & 0x3F);
-    }
-    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) {
-        return 0;
-    }
-    return len;
-}
-
-/* Characters a terminal would act on or that reorder or hide the text around them. */
-static bool must_escape(uint32_t cp)
-{
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C
-           || cp == 0x200B || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E)
-           || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
-static void put_escaped(buffer *b, uint32_t cp)
-{
-    char esc[8];
-    switch (cp) {
-    case '\n':
-        puts_(b, "\\n");
-        return;
-    case '\t':
-        puts_(b, "\\t");
-        return;
-    case '\r':
-        puts_(b, "\\r");
-        return;
-    default:
-        snprintf(esc, sizeof esc, "\\u%04" PRIx32, cp);
-        puts_(b, esc);
-    }
-}
-
+/* The text goes through the same sanitiser as table output, so that JSON
+ * drops exactly what tables drop; line feeds and tabs stay, escaped. */
 static void put_string(buffer *b, const char *text)
 {
-    const unsigned char *s = (const unsigned char *)(text != NULL ? text : "");
+    const char *raw = text != NULL ? text : "";
+    char *clean = lp_sanitize_keep_lines(raw, strlen(raw));
+    if (clean == NULL) {
+        b->failed = true;
+        return;
+    }
     put(b, "\"", 1);
-    while (*s != '\0') {
-        uint32_t cp;
-        size_t len = decode_utf8(s, &cp);
-        if (len == 0) {
-            puts_(b, "\\ufffd");
-            s++;
-        } else if (cp == '"' || cp == '\\') {
+    for (const char *s = clean; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
             put(b, "\\", 1);
-            put(b, (const char *)s, 1);
-            s++;
-        } else if (must_escape(cp)) {
-            put_escaped(b, cp);
-            s += len;
+            put(b, s, 1);
+        } else if (c == '\n') {
+            puts_(b, "\\n");
+        } else if (c == '\t') {
+            puts_(b, "\\t");
+        } else if (c < 0x20) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            puts_(b, esc);
         } else {
-            put(b, (const char *)s, len);
-            s += len;
+            put(b, s, 1);
         }
     }
     put(b, "\"", 1);
+    free(clean);
 }
 
 static void put_number(buffer *b, double value)

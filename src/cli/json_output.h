@@ -7,9 +7,11 @@
 #include <stdio.h>
 
 /* The document as indented JSON text ending in a newline (malloc'd; NULL
- * when out of memory). Strings escape C0 and C1 controls, DEL, BiDi and
- * other invisible reordering characters as \uXXXX, and invalid UTF-8 becomes
- * \ufffd; whole numbers print without a fraction. */
+ * when out of memory). Every string (names too) first goes through the
+ * sanitiser that table output uses (lp_sanitize_keep_lines), so it drops the
+ * same escape sequences, controls, BiDi and hidden format characters, and
+ * invalid UTF-8 becomes U+FFFD; line feeds and tabs stay, as \n and \t.
+ * Whole numbers print without a fraction. */
 char *cli_json_text(const cJSON *document);
 
 /* Prints the document on `out`; false when out of memory or on a write error. */

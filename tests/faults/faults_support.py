@@ -23,9 +23,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.environ.get("LP_SOURCE_ROOT", os.path.dirname(os.path.dirname(HERE)))
 
 # Characters that must never reach a terminal from server text: C1 controls,
-# BiDi embeddings/overrides/isolates and marks, line/paragraph separators.
-FORBIDDEN_CHARS = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                             "\u2028\u2029]")
+# BiDi embeddings/overrides/isolates and marks, line/paragraph separators, and
+# invisible format characters (soft hyphen, Hangul fillers, zero width space,
+# U+2060..U+206F, the BOM, tag characters).
+FORBIDDEN_CHARS = re.compile("[\u0080-\u009f\u00ad\u061c\u115f\u1160\u200b\u200e\u200f"
+                             "\u202a-\u202e\u2060-\u206f\u2028\u2029\u3164\ufeff\uffa0"
+                             "\U000e0000-\U000e007f]")
 # Raw C0 controls and DEL, except the newline that ends a line and the tab that
 # separates plain-text columns (server text must add neither: the string tests
 # compare line and column counts with a clean run).

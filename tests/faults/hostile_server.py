@@ -33,6 +33,10 @@ ESC_TEXT = ("\x1b[2J\x1b[31mred\x1b[0m\x1b]52;c;ZXZpbA==\x07\x1b]0;owned\x1b\\"
             "\x1b]8;;https://evil.example/\x07link\x1b]8;;\x07\x1bPq#0\x1b\\\x08\x08\rX\tcol\nline")
 C1_TEXT = "c1\u009b31m\u009d0;title\u009c\u0085\u0090q\u009c\u0080end"
 BIDI_TEXT = "abc\u202egnp.exe\u202c \u2066iso\u2069 \u202aemb\u202c \u200fmark\u061c"
+# Invisible format characters: a soft hyphen, Hangul fillers, a zero width space,
+# word joiner and invisible operators, a BOM, and tag characters spelling "hi".
+HIDDEN_TEXT = ("soft\u00adhy\u115f\u1160\u3164\uffa0zw\u200b\u2060\u2062\u206f\ufeff"
+               "\U000e0001\U000e0068\U000e0069\U000e007f")
 LONG_TEXT = "W" * LONG_CHARS
 
 FAULTS = (
@@ -53,9 +57,11 @@ FAULTS = (
     "esc",           # ESC/CSI/OSC/DCS sequences in every free-text string
     "c1",            # C1 controls as UTF-8 in every free-text string
     "bidi",          # BiDi overrides and isolates in every free-text string
+    "hidden",        # invisible format characters in every free-text string
     "long",          # 10,000-character strings in every free-text string
     "bad_utf8",      # invalid UTF-8 in every free-text string
     "evil_name",     # a download whose filename is ../../evil
+    "disguised_name",  # a download whose filename is "\u202eexe.txt" (shows as "txt.exe")
     "wrong_sha",     # a download whose sha256 does not match its bytes
     "truncated",     # a download cut off half way through its Content-Length
     "no_range",      # a download that ignores Range and sends the whole file with 200
@@ -70,6 +76,7 @@ FAULTS = (
 
 FILE_BYTES = b"licportal hostile download\n" * 64
 OVERFLOW_BYTES = 64 * 1024 * 1024
+DISGUISED_NAME = "\u202eexe.txt"
 
 
 def sha256_hex(data):
@@ -300,11 +307,13 @@ class Handler(BaseHTTPRequestHandler):
         if valid is None:
             self._json(404, encode(error_body("not_found", "no such object")))
             return
-        if fault in ("evil_name", "wrong_sha", "truncated", "no_range", "oversize",
+        if fault in ("evil_name", "disguised_name", "wrong_sha", "truncated", "no_range", "oversize",
                      "long_length", "drip"):
             if path.startswith(API + "/downloads/"):
                 if fault == "evil_name":
                     valid = download(filename="../../evil")
+                elif fault == "disguised_name":
+                    valid = download(filename=DISGUISED_NAME)
                 elif fault == "wrong_sha":
                     valid = download(sha="0" * 64)
             fault = "ok"
@@ -359,8 +368,9 @@ class Handler(BaseHTTPRequestHandler):
         elif fault == "redirect":
             target = f"http://127.0.0.1:{self.server.owner.plain_port}{self.path}"
             self._json(302, b"{}", [("Location", target)])
-        elif fault in ("esc", "c1", "bidi", "long", "bad_utf8"):
-            text = {"esc": ESC_TEXT, "c1": C1_TEXT, "bidi": BIDI_TEXT, "long": LONG_TEXT,
+        elif fault in ("esc", "c1", "bidi", "hidden", "long", "bad_utf8"):
+            text = {"esc": ESC_TEXT, "c1": C1_TEXT, "bidi": BIDI_TEXT, "hidden": HIDDEN_TEXT,
+                    "long": LONG_TEXT,
                     "bad_utf8": BAD_UTF8_MARK}[fault]
             self._json(200, encode(poison(valid, text), fault))
         else:

@@ -78,6 +78,22 @@ class HostileDownloads(FaultTestCase):
         self.assertEqual(result.code, 0, result)
         self.assertTrue(os.path.isfile(os.path.join(cwd, "evil")), result)
 
+    def test_a_disguised_filename_is_refused_and_nothing_is_written(self):
+        """"\u202eexe.txt" would be saved with its right-to-left override while a terminal
+        shows "txt.exe": a name that does not print as it is is refused."""
+        self.server.fault = "disguised_name"
+        client = self.client()
+        before = tree(client.dir)
+        result = client.run("download", "dl_1", limit=LIMIT)
+        line = self.assertFails(result, 1, LIMIT)
+        self.assertIn("unusable file name", line)
+        self.assertIn("-o PATH", line)
+        self.assertEqual(tree(client.dir) - before, set())
+        # Named by the user, the file is saved.
+        result = client.run("download", "dl_1", "-o", "release.txt", limit=LIMIT)
+        self.assertEqual(result.code, 0, result)
+        self.assertIn(b"Downloaded release.txt ", result.out)
+
     def test_wrong_sha256_leaves_no_final_file_and_exits_6(self):
         self.server.fault = "wrong_sha"
         client = self.client()

@@ -63,6 +63,18 @@ class HostileStrings(FaultTestCase):
         results = self.run_fault("bidi")
         self.assertIn(b"gnp.exe", results[0].out)
 
+    def test_invisible_format_characters_are_stripped_from_tables_and_json_alike(self):
+        results = self.run_fault("hidden")
+        by_args = {tuple(r.args): r for r in results}
+        for table in TABLES:
+            if table == ["status"]:
+                continue
+            plain = by_args[tuple(table)].out.decode()
+            as_json = json.dumps(json.loads(by_args[tuple(table + ["--json"])].out),
+                                 ensure_ascii=False)
+            self.assertIn("softhy", plain)
+            self.assertIn("softhy", as_json)
+
     def test_ten_thousand_character_names_are_handled(self):
         self.run_fault("long")
 

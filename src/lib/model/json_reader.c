@@ -8,7 +8,7 @@
 #include "licportal/json_map.h"
 #include "licportal/sanitize.h"
 #include "lib/model/json_shape.h"
-#include "lib/text/utf8.h"
+#include "licportal/text.h"
 
 lp_status lp_json_fail(lp_error *err, const char *path, const char *what)
 {

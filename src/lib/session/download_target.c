@@ -7,14 +7,19 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static bool acceptable_name(const char *name)
+#include "licportal/text.h"
+
+/* Why the base name cannot be a file name, or NULL when it can. A name must
+ * print as it is: with a control, a BiDi override or an invisible character
+ * ("\u202eexe.txt" shows as "txt.exe") what the user reads would not be
+ * what is on disk. */
+static const char *unusable_because(const char *name)
 {
     if (!*name || name[0] == '.') /* "", ".", "..", and hidden files */
-        return false;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return false;
-    return true;
+        return "empty or hidden";
+    if (!lp_text_is_printable(name))
+        return "it holds control, BiDi or invisible characters, or invalid UTF-8";
+    return NULL;
 }
 
 static char *join(const char *dir, const char *name)
@@ -40,7 +45,7 @@ char *lp_download_target_path(const char *output, const char *server_filename, l
     for (const char *p = server_filename; *p; p++)
         if (*p == '/' || *p == '\\')
             base = p + 1;
-    bool base_ok = acceptable_name(base);
+    const char *unusable = unusable_because(base);
 
     struct stat st;
     bool output_is_dir = output && *output && stat(output, &st) == 0 && S_ISDIR(st.st_mode);
@@ -55,9 +60,10 @@ char *lp_download_target_path(const char *output, const char *server_filename, l
             lp_error_set(err, LP_ERR_NOMEM, "out of memory");
         return path;
     }
-    if (!base_ok) {
+    if (unusable) {
         lp_error_set(err, LP_ERR_PROTOCOL,
-                     "the server's answer broke the API contract: unusable file name; give -o PATH");
+                     "the server's answer broke the API contract: unusable file name (%s); give -o PATH",
+                     unusable);
         return NULL;
     }
     char *path = output_is_dir ? join(output, base) : strdup(base);

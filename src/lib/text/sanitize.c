@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/text/utf8.h"
+#include "licportal/text.h"
 
 enum { ESC = 0x1B, BEL = 0x07, CAN = 0x18, SUB = 0x1A };
 
@@ -109,26 +109,24 @@ static size_t skip_c1(const unsigned char *s, size_t len, size_t next, uint32_t 
     }
 }
 
-/* Characters that draw nothing yet reorder, hide or disguise the text around
- * them. ZWJ and ZWNJ stay: scripts and emoji sequences need them. */
-static bool is_hidden_format(uint32_t cp)
+/* Whitespace keeps words apart: a space, or itself for LF and TAB when the
+ * output escapes them (JSON). CR LF counts as one line break. Returns the
+ * index after it. */
+static size_t put_space(const unsigned char *s, size_t len, size_t i, size_t n, bool keep_lines, sink *sk)
 {
-    return cp == 0x00AD ||                     /* soft hyphen */
-           cp == 0x061C ||                     /* Arabic letter mark */
-           cp == 0x115F || cp == 0x1160 ||     /* Hangul fillers, used as blank names */
-           cp == 0x3164 || cp == 0xFFA0 ||
-           cp == 0x180E ||                     /* Mongolian vowel separator */
-           cp == 0x200B ||                     /* zero width space */
-           cp == 0x200E || cp == 0x200F ||     /* LRM, RLM */
-           (cp >= 0x202A && cp <= 0x202E) ||   /* embeddings and overrides */
-           (cp >= 0x2060 && cp <= 0x206F) ||   /* word joiner, isolates, deprecated */
-           cp == 0xFEFF ||                     /* zero width no-break space */
-           (cp >= 0xFFF9 && cp <= 0xFFFB) ||   /* interlinear annotation */
-           (cp >= 0x1D173 && cp <= 0x1D17A) || /* musical format controls */
-           (cp >= 0xE0000 && cp <= 0xE007F);   /* tags: invisible ASCII look-alikes */
+    unsigned char b = s[i];
+    if (b == '\r' && i + 1 < len && s[i + 1] == '\n') {
+        i++;
+        b = '\n';
+    }
+    if (keep_lines && (b == '\n' || b == '\t'))
+        put(sk, &b, 1);
+    else
+        put(sk, " ", 1);
+    return i + n;
 }
 
-static void sanitize(const unsigned char *s, size_t len, sink *sk)
+static void sanitize(const unsigned char *s, size_t len, bool keep_lines, sink *sk)
 {
     static const char replacement[] = "\xEF\xBF\xBD";
     size_t i = 0;
@@ -138,17 +136,7 @@ static void sanitize(const unsigned char *s, size_t len, sink *sk)
             i = skip_escape(s, len, i);
             continue;
         }
-        if (b < 0x20 || b == 0x7F) {
-            /* Whitespace keeps words apart; other controls vanish. */
-            if (b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f') {
-                if (b == '\r' && i + 1 < len && s[i + 1] == '\n')
-                    i++;
-                put(sk, " ", 1);
-            }
-            i++;
-            continue;
-        }
-        if (b < 0x80) {
+        if (b >= 0x20 && b < 0x7F) {
             put(sk, &s[i], 1);
             i++;
             continue;
@@ -158,16 +146,22 @@ static void sanitize(const unsigned char *s, size_t len, sink *sk)
         if (cp == LP_UTF8_INVALID) {
             put(sk, replacement, 3);
             i += n;
-        } else if (cp <= 0x9F) {
-            i = skip_c1(s, len, i + n, cp);
-        } else if (cp == 0x2028 || cp == 0x2029) {
-            put(sk, " ", 1);
-            i += n;
-        } else if (is_hidden_format(cp)) {
-            i += n;
-        } else {
+            continue;
+        }
+        switch (lp_code_point_kind_of(cp)) {
+        case LP_CP_PRINTABLE:
             put(sk, s + i, n);
             i += n;
+            break;
+        case LP_CP_SPACE:
+            i = put_space(s, len, i, n, keep_lines, sk);
+            break;
+        case LP_CP_CONTROL:
+            i = cp >= 0x80 ? skip_c1(s, len, i + n, cp) : i + n;
+            break;
+        case LP_CP_HIDDEN:
+            i += n;
+            break;
         }
     }
 }
@@ -181,7 +175,7 @@ static size_t printable_ascii_run(const unsigned char *s, size_t len)
     return i;
 }
 
-char *lp_sanitize(const char *text, size_t len)
+static char *sanitize_copy(const char *text, size_t len, bool keep_lines)
 {
     if (!text)
         len = 0;
@@ -205,12 +199,22 @@ char *lp_sanitize(const char *text, size_t len)
         return NULL;
     sink sk = {out, cap, 0, false};
     if (len)
-        sanitize((const unsigned char *)text, len, &sk);
+        sanitize((const unsigned char *)text, len, keep_lines, &sk);
     out[sk.len] = '\0';
     char *shrunk = realloc(out, sk.len + 1);
     if (shrunk)
         out = shrunk;
     return out;
+}
+
+char *lp_sanitize(const char *text, size_t len)
+{
+    return sanitize_copy(text, len, false);
+}
+
+char *lp_sanitize_keep_lines(const char *text, size_t len)
+{
+    return sanitize_copy(text, len, true);
 }
 
 char *lp_sanitize_str(const char *text)
@@ -224,7 +228,7 @@ char *lp_sanitize_into(const char *text, char *out, size_t size)
         return out;
     sink sk = {out, size - 1, 0, false};
     if (text)
-        sanitize((const unsigned char *)text, strlen(text), &sk);
+        sanitize((const unsigned char *)text, strlen(text), false, &sk);
     out[sk.len] = '\0';
     return out;
 }

@@ -6,7 +6,7 @@
  * will draw; otherwise a built-in table is used: East Asian Wide and
  * Fullwidth ranges count 2, combining marks and zero-width characters 0,
  * everything else 1. */
-#include "licportal/format.h"
+#include "licportal/text.h"
 
 #include <langinfo.h>
 #include <stdint.h>
@@ -15,13 +15,9 @@
 #include <strings.h>
 #include <wchar.h>
 
-#include "lib/text/utf8.h"
+#include "lib/text/code_point_ranges.h"
 
-typedef struct range {
-    uint32_t first, last;
-} range;
-
-static const range zero_width[] = {
+static const lp_code_point_range zero_width[] = {
     {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF}, {0x05C1, 0x05C2},
     {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A}, {0x064B, 0x065F}, {0x0670, 0x0670},
     {0x06D6, 0x06DC}, {0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED}, {0x0711, 0x0711},
@@ -33,7 +29,7 @@ static const range zero_width[] = {
     {0xE0100, 0xE01EF},
 };
 
-static const range wide[] = {
+static const lp_code_point_range wide[] = {
     {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
     {0x2614, 0x2615},   {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
     {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},
@@ -43,28 +39,13 @@ static const range wide[] = {
     {0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
 };
 
-static bool in_table(uint32_t cp, const range *table, size_t n)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cp < table[mid].first)
-            hi = mid;
-        else if (cp > table[mid].last)
-            lo = mid + 1;
-        else
-            return true;
-    }
-    return false;
-}
-
 static int builtin_width(uint32_t cp)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
         return 0;
-    if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+    if (lp_code_point_in(zero_width, sizeof zero_width / sizeof zero_width[0], cp))
         return 0;
-    if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
+    if (lp_code_point_in(wide, sizeof wide / sizeof wide[0], cp))
         return 2;
     return 1;
 }
@@ -83,6 +64,11 @@ static int char_width(uint32_t cp, bool use_wcwidth)
             return w;
     }
     return builtin_width(cp);
+}
+
+int lp_code_point_width(uint32_t cp)
+{
+    return char_width(cp, utf8_locale());
 }
 
 /* The next character: its byte length and width (an invalid byte is 1 and 1). */

@@ -1,5 +1,5 @@
 /* UTF-8 decoding and encoding, strict per RFC 3629. */
-#include "lib/text/utf8.h"
+#include "licportal/text.h"
 
 #include <string.h>
 

@@ -9,6 +9,7 @@
 #include "cli/table.h"
 #include "cli_tests.h"
 #include "licportal/format.h"
+#include "licportal/sanitize.h"
 
 static char *capture_table(const cli_table *table, bool terminal, size_t width)
 {
@@ -138,12 +139,13 @@ START_TEST(test_terminal_table_fits_the_width)
 }
 END_TEST
 
-START_TEST(test_json_escapes_controls_c1_and_bidi)
+START_TEST(test_json_strips_controls_c1_and_bidi_and_keeps_lines)
 {
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "esc", "a\033[31mb");
-    cJSON_AddStringToObject(doc, "c1", "x\xc2\x9by");
+    cJSON_AddStringToObject(doc, "c1", "x\xc2\x85y");
     cJSON_AddStringToObject(doc, "bidi", "abc\xe2\x80\xae" "exe\xe2\x81\xa6");
+    cJSON_AddStringToObject(doc, "lines", "one\r\ntwo\tthree");
     cJSON_AddStringToObject(doc, "quote", "say \"hi\" \\ ok");
     cJSON_AddStringToObject(doc, "utf8", "Gr\xc3\xbc\xc3\x9f" "e \xe6\x97\xa5");
     cJSON_AddStringToObject(doc, "invalid", "bad\xff");
@@ -155,12 +157,13 @@ START_TEST(test_json_escapes_controls_c1_and_bidi)
     char *text = cli_json_text(doc);
     ck_assert_ptr_nonnull(text);
     assert_no_controls(text, false);
-    ck_assert_ptr_nonnull(strstr(text, "\"a\\u001b[31mb\""));
-    ck_assert_ptr_nonnull(strstr(text, "\"x\\u009by\""));
-    ck_assert_ptr_nonnull(strstr(text, "\"abc\\u202eexe\\u2066\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"ab\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"xy\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"abcexe\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"one\\ntwo\\tthree\""));
     ck_assert_ptr_nonnull(strstr(text, "\"say \\\"hi\\\" \\\\ ok\""));
     ck_assert_ptr_nonnull(strstr(text, "\"Gr\xc3\xbc\xc3\x9f" "e \xe6\x97\xa5\""));
-    ck_assert_ptr_nonnull(strstr(text, "\"bad\\ufffd\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"bad\xef\xbf\xbd\""));
     ck_assert_ptr_nonnull(strstr(text, "\"amount_minor\": 990000"));
     ck_assert_ptr_nonnull(strstr(text, "\"size_bytes\": 4294967296"));
     ck_assert_ptr_nonnull(strstr(text, "\"ratio\": 0.5"));
@@ -169,12 +172,41 @@ START_TEST(test_json_escapes_controls_c1_and_bidi)
     /* And it is still JSON that means the same. */
     cJSON *back = cJSON_Parse(text);
     ck_assert_ptr_nonnull(back);
-    ck_assert_str_eq(cJSON_GetObjectItem(back, "c1")->valuestring, "x\xc2\x9by");
-    ck_assert_str_eq(cJSON_GetObjectItem(back, "esc")->valuestring, "a\033[31mb");
+    ck_assert_str_eq(cJSON_GetObjectItem(back, "lines")->valuestring, "one\ntwo\tthree");
     ck_assert(cJSON_GetObjectItem(back, "size_bytes")->valuedouble == 4294967296.0);
     cJSON_Delete(back);
     free(text);
     cJSON_Delete(doc);
+}
+END_TEST
+
+/* Whatever a table would drop, --json drops too: the decoded JSON string is
+ * the sanitised text. */
+START_TEST(test_json_strips_exactly_what_tables_strip)
+{
+    static const char *const hidden_text[] = {
+        "soft\xc2\xadhyphen",           /* U+00AD */
+        "hangul\xe3\x85\xa4" "filler", /* U+3164 */
+        "\xe1\x85\x9f\xe1\x85\xa0",     /* U+115F U+1160 */
+        "word\xe2\x81\xa0joiner\xe2\x81\xaf", /* U+2060, U+206F */
+        "tag\xf3\xa0\x80\x81\xf3\xa0\x81\xa1s", /* U+E0001, U+E0061 */
+        "bom\xef\xbb\xbf zw\xe2\x80\x8bsp",
+        "osc\033]0;title\007end",
+        "ls\xe2\x80\xa8ps\xe2\x80\xa9",
+        "\xe2\x80\xaegnp.exe",
+    };
+    for (size_t i = 0; i < sizeof hidden_text / sizeof hidden_text[0]; i++) {
+        cJSON *doc = cJSON_CreateString(hidden_text[i]);
+        char *text = cli_json_text(doc);
+        cJSON *back = cJSON_Parse(text);
+        ck_assert_ptr_nonnull(back);
+        char *table = lp_sanitize_str(hidden_text[i]);
+        ck_assert_str_eq(back->valuestring, table);
+        free(table);
+        cJSON_Delete(back);
+        free(text);
+        cJSON_Delete(doc);
+    }
 }
 END_TEST
 
@@ -263,7 +295,8 @@ TCase *output_case(void)
     tcase_add_test(tc, test_plain_output_is_one_line_per_row_tab_separated);
     tcase_add_test(tc, test_terminal_columns_align_by_display_width);
     tcase_add_test(tc, test_terminal_table_fits_the_width);
-    tcase_add_test(tc, test_json_escapes_controls_c1_and_bidi);
+    tcase_add_test(tc, test_json_strips_controls_c1_and_bidi_and_keeps_lines);
+    tcase_add_test(tc, test_json_strips_exactly_what_tables_strip);
     tcase_add_test(tc, test_json_of_empty_containers);
     tcase_add_test(tc, test_fields_are_sanitised_and_aligned);
     tcase_add_test(tc, test_field_labels_are_sanitised_too);

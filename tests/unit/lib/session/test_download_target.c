@@ -32,6 +32,7 @@ START_TEST(takes_only_the_base_name_of_the_server_filename)
         {"/etc/cron.d/evil", "evil"},
         {"..\\..\\Windows\\evil.exe", "evil.exe"},
         {"dir/sub/app.zip", "app.zip"},
+        {"Gr\xc3\xbc\xc3\x9f" "e-\xe6\x97\xa5.zip", "Gr\xc3\xbc\xc3\x9f" "e-\xe6\x97\xa5.zip"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         char *path = lp_download_target_path(NULL, table[i].server, NULL);
@@ -50,7 +51,11 @@ END_TEST
 START_TEST(refuses_names_that_are_no_file_name)
 {
     static const char *bad[] = {"", ".", "..", "a/..", "a/", "../", "/", ".hidden", "a/.bashrc",
-                                "bad\nname", "esc\x1b[2Jape", "del\x7f", "tab\tname"};
+                                "bad\nname", "esc\x1b[2Jape", "del\x7f", "tab\tname",
+                                "\xe2\x80\xae" "exe.txt", "zero\xe2\x80\x8b" "width.zip",
+                                "soft\xc2\xad" "hyphen.zip", "\xe3\x85\xa4" ".zip", "join\xe2\x81\xa0" "er.zip",
+                                "tag\xf3\xa0\x80\x81" ".zip", "c1\xc2\x9b" "31m.zip", "bad\xff" ".zip",
+                                "lrm\xe2\x80\x8e" ".zip", "iso\xe2\x81\xa6" "late.zip"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         lp_error err;
         lp_error_clear(&err);
