@@ -10,8 +10,15 @@
 /* Creates `path` and its missing parents with mode 0700 (existing ones are left alone). */
 lp_status lp_private_mkdirs(const char *path, lp_error *err);
 
-/* Reads a whole file of at most `max_bytes` into a malloc'd, NUL-terminated
- * buffer. A missing file gives LP_OK with *data NULL. */
+/* Opens `path` for reading (O_RDONLY | O_CLOEXEC | extra_flags, such as
+ * O_NOFOLLOW) without ever waiting: non-blocking, then fstat, and anything
+ * but a regular file (a FIFO, a device, a directory) is refused with
+ * LP_ERR_IO before a byte is read. A missing file gives LP_OK with *fd -1. */
+lp_status lp_private_open_regular(const char *path, int extra_flags, int *fd, lp_error *err);
+
+/* Reads a whole regular file (see lp_private_open_regular) of at most
+ * `max_bytes` into a malloc'd, NUL-terminated buffer. A missing file gives
+ * LP_OK with *data NULL. */
 lp_status lp_private_read(const char *path, size_t max_bytes, char **data, size_t *len,
                           lp_error *err);
 

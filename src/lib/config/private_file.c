@@ -33,17 +33,45 @@ lp_status lp_private_mkdirs(const char *path, lp_error *err)
     return status;
 }
 
-lp_status lp_private_read(const char *path, size_t max_bytes, char **data, size_t *len,
-                          lp_error *err)
+lp_status lp_private_open_regular(const char *path, int extra_flags, int *fd_out, lp_error *err)
 {
-    *data = NULL;
-    *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    *fd_out = -1;
+    /* Non-blocking: opening a FIFO for reading would wait for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | extra_flags);
     if (fd < 0) {
         if (errno == ENOENT)
             return LP_OK;
         return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", path, strerror(errno));
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int saved = errno;
+        close(fd);
+        return lp_error_set(err, LP_ERR_IO, "cannot examine %s: %s", path, strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return lp_error_set(err, LP_ERR_IO, "%s is not a regular file (a FIFO, device or directory?): remove it",
+                            path);
+    }
+    if (fcntl(fd, F_SETFL, 0) != 0) {
+        int saved = errno;
+        close(fd);
+        return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", path, strerror(saved));
+    }
+    *fd_out = fd;
+    return LP_OK;
+}
+
+lp_status lp_private_read(const char *path, size_t max_bytes, char **data, size_t *len,
+                          lp_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    int fd;
+    lp_status opened = lp_private_open_regular(path, 0, &fd, err);
+    if (opened != LP_OK || fd < 0)
+        return opened;
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap + 1);
     lp_status status = buf ? LP_OK : lp_error_set(err, LP_ERR_NOMEM, "out of memory");

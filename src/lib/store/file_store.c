@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "lib/store/credentials_json.h"
+#include "licportal/private_file.h"
 
 /* A session file is small; anything bigger is not ours. */
 #define MAX_FILE_BYTES (1024 * 1024)
@@ -34,28 +35,25 @@ static bool session_matches(const cJSON *session, const char *server, const char
 static lp_status read_document(const char *path, cJSON **out, lp_error *err)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int fd;
+    lp_error open_err;
+    if (lp_private_open_regular(path, O_NOFOLLOW, &fd, &open_err) != LP_OK) {
+        return lp_error_set(err, LP_ERR_STORE, "%s", open_err.message);
+    }
     if (fd < 0) {
-        if (errno == ENOENT) {
-            *out = cJSON_CreateObject();
-            if (*out == NULL || cJSON_AddArrayToObject(*out, "sessions") == NULL) {
-                cJSON_Delete(*out);
-                *out = NULL;
-                return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-            }
-            return LP_OK;
+        *out = cJSON_CreateObject();
+        if (*out == NULL || cJSON_AddArrayToObject(*out, "sessions") == NULL) {
+            cJSON_Delete(*out);
+            *out = NULL;
+            return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
         }
-        return lp_error_set(err, LP_ERR_STORE, "cannot open %s: %s", path, strerror(errno));
+        return LP_OK;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int saved = errno;
         close(fd);
         return lp_error_set(err, LP_ERR_STORE, "cannot examine %s: %s", path, strerror(saved));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        return lp_error_set(err, LP_ERR_STORE, "%s is not a regular file", path);
     }
     if ((st.st_mode & 077) != 0) {
         close(fd);

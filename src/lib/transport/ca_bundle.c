@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "licportal/private_file.h"
+
 /* A CA bundle bigger than this is not a CA bundle. */
 #define CA_FILE_MAX (8u * 1024u * 1024u)
 
@@ -21,48 +23,17 @@ const char *lp_ca_env_file(void)
     return NULL;
 }
 
+/* Regular files only, read without waiting: a FIFO named as the CA file
+ * must not hang the program. */
 static lp_status read_whole(const char *path, char **text, size_t *len, lp_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return lp_error_set(err, LP_ERR_CONFIG, "cannot read CA file %s: %s", path,
-                            strerror(errno));
-    size_t cap = 16384, used = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return lp_error_set(err, LP_ERR_NOMEM, "out of memory reading %s", path);
-    }
-    for (;;) {
-        if (used + 1 >= cap) {
-            if (cap >= CA_FILE_MAX) {
-                free(buf);
-                fclose(f);
-                return lp_error_set(err, LP_ERR_CONFIG, "CA file %s is too large", path);
-            }
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                fclose(f);
-                return lp_error_set(err, LP_ERR_NOMEM, "out of memory reading %s", path);
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t n = fread(buf + used, 1, cap - used - 1, f);
-        used += n;
-        if (n == 0)
-            break;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return lp_error_set(err, LP_ERR_CONFIG, "cannot read CA file %s", path);
-    }
-    buf[used] = '\0';
-    *text = buf;
-    *len = used;
+    lp_error read_err;
+    lp_error_clear(&read_err);
+    lp_status st = lp_private_read(path, CA_FILE_MAX, text, len, &read_err);
+    if (st == LP_OK && !*text)
+        return lp_error_set(err, LP_ERR_CONFIG, "cannot read CA file %s: %s", path, strerror(ENOENT));
+    if (st != LP_OK)
+        return lp_error_set(err, st == LP_ERR_NOMEM ? st : LP_ERR_CONFIG, "CA file: %s", read_err.message);
     return LP_OK;
 }
 

@@ -218,6 +218,24 @@ START_TEST(a_missing_file_is_fine)
 }
 END_TEST
 
+START_TEST(a_fifo_at_the_config_path_is_refused_without_waiting)
+{
+    write_config(sample);
+    char path[512];
+    snprintf(path, sizeof path, "%s/cfg/licportal/config", home);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    alarm(10); /* a blocking open would never return */
+    lp_config c;
+    lp_error err;
+    lp_error_clear(&err);
+    ck_assert_int_ne(lp_config_load(NULL, &c, &err), LP_OK);
+    alarm(0);
+    ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
+    unlink(path);
+}
+END_TEST
+
 START_TEST(precedence_is_flag_then_environment_then_profile)
 {
     write_config(sample);
@@ -530,6 +548,7 @@ int main(void)
     TCase *load = tcase_create("load");
     tcase_add_checked_fixture(load, make_home, remove_home);
     tcase_add_test(load, a_missing_file_is_fine);
+    tcase_add_test(load, a_fifo_at_the_config_path_is_refused_without_waiting);
     tcase_add_test(load, precedence_is_flag_then_environment_then_profile);
     tcase_add_test(load, refuses_plain_http_from_environment_and_flag);
     tcase_add_test(load, refuses_bad_flag_values);

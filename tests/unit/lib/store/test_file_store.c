@@ -192,6 +192,21 @@ START_TEST(test_damaged_file_is_an_error_not_a_crash)
 }
 END_TEST
 
+START_TEST(test_a_fifo_at_the_credentials_path_is_refused_without_waiting)
+{
+    lp_error err;
+    lp_credentials in = session("https://a.example", "ada@example.com", "refresh-a");
+    ck_assert_int_eq(lp_file_store_save(path, &in, &err), LP_OK);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    alarm(10); /* a blocking open would never return */
+    lp_credentials out;
+    ck_assert_int_eq(lp_file_store_load(path, "https://a.example", NULL, &out, &err), LP_ERR_STORE);
+    alarm(0);
+    ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
+}
+END_TEST
+
 START_TEST(test_session_json_round_trip_without_access_token)
 {
     lp_credentials in = {
@@ -271,6 +286,7 @@ TCase *file_store_case(void)
     tcase_add_test(tc, test_save_replaces_the_file_by_rename_and_leaves_no_temporary);
     tcase_add_test(tc, test_sessions_of_several_servers_live_side_by_side);
     tcase_add_test(tc, test_damaged_file_is_an_error_not_a_crash);
+    tcase_add_test(tc, test_a_fifo_at_the_credentials_path_is_refused_without_waiting);
     tcase_add_test(tc, test_session_json_round_trip_without_access_token);
     tcase_add_test(tc, test_expiry_without_access_token_is_dropped_on_load);
     tcase_add_test(tc, test_token_and_expiry_are_saved_only_as_a_pair);
