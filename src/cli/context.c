@@ -18,7 +18,8 @@ static const char *hint_for(const lp_error *err)
     case LP_ERR_NETWORK:
         return "check the server address (--server) and the network";
     case LP_ERR_TLS:
-        return strstr(err->message, "--cacert") != NULL
+        /* A message that names --cacert, or an outdated protocol, says what to do. */
+        return strstr(err->message, "--cacert") != NULL || strstr(err->message, "TLS 1.2") != NULL
                    ? NULL
                    : "pass the server's CA certificate with --cacert FILE";
     case LP_ERR_RATE_LIMITED:

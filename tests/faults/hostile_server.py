@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import warnings
 from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from socketserver import ThreadingMixIn
 
@@ -504,9 +505,16 @@ class _PlainServer(ThreadingMixIn, HTTPServer):
 class HostileServer:
     """Runs in background threads; `fault` may be changed between requests."""
 
-    def __init__(self, cert, key, fault="ok"):
+    def __init__(self, cert, key, fault="ok", tls_1_0_only=False):
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
+        if tls_1_0_only:
+            # An outdated server: TLS 1.0 and nothing newer (OpenSSL 3 needs security level 0).
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                context.minimum_version = ssl.TLSVersion.TLSv1
+                context.maximum_version = ssl.TLSVersion.TLSv1
         self.fault = fault
         self.fault_auth = False  # True: login and refresh answer under the fault too
         self.requests = []

@@ -8,8 +8,8 @@ COMMANDS = [["dashboard"], ["dashboard", "--json"], ["licenses"], ["downloads"]]
 
 
 class TlsFaults(FaultTestCase):
-    def server_with(self, cert):
-        server = HostileServer(*cert)
+    def server_with(self, cert, **options):
+        server = HostileServer(*cert, **options)
         self.addCleanup(server.close)
         return server
 
@@ -46,6 +46,21 @@ class TlsFaults(FaultTestCase):
         """localhost is not in the certificate's names either."""
         self.refused(self.server_with(self.certs.wrong_host), self.certs.ca, ["host name"],
                      host="localhost")
+
+    def test_a_tls_1_0_only_server_is_refused_naming_the_protocol(self):
+        """The failure is the protocol version, not the certificate: the message must
+        not send the user off to --cacert."""
+        server = self.server_with(self.certs.server, tls_1_0_only=True)
+        client = Client(server.origin(), self.certs.ca)
+        self.addCleanup(client.cleanup)
+        for result in client.run_all(COMMANDS, limit=LIMIT):
+            with self.subTest(args=result.args):
+                line = self.assertFails(result, 5, LIMIT)
+                self.assertIn("TLS protocol version", line)
+                self.assertIn("TLS 1.2", line)
+                self.assertNotIn("certificate", line)
+                self.assertNotIn("--cacert", line)
+        self.assertEqual(server.requests, [])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 #include "lib/session/client_internal.h"
 #include "lib/session/etag_cache.h"
 #include "lib/session/session.h"
+#include "lib/store/no_core_dumps.h"
 #include "lib/transport/https_url.h"
 #include "lib/transport/transfer_internal.h"
 #include "licportal/json_map.h"
@@ -94,6 +95,8 @@ lp_client *lp_client_new(const lp_client_options *options, lp_error *err)
 {
     if (!options || !options->server)
         return lp_error_set(err, LP_ERR_USAGE, "no server given: use --server URL"), NULL;
+    /* A client holds tokens (loaded, or received at login) until it is freed. */
+    lp_no_core_dumps();
     char host[256];
     long port;
     if (lp_https_url_split(options->server, host, sizeof host, &port, err) != LP_OK)

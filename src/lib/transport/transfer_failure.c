@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 #include <openssl/x509_vfy.h>
+#include <stdbool.h>
 #include <string.h>
 
 static const char *or_default(const char *detail, const char *fallback)
@@ -60,6 +61,18 @@ static lp_status describe_tls(long verify_result, const char *detail, const char
                         host, port, or_default(detail, "verification failed"));
 }
 
+/* OpenSSL's words when the two sides share no protocol version: the server
+ * speaks only TLS 1.0 or 1.1, or no TLS at all. */
+static bool is_protocol_version_failure(const char *detail)
+{
+    static const char *const words[] = {"unsupported protocol", "protocol version", "wrong version number",
+                                         "no protocols available", "version too low"};
+    for (size_t i = 0; detail && i < sizeof words / sizeof words[0]; i++)
+        if (strstr(detail, words[i]))
+            return true;
+    return false;
+}
+
 lp_status lp_transfer_failure_describe(int curl_code, long verify_result, const char *detail,
                                        const char *host, long port, lp_error *err)
 {
@@ -76,6 +89,11 @@ lp_status lp_transfer_failure_describe(int curl_code, long verify_result, const 
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
     case CURLE_SSL_INVALIDCERTSTATUS:
+        if (is_protocol_version_failure(detail))
+            return lp_error_set(err, LP_ERR_TLS,
+                                "%s:%ld offers only an outdated TLS protocol version (%.200s): TLS 1.2 or "
+                                "later is required; the server must be upgraded",
+                                host, port, detail);
         if (verify_result != X509_V_OK && verify_result != 0)
             return describe_tls(verify_result, detail, host, port, err);
         return lp_error_set(err, LP_ERR_TLS, "TLS handshake with %s:%ld failed: %.200s", host, port,

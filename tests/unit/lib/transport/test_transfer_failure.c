@@ -48,6 +48,23 @@ START_TEST(host_name_mismatch_from_curls_own_check_says_host_name)
 }
 END_TEST
 
+START_TEST(an_outdated_protocol_is_named_not_the_certificate)
+{
+    const char *details[] = {"OpenSSL/3.0.19: error:0A00042E:SSL routines::tlsv1 alert protocol version",
+                             "error:0A000102:SSL routines::unsupported protocol",
+                             "error:0A00010B:SSL routines::wrong version number"};
+    for (size_t i = 0; i < sizeof details / sizeof details[0]; i++) {
+        /* The verify result is not X509_V_OK when no certificate was checked. */
+        lp_error err = describe(CURLE_SSL_CONNECT_ERROR, X509_V_ERR_UNSPECIFIED, details[i]);
+        ck_assert_int_eq(err.status, LP_ERR_TLS);
+        ck_assert_ptr_nonnull(strstr(err.message, "TLS protocol version"));
+        ck_assert_ptr_nonnull(strstr(err.message, "TLS 1.2"));
+        ck_assert_ptr_null(strstr(err.message, "certificate"));
+        ck_assert_ptr_null(strstr(err.message, "--cacert"));
+    }
+}
+END_TEST
+
 START_TEST(connection_refused_names_host_and_port)
 {
     lp_error err = describe(CURLE_COULDNT_CONNECT, 0, "Failed to connect");
@@ -77,6 +94,7 @@ int main(void)
     tcase_add_test(tc, untrusted_issuer_names_cacert);
     tcase_add_test(tc, expired_certificate_says_expired);
     tcase_add_test(tc, host_name_mismatch_from_curls_own_check_says_host_name);
+    tcase_add_test(tc, an_outdated_protocol_is_named_not_the_certificate);
     tcase_add_test(tc, connection_refused_names_host_and_port);
     tcase_add_test(tc, garbage_instead_of_http_is_a_protocol_error);
     suite_add_tcase(s, tc);
