@@ -8,7 +8,9 @@
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/downloads    ids for "download ID"
 # One id per line; the id ends at the first tab (what follows is a description
 # that the zsh and fish completions show); empty lines and lines starting
-# with "#" are skipped. A missing file simply offers no ids.
+# with "#" are skipped. A missing file simply offers no ids. Only ids of the
+# safe alphabet (a letter or digit, then letters, digits, "_", "." and "-")
+# are offered, and every word offered is quoted for the shell.
 
 _licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check"
 _licportal_global_opts="--server --profile --cacert --credential-store --no-color -h --help --version"
@@ -52,18 +54,19 @@ _licportal_ids()
     while IFS= read -r line || [[ -n $line ]]; do
         line=${line%%$'\t'*}
         line=${line%$'\r'}
-        [[ -z $line || $line == \#* ]] && continue
+        [[ $line =~ ^[A-Za-z0-9][A-Za-z0-9_.-]*$ ]] || continue
         printf '%s\n' "$line"
     done <"$file"
 }
 
-# Sets COMPREPLY to the words of the newline-separated list $1 that start with $2.
+# Sets COMPREPLY to the words of the newline-separated list $1 that start with $2,
+# each quoted (printf %q), since bash inserts a reply as it is.
 _licportal_reply_lines()
 {
     local word
     COMPREPLY=()
     while IFS= read -r word; do
-        [[ -n $word && $word == "$2"* ]] && COMPREPLY+=("$word")
+        [[ -n $word && $word == "$2"* ]] && COMPREPLY+=("$(printf '%q' "$word")")
     done <<<"$1"
 }
 

@@ -25,7 +25,8 @@ function __licportal_ids
     set -l dir $XDG_CACHE_HOME
     test -n "$dir"; or set dir ~/.cache
     test -r $dir/licportal/ids/$argv[1]; or return 0
-    string replace -r '\r$' '' <$dir/licportal/ids/$argv[1] | string match -r -v '^(#.*|\s*)$'
+    # Only ids of the safe alphabet; fish quotes what it inserts.
+    string replace -r '\r$' '' <$dir/licportal/ids/$argv[1] | string match -r '^[A-Za-z0-9][A-Za-z0-9_.-]*(\t.*)?$'
 end
 
 # Succeeds when the sub-command is $argv[1] and no positional argument follows it yet.

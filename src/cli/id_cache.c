@@ -1,6 +1,7 @@
 /* Writes the id files the shell completions read: whole or not at all, never a secret. */
 #include "cli/id_cache.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,11 +49,15 @@ void cli_id_cache_free(cli_id_cache *cache)
     free(cache);
 }
 
-static bool usable_id(const char *raw, const char *safe)
+/* Completion pastes an id into a command line: only ids of a safe alphabet
+ * are kept, so none can carry shell syntax ("$(...)", quotes, globs, ';'). */
+static bool usable_id(const char *id)
 {
-    /* The sanitiser turns controls into spaces: any change means the id was not plain. */
-    return safe[0] != '\0' && safe[0] != '#' && strcmp(raw, safe) == 0
-           && strpbrk(safe, " \t\r\n") == NULL;
+    size_t len = strlen(id);
+    if (len == 0 || len > CLI_ID_MAX_LENGTH || !isalnum((unsigned char)id[0])) {
+        return false;
+    }
+    return strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") == len;
 }
 
 void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *description)
@@ -60,9 +65,7 @@ void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *descripti
     if (cache == NULL || id == NULL || cache->ids >= CLI_ID_CACHE_MAX) {
         return;
     }
-    char safe_id[256];
-    lp_sanitize_into(id, safe_id, sizeof safe_id);
-    if (!usable_id(id, safe_id)) {
+    if (!usable_id(id)) {
         return;
     }
     char safe_description[DESCRIPTION_MAX + 1] = "";
@@ -70,9 +73,9 @@ void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *descripti
         lp_sanitize_into(description, safe_description, sizeof safe_description);
     }
     if (safe_description[0] != '\0') {
-        fprintf(cache->lines, "%s\t%s\n", safe_id, safe_description);
+        fprintf(cache->lines, "%s\t%s\n", id, safe_description);
     } else {
-        fprintf(cache->lines, "%s\n", safe_id);
+        fprintf(cache->lines, "%s\n", id);
     }
     cache->ids++;
 }

@@ -15,9 +15,13 @@ typedef struct cli_id_cache cli_id_cache;
 cli_id_cache *cli_id_cache_new(const char *name);
 void cli_id_cache_free(cli_id_cache *cache);
 
-/* Adds one id with an optional short description (NULL: none), both
- * sanitised. Ids that are empty, start with '#', hold white space, or come
- * after the first CLI_ID_CACHE_MAX are left out. */
+/* Ids longer than this are left out of the cache. */
+#define CLI_ID_MAX_LENGTH 128
+
+/* Adds one id with an optional short description (NULL: none, else
+ * sanitised). Only ids of the safe alphabet are kept: a letter or digit,
+ * then letters, digits, '_', '.', '-', at most CLI_ID_MAX_LENGTH bytes; ids
+ * after the first CLI_ID_CACHE_MAX are left out too. */
 void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *description);
 
 /* Replaces ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/NAME whole (a 0600

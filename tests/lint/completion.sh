@@ -15,7 +15,11 @@ printf '%s\n' '[profile default]' 'server = https://portal.example.com' '' \
   >"$work/config/licportal/config"
 # Id files as the client writes them: an id, optionally a tab and a description.
 printf 'lic_01HAAA\tPhotoForge Pro\nlic_01HABB\n\n# a comment line\nlic_01HBCC\n' >"$work/cache/licportal/ids/licenses"
-printf 'act_01HX\tbuild-server-7\nact_01HY\n' >"$work/cache/licportal/ids/activations"
+# An id file from a hostile listing (or an older client): ids with shell syntax
+# must never be offered, nor run while completing.
+# shellcheck disable=SC2016 # the $(...) is the attack, kept literal
+printf 'act_01HX\tbuild-server-7\n$(touch${IFS}%s/pwned)\tevil\n`touch %s/pwned2`\nact_;touch\nact_01HY\n-rf\n' \
+  "$work" "$work" >"$work/cache/licportal/ids/activations"
 printf 'rel_01HD\r\n' >"$work/cache/licportal/ids/downloads"
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache HOME=$work
 
@@ -88,6 +92,10 @@ expect "bash: licence ids for activations --license" "lic_01HAAA lic_01HABB lic_
   "$(bash_complete licportal activations --license '')"
 expect "bash: activation ids" "act_01HX act_01HY" "$(bash_complete licportal deactivate '')"
 expect "bash: download ids, carriage return dropped" "rel_01HD" "$(bash_complete licportal download '')"
+# shellcheck disable=SC2016 # the $(...) is the attack, kept literal
+expect "bash: a profile name with shell syntax is offered quoted" '\$\(touch\ x\)' \
+  "$(mkdir -p "$work/c2/licportal" && printf '%s\n' '[profile $(touch x)]' >"$work/c2/licportal/config" &&
+    XDG_CONFIG_HOME=$work/c2 bash_complete licportal --profile '')"
 expect "bash: no ids when the cache is missing" "" \
   "$(XDG_CACHE_HOME=$work/nowhere bash_complete licportal deactivate '')"
 expect "bash: no profiles when the config is missing" "" \
@@ -157,6 +165,8 @@ if command -v zsh >/dev/null; then
 else
   skip "zsh completions" "zsh not installed"
 fi
+
+expect "no id with shell syntax ran while completing" "" "$(find "$work" -maxdepth 1 -name 'pwned*')"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

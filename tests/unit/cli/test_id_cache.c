@@ -70,10 +70,19 @@ START_TEST(test_odd_ids_are_left_out_and_descriptions_sanitised)
     cli_id_cache_add(cache, "#act_3", "looks like a comment");
     cli_id_cache_add(cache, "act_\0334", "control in the id");
     cli_id_cache_add(cache, "", "empty");
+    cli_id_cache_add(cache, "$(touch${IFS}/tmp/x)", "command substitution");
+    cli_id_cache_add(cache, "`id`", "backticks");
+    cli_id_cache_add(cache, "act_6;rm", "a second command");
+    cli_id_cache_add(cache, "act_'7'", "quotes");
+    cli_id_cache_add(cache, "act_*", "a glob");
+    cli_id_cache_add(cache, "-rf", "an option");
+    cli_id_cache_add(cache, "act_\xc3\xa9", "not ASCII");
     cli_id_cache_add(cache, "act_5", NULL);
+    cli_id_cache_add(cache, "lic_01HX.v2-a", "the whole safe alphabet");
     ck_assert(cli_id_cache_write(cache));
     cli_id_cache_free(cache);
-    ck_assert_str_eq(read_ids(home, "activations"), "act_1\tbuild 01 x\nact_5\n");
+    ck_assert_str_eq(read_ids(home, "activations"),
+                     "act_1\tbuild 01 x\nact_5\nlic_01HX.v2-a\tthe whole safe alphabet\n");
 }
 END_TEST
 
