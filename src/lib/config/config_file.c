@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "licportal/buffer.h"
+
 static const char *const profile_keys[] = {"server",           "email",
                                            "cacert",           "credential_store",
                                            "download_min_speed", "download_slow_seconds"};
@@ -142,12 +144,16 @@ static lp_status note_profile_name(parser *p, const char *name)
         if (starts && (at[name_len] == ',' || at[name_len] == '\0'))
             return LP_OK;
     }
-    size_t old_len = *names ? strlen(*names) : 0;
-    char *grown = realloc(*names, old_len + 2 + name_len + 1);
-    if (!grown)
+    lp_buffer list;
+    lp_buffer_init(&list, 0);
+    if (*names)
+        lp_buffer_printf(&list, "%s, ", *names);
+    lp_buffer_add_str(&list, name);
+    char *joined = lp_buffer_take(&list);
+    if (!joined)
         return lp_error_set(p->err, LP_ERR_NOMEM, "out of memory");
-    snprintf(grown + old_len, 2 + name_len + 1, "%s%s", old_len ? ", " : "", name);
-    *names = grown;
+    free(*names);
+    *names = joined;
     return LP_OK;
 }
 
