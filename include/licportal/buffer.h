@@ -1,4 +1,4 @@
-/* One growable byte buffer for the library and its programs (as curl's dynbuf): NUL-terminated, bounded, failure sticks.
+/* One growable byte buffer (as curl's dynbuf): NUL-terminated, bounded, its failure sticks.
  *
  *     lp_buffer b;
  *     lp_buffer_init(&b, 0);

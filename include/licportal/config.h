@@ -55,7 +55,8 @@ typedef struct lp_config_overrides {
 /* Parses INI text: "[profile NAME]" sections with server, email, cacert,
  * credential_store, download_min_speed, download_slow_seconds; a "[keys]"
  * section with action bindings; comments start with ';' or '#' at the start
- * of a line or after white space (so "a#b" is a value, "a ;note" is "a"). Takes the values of `profile` (and [keys]) into *out. Any
+ * of a line or after white space (so "a#b" is a value, "a ;note" is "a").
+ * Takes the values of `profile` (and [keys]) into *out. Any
  * unknown key, malformed line or bad value gives LP_ERR_CONFIG with
  * "FILE:LINE: what is wrong". */
 lp_status lp_config_parse(const char *text, size_t len, const char *filename, const char *profile,

@@ -56,7 +56,8 @@ static void check_key_bindings(const lp_config *cfg)
     };
     lp_error err;
     lp_error_clear(&err);
-    lp_status st = lp_config_check_key_bindings(cfg, actions, sizeof actions / sizeof actions[0], parse_key, &err);
+    size_t count = sizeof actions / sizeof actions[0];
+    lp_status st = lp_config_check_key_bindings(cfg, actions, count, parse_key, &err);
     FUZZ_REQUIRE(TARGET, st == LP_OK || st == LP_ERR_CONFIG || st == LP_ERR_NOMEM,
                  "checking [keys] gave an unexpected status");
     if (st == LP_ERR_CONFIG) {

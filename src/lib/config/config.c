@@ -131,8 +131,9 @@ static lp_status no_such_profile(const lp_config *config, lp_error *err)
                             "--profile \"%s\": there is no configuration file, so no profile (pass --server "
                             "https://HOST to log in and create it)",
                             config->profile);
-    return lp_error_set(err, LP_ERR_CONFIG, "--profile \"%s\": %s has no such profile (%s%s)", config->profile,
-                        config->config_path, config->profile_names ? "its profiles: " : "it has none",
+    return lp_error_set(err, LP_ERR_CONFIG, "--profile \"%s\": %s has no such profile (%s%s)",
+                        config->profile, config->config_path,
+                        config->profile_names ? "its profiles: " : "it has none",
                         config->profile_names ? config->profile_names : "");
 }
 

@@ -97,8 +97,8 @@ static lp_status check_conflicts(const lp_config *config, const bound *all, size
             const lp_key_binding *where = !b->binding || (a->binding && a->binding->line > b->binding->line)
                                               ? a->binding
                                               : b->binding;
-            return fail(config, where, err, "key \"%s\" is bound to both %s and %s", a->names[k], a->action->name,
-                        b->action->name);
+            return fail(config, where, err, "key \"%s\" is bound to both %s and %s", a->names[k],
+                        a->action->name, b->action->name);
         }
     }
     return LP_OK;
@@ -112,7 +112,8 @@ lp_status lp_config_check_key_bindings(const lp_config *config, const lp_key_act
     for (size_t i = 0; i < config->key_binding_count; i++) {
         const lp_key_binding *b = &config->key_bindings[i];
         if (!action_named(actions, count, b->action))
-            return fail(config, b, err, "unknown action \"%s\" (the help screen, ?, lists the actions)", b->action);
+            return fail(config, b, err, "unknown action \"%s\" (the help screen, ?, lists the actions)",
+                        b->action);
     }
     bound *all = calloc(count ? count : 1, sizeof *all);
     if (!all)

@@ -53,8 +53,8 @@ lp_status lp_private_open_regular(const char *path, int extra_flags, int *fd_out
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        return lp_error_set(err, LP_ERR_IO, "%s is not a regular file (a FIFO, device or directory?): remove it",
-                            path);
+        return lp_error_set(err, LP_ERR_IO,
+                            "%s is not a regular file (a FIFO, device or directory?): remove it", path);
     }
     if (fcntl(fd, F_SETFL, 0) != 0) {
         int saved = errno;

@@ -388,7 +388,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     ok = ok && curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, transport->connect_timeout_ms) == CURLE_OK;
     bool has_floor = request->body_sink && transport->sink_min_speed > 0;
-    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, has_floor ? transport->sink_min_speed : 1L) == CURLE_OK;
+    long low_speed = has_floor ? transport->sink_min_speed : 1L;
+    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, low_speed) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
                                 has_floor ? transport->sink_slow_s : transport->stall_timeout_s) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent) == CURLE_OK;

@@ -62,7 +62,8 @@ START_TEST(an_outdated_protocol_is_named_not_the_certificate)
         ck_assert_ptr_null(strstr(err.message, "--cacert"));
     }
     /* Plain HTTP on the port is not an outdated TLS version. */
-    lp_error err = describe(CURLE_SSL_CONNECT_ERROR, X509_V_OK, "error:0A00010B:SSL routines::wrong version number");
+    lp_error err =
+        describe(CURLE_SSL_CONNECT_ERROR, X509_V_OK, "error:0A00010B:SSL routines::wrong version number");
     ck_assert_ptr_null(strstr(err.message, "TLS protocol version"));
 }
 END_TEST
