@@ -21,6 +21,7 @@ bool lp_store_kind_from_name(const char *name, lp_store_kind *out);
 typedef struct lp_key_binding {
     char *action;
     char *keys;
+    size_t line; /* where it was written, for messages */
 } lp_key_binding;
 
 /* The settings in force. Strings are owned; NULL when unset. */
@@ -38,6 +39,8 @@ typedef struct lp_config {
     lp_key_binding *key_bindings;
     size_t key_binding_count;
     char *config_path;    /* the file read, or NULL when none existed */
+    bool profile_found;   /* the file has a [profile NAME] section for `profile` */
+    char *profile_names;  /* the file's profiles, "default, work"; NULL when none */
 } lp_config;
 
 /* Values given on the command line; NULL (or false) means "not given". */
@@ -50,8 +53,10 @@ typedef struct lp_config_overrides {
 } lp_config_overrides;
 
 /* Parses INI text: "[profile NAME]" sections with server, email, cacert,
- * credential_store, download_min_speed, download_slow_seconds; a "[keys]" section with action bindings; '#' and ';'
- * comments. Takes the values of `profile` (and [keys]) into *out. Any
+ * credential_store, download_min_speed, download_slow_seconds; a "[keys]"
+ * section with action bindings; comments start with ';' or '#' at the start
+ * of a line or after white space (so "a#b" is a value, "a ;note" is "a").
+ * Takes the values of `profile` (and [keys]) into *out. Any
  * unknown key, malformed line or bad value gives LP_ERR_CONFIG with
  * "FILE:LINE: what is wrong". */
 lp_status lp_config_parse(const char *text, size_t len, const char *filename, const char *profile,
@@ -59,7 +64,10 @@ lp_status lp_config_parse(const char *text, size_t len, const char *filename, co
 
 /* Resolves everything: the file ($XDG_CONFIG_HOME/licportal/config, or
  * ~/.config/...; a missing file is fine), then LICPORTAL_SERVER, then the
- * flags; precedence flag > environment > profile. Checks that the server
+ * flags; precedence flag > environment > profile. A profile named with
+ * flags->profile that the file lacks, when no server comes from the
+ * environment or the flags either, is LP_ERR_CONFIG naming the profiles
+ * there are. Checks that the server
  * URL is https:// (a plain http:// URL is refused with a clear message)
  * and normalises it (no trailing slash). Also honours NO_COLOR. */
 lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_error *err);
@@ -75,6 +83,25 @@ lp_status lp_config_save_value(const char *profile, const char *key, const char 
  * when neither the profile nor the environment sets them yet, so the next run
  * needs no flags. Never overwrites. */
 lp_status lp_config_learn_login(const lp_config *used, const char *email, lp_error *err);
+
+/* An action a program offers for [keys]: its name, its default keys
+ * ("k, Up") and the scope it applies in (actions of different scopes may
+ * share a key; 0 and any other number are just labels). */
+typedef struct lp_key_action {
+    const char *name;
+    const char *default_keys;
+    int scope;
+} lp_key_action;
+
+/* Checks the [keys] section against the `count` actions a program offers:
+ * each action named must be one of them, each key must be one that
+ * `parse_key` knows (it turns a key name into a number), and no key may
+ * end up bound to two actions of the same scope (counting the defaults of
+ * the actions [keys] leaves alone). LP_ERR_CONFIG "FILE:LINE: [keys] ..."
+ * naming the action or key otherwise. */
+lp_status lp_config_check_key_bindings(const lp_config *config, const lp_key_action *actions,
+                                       size_t count, bool (*parse_key)(const char *name, int *key),
+                                       lp_error *err);
 
 void lp_config_free(lp_config *config);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/buffer.h"
 #include "licportal/config.h"
 #include "licportal/private_file.h"
 #include "licportal/sanitize.h"
@@ -15,9 +16,7 @@
 
 struct cli_id_cache {
     char *name;
-    FILE *lines; /* a memory stream over `text` */
-    char *text;
-    size_t len;
+    lp_buffer lines;
     size_t ids;
 };
 
@@ -28,8 +27,8 @@ cli_id_cache *cli_id_cache_new(const char *name)
         return NULL;
     }
     cache->name = strdup(name);
-    cache->lines = open_memstream(&cache->text, &cache->len);
-    if (cache->name == NULL || cache->lines == NULL) {
+    lp_buffer_init(&cache->lines, 0);
+    if (cache->name == NULL) {
         cli_id_cache_free(cache);
         return NULL;
     }
@@ -41,10 +40,7 @@ void cli_id_cache_free(cli_id_cache *cache)
     if (cache == NULL) {
         return;
     }
-    if (cache->lines != NULL) {
-        fclose(cache->lines);
-    }
-    free(cache->text);
+    lp_buffer_free(&cache->lines, false);
     free(cache->name);
     free(cache);
 }
@@ -73,16 +69,16 @@ void cli_id_cache_add(cli_id_cache *cache, const char *id, const char *descripti
         lp_sanitize_into(description, safe_description, sizeof safe_description);
     }
     if (safe_description[0] != '\0') {
-        fprintf(cache->lines, "%s\t%s\n", id, safe_description);
+        lp_buffer_printf(&cache->lines, "%s\t%s\n", id, safe_description);
     } else {
-        fprintf(cache->lines, "%s\n", id);
+        lp_buffer_printf(&cache->lines, "%s\n", id);
     }
     cache->ids++;
 }
 
 bool cli_id_cache_write(const cli_id_cache *cache)
 {
-    if (cache == NULL || fflush(cache->lines) != 0) {
+    if (cache == NULL || cache->lines.failed) {
         return false;
     }
     char *cache_dir = lp_xdg_dir("cache");
@@ -99,5 +95,5 @@ bool cli_id_cache_write(const cli_id_cache *cache)
     lp_error err;
     lp_error_clear(&err);
     return lp_private_mkdirs(dir, &err) == LP_OK &&
-           lp_private_write_atomic(target, cache->text, cache->len, &err) == LP_OK;
+           lp_private_write_atomic(target, lp_buffer_text(&cache->lines), cache->lines.len, &err) == LP_OK;
 }

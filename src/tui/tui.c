@@ -26,6 +26,23 @@ static void apply_key_bindings(tui_state *state, const lp_config *config)
     }
 }
 
+/* An unknown action, an unknown key or one key for two actions in [keys]
+ * stops the program before the screen is taken: 2, with FILE:LINE. */
+static int check_key_bindings(const lp_config *config)
+{
+    lp_key_action actions[TUI_ACTION_COUNT];
+    for (int i = 0; i < TUI_ACTION_COUNT; i++) {
+        const tui_action_info *info = tui_action_info_of((tui_action)i);
+        actions[i] = (lp_key_action){info->name, info->default_keys, (int)info->scope};
+    }
+    lp_error err;
+    lp_error_clear(&err);
+    if (lp_config_check_key_bindings(config, actions, TUI_ACTION_COUNT, tui_key_parse, &err) == LP_OK)
+        return 0;
+    fprintf(stderr, "licportal: %s\n", err.message);
+    return 2;
+}
+
 /* Home/End as tmux, screen and rxvt send them, whatever TERM claims: a
  * mismatch would otherwise read as Esc followed by letters and digits. */
 static void define_extra_keys(void)
@@ -57,6 +74,8 @@ int tui_run(const lp_config *config)
                         "or set server= in the profile\n");
         return 2;
     }
+    if (check_key_bindings(config) != 0)
+        return 2;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         fprintf(stderr, "licportal: the terminal UI needs a terminal; scripts use the "
                         "sub-commands (licportal --help)\n");

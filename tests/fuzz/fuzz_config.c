@@ -34,8 +34,47 @@ static void check_refusal(lp_status st, const lp_error *err, const lp_config *cf
                  "refused configuration left values behind");
 }
 
+/* Keys as a small program names them: one byte, or F1..F9. */
+static bool parse_key(const char *name, int *key)
+{
+    if (name[0] && !name[1]) {
+        *key = (unsigned char)name[0];
+        return true;
+    }
+    if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9' && !name[2]) {
+        *key = 256 + name[1];
+        return true;
+    }
+    return false;
+}
+
+/* [keys] checked against a few actions: accepted, or "config:LINE: [keys] ...". */
+static void check_key_bindings(const lp_config *cfg)
+{
+    static const lp_key_action actions[] = {
+        {"quit", "q", 0}, {"refresh", "r, F5", 0}, {"deactivate", "d", 1}, {"download", "d", 2},
+    };
+    lp_error err;
+    lp_error_clear(&err);
+    size_t count = sizeof actions / sizeof actions[0];
+    lp_status st = lp_config_check_key_bindings(cfg, actions, count, parse_key, &err);
+    FUZZ_REQUIRE(TARGET, st == LP_OK || st == LP_ERR_CONFIG || st == LP_ERR_NOMEM,
+                 "checking [keys] gave an unexpected status");
+    if (st == LP_ERR_CONFIG) {
+        const char *p = err.message + strlen("config:");
+        FUZZ_REQUIRE(TARGET, strncmp(err.message, "config:", 7) == 0 && isdigit((unsigned char)*p),
+                     "a [keys] error is not FILE:LINE: ...");
+        while (isdigit((unsigned char)*p))
+            p++;
+        FUZZ_REQUIRE(TARGET, strncmp(p, ": [keys] ", 9) == 0, "a [keys] error does not say [keys]");
+    }
+}
+
 static void check_accepted(const lp_config *cfg, const char *profile)
 {
+    FUZZ_REQUIRE(TARGET, cfg->download_min_speed >= -1 && cfg->download_slow_seconds >= 0,
+                 "download speed settings out of range");
+    check_key_bindings(cfg);
     FUZZ_REQUIRE(TARGET, cfg->profile != NULL && strcmp(cfg->profile, profile) == 0,
                  "profile name not kept");
     FUZZ_REQUIRE(TARGET, (unsigned)cfg->credential_store <= LP_STORE_NONE,

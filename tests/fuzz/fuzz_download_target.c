@@ -35,10 +35,13 @@ static const char *existing_dir(void)
     return dir_path;
 }
 
-/* A plain file name: not empty, not hidden, no separator, no control byte. */
+/* A plain file name: not empty, not hidden, no separator, no control byte,
+ * and shown as it is (valid UTF-8, no BiDi, invisible or control character). */
 static void check_name(const char *name)
 {
     FUZZ_REQUIRE(TARGET, name[0] != '\0', "empty file name accepted");
+    FUZZ_REQUIRE(TARGET, fuzz_terminal_safe(name, strlen(name)),
+                 "a name that does not print as it is was accepted");
     FUZZ_REQUIRE(TARGET, name[0] != '.', "hidden, . or .. file name accepted");
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         FUZZ_REQUIRE(TARGET, *p != '/' && *p != '\\', "a path separator survived in the name");

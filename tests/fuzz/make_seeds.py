@@ -121,6 +121,13 @@ def config_seeds():
     write("config", "nul", b"[profile default]\nserver = https://a\x00b\n")
     write("config", "unterminated", "[profile default\nserver")
     write("config", "long", "[profile default]\nemail = " + "x" * 5000 + "\n")
+    write("config", "end-of-line-comments",
+          "[profile default]   ; the usual\nserver = https://portal.example.com/#frag  # note\n"
+          "cacert = /etc/ssl/private-ca.pem      ; an extra CA\ncredential_store = auto\t; auto\n")
+    write("config", "download-floor",
+          "[profile default]\ndownload_min_speed = 0\ndownload_slow_seconds = 5\n"
+          "[profile work]\ndownload_min_speed = 99999999999\n")
+    write("config", "keys-conflict", "[keys]\nrefresh = q\nquit = x, F5\nrefrsh = F55\n")
 
 
 def credentials_seeds():
@@ -160,6 +167,7 @@ def sanitize_seeds():
         "nul": b"before\x00after",
         "unterminated-osc": "\x1b]8;;http://evil\x07link\x1b]8;;",
         "separators": "line\u2028para\u2029end\ufeff",
+        "hidden": "soft\u00adhy\u115f\u1160\u3164\uffa0zw\u200b\u2060\u206f\U000e0001\U000e0068",
     }
     for name, text in seeds.items():
         write("sanitize", name, text)
@@ -170,7 +178,9 @@ def download_target_seeds():
              "dotdot-only": "..", "dot": ".", "empty": "", "nested": "a/b/c.bin",
              "backslash": "a\\..\\evil.exe", "trailing-slash": "dir/", "hidden": ".bashrc",
              "escape": "evil\x1b[31m.bin", "bidi": "photo\u202egpj.exe", "absolute": "/etc/passwd",
-             "long": "n" * 5000}
+             "long": "n" * 5000, "rlo": "\u202eexe.txt", "zero-width": "set\u200bup.exe",
+             "soft-hyphen": "set\u00adup.exe", "tag": "setup\U000e0041.exe",
+             "c1": "setup\u009b.exe"}
     for name, value in names.items():
         for mode in range(4):
             write("download_target", f"{name}-{mode}", bytes([mode]) + value.encode())

@@ -49,6 +49,7 @@ void lp_config_free(lp_config *config)
     }
     free(config->key_bindings);
     free(config->config_path);
+    free(config->profile_names);
     memset(config, 0, sizeof *config);
 }
 
@@ -122,6 +123,20 @@ static lp_status apply_overrides(const lp_config_overrides *flags, lp_config *ou
     return status;
 }
 
+/* "--profile typo" should not end in "no server is set". */
+static lp_status no_such_profile(const lp_config *config, lp_error *err)
+{
+    if (!config->config_path)
+        return lp_error_set(err, LP_ERR_CONFIG,
+                            "--profile \"%s\": there is no configuration file, so no profile (pass --server "
+                            "https://HOST to log in and create it)",
+                            config->profile);
+    return lp_error_set(err, LP_ERR_CONFIG, "--profile \"%s\": %s has no such profile (%s%s)",
+                        config->profile, config->config_path,
+                        config->profile_names ? "its profiles: " : "it has none",
+                        config->profile_names ? config->profile_names : "");
+}
+
 lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -132,6 +147,8 @@ lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_er
     lp_status status = read_file(profile, out, err);
     if (status == LP_OK)
         status = apply_overrides(flags, out, err);
+    if (status == LP_OK && flags && flags->profile && !out->profile_found && !out->server)
+        status = no_such_profile(out, err);
     if (status != LP_OK) {
         lp_config_free(out);
         return status;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "licportal/buffer.h"
+
 static const char *const profile_keys[] = {"server",           "email",
                                            "cacert",           "credential_store",
                                            "download_min_speed", "download_slow_seconds"};
@@ -132,6 +134,29 @@ static lp_status replace_string(char **slot, const char *value, lp_error *err)
     return LP_OK;
 }
 
+/* Adds `name` to the comma-separated list of the file's profiles, once. */
+static lp_status note_profile_name(parser *p, const char *name)
+{
+    char **names = &p->out->profile_names;
+    size_t name_len = strlen(name);
+    for (const char *at = *names; at && (at = strstr(at, name)) != NULL; at += name_len) {
+        bool starts = at == *names || at[-1] == ' ';
+        if (starts && (at[name_len] == ',' || at[name_len] == '\0'))
+            return LP_OK;
+    }
+    lp_buffer list;
+    lp_buffer_init(&list, 0);
+    if (*names)
+        lp_buffer_printf(&list, "%s, ", *names);
+    lp_buffer_add_str(&list, name);
+    char *joined = lp_buffer_take(&list);
+    if (!joined)
+        return lp_error_set(p->err, LP_ERR_NOMEM, "out of memory");
+    free(*names);
+    *names = joined;
+    return LP_OK;
+}
+
 static lp_status section_header(parser *p, char *line)
 {
     size_t len = strlen(line);
@@ -149,7 +174,9 @@ static lp_status section_header(parser *p, char *line)
             return fail(p, "bad profile name \"%s\" (letters, digits, '.', '_', '-')", profile);
         p->section = SECTION_PROFILE;
         p->in_wanted_profile = strcmp(profile, p->profile) == 0;
-        return LP_OK;
+        if (p->in_wanted_profile)
+            p->out->profile_found = true;
+        return note_profile_name(p, profile);
     }
     return fail(p, "unknown section [%s] (expected [profile NAME] or [keys])", name);
 }
@@ -230,13 +257,16 @@ static lp_status key_binding(parser *p, const char *action, const char *keys)
         return fail(p, "bad action name \"%s\" (lower-case letters, digits, '_', '-')", action);
     lp_config *c = p->out;
     for (size_t i = 0; i < c->key_binding_count; i++)
-        if (strcmp(c->key_bindings[i].action, action) == 0)
+        if (strcmp(c->key_bindings[i].action, action) == 0) {
+            c->key_bindings[i].line = p->line;
             return replace_string(&c->key_bindings[i].keys, keys, p->err);
+        }
     lp_key_binding *grown = realloc(c->key_bindings, (c->key_binding_count + 1) * sizeof *grown);
     if (!grown)
         return lp_error_set(p->err, LP_ERR_NOMEM, "out of memory");
     c->key_bindings = grown;
     lp_key_binding *b = &grown[c->key_binding_count];
+    b->line = p->line;
     b->action = strdup(action);
     b->keys = strdup(keys);
     if (!b->action || !b->keys) {
@@ -248,10 +278,24 @@ static lp_status key_binding(parser *p, const char *action, const char *keys)
     return LP_OK;
 }
 
+/* A ';' or '#' at the start of a line, or after white space, starts a
+ * comment that runs to the end of the line; one inside a value ("a#b",
+ * "https://host/#x") is part of it. */
+static void drop_comment(char *line)
+{
+    for (char *c = line; *c; c++) {
+        if ((*c == ';' || *c == '#') && (c == line || c[-1] == ' ' || c[-1] == '\t')) {
+            *c = '\0';
+            return;
+        }
+    }
+}
+
 static lp_status parse_line(parser *p, char *raw)
 {
+    drop_comment(raw);
     char *line = trim(raw);
-    if (*line == '\0' || *line == '#' || *line == ';')
+    if (*line == '\0')
         return LP_OK;
     if (*line == '[')
         return section_header(p, line);

@@ -7,41 +7,8 @@
 #include <string.h>
 
 #include "lib/config/config_file.h"
+#include "licportal/buffer.h"
 #include "licportal/private_file.h"
-
-/* A growing output buffer. */
-typedef struct text_buf {
-    char *data;
-    size_t len, cap;
-    bool failed;
-} text_buf;
-
-static void append(text_buf *b, const char *s, size_t n)
-{
-    /* Also bounds n for the optimiser, which otherwise warns of a wrapped size. */
-    if (b->failed || n >= PTRDIFF_MAX / 2 - b->len) {
-        b->failed = true;
-        return;
-    }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2;
-        char *grown = realloc(b->data, cap);
-        if (!grown) {
-            b->failed = true;
-            return;
-        }
-        b->data = grown;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void append_str(text_buf *b, const char *s)
-{
-    append(b, s, strlen(s));
-}
 
 static const char *skip_blanks(const char *p, const char *end)
 {
@@ -120,40 +87,37 @@ static char *edit(const char *text, size_t len, const char *profile, const char 
         }
         p = nl ? nl + 1 : end;
     }
-    text_buf b = {0};
+    lp_buffer b;
+    lp_buffer_init(&b, 0);
     if (replace_at) {
         const char *end = memchr(replace_at, '\n', (size_t)(text + len - replace_at));
         if (!end)
             end = text + len;
         if (end > replace_at && end[-1] == '\r')
             end--; /* keep a CRLF file's line ending */
-        append(&b, text, (size_t)(replace_at - text));
-        append_str(&b, setting);
-        append(&b, end, (size_t)(text + len - end));
+        lp_buffer_add(&b, text, (size_t)(replace_at - text));
+        lp_buffer_add_str(&b, setting);
+        lp_buffer_add(&b, end, (size_t)(text + len - end));
     } else if (insert_after) {
-        append(&b, text, (size_t)(insert_after - text));
-        append_str(&b, "\n");
-        append_str(&b, setting);
-        append(&b, insert_after, (size_t)(text + len - insert_after));
+        lp_buffer_add(&b, text, (size_t)(insert_after - text));
+        lp_buffer_add_str(&b, "\n");
+        lp_buffer_add_str(&b, setting);
+        lp_buffer_add(&b, insert_after, (size_t)(text + len - insert_after));
         if (insert_after == text + len)
-            append_str(&b, "\n");
+            lp_buffer_add_str(&b, "\n");
     } else {
-        append(&b, text, len);
+        lp_buffer_add(&b, text, len);
         if (len > 0 && text[len - 1] != '\n')
-            append_str(&b, "\n");
+            lp_buffer_add_str(&b, "\n");
         if (len > 0)
-            append_str(&b, "\n");
-        append_str(&b, "[profile ");
-        append_str(&b, profile);
-        append_str(&b, "]\n");
-        append_str(&b, setting);
-        append_str(&b, "\n");
+            lp_buffer_add_str(&b, "\n");
+        lp_buffer_add_str(&b, "[profile ");
+        lp_buffer_add_str(&b, profile);
+        lp_buffer_add_str(&b, "]\n");
+        lp_buffer_add_str(&b, setting);
+        lp_buffer_add_str(&b, "\n");
     }
-    if (b.failed || !b.data) {
-        free(b.data);
-        return NULL;
-    }
-    return b.data;
+    return lp_buffer_take(&b);
 }
 
 static lp_status check_value(const char *key, const char *value, char **normalized,

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "licportal/buffer.h"
+
 lp_status lp_private_mkdirs(const char *path, lp_error *err)
 {
     char *copy = strdup(path);
@@ -51,8 +53,8 @@ lp_status lp_private_open_regular(const char *path, int extra_flags, int *fd_out
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        return lp_error_set(err, LP_ERR_IO, "%s is not a regular file (a FIFO, device or directory?): remove it",
-                            path);
+        return lp_error_set(err, LP_ERR_IO,
+                            "%s is not a regular file (a FIFO, device or directory?): remove it", path);
     }
     if (fcntl(fd, F_SETFL, 0) != 0) {
         int saved = errno;
@@ -72,43 +74,30 @@ lp_status lp_private_read(const char *path, size_t max_bytes, char **data, size_
     lp_status opened = lp_private_open_regular(path, 0, &fd, err);
     if (opened != LP_OK || fd < 0)
         return opened;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    lp_status status = buf ? LP_OK : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-    while (status == LP_OK) {
-        if (n == cap) {
-            if (cap >= max_bytes) {
-                status = lp_error_set(err, LP_ERR_IO, "%s: larger than %zu bytes", path,
-                                      max_bytes);
-                break;
-            }
-            cap = cap * 2 > max_bytes ? max_bytes : cap * 2;
-            char *bigger = realloc(buf, cap + 1);
-            if (!bigger) {
-                status = lp_error_set(err, LP_ERR_NOMEM, "out of memory");
-                break;
-            }
-            buf = bigger;
-        }
-        ssize_t got = read(fd, buf + n, cap - n);
+    lp_buffer text;
+    lp_buffer_init(&text, max_bytes);
+    lp_status status = LP_OK;
+    char chunk[4096];
+    for (;;) {
+        ssize_t got = read(fd, chunk, sizeof chunk);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
             status = lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", path, strerror(errno));
-        else if (got == 0)
+        else if (got > 0 && !lp_buffer_add(&text, chunk, (size_t)got))
+            status = text.too_big ? lp_error_set(err, LP_ERR_IO, "%s: larger than %zu bytes", path, max_bytes)
+                                  : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+        if (got <= 0 || status != LP_OK)
             break;
-        else
-            n += (size_t)got;
     }
     close(fd);
-    if (status != LP_OK) {
-        free(buf);
-        return status;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return LP_OK;
+    size_t got_len = text.len;
+    *data = status == LP_OK ? lp_buffer_take(&text) : NULL;
+    lp_buffer_free(&text, false);
+    if (status == LP_OK && !*data)
+        status = lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+    *len = *data ? got_len : 0;
+    return status;
 }
 
 static bool write_all(int fd, const char *data, size_t len)

@@ -34,30 +34,14 @@ char *lp_url_escape(const char *text)
 
 static void append(lp_url *url, const char *text)
 {
-    if (url->failed)
-        return;
-    size_t n = strlen(text);
-    if (url->len + n + 1 > url->cap) {
-        size_t cap = url->cap ? url->cap : 128;
-        while (cap < url->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(url->text, cap);
-        if (!bigger) {
-            url->failed = true;
-            return;
-        }
-        url->text = bigger;
-        url->cap = cap;
-    }
-    memcpy(url->text + url->len, text, n + 1);
-    url->len += n;
+    lp_buffer_add_str(&url->text, text);
 }
 
 static void append_escaped(lp_url *url, const char *text)
 {
     char *escaped = lp_url_escape(text);
     if (!escaped) {
-        url->failed = true;
+        url->text.failed = true;
         return;
     }
     append(url, escaped);
@@ -67,6 +51,7 @@ static void append_escaped(lp_url *url, const char *text)
 void lp_url_init(lp_url *url, const char *base)
 {
     memset(url, 0, sizeof *url);
+    lp_buffer_init(&url->text, 0);
     append(url, base);
 }
 
@@ -79,7 +64,7 @@ void lp_url_segment(lp_url *url, const char *id)
 {
     /* "", "." and ".." would change which resource the path names. */
     if (!id || !*id || strcmp(id, ".") == 0 || strcmp(id, "..") == 0) {
-        url->failed = true;
+        url->text.failed = true;
         return;
     }
     append(url, "/");
@@ -106,13 +91,11 @@ void lp_url_query_int(lp_url *url, const char *name, long value)
 
 char *lp_url_finish(lp_url *url, lp_error *err)
 {
-    if (url->failed || !url->text) {
-        free(url->text);
-        memset(url, 0, sizeof *url);
+    /* An empty URL, a bad id or no memory: the URL is not used. */
+    char *text = url->text.len > 0 ? lp_buffer_take(&url->text) : NULL;
+    lp_buffer_free(&url->text, false);
+    url->has_query = false;
+    if (!text)
         lp_error_set(err, LP_ERR_USAGE, "an empty or invalid id was given");
-        return NULL;
-    }
-    char *text = url->text;
-    memset(url, 0, sizeof *url);
     return text;
 }

@@ -5,13 +5,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "licportal/buffer.h"
 #include "licportal/error.h"
 
 typedef struct lp_url {
-    char *text;
-    size_t len, cap;
+    lp_buffer text;
     bool has_query;
-    bool failed;
 } lp_url;
 
 /* Percent-encodes everything but RFC 3986's unreserved characters; malloc'd. */

@@ -450,8 +450,8 @@ static lp_status reject_part(lp_download_job *job, const char *expected_by, cons
                              const char *actual, lp_error *err)
 {
     bool removed = unlink(job->part) == 0;
-    return lp_error_set(err, LP_ERR_CHECKSUM, "checksum mismatch for %s: %s sha256 %s, got %s; %s", job->target,
-                        expected_by, expected, actual,
+    return lp_error_set(err, LP_ERR_CHECKSUM, "checksum mismatch for %s: %s sha256 %s, got %s; %s",
+                        job->target, expected_by, expected, actual,
                         removed ? "the partial file was removed, a retry starts afresh"
                                 : "delete the .part file to download afresh");
 }
@@ -536,7 +536,8 @@ lp_status lp_download_up_to_date(const lp_download *meta, const char *output, bo
     *up_to_date = false;
     *target = NULL;
     if (!meta || !meta->filename || !is_hex_digest(meta->sha256))
-        return lp_error_set(err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: no file or sha256");
+        return lp_error_set(err, LP_ERR_PROTOCOL,
+                            "the server's answer broke the API contract: no file or sha256");
     *target = lp_download_target_path(output, meta->filename, err);
     if (!*target)
         return err ? err->status : LP_ERR_PROTOCOL;

@@ -1,4 +1,4 @@
-/* Keeps tokens out of core dumps: a process that holds them dumps no core and cannot be traced by its peers. */
+/* Keeps tokens out of core dumps: a process holding them dumps no core and is not traced by peers. */
 #include "lib/store/no_core_dumps.h"
 
 #include <sys/prctl.h>

@@ -1,4 +1,4 @@
-/* Keeps tokens out of core dumps: a process that holds them dumps no core and cannot be traced by its peers. */
+/* Keeps tokens out of core dumps: a process holding them dumps no core and is not traced by peers. */
 #ifndef LICPORTAL_LIB_STORE_NO_CORE_DUMPS_H
 #define LICPORTAL_LIB_STORE_NO_CORE_DUMPS_H
 

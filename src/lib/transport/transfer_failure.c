@@ -62,11 +62,11 @@ static lp_status describe_tls(long verify_result, const char *detail, const char
 }
 
 /* OpenSSL's words when the two sides share no protocol version: the server
- * speaks only TLS 1.0 or 1.1, or no TLS at all. */
+ * speaks only TLS 1.0 or 1.1. ("wrong version number" is not one of them:
+ * that is a server answering in plain HTTP.) */
 static bool is_protocol_version_failure(const char *detail)
 {
-    static const char *const words[] = {"unsupported protocol", "protocol version", "wrong version number",
-                                         "no protocols available", "version too low"};
+    static const char *const words[] = {"unsupported protocol", "protocol version", "no protocols available"};
     for (size_t i = 0; detail && i < sizeof words / sizeof words[0]; i++)
         if (strstr(detail, words[i]))
             return true;

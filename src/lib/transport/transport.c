@@ -13,6 +13,8 @@
 #include "lib/transport/https_url.h"
 #include "lib/transport/transfer_failure.h"
 #include "lib/transport/transfer_internal.h"
+#include "lib/transport/transport_version.h"
+#include "licportal/buffer.h"
 #include "licportal/json_map.h"
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 10000L
@@ -39,8 +41,7 @@ struct lp_transfer {
     bool (*body_sink)(void *sink_user, const char *data, size_t len);
     void *sink_user;
     size_t max_body;
-    char *body;
-    size_t body_len, body_cap;
+    lp_buffer body; /* bodies kept in memory, at most max_body bytes */
     bool over_cap;
     bool sink_refused;
 
@@ -175,8 +176,7 @@ void lp_transfer_free(lp_transfer *transfer)
     if (transfer->request_body) /* it may hold a password or a refresh token */
         explicit_bzero(transfer->request_body, strlen(transfer->request_body));
     free(transfer->request_body);
-    free(transfer->body);
-    transfer->response.body = NULL;
+    lp_buffer_free(&transfer->body, false);
     lp_http_response_clear(&transfer->response);
     free(transfer);
 }
@@ -297,25 +297,10 @@ static size_t on_body(char *data, size_t size, size_t count, void *user)
     }
     /* Checked here as well as by CURLOPT_MAXFILESIZE: libcurl 7.88 lets a
      * chunked body of unknown size through. */
-    if (len > tr->max_body - tr->body_len) {
+    if (!lp_buffer_add(&tr->body, data, len)) {
         tr->over_cap = true;
         return 0;
     }
-    if (tr->body_len + len + 1 > tr->body_cap) {
-        size_t cap = tr->body_cap ? tr->body_cap : 4096;
-        while (cap < tr->body_len + len + 1)
-            cap *= 2;
-        char *bigger = realloc(tr->body, cap);
-        if (!bigger) {
-            tr->over_cap = true;
-            return 0;
-        }
-        tr->body = bigger;
-        tr->body_cap = cap;
-    }
-    memcpy(tr->body + tr->body_len, data, len);
-    tr->body_len += len;
-    tr->body[tr->body_len] = '\0';
     return len;
 }
 
@@ -381,6 +366,7 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     tr->body_sink = request->body_sink;
     tr->sink_user = request->sink_user;
     tr->max_body = transport->max_body_bytes;
+    lp_buffer_init(&tr->body, tr->max_body);
     tr->response.retry_after = -1;
     tr->response.content_length = -1;
     tr->easy = curl_easy_init();
@@ -402,7 +388,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     ok = ok && curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, transport->connect_timeout_ms) == CURLE_OK;
     bool has_floor = request->body_sink && transport->sink_min_speed > 0;
-    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, has_floor ? transport->sink_min_speed : 1L) == CURLE_OK;
+    long low_speed = has_floor ? transport->sink_min_speed : 1L;
+    ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, low_speed) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
                                 has_floor ? transport->sink_slow_s : transport->stall_timeout_s) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent) == CURLE_OK;
@@ -569,12 +556,12 @@ static void finish(lp_transport *t, lp_transfer *tr, CURLcode code)
         tr->response.body = NULL;
         tr->response.body_len = 0;
     } else {
-        if (!tr->body) {
-            tr->body = calloc(1, 1);
-            tr->body_cap = tr->body ? 1 : 0;
-        }
-        tr->response.body = tr->body;
-        tr->response.body_len = tr->body_len;
+        /* The response owns its body from here on. */
+        size_t len = tr->body.len;
+        tr->response.body = lp_buffer_take(&tr->body);
+        tr->response.body_len = tr->response.body ? len : 0;
+        if (!tr->response.body)
+            tr->response.body = calloc(1, 1);
     }
     queue_done(t, tr);
 }
@@ -685,8 +672,6 @@ int64_t lp_transfer_wire_bytes(const lp_transfer *transfer)
 void lp_transfer_move_response(lp_transfer *transfer, lp_http_response *out)
 {
     *out = transfer->response;
-    if (out->body)
-        transfer->body = NULL; /* the body buffer goes with the response */
     memset(&transfer->response, 0, sizeof transfer->response);
     transfer->response.retry_after = -1;
     transfer->response.content_length = -1;

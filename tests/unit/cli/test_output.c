@@ -186,7 +186,7 @@ START_TEST(test_json_strips_exactly_what_tables_strip)
 {
     static const char *const hidden_text[] = {
         "soft\xc2\xadhyphen",           /* U+00AD */
-        "hangul\xe3\x85\xa4" "filler", /* U+3164 */
+        "hangul\xe3\x85\244filler", /* U+3164 */
         "\xe1\x85\x9f\xe1\x85\xa0",     /* U+115F U+1160 */
         "word\xe2\x81\xa0joiner\xe2\x81\xaf", /* U+2060, U+206F */
         "tag\xf3\xa0\x80\x81\xf3\xa0\x81\xa1s", /* U+E0001, U+E0061 */

@@ -91,6 +91,72 @@ START_TEST(reads_the_download_speed_floor)
 }
 END_TEST
 
+START_TEST(comments_may_end_a_line)
+{
+    lp_config c;
+    lp_error err;
+    const char *text = "[profile default]   ; the usual one\n"
+                       "server = https://portal.example.com/#frag   # a comment\n"
+                       "email = a#b@example.com\t; tab before the comment\n"
+                       "credential_store = auto               ; auto | keyring | file | none\n"
+                       "[keys]\nquit = q, Q # two keys\n";
+    ck_assert_int_eq(parse(text, NULL, &c, &err), LP_OK);
+    ck_assert_str_eq(c.server, "https://portal.example.com/#frag");
+    ck_assert_str_eq(c.email, "a#b@example.com");
+    ck_assert_int_eq(c.credential_store, LP_STORE_AUTO);
+    ck_assert_str_eq(c.key_bindings[0].keys, "q, Q");
+    lp_config_free(&c);
+}
+END_TEST
+
+/* A key as the terminal UI names them: one character, or F1..F9. */
+static bool parse_test_key(const char *name, int *key)
+{
+    if (name[0] && !name[1]) {
+        *key = (unsigned char)name[0];
+        return true;
+    }
+    if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9' && !name[2]) {
+        *key = 1000 + name[1];
+        return true;
+    }
+    return false;
+}
+
+static const lp_key_action test_actions[] = {
+    {"quit", "q", 0}, {"refresh", "r, F5", 0}, {"deactivate", "d", 1}, {"download", "d", 2},
+};
+
+static lp_status check_keys(const char *keys_section, lp_error *err)
+{
+    lp_config c;
+    char text[256];
+    snprintf(text, sizeof text, "[keys]\n%s", keys_section);
+    ck_assert_int_eq(parse(text, NULL, &c, err), LP_OK);
+    lp_error_clear(err);
+    lp_status status = lp_config_check_key_bindings(&c, test_actions, 4, parse_test_key, err);
+    lp_config_free(&c);
+    return status;
+}
+
+START_TEST(key_bindings_are_checked_against_the_actions)
+{
+    lp_error err;
+    ck_assert_int_eq(check_keys("quit = x, q\nrefresh = F6\n", &err), LP_OK);
+    /* Different scopes may share a key. */
+    ck_assert_int_eq(check_keys("deactivate = d\ndownload = d\n", &err), LP_OK);
+    ck_assert_int_eq(check_keys("quit = x\nrefrsh = F5\n", &err), LP_ERR_CONFIG);
+    ck_assert_str_eq(err.message, "config:3: [keys] unknown action \"refrsh\" (the "
+                                  "help screen, ?, lists the actions)");
+    ck_assert_int_eq(check_keys("refresh = q\n", &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, ":2: [keys] key \"q\" is bound to both quit and refresh"));
+    ck_assert_int_eq(check_keys("quit = x\nrefresh = r, x\n", &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, ":3: [keys] key \"x\""));
+    ck_assert_int_eq(check_keys("refresh = F55\n", &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, ":2: [keys] refresh: unknown key \"F55\""));
+}
+END_TEST
+
 START_TEST(reads_key_bindings)
 {
     lp_config c;
@@ -233,6 +299,28 @@ START_TEST(a_fifo_at_the_config_path_is_refused_without_waiting)
     alarm(0);
     ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
     unlink(path);
+}
+END_TEST
+
+START_TEST(an_unknown_profile_names_the_profiles_there_are)
+{
+    write_config(sample);
+    lp_config c;
+    lp_error err;
+    lp_error_clear(&err);
+    lp_config_overrides flags = {.profile = "typo"};
+    ck_assert_int_eq(lp_config_load(&flags, &c, &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, "--profile \"typo\""));
+    ck_assert_ptr_nonnull(strstr(err.message, "its profiles: default, work"));
+    /* With a server from the flags a new profile is fine: login creates it. */
+    flags.server = "https://new.example.com";
+    ck_assert_int_eq(lp_config_load(&flags, &c, &err), LP_OK);
+    ck_assert(!c.profile_found);
+    lp_config_free(&c);
+    flags = (lp_config_overrides){.profile = "work"};
+    ck_assert_int_eq(lp_config_load(&flags, &c, &err), LP_OK);
+    ck_assert(c.profile_found);
+    lp_config_free(&c);
 }
 END_TEST
 
@@ -539,6 +627,8 @@ int main(void)
     tcase_add_test(file, reads_the_default_profile);
     tcase_add_test(file, reads_a_named_profile_and_only_it);
     tcase_add_test(file, reads_key_bindings);
+    tcase_add_test(file, comments_may_end_a_line);
+    tcase_add_test(file, key_bindings_are_checked_against_the_actions);
     tcase_add_test(file, reads_the_download_speed_floor);
     tcase_add_test(file, reports_bad_lines_with_file_and_line);
     tcase_add_test(file, refuses_plain_http_in_the_file);
@@ -548,6 +638,7 @@ int main(void)
     TCase *load = tcase_create("load");
     tcase_add_checked_fixture(load, make_home, remove_home);
     tcase_add_test(load, a_missing_file_is_fine);
+    tcase_add_test(load, an_unknown_profile_names_the_profiles_there_are);
     tcase_add_test(load, a_fifo_at_the_config_path_is_refused_without_waiting);
     tcase_add_test(load, precedence_is_flag_then_environment_then_profile);
     tcase_add_test(load, refuses_plain_http_from_environment_and_flag);

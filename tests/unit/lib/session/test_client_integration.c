@@ -655,7 +655,7 @@ START_TEST(download_resumes_from_a_partial_file)
 }
 END_TEST
 
-START_TEST(wrong_checksum_keeps_the_part_file_and_writes_no_target)
+START_TEST(wrong_checksum_removes_the_part_file_and_writes_no_target)
 {
     lp_client *c = client_for(&main_server, ca_file, NULL);
     login(c, "demo1@example.com");
@@ -675,7 +675,9 @@ START_TEST(wrong_checksum_keeps_the_part_file_and_writes_no_target)
     ck_assert_int_ne(access(target, F_OK), 0);
     char part[512];
     snprintf(part, sizeof part, "%s.part", target);
-    ck_assert_int_eq(access(part, F_OK), 0);
+    /* Removed, so that the next attempt starts afresh. */
+    ck_assert_int_ne(access(part, F_OK), 0);
+    ck_assert_ptr_nonnull(strstr(err.message, "removed"));
     lp_download_job_free(job);
     lp_download_clear(&meta);
     free(dir);
@@ -1144,7 +1146,7 @@ int main(void)
     tcase_add_test(tc, transport_caps_bodies_in_memory);
     tcase_add_test(tc, download_lands_verified_under_its_base_name);
     tcase_add_test(tc, download_resumes_from_a_partial_file);
-    tcase_add_test(tc, wrong_checksum_keeps_the_part_file_and_writes_no_target);
+    tcase_add_test(tc, wrong_checksum_removes_the_part_file_and_writes_no_target);
     tcase_add_test(tc, concurrent_calls_share_one_refresh);
     tcase_add_test(tc, two_factor_login_asks_for_and_checks_the_code);
     tcase_add_test(tc, repeated_failed_logins_are_rate_limited_with_a_wait); /* last: it spends failures */
