@@ -206,4 +206,12 @@ const char *lp_license_status_name(lp_license_status status);
 bool lp_license_status_from_name(const char *name, lp_license_status *out);
 const char *lp_activation_kind_name(lp_activation_kind kind);
 
+/* The values a filter accepts (NULL-terminated), so that a client can refuse
+ * a wrong one before any request. */
+extern const char *const lp_license_status_values[];
+extern const char *const lp_license_sort_values[];
+extern const char *const lp_download_channel_values[];
+extern const char *const lp_download_platform_values[];
+extern const char *const lp_token_scope_values[];
+
 #endif

@@ -1,5 +1,6 @@
 /* licportal activations: devices and domains across licences (or of one licence). */
 #include "cli/commands.h"
+#include "cli/exit_code.h"
 #include "cli/listing.h"
 #include "licportal/format.h"
 
@@ -30,6 +31,23 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_table_add_row(table, cells);
 }
 
+/* An unknown --license is "not found" (exit 3) as in every command, not an empty list. */
+static int license_exists(cli_context *ctx)
+{
+    if (ctx->args->license_id == NULL) {
+        return CLI_EXIT_OK;
+    }
+    lp_error err;
+    lp_error_clear(&err);
+    lp_call *done;
+    int rc = cli_call(ctx, lp_client_get_license(ctx->client, ctx->args->license_id, &err), &err,
+                      "looking up the license", &done);
+    if (rc == CLI_EXIT_OK) {
+        lp_call_free(done);
+    }
+    return rc;
+}
+
 static cli_table *new_table(void)
 {
     cli_table *table = cli_table_new(7, headers);
@@ -48,6 +66,7 @@ int cmd_activations(const cli_args *args)
         .new_table = new_table,
         .start = start_page,
         .add_row = add_row,
+        .before = license_exists,
     };
     return cli_list_command(args, &activations);
 }

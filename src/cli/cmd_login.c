@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/listing.h"
 #include "cli/say.h"
 #include "cli/prompt.h"
 #include "licportal/sanitize.h"
@@ -238,7 +239,23 @@ int cmd_login(const cli_args *args)
     lp_sanitize_into(session != NULL && session->user_name != NULL ? session->user_name : email,
                      who, sizeof who);
     lp_sanitize_into(ctx.config.server, server, sizeof server);
-    if (lp_credstore_kind(ctx.store) == LP_STORE_NONE) {
+    bool kept = lp_credstore_kind(ctx.store) != LP_STORE_NONE;
+    if (args->json) {
+        cJSON *doc = cJSON_CreateObject();
+        cJSON_AddStringToObject(doc, "server", ctx.config.server);
+        cJSON_AddStringToObject(doc, "email", session != NULL && session->email != NULL ? session->email : email);
+        if (session != NULL && session->user_name != NULL) {
+            cJSON_AddStringToObject(doc, "name", session->user_name);
+        } else {
+            cJSON_AddNullToObject(doc, "name");
+        }
+        cJSON_AddStringToObject(doc, "credential_store", lp_credstore_describe(ctx.store));
+        cJSON_AddBoolToObject(doc, "session_kept", kept);
+        rc = cli_print_json_document(doc);
+        cli_context_close(&ctx);
+        return rc;
+    }
+    if (!kept) {
         /* Asked for explicitly (--credential-store none or LICPORTAL_TOKEN): say what it means. */
         cli_say(stdout, "Password accepted by %s for %s; the session is kept for this run only, so later "
                         "commands will not find it.", server, who);

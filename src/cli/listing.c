@@ -7,6 +7,7 @@
 #include "cli/exit_code.h"
 #include "cli/json_output.h"
 #include "cli/paging.h"
+#include "cli/product_filter.h"
 #include "cli/say.h"
 
 /* The server's own page size limit. */
@@ -130,9 +131,32 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
     }
 }
 
+static int list_resolved(cli_context *ctx, const cli_listing *listing);
+
 static int run_listing(cli_context *ctx, const void *data)
 {
     const cli_listing *listing = data;
+    cli_args resolved = *ctx->args;
+    char *product_id = NULL;
+    int rc = CLI_EXIT_OK;
+    if (resolved.product != NULL) {
+        rc = cli_resolve_product(ctx, &resolved.product, &product_id);
+    }
+    const cli_args *given = ctx->args;
+    ctx->args = &resolved;
+    if (rc == CLI_EXIT_OK && listing->before != NULL) {
+        rc = listing->before(ctx);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = list_resolved(ctx, listing);
+    }
+    ctx->args = given;
+    free(product_id);
+    return rc;
+}
+
+static int list_resolved(cli_context *ctx, const cli_listing *listing)
+{
     bool json = ctx->args->json;
     cli_table *table = json ? NULL : listing->new_table();
     cJSON *items = json ? cJSON_CreateArray() : NULL;

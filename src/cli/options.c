@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/model.h"
+
 static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_NONE] = {"", NULL, "start the interactive terminal interface"},
     [CLI_CMD_LOGIN] = {"login", NULL, "log in and keep the session in the credential store"},
@@ -32,12 +34,11 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
 
 #define FIELD(name) offsetof(cli_args, name)
 #define OVERRIDE(name) (offsetof(cli_args, overrides) + offsetof(lp_config_overrides, name))
-#define LISTS                                                                                  \
-    (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
-     | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS))
 #define PAGED                                                                                  \
     (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS)      \
      | CLI_FOR(CLI_CMD_TOKEN_LIST))
+/* Every sub-command but the bare group word "token". */
+#define SUB_COMMANDS (((1u << CLI_CMD_COUNT) - 1u) & ~CLI_FOR(CLI_CMD_NONE) & ~CLI_FOR(CLI_CMD_TOKEN))
 #define TOKENS (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
 
 const cli_option cli_options[] = {
@@ -63,7 +64,7 @@ const cli_option cli_options[] = {
     {"--status", 0, CLI_ARG_STRING, FIELD(status), CLI_FOR(CLI_CMD_LICENSES), "S",
      "active, expired, suspended, revoked or pending"},
     {"--product", 0, CLI_ARG_STRING, FIELD(product),
-     CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_DOWNLOADS), "P", "product id"},
+     CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_DOWNLOADS), "P", "product name (any case) or id"},
     {"--query", 'q', CLI_ARG_STRING, FIELD(query), CLI_FOR(CLI_CMD_LICENSES), "TEXT",
      "match product, edition or the last key characters"},
     {"--sort", 0, CLI_ARG_STRING, FIELD(sort), CLI_FOR(CLI_CMD_LICENSES), "KEY",
@@ -71,7 +72,7 @@ const cli_option cli_options[] = {
     {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
-    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS | CLI_FOR(CLI_CMD_CHECK), NULL,
+    {"--json", 0, CLI_ARG_FLAG, FIELD(json), SUB_COMMANDS, NULL,
      "print the API objects as one JSON document"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
@@ -261,6 +262,25 @@ static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
     return LP_OK;
 }
 
+/* A value outside an enumeration is a usage error listing the allowed ones. */
+static lp_status check_enum(const char *option, const char *value, const char *const *allowed, lp_error *err)
+{
+    if (value == NULL) {
+        return LP_OK;
+    }
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; allowed[i] != NULL; i++) {
+        if (strcmp(value, allowed[i]) == 0) {
+            return LP_OK;
+        }
+        if (used < sizeof list) {
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", allowed[i]);
+        }
+    }
+    return lp_error_set(err, LP_ERR_USAGE, "%s must be one of %s, not \"%.40s\"", option, list, value);
+}
+
 cli_command cli_command_named(int argc, char *const *argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -320,8 +340,22 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
     if (out->command == CLI_CMD_TOKEN_CREATE && out->token_name == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"token create\" needs --name N");
     }
-    if (out->scope != NULL && strcmp(out->scope, "read") != 0 && strcmp(out->scope, "read_write") != 0) {
-        return lp_error_set(err, LP_ERR_USAGE, "--scope must be read or read_write, not \"%.40s\"", out->scope);
+    const struct {
+        const char *option;
+        const char *value;
+        const char *const *allowed;
+    } enums[] = {
+        {"--status", out->status, lp_license_status_values},
+        {"--sort", out->sort, lp_license_sort_values},
+        {"--channel", out->channel, lp_download_channel_values},
+        {"--platform", out->platform, lp_download_platform_values},
+        {"--scope", out->scope, lp_token_scope_values},
+    };
+    for (size_t i = 0; i < sizeof enums / sizeof enums[0]; i++) {
+        lp_status status = check_enum(enums[i].option, enums[i].value, enums[i].allowed, err);
+        if (status != LP_OK) {
+            return status;
+        }
     }
     if (operand != NULL && out->target == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"%s\" needs %s (licportal %s %s)",

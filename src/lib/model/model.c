@@ -142,6 +142,13 @@ static const char *const license_status_names[LP_LICENSE_STATUS_COUNT] = {
     [LP_LICENSE_PENDING] = "pending",
 };
 
+const char *const lp_license_status_values[] = {"active", "expired", "suspended", "revoked", "pending", NULL};
+const char *const lp_license_sort_values[] = {"added_at", "-added_at", "expires_at", "-expires_at", "product",
+                                              "-product",  "status",    "-status",    NULL};
+const char *const lp_download_channel_values[] = {"stable", "beta", NULL};
+const char *const lp_download_platform_values[] = {"linux", "windows", "macos", "any", NULL};
+const char *const lp_token_scope_values[] = {"read", "read_write", NULL};
+
 const char *lp_license_status_name(lp_license_status status)
 {
     if ((unsigned)status < LP_LICENSE_STATUS_COUNT)

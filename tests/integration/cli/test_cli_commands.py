@@ -63,9 +63,9 @@ class CommandsTest(CliTestCase):
         doc = self.json_of("licenses", "-q", some["key_masked"][-4:])
         self.assertIn(some["id"], [i["id"] for i in doc["items"]])
 
-    def test_bad_filter_value_is_an_error(self):
+    def test_bad_filter_value_is_a_usage_error(self):
         res = self.cli.run("licenses", "--sort", "sideways")
-        self.assertExit(res, 1)
+        self.assertExit(res, 2)
         self.assertOneLineError(res)
 
     def test_licenses_plain_text_is_one_tab_separated_line_per_licence(self):
