@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/listing.h"
+#include "cli/raw_value.h"
 #include "licportal/format.h"
 
 static const char *const headers[] = {
@@ -27,6 +28,23 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     const char *cells[] = {
         a->id, a->license_key_masked, a->product.name, lp_activation_kind_name(a->kind),
         a->name, a->platform, seen,
+    };
+    return cli_table_add_row(table, cells);
+}
+
+static const char *const fields[] = {
+    "id", "license_id", "license_key_masked", "product_id", "product", "kind", "name",
+    "fingerprint", "platform", "ip", "activated_at", "last_seen_at",
+};
+
+static bool add_record(cli_table *table, const lp_result *result, size_t index)
+{
+    const lp_activation *a = &result->as.activations.items[index];
+    char activated[LP_TIMESTAMP_LEN], seen[LP_TIMESTAMP_LEN];
+    const char *cells[] = {
+        a->id, a->license_id, a->license_key_masked, a->product.id, a->product.name,
+        lp_activation_kind_name(a->kind), a->name, a->fingerprint, a->platform, a->ip,
+        cli_raw_time(a->activated_at, activated), cli_raw_time(a->last_seen_at, seen),
     };
     return cli_table_add_row(table, cells);
 }
@@ -67,6 +85,9 @@ int cmd_activations(const cli_args *args)
         .start = start_page,
         .add_row = add_row,
         .before = license_exists,
+        .fields = fields,
+        .field_count = sizeof fields / sizeof fields[0],
+        .add_record = add_record,
     };
     return cli_list_command(args, &activations);
 }

@@ -18,6 +18,11 @@ typedef struct cli_listing {
     lp_call *(*start)(lp_client *client, const cli_args *args, const char *cursor, int limit,
                       lp_error *err);
     bool (*add_row)(cli_table *table, const lp_result *result, size_t index);
+    /* Records for scripts: the field names, and one item as raw values (RFC
+     * 3339 times, whole numbers, NULL for none), in the order of `fields`. */
+    const char *const *fields;
+    size_t field_count;
+    bool (*add_record)(cli_table *table, const lp_result *result, size_t index);
     /* Optional: checks the command's filters before the first page (an
      * unknown id is exit 3). Returns an exit code, any failure reported. */
     int (*before)(cli_context *ctx);

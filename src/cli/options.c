@@ -39,6 +39,10 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
      | CLI_FOR(CLI_CMD_TOKEN_LIST))
 /* Every sub-command but the bare group word "token". */
 #define SUB_COMMANDS (((1u << CLI_CMD_COUNT) - 1u) & ~CLI_FOR(CLI_CMD_NONE) & ~CLI_FOR(CLI_CMD_TOKEN))
+/* Commands whose plain output is records for scripts. */
+#define RECORDS                                                                                \
+    (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
+     | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS) | CLI_FOR(CLI_CMD_TOKEN_LIST))
 #define TOKENS (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
 
 const cli_option cli_options[] = {
@@ -92,6 +96,11 @@ const cli_option cli_options[] = {
      "WARNING when an active licence expires within N days (30)"},
     {"--crit-days", 0, CLI_ARG_COUNT_VALUE, FIELD(crit_days), CLI_FOR(CLI_CMD_CHECK), "N",
      "CRITICAL when an active licence expires within N days (7)"},
+    {"--fields", 0, CLI_ARG_STRING, FIELD(fields), RECORDS, "A,B",
+     "plain output: these fields, in this order"},
+    {"--header", 0, CLI_ARG_FLAG, FIELD(header), RECORDS, NULL, "plain output: a first line naming the fields"},
+    {"--output", 0, CLI_ARG_STRING, FIELD(output_format), RECORDS, "F",
+     "tsv (plain default), csv or json, on a terminal too"},
     {"--name", 0, CLI_ARG_STRING, FIELD(token_name), CLI_FOR(CLI_CMD_TOKEN_CREATE), "N",
      "what the token is for, shown by token list"},
     {"--scope", 0, CLI_ARG_STRING, FIELD(scope), CLI_FOR(CLI_CMD_TOKEN_CREATE), "S",
@@ -117,14 +126,27 @@ bool cli_command_from_name(const char *name, cli_command *out)
     return false;
 }
 
-static const cli_option *find_long(const char *word, size_t len)
+/* The option of that name meant for `command` (one name can mean different
+ * things: download's --output is a path, a list's a format), else the first. */
+static const cli_option *find_long_for(const char *word, size_t len, cli_command command)
 {
+    const cli_option *first = NULL;
     for (size_t i = 0; i < cli_option_count; i++) {
         if (strlen(cli_options[i].name) == len && strncmp(cli_options[i].name, word, len) == 0) {
-            return &cli_options[i];
+            if (cli_options[i].commands == CLI_ALL_COMMANDS || (cli_options[i].commands & CLI_FOR(command)) != 0) {
+                return &cli_options[i];
+            }
+            if (first == NULL) {
+                first = &cli_options[i];
+            }
         }
     }
-    return NULL;
+    return first;
+}
+
+static const cli_option *find_long(const char *word, size_t len)
+{
+    return find_long_for(word, len, CLI_CMD_NONE);
 }
 
 static const cli_option *find_short(char letter)
@@ -195,7 +217,7 @@ static lp_status take_option(const char *word, int *index, int argc, char *const
     if (word[1] == '-') {
         const char *equals = strchr(word, '=');
         size_t len = equals != NULL ? (size_t)(equals - word) : strlen(word);
-        option = find_long(word, len);
+        option = find_long_for(word, len, out->command);
         inline_value = equals != NULL ? equals + 1 : NULL;
         snprintf(display, sizeof display, "%.*s", (int)(len < 40 ? len : 40), word);
     } else {
@@ -261,6 +283,8 @@ static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
     out->target = word;
     return LP_OK;
 }
+
+static const char *const output_formats[] = {"tsv", "csv", "json", NULL};
 
 /* A value outside an enumeration is a usage error listing the allowed ones. */
 static lp_status check_enum(const char *option, const char *value, const char *const *allowed, lp_error *err)
@@ -350,12 +374,16 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
         {"--channel", out->channel, lp_download_channel_values},
         {"--platform", out->platform, lp_download_platform_values},
         {"--scope", out->scope, lp_token_scope_values},
+        {"--output", out->command == CLI_CMD_DOWNLOAD ? NULL : out->output_format, output_formats},
     };
     for (size_t i = 0; i < sizeof enums / sizeof enums[0]; i++) {
         lp_status status = check_enum(enums[i].option, enums[i].value, enums[i].allowed, err);
         if (status != LP_OK) {
             return status;
         }
+    }
+    if (out->output_format != NULL && strcmp(out->output_format, "json") == 0) {
+        out->json = true;
     }
     if (operand != NULL && out->target == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"%s\" needs %s (licportal %s %s)",

@@ -55,6 +55,9 @@ typedef struct cli_args {
     bool force;
     int warn_days;
     int crit_days;
+    const char *fields;          /* --fields a,b,c */
+    bool header;
+    const char *output_format;   /* tsv, csv or json */
     const char *token_name;
     const char *scope;
     int expires_days;            /* 0: never */
