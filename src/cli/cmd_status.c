@@ -17,13 +17,17 @@ typedef struct server_answer {
     lp_user user; /* when status is LP_OK */
 } server_answer;
 
-static const char *session_email(const cli_context *ctx)
+/* The session's email, else the profile's, else (a personal access token names none) the server's answer. */
+static const char *session_email(const cli_context *ctx, const server_answer *answer)
 {
     const lp_credentials *session = lp_client_session(ctx->client);
     if (session != NULL && session->email != NULL && session->email[0] != '\0') {
         return session->email;
     }
-    return ctx->config.email;
+    if (ctx->config.email != NULL || !answer->asked || answer->status != LP_OK) {
+        return ctx->config.email;
+    }
+    return answer->user.email;
 }
 
 static void ask_server(cli_context *ctx, server_answer *answer)
@@ -60,7 +64,7 @@ static int print_json(const cli_context *ctx, bool has_session, const server_ans
     cJSON *doc = cJSON_CreateObject();
     add_string(doc, "profile", ctx->config.profile);
     add_string(doc, "server", ctx->config.server);
-    add_string(doc, "email", session_email(ctx));
+    add_string(doc, "email", session_email(ctx, answer));
     add_string(doc, "credential_store", lp_credstore_describe(ctx->store));
     cJSON_AddBoolToObject(doc, "logged_in", has_session);
     if (answer->asked) {
@@ -86,7 +90,7 @@ static int print_plain(const cli_context *ctx, bool has_session, const server_an
     const char *local[] = {
         "Profile", ctx->config.profile,
         "Server", ctx->config.server,
-        "Email", session_email(ctx),
+        "Email", session_email(ctx, answer),
         "Session stored in", has_session ? lp_credstore_describe(ctx->store) : "",
     };
     cli_print_fields(stdout, local, sizeof local / sizeof local[0] / 2, ctx->stdout_terminal);
