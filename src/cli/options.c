@@ -77,7 +77,7 @@ const cli_option cli_options[] = {
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
     {"--json", 0, CLI_ARG_FLAG, FIELD(json), SUB_COMMANDS, NULL,
-     "print the API objects as one JSON document"},
+     "print JSON: the API objects, or what was done"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
     {"--license", 0, CLI_ARG_STRING, FIELD(license_id), CLI_FOR(CLI_CMD_ACTIVATIONS), "ID",

@@ -52,7 +52,7 @@ class HostileStrings(FaultTestCase):
 
     def test_escape_sequences_are_stripped(self):
         results = self.run_fault("esc")
-        table = results[0].out
+        table = results[1].out  # licenses: the dashboard's plain output is counts only
         self.assertNotIn(b"\x1b", table)
         self.assertIn(b"red", table, "the text around a sequence stays")
 
@@ -61,7 +61,7 @@ class HostileStrings(FaultTestCase):
 
     def test_bidi_controls_are_stripped(self):
         results = self.run_fault("bidi")
-        self.assertIn(b"gnp.exe", results[0].out)
+        self.assertIn(b"gnp.exe", results[1].out)
 
     def test_ten_thousand_character_names_are_handled(self):
         self.run_fault("long")

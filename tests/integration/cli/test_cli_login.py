@@ -215,9 +215,9 @@ class LoginTest(CliTestCase):
         token = api.post("/tokens", {"name": "env", "scope": "read"}).json["token"]
         home = self.logged_in_home("demo1@example.com", "file")
         for _ in range(2):
-            res = home.run("dashboard", env={"LICPORTAL_TOKEN": token})
+            res = home.run("dashboard", "--json", env={"LICPORTAL_TOKEN": token})
             self.assertExit(res, 0)
-            self.assertIn("Total licenses", res.out)
+            self.assertIn("total_licenses", json.loads(res.out)["kpis"])
         res = home.run("status", env={"LICPORTAL_TOKEN": token})
         self.assertExit(res, 0)
         self.assertIn("LICPORTAL_TOKEN", res.out)
