@@ -125,3 +125,35 @@ class StatusOfflineTest(CliTestCase):
         self.assertEqual(fields["Profile"], "default")
         self.assertEqual(fields["Session stored in"], "")
         self.assertIn("not logged in", self.assertOneLineError(res))
+
+
+SERVER_COMMANDS = (
+    ("dashboard",), ("licenses",), ("license", "lic_1"), ("activations",),
+    ("deactivate", "act_1", "--yes"), ("downloads",), ("download", "rel_1"), ("status",),
+    ("token", "list"), ("token", "create", "--name", "x"), ("token", "revoke", "pat_1"),
+)
+
+
+class ExitCodeTableTest(CliTestCase):
+    """The same condition gives the same exit code in every command that talks to the server."""
+    demo_users = 1
+
+    def test_not_logged_in_is_4_everywhere(self):
+        home = self.home("file")
+        for args in SERVER_COMMANDS:
+            with self.subTest(args=args):
+                res = home.run(*args)
+                self.assertExit(res, 4)
+                self.assertIn("not logged in", res.err)
+
+    def test_a_server_that_does_not_answer_is_5_everywhere(self):
+        home = self.logged_in_home()
+        self.portal.stop()
+        try:
+            for args in SERVER_COMMANDS:
+                with self.subTest(args=args):
+                    res = home.run(*args)
+                    self.assertExit(res, 5)
+                    self.assertTrue(res.err.startswith("licportal: "), res)
+        finally:
+            self.portal.start()
