@@ -68,12 +68,7 @@ static int license_exists(cli_context *ctx)
 
 static cli_table *new_table(void)
 {
-    cli_table *table = cli_table_new(7, headers);
-    if (table != NULL) {
-        cli_table_keep_width(table, 0);
-        cli_table_keep_width(table, 1);
-    }
-    return table;
+    return cli_table_new_keeping(sizeof headers / sizeof headers[0], headers, 2);
 }
 
 int cmd_activations(const cli_args *args)

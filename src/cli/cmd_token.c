@@ -87,11 +87,7 @@ static bool add_record(cli_table *table, const lp_result *result, size_t index)
 
 static cli_table *new_table(void)
 {
-    cli_table *table = cli_table_new(sizeof headers / sizeof headers[0], headers);
-    if (table != NULL) {
-        cli_table_keep_width(table, 0);
-    }
-    return table;
+    return cli_table_new_keeping(sizeof headers / sizeof headers[0], headers, 1);
 }
 
 int cmd_token_list(const cli_args *args)

@@ -7,15 +7,10 @@
 
 #include "licportal/format.h"
 
+/* Ids are what the next command needs; masked keys end in the part that matters. */
 static cli_table *table_with_ids(size_t columns, const char *const *headers)
 {
-    cli_table *table = cli_table_new(columns, headers);
-    if (table != NULL) {
-        /* Ids are what the next command needs; masked keys end in the part that matters. */
-        cli_table_keep_width(table, 0);
-        cli_table_keep_width(table, 1);
-    }
-    return table;
+    return cli_table_new_keeping(columns, headers, 2);
 }
 
 cli_table *cli_license_table_new(void)

@@ -64,6 +64,15 @@ void cli_table_free(cli_table *table)
     free(table);
 }
 
+cli_table *cli_table_new_keeping(size_t columns, const char *const *headers, size_t kept)
+{
+    cli_table *table = cli_table_new(columns, headers);
+    for (size_t c = 0; table != NULL && c < kept; c++) {
+        cli_table_keep_width(table, c);
+    }
+    return table;
+}
+
 void cli_table_keep_width(cli_table *table, size_t column)
 {
     if (column < table->columns) {

@@ -39,6 +39,10 @@ bool cli_table_add_row(cli_table *table, const char *const *cells);
 size_t cli_table_rows(const cli_table *table);
 /* A cell as stored (sanitised; NULL for none). */
 const char *cli_table_cell(const cli_table *table, size_t row, size_t column);
+/* A table whose first `kept` columns (ids, masked keys) keep their full
+ * width on a narrow terminal. NULL when out of memory. */
+cli_table *cli_table_new_keeping(size_t columns, const char *const *headers, size_t kept);
+
 /* On a narrow terminal this column keeps its full width (ids, masked keys). */
 void cli_table_keep_width(cli_table *table, size_t column);
 void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *style);
