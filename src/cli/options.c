@@ -305,6 +305,19 @@ static lp_status check_enum(const char *option, const char *value, const char *c
     return lp_error_set(err, LP_ERR_USAGE, "%s must be one of %s, not \"%.40s\"", option, list, value);
 }
 
+bool cli_words_include(int argc, char *const *argv, const char *word)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            return false;
+        }
+        if (strcmp(argv[i], word) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 cli_command cli_command_named(int argc, char *const *argv)
 {
     for (int i = 1; i < argc; i++) {

@@ -99,6 +99,9 @@ bool cli_command_from_name(const char *name, cli_command *out);
  * skipped. CLI_CMD_NONE when there is none. */
 cli_command cli_command_named(int argc, char *const *argv);
 
+/* Whether `word` is one of argv's words (for a line that does not parse). */
+bool cli_words_include(int argc, char *const *argv, const char *word);
+
 /* Parses argv (argv[0] is the program). LP_ERR_USAGE with a message naming
  * the offending word for unknown commands and options, options given to a
  * command that has no use for them, missing or malformed values, and missing
