@@ -7,30 +7,33 @@
 #                                                          "activate-offline LICENSE_ID"
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/activations  ids for "deactivate ACTIVATION_ID"
 #   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/downloads    ids for "download ID"
+#   ${XDG_CACHE_HOME:-~/.cache}/licportal/ids/tokens       ids for "token revoke ID"
 # One id per line; the id ends at the first tab (what follows is a description
 # that the zsh and fish completions show); empty lines and lines starting
 # with "#" are skipped. A missing file simply offers no ids. Only ids of the
 # safe alphabet (a letter or digit, then letters, digits, "_", "." and "-")
 # are offered, and every word offered is quoted for the shell.
 
-_licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify"
+_licportal_commands="login logout status dashboard licenses license activations deactivate downloads download check token offline-request activate-offline verify"
 _licportal_global_opts="--server --profile --cacert --credential-store --no-color -h --help --version"
 # Options whose value is the next word (or follows "=").
-_licportal_valued_opts="--server --profile --cacert --credential-store --email --otp --status --product -q --query --sort --expiring-within --license --channel --platform -o --output --warn-days --crit-days --limit --out --request --keys --save-keys"
+_licportal_valued_opts="--server --profile --cacert --credential-store --email --otp --status --product -q --query --sort --expiring-within --license --channel --platform -o --output --warn-days --crit-days --limit --fields --name --scope --expires-days --out --request --keys --save-keys"
 
 # Prints the options one sub-command accepts besides the global ones.
 _licportal_command_opts()
 {
     case $1 in
-        login) echo "--email --password-stdin --otp" ;;
-        dashboard) echo "--json" ;;
-        licenses) echo "--status --product -q --query --sort --expiring-within --limit --json" ;;
-        license) echo "--json --reveal" ;;
-        activations) echo "--license --limit --json" ;;
-        deactivate) echo "-y --yes" ;;
-        downloads) echo "--product --channel --platform --limit --json" ;;
-        download) echo "-o --output --force" ;;
-        check) echo "--warn-days --crit-days" ;;
+        login) echo "--email --password-stdin --otp --json" ;;
+        logout | status) echo "--json" ;;
+        dashboard) echo "--json --fields --header --output" ;;
+        licenses) echo "--status --product -q --query --sort --expiring-within --limit --json --fields --header --output" ;;
+        license) echo "--json --reveal --fields --header --output" ;;
+        activations) echo "--license --limit --json --fields --header --output" ;;
+        deactivate) echo "-y --yes --json" ;;
+        downloads) echo "--product --channel --platform --limit --json --fields --header --output" ;;
+        download) echo "-o --output --force --json" ;;
+        check) echo "--warn-days --crit-days --json" ;;
+        token) echo "--name --scope --expires-days --limit --json --fields --header --output" ;;
         offline-request) echo "--out --json" ;;
         activate-offline) echo "--request --out --json" ;;
         verify) echo "--keys --save-keys --any-machine --json" ;;
@@ -82,7 +85,8 @@ _licportal_option_value()
         --profile) _licportal_reply_lines "$(_licportal_profiles)" "$cur" ;;
         --credential-store) mapfile -t COMPREPLY < <(compgen -W "auto keyring file none" -- "$cur") ;;
         --status) mapfile -t COMPREPLY < <(compgen -W "active expired suspended revoked pending" -- "$cur") ;;
-        --sort) mapfile -t COMPREPLY < <(compgen -W "added_at -added_at expires_at -expires_at product -product status" -- "$cur") ;;
+        --sort) mapfile -t COMPREPLY < <(compgen -W "added_at -added_at expires_at -expires_at product -product status -status" -- "$cur") ;;
+        --scope) mapfile -t COMPREPLY < <(compgen -W "read read_write" -- "$cur") ;;
         --channel) mapfile -t COMPREPLY < <(compgen -W "stable beta" -- "$cur") ;;
         --platform) mapfile -t COMPREPLY < <(compgen -W "linux windows macos any" -- "$cur") ;;
         --license) _licportal_reply_lines "$(_licportal_ids licenses)" "$cur" ;;
@@ -90,7 +94,16 @@ _licportal_option_value()
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
-        -o | --output | --out | --request | --keys | --save-keys)
+        --output)
+            # A list's format; download's file name (`command` is the caller's).
+            if [[ $command != download ]]; then
+                mapfile -t COMPREPLY < <(compgen -W "tsv csv json" -- "$cur")
+                return 0
+            fi
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
+        -o | --out | --request | --keys | --save-keys)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
@@ -173,6 +186,14 @@ _licportal()
             positional=$((positional + 1))
         fi
     done
+    if [[ $command == token ]]; then
+        if ((positional == 1)); then
+            mapfile -t COMPREPLY < <(compgen -W "create list revoke" -- "$cur")
+        elif ((positional == 2)) && [[ " ${words[*]} " == *" revoke "* ]]; then
+            _licportal_reply_lines "$(_licportal_ids tokens)" "$cur"
+        fi
+        return 0
+    fi
     ((positional == 1)) || return 0
     case $command in
         license) _licportal_reply_lines "$(_licportal_ids licenses)" "$cur" ;;

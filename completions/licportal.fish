@@ -10,7 +10,7 @@
 # as the id's description; empty lines and lines starting with "#" are
 # skipped. A missing file simply offers no ids.
 
-set -l licportal_commands login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify
+set -l licportal_commands login logout status dashboard licenses license activations deactivate downloads download check token offline-request activate-offline verify
 
 # Prints the profile names of the configuration file, one a line.
 function __licportal_profiles
@@ -74,6 +74,8 @@ complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a downloads -d 'List the files you may download'
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a download -d 'Download one file'
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a check -d 'Monitoring check of licence expiry'
+complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a token -d 'Personal access tokens for scripts'
+complete -c licportal -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from create list revoke' -x -a 'create list revoke'
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a offline-request -d "Write this machine's request for an offline activation"
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a activate-offline -d 'Turn a machine request into a signed license file'
 complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -a verify -d "Check a license file's signature, machine and expiry"
@@ -82,12 +84,19 @@ complete -c licportal -n "not __fish_seen_subcommand_from $licportal_commands" -
 complete -c licportal -n '__fish_seen_subcommand_from login' -l email -x -d 'Account email'
 complete -c licportal -n '__fish_seen_subcommand_from login' -l password-stdin -d 'Read the password from standard input'
 complete -c licportal -n '__fish_seen_subcommand_from login' -l otp -x -d 'One-time code'
-complete -c licportal -n '__fish_seen_subcommand_from dashboard licenses license activations downloads' -l json -d 'Print JSON'
+complete -c licportal -n '__fish_seen_subcommand_from login logout status dashboard licenses license activations deactivate downloads download check token' -l json -d 'Print JSON'
+complete -c licportal -n '__fish_seen_subcommand_from dashboard licenses license activations downloads token' -l fields -x -d 'Plain output: these fields, in this order'
+complete -c licportal -n '__fish_seen_subcommand_from dashboard licenses license activations downloads token' -l header -d 'Plain output: a first line naming the fields'
+complete -c licportal -n '__fish_seen_subcommand_from dashboard licenses license activations downloads token' -l output -x -a 'tsv csv json' -d 'Output format'
+complete -c licportal -n '__fish_seen_subcommand_from create' -l name -x -d 'What the token is for'
+complete -c licportal -n '__fish_seen_subcommand_from create' -l scope -x -a 'read read_write' -d 'What the token may do'
+complete -c licportal -n '__fish_seen_subcommand_from create' -l expires-days -x -d 'The token stops working after N days'
+complete -c licportal -n '__fish_seen_subcommand_from revoke' -x -a '(__licportal_ids tokens)'
 complete -c licportal -n '__fish_seen_subcommand_from licenses' -l status -x -a 'active expired suspended revoked pending' -d 'Only licences with this status'
 complete -c licportal -n '__fish_seen_subcommand_from licenses downloads' -l product -x -d 'Only this product'
 complete -c licportal -n '__fish_seen_subcommand_from licenses' -s q -l query -x -d 'Match product, edition or the last key characters'
 complete -c licportal -n '__fish_seen_subcommand_from licenses' -l expiring-within -x -d 'Only licences expiring within N days'
-complete -c licportal -n '__fish_seen_subcommand_from licenses' -l sort -x -a 'added_at -added_at expires_at -expires_at product -product status' -d 'Sort order'
+complete -c licportal -n '__fish_seen_subcommand_from licenses' -l sort -x -a 'added_at -added_at expires_at -expires_at product -product status -status' -d 'Sort order'
 complete -c licportal -n '__fish_seen_subcommand_from licenses activations downloads' -l limit -x -d 'Print at most N'
 complete -c licportal -n '__fish_seen_subcommand_from activations' -l license -x -a '(__licportal_ids licenses)' -d 'Only activations of this licence'
 complete -c licportal -n '__fish_seen_subcommand_from license' -l reveal -d 'Show the full licence key (the server records it)'

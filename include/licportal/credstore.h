@@ -42,6 +42,8 @@ void lp_credstore_free(lp_credstore *store);
  * ("Secret Service keyring", "file /home/u/.local/state/licportal/credentials",
  * "memory (this run only)", "environment (LICPORTAL_TOKEN)"). */
 lp_store_kind lp_credstore_kind(const lp_credstore *store);
+/* Whether LICPORTAL_TOKEN supplies the session. */
+bool lp_credstore_from_environment(const lp_credstore *store);
 const char *lp_credstore_describe(const lp_credstore *store);
 
 /* LP_ERR_AUTH when nothing is stored. The file store refuses (LP_ERR_STORE)

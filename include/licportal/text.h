@@ -61,5 +61,9 @@ size_t lp_text_width(const char *text);
  * `out` (ending with "…" when cut), then pads with spaces to exactly
  * `columns` columns when `pad` is set. Never splits a character. */
 void lp_text_fit(const char *text, size_t columns, bool pad, char *out, size_t size);
+/* The same with another mark for the cut (such as "..." of 3 columns where
+ * the terminal's character set is not UTF-8). */
+void lp_text_fit_marked(const char *text, size_t columns, bool pad, const char *ellipsis, size_t ellipsis_columns,
+                        char *out, size_t size);
 
 #endif

@@ -1,4 +1,5 @@
-/* The names the Portal API fixes on the wire (license statuses, sort keys),
+/* The names the Portal API fixes on the wire (license statuses, sort keys,
+ * channels, platforms, token scopes),
  * written once and shared by the client library and the reference server. */
 #ifndef LICPORTAL_WIRE_NAMES_H
 #define LICPORTAL_WIRE_NAMES_H
@@ -30,6 +31,12 @@ extern const lp_wire_names lp_license_statuses;
 extern const lp_wire_names lp_license_sort_keys;
 extern const lp_wire_names lp_activation_sort_keys;
 extern const lp_wire_names lp_download_sort_keys;
+
+/* Download channels and platforms (filters and Download fields), and the
+ * scopes of personal access tokens. */
+extern const lp_wire_names lp_download_channels;
+extern const lp_wire_names lp_download_platforms;
+extern const lp_wire_names lp_token_scopes;
 
 /* The index of `name` in `list`, or -1 (also for NULL). */
 int lp_wire_index(const lp_wire_names *list, const char *name);

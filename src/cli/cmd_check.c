@@ -25,6 +25,7 @@ typedef struct check_result {
     int code;
     char summary[768];
     bool has_figures;
+    bool thresholds_unknown; /* the command line did not parse */
     expiring warn, crit;
     lp_kpis kpis;
 } check_result;
@@ -78,8 +79,13 @@ static int print_json(const check_result *result, const cli_args *args)
     cJSON_AddStringToObject(doc, "status", words[result->code]);
     cJSON_AddNumberToObject(doc, "exit_code", result->code);
     cJSON_AddStringToObject(doc, "summary", result->summary);
-    cJSON_AddNumberToObject(doc, "warn_days", args->warn_days);
-    cJSON_AddNumberToObject(doc, "crit_days", args->crit_days);
+    if (result->thresholds_unknown) {
+        cJSON_AddNullToObject(doc, "warn_days");
+        cJSON_AddNullToObject(doc, "crit_days");
+    } else {
+        cJSON_AddNumberToObject(doc, "warn_days", args->warn_days);
+        cJSON_AddNumberToObject(doc, "crit_days", args->crit_days);
+    }
     if (result->has_figures) {
         cJSON *perf = cJSON_AddObjectToObject(doc, "perfdata");
         cJSON_AddNumberToObject(perf, "expiring_warn", (double)result->warn.count);
@@ -113,14 +119,15 @@ static int print_result(const check_result *result, const cli_args *args)
     return result->code;
 }
 
-int cmd_check_usage_error(const char *message)
+int cmd_check_usage_error(const char *message, bool json)
 {
     check_result result = {0};
     char why[600];
     snprintf(why, sizeof why, "usage: %s", message);
     set_unknown(&result, why);
-    cli_say(stdout, "LICPORTAL UNKNOWN - %s", result.summary);
-    return CLI_CHECK_UNKNOWN;
+    result.thresholds_unknown = true;
+    cli_args parsed_nothing = {.json = json};
+    return print_result(&result, &parsed_nothing);
 }
 
 /* Asks the server; any failure becomes UNKNOWN with its reason. */

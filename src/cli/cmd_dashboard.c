@@ -1,5 +1,6 @@
 /* licportal dashboard: the four counts and the most recently added licences. */
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
@@ -7,6 +8,7 @@
 #include "cli/exit_code.h"
 #include "cli/license_row.h"
 #include "cli/listing.h"
+#include "cli/raw_value.h"
 
 static void print_dashboard(const cli_context *ctx, const lp_dashboard *dashboard)
 {
@@ -38,6 +40,25 @@ static void print_dashboard(const cli_context *ctx, const lp_dashboard *dashboar
     cli_table_free(table);
 }
 
+/* For scripts one record of the counts; the recent licenses are `licenses --limit 5`. */
+static int print_record(const cli_context *ctx, const lp_dashboard *dashboard)
+{
+    static const char *const fields[] = {
+        "total_licenses", "active_licenses", "activations_in_use", "expiring_soon", "expiring_window_days", "generated_at",
+    };
+    char numbers[5][CLI_RAW_NUMBER_LEN], generated[LP_TIMESTAMP_LEN];
+    const lp_kpis *k = &dashboard->kpis;
+    const char *cells[] = {
+        cli_raw_number(k->total_licenses, INT64_MIN, numbers[0]),
+        cli_raw_number(k->active_licenses, INT64_MIN, numbers[1]),
+        cli_raw_number(k->activations_in_use, INT64_MIN, numbers[2]),
+        cli_raw_number(k->expiring_soon, INT64_MIN, numbers[3]),
+        cli_raw_number(k->expiring_window_days, INT64_MIN, numbers[4]),
+        cli_raw_time(dashboard->generated_at, generated),
+    };
+    return cli_print_record(ctx, fields, cells, sizeof fields / sizeof fields[0]);
+}
+
 static lp_call *start(cli_context *ctx, lp_error *err)
 {
     return lp_client_get_dashboard(ctx->client, err);
@@ -47,6 +68,9 @@ static int show(cli_context *ctx, const lp_result *result)
 {
     if (ctx->args->json) {
         return cli_print_body_json(result, "loading the dashboard");
+    }
+    if (cli_script_output(ctx)) {
+        return print_record(ctx, &result->as.dashboard);
     }
     print_dashboard(ctx, &result->as.dashboard);
     return CLI_EXIT_OK;

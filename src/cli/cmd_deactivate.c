@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/listing.h"
 #include "cli/paging.h"
 #include "cli/prompt.h"
 #include "cli/say.h"
@@ -85,6 +86,12 @@ static int deactivate(cli_context *ctx, const void *data)
             return rc;
         }
         if (!cli_confirm(question)) {
+            if (ctx->args->json) {
+                cJSON *doc = cJSON_CreateObject();
+                cJSON_AddStringToObject(doc, "id", id);
+                cJSON_AddBoolToObject(doc, "deactivated", false);
+                return cli_print_json_document(doc);
+            }
             cli_say(stdout, "Nothing deactivated.");
             return CLI_EXIT_OK;
         }
@@ -94,7 +101,13 @@ static int deactivate(cli_context *ctx, const void *data)
     lp_call *done;
     int rc = cli_call(ctx, lp_client_deactivate(ctx->client, id, &err), &err, "deactivating",
                       &done);
-    if (rc == CLI_EXIT_OK) {
+    if (rc == CLI_EXIT_OK && ctx->args->json) {
+        lp_call_free(done);
+        cJSON *doc = cJSON_CreateObject();
+        cJSON_AddStringToObject(doc, "id", id);
+        cJSON_AddBoolToObject(doc, "deactivated", true);
+        rc = cli_print_json_document(doc);
+    } else if (rc == CLI_EXIT_OK) {
         lp_call_free(done);
         cli_say(stdout, "Deactivated %.128s; its seat is free.", id);
     }

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/listing.h"
 #include "cli/say.h"
 #include "cli/progress.h"
 #include "licportal/download.h"
@@ -58,6 +59,20 @@ static lp_status run_job(cli_context *ctx, lp_download_job *job, lp_error *err)
             last_draw = now_seconds();
         }
     }
+}
+
+static int print_json(const lp_download *meta, const char *target)
+{
+    char *absolute = realpath(target, NULL);
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "id", meta->id);
+    cJSON_AddStringToObject(doc, "filename", meta->filename);
+    cJSON_AddStringToObject(doc, "path", absolute != NULL ? absolute : target);
+    cJSON_AddNumberToObject(doc, "size_bytes", (double)meta->size_bytes);
+    cJSON_AddStringToObject(doc, "sha256", meta->sha256);
+    cJSON_AddBoolToObject(doc, "verified", true);
+    free(absolute);
+    return cli_print_json_document(doc);
 }
 
 static lp_call *start(cli_context *ctx, lp_error *err)
@@ -117,6 +132,8 @@ static int fetch(cli_context *ctx, const lp_result *result)
     int rc = CLI_EXIT_OK;
     if (run_job(ctx, job, &err) != LP_OK) {
         rc = cli_report("downloading", &err);
+    } else if (ctx->args->json) {
+        rc = print_json(meta, lp_download_job_target(job));
     } else {
         say_where(meta, lp_download_job_target(job), true);
     }

@@ -1,6 +1,7 @@
 /* licportal downloads: the files this account may download, newest first. */
 #include "cli/commands.h"
 #include "cli/listing.h"
+#include "cli/raw_value.h"
 #include "licportal/format.h"
 
 static const char *const headers[] = {
@@ -33,13 +34,26 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_table_add_row(table, cells);
 }
 
+static const char *const fields[] = {
+    "id", "product_id", "product", "version", "channel", "platform", "arch",
+    "filename", "size_bytes", "sha256", "released_at",
+};
+
+static bool add_record(cli_table *table, const lp_result *result, size_t index)
+{
+    const lp_download *d = &result->as.downloads.items[index];
+    char size[CLI_RAW_NUMBER_LEN], released[LP_TIMESTAMP_LEN];
+    const char *cells[] = {
+        d->id, d->product.id, d->product.name, d->version, d->channel, d->platform, d->arch,
+        d->filename, cli_raw_number(d->size_bytes, -1, size), d->sha256,
+        cli_raw_time(d->released_at, released),
+    };
+    return cli_table_add_row(table, cells);
+}
+
 static cli_table *new_table(void)
 {
-    cli_table *table = cli_table_new(9, headers);
-    if (table != NULL) {
-        cli_table_keep_width(table, 0);
-    }
-    return table;
+    return cli_table_new_keeping(sizeof headers / sizeof headers[0], headers, 1);
 }
 
 int cmd_downloads(const cli_args *args)
@@ -50,6 +64,9 @@ int cmd_downloads(const cli_args *args)
         .new_table = new_table,
         .start = start_page,
         .add_row = add_row,
+        .fields = fields,
+        .field_count = sizeof fields / sizeof fields[0],
+        .add_record = add_record,
     };
     return cli_list_command(args, &downloads);
 }

@@ -2,11 +2,13 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
 #include "cli/json_output.h"
+#include "cli/license_row.h"
 #include "cli/listing.h"
 #include "licportal/format.h"
 
@@ -117,6 +119,43 @@ static void print_detail(const cli_context *ctx, const lp_license_detail *detail
     cli_table_free(options);
 }
 
+/* For scripts one record: the list's fields, the key (full when revealed), the features comma-separated. */
+static int print_record(const cli_context *ctx, const lp_license_detail *detail, const char *key)
+{
+    const char *fields[CLI_LICENSE_FIELD_COUNT + 3];
+    const char *cells[CLI_LICENSE_FIELD_COUNT + 3];
+    cli_table *summary = cli_table_new(CLI_LICENSE_FIELD_COUNT, cli_license_fields);
+    if (summary == NULL || !cli_add_license_record(summary, &detail->summary)) {
+        cli_table_free(summary);
+        return cli_fail(CLI_EXIT_ERROR, "showing the license failed: out of memory");
+    }
+    for (size_t i = 0; i < CLI_LICENSE_FIELD_COUNT; i++) {
+        fields[i] = cli_license_fields[i];
+        cells[i] = cli_table_cell(summary, 0, i);
+    }
+    size_t features_len = 1;
+    for (size_t i = 0; i < detail->feature_count; i++) {
+        features_len += strlen(detail->features[i]) + 1;
+    }
+    char *features = calloc(1, features_len);
+    for (size_t i = 0; features != NULL && i < detail->feature_count; i++) {
+        if (i > 0) {
+            strcat(features, ",");
+        }
+        strcat(features, detail->features[i]);
+    }
+    fields[CLI_LICENSE_FIELD_COUNT] = "features";
+    cells[CLI_LICENSE_FIELD_COUNT] = features;
+    fields[CLI_LICENSE_FIELD_COUNT + 1] = "renewable";
+    cells[CLI_LICENSE_FIELD_COUNT + 1] = detail->renewable ? "true" : "false";
+    fields[CLI_LICENSE_FIELD_COUNT + 2] = "key";
+    cells[CLI_LICENSE_FIELD_COUNT + 2] = key;
+    int rc = cli_print_record(ctx, fields, cells, CLI_LICENSE_FIELD_COUNT + 3);
+    free(features);
+    cli_table_free(summary);
+    return rc;
+}
+
 static lp_call *start(cli_context *ctx, lp_error *err)
 {
     return lp_client_get_license(ctx->client, ctx->args->target, err);
@@ -128,6 +167,8 @@ static int show(cli_context *ctx, const lp_result *result)
     char *key = ctx->args->reveal ? reveal_key(ctx, ctx->args->target, &rc) : NULL;
     if (rc == CLI_EXIT_OK && ctx->args->json) {
         rc = print_json(result, key);
+    } else if (rc == CLI_EXIT_OK && cli_script_output(ctx)) {
+        rc = print_record(ctx, &result->as.license, key);
     } else if (rc == CLI_EXIT_OK) {
         print_detail(ctx, &result->as.license, key);
     }

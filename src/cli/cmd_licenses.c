@@ -23,6 +23,11 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_add_license_row(table, &result->as.licenses.items[index]);
 }
 
+static bool add_record(cli_table *table, const lp_result *result, size_t index)
+{
+    return cli_add_license_record(table, &result->as.licenses.items[index]);
+}
+
 int cmd_licenses(const cli_args *args)
 {
     static const cli_listing licenses = {
@@ -31,6 +36,9 @@ int cmd_licenses(const cli_args *args)
         .new_table = cli_license_table_new,
         .start = start_page,
         .add_row = add_row,
+        .fields = cli_license_fields,
+        .field_count = CLI_LICENSE_FIELD_COUNT,
+        .add_record = add_record,
     };
     return cli_list_command(args, &licenses);
 }

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/listing.h"
 #include "cli/say.h"
 #include "cli/prompt.h"
 #include "licportal/sanitize.h"
@@ -91,6 +92,86 @@ static int report_login_failure(const lp_error *err)
     }
 }
 
+/* The command that logs in again with the file store, for the person to copy. */
+static void opt_in_command(const cli_args *args, const char *email, char *out, size_t size)
+{
+    char safe_email[400];
+    lp_sanitize_into(email, safe_email, sizeof safe_email);
+    size_t used = (size_t)snprintf(out, size, "licportal");
+    const struct {
+        const char *option;
+        const char *value;
+    } given[] = {
+        {"--profile", args->overrides.profile},
+        {"--server", args->overrides.server},
+        {"--cacert", args->overrides.cacert},
+    };
+    for (size_t i = 0; i < sizeof given / sizeof given[0] && used < size; i++) {
+        if (given[i].value != NULL) {
+            char value[400];
+            lp_sanitize_into(given[i].value, value, sizeof value);
+            used += (size_t)snprintf(out + used, size - used, " %s '%s'", given[i].option, value);
+        }
+    }
+    if (used < size) {
+        snprintf(out + used, size - used, " login --credential-store file --email '%s'%s", safe_email,
+                 args->password_stdin ? " --password-stdin" : "");
+    }
+}
+
+/* With `auto` and no keyring the session could only live in memory, and the next
+ * command would not find it: ask whether to use the 0600 file (remembering the
+ * answer), or without a terminal refuse and name the opt-in. Returns an exit code,
+ * CLI_EXIT_OK with *use_file set when the file was chosen. */
+static int choose_where_to_keep(const cli_args *args, const cli_context *ctx, const char *email, bool *use_file)
+{
+    *use_file = false;
+    char command[1400];
+    opt_in_command(args, email, command, sizeof command);
+    if (!cli_have_terminal()) {
+        return cli_fail(CLI_EXIT_AUTH,
+                        "not logged in: no keyring answered, so the session could not be kept for the "
+                        "next command; to keep it in a 0600 file, run: %s",
+                        command);
+    }
+    *use_file = cli_confirm("No keyring answered. Keep the session in a file only you can read (mode 0600)?");
+    lp_error err;
+    lp_error_clear(&err);
+    if (lp_config_save_value(ctx->config.profile, "credential_store", *use_file ? "file" : "none", &err) !=
+        LP_OK) {
+        cli_say(stderr, "licportal: remembering the answer failed: %s", err.message);
+    }
+    if (!*use_file) {
+        return cli_fail(CLI_EXIT_AUTH,
+                        "not logged in: without a keyring or the file the session cannot be kept "
+                        "(credential_store = none is now in the profile); to use the file later, run: %s",
+                        command);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* The profile names the email the server answered with, so that the next
+ * command finds the session saved under it even when the person typed
+ * another spelling (an alias, other capitals). */
+static void learn_profile(const cli_context *ctx, const char *typed_email)
+{
+    const lp_credentials *session = lp_client_session(ctx->client);
+    const char *email = session != NULL && session->email != NULL && session->email[0] != '\0'
+                            ? session->email
+                            : typed_email;
+    lp_error err;
+    lp_error_clear(&err);
+    if (lp_config_learn_login(&ctx->config, email, &err) != LP_OK) {
+        cli_say(stderr, "licportal: remembering the server in the profile failed: %s", err.message);
+        return;
+    }
+    /* Only the spelling the person used is corrected, never another address the profile names. */
+    if (ctx->config.email != NULL && strcmp(ctx->config.email, typed_email) == 0 && strcmp(typed_email, email) != 0 &&
+        lp_config_save_value(ctx->config.profile, "email", email, &err) != LP_OK) {
+        cli_say(stderr, "licportal: remembering the email in the profile failed: %s", err.message);
+    }
+}
+
 int cmd_login(const cli_args *args)
 {
     cli_context ctx;
@@ -111,6 +192,21 @@ int cmd_login(const cli_args *args)
     if (rc != CLI_EXIT_OK) {
         cli_context_close(&ctx);
         return rc;
+    }
+    cli_args with_file = *args;
+    if (ctx.fallback_note != NULL) {
+        bool use_file;
+        rc = choose_where_to_keep(args, &ctx, email, &use_file);
+        cli_context_close(&ctx);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+        with_file.overrides.credential_store = "file";
+        rc = cli_context_open(&ctx, &with_file, email);
+        if (rc != CLI_EXIT_OK) {
+            cli_context_close(&ctx);
+            return rc;
+        }
     }
     char password[SECRET_MAX];
     rc = read_password(args, password, sizeof password);
@@ -135,22 +231,36 @@ int cmd_login(const cli_args *args)
         cli_context_close(&ctx);
         return rc;
     }
-    remember_store_choice(args, &ctx);
-    lp_error learn;
-    lp_error_clear(&learn);
-    if (lp_config_learn_login(&ctx.config, email, &learn) != LP_OK) {
-        cli_say(stderr, "licportal: remembering the server in the profile failed: %s", learn.message);
-    }
+    remember_store_choice(&with_file, &ctx);
+    learn_profile(&ctx, email);
     const lp_credentials *session = lp_client_session(ctx.client);
     char who[400];
     char server[512];
     lp_sanitize_into(session != NULL && session->user_name != NULL ? session->user_name : email,
                      who, sizeof who);
     lp_sanitize_into(ctx.config.server, server, sizeof server);
-    cli_say(stdout, "Logged in to %s as %s.", server, who);
-    if (ctx.fallback_note != NULL) {
-        cli_say(stderr, "licportal: %s", ctx.fallback_note);
+    bool kept = lp_credstore_kind(ctx.store) != LP_STORE_NONE;
+    if (args->json) {
+        cJSON *doc = cJSON_CreateObject();
+        cJSON_AddStringToObject(doc, "server", ctx.config.server);
+        cJSON_AddStringToObject(doc, "email", session != NULL && session->email != NULL ? session->email : email);
+        if (session != NULL && session->user_name != NULL) {
+            cJSON_AddStringToObject(doc, "name", session->user_name);
+        } else {
+            cJSON_AddNullToObject(doc, "name");
+        }
+        cJSON_AddStringToObject(doc, "credential_store", lp_credstore_describe(ctx.store));
+        cJSON_AddBoolToObject(doc, "session_kept", kept);
+        rc = cli_print_json_document(doc);
+        cli_context_close(&ctx);
+        return rc;
+    }
+    if (!kept) {
+        /* Asked for explicitly (--credential-store none or LICPORTAL_TOKEN): say what it means. */
+        cli_say(stdout, "Password accepted by %s for %s; the session is kept for this run only, so later "
+                        "commands will not find it.", server, who);
     } else {
+        cli_say(stdout, "Logged in to %s as %s.", server, who);
         cli_say(stdout, "Session kept in: %s", lp_credstore_describe(ctx.store));
     }
     cli_context_close(&ctx);

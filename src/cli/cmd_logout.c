@@ -4,8 +4,22 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_code.h"
+#include "cli/listing.h"
 #include "cli/say.h"
 #include "licportal/sanitize.h"
+
+static void print_outcome(const cli_context *ctx, const char *server, bool was_logged_in)
+{
+    if (ctx->args->json) {
+        cJSON *doc = cJSON_CreateObject();
+        cJSON_AddStringToObject(doc, "server", ctx->config.server);
+        cJSON_AddBoolToObject(doc, "was_logged_in", was_logged_in);
+        cJSON_AddBoolToObject(doc, "logged_out", true);
+        cli_print_json_document(doc);
+        return;
+    }
+    cli_say(stdout, was_logged_in ? "Logged out of %s." : "Not logged in to %s.", server);
+}
 
 int cmd_logout(const cli_args *args)
 {
@@ -15,10 +29,15 @@ int cmd_logout(const cli_args *args)
         cli_context_close(&ctx);
         return rc;
     }
+    if (lp_credstore_from_environment(ctx.store)) {
+        cli_context_close(&ctx);
+        return cli_fail(CLI_EXIT_USAGE, "LICPORTAL_TOKEN holds a personal access token, which logout does not "
+                                        "end: revoke it with `licportal token revoke ID` from a login session");
+    }
     char server[512];
     lp_sanitize_into(ctx.config.server, server, sizeof server);
     if (!lp_client_has_session(ctx.client)) {
-        cli_say(stdout, "Not logged in to %s.", server);
+        print_outcome(&ctx, server, false);
         cli_context_close(&ctx);
         return CLI_EXIT_OK;
     }
@@ -44,7 +63,7 @@ int cmd_logout(const cli_args *args)
         cli_context_close(&ctx);
         return rc;
     }
-    cli_say(stdout, "Logged out of %s.", server);
+    print_outcome(&ctx, server, true);
     cli_context_close(&ctx);
     return CLI_EXIT_OK;
 }

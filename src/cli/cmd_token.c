@@ -6,6 +6,7 @@
 #include "cli/context.h"
 #include "cli/exit_code.h"
 #include "cli/listing.h"
+#include "cli/raw_value.h"
 #include "cli/say.h"
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
@@ -73,13 +74,20 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_table_add_row(table, cells);
 }
 
+static const char *const fields[] = {"id", "name", "scope", "created_at", "expires_at", "last_used_at"};
+
+static bool add_record(cli_table *table, const lp_result *result, size_t index)
+{
+    const lp_personal_token *t = &result->as.token_page.items[index];
+    char created[LP_TIMESTAMP_LEN], expires[LP_TIMESTAMP_LEN], used[LP_TIMESTAMP_LEN];
+    const char *cells[] = {t->id, t->name, t->scope, cli_raw_time(t->created_at, created),
+                           cli_raw_time(t->expires_at, expires), cli_raw_time(t->last_used_at, used)};
+    return cli_table_add_row(table, cells);
+}
+
 static cli_table *new_table(void)
 {
-    cli_table *table = cli_table_new(sizeof headers / sizeof headers[0], headers);
-    if (table != NULL) {
-        cli_table_keep_width(table, 0);
-    }
-    return table;
+    return cli_table_new_keeping(sizeof headers / sizeof headers[0], headers, 1);
 }
 
 int cmd_token_list(const cli_args *args)
@@ -90,6 +98,9 @@ int cmd_token_list(const cli_args *args)
         .new_table = new_table,
         .start = start_page,
         .add_row = add_row,
+        .fields = fields,
+        .field_count = sizeof fields / sizeof fields[0],
+        .add_record = add_record,
     };
     return cli_list_command(args, &tokens);
 }

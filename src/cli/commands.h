@@ -18,7 +18,7 @@ int cmd_downloads(const cli_args *args);
 int cmd_download(const cli_args *args);
 int cmd_check(const cli_args *args);
 /* The UNKNOWN status line (exit 3) for a command line that does not parse. */
-int cmd_check_usage_error(const char *message);
+int cmd_check_usage_error(const char *message, bool json);
 int cmd_token_create(const cli_args *args);
 int cmd_token_list(const cli_args *args);
 int cmd_token_revoke(const cli_args *args);

@@ -1,9 +1,11 @@
 /* Settings, store and client for a sub-command, and the one-line error report. */
 #include "cli/context.h"
 
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/exit_code.h"
@@ -221,12 +223,61 @@ int cli_run_single_call(const cli_args *args, const cli_single_call *single)
     return cli_with_session(args, run_single, single);
 }
 
+bool cli_script_output(const cli_context *ctx)
+{
+    const cli_args *args = ctx->args;
+    return !ctx->stdout_terminal || args->output_format != NULL || args->fields != NULL || args->header;
+}
+
+static bool utf8_codeset(void)
+{
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
 cli_table_style cli_stdout_style(const cli_context *ctx)
 {
+    const cli_args *args = ctx->args;
     cli_table_style style = {
-        .terminal = ctx->stdout_terminal,
+        .terminal = !cli_script_output(ctx),
         .width = cli_terminal_width(STDOUT_FILENO),
         .bold_header = ctx->color,
+        .ascii = !utf8_codeset(),
+        .csv = args->output_format != NULL && strcmp(args->output_format, "csv") == 0,
+        .header = args->header,
     };
     return style;
+}
+
+int cli_print_record(const cli_context *ctx, const char *const *fields, const char *const *cells, size_t count)
+{
+    cli_table *record = cli_table_new(count, fields);
+    if (record == NULL || !cli_table_add_row(record, cells)) {
+        cli_table_free(record);
+        return cli_fail(CLI_EXIT_ERROR, "printing failed: out of memory");
+    }
+    size_t order[64];
+    cli_table_style style;
+    int rc = cli_records_style(ctx, record, order, sizeof order / sizeof order[0], &style);
+    if (rc == CLI_EXIT_OK) {
+        cli_table_print(record, stdout, &style);
+    }
+    cli_table_free(record);
+    return rc;
+}
+
+int cli_records_style(const cli_context *ctx, const cli_table *records, size_t *order, size_t room,
+                      cli_table_style *style)
+{
+    *style = cli_stdout_style(ctx);
+    if (ctx->args->fields == NULL) {
+        return CLI_EXIT_OK;
+    }
+    lp_error err;
+    lp_error_clear(&err);
+    if (cli_table_select(records, ctx->args->fields, order, room, &style->chosen, &err) != LP_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "%s", err.message);
+    }
+    style->order = order;
+    return CLI_EXIT_OK;
 }

@@ -75,7 +75,21 @@ typedef struct cli_single_call {
  * `use`. Returns an exit code, any failure already reported. */
 int cli_run_single_call(const cli_args *args, const cli_single_call *single);
 
+/* Whether stdout gets records for scripts rather than a table for people:
+ * stdout is not a terminal, or --output, --fields or --header was given. */
+bool cli_script_output(const cli_context *ctx);
+
 /* The table style for stdout. */
 cli_table_style cli_stdout_style(const cli_context *ctx);
+
+/* Prints one record (`cells` in the order of `fields`) as records for scripts
+ * print, honouring --fields, --header and --output. Returns an exit code. */
+int cli_print_record(const cli_context *ctx, const char *const *fields, const char *const *cells, size_t count);
+
+/* The style for `records` (whose headers are field names): --fields chosen
+ * into `order` (room for `room`). A bad --fields is a usage error, reported;
+ * returns an exit code. */
+int cli_records_style(const cli_context *ctx, const cli_table *records, size_t *order, size_t room,
+                      cli_table_style *style);
 
 #endif

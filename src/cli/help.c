@@ -41,7 +41,7 @@ void cli_print_usage(FILE *out)
           out);
     for (int c = CLI_CMD_NONE + 1; c < CLI_CMD_COUNT; c++) {
         const cli_command_info *info = cli_command_describe((cli_command)c);
-        fprintf(out, "  %-12s %s\n", info->name, info->summary);
+        fprintf(out, "  %-13s %s\n", info->name, info->summary);
     }
     fputs("\nOptions (before or after the command):\n", out);
     for (size_t i = 0; i < cli_option_count; i++) {

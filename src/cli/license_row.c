@@ -1,17 +1,16 @@
 /* A licence summary as table cells: masked key, product, status, dates, seats. */
 #include "cli/license_row.h"
 
+#include <stdint.h>
+
+#include "cli/raw_value.h"
+
 #include "licportal/format.h"
 
+/* Ids are what the next command needs; masked keys end in the part that matters. */
 static cli_table *table_with_ids(size_t columns, const char *const *headers)
 {
-    cli_table *table = cli_table_new(columns, headers);
-    if (table != NULL) {
-        /* Ids are what the next command needs; masked keys end in the part that matters. */
-        cli_table_keep_width(table, 0);
-        cli_table_keep_width(table, 1);
-    }
-    return table;
+    return cli_table_new_keeping(columns, headers, 2);
 }
 
 cli_table *cli_license_table_new(void)
@@ -31,6 +30,30 @@ bool cli_add_license_row(cli_table *table, const lp_license_summary *license)
     const char *cells[] = {
         license->id, license->key_masked, license->product.name, license->edition,
         lp_license_status_name(license->status), expires, seats,
+    };
+    return cli_table_add_row(table, cells);
+}
+
+const char *const cli_license_fields[CLI_LICENSE_FIELD_COUNT] = {
+    "id", "key_masked", "product_id", "product", "edition", "status",
+    "added_at", "expires_at", "activations_in_use", "max_activations",
+};
+
+bool cli_add_license_record(cli_table *table, const lp_license_summary *license)
+{
+    char added[LP_TIMESTAMP_LEN], expires[LP_TIMESTAMP_LEN];
+    char in_use[CLI_RAW_NUMBER_LEN], max[CLI_RAW_NUMBER_LEN];
+    const char *cells[] = {
+        license->id,
+        license->key_masked,
+        license->product.id,
+        license->product.name,
+        license->edition,
+        lp_license_status_name(license->status),
+        cli_raw_time(license->added_at, added),
+        cli_raw_time(license->expires_at, expires),
+        cli_raw_number(license->activations_in_use, INT64_MIN, in_use),
+        cli_raw_number(license->max_activations, LP_UNLIMITED, max),
     };
     return cli_table_add_row(table, cells);
 }

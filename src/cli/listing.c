@@ -7,6 +7,7 @@
 #include "cli/exit_code.h"
 #include "cli/json_output.h"
 #include "cli/paging.h"
+#include "cli/product_filter.h"
 #include "cli/say.h"
 
 /* The server's own page size limit. */
@@ -130,26 +131,77 @@ int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
     }
 }
 
+/* The table the rows go into and how it is printed: records for scripts, else a table for people. */
+typedef struct listing_output {
+    cli_table *table;
+    cli_table_style style;
+    size_t order[64];
+    bool records;
+} listing_output;
+
+static int open_output(cli_context *ctx, const cli_listing *listing, listing_output *out)
+{
+    out->records = cli_script_output(ctx);
+    if (!out->records) {
+        out->table = listing->new_table();
+        out->style = cli_stdout_style(ctx);
+        return out->table != NULL ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+    }
+    out->table = cli_table_new(listing->field_count, listing->fields);
+    if (out->table == NULL) {
+        return cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+    }
+    return cli_records_style(ctx, out->table, out->order, sizeof out->order / sizeof out->order[0], &out->style);
+}
+
+static int list_resolved(cli_context *ctx, const cli_listing *listing, listing_output *out);
+
 static int run_listing(cli_context *ctx, const void *data)
 {
     const cli_listing *listing = data;
+    listing_output out = {0};
+    int rc = ctx->args->json ? CLI_EXIT_OK : open_output(ctx, listing, &out);
+    cli_args resolved = *ctx->args;
+    char *product_id = NULL;
+    if (rc == CLI_EXIT_OK && resolved.product != NULL) {
+        rc = cli_resolve_product(ctx, &resolved.product, &product_id);
+    }
+    const cli_args *given = ctx->args;
+    ctx->args = &resolved;
+    if (rc == CLI_EXIT_OK && listing->before != NULL) {
+        rc = listing->before(ctx);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = list_resolved(ctx, listing, &out);
+    }
+    ctx->args = given;
+    free(product_id);
+    cli_table_free(out.table);
+    return rc;
+}
+
+static int list_resolved(cli_context *ctx, const cli_listing *listing, listing_output *out)
+{
     bool json = ctx->args->json;
-    cli_table *table = json ? NULL : listing->new_table();
     cJSON *items = json ? cJSON_CreateArray() : NULL;
-    if (table == NULL && items == NULL) {
+    if (json && items == NULL) {
         return cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+    }
+    /* Records for scripts are rows of raw values. */
+    cli_listing rows = *listing;
+    if (out->records) {
+        rows.add_row = listing->add_record;
     }
     cli_id_cache *ids = cli_id_cache_new(listing->cache_name);
     int64_t total = 0;
-    int rc = cli_list_all(ctx, listing, (size_t)ctx->args->limit, table, items, ids, &total);
+    int rc = cli_list_all(ctx, &rows, (size_t)ctx->args->limit, json ? NULL : out->table, items, ids, &total);
     if (rc == CLI_EXIT_OK && json) {
         rc = cli_print_list_json(items, total);
         items = NULL;
     } else if (rc == CLI_EXIT_OK) {
-        cli_table_style style = cli_stdout_style(ctx);
-        cli_table_print(table, stdout, &style);
-        if (ctx->stdout_terminal && (int64_t)cli_table_rows(table) < total) {
-            cli_say(stdout, "(%zu of %lld shown)", cli_table_rows(table), (long long)total);
+        cli_table_print(out->table, stdout, &out->style);
+        if (!out->records && (int64_t)cli_table_rows(out->table) < total) {
+            cli_say(stdout, "(%zu of %lld shown)", cli_table_rows(out->table), (long long)total);
         }
     }
     if (rc == CLI_EXIT_OK) {
@@ -158,7 +210,6 @@ static int run_listing(cli_context *ctx, const void *data)
     }
     cli_id_cache_free(ids);
     cJSON_Delete(items);
-    cli_table_free(table);
     return rc;
 }
 

@@ -18,9 +18,18 @@ typedef struct cli_listing {
     lp_call *(*start)(lp_client *client, const cli_args *args, const char *cursor, int limit,
                       lp_error *err);
     bool (*add_row)(cli_table *table, const lp_result *result, size_t index);
+    /* Records for scripts: the field names, and one item as raw values (RFC
+     * 3339 times, whole numbers, NULL for none), in the order of `fields`. */
+    const char *const *fields;
+    size_t field_count;
+    bool (*add_record)(cli_table *table, const lp_result *result, size_t index);
+    /* Optional: checks the command's filters before the first page (an
+     * unknown id is exit 3). Returns an exit code, any failure reported. */
+    int (*before)(cli_context *ctx);
 } cli_listing;
 
-/* The whole of a list sub-command (licences, activations or downloads): every
+/* The whole of a list sub-command (licences, activations or downloads): a
+ * --product name replaced by its id first (see product_filter.h), then every
  * page up to --limit, printed as a table or with --json as the API's items;
  * on success the ids also go to the completion cache (see id_cache.h), which
  * never fails the command. Returns an exit code, the failure reported. */

@@ -43,7 +43,7 @@ int main(int argc, char **argv)
     if (cli_parse_args(argc, argv, &args, &err) != LP_OK) {
         /* Monitoring shows stdout only, and exit 2 would page someone as CRITICAL. */
         if (cli_command_named(argc, argv) == CLI_CMD_CHECK) {
-            return cmd_check_usage_error(err.message);
+            return cmd_check_usage_error(err.message, cli_words_include(argc, argv, "--json"));
         }
         return cli_fail(CLI_EXIT_USAGE, "%s", err.message);
     }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/model.h"
+
 static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_NONE] = {"", NULL, "start the interactive terminal interface"},
     [CLI_CMD_LOGIN] = {"login", NULL, "log in and keep the session in the credential store"},
@@ -37,12 +39,15 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
 
 #define FIELD(name) offsetof(cli_args, name)
 #define OVERRIDE(name) (offsetof(cli_args, overrides) + offsetof(lp_config_overrides, name))
-#define LISTS                                                                                  \
-    (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
-     | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS))
 #define PAGED                                                                                  \
     (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS)      \
      | CLI_FOR(CLI_CMD_TOKEN_LIST))
+/* Every sub-command but the bare group word "token". */
+#define SUB_COMMANDS (((1u << CLI_CMD_COUNT) - 1u) & ~CLI_FOR(CLI_CMD_NONE) & ~CLI_FOR(CLI_CMD_TOKEN))
+/* Commands whose plain output is records for scripts. */
+#define RECORDS                                                                                \
+    (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
+     | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS) | CLI_FOR(CLI_CMD_TOKEN_LIST))
 #define TOKENS (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
 #define OFFLINE                                                                                \
     (CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE) | CLI_FOR(CLI_CMD_VERIFY))
@@ -70,7 +75,7 @@ const cli_option cli_options[] = {
     {"--status", 0, CLI_ARG_STRING, FIELD(status), CLI_FOR(CLI_CMD_LICENSES), "S",
      "active, expired, suspended, revoked or pending"},
     {"--product", 0, CLI_ARG_STRING, FIELD(product),
-     CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_DOWNLOADS), "P", "product id"},
+     CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_DOWNLOADS), "P", "product name (any case) or id"},
     {"--query", 'q', CLI_ARG_STRING, FIELD(query), CLI_FOR(CLI_CMD_LICENSES), "TEXT",
      "match product, edition or the last key characters"},
     {"--sort", 0, CLI_ARG_STRING, FIELD(sort), CLI_FOR(CLI_CMD_LICENSES), "KEY",
@@ -78,8 +83,8 @@ const cli_option cli_options[] = {
     {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
      CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licences expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
-    {"--json", 0, CLI_ARG_FLAG, FIELD(json), LISTS | TOKENS | OFFLINE | CLI_FOR(CLI_CMD_CHECK), NULL,
-     "print the API objects as one JSON document"},
+    {"--json", 0, CLI_ARG_FLAG, FIELD(json), SUB_COMMANDS, NULL,
+     "print JSON: the API objects, or what was done"},
     {"--reveal", 0, CLI_ARG_FLAG, FIELD(reveal), CLI_FOR(CLI_CMD_LICENSE), NULL,
      "show the full licence key (the server records it)"},
     {"--license", 0, CLI_ARG_STRING, FIELD(license_id), CLI_FOR(CLI_CMD_ACTIVATIONS), "ID",
@@ -98,6 +103,11 @@ const cli_option cli_options[] = {
      "WARNING when an active licence expires within N days (30)"},
     {"--crit-days", 0, CLI_ARG_COUNT_VALUE, FIELD(crit_days), CLI_FOR(CLI_CMD_CHECK), "N",
      "CRITICAL when an active licence expires within N days (7)"},
+    {"--fields", 0, CLI_ARG_STRING, FIELD(fields), RECORDS, "A,B",
+     "plain output: these fields, in this order"},
+    {"--header", 0, CLI_ARG_FLAG, FIELD(header), RECORDS, NULL, "plain output: a first line naming the fields"},
+    {"--output", 0, CLI_ARG_STRING, FIELD(output_format), RECORDS, "F",
+     "tsv (plain default), csv or json, on a terminal too"},
     {"--name", 0, CLI_ARG_STRING, FIELD(token_name), CLI_FOR(CLI_CMD_TOKEN_CREATE), "N",
      "what the token is for, shown by token list"},
     {"--scope", 0, CLI_ARG_STRING, FIELD(scope), CLI_FOR(CLI_CMD_TOKEN_CREATE), "S",
@@ -134,14 +144,27 @@ bool cli_command_from_name(const char *name, cli_command *out)
     return false;
 }
 
-static const cli_option *find_long(const char *word, size_t len)
+/* The option of that name meant for `command` (one name can mean different
+ * things: download's --output is a path, a list's a format), else the first. */
+static const cli_option *find_long_for(const char *word, size_t len, cli_command command)
 {
+    const cli_option *first = NULL;
     for (size_t i = 0; i < cli_option_count; i++) {
         if (strlen(cli_options[i].name) == len && strncmp(cli_options[i].name, word, len) == 0) {
-            return &cli_options[i];
+            if (cli_options[i].commands == CLI_ALL_COMMANDS || (cli_options[i].commands & CLI_FOR(command)) != 0) {
+                return &cli_options[i];
+            }
+            if (first == NULL) {
+                first = &cli_options[i];
+            }
         }
     }
-    return NULL;
+    return first;
+}
+
+static const cli_option *find_long(const char *word, size_t len)
+{
+    return find_long_for(word, len, CLI_CMD_NONE);
 }
 
 static const cli_option *find_short(char letter)
@@ -212,7 +235,7 @@ static lp_status take_option(const char *word, int *index, int argc, char *const
     if (word[1] == '-') {
         const char *equals = strchr(word, '=');
         size_t len = equals != NULL ? (size_t)(equals - word) : strlen(word);
-        option = find_long(word, len);
+        option = find_long_for(word, len, out->command);
         inline_value = equals != NULL ? equals + 1 : NULL;
         snprintf(display, sizeof display, "%.*s", (int)(len < 40 ? len : 40), word);
     } else {
@@ -279,6 +302,40 @@ static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
     return LP_OK;
 }
 
+static const char *const output_formats[] = {"tsv", "csv", "json", NULL};
+
+/* A value outside an enumeration is a usage error listing the allowed ones. */
+static lp_status check_enum(const char *option, const char *value, const char *const *allowed, lp_error *err)
+{
+    if (value == NULL) {
+        return LP_OK;
+    }
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; allowed[i] != NULL; i++) {
+        if (strcmp(value, allowed[i]) == 0) {
+            return LP_OK;
+        }
+        if (used < sizeof list) {
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", allowed[i]);
+        }
+    }
+    return lp_error_set(err, LP_ERR_USAGE, "%s must be one of %s, not \"%.40s\"", option, list, value);
+}
+
+bool cli_words_include(int argc, char *const *argv, const char *word)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            return false;
+        }
+        if (strcmp(argv[i], word) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 cli_command cli_command_named(int argc, char *const *argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -338,8 +395,26 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
     if (out->command == CLI_CMD_TOKEN_CREATE && out->token_name == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"token create\" needs --name N");
     }
-    if (out->scope != NULL && strcmp(out->scope, "read") != 0 && strcmp(out->scope, "read_write") != 0) {
-        return lp_error_set(err, LP_ERR_USAGE, "--scope must be read or read_write, not \"%.40s\"", out->scope);
+    const struct {
+        const char *option;
+        const char *value;
+        const char *const *allowed;
+    } enums[] = {
+        {"--status", out->status, lp_license_statuses.names},
+        {"--sort", out->sort, lp_license_sort_keys.names},
+        {"--channel", out->channel, lp_download_channels.names},
+        {"--platform", out->platform, lp_download_platforms.names},
+        {"--scope", out->scope, lp_token_scopes.names},
+        {"--output", out->command == CLI_CMD_DOWNLOAD ? NULL : out->output_format, output_formats},
+    };
+    for (size_t i = 0; i < sizeof enums / sizeof enums[0]; i++) {
+        lp_status status = check_enum(enums[i].option, enums[i].value, enums[i].allowed, err);
+        if (status != LP_OK) {
+            return status;
+        }
+    }
+    if (out->output_format != NULL && strcmp(out->output_format, "json") == 0) {
+        out->json = true;
     }
     if (operand != NULL && operand[0] != '[' && out->target == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"%s\" needs %s (licportal %s %s)",

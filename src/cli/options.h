@@ -58,6 +58,9 @@ typedef struct cli_args {
     bool force;
     int warn_days;
     int crit_days;
+    const char *fields;          /* --fields a,b,c */
+    bool header;
+    const char *output_format;   /* tsv, csv or json */
     const char *token_name;
     const char *scope;
     int expires_days;            /* 0: never */
@@ -103,6 +106,9 @@ bool cli_command_from_name(const char *name, cli_command *out);
  * (so that `check` can answer a usage error in its own way); option values are
  * skipped. CLI_CMD_NONE when there is none. */
 cli_command cli_command_named(int argc, char *const *argv);
+
+/* Whether `word` is one of argv's words (for a line that does not parse). */
+bool cli_words_include(int argc, char *const *argv, const char *word);
 
 /* Parses argv (argv[0] is the program). LP_ERR_USAGE with a message naming
  * the offending word for unknown commands and options, options given to a

@@ -1,6 +1,7 @@
 /* Tables: every cell sanitised on entry, fitted by display width (wide and combining characters). */
 #include "cli/table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -63,6 +64,15 @@ void cli_table_free(cli_table *table)
     free(table);
 }
 
+cli_table *cli_table_new_keeping(size_t columns, const char *const *headers, size_t kept)
+{
+    cli_table *table = cli_table_new(columns, headers);
+    for (size_t c = 0; table != NULL && c < kept; c++) {
+        cli_table_keep_width(table, c);
+    }
+    return table;
+}
+
 void cli_table_keep_width(cli_table *table, size_t column)
 {
     if (column < table->columns) {
@@ -83,8 +93,8 @@ bool cli_table_add_row(cli_table *table, const char *const *cells)
     }
     char **row = table->cells + table->rows * table->columns;
     for (size_t c = 0; c < table->columns; c++) {
-        row[c] = lp_sanitize_str(cells[c] != NULL ? cells[c] : "-");
-        if (row[c] == NULL) {
+        row[c] = cells[c] != NULL ? lp_sanitize_str(cells[c]) : NULL;
+        if (cells[c] != NULL && row[c] == NULL) {
             for (size_t k = 0; k < c; k++) {
                 free(row[k]);
             }
@@ -100,13 +110,85 @@ size_t cli_table_rows(const cli_table *table)
     return table->rows;
 }
 
-static void print_plain(const cli_table *table, FILE *out)
+const char *cli_table_cell(const cli_table *table, size_t row, size_t column)
 {
-    for (size_t r = 0; r < table->rows; r++) {
-        for (size_t c = 0; c < table->columns; c++) {
-            fputs(table->cells[r * table->columns + c], out);
-            fputc(c + 1 < table->columns ? '\t' : '\n', out);
+    return row < table->rows && column < table->columns ? table->cells[row * table->columns + column] : NULL;
+}
+
+lp_status cli_table_select(const cli_table *table, const char *fields, size_t *order, size_t room, size_t *chosen,
+                           lp_error *err)
+{
+    *chosen = 0;
+    const char *p = fields;
+    while (*p != '\0') {
+        const char *end = strchr(p, ',');
+        size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+        size_t c = 0;
+        while (c < table->columns && (strlen(table->headers[c]) != len || strncmp(table->headers[c], p, len) != 0)) {
+            c++;
         }
+        if (c == table->columns || *chosen == room) {
+            char known[1024] = "";
+            size_t used = 0;
+            for (size_t k = 0; k < table->columns && used < sizeof known; k++) {
+                used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", k > 0 ? "," : "", table->headers[k]);
+            }
+            return lp_error_set(err, LP_ERR_USAGE, "--fields: unknown field \"%.*s\" (fields: %s)",
+                                (int)(len < 40 ? len : 40), p, known);
+        }
+        order[(*chosen)++] = c;
+        p += len;
+        if (*p == ',') {
+            p++;
+        }
+    }
+    if (*chosen == 0) {
+        return lp_error_set(err, LP_ERR_USAGE, "--fields needs at least one field name");
+    }
+    return LP_OK;
+}
+
+/* RFC 4180: a cell with a comma, a quote or a line break is quoted, quotes doubled. */
+static void put_csv_cell(const char *cell, FILE *out)
+{
+    if (strpbrk(cell, ",\"\r\n") == NULL) {
+        fputs(cell, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *p = cell; *p != '\0'; p++) {
+        if (*p == '"') {
+            fputc('"', out);
+        }
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+static void put_record(char *const *cells, FILE *out, const cli_table_style *style, size_t columns)
+{
+    size_t count = style->chosen > 0 ? style->chosen : columns;
+    for (size_t i = 0; i < count; i++) {
+        const char *cell = cells[style->chosen > 0 ? style->order[i] : i];
+        if (cell == NULL) {
+            cell = "";
+        }
+        if (style->csv) {
+            put_csv_cell(cell, out);
+        } else {
+            fputs(cell, out);
+        }
+        fputc(i + 1 < count ? (style->csv ? ',' : '\t') : '\n', out);
+    }
+}
+
+static void print_records(const cli_table *table, FILE *out, const cli_table_style *style)
+{
+    if (style->header) {
+        put_record(table->headers, out, style, table->columns);
+    }
+    for (size_t r = 0; r < table->rows; r++) {
+        put_record(table->cells + r * table->columns, out, style, table->columns);
     }
 }
 
@@ -135,7 +217,7 @@ static void fit_widths(size_t *widths, const bool *keep, size_t columns, size_t 
 }
 
 static void print_row(FILE *out, char *const *cells, const size_t *widths, size_t columns,
-                      bool bold)
+                      bool bold, bool ascii)
 {
     if (bold) {
         fputs("\033[1m", out);
@@ -147,7 +229,12 @@ static void print_row(FILE *out, char *const *cells, const size_t *widths, size_
         if (fitted == NULL) {
             return;
         }
-        lp_text_fit(cells[c], widths[c], !last, fitted, size);
+        const char *cell = cells[c] != NULL ? cells[c] : "-";
+        if (ascii) {
+            lp_text_fit_marked(cell, widths[c], !last, "...", 3, fitted, size);
+        } else {
+            lp_text_fit(cell, widths[c], !last, fitted, size);
+        }
         fputs(fitted, out);
         if (last && bold) {
             fputs("\033[0m", out);
@@ -160,7 +247,7 @@ static void print_row(FILE *out, char *const *cells, const size_t *widths, size_
 void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *style)
 {
     if (!style->terminal) {
-        print_plain(table, out);
+        print_records(table, out, style);
         return;
     }
     size_t *widths = calloc(table->columns, sizeof *widths);
@@ -170,7 +257,8 @@ void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *s
     for (size_t c = 0; c < table->columns; c++) {
         widths[c] = lp_text_width(table->headers[c]);
         for (size_t r = 0; r < table->rows; r++) {
-            size_t w = lp_text_width(table->cells[r * table->columns + c]);
+            const char *cell = table->cells[r * table->columns + c];
+            size_t w = cell != NULL ? lp_text_width(cell) : 1;
             if (w > widths[c]) {
                 widths[c] = w;
             }
@@ -179,9 +267,9 @@ void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *s
     if (style->width > 0) {
         fit_widths(widths, table->keep, table->columns, style->width);
     }
-    print_row(out, table->headers, widths, table->columns, style->bold_header);
+    print_row(out, table->headers, widths, table->columns, style->bold_header, style->ascii);
     for (size_t r = 0; r < table->rows; r++) {
-        print_row(out, table->cells + r * table->columns, widths, table->columns, false);
+        print_row(out, table->cells + r * table->columns, widths, table->columns, false, style->ascii);
     }
     free(widths);
 }
@@ -196,7 +284,7 @@ void cli_print_fields(FILE *out, const char *const *pairs, size_t count, bool te
     size_t label_width = 0;
     bool ok = true;
     for (size_t i = 0; i < 2 * count && ok; i++) {
-        safe[i] = lp_sanitize_str(pairs[i] != NULL ? pairs[i] : "-");
+        safe[i] = lp_sanitize_str(pairs[i] != NULL ? pairs[i] : terminal ? "-" : "");
         ok = safe[i] != NULL;
         if (ok && i % 2 == 0 && lp_text_width(safe[i]) > label_width) {
             label_width = lp_text_width(safe[i]);

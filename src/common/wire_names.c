@@ -14,7 +14,7 @@ static const char *const status_names[LP_LICENSE_STATUS_COUNT + 1] = {
 };
 const lp_wire_names lp_license_statuses = WIRE_LIST(status_names);
 
-static const char *const license_sorts[] = {"-added_at", "added_at", "expires_at", "-expires_at",
+static const char *const license_sorts[] = {"added_at", "-added_at", "expires_at", "-expires_at",
                                             "product",   "-product", "status",     "-status",    NULL};
 const lp_wire_names lp_license_sort_keys = WIRE_LIST(license_sorts);
 
@@ -24,6 +24,15 @@ const lp_wire_names lp_activation_sort_keys = WIRE_LIST(activation_sorts);
 
 static const char *const download_sorts[] = {"-released_at", "released_at", "product", "-product", NULL};
 const lp_wire_names lp_download_sort_keys = WIRE_LIST(download_sorts);
+
+static const char *const channels[] = {"stable", "beta", NULL};
+const lp_wire_names lp_download_channels = WIRE_LIST(channels);
+
+static const char *const platforms[] = {"linux", "windows", "macos", "any", NULL};
+const lp_wire_names lp_download_platforms = WIRE_LIST(platforms);
+
+static const char *const scopes[] = {"read", "read_write", NULL};
+const lp_wire_names lp_token_scopes = WIRE_LIST(scopes);
 
 int lp_wire_index(const lp_wire_names *list, const char *name)
 {

@@ -147,11 +147,5 @@ enum MHD_Result lp_api_activation_delete(struct lp_request *req)
         return lp_reply_internal(req);
     lp_bind_int(st, ":id", row);
     lp_bind_int(st, ":user", req->user_id);
-    int changed = lp_db_step_changes(req->db, st);
-    if (changed < 0)
-        return lp_reply_internal(req);
-    if (changed == 0)
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
-    lp_audit(req, req->user_id, "deactivate", req->path_id, NULL);
-    return lp_reply_no_content(req);
+    return lp_reply_after_change(req, lp_db_step_changes(req->db, st), "no such activation", "deactivate");
 }

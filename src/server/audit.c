@@ -1,7 +1,9 @@
-/* Writes audit_log rows. */
+/* Writes audit_log rows, and answers a request whose change is audited. */
 #include "server/audit.h"
 
 #include <stdio.h>
+
+#include "server/response.h"
 
 void lp_audit(struct lp_request *req, int64_t user_id, const char *action, const char *object_id, const char *detail)
 {
@@ -20,4 +22,15 @@ void lp_audit(struct lp_request *req, int64_t user_id, const char *action, const
     if (sqlite3_step(st) != SQLITE_DONE)
         fprintf(stderr, "licportald: cannot write audit log: %s\n", sqlite3_errmsg(lp_db_handle(req->db)));
     sqlite3_reset(st);
+}
+
+enum MHD_Result lp_reply_after_change(struct lp_request *req, int changed, const char *not_found_message,
+                                      const char *action)
+{
+    if (changed < 0)
+        return lp_reply_internal(req);
+    if (changed == 0)
+        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", not_found_message);
+    lp_audit(req, req->user_id, action, req->path_id, NULL);
+    return lp_reply_no_content(req);
 }

@@ -15,8 +15,11 @@ bool lp_authenticate(struct lp_request *req)
         lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
         return false;
     }
-    if (lp_personal_token_is_one(header + 7))
-        return lp_personal_token_authenticate(req, header + 7);
+    if (lp_personal_token_is_one(header + 7)) {
+        lp_personal_token_outcome outcome = lp_personal_token_authenticate(req, header + 7);
+        if (outcome != LP_PERSONAL_TOKEN_UNKNOWN)
+            return outcome == LP_PERSONAL_TOKEN_ACCEPTED;
+    }
     char hash[LP_TOKEN_HASH_LEN];
     lp_token_hash(header + 7, hash);
     static const char *const sql = "SELECT a.user_id, a.expires_at, s.revoked_at, a.session_id FROM access_tokens a "

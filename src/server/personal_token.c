@@ -20,10 +20,10 @@ bool lp_personal_token_generate(char out[LP_PERSONAL_TOKEN_LEN])
     return true;
 }
 
-static bool refuse(struct lp_request *req, const char *message)
+static lp_personal_token_outcome refuse(struct lp_request *req, const char *message)
 {
     lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", message);
-    return false;
+    return LP_PERSONAL_TOKEN_REFUSED;
 }
 
 /* Only the first use in each second writes, so a busy monitoring check does not
@@ -46,7 +46,7 @@ static bool is_read_only_method(const char *method)
     return strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 }
 
-bool lp_personal_token_authenticate(struct lp_request *req, const char *bearer)
+lp_personal_token_outcome lp_personal_token_authenticate(struct lp_request *req, const char *bearer)
 {
     char hash[LP_TOKEN_HASH_LEN];
     lp_token_hash(bearer, hash);
@@ -55,12 +55,12 @@ bool lp_personal_token_authenticate(struct lp_request *req, const char *bearer)
     sqlite3_stmt *st = lp_db_stmt(req->db, sql);
     if (st == NULL) {
         lp_reply_internal(req);
-        return false;
+        return LP_PERSONAL_TOKEN_REFUSED;
     }
     lp_bind_text(st, ":hash", hash);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return refuse(req, "missing or invalid access token");
+        return LP_PERSONAL_TOKEN_UNKNOWN;
     }
     int64_t token_id = sqlite3_column_int64(st, 0);
     int64_t user_id = sqlite3_column_int64(st, 1);
@@ -76,11 +76,11 @@ bool lp_personal_token_authenticate(struct lp_request *req, const char *bearer)
     if (read_only && !is_read_only_method(req->method)) {
         lp_reply_error(req, MHD_HTTP_FORBIDDEN, "insufficient_scope",
                        "this personal access token may only read; use a read_write token");
-        return false;
+        return LP_PERSONAL_TOKEN_REFUSED;
     }
     record_use(req, token_id);
     req->user_id = user_id;
     req->session_id = 0;
     req->personal_token_id = token_id;
-    return true;
+    return LP_PERSONAL_TOKEN_ACCEPTED;
 }

@@ -20,10 +20,17 @@ bool lp_personal_token_is_one(const char *bearer);
 /* Fills `out` with a fresh "lpt_..." secret. False when libsodium is not ready. */
 bool lp_personal_token_generate(char out[LP_PERSONAL_TOKEN_LEN]);
 
+typedef enum lp_personal_token_outcome {
+    LP_PERSONAL_TOKEN_ACCEPTED,
+    LP_PERSONAL_TOKEN_REFUSED, /* replied 401 or 403 (or 500) */
+    LP_PERSONAL_TOKEN_UNKNOWN, /* no such token; nothing replied */
+} lp_personal_token_outcome;
+
 /* Authenticates `req` by the personal access token `bearer`: sets user_id and
- * personal_token_id and records last_used_at. A `read` token on anything but
- * GET or HEAD is refused 403 insufficient_scope. On failure replies (401 or 403)
- * and returns false. */
-bool lp_personal_token_authenticate(struct lp_request *req, const char *bearer);
+ * personal_token_id and records last_used_at. A revoked or expired token is
+ * refused 401 unauthenticated, a `read` token on anything but GET or HEAD 403
+ * insufficient_scope. An unknown one is left to the caller: a session's random
+ * token can begin with the prefix too. */
+lp_personal_token_outcome lp_personal_token_authenticate(struct lp_request *req, const char *bearer);
 
 #endif

@@ -193,11 +193,5 @@ enum MHD_Result lp_api_token_delete(struct lp_request *req)
     lp_bind_int(st, ":now", req->now);
     lp_bind_int(st, ":id", row);
     lp_bind_int(st, ":user", req->user_id);
-    int changed = lp_db_step_changes(req->db, st);
-    if (changed < 0)
-        return lp_reply_internal(req);
-    if (changed == 0)
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such token");
-    lp_audit(req, req->user_id, "token_revoke", req->path_id, NULL);
-    return lp_reply_no_content(req);
+    return lp_reply_after_change(req, lp_db_step_changes(req->db, st), "no such token", "token_revoke");
 }

@@ -52,7 +52,7 @@ class HostileStrings(FaultTestCase):
 
     def test_escape_sequences_are_stripped(self):
         results = self.run_fault("esc")
-        table = results[0].out
+        table = results[1].out  # licenses: the dashboard's plain output is counts only
         self.assertNotIn(b"\x1b", table)
         self.assertIn(b"red", table, "the text around a sequence stays")
 
@@ -61,13 +61,14 @@ class HostileStrings(FaultTestCase):
 
     def test_bidi_controls_are_stripped(self):
         results = self.run_fault("bidi")
-        self.assertIn(b"gnp.exe", results[0].out)
+        self.assertIn(b"gnp.exe", results[1].out)
 
     def test_invisible_format_characters_are_stripped_from_tables_and_json_alike(self):
         results = self.run_fault("hidden")
         by_args = {tuple(r.args): r for r in results}
+        # status has no product name, and the dashboard's plain record holds counts only.
         for table in TABLES:
-            if table == ["status"]:
+            if table in (["status"], ["dashboard"]):
                 continue
             plain = by_args[tuple(table)].out.decode()
             as_json = json.dumps(json.loads(by_args[tuple(table + ["--json"])].out),

@@ -56,7 +56,7 @@ bash_complete() { # [--no-equals-break] WORDS...
     printf "%s " "${COMPREPLY[@]}"' _ "$dir/licportal.bash" "$@" 2>&1
 }
 
-commands="login logout status dashboard licenses license activations deactivate downloads download check offline-request activate-offline verify"
+commands="login logout status dashboard licenses license activations deactivate downloads download check token offline-request activate-offline verify"
 globals="--server --profile --cacert --credential-store --no-color --help --version"
 
 
@@ -65,10 +65,13 @@ expect "bash: sub-command prefix" "licenses license" "$(bash_complete licportal 
 expect "bash: sub-command after a global option and its value" "downloads download" \
   "$(bash_complete licportal --profile work down)"
 expect "bash: global options" "$globals" "$(bash_complete licportal --)"
-expect "bash: deactivate options" "$globals -h -y --yes" "$(bash_complete licportal deactivate -)"
-expect "bash: licenses options" "$globals --status --product --query --sort --expiring-within --limit --json" \
+expect "bash: deactivate options" "$globals -h -y --yes --json" "$(bash_complete licportal deactivate -)"
+expect "bash: licenses options" "$globals --status --product --query --sort --expiring-within --limit --json --fields --header --output" \
   "$(bash_complete licportal licenses --)"
-expect "bash: check options" "$globals --warn-days --crit-days" "$(bash_complete licportal check --)"
+expect "bash: check options" "$globals --warn-days --crit-days --json" "$(bash_complete licportal check --)"
+expect "bash: token actions" "create list revoke" "$(bash_complete licportal token '')"
+expect "bash: token scopes" "read read_write" "$(bash_complete licportal token create --scope '')"
+expect "bash: list output formats" "tsv csv json" "$(bash_complete licportal licenses --output '')"
 expect "bash: login options" "--email" "$(bash_complete licportal login --em)"
 expect "bash: verify options" "$globals --keys --save-keys --any-machine --json" "$(bash_complete licportal verify --)"
 expect "bash: activate-offline options" "$globals --request --out --json" \
@@ -84,7 +87,7 @@ expect "bash: status right after =" "active expired suspended revoked pending" \
   "$(bash_complete licportal licenses --status = '')"
 expect "bash: status after = without = word break" "--status=suspended" \
   "$(bash_complete --no-equals-break licportal licenses --status=s)"
-expect "bash: descending sort keys" "-added_at -expires_at -product" "$(bash_complete licportal licenses --sort -)"
+expect "bash: descending sort keys" "-added_at -expires_at -product -status" "$(bash_complete licportal licenses --sort -)"
 expect "bash: channels" "stable beta" "$(bash_complete licportal downloads --channel '')"
 expect "bash: platforms" "linux windows macos any" "$(bash_complete licportal downloads --platform '')"
 expect "bash: download id after --output and its value" "rel_01HD" "$(bash_complete licportal download --output /tmp '')"
@@ -119,7 +122,7 @@ if command -v fish >/dev/null; then
   expect "fish: sub-command prefix" "licenses license" "$(fish_complete 'licportal lic')"
   expect "fish: profile names" "default work staging" "$(fish_complete 'licportal --profile ')"
   expect "fish: statuses" "active expired suspended revoked pending" "$(fish_complete 'licportal licenses --status ')"
-  expect "fish: sort keys after =" "--sort=-added_at --sort=-expires_at --sort=-product" \
+  expect "fish: sort keys after =" "--sort=-added_at --sort=-expires_at --sort=-product --sort=-status" \
     "$(fish_complete 'licportal licenses --sort=-')"
   expect "fish: licence ids" "lic_01HAAA lic_01HABB lic_01HBCC" "$(fish_complete 'licportal license ')"
   expect "fish: only one id" "" "$(fish_complete 'licportal license lic_01HAAA ')"
@@ -129,7 +132,7 @@ if command -v fish >/dev/null; then
   expect "fish: platforms" "linux windows macos any" "$(fish_complete 'licportal downloads --platform ')"
   expect "fish: licence ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(fish_complete 'licportal activations --license ')"
-  expect "fish: check options" "$globals --warn-days --crit-days" "$(fish_complete 'licportal check --')"
+  expect "fish: check options" "$globals --warn-days --crit-days --json" "$(fish_complete 'licportal check --')"
   expect "fish: verify options" "$globals --keys --save-keys --any-machine --json" "$(fish_complete 'licportal verify --')"
   expect "fish: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(fish_complete 'licportal activate-offline --request req.json ')"
@@ -169,7 +172,7 @@ if command -v zsh >/dev/null; then
   expect "zsh: platforms" "linux windows macos any" "$(zsh_complete 'licportal downloads --platform=')"
   expect "zsh: licence ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(zsh_complete 'licportal activations --license ')"
-  expect "zsh: check options" "$globals --warn-days --crit-days" "$(zsh_complete 'licportal check --')"
+  expect "zsh: check options" "$globals --warn-days --crit-days --json" "$(zsh_complete 'licportal check --')"
   expect "zsh: verify options" "$globals --keys --save-keys --any-machine --json" "$(zsh_complete 'licportal verify --')"
   expect "zsh: license ids for activate-offline" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(zsh_complete 'licportal activate-offline ')"

@@ -54,7 +54,6 @@ static lp_status read_sha256(const cJSON *node, const char *path, char out[65], 
 static lp_status parse_download(const cJSON *node, const char *path, lp_download *out,
                                 lp_error *err)
 {
-    static const char *const channels[] = {"stable", "beta", NULL};
     static const char *const platforms[] = {"linux", "windows", "macos", "any", NULL};
     static const char *const arches[] = {"x86_64", "aarch64", "any", NULL};
     memset(out, 0, sizeof *out);
@@ -64,7 +63,7 @@ static lp_status parse_download(const cJSON *node, const char *path, lp_download
         (status = lp_json_get_product(node, path, "product", &out->product, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "version", false, &out->version, err)) ==
             LP_OK &&
-        (status = read_choice(node, path, "channel", channels, &out->channel, err)) == LP_OK &&
+        (status = read_choice(node, path, "channel", lp_download_channels.names, &out->channel, err)) == LP_OK &&
         (status = read_choice(node, path, "platform", platforms, &out->platform, err)) == LP_OK &&
         (status = read_choice(node, path, "arch", arches, &out->arch, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "filename", false, &out->filename, err)) ==

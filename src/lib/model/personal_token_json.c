@@ -6,8 +6,6 @@
 #include "lib/model/json_reader.h"
 #include "lib/model/page_json.h"
 
-static const char *const scopes[] = {"read", "read_write", NULL};
-
 /* `with_secret`: the creating answer, which must carry `token`. */
 static lp_status parse_token(const cJSON *node, const char *path, bool with_secret, lp_personal_token *out,
                              lp_error *err)
@@ -17,13 +15,13 @@ static lp_status parse_token(const cJSON *node, const char *path, bool with_secr
     lp_status status = lp_json_expect_object(node, path, err);
     if (status == LP_OK && (status = lp_json_get_string(node, path, "id", false, &out->id, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "name", false, &out->name, err)) == LP_OK &&
-        (status = lp_json_get_enum(node, path, "scope", scopes, &scope, err)) == LP_OK &&
+        (status = lp_json_get_enum(node, path, "scope", lp_token_scopes.names, &scope, err)) == LP_OK &&
         (status = lp_json_get_time(node, path, "created_at", false, &out->created_at, err)) == LP_OK &&
         (status = lp_json_get_time(node, path, "expires_at", true, &out->expires_at, err)) == LP_OK &&
         (status = lp_json_get_time(node, path, "last_used_at", true, &out->last_used_at, err)) == LP_OK &&
         with_secret)
         status = lp_json_get_string(node, path, "token", false, &out->token, err);
-    if (status == LP_OK && (out->scope = strdup(scopes[scope])) == NULL)
+    if (status == LP_OK && (out->scope = strdup(lp_token_scopes.names[scope])) == NULL)
         status = lp_error_set(err, LP_ERR_NOMEM, "out of memory");
     if (status != LP_OK)
         lp_personal_token_clear(out);

@@ -186,6 +186,11 @@ lp_store_kind lp_credstore_kind(const lp_credstore *store)
     return store->kind;
 }
 
+bool lp_credstore_from_environment(const lp_credstore *store)
+{
+    return store->from_environment;
+}
+
 const char *lp_credstore_describe(const lp_credstore *store)
 {
     return store->description;

@@ -121,20 +121,27 @@ static bool copy_prefix(const unsigned char *s, size_t len, size_t columns, size
 
 void lp_text_fit(const char *text, size_t columns, bool pad, char *out, size_t size)
 {
-    static const char ellipsis[] = "\xE2\x80\xA6";
-    const size_t ellipsis_len = sizeof ellipsis - 1;
+    lp_text_fit_marked(text, columns, pad, "\xE2\x80\xA6", 1, out, size);
+}
+
+void lp_text_fit_marked(const char *text, size_t columns, bool pad, const char *ellipsis, size_t ellipsis_columns,
+                        char *out, size_t size)
+{
+    const size_t ellipsis_len = strlen(ellipsis);
     if (!out || size == 0)
         return;
     const unsigned char *s = (const unsigned char *)(text ? text : "");
     size_t len = strlen((const char *)s), room = size - 1, used, width;
     bool use_wcwidth = utf8_locale();
     if (!copy_prefix(s, len, columns, room, use_wcwidth, out, &used, &width) && columns > 0) {
-        /* Cut: the ellipsis takes the last column. */
-        if (room >= ellipsis_len) {
-            copy_prefix(s, len, columns - 1, room - ellipsis_len, use_wcwidth, out, &used, &width);
+        /* Cut: the ellipsis takes the last columns, or is left out where it does not fit. */
+        size_t keep = columns >= ellipsis_columns ? columns - ellipsis_columns : columns;
+        bool marked = columns >= ellipsis_columns && room >= ellipsis_len;
+        copy_prefix(s, len, keep, marked ? room - ellipsis_len : room, use_wcwidth, out, &used, &width);
+        if (marked) {
             memcpy(out + used, ellipsis, ellipsis_len);
             used += ellipsis_len;
-            width++;
+            width += ellipsis_columns;
         }
     }
     while (pad && width < columns && used < room) {

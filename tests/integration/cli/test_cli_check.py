@@ -130,3 +130,8 @@ class CheckSetupErrorTest(CliTestCase):
         self.assertEqual((doc["warn_days"], doc["crit_days"]), (30, 7))
         unknown = json.loads(self.home("file").run("check", "--json").out)
         self.assertEqual((unknown["status"], unknown["exit_code"], unknown["perfdata"]), ("UNKNOWN", 3, None))
+        res = home.run("check", "--json", "--warn-days", "x")
+        self.assertExit(res, 3)
+        typo = json.loads(res.out)
+        self.assertEqual((typo["status"], typo["warn_days"]), ("UNKNOWN", None))
+        self.assertIn("--warn-days needs a whole number", typo["summary"])

@@ -1,6 +1,7 @@
 # licportal login, status and logout: stores, two-factor codes, refusals and their exit codes.
 import json
 import os
+import shlex
 import re
 import stat
 import subprocess
@@ -122,14 +123,63 @@ class LoginTest(CliTestCase):
         self.assertFalse(os.path.exists(home.credentials_path))
         self.assertExit(home.run("status"), 4)
 
-    def test_auto_without_secret_service_says_so_and_writes_no_file(self):
+    def test_auto_without_secret_service_and_terminal_refuses_and_names_the_opt_in(self):
         home = self.home("auto")
         res = home.login()
-        self.assertExit(res, 0)
-        self.assertIn("this run only", res.err)
-        self.assertIn("--credential-store file", res.err)
+        self.assertExit(res, 4)
         self.assertLess(res.seconds, 3.5)
+        self.assertNotIn("Logged in", res.out)
+        line = self.assertOneLineError(res)
+        command = line.split("run: ", 1)[1]
+        self.assertIn("login --credential-store file --email 'demo1@example.com' --password-stdin", command)
         self.assertFalse(os.path.exists(home.credentials_path))
+        # The printed command, run as it is, logs in for good.
+        argv = shlex.split(command)[1:]
+        home.store = None
+        res = home.run(*argv, stdin=b"demo\n")
+        self.assertExit(res, 0)
+        self.assertExit(home.run("status"), 0)
+
+    def test_auto_without_secret_service_asks_in_a_terminal_and_remembers_yes(self):
+        home = self.home("auto")
+        res = home.run_pty("login", "--email", "demo1@example.com",
+                           answers=[(r"\[y/N\]", "y"), (r"Password", "demo")])
+        self.assertExit(res, 0)
+        self.assertIn("Logged in", res.out)
+        self.assertTrue(os.path.exists(home.credentials_path))
+        home.store = None
+        self.assertExit(home.run("status"), 0)
+        self.assertIn("credential_store = file", self.profile_text(home))
+
+    def test_auto_without_secret_service_answered_no_claims_nothing(self):
+        home = self.home("auto")
+        res = home.run_pty("login", "--email", "demo1@example.com", answers=[(r"\[y/N\]", "n")])
+        self.assertExit(res, 4)
+        self.assertNotIn("Logged in", res.out)
+        self.assertIn("--credential-store file", res.out)
+        self.assertFalse(os.path.exists(home.credentials_path))
+        self.assertIn("credential_store = none", self.profile_text(home))
+
+    def test_another_spelling_of_the_email_finds_the_session(self):
+        home = self.home("file")
+        res = home.login("DEMO1@Example.COM")
+        self.assertExit(res, 0)
+        self.assertExit(home.run("status"), 0)
+        self.assertExit(home.run("dashboard"), 0)
+        # A profile that already names the typed spelling learns the server's.
+        home = self.home("file")
+        os.makedirs(os.path.join(home.config_home, "licportal"))
+        with open(os.path.join(home.config_home, "licportal", "config"), "w") as f:
+            f.write("[profile default]\nemail = Demo1@EXAMPLE.com\n")
+        res = home.run("login", "--password-stdin", stdin=b"demo\n")
+        self.assertExit(res, 0)
+        self.assertExit(home.run("status"), 0)
+        self.assertIn("email = demo1@example.com", self.profile_text(home))
+
+    @staticmethod
+    def profile_text(home):
+        with open(os.path.join(home.config_home, "licportal", "config")) as f:
+            return f.read()
 
     def test_totp_code_given_on_the_command_line(self):
         home = self.home("file")
@@ -169,9 +219,9 @@ class LoginTest(CliTestCase):
         token = api.post("/tokens", {"name": "env", "scope": "read"}).json["token"]
         home = self.logged_in_home("demo1@example.com", "file")
         for _ in range(2):
-            res = home.run("dashboard", env={"LICPORTAL_TOKEN": token})
+            res = home.run("dashboard", "--json", env={"LICPORTAL_TOKEN": token})
             self.assertExit(res, 0)
-            self.assertIn("Total licenses", res.out)
+            self.assertIn("total_licenses", json.loads(res.out)["kpis"])
         res = home.run("status", env={"LICPORTAL_TOKEN": token})
         self.assertExit(res, 0)
         self.assertIn("LICPORTAL_TOKEN", res.out)

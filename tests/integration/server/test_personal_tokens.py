@@ -123,6 +123,17 @@ class PersonalTokenTest(harness.PortalTestCase):
                 client = self.portal.direct_client(token=token)
                 self.assertError(client.get("/me"), 401, "unauthenticated")
 
+    def test_a_session_token_that_happens_to_begin_like_one_still_works(self):
+        self.login()
+        fake = "lpt_" + "s" * 43
+        digest = hashlib.blake2b(fake.encode(), digest_size=32).hexdigest()
+        conn = sqlite3.connect(self.portal.db, timeout=10)
+        with conn:
+            conn.execute("INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
+                         "SELECT ?, session_id, user_id, expires_at FROM access_tokens LIMIT 1", (digest,))
+        conn.close()
+        self.assertStatus(self.portal.client(token=fake).get("/me"), 200)
+
     def test_list_pages_without_repeats(self):
         api = self.login("demo2@example.com")
         ids = [self.create(api, name=f"t{i}").json["id"] for i in range(5)]

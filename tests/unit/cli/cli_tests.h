@@ -9,5 +9,6 @@ TCase *exit_code_case(void);
 TCase *output_case(void);
 TCase *paging_case(void);
 TCase *id_cache_case(void);
+TCase *product_match_case(void);
 
 #endif

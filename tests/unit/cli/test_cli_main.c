@@ -10,5 +10,6 @@ int main(void)
     suite_add_tcase(suite, output_case());
     suite_add_tcase(suite, paging_case());
     suite_add_tcase(suite, id_cache_case());
+    suite_add_tcase(suite, product_match_case());
     return lp_run_suite(suite);
 }

@@ -105,7 +105,12 @@ START_TEST(test_usage_errors_name_the_offending_word)
     ck_assert_int_eq(PARSE(&args, "licenses", "--limit", "ten"), LP_ERR_USAGE);
     ck_assert_int_eq(PARSE(&args, "licenses", "--limit", "-3"), LP_ERR_USAGE);
     ck_assert_int_eq(PARSE(&args, "licenses", "--limit"), LP_ERR_USAGE);
-    ck_assert_int_eq(PARSE(&args, "login", "--json"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "login", "--reveal"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "licenses", "--status", "bogus"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "token"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "token", "drop"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "token", "create"), LP_ERR_USAGE);
+    ck_assert_int_eq(PARSE(&args, "token", "--json"), LP_ERR_USAGE);
     ck_assert_int_eq(PARSE(&args, "status", "--credential-store", "vault"), LP_ERR_USAGE);
     ck_assert_int_eq(PARSE(&args, "logout", "--yes"), LP_ERR_USAGE);
 }
@@ -164,6 +169,34 @@ START_TEST(test_offline_commands_take_their_files_and_verify_its_file_optionally
 }
 END_TEST
 
+START_TEST(test_token_actions_are_commands_of_their_own)
+{
+    cli_args args;
+    lp_error err;
+    ck_assert_int_eq(PARSE(&args, "token", "create", "--name", "cron", "--scope", "read_write", "--expires-days", "30"),
+                     LP_OK);
+    ck_assert_int_eq(args.command, CLI_CMD_TOKEN_CREATE);
+    ck_assert_str_eq(args.token_name, "cron");
+    ck_assert_str_eq(args.scope, "read_write");
+    ck_assert_int_eq(args.expires_days, 30);
+    ck_assert_int_eq(PARSE(&args, "--profile", "p", "token", "revoke", "pat_3", "--json"), LP_OK);
+    ck_assert_int_eq(args.command, CLI_CMD_TOKEN_REVOKE);
+    ck_assert_str_eq(args.target, "pat_3");
+    ck_assert_int_eq(PARSE(&args, "token", "list", "--name", "x"), LP_ERR_USAGE);
+}
+END_TEST
+
+START_TEST(test_the_command_is_found_in_a_line_that_does_not_parse)
+{
+    char *check_after_values[] = {"licportal", "--profile", "check", "--bogus", "licenses", NULL};
+    ck_assert_int_eq(cli_command_named(5, check_after_values), CLI_CMD_LICENSES);
+    char *check_bad[] = {"licportal", "--bogus", "--server", "x", "check", "--warn-days", "-1", NULL};
+    ck_assert_int_eq(cli_command_named(7, check_bad), CLI_CMD_CHECK);
+    char *none[] = {"licportal", "--no-color", NULL};
+    ck_assert_int_eq(cli_command_named(2, none), CLI_CMD_NONE);
+}
+END_TEST
+
 TCase *options_case(void)
 {
     TCase *tc = tcase_create("options");
@@ -175,5 +208,7 @@ TCase *options_case(void)
     tcase_add_test(tc, test_no_option_takes_a_secret_from_argv);
     tcase_add_test(tc, test_help_and_version_need_no_operand);
     tcase_add_test(tc, test_offline_commands_take_their_files_and_verify_its_file_optionally);
+    tcase_add_test(tc, test_token_actions_are_commands_of_their_own);
+    tcase_add_test(tc, test_the_command_is_found_in_a_line_that_does_not_parse);
     return tc;
 }

@@ -85,7 +85,67 @@ START_TEST(test_plain_output_is_one_line_per_row_tab_separated)
     ck_assert_uint_eq(lines, sizeof hostile / sizeof hostile[0]);
     ck_assert_uint_eq(tabs, 2 * lines);
     ck_assert_ptr_null(strstr(text, "STATUS"));
-    ck_assert_ptr_nonnull(strstr(text, "\t-\n"));
+    /* None is an empty field for scripts, not a "-" that looks like a value. */
+    ck_assert_ptr_nonnull(strstr(text, "\t\n"));
+    ck_assert_ptr_null(strstr(text, "\t-\n"));
+    free(text);
+    cli_table_free(table);
+}
+END_TEST
+
+static char *capture_style(const cli_table *table, const cli_table_style *style)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    ck_assert_ptr_nonnull(out);
+    cli_table_print(table, out, style);
+    fclose(out);
+    return text;
+}
+
+START_TEST(test_records_choose_fields_header_and_csv_quoting)
+{
+    const char *fields[] = {"id", "name", "count"};
+    cli_table *table = cli_table_new(3, fields);
+    const char *row1[] = {"a_1", "Atlas, \"Pro\"", "3"};
+    const char *row2[] = {"a_2", "Orbit", NULL};
+    ck_assert(cli_table_add_row(table, row1));
+    ck_assert(cli_table_add_row(table, row2));
+    size_t order[8];
+    lp_error err;
+    lp_error_clear(&err);
+    cli_table_style style = {.csv = true, .header = true, .order = order};
+    ck_assert_int_eq(cli_table_select(table, "count,id", order, 8, &style.chosen, &err), LP_OK);
+    char *text = capture_style(table, &style);
+    ck_assert_str_eq(text, "count,id\n3,a_1\n,a_2\n");
+    free(text);
+    style.chosen = 0;
+    text = capture_style(table, &style);
+    ck_assert_str_eq(text, "id,name,count\na_1,\"Atlas, \"\"Pro\"\"\",3\na_2,Orbit,\n");
+    free(text);
+    ck_assert_int_eq(cli_table_select(table, "id,bogus", order, 8, &style.chosen, &err), LP_ERR_USAGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "\"bogus\""));
+    ck_assert_ptr_nonnull(strstr(err.message, "id,name,count"));
+    ck_assert_int_eq(cli_table_select(table, "", order, 8, &style.chosen, &err), LP_ERR_USAGE);
+    cli_table_free(table);
+}
+END_TEST
+
+START_TEST(test_a_cut_is_marked_in_ascii_without_utf8)
+{
+    const char *headers[] = {"NAME"};
+    cli_table *table = cli_table_new(1, headers);
+    const char *row[] = {"A very long product name indeed"};
+    ck_assert(cli_table_add_row(table, row));
+    cli_table_style style = {.terminal = true, .width = 10, .ascii = true};
+    char *text = capture_style(table, &style);
+    ck_assert_ptr_null(strstr(text, "\xE2\x80\xA6"));
+    ck_assert_ptr_nonnull(strstr(text, "A very ...\n"));
+    free(text);
+    style.ascii = false;
+    text = capture_style(table, &style);
+    ck_assert_ptr_nonnull(strstr(text, "\xE2\x80\xA6"));
     free(text);
     cli_table_free(table);
 }
@@ -293,6 +353,8 @@ TCase *output_case(void)
     TCase *tc = tcase_create("output");
     tcase_add_test(tc, test_table_cells_are_sanitised_on_a_terminal);
     tcase_add_test(tc, test_plain_output_is_one_line_per_row_tab_separated);
+    tcase_add_test(tc, test_records_choose_fields_header_and_csv_quoting);
+    tcase_add_test(tc, test_a_cut_is_marked_in_ascii_without_utf8);
     tcase_add_test(tc, test_terminal_columns_align_by_display_width);
     tcase_add_test(tc, test_terminal_table_fits_the_width);
     tcase_add_test(tc, test_json_strips_controls_c1_and_bidi_and_keeps_lines);

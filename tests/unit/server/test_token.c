@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../suite_runner.h"
+#include "server/personal_token.h"
 #include "server/token.h"
 
 START_TEST(generates_43_url_safe_characters)
@@ -63,6 +64,20 @@ START_TEST(expires_exactly_at_issue_time_plus_ttl)
 }
 END_TEST
 
+START_TEST(personal_tokens_carry_their_prefix_and_are_told_apart)
+{
+    char a[LP_PERSONAL_TOKEN_LEN], b[LP_PERSONAL_TOKEN_LEN];
+    ck_assert(lp_personal_token_generate(a));
+    ck_assert(lp_personal_token_generate(b));
+    ck_assert_uint_eq(strlen(a), 4 + 43);
+    ck_assert(strncmp(a, "lpt_", 4) == 0);
+    ck_assert_str_ne(a, b);
+    ck_assert(lp_personal_token_is_one(a));
+    ck_assert(!lp_personal_token_is_one("lpt"));
+    ck_assert(!lp_personal_token_is_one("LPT_abc"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("token");
@@ -73,6 +88,7 @@ int main(void)
     tcase_add_test(tc, hashes_different_tokens_differently);
     tcase_add_test(tc, hash_matches_blake2b_256_of_the_text);
     tcase_add_test(tc, expires_exactly_at_issue_time_plus_ttl);
+    tcase_add_test(tc, personal_tokens_carry_their_prefix_and_are_told_apart);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }
