@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Counts test cases in meson's JSON test logs (each TAP line is a case) and in
-plain TAP files (*.tap), and prints the closing line "N passed, N failed"; exits
-1 when any failed. A skipped test or case counts as failed: a full run on a
-machine set up by scripts/deps.sh has what every test needs, so a skip means a
-test that proves nothing. The skips are named above the closing line."""
+"""Counts test cases in meson's JSON test logs (each TAP line is a case), in
+plain TAP files (*.tap) and in "failed:REASON" arguments (one failure each),
+and prints the closing line "N passed, N failed"; exits 1 when any failed.
+A skipped test or case counts as failed: a full run on a machine set up by
+scripts/deps.sh has what every test needs, so a skip means a test that proves
+nothing. The skips are named above the closing line."""
 import json
 import re
 import sys
@@ -35,6 +36,10 @@ for path in sys.argv[1:]:
     if path == "build-failed":
         failed += 1
         failures.append("a build failed")
+        continue
+    if path.startswith("failed:"):
+        failed += 1
+        failures.append(path[len("failed:"):])
         continue
     try:
         text = open(path, encoding="utf-8", errors="replace").read()

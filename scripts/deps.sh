@@ -15,6 +15,7 @@ test_packages=(
   check python3 python3-pyte python3-cryptography gnome-keyring dbus libsecret-tools
   sqlite3 clang libclang-rt-14-dev wrk hyperfine valgrind time
   dpkg-dev debhelper fakeroot lintian man-db groff-base zsh fish
+  shellcheck clang-format
 )
 
 packages=("${build_packages[@]}")

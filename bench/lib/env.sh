@@ -1,5 +1,6 @@
 # Benchmark environment: servers over demo databases, logged-in client profiles, and the small functions the cases share.
 # Sourced by bench/run; expects $root (the tree), $build (release build dir) and $work (scratch dir).
+# shellcheck shell=bash disable=SC2154 # $root, $build and $work are bench/run's
 
 licportald=
 licportal=

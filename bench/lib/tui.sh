@@ -1,5 +1,6 @@
 # Drives the terminal UI in a private tmux server at 80x24: start, type, wait for the screen.
 # Sourced by bench/run; uses bench_client_env from env.sh.
+# shellcheck shell=bash disable=SC2154 # $work is bench/run's
 
 bench_tmux()
 {

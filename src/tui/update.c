@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/text/utf8.h"
+#include "licportal/text.h"
 #include "licportal/sanitize.h"
 #include "tui/transition.h"
 #include "tui/view_ops.h"

@@ -6,7 +6,12 @@
 #   New inputs go into tests/fuzz/corpus/TARGET/ (merged, minimised); a crash is
 #   copied to tests/fuzz/crashes/TARGET/ and makes the script exit 1.
 set -euo pipefail
-seconds=${1:?usage: run-fuzzers.sh SECONDS [TARGET...]}
+usage() { sed -n '3,7p' "$0" | sed 's/^# \{0,1\}//'; }
+case ${1:-} in
+  -h | --help) usage; exit 0 ;;
+  '' | *[!0-9]*) echo "run-fuzzers.sh: SECONDS must be a number" >&2; usage >&2; exit 2 ;;
+esac
+seconds=$1
 shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -37,7 +42,8 @@ for t in "${targets[@]}"; do
 done
 
 run_one() {
-  local t=$1 work="$build/work/$t" status=0 started=$SECONDS
+  local t=$1
+  local work="$build/work/$t" status=0 started=$SECONDS
   rm -rf "$work"
   mkdir -p "$work/new" "$work/artifacts"
   cp "$here/corpus/$t/"* "$work/new/" 2>/dev/null || true

@@ -13,7 +13,6 @@
 #include "lib/transport/https_url.h"
 #include "lib/transport/transfer_failure.h"
 #include "lib/transport/transfer_internal.h"
-#include "lib/transport/transport_version.h"
 #include "licportal/buffer.h"
 #include "licportal/json_map.h"
 
