@@ -12,8 +12,8 @@ static const char *const prune_statements[] = {
     "DELETE FROM audit_log WHERE at < :cutoff",
     "DELETE FROM access_tokens WHERE expires_at < :cutoff",
     "DELETE FROM refresh_tokens WHERE expires_at < :cutoff OR used_at < :cutoff",
-    "DELETE FROM sessions WHERE revoked_at < :cutoff OR (created_at < :cutoff AND NOT EXISTS "
-    "(SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id))",
+    ("DELETE FROM sessions WHERE revoked_at < :cutoff OR (created_at < :cutoff AND NOT EXISTS "
+     "(SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id))"),
     "DELETE FROM personal_tokens WHERE revoked_at < :cutoff OR expires_at < :cutoff",
     /* A nonce is kept while its request could still be accepted, so a replay is always caught. */
     "DELETE FROM offline_requests WHERE created_at < :cutoff AND created_at < :replay_horizon",
