@@ -17,6 +17,8 @@ static void usage(FILE *out)
           "Commands:\n"
           "  init --db PATH                 create or migrate the database\n"
           "  user add --db PATH --email E   add a portal user\n"
+          "  user list|disable|enable|remove|passwd|reset-otp --db PATH ...\n"
+          "                                 list and manage portal users\n"
           "  demo --db PATH --files DIR     fill the database with a demo data set\n"
           "  release add --db PATH --files DIR --product ID --version V --platform P --file F\n"
           "                                 add a downloadable release\n"
