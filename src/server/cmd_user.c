@@ -225,8 +225,8 @@ static int list_users(int argc, char **argv)
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lp_cli_parse(argc, argv, "user list",
                               "Usage: licportald user list --db PATH [--json]\n"
-                              "Lists the portal users: id, e-mail, name, state (active or disabled),\n"
-                              "two-factor (yes/no), licenses, activations and when they were added.\n",
+                              "Lists the portal users: id, e-mail, name, disabled, two-factor and\n"
+                              "password (yes/no), licenses, activations and when they were added.\n",
                               options, NULL, 0);
     if (status >= 0)
         return status;
@@ -235,58 +235,22 @@ static int list_users(int argc, char **argv)
     struct lp_db *db = lp_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
-    static const char *const sql = "SELECT id, email, name, disabled_at, otp_secret IS NOT NULL, "
+    static const char *const sql = "SELECT id, email, name, disabled_at IS NOT NULL, otp_secret IS NOT NULL, "
                                    "password_hash IS NOT NULL, license_count, activation_count, created_at "
                                    "FROM users ORDER BY id";
+    static const struct lp_admin_column columns[] = {
+        {"ID", "id", LP_ADMIN_ID, LP_ID_USER},
+        {"EMAIL", "email", LP_ADMIN_TEXT, NULL},
+        {"NAME", "name", LP_ADMIN_TEXT, NULL},
+        {"DISABLED", "disabled", LP_ADMIN_BOOL, NULL},
+        {"TWO_FACTOR", "two_factor", LP_ADMIN_BOOL, NULL},
+        {"PASSWORD", "has_password", LP_ADMIN_BOOL, NULL},
+        {"LICENSES", "licenses", LP_ADMIN_INT, NULL},
+        {"ACTIVATIONS", "activations", LP_ADMIN_INT, NULL},
+        {"CREATED", "created_at", LP_ADMIN_TIME, NULL},
+    };
     sqlite3_stmt *st = lp_db_stmt(db, sql);
-    if (st == NULL) {
-        lp_db_free(db);
-        return LP_EXIT_ERROR;
-    }
-    cJSON *items = json ? cJSON_CreateArray() : NULL;
-    if (!json) {
-        static const char *const header[] = {"ID",       "EMAIL",    "NAME",        "STATE",
-                                             "TWO_FACTOR", "LICENSES", "ACTIVATIONS", "CREATED"};
-        lp_admin_print_row(stdout, header, 8);
-    }
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char id[LP_ID_LEN], created[LP_TIMESTAMP_LEN], licenses[24], activations[24];
-        lp_object_id_format(LP_ID_USER, sqlite3_column_int64(st, 0), id);
-        bool disabled = sqlite3_column_type(st, 3) != SQLITE_NULL;
-        bool two_factor = sqlite3_column_int(st, 4) != 0;
-        if (json) {
-            cJSON *user = cJSON_CreateObject();
-            cJSON_AddStringToObject(user, "id", id);
-            cJSON_AddStringToObject(user, "email", lp_col_text(st, 1));
-            cJSON_AddStringToObject(user, "name", lp_col_text(st, 2));
-            cJSON_AddBoolToObject(user, "disabled", disabled);
-            cJSON_AddBoolToObject(user, "two_factor", two_factor);
-            cJSON_AddBoolToObject(user, "has_password", sqlite3_column_int(st, 5) != 0);
-            cJSON_AddNumberToObject(user, "licenses", (double)sqlite3_column_int64(st, 6));
-            cJSON_AddNumberToObject(user, "activations", (double)sqlite3_column_int64(st, 7));
-            lp_json_add_time(user, "created_at", sqlite3_column_int64(st, 8));
-            cJSON_AddItemToArray(items, user);
-            continue;
-        }
-        snprintf(licenses, sizeof licenses, "%lld", (long long)sqlite3_column_int64(st, 6));
-        snprintf(activations, sizeof activations, "%lld", (long long)sqlite3_column_int64(st, 7));
-        const char *row[] = {id,
-                             lp_col_text(st, 1),
-                             lp_col_text(st, 2),
-                             disabled ? "disabled" : "active",
-                             two_factor ? "yes" : "no",
-                             licenses,
-                             activations,
-                             lp_admin_time_text(sqlite3_column_int64(st, 8), created)};
-        lp_admin_print_row(stdout, row, 8);
-    }
-    sqlite3_reset(st);
-    status = rc == SQLITE_DONE ? LP_EXIT_OK : lp_cli_error("cannot list users: %s", sqlite3_errmsg(lp_db_handle(db)));
-    if (json && status == LP_EXIT_OK && !lp_admin_print_json(stdout, items))
-        status = lp_cli_error("out of memory");
-    else if (status != LP_EXIT_OK || !json)
-        cJSON_Delete(items);
+    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
     lp_db_free(db);
     return status;
 }

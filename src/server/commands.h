@@ -7,5 +7,8 @@ int lp_cmd_user(int argc, char **argv);
 int lp_cmd_demo(int argc, char **argv);
 int lp_cmd_release(int argc, char **argv);
 int lp_cmd_serve(int argc, char **argv);
+int lp_cmd_product(int argc, char **argv);
+int lp_cmd_license(int argc, char **argv);
+int lp_cmd_activation(int argc, char **argv);
 
 #endif

@@ -20,8 +20,14 @@ static void usage(FILE *out)
           "  user list|disable|enable|remove|passwd|reset-otp --db PATH ...\n"
           "                                 list and manage portal users\n"
           "  demo --db PATH --files DIR     fill the database with a demo data set\n"
+          "  product add|list --db PATH ...  add and list products\n"
+          "  license add|list|show|extend|suspend|resume|revoke --db PATH ...\n"
+          "                                 add, list and change licenses\n"
+          "  activation list --db PATH      list activations\n"
           "  release add --db PATH --files DIR --product ID --version V --platform P --file F\n"
           "                                 add a downloadable release\n"
+          "  release list|remove --db PATH ...\n"
+          "                                 list and remove releases\n"
           "  serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
           "                                 serve the portal API over HTTPS\n"
           "\n"
@@ -55,6 +61,12 @@ int main(int argc, char **argv)
         return lp_cmd_release(argc - 1, argv + 1);
     if (strcmp(command, "serve") == 0)
         return lp_cmd_serve(argc - 1, argv + 1);
+    if (strcmp(command, "product") == 0)
+        return lp_cmd_product(argc - 1, argv + 1);
+    if (strcmp(command, "license") == 0)
+        return lp_cmd_license(argc - 1, argv + 1);
+    if (strcmp(command, "activation") == 0)
+        return lp_cmd_activation(argc - 1, argv + 1);
     fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);
     return LP_EXIT_USAGE;
 }

@@ -1,26 +1,18 @@
 # licportald user add|list|disable|enable|remove|passwd|reset-otp against a running server.
 import json
-import subprocess
 
 import harness
+from admin_support import AdminTestCase
 
 OTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 
-class AdminUsersTest(harness.PortalTestCase):
+class AdminUsersTest(AdminTestCase):
     demo_users = 2
     licenses_per_user = 6
 
     def run_admin(self, *args, stdin=b""):
-        return subprocess.run([self.portal.licportald, *args, "--db", self.portal.db], input=stdin,
-                              capture_output=True, timeout=60)
-
-    def assertFails(self, proc, status, text):
-        self.assertEqual(proc.returncode, status, proc)
-        lines = proc.stderr.decode().strip().splitlines()
-        self.assertEqual(len(lines), 1, proc)
-        self.assertTrue(lines[0].startswith("licportald: "), proc)
-        self.assertIn(text, lines[0])
+        return self.admin(*args, stdin=stdin)
 
     def users(self):
         proc = self.run_admin("user", "list", "--json")
