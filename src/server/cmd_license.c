@@ -163,7 +163,7 @@ static int list_licenses(int argc, char **argv)
 /* The renewal options license `row` of `product` offers, as JSON objects. */
 static cJSON *renewal_options_json(struct lp_db *db, int64_t row, const char *product)
 {
-    static const char *const sql = "SELECT id, label, term_months, amount_minor, currency, license_id IS NULL "
+    static const char *const sql = "SELECT label, term_months, amount_minor, currency, id, license_id IS NULL "
                                    "FROM renewal_options WHERE product_id = :product "
                                    "AND (license_id IS NULL OR license_id = :license) ORDER BY id";
     cJSON *options = cJSON_CreateArray();
@@ -173,12 +173,10 @@ static cJSON *renewal_options_json(struct lp_db *db, int64_t row, const char *pr
     lp_bind_text(st, ":product", product);
     lp_bind_int(st, ":license", row);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct lp_renewal_option option = {.term_months = sqlite3_column_int(st, 2),
-                                           .amount_minor = sqlite3_column_int64(st, 3)};
-        snprintf(option.label, sizeof option.label, "%s", lp_col_text(st, 1));
-        snprintf(option.currency, sizeof option.currency, "%s", lp_col_text(st, 4));
+        struct lp_renewal_option option;
+        lp_renewal_from_columns(st, 0, &option);
         char id[LP_ID_LEN], text[160];
-        lp_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 0), id);
+        lp_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 4), id);
         lp_renewal_format(&option, text, sizeof text);
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "id", id);

@@ -10,5 +10,7 @@ int lp_cmd_serve(int argc, char **argv);
 int lp_cmd_product(int argc, char **argv);
 int lp_cmd_license(int argc, char **argv);
 int lp_cmd_activation(int argc, char **argv);
+int lp_cmd_import(int argc, char **argv);
+int lp_cmd_export(int argc, char **argv);
 
 #endif

@@ -34,6 +34,15 @@ bool lp_renewal_insert(struct lp_db *db, const char *product_id, int64_t license
     return lp_db_step_changes(db, st) == 1 || database_error(db, err, err_size);
 }
 
+void lp_renewal_from_columns(sqlite3_stmt *st, int first, struct lp_renewal_option *out)
+{
+    snprintf(out->label, sizeof out->label, "%s", lp_col_text(st, first) != NULL ? lp_col_text(st, first) : "");
+    out->term_months = sqlite3_column_int(st, first + 1);
+    out->amount_minor = sqlite3_column_int64(st, first + 2);
+    snprintf(out->currency, sizeof out->currency, "%s",
+             lp_col_text(st, first + 3) != NULL ? lp_col_text(st, first + 3) : "");
+}
+
 /* The user's row, or 0 with `err` set. */
 static int64_t owner_row(struct lp_db *db, const char *email, char *err, size_t err_size)
 {

@@ -25,4 +25,8 @@ bool lp_license_insert(struct lp_db *db, const struct lp_license_spec *spec, lp_
 bool lp_renewal_insert(struct lp_db *db, const char *product_id, int64_t license_row,
                        const struct lp_renewal_option *option, char *err, size_t err_size);
 
+/* Reads label, term_months, amount_minor and currency from the statement
+ * columns `first` to `first + 3` of the current row. */
+void lp_renewal_from_columns(sqlite3_stmt *st, int first, struct lp_renewal_option *out);
+
 #endif

@@ -24,6 +24,10 @@ static void usage(FILE *out)
           "  license add|list|show|extend|suspend|resume|revoke --db PATH ...\n"
           "                                 add, list and change licenses\n"
           "  activation list --db PATH      list activations\n"
+          "  import licenses --db PATH --csv FILE [--dry-run]\n"
+          "                                 add licenses from a CSV file, all or none\n"
+          "  export licenses --db PATH --csv\n"
+          "                                 write every license as CSV\n"
           "  release add --db PATH --files DIR --product ID --version V --platform P --file F\n"
           "                                 add a downloadable release\n"
           "  release list|remove --db PATH ...\n"
@@ -67,6 +71,10 @@ int main(int argc, char **argv)
         return lp_cmd_license(argc - 1, argv + 1);
     if (strcmp(command, "activation") == 0)
         return lp_cmd_activation(argc - 1, argv + 1);
+    if (strcmp(command, "import") == 0)
+        return lp_cmd_import(argc - 1, argv + 1);
+    if (strcmp(command, "export") == 0)
+        return lp_cmd_export(argc - 1, argv + 1);
     fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);
     return LP_EXIT_USAGE;
 }
