@@ -97,10 +97,11 @@ static bool prompt_password(const char *question, char *out, size_t size)
     quiet = saved;
     quiet.c_lflag &= ~(tcflag_t)ECHO;
     quiet.c_lflag |= ECHONL;
-    fputs(question, stderr);
-    fflush(stderr);
+    /* Echo goes off before the question is asked, so nothing typed after it is lost or shown. */
     if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0)
         return false;
+    fputs(question, stderr);
+    fflush(stderr);
     bool read = lp_cli_read_password(out, size);
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     return read;
