@@ -113,8 +113,10 @@ class ProductsAndLicensesTest(AdminTestCase):
         self.ok("license", "extend", "--expires", "never", lic_id)
         self.assertIsNone(api.get(f"/licenses/{lic_id}").json["expires_at"])
         self.assertFails(self.admin("license", "extend", "--months", "6", lic_id), 1, "never expires")
+        active = api.get("/dashboard").json["kpis"]["active_licenses"]
         self.ok("license", "suspend", lic_id)
         self.assertEqual(api.get(f"/licenses/{lic_id}").json["status"], "suspended")
+        self.assertEqual(api.get("/dashboard").json["kpis"]["active_licenses"], active - 1)
         self.assertFails(self.admin("license", "suspend", lic_id), 1, "is suspended")
         self.ok("license", "resume", lic_id)
         self.assertEqual(api.get(f"/licenses/{lic_id}").json["status"], "active")

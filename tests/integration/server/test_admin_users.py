@@ -172,6 +172,13 @@ class AdminUsersTest(AdminTestCase):
                               OTP_SECRET)
         self.assertEqual(proc.returncode, 2, proc)
 
+    def test_stored_control_characters_never_reach_the_terminal(self):
+        self.portal.add_user("esc@example.com", name="Eve\x1b[2J\x07\u009b31m\tTab")
+        out = self.ok("user", "list")
+        line = next(l for l in out.splitlines() if "esc@example.com" in l)
+        self.assertEqual(line.split("\t")[2], "Eve?[2J??31m?Tab")
+        self.assertEqual(self.users()["esc@example.com"]["name"], "Eve\x1b[2J\x07\u009b31m\tTab")
+
     def test_unknown_verbs_and_users_are_one_line_errors(self):
         self.assertFails(self.run_admin("user", "frobnicate"), 2, "unknown user command")
         self.assertFails(self.run_admin("user", "disable", "--email", "nobody@example.com"), 1,
