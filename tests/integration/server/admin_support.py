@@ -1,8 +1,14 @@
 # Running licportald's administration commands against a test portal's database.
 import json
+import os
 import subprocess
+import sys
 
 import harness
+
+# The client's helpers: runs of licportal in an isolated home, and of any program on a terminal.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+from cli_support import CliHome  # noqa: E402,F401
 
 
 def run(portal, *args, stdin=b""):

@@ -1,17 +1,13 @@
 # A portal built from an empty database with the administration commands alone, then seen through the
 # real client (licportal ... --json over HTTPS): dashboard KPIs, licenses, details and downloads are
 # exactly what was built. The same sequence is the example in licportald(8).
-import calendar
 import hashlib
 import json
 import os
-import sys
 import time
 
 import harness
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
-from cli_support import CliHome  # noqa: E402
+from admin_support import CliHome
 
 ADA = "ada@example.com"
 GRACE = "grace@example.com"

@@ -1,52 +1,17 @@
 # licportald user add|list|disable|enable|remove|passwd|reset-otp against a running server.
 import json
-import os
-import pty
-import select
-import signal
-import time
 
 import harness
-from admin_support import AdminTestCase
+from admin_support import AdminTestCase, CliHome
 
 OTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 
-def run_on_terminal(argv, answers, timeout=30):
-    """Runs argv with a terminal on stdin, typing each answer after its prompt appears.
-    Returns (exit status, everything the terminal showed)."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            os.execv(argv[0], argv)
-        finally:
-            os._exit(127)
-    shown, pending, deadline = b"", list(answers), time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if ready:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                shown += chunk
-            if pending and pending[0][0].encode() in shown:
-                prompt, text = pending.pop(0)
-                shown = shown.replace(prompt.encode(), b"<" + prompt.encode() + b">", 1)
-                os.write(fd, text.encode() + b"\r")
-    finally:
-        waited, status = os.waitpid(pid, os.WNOHANG)
-        while waited == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
-            waited, status = os.waitpid(pid, os.WNOHANG)
-        if waited == 0:
-            os.kill(pid, signal.SIGKILL)
-            _, status = os.waitpid(pid, 0)
-        os.close(fd)
-    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+class AdminTerminal(CliHome):
+    """Runs licportald (not the client) with a controlling terminal, answering its prompts."""
+
+    def argv(self, args, server=True):
+        return [self.portal.licportald, *args]
 
 
 class AdminUsersTest(AdminTestCase):
@@ -148,16 +113,17 @@ class AdminUsersTest(AdminTestCase):
 
     def test_passwd_on_a_terminal_asks_twice_without_echo(self):
         self.portal.add_user("tty@example.com")
-        argv = [self.portal.licportald, "user", "passwd", "--db", self.portal.db, "--email",
-                "tty@example.com"]
-        status, shown = run_on_terminal(argv, [("New password: ", "typed-on-the-tty"),
+        terminal = AdminTerminal(self.portal)
+        self.addCleanup(terminal.cleanup)
+        args = ("user", "passwd", "--db", self.portal.db, "--email", "tty@example.com")
+        res = terminal.run_pty(*args, answers=[("New password: ", "typed-on-the-tty"),
                                                ("Repeat the new password: ", "typed-differently")])
-        self.assertEqual(status, 1, shown)
-        self.assertIn("the two passwords differ", shown)
-        status, shown = run_on_terminal(argv, [("New password: ", "typed-on-the-tty"),
+        self.assertEqual(res.code, 1, res)
+        self.assertIn("the two passwords differ", res.out)
+        res = terminal.run_pty(*args, answers=[("New password: ", "typed-on-the-tty"),
                                                ("Repeat the new password: ", "typed-on-the-tty")])
-        self.assertEqual(status, 0, shown)
-        self.assertNotIn("typed-on-the-tty", shown)
+        self.assertEqual(res.code, 0, res)
+        self.assertNotIn("typed-on-the-tty", res.out)
         self.assertStatus(self.client().login("tty@example.com", "typed-on-the-tty"), 200)
 
     def test_reset_otp_turns_two_factor_off(self):
