@@ -1,5 +1,4 @@
 /* `licportald user add|list|disable|enable|remove|passwd|reset-otp`: portal accounts. */
-#include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,24 +26,21 @@
     "       licportald user passwd --db PATH --email E [--password-stdin]\n" \
     "       licportald user reset-otp --db PATH --email E [--otp-secret-file F]\n"
 
-static void usage(FILE *out)
-{
-    fputs("Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n"
-          "Adds a portal user and prints its id.\n"
-          "\n"
-          "  --db PATH            the database file (created and migrated when needed)\n"
-          "  --email E            the login e-mail address (unique, case-insensitive)\n"
-          "  --name N             the display name (default: the part of E before the @)\n"
-          "  --password-stdin     read the password from the first line of standard input;\n"
-          "                       without it a terminal is asked twice, and otherwise the\n"
-          "                       account has no password and cannot log in. A password has\n"
-          "                       at least 12 characters and is not the e-mail address\n"
-          "  --otp-secret-file F  turn on two-factor authentication with the base32 TOTP\n"
-          "                       secret on the first line of file F (SHA-1, 6 digits,\n"
-          "                       30 s steps); secrets are never taken from the command line\n"
-          "  --help               show this help\n",
-          out);
-}
+#define ADD_USAGE \
+    "Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n" \
+    "Adds a portal user and prints its id.\n" \
+    "\n" \
+    "  --db PATH            the database file (created and migrated when needed)\n" \
+    "  --email E            the login e-mail address (unique, case-insensitive)\n" \
+    "  --name N             the display name (default: the part of E before the @)\n" \
+    "  --password-stdin     read the password from the first line of standard input;\n" \
+    "                       without it a terminal is asked twice, and otherwise the\n" \
+    "                       account has no password and cannot log in. A password has\n" \
+    "                       at least 12 characters and is not the e-mail address\n" \
+    "  --otp-secret-file F  turn on two-factor authentication with the base32 TOTP\n" \
+    "                       secret on the first line of file F (SHA-1, 6 digits,\n" \
+    "                       30 s steps); secrets are never taken from the command line\n" \
+    "  --help               show this help\n"
 
 static bool plausible_email(const char *email)
 {
@@ -119,46 +115,20 @@ static bool secret_on_command_line(int argc, char **argv)
 
 static int add_user(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},       {"email", required_argument, NULL, 'e'},
-        {"name", required_argument, NULL, 'n'},     {"password-stdin", no_argument, NULL, 'p'},
-        {"otp-secret-file", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     if (secret_on_command_line(argc, argv))
         return lp_cli_usage_error("user add", "secrets are never taken from the command line; use "
                                               "--otp-secret-file F");
     const char *db_path = NULL, *email = NULL, *name = NULL, *otp_path = NULL;
     bool password_stdin = false;
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db_path = optarg;
-            break;
-        case 'e':
-            email = optarg;
-            break;
-        case 'n':
-            name = optarg;
-            break;
-        case 'p':
-            password_stdin = true;
-            break;
-        case 'o':
-            otp_path = optarg;
-            break;
-        case 'h':
-            usage(stdout);
-            return LP_EXIT_OK;
-        default:
-            return lp_cli_option_error("user add", c, argv);
-        }
-    }
-    if (optind < argc)
-        return lp_cli_usage_error("user add", "unexpected argument '%s'", argv[optind]);
+    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+                                            {"email", LP_CLI_VALUE, &email},
+                                            {"name", LP_CLI_VALUE, &name},
+                                            {"password-stdin", LP_CLI_FLAG, &password_stdin},
+                                            {"otp-secret-file", LP_CLI_VALUE, &otp_path},
+                                            {NULL, LP_CLI_FLAG, NULL}};
+    int parsed = lp_cli_parse(argc, argv, "user add", ADD_USAGE, options, NULL, 0);
+    if (parsed >= 0)
+        return parsed;
     if (db_path == NULL || email == NULL)
         return lp_cli_usage_error("user add", "--db and --email are required");
     if (!plausible_email(email))

@@ -160,6 +160,11 @@ class LicenseCsvTest(AdminTestCase):
         out = self.ok("import", "licenses", "--csv", self.path("dry.csv"), "--dry-run")
         self.assertIn("4 licenses checked", out)
         self.assertEqual(self.count(), before)
+        # '-' reads standard input.
+        with open(self.path("dry.csv"), "rb") as f:
+            out = self.ok("import", "licenses", "--csv", "-", "--dry-run", stdin=f.read())
+        self.assertIn("4 licenses checked", out)
+        self.assertEqual(self.count(), before)
 
     def test_ten_thousand_licenses_import_in_one_go(self):
         rows = []
