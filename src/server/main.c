@@ -20,7 +20,7 @@ static void usage(FILE *out)
           "  user list|disable|enable|remove|passwd|reset-otp --db PATH ...\n"
           "                                 list and manage portal users\n"
           "  demo --db PATH --files DIR     fill the database with a demo data set\n"
-          "  product add|list --db PATH ...  add and list products\n"
+          "  product add|list --db PATH ... add and list products\n"
           "  license add|list|show|extend|suspend|resume|revoke --db PATH ...\n"
           "                                 add, list and change licenses\n"
           "  activation list --db PATH      list activations\n"
