@@ -200,7 +200,8 @@ enum MHD_Result lp_api_login(struct lp_request *req)
         return refused_reply;
     }
 
-    static const char *const sql = "SELECT id, email, name, password_hash, otp_secret FROM users WHERE email = :email";
+    static const char *const sql = "SELECT id, email, name, password_hash, otp_secret FROM users WHERE email = :email "
+                                   "AND disabled_at IS NULL";
     sqlite3_stmt *st = lp_db_stmt(req->db, sql);
     if (st == NULL) {
         give_back_attempt(req, &keys);

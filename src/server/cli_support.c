@@ -6,8 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include "server/exit_codes.h"
+#include "server/password_rule.h"
 
 int lp_cli_usage_error(const char *command, const char *fmt, ...)
 {
@@ -52,8 +57,7 @@ bool lp_cli_read_password(char *out, size_t size)
     return len > 0;
 }
 
-int lp_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
-                    int (*run)(int argc, char **argv))
+int lp_cli_run_verbs(int argc, char **argv, const char *group, const char *usage, const struct lp_cli_verb *verbs)
 {
     if (argc < 2) {
         fputs(usage, stderr);
@@ -63,7 +67,71 @@ int lp_cli_run_verb(int argc, char **argv, const char *group, const char *usage,
         fputs(usage, stdout);
         return LP_EXIT_OK;
     }
-    if (strcmp(argv[1], verb) == 0)
-        return run(argc - 1, argv + 1);
+    for (const struct lp_cli_verb *v = verbs; v->name != NULL; v++) {
+        if (strcmp(argv[1], v->name) == 0)
+            return v->run(argc - 1, argv + 1);
+    }
     return lp_cli_usage_error(group, "unknown %s command '%s'", group, argv[1]);
+}
+
+int lp_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
+                    int (*run)(int argc, char **argv))
+{
+    const struct lp_cli_verb verbs[] = {{verb, run}, {NULL, NULL}};
+    return lp_cli_run_verbs(argc, argv, group, usage, verbs);
+}
+
+enum lp_password_source lp_cli_password_source(bool password_stdin)
+{
+    if (password_stdin)
+        return LP_PASSWORD_FROM_STDIN;
+    return isatty(STDIN_FILENO) ? LP_PASSWORD_FROM_PROMPT : LP_PASSWORD_NONE;
+}
+
+/* Asks on stderr and reads one line from the terminal on stdin without echo. */
+static bool prompt_password(const char *question, char *out, size_t size)
+{
+    struct termios saved, quiet;
+    if (tcgetattr(STDIN_FILENO, &saved) != 0)
+        return false;
+    quiet = saved;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    quiet.c_lflag |= ECHONL;
+    /* Echo goes off before the question is asked, so nothing typed after it is lost or shown. */
+    if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0)
+        return false;
+    fputs(question, stderr);
+    fflush(stderr);
+    bool read = lp_cli_read_password(out, size);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    return read;
+}
+
+int lp_cli_read_new_password(enum lp_password_source source, const char *email, char *out, size_t size)
+{
+    bool read;
+    if (source == LP_PASSWORD_FROM_PROMPT) {
+        char again[LP_PASSWORD_MAX];
+        read = prompt_password("New password: ", out, size) &&
+               prompt_password("Repeat the new password: ", again, sizeof again);
+        bool same = read && strcmp(out, again) == 0;
+        sodium_memzero(again, sizeof again);
+        if (read && !same) {
+            sodium_memzero(out, size);
+            return lp_cli_error("the two passwords differ");
+        }
+    } else {
+        read = source == LP_PASSWORD_FROM_STDIN && lp_cli_read_password(out, size);
+    }
+    if (!read) {
+        sodium_memzero(out, size);
+        return lp_cli_error(source == LP_PASSWORD_FROM_PROMPT ? "no password given"
+                                                              : "no password on standard input");
+    }
+    const char *violation = lp_password_rule_violation(out, email);
+    if (violation != NULL) {
+        sodium_memzero(out, size);
+        return lp_cli_error("%s", violation);
+    }
+    return -1;
 }

@@ -25,4 +25,33 @@ int lp_cli_run_verb(int argc, char **argv, const char *group, const char *usage,
  * is empty, the line is empty or too long. */
 bool lp_cli_read_password(char *out, size_t size);
 
+/* Where a new password comes from: the first line of stdin, a prompt on
+ * the terminal (asked twice, without echo), or nowhere. */
+enum lp_password_source {
+    LP_PASSWORD_FROM_STDIN,
+    LP_PASSWORD_FROM_PROMPT,
+    LP_PASSWORD_NONE,
+};
+
+/* --password-stdin chooses stdin; without it a terminal on stdin is prompted
+ * and anything else gives no password. */
+enum lp_password_source lp_cli_password_source(bool password_stdin);
+
+/* Reads a new password for `email` from `source` (not LP_PASSWORD_NONE)
+ * and checks it against the password rule. Returns -1 when `out` holds an
+ * acceptable password, otherwise the exit code after a one-line message.
+ * `out` is wiped on failure. */
+int lp_cli_read_new_password(enum lp_password_source source, const char *email, char *out, size_t size);
+
+/* One verb of a command group and the function that runs it. */
+struct lp_cli_verb {
+    const char *name;
+    int (*run)(int argc, char **argv);
+};
+
+/* Runs a command group with several verbs ("user list"): argv[1] names the
+ * verb, which gets argv from the verb on; `usage` is printed for --help
+ * (stdout) and a missing verb (stderr). `verbs` ends with a NULL name. */
+int lp_cli_run_verbs(int argc, char **argv, const char *group, const char *usage, const struct lp_cli_verb *verbs);
+
 #endif

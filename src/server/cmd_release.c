@@ -1,10 +1,13 @@
-/* `licportald release add`: registers a downloadable release file of a product. */
+/* `licportald release add|list|remove`: the downloadable release files of products. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "licportal/timestamp.h"
+#include "server/admin_lookup.h"
+#include "server/admin_output.h"
+#include "server/cli_options.h"
 #include "server/cli_support.h"
 #include "server/commands.h"
 #include "server/db.h"
@@ -281,11 +284,105 @@ static int add_release(int argc, char **argv)
     return LP_EXIT_OK;
 }
 
+static int list_releases(int argc, char **argv)
+{
+    const char *db_path = NULL, *product = NULL;
+    bool json = false;
+    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+                                            {"product", LP_CLI_VALUE, &product},
+                                            {"json", LP_CLI_FLAG, &json},
+                                            {NULL, LP_CLI_FLAG, NULL}};
+    int status = lp_cli_parse(argc, argv, "release list",
+                              "Usage: licportald release list --db PATH [--product ID] [--json]\n"
+                              "Lists releases, newest first: id, product, version, channel, platform,\n"
+                              "architecture, file name, size in bytes, SHA-256, release time and the\n"
+                              "file's path under the files directory.\n",
+                              options, NULL, 0);
+    if (status >= 0)
+        return status;
+    if (db_path == NULL)
+        return lp_cli_usage_error("release list", "--db is required");
+    struct lp_db *db = lp_admin_open(db_path);
+    if (db == NULL)
+        return LP_EXIT_ERROR;
+    if (product != NULL && !lp_admin_product_exists(db, product)) {
+        lp_db_free(db);
+        return LP_EXIT_ERROR;
+    }
+    static const char *const sql = "SELECT id, product_id, version, channel, platform, arch, filename, size_bytes, "
+                                   "sha256, released_at, path FROM releases "
+                                   "WHERE (:product IS NULL OR product_id = :product) "
+                                   "ORDER BY released_at DESC, id DESC";
+    static const struct lp_admin_column columns[] = {
+        {"ID", "id", LP_ADMIN_ID, LP_ID_RELEASE},
+        {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
+        {"VERSION", "version", LP_ADMIN_TEXT, NULL},
+        {"CHANNEL", "channel", LP_ADMIN_TEXT, NULL},
+        {"PLATFORM", "platform", LP_ADMIN_TEXT, NULL},
+        {"ARCH", "arch", LP_ADMIN_TEXT, NULL},
+        {"FILENAME", "filename", LP_ADMIN_TEXT, NULL},
+        {"SIZE", "size_bytes", LP_ADMIN_INT, NULL},
+        {"SHA256", "sha256", LP_ADMIN_TEXT, NULL},
+        {"RELEASED", "released_at", LP_ADMIN_TIME, NULL},
+        {"PATH", "path", LP_ADMIN_TEXT, NULL},
+    };
+    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    if (st != NULL)
+        lp_bind_text(st, ":product", product);
+    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
+    lp_db_free(db);
+    return status;
+}
+
+static int remove_release(int argc, char **argv)
+{
+    const char *db_path = NULL, *id = NULL;
+    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path}, {NULL, LP_CLI_FLAG, NULL}};
+    int status = lp_cli_parse(argc, argv, "release remove",
+                              "Usage: licportald release remove --db PATH RELEASE_ID\n"
+                              "Removes a release: users no longer see or download it. Its file stays\n"
+                              "under the files directory; the command prints its path.\n",
+                              options, &id, 1);
+    if (status >= 0)
+        return status;
+    if (db_path == NULL)
+        return lp_cli_usage_error("release remove", "--db is required");
+    int64_t row;
+    if (!lp_object_id_parse(LP_ID_RELEASE, id, &row))
+        return lp_cli_error("'%s' is not a release id (such as rel_7)", id);
+    struct lp_db *db = lp_admin_open(db_path);
+    if (db == NULL)
+        return LP_EXIT_ERROR;
+    static const char *const sql = "DELETE FROM releases WHERE id = :id RETURNING path";
+    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    int rc = SQLITE_ERROR;
+    if (st != NULL) {
+        lp_bind_int(st, ":id", row);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            printf("removed %s; its file %s stays in the files directory\n", id, lp_col_text(st, 0));
+        while (rc == SQLITE_ROW)
+            rc = sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+    bool removed = rc == SQLITE_DONE && sqlite3_changes(lp_db_handle(db)) == 1;
+    if (rc != SQLITE_DONE)
+        status = lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+    else
+        status = removed ? LP_EXIT_OK : lp_cli_error("no release '%s'", id);
+    lp_db_free(db);
+    return status;
+}
+
 int lp_cmd_release(int argc, char **argv)
 {
-    return lp_cli_run_verb(argc, argv, "release",
-                           "Usage: licportald release add --db PATH --files DIR --product ID --version V "
-                           "--platform P\n"
-                           "                              --file PATH [options]\n",
-                           "add", add_release);
+    static const struct lp_cli_verb verbs[] = {
+        {"add", add_release}, {"list", list_releases}, {"remove", remove_release}, {NULL, NULL}};
+    return lp_cli_run_verbs(argc, argv, "release",
+                            "Usage: licportald release add --db PATH --files DIR --product ID --version V "
+                            "--platform P\n"
+                            "                              --file PATH [options]\n"
+                            "       licportald release list --db PATH [--product ID] [--json]\n"
+                            "       licportald release remove --db PATH RELEASE_ID\n",
+                            verbs);
 }

@@ -8,5 +8,10 @@ int lp_cmd_demo(int argc, char **argv);
 int lp_cmd_release(int argc, char **argv);
 int lp_cmd_serve(int argc, char **argv);
 int lp_cmd_keys(int argc, char **argv);
+int lp_cmd_product(int argc, char **argv);
+int lp_cmd_license(int argc, char **argv);
+int lp_cmd_activation(int argc, char **argv);
+int lp_cmd_import(int argc, char **argv);
+int lp_cmd_export(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "server/kpi.h"
+#include "server/license_key.h"
 #include "server/password.h"
 #include "server/schema.h"
 
@@ -326,16 +327,12 @@ static struct licence_plan random_plan(uint64_t *rng, lp_time now)
     return plan;
 }
 
-static void make_key(uint64_t *rng, const char *prefix, char out[32])
+static void make_key(uint64_t *rng, const char *prefix, char out[LP_LICENSE_KEY_LEN])
 {
-    static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    char groups[3][5];
-    for (int g = 0; g < 3; g++) {
-        for (int i = 0; i < 4; i++)
-            groups[g][i] = alphabet[next_random(rng) % (sizeof alphabet - 1)];
-        groups[g][4] = '\0';
-    }
-    snprintf(out, 32, "%s-%s-%s-%s", prefix, groups[0], groups[1], groups[2]);
+    uint64_t draws[LP_LICENSE_KEY_DRAWS];
+    for (int i = 0; i < LP_LICENSE_KEY_DRAWS; i++)
+        draws[i] = next_random(rng);
+    lp_license_key_format(prefix, draws, out);
 }
 
 static bool add_activations(struct lp_db *db, uint64_t *rng, int64_t user_id, int64_t licence_id,
@@ -424,7 +421,7 @@ static bool add_user(struct lp_db *db, const struct lp_demo_options *o, long ind
         /* The edge cases are the newest, so they lead the dashboard. */
         lp_time added = i < EDGE_CASES ? o->now - (i + 1) * 3 * DAY - 3600
                                        : o->now - random_between(&rng, 40 * DAY, 4 * 365 * DAY);
-        char key[32];
+        char key[LP_LICENSE_KEY_LEN];
         make_key(&rng, product->key_prefix, key);
         st = lp_db_stmt(db, insert_licence);
         if (st == NULL)

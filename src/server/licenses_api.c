@@ -344,17 +344,19 @@ enum MHD_Result lp_api_license_list(struct lp_request *req)
     return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
 }
 
-static void add_renewal(struct lp_request *req, cJSON *detail, const char *license_id, const char *product_id,
-                        enum lp_license_status status)
+static void add_renewal(struct lp_request *req, cJSON *detail, const char *license_id, int64_t license_row,
+                        const char *product_id, enum lp_license_status status)
 {
     static const char *const sql = "SELECT id, label, term_months, amount_minor, currency FROM renewal_options "
-                                   "WHERE product_id = :product ORDER BY id";
+                                   "WHERE product_id = :product AND (license_id IS NULL OR license_id = :license) "
+                                   "ORDER BY id";
     cJSON *renewal = cJSON_AddObjectToObject(detail, "renewal");
     cJSON *options = cJSON_CreateArray();
     bool renewable = status == LP_LICENSE_ACTIVE || status == LP_LICENSE_EXPIRED;
     sqlite3_stmt *st = renewable ? lp_db_stmt(req->db, sql) : NULL;
     if (st != NULL) {
         lp_bind_text(st, ":product", product_id);
+        lp_bind_int(st, ":license", license_row);
         while (sqlite3_step(st) == SQLITE_ROW) {
             cJSON *option = cJSON_CreateObject();
             char id[LP_ID_LEN];
@@ -404,7 +406,7 @@ enum MHD_Result lp_api_license_get(struct lp_request *req)
     sqlite3_reset(st);
     enum lp_license_status status = LP_LICENSE_PENDING;
     lp_license_status_from_name(cJSON_GetStringValue(cJSON_GetObjectItem(detail, "status")), &status);
-    add_renewal(req, detail, req->path_id, product_id, status);
+    add_renewal(req, detail, req->path_id, row, product_id, status);
     return lp_reply_json(req, MHD_HTTP_OK, detail);
 }
 

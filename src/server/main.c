@@ -17,9 +17,21 @@ static void usage(FILE *out)
           "Commands:\n"
           "  init --db PATH                 create or migrate the database\n"
           "  user add --db PATH --email E   add a portal user\n"
+          "  user list|disable|enable|remove|passwd|reset-otp --db PATH ...\n"
+          "                                 list and manage portal users\n"
           "  demo --db PATH --files DIR     fill the database with a demo data set\n"
+          "  product add|list --db PATH ... add and list products\n"
+          "  license add|list|show|extend|suspend|resume|revoke --db PATH ...\n"
+          "                                 add, list and change licenses\n"
+          "  activation list --db PATH      list activations\n"
+          "  import licenses --db PATH --csv FILE [--dry-run]\n"
+          "                                 add licenses from a CSV file, all or none\n"
+          "  export licenses --db PATH --csv\n"
+          "                                 write every license as CSV\n"
           "  release add --db PATH --files DIR --product ID --version V --platform P --file F\n"
           "                                 add a downloadable release\n"
+          "  release list|remove --db PATH ...\n"
+          "                                 list and remove releases\n"
           "  serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
           "                                 serve the portal API over HTTPS\n"
           "  keys rotate --db PATH          make a new license-file signing key\n"
@@ -56,6 +68,16 @@ int main(int argc, char **argv)
         return lp_cmd_serve(argc - 1, argv + 1);
     if (strcmp(command, "keys") == 0)
         return lp_cmd_keys(argc - 1, argv + 1);
+    if (strcmp(command, "product") == 0)
+        return lp_cmd_product(argc - 1, argv + 1);
+    if (strcmp(command, "license") == 0)
+        return lp_cmd_license(argc - 1, argv + 1);
+    if (strcmp(command, "activation") == 0)
+        return lp_cmd_activation(argc - 1, argv + 1);
+    if (strcmp(command, "import") == 0)
+        return lp_cmd_import(argc - 1, argv + 1);
+    if (strcmp(command, "export") == 0)
+        return lp_cmd_export(argc - 1, argv + 1);
     fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);
     return LP_EXIT_USAGE;
 }

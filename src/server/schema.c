@@ -232,8 +232,18 @@ static const char *const migration_7[] = {
     NULL,
 };
 
+/* Version 8: administration. A disabled user cannot log in; a renewal option
+ * with a license_id is offered for that license only, one without it for
+ * every license of its product. */
+static const char *const migration_8[] = {
+    "ALTER TABLE users ADD COLUMN disabled_at INTEGER;",
+    "ALTER TABLE renewal_options ADD COLUMN license_id INTEGER REFERENCES licenses(id) ON DELETE CASCADE;",
+    "CREATE INDEX renewal_options_license ON renewal_options(license_id) WHERE license_id IS NOT NULL;",
+    NULL,
+};
+
 static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5,
-                                                migration_6, migration_7};
+                                                migration_6, migration_7, migration_8};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -43,7 +43,8 @@ purpose with rejected_by_contract=True and byte downloads with binary=True, so t
 Prism mode still asks the server about them.
 
 Also: totp(secret_base32, at=None, offset_steps=0) per RFC 6238, parse_ts(text),
-free_port(), source_root(), required_binary(variable), DEMO_PASSWORD.
+free_port(), source_root(), required_binary(variable), DEMO_PASSWORD, ADDED_PASSWORD
+(add_user's default password).
 
 ClientWrapper: the command LICPORTAL_TEST_WRAPPER puts before each licportal a test
 starts (the 'valgrind' suite's tests/valgrind/memcheck.sh); wrap(argv), killed(pid),
@@ -77,6 +78,8 @@ import unittest
 import urllib.parse
 
 DEMO_PASSWORD = "demo"
+# add_user's default: `user add` wants at least 12 characters.
+ADDED_PASSWORD = "added-user-password"
 API_PREFIX = "/api/v1"
 START_TIMEOUT = 30.0
 PRISM_START_TIMEOUT = 90.0
@@ -516,7 +519,7 @@ class Portal:
         argv.append("--password-stdin")
         return self.admin(*argv, stdin=password.encode(), timeout=timeout)
 
-    def add_user(self, email, password=DEMO_PASSWORD, name=None, otp_secret=None):
+    def add_user(self, email, password=ADDED_PASSWORD, name=None, otp_secret=None):
         argv = ["user", "add", "--db", self.db, "--email", email]
         if name is not None:
             argv += ["--name", name]

@@ -8,21 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-/* ISO 4217 minor-unit exponents that differ from the usual 2. */
-static int currency_exponent(const char *currency)
-{
-    static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
-                                       "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF",
-                                       "XPF"};
-    static const char *const three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
-        if (strcmp(currency, zero[i]) == 0)
-            return 0;
-    for (size_t i = 0; i < sizeof three / sizeof three[0]; i++)
-        if (strcmp(currency, three[i]) == 0)
-            return 3;
-    return 2;
-}
+#include "licportal/currency.h"
 
 /* Writes `value` with a comma every three digits; returns the length. */
 static size_t group_thousands(uint64_t value, char *out)
@@ -47,7 +33,7 @@ void lp_format_money(const lp_money *money, char *out, size_t size)
         snprintf(out, size, "-");
         return;
     }
-    int exponent = currency_exponent(money->currency);
+    int exponent = lp_currency_exponent(money->currency);
     bool negative = money->amount_minor < 0;
     /* Through unsigned arithmetic so that INT64_MIN has a magnitude too. */
     uint64_t magnitude = negative ? 0 - (uint64_t)money->amount_minor : (uint64_t)money->amount_minor;

@@ -17,18 +17,18 @@ class LoginTest(CliTestCase):
 
     @classmethod
     def prepare(cls, portal):
-        portal.add_user("otp@example.com", password="otp-pass", name="Otto",
+        portal.add_user("otp@example.com", password="otp-pass-phrase", name="Otto",
                         otp_secret=OTP_SECRET)
         # A one-time code is accepted once: a second account for the second test that
         # logs in with the current code.
-        portal.add_user("otp-tty@example.com", password="otp-pass", name="Otto",
+        portal.add_user("otp-tty@example.com", password="otp-pass-phrase", name="Otto",
                         otp_secret=OTP_SECRET)
-        portal.add_user("evil@example.com", password="evil-pass",
+        portal.add_user("evil@example.com", password="evil-pass-phrase",
                         name="Eve\x1b[2J\x1b]0;owned\x07\u009b31m\u202egnp.exe")
 
     def test_server_text_reaches_the_terminal_sanitised(self):
         home = self.home("file")
-        res = home.login("evil@example.com", "evil-pass")
+        res = home.login("evil@example.com", "evil-pass-phrase")
         self.assertExit(res, 0)
         res = home.run("status")
         self.assertExit(res, 0)
@@ -184,27 +184,27 @@ class LoginTest(CliTestCase):
     def test_totp_code_given_on_the_command_line(self):
         home = self.home("file")
         res = home.run("login", "--email", "otp@example.com", "--password-stdin",
-                       stdin=b"otp-pass\n")
+                       stdin=b"otp-pass-phrase\n")
         self.assertExit(res, 4)
         self.assertIn("--otp", self.assertOneLineError(res))
-        res = home.login("otp@example.com", "otp-pass", otp=harness.totp(OTP_SECRET))
+        res = home.login("otp@example.com", "otp-pass-phrase", otp=harness.totp(OTP_SECRET))
         self.assertExit(res, 0)
         self.assertExit(home.run("status"), 0)
 
     def test_wrong_totp_code_exits_4(self):
         home = self.home("file")
         code = harness.totp(OTP_SECRET, offset_steps=10)
-        res = home.login("otp@example.com", "otp-pass", otp=code)
+        res = home.login("otp@example.com", "otp-pass-phrase", otp=code)
         self.assertExit(res, 4)
         self.assertIn("one-time code", self.assertOneLineError(res))
 
     def test_password_and_code_asked_on_the_terminal_without_echo(self):
         home = self.home("file")
         res = home.run_pty("login", "--email", "otp-tty@example.com",
-                           answers=[(r"Password: ", "otp-pass"),
+                           answers=[(r"Password: ", "otp-pass-phrase"),
                                     (r"One-time code: ", harness.totp(OTP_SECRET))])
         self.assertExit(res, 0)
-        self.assertNotIn("otp-pass", res.out)
+        self.assertNotIn("otp-pass-phrase", res.out)
         self.assertIn("Logged in", res.out)
         self.assertExit(home.run("status"), 0)
 

@@ -26,12 +26,12 @@ class AdministrationTest(harness.PortalTestCase):
 
     def test_user_add_refuses_a_duplicate_email(self):
         proc = self.run_admin("user", "add", "--db", self.portal.db, "--email",
-                              "DEMO1@example.com", "--password-stdin", stdin=b"other")
+                              "DEMO1@example.com", "--password-stdin", stdin=b"other-long-password")
         self.assertNotEqual(proc.returncode, 0)
         self.assertTrue(proc.stderr.strip())
         # The existing account keeps its password.
         self.assertStatus(self.client().login("demo1@example.com", "demo"), 200)
-        self.assertError(self.client().login("demo1@example.com", "other"), 401,
+        self.assertError(self.client().login("demo1@example.com", "other-long-password"), 401,
                          "invalid_credentials")
 
     def test_user_added_while_serving_can_log_in(self):

@@ -164,7 +164,7 @@ class TwoFactorLoginTest(harness.PortalTestCase):
 
     @classmethod
     def prepare(cls, portal):
-        portal.add_user("otp@example.com", password="s3cret-otp", name="Otp User",
+        portal.add_user("otp@example.com", password="s3cret-otp-phrase", name="Otp User",
                         otp_secret=OTP_SECRET)
 
     def fresh_code(self, offset_steps=0):
@@ -174,7 +174,7 @@ class TwoFactorLoginTest(harness.PortalTestCase):
         return harness.totp(OTP_SECRET, offset_steps=offset_steps)
 
     def test_password_alone_asks_for_otp(self):
-        resp = self.client().login("otp@example.com", "s3cret-otp")
+        resp = self.client().login("otp@example.com", "s3cret-otp-phrase")
         self.assertError(resp, 401, "otp_required")
         self.assertNotIn("access_token", resp.json)
 
@@ -182,11 +182,11 @@ class TwoFactorLoginTest(harness.PortalTestCase):
         now = time.time()
         near = {harness.totp(OTP_SECRET, at=now, offset_steps=k) for k in range(-3, 4)}
         wrong = next(c for c in ("000000", "123456", "999999", "424242") if c not in near)
-        resp = self.client().login("otp@example.com", "s3cret-otp", otp=wrong)
+        resp = self.client().login("otp@example.com", "s3cret-otp-phrase", otp=wrong)
         self.assertError(resp, 401, "invalid_otp")
 
     def test_correct_otp_logs_in(self):
-        resp = self.client().login("otp@example.com", "s3cret-otp", otp=self.fresh_code())
+        resp = self.client().login("otp@example.com", "s3cret-otp-phrase", otp=self.fresh_code())
         self.assertStatus(resp, 200)
         self.assertEqual(resp.json["user"]["email"], "otp@example.com")
         self.assertEqual(resp.json["user"]["name"], "Otp User")

@@ -61,7 +61,7 @@ class IdTimingTest(harness.PortalTestCase):
         super().setUpClass()
         cls.alice = cls.portal.login("demo1@example.com")
         cls.bob = cls.portal.login("demo2@example.com")
-        cls.outsider = cls.portal.login("outsider@example.com")
+        cls.outsider = cls.portal.login("outsider@example.com", harness.ADDED_PASSWORD)
         portal = cls.portal
         alice_id = int(cls.alice.user["id"].split("_")[1])
         cls.alice_licence = "lic_%d" % portal.sql(

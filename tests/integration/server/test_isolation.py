@@ -20,7 +20,7 @@ class UserIsolationTest(harness.PortalTestCase):
         cls.alice = cls.portal.login("demo1@example.com")
         harness.settle_expiry(cls.alice)
         cls.bob = cls.portal.login("demo2@example.com")
-        cls.empty = cls.portal.login("empty@example.com")
+        cls.empty = cls.portal.login("empty@example.com", harness.ADDED_PASSWORD)
 
     def test_users_see_disjoint_licences_and_activations(self):
         a_lic, _ = self.alice.list_all("/licenses")

@@ -78,19 +78,19 @@ class OtpReplayTest(harness.PortalTestCase):
     def test_a_code_works_once(self):
         now = self._early_in_a_step()
         code = harness.totp(OTP_SECRET, at=now)
-        self.assertStatus(self.client().login("otp@example.com", otp=code), 200)
-        self.assertError(self.client().login("otp@example.com", otp=code), 401, "invalid_otp")
+        self.assertStatus(self.client().login("otp@example.com", harness.ADDED_PASSWORD, otp=code), 200)
+        self.assertError(self.client().login("otp@example.com", harness.ADDED_PASSWORD, otp=code), 401, "invalid_otp")
 
     def test_an_older_step_is_refused_after_a_newer_one_and_a_newer_one_passes(self):
         now = self._early_in_a_step()
-        self.assertStatus(self.client().login("otp2@example.com",
+        self.assertStatus(self.client().login("otp2@example.com", harness.ADDED_PASSWORD,
                                               otp=harness.totp(OTP_SECRET, at=now)), 200)
-        self.assertError(self.client().login("otp2@example.com",
+        self.assertError(self.client().login("otp2@example.com", harness.ADDED_PASSWORD,
                                              otp=harness.totp(OTP_SECRET, at=now, offset_steps=-1)),
                          401, "invalid_otp")
-        self.assertStatus(self.client().login("otp2@example.com",
+        self.assertStatus(self.client().login("otp2@example.com", harness.ADDED_PASSWORD,
                                               otp=harness.totp(OTP_SECRET, at=now, offset_steps=1)), 200)
-        self.assertError(self.client().login("otp2@example.com",
+        self.assertError(self.client().login("otp2@example.com", harness.ADDED_PASSWORD,
                                              otp=harness.totp(OTP_SECRET, at=now)), 401, "invalid_otp")
         step = self.portal.sql("SELECT otp_last_step FROM users WHERE email = 'otp2@example.com'")[0][0]
         self.assertEqual(step, int(now // 30) + 1)

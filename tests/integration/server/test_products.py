@@ -36,6 +36,6 @@ class ProductListTest(harness.PortalTestCase):
                          "unauthenticated")
 
     def test_a_user_without_licenses_has_no_products(self):
-        self.portal.add_user("empty@example.com", harness.DEMO_PASSWORD, "Empty")
-        body = self.portal.login("empty@example.com").get("/products").json
+        self.portal.add_user("empty@example.com", harness.ADDED_PASSWORD, "Empty")
+        body = self.portal.login("empty@example.com", harness.ADDED_PASSWORD).get("/products").json
         self.assertEqual(body, {"items": [], "next_cursor": None, "total": 0})

@@ -517,7 +517,7 @@ class TwoFactorTest(TuiTestCase):
 
     def test_the_one_time_code_is_asked_for_when_the_server_wants_it(self):
         t = self.start()
-        self.log_in(t, email="otp@example.com")
+        self.log_in(t, email="otp@example.com", password=harness.ADDED_PASSWORD)
         t.wait_text("enter the one-time code")
         t.wait_text("One-time code")
         t.text("000000" if harness.totp(self.OTP_SECRET) != "000000" else "111111")

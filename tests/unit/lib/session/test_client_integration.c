@@ -319,7 +319,7 @@ START_TEST(two_factor_login_asks_for_and_checks_the_code)
     lp_client *c = client_for(&main_server, ca_file, NULL);
     lp_error err;
     lp_error_clear(&err);
-    lp_call *call = lp_client_login(c, "otp@example.com", "otp-pass", NULL, &err);
+    lp_call *call = lp_client_login(c, "otp@example.com", "otp-pass-phrase", NULL, &err);
     ck_assert_int_eq(run(c, call, &err), LP_ERR_OTP_REQUIRED);
     ck_assert_str_eq(err.code, "otp_required");
     ck_assert_ptr_nonnull(strstr(err.message, "one-time code"));
@@ -329,13 +329,13 @@ START_TEST(two_factor_login_asks_for_and_checks_the_code)
     ck_assert_int_eq(oath_init(), OATH_OK);
     ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6, code), OATH_OK);
     const char *wrong = strcmp(code, "000000") == 0 ? "111111" : "000000";
-    call = lp_client_login(c, "otp@example.com", "otp-pass", wrong, &err);
+    call = lp_client_login(c, "otp@example.com", "otp-pass-phrase", wrong, &err);
     ck_assert_int_eq(run(c, call, &err), LP_ERR_OTP_INVALID);
     lp_call_free(call);
     ck_assert(!lp_client_has_session(c));
 
     ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6, code), OATH_OK);
-    call = lp_client_login(c, "otp@example.com", "otp-pass", code, &err);
+    call = lp_client_login(c, "otp@example.com", "otp-pass-phrase", code, &err);
     ck_assert_msg(run(c, call, &err) == LP_OK, "%s", err.message);
     const lp_result *r = lp_call_result(call);
     ck_assert_ptr_nonnull(r->as.tokens.access_token);
@@ -1096,7 +1096,7 @@ static void prepare(void)
     char add_user[1024];
     snprintf(add_user, sizeof add_user,
              "printf '%%s\\n' " OTP_SECRET_BASE32 " > '%s/otp-secret' && "
-             "printf 'otp-pass\\n' | '%s' user add --db '%s' --email otp@example.com --password-stdin "
+             "printf 'otp-pass-phrase\\n' | '%s' user add --db '%s' --email otp@example.com --password-stdin "
              "--otp-secret-file '%s/otp-secret'",
              work, exe, db, work);
     char *const otp_user[] = {"/bin/sh", "-c", add_user, NULL};

@@ -1,0 +1,168 @@
+/* Tab-separated rows and one-line JSON for the administration listings. */
+#include "server/admin_output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/cli_support.h"
+#include "server/exit_codes.h"
+#include "server/license_json.h"
+#include "server/object_id.h"
+
+static void print_field(FILE *out, const char *field)
+{
+    if (field == NULL) {
+        fputc('-', out);
+        return;
+    }
+    for (const unsigned char *p = (const unsigned char *)field; *p != '\0'; p++) {
+        /* C1 controls in UTF-8 are 0xC2 0x80..0x9F. */
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fputc('?', out);
+            p++;
+        } else {
+            fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
+        }
+    }
+}
+
+void lp_admin_print_row(FILE *out, const char *const *fields, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (i > 0)
+            fputc('\t', out);
+        print_field(out, fields[i]);
+    }
+    fputc('\n', out);
+}
+
+bool lp_admin_print_json(FILE *out, cJSON *json)
+{
+    char *text = json != NULL ? cJSON_PrintUnformatted(json) : NULL;
+    cJSON_Delete(json);
+    if (text == NULL)
+        return false;
+    fputs(text, out);
+    fputc('\n', out);
+    free(text);
+    return true;
+}
+
+const char *lp_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN])
+{
+    if (t == LP_TIME_NONE || !lp_timestamp_format(t, out))
+        snprintf(out, LP_TIMESTAMP_LEN, "never");
+    return out;
+}
+
+/* Column `i` of the current row as text for a tab-separated line. */
+static const char *column_text(sqlite3_stmt *st, int i, const struct lp_admin_column *column, char *buffer,
+                               size_t size)
+{
+    bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
+    int64_t value = sqlite3_column_int64(st, i);
+    switch (column->kind) {
+    case LP_ADMIN_TEXT:
+    case LP_ADMIN_JSON:
+        return lp_col_text(st, i);
+    case LP_ADMIN_INT:
+        if (null)
+            return NULL;
+        snprintf(buffer, size, "%lld", (long long)value);
+        return buffer;
+    case LP_ADMIN_SEATS:
+        if (null)
+            return "unlimited";
+        snprintf(buffer, size, "%lld", (long long)value);
+        return buffer;
+    case LP_ADMIN_TIME:
+    case LP_ADMIN_EXPIRY:
+        if (null)
+            return column->kind == LP_ADMIN_EXPIRY ? "never" : NULL;
+        return lp_admin_time_text(value, buffer);
+    case LP_ADMIN_BOOL:
+        return value != 0 ? "yes" : "no";
+    case LP_ADMIN_ID:
+        lp_object_id_format(column->id_prefix, value, buffer);
+        return buffer;
+    }
+    return NULL;
+}
+
+static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct lp_admin_column *column)
+{
+    bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
+    int64_t value = sqlite3_column_int64(st, i);
+    char id[LP_ID_LEN];
+    switch (column->kind) {
+    case LP_ADMIN_TEXT:
+        lp_json_add_string_or_null(object, column->json_name, lp_col_text(st, i));
+        return;
+    case LP_ADMIN_JSON: {
+        cJSON *parsed = null ? NULL : cJSON_Parse(lp_col_text(st, i));
+        cJSON_AddItemToObject(object, column->json_name, parsed != NULL ? parsed : cJSON_CreateNull());
+        return;
+    }
+    case LP_ADMIN_INT:
+    case LP_ADMIN_SEATS:
+        if (null)
+            cJSON_AddNullToObject(object, column->json_name);
+        else
+            cJSON_AddNumberToObject(object, column->json_name, (double)value);
+        return;
+    case LP_ADMIN_TIME:
+    case LP_ADMIN_EXPIRY:
+        lp_json_add_time(object, column->json_name, null ? LP_TIME_NONE : value);
+        return;
+    case LP_ADMIN_BOOL:
+        cJSON_AddBoolToObject(object, column->json_name, value != 0);
+        return;
+    case LP_ADMIN_ID:
+        lp_object_id_format(column->id_prefix, value, id);
+        cJSON_AddStringToObject(object, column->json_name, id);
+        return;
+    }
+}
+
+#define LIST_COLUMNS_MAX 16
+
+cJSON *lp_admin_row_json(sqlite3_stmt *st, const struct lp_admin_column *columns, size_t count)
+{
+    cJSON *object = cJSON_CreateObject();
+    for (size_t i = 0; object != NULL && i < count; i++)
+        add_json_column(object, st, (int)i, &columns[i]);
+    return object;
+}
+
+int lp_admin_list(struct lp_db *db, sqlite3_stmt *st, const struct lp_admin_column *columns, size_t count, bool json)
+{
+    if (count > LIST_COLUMNS_MAX)
+        count = LIST_COLUMNS_MAX;
+    cJSON *items = json ? cJSON_CreateArray() : NULL;
+    if (!json) {
+        const char *header[LIST_COLUMNS_MAX];
+        for (size_t i = 0; i < count; i++)
+            header[i] = columns[i].header;
+        lp_admin_print_row(stdout, header, count);
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (json) {
+            cJSON_AddItemToArray(items, lp_admin_row_json(st, columns, count));
+            continue;
+        }
+        const char *fields[LIST_COLUMNS_MAX];
+        char buffers[LIST_COLUMNS_MAX][LP_ID_LEN];
+        for (size_t i = 0; i < count; i++)
+            fields[i] = column_text(st, (int)i, &columns[i], buffers[i], sizeof buffers[i]);
+        lp_admin_print_row(stdout, fields, count);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        cJSON_Delete(items);
+        return lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+    }
+    if (json && !lp_admin_print_json(stdout, items))
+        return lp_cli_error("out of memory");
+    return LP_EXIT_OK;
+}
