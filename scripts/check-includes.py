@@ -16,8 +16,11 @@ ALLOWED = [
     ("src/lib/config/", ["lib/config/", "licportal/", "common/"]),
     ("src/lib/store/", ["lib/store/", "licportal/", "common/"]),
     ("src/lib/model/", ["lib/model/", "lib/text/", "licportal/", "common/"]),
-    ("src/lib/transport/", ["lib/transport/", "licportal/", "common/"]),
-    ("src/lib/session/", ["lib/session/", "lib/transport/", "lib/store/", "licportal/", "common/"]),
+    # The transport moves bytes: it never includes the model (nor the client above it).
+    ("src/lib/transport/", ["lib/transport/", "licportal/error.h", "licportal/buffer.h",
+                            "licportal/private_file.h"]),
+    ("src/lib/session/", ["lib/session/", "lib/transport/", "lib/store/", "lib/model/", "licportal/",
+                          "common/"]),
     ("src/lib/", ["lib/", "licportal/", "common/"]),
     ("src/tui/", ["tui/", "licportal/", "common/"]),
     ("src/cli/", ["cli/", "licportal/", "tui/tui.h", "common/"]),

@@ -1,4 +1,6 @@
-/* Where the session lives between runs: keyring, a 0600 file, or memory. */
+/* Where the session lives between runs: keyring, a 0600 file, or memory.
+ * A program opens the store and hands it to lp_client_new; the CLI and the
+ * terminal UI also name it to the user and clear it at logout. */
 #ifndef LICPORTAL_CREDSTORE_H
 #define LICPORTAL_CREDSTORE_H
 
