@@ -2,9 +2,9 @@
 #ifndef LICPORTAL_SESSION_CLIENT_INTERNAL_H
 #define LICPORTAL_SESSION_CLIENT_INTERNAL_H
 
+#include "lib/store/credentials.h"
 #include "lib/transport/transport.h"
 #include "licportal/client.h"
-#include "licportal/credstore.h"
 
 /* The headers received so far by the call's transfer in flight (status and
  * Content-Range are known before the first body byte), or NULL. */

@@ -1,6 +1,7 @@
 /* The client where no server answers: refusals, no session, failures and cancels through the loop. */
 #include "licportal/client.h"
 #include "licportal/download.h"
+#include "lib/store/credentials.h"
 #include "../../suite_runner.h"
 
 #include <arpa/inet.h>
