@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/model/json_map.h"
 #include "lib/session/api_error.h"
 #include "lib/session/api_url.h"
 #include "lib/session/client_internal.h"
@@ -15,7 +16,6 @@
 #include "lib/store/no_core_dumps.h"
 #include "lib/transport/https_url.h"
 #include "lib/transport/transfer_internal.h"
-#include "lib/model/json_map.h"
 
 typedef enum call_phase {
     PHASE_WAITING_REFRESH, /* queued behind the refresh in flight */
