@@ -1,4 +1,5 @@
 /* One growable byte buffer (as curl's dynbuf): NUL-terminated, bounded, its failure sticks.
+ * The library builds URLs, bodies and files with it; the CLI its JSON and caches.
  *
  *     lp_buffer b;
  *     lp_buffer_init(&b, 0);

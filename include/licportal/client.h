@@ -1,4 +1,6 @@
-/* The Portal API v1 as asynchronous calls, with the session kept and refreshed. */
+/* The Portal API v1 as asynchronous calls, with the session kept and refreshed.
+ * The entry point of every program on the library: the CLI's sub-commands
+ * (blocking, lp_client_run) and the terminal UI (its event loop). */
 #ifndef LICPORTAL_CLIENT_H
 #define LICPORTAL_CLIENT_H
 
@@ -10,7 +12,6 @@
 #include "licportal/error.h"
 #include "licportal/license_file.h"
 #include "licportal/model.h"
-#include "licportal/transport.h"
 
 typedef struct lp_client lp_client;
 typedef struct lp_call lp_call;
@@ -21,8 +22,12 @@ typedef struct lp_client_options {
     lp_credstore *store;      /* borrowed; the session is loaded from it and
                                * every new token pair saved to it; NULL keeps
                                * the session in memory only */
-    long download_min_speed;  /* see lp_transport_options.sink_min_speed */
-    long download_slow_seconds; /* see lp_transport_options.sink_slow_s */
+    /* A download (lp_client_fetch_file) fails when slower than
+     * download_min_speed bytes/s for download_slow_seconds seconds.
+     * download_min_speed 0: 1024; < 0: no floor, only the 30 s stall limit.
+     * download_slow_seconds 0: 60. */
+    long download_min_speed;
+    long download_slow_seconds;
 } lp_client_options;
 
 /* Loads the stored session, if any, from options->store. */
@@ -30,9 +35,20 @@ lp_client *lp_client_new(const lp_client_options *options, lp_error *err);
 /* Cancels what is running. */
 void lp_client_free(lp_client *client);
 
-/* Whether a session (at least a refresh token) is held, and who it is. */
+/* Who is logged in and where the session lives: what a program shows about
+ * a session. Tokens stay inside the client. */
+typedef struct lp_session_info {
+    const char *server;    /* base URL the session belongs to */
+    const char *email;     /* NULL or "" when the session names none (LICPORTAL_TOKEN) */
+    const char *user_name; /* nullable */
+    lp_store_kind store;   /* LP_STORE_KEYRING, LP_STORE_FILE, or LP_STORE_NONE (this run only) */
+} lp_session_info;
+
+/* Whether a session (at least a refresh token, or a personal access token) is held. */
 bool lp_client_has_session(const lp_client *client);
-const lp_credentials *lp_client_session(const lp_client *client);
+/* Who holds that session, or NULL when none is held. The record and its
+ * strings belong to the client and stay valid until its next call. */
+const lp_session_info *lp_client_session_info(lp_client *client);
 const char *lp_client_server(const lp_client *client);
 
 typedef enum lp_call_kind {
@@ -114,7 +130,6 @@ typedef struct lp_result {
      * callers print or store it exactly as after a 200. */
     const char *body;
     size_t body_len;
-    const lp_http_response *http; /* the final HTTP answer (headers), or NULL */
 } lp_result;
 
 /* Each starter returns the call in flight, or NULL with *err set. The call

@@ -1,4 +1,5 @@
-/* Configuration: the profile file, the environment and command-line flags. */
+/* Configuration: the profile file, the environment and command-line flags.
+ * The CLI and the terminal UI read their settings and key bindings with it. */
 #ifndef LICPORTAL_CONFIG_H
 #define LICPORTAL_CONFIG_H
 

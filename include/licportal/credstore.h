@@ -1,4 +1,7 @@
-/* Where the session lives between runs: keyring, a 0600 file, or memory. */
+/* Where the session lives between runs: keyring, a 0600 file, or memory.
+ * A program opens the store and hands it to lp_client_new; the CLI and the
+ * terminal UI also name it to the user and clear it at logout. What it holds
+ * (tokens) is read and written only inside the library (lib/store/credentials.h). */
 #ifndef LICPORTAL_CREDSTORE_H
 #define LICPORTAL_CREDSTORE_H
 
@@ -6,22 +9,6 @@
 
 #include "licportal/config.h"
 #include "licportal/error.h"
-#include "licportal/model.h"
-
-/* What is kept of a session. The password never is. */
-/* How a personal access token (portal-api.md) begins. */
-#define LP_PERSONAL_TOKEN_PREFIX "lpt_"
-
-typedef struct lp_credentials {
-    char *server;         /* base URL the tokens belong to */
-    char *email;
-    char *user_name;      /* nullable */
-    char *refresh_token;
-    char *access_token;   /* nullable: kept so that a new run needs no refresh */
-    lp_time access_expires_at; /* LP_TIME_NONE when no access token */
-} lp_credentials;
-
-void lp_credentials_clear(lp_credentials *creds);
 
 typedef struct lp_credstore lp_credstore;
 
@@ -46,11 +33,7 @@ lp_store_kind lp_credstore_kind(const lp_credstore *store);
 bool lp_credstore_from_environment(const lp_credstore *store);
 const char *lp_credstore_describe(const lp_credstore *store);
 
-/* LP_ERR_AUTH when nothing is stored. The file store refuses (LP_ERR_STORE)
- * a file whose mode is wider than 0600. */
-lp_status lp_credstore_load(lp_credstore *store, lp_credentials *out, lp_error *err);
-/* The file store writes atomically with mode 0600 set before any secret. */
-lp_status lp_credstore_save(lp_credstore *store, const lp_credentials *creds, lp_error *err);
+/* Forgets the stored session (logout). */
 lp_status lp_credstore_clear(lp_credstore *store, lp_error *err);
 
 #endif

@@ -1,4 +1,5 @@
-/* A file download: .part file, resume with Range, sha256 check, then rename. */
+/* A file download: .part file, resume with Range, sha256 check, then rename.
+ * Used by `licportal download` and the terminal UI's downloads view. */
 #ifndef LICPORTAL_DOWNLOAD_H
 #define LICPORTAL_DOWNLOAD_H
 

@@ -1,4 +1,5 @@
-/* Error codes and the error record every library call fills in. */
+/* Error codes and the error record every library call fills in; every
+ * program on the library reads them. */
 #ifndef LICPORTAL_ERROR_H
 #define LICPORTAL_ERROR_H
 

@@ -1,4 +1,5 @@
-/* Text for people: dates, money, sizes, masked keys (column widths: licportal/text.h). */
+/* Text for people: dates, money, sizes, masked keys (column widths: licportal/text.h).
+ * The CLI's tables and the terminal UI's views show values with it. */
 #ifndef LICPORTAL_FORMAT_H
 #define LICPORTAL_FORMAT_H
 

@@ -1,4 +1,5 @@
 /* Offline license files: check one against the portal's public signing keys, without a network.
+ * Used by `licportal verify` and `licportal activate-offline`, and by vendors' programs.
  *
  * A vendor's program links this to decide whether it may run on an air-gapped
  * machine: load the keys (a saved copy of GET /signing-keys), read the file

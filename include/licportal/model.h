@@ -1,4 +1,5 @@
-/* The objects of the Portal API v1, as plain C values. */
+/* The objects of the Portal API v1, as plain C values: what the client's
+ * calls give a program (the CLI, the terminal UI) to show. */
 #ifndef LICPORTAL_MODEL_H
 #define LICPORTAL_MODEL_H
 
@@ -6,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "licportal/error.h"
 #include "licportal/timestamp.h"
 #include "licportal/wire_names.h"
 
@@ -183,6 +185,11 @@ void lp_license_detail_clear(lp_license_detail *detail);
 void lp_activation_clear(lp_activation *activation);
 void lp_download_clear(lp_download *download);
 void lp_dashboard_clear(lp_dashboard *dashboard);
+/* Reads a Dashboard body (GET /dashboard, as lp_result.body gives it: a
+ * program may keep it for offline use) as strictly as the client reads
+ * every answer: LP_ERR_PROTOCOL naming the field on any break of the
+ * contract, *out zeroed then. `len` bytes, no NUL needed. */
+lp_status lp_parse_dashboard(const char *json, size_t len, lp_dashboard *out, lp_error *err);
 void lp_user_clear(lp_user *user);
 void lp_tokens_clear(lp_tokens *tokens);
 void lp_license_page_clear(lp_license_page *page);

@@ -1,4 +1,6 @@
-/* Files only the user may read: directories made 0700, whole-file reads, atomic 0600 writes. */
+/* Files only the user may read: directories made 0700, whole-file reads, atomic 0600 writes.
+ * The library keeps its configuration and file store so; the CLI reads and
+ * writes license files, machine requests, signing keys and its id cache with it. */
 #ifndef LICPORTAL_PRIVATE_FILE_H
 #define LICPORTAL_PRIVATE_FILE_H
 

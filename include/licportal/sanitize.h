@@ -1,4 +1,5 @@
-/* The one path from server text to a terminal: strips what could control it. */
+/* The one path from server text to a terminal: strips what could control it.
+ * Every program on the library (the CLI, the terminal UI) runs server text through it. */
 #ifndef LICPORTAL_SANITIZE_H
 #define LICPORTAL_SANITIZE_H
 

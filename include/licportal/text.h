@@ -1,4 +1,5 @@
 /* Text as the library sees it: strict UTF-8, terminal column widths, and the code points never shown.
+ * Public for the terminal UI, which edits and lays out text with it.
  *
  * Everything that walks UTF-8 (the sanitiser, the JSON writer, the terminal
  * UI's line editor and views, the download file-name check) uses these

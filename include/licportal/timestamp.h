@@ -1,4 +1,5 @@
-/* RFC 3339 UTC time stamps, as the wire contract writes them. */
+/* RFC 3339 UTC time stamps, as the wire contract writes them.
+ * Shared (src/common/) by the client library, its programs and the server. */
 #ifndef LICPORTAL_TIMESTAMP_H
 #define LICPORTAL_TIMESTAMP_H
 

@@ -1,6 +1,7 @@
 /* The names the Portal API fixes on the wire (license statuses, sort keys,
  * channels, platforms, token scopes),
- * written once and shared by the client library and the reference server. */
+ * written once and shared by the client library and the reference server.
+ * Programs on the library meet them through licportal/model.h. */
 #ifndef LICPORTAL_WIRE_NAMES_H
 #define LICPORTAL_WIRE_NAMES_H
 

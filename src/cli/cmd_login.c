@@ -155,7 +155,7 @@ static int choose_where_to_keep(const cli_args *args, const cli_context *ctx, co
  * another spelling (an alias, other capitals). */
 static void learn_profile(const cli_context *ctx, const char *typed_email)
 {
-    const lp_credentials *session = lp_client_session(ctx->client);
+    const lp_session_info *session = lp_client_session_info(ctx->client);
     const char *email = session != NULL && session->email != NULL && session->email[0] != '\0'
                             ? session->email
                             : typed_email;
@@ -233,7 +233,7 @@ int cmd_login(const cli_args *args)
     }
     remember_store_choice(&with_file, &ctx);
     learn_profile(&ctx, email);
-    const lp_credentials *session = lp_client_session(ctx.client);
+    const lp_session_info *session = lp_client_session_info(ctx.client);
     char who[400];
     char server[512];
     lp_sanitize_into(session != NULL && session->user_name != NULL ? session->user_name : email,

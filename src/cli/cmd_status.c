@@ -20,7 +20,7 @@ typedef struct server_answer {
 /* The session's email, else the profile's, else (a personal access token names none) the server's answer. */
 static const char *session_email(const cli_context *ctx, const server_answer *answer)
 {
-    const lp_credentials *session = lp_client_session(ctx->client);
+    const lp_session_info *session = lp_client_session_info(ctx->client);
     if (session != NULL && session->email != NULL && session->email[0] != '\0') {
         return session->email;
     }

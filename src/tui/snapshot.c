@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "licportal/json_map.h"
+#include "licportal/model.h"
 
 #define SNAPSHOT_MAX (1024 * 1024)
 

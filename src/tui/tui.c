@@ -103,7 +103,7 @@ int tui_run(const lp_config *config)
     }
 
     bool has_session = lp_client_has_session(loop.client);
-    const lp_credentials *session = has_session ? lp_client_session(loop.client) : NULL;
+    const lp_session_info *session = has_session ? lp_client_session_info(loop.client) : NULL;
     const char *email = config->email;
     if (session && session->email)
         email = session->email;

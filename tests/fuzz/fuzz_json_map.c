@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "fuzz_check.h"
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,7 +1,7 @@
 /* Activation pages, mapped strictly from JSON. */
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "lib/model/activation_json.h"
 #include "lib/model/json_reader.h"
 #include "lib/model/page_json.h"

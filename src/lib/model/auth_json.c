@@ -2,7 +2,7 @@
 #include <strings.h>
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "lib/model/json_reader.h"
 
 /* `organization` is nullable in /me and absent from the login answer's user. */

@@ -1,7 +1,7 @@
 /* The dashboard answer: KPIs, at most five recent licences, the time it was made. */
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "lib/model/json_reader.h"
 #include "lib/model/license_json.h"
 

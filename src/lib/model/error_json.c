@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "licportal/sanitize.h"
 #include "lib/model/json_reader.h"
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 
 /* The longest number the body may hold: the parser this scan stands in for
  * read numbers through a 64-byte buffer, and bodies never needed more. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "lib/model/activation_json.h"
 #include "lib/model/json_reader.h"
 

@@ -1,7 +1,7 @@
 /* The products the user holds licenses for (GET /products), mapped strictly from JSON. */
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "lib/model/json_reader.h"
 #include "lib/model/page_json.h"
 

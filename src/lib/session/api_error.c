@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 
 typedef struct code_mapping {
     const char *code;

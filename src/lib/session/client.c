@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/model/json_map.h"
 #include "lib/session/api_error.h"
 #include "lib/session/api_url.h"
 #include "lib/session/client_internal.h"
@@ -15,7 +16,6 @@
 #include "lib/store/no_core_dumps.h"
 #include "lib/transport/https_url.h"
 #include "lib/transport/transfer_internal.h"
-#include "licportal/json_map.h"
 
 typedef enum call_phase {
     PHASE_WAITING_REFRESH, /* queued behind the refresh in flight */
@@ -61,6 +61,7 @@ struct lp_client {
     char *api_base;
     lp_credstore *store;
     lp_credentials session;
+    lp_session_info session_info; /* what lp_client_session_info shows of it */
     lp_etag_cache *cache;
     lp_call *calls;
     int call_count;
@@ -119,6 +120,7 @@ lp_client *lp_client_new(const lp_client_options *options, lp_error *err)
     if (!client->cache)
         goto nomem;
     lp_transport_options topts = {.cacert_file = options->cacert_file,
+                                  .max_body_bytes = LP_JSON_MAX_BYTES,
                                   .sink_min_speed = options->download_min_speed,
                                   .sink_slow_s = options->download_slow_seconds};
     client->transport = lp_transport_new(&topts, err);
@@ -213,7 +215,20 @@ bool lp_client_has_session(const lp_client *client)
                       (client->session.access_token && *client->session.access_token));
 }
 
-const lp_credentials *lp_client_session(const lp_client *client)
+const lp_session_info *lp_client_session_info(lp_client *client)
+{
+    if (!lp_client_has_session(client))
+        return NULL;
+    client->session_info = (lp_session_info){
+        .server = client->session.server ? client->session.server : client->server,
+        .email = client->session.email,
+        .user_name = client->session.user_name,
+        .store = client->store ? lp_credstore_kind(client->store) : LP_STORE_NONE,
+    };
+    return &client->session_info;
+}
+
+const lp_credentials *lp_client_credentials(const lp_client *client)
 {
     return lp_client_has_session(client) ? &client->session : NULL;
 }
@@ -559,7 +574,6 @@ static void accept_body(lp_call *call, const char *body, size_t len, bool not_mo
             lp_etag_cache_put(client->cache, call->url, call->response.etag, body, len);
     }
     call->result.not_modified = not_modified;
-    call->result.http = &call->response;
     call->has_result = true;
 
     if (call->kind == LP_CALL_LOGIN) {
@@ -1019,6 +1033,11 @@ lp_status lp_client_run(lp_client *client, lp_call *call, lp_error *err)
 const lp_http_response *lp_call_live_response(const lp_call *call)
 {
     return call && call->transfer ? lp_transfer_response(call->transfer) : NULL;
+}
+
+const lp_http_response *lp_call_final_response(const lp_call *call)
+{
+    return lp_call_result(call) ? &call->response : NULL;
 }
 
 lp_call_kind lp_call_kind_of(const lp_call *call)

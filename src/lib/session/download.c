@@ -490,8 +490,7 @@ lp_status lp_download_job_finish(lp_download_job *job, lp_call *call, lp_error *
     job->call = NULL;
     lp_error call_err;
     lp_status st = lp_call_status(call, &call_err);
-    const lp_result *result = lp_call_result(call);
-    const lp_http_response *http = result ? result->http : NULL;
+    const lp_http_response *http = lp_call_final_response(call);
     lp_error flush_err;
     if (!job->write_failed && flush_block(job, &flush_err) != LP_OK) {
         job->write_failed = true;

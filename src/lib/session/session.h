@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 #include "licportal/model.h"
 
 /* An access token this close to its expiry is refreshed before use: the

@@ -4,7 +4,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 
 /* One session as a JSON object; NULL when out of memory. */
 cJSON *lp_credentials_to_object(const lp_credentials *creds);

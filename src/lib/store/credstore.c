@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/store/credentials.h"
 #include "lib/store/credentials_json.h"
 #include "lib/store/file_store.h"
 #ifdef LP_HAVE_KEYRING

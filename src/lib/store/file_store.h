@@ -2,7 +2,7 @@
 #ifndef LICPORTAL_STORE_FILE_STORE_H
 #define LICPORTAL_STORE_FILE_STORE_H
 
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 
 /* The session for `server` and `email` (NULL email: the first for that
  * server). LP_ERR_AUTH when there is none or the file does not exist;

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 
 /* How long any one keyring call may take before it is given up. */
 #define LP_KEYRING_TIMEOUT_MS 2000

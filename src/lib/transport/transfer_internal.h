@@ -2,7 +2,7 @@
 #ifndef LICPORTAL_TRANSPORT_TRANSFER_INTERNAL_H
 #define LICPORTAL_TRANSPORT_TRANSFER_INTERNAL_H
 
-#include "licportal/transport.h"
+#include "lib/transport/transport.h"
 
 /* Moves the response (headers and body) out of a finished transfer, so the
  * transfer can be freed at once while its answer lives on. */

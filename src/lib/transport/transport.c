@@ -1,5 +1,5 @@
 /* HTTPS requests on libcurl's multi interface: many at once, never blocking. */
-#include "licportal/transport.h"
+#include "lib/transport/transport.h"
 
 #include <ctype.h>
 #include <curl/curl.h>
@@ -14,7 +14,6 @@
 #include "lib/transport/transfer_failure.h"
 #include "lib/transport/transfer_internal.h"
 #include "licportal/buffer.h"
-#include "licportal/json_map.h"
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 10000L
 #define DEFAULT_STALL_TIMEOUT_S 30L
@@ -87,7 +86,8 @@ lp_transport *lp_transport_new(const lp_transport_options *options, lp_error *er
     t->connect_timeout_ms =
         options->connect_timeout_ms > 0 ? options->connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS;
     t->stall_timeout_s = options->stall_timeout_s > 0 ? options->stall_timeout_s : DEFAULT_STALL_TIMEOUT_S;
-    t->max_body_bytes = options->max_body_bytes > 0 ? options->max_body_bytes : LP_JSON_MAX_BYTES;
+    t->max_body_bytes = options->max_body_bytes > 0 ? options->max_body_bytes
+                                                    : LP_TRANSPORT_MAX_BODY_BYTES;
     t->sink_min_speed = options->sink_min_speed == 0  ? DEFAULT_SINK_MIN_SPEED
                         : options->sink_min_speed < 0 ? 0
                                                       : options->sink_min_speed;

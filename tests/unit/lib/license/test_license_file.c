@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "../../suite_runner.h"
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 #include "licportal/license_file.h"
 
 #define FINGERPRINT "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"

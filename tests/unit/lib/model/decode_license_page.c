@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 
 #define PAGE_ITEMS 200
 

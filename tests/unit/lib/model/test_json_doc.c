@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../../suite_runner.h"
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 
 static void expect_same_tree(const cJSON *a, const cJSON *b, const char *text)
 {

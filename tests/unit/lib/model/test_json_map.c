@@ -1,5 +1,5 @@
 /* Strict JSON mapping: every object of the wire contract, and everything it must refuse. */
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
 
 #include <stdint.h>
 #include <stdio.h>

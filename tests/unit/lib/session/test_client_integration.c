@@ -1,7 +1,8 @@
 /* The client against a real licportald over real HTTPS: login, refresh, ETags, TLS trust, downloads. */
 #include "licportal/client.h"
 #include "licportal/download.h"
-#include "licportal/json_map.h"
+#include "lib/model/json_map.h"
+#include "lib/session/client_internal.h"
 #include "../../suite_runner.h"
 
 #include <errno.h>
@@ -223,12 +224,12 @@ START_TEST(login_and_dashboard_over_https_with_a_private_ca)
     lp_client *c = client_for(&main_server, ca_file, store);
     login(c, "demo1@example.com");
     ck_assert(lp_client_has_session(c));
-    ck_assert_str_eq(lp_client_session(c)->email, "demo1@example.com");
+    ck_assert_str_eq(lp_client_session_info(c)->email, "demo1@example.com");
     lp_credentials saved = {0};
     lp_error err;
     lp_error_clear(&err);
     ck_assert_int_eq(lp_credstore_load(store, &saved, &err), LP_OK);
-    ck_assert_str_eq(saved.refresh_token, lp_client_session(c)->refresh_token);
+    ck_assert_str_eq(saved.refresh_token, lp_client_credentials(c)->refresh_token);
     lp_credentials_clear(&saved);
 
     lp_call *call = lp_client_get_dashboard(c, &err);
@@ -238,10 +239,11 @@ START_TEST(login_and_dashboard_over_https_with_a_private_ca)
     ck_assert_int_gt(r->as.dashboard.kpis.total_licenses, 0);
     ck_assert(!r->not_modified);
     ck_assert_ptr_nonnull(r->body);
-    ck_assert_int_eq(r->http->status, 200);
-    ck_assert_ptr_nonnull(r->http->request_id);
-    ck_assert_ptr_nonnull(r->http->etag);
-    ck_assert_ptr_nonnull(strstr(r->http->content_type, "application/json"));
+    const lp_http_response *http = lp_call_final_response(call);
+    ck_assert_int_eq(http->status, 200);
+    ck_assert_ptr_nonnull(http->request_id);
+    ck_assert_ptr_nonnull(http->etag);
+    ck_assert_ptr_nonnull(strstr(http->content_type, "application/json"));
     lp_dashboard again = {0};
     ck_assert_int_eq(lp_parse_dashboard(r->body, r->body_len, &again, NULL), LP_OK);
     ck_assert_int_eq(again.kpis.total_licenses, r->as.dashboard.kpis.total_licenses);
@@ -424,7 +426,7 @@ START_TEST(revoked_refresh_token_ends_in_auth_without_a_loop)
     lp_credstore *store_a = memory_store(&main_server);
     lp_client *a = client_for(&main_server, ca_file, store_a);
     login(a, "demo2@example.com");
-    char *refresh = strdup(lp_client_session(a)->refresh_token);
+    char *refresh = strdup(lp_client_credentials(a)->refresh_token);
     lp_error err;
     lp_error_clear(&err);
     lp_call *out = lp_client_logout(a, &err);
@@ -467,7 +469,7 @@ START_TEST(transport_caps_bodies_in_memory)
     lp_transport *t = lp_transport_new(&opts, &err);
     char url[320];
     snprintf(url, sizeof url, "%s/api/v1/dashboard", main_server.url);
-    lp_http_request req = {.method = "GET", .url = url, .bearer_token = lp_client_session(c)->access_token};
+    lp_http_request req = {.method = "GET", .url = url, .bearer_token = lp_client_credentials(c)->access_token};
     lp_transfer *tr = lp_transport_start(t, &req, NULL, &err);
     ck_assert_ptr_nonnull(tr);
     lp_transfer *done = NULL;
@@ -982,17 +984,17 @@ START_TEST(expired_access_token_is_refreshed_silently)
     lp_credstore *store = memory_store(&short_server);
     lp_client *c = client_for(&short_server, ca_file, store);
     login(c, "demo1@example.com");
-    char *first_refresh = strdup(lp_client_session(c)->refresh_token);
+    char *first_refresh = strdup(lp_client_credentials(c)->refresh_token);
     sleep(SHORT_TTL_S + 1);
     int refreshes = count_log(&short_server, "POST /api/v1/auth/refresh ");
     lp_error err;
     lp_error_clear(&err);
     ck_assert_int_eq(fetch_dashboard(c, NULL, NULL, NULL, &err), LP_OK);
     ck_assert_int_eq(settled_count(&short_server, "POST /api/v1/auth/refresh ", refreshes, 1), 1);
-    ck_assert_str_ne(lp_client_session(c)->refresh_token, first_refresh);
+    ck_assert_str_ne(lp_client_credentials(c)->refresh_token, first_refresh);
     lp_credentials saved = {0};
     ck_assert_int_eq(lp_credstore_load(store, &saved, &err), LP_OK);
-    ck_assert_str_eq(saved.refresh_token, lp_client_session(c)->refresh_token);
+    ck_assert_str_eq(saved.refresh_token, lp_client_credentials(c)->refresh_token);
     lp_credentials_clear(&saved);
     free(first_refresh);
     lp_client_free(c);
@@ -1008,7 +1010,7 @@ START_TEST(token_expired_answer_refreshes_and_retries_once)
     lp_error_clear(&err);
     /* A session that believes its access token is good for an hour. */
     lp_credstore *store = memory_store(&short_server);
-    lp_credentials seeded = *lp_client_session(a);
+    lp_credentials seeded = *lp_client_credentials(a);
     seeded.access_expires_at = time(NULL) + 3600;
     ck_assert_int_eq(lp_credstore_save(store, &seeded, &err), LP_OK);
     lp_client *b = client_for(&short_server, ca_file, store);
@@ -1038,7 +1040,7 @@ START_TEST(concurrent_calls_share_one_refresh)
     lp_error err;
     lp_error_clear(&err);
     lp_credstore *store = memory_store(&main_server);
-    lp_credentials seeded = *lp_client_session(a);
+    lp_credentials seeded = *lp_client_credentials(a);
     seeded.access_token = NULL;
     seeded.access_expires_at = LP_TIME_NONE;
     ck_assert_int_eq(lp_credstore_save(store, &seeded, &err), LP_OK);

@@ -1,6 +1,7 @@
 /* The client where no server answers: refusals, no session, failures and cancels through the loop. */
 #include "licportal/client.h"
 #include "licportal/download.h"
+#include "lib/store/credentials.h"
 #include "../../suite_runner.h"
 
 #include <arpa/inet.h>
@@ -56,7 +57,7 @@ START_TEST(calls_without_a_session_are_refused_at_once)
 {
     lp_client *c = client_at(9, NULL);
     ck_assert(!lp_client_has_session(c));
-    ck_assert_ptr_null(lp_client_session(c));
+    ck_assert_ptr_null(lp_client_session_info(c));
     lp_error err;
     lp_error_clear(&err);
     ck_assert_ptr_null(lp_client_get_dashboard(c, &err));
@@ -104,6 +105,32 @@ START_TEST(logout_without_a_session_still_clears_the_store)
 }
 END_TEST
 
+START_TEST(session_info_names_the_user_the_server_and_the_store)
+{
+    lp_error err;
+    lp_error_clear(&err);
+    const char *note = NULL;
+    lp_credstore *store = lp_credstore_open(LP_STORE_NONE, "https://127.0.0.1:9", NULL, &note,
+                                            &err);
+    lp_credentials creds = {.server = "https://127.0.0.1:9",
+                            .email = "demo1@example.com",
+                            .user_name = "Demo One",
+                            .refresh_token = "r-old",
+                            .access_token = "a-old",
+                            .access_expires_at = 1};
+    ck_assert_int_eq(lp_credstore_save(store, &creds, &err), LP_OK);
+    lp_client *c = client_at(9, store);
+    const lp_session_info *info = lp_client_session_info(c);
+    ck_assert_ptr_nonnull(info);
+    ck_assert_str_eq(info->server, "https://127.0.0.1:9");
+    ck_assert_str_eq(info->email, "demo1@example.com");
+    ck_assert_str_eq(info->user_name, "Demo One");
+    ck_assert_int_eq(info->store, LP_STORE_NONE);
+    lp_client_free(c);
+    lp_credstore_free(store);
+}
+END_TEST
+
 START_TEST(refresh_that_cannot_reach_the_server_fails_every_waiting_call_once)
 {
     int port = closed_port();
@@ -118,7 +145,6 @@ START_TEST(refresh_that_cannot_reach_the_server_fails_every_waiting_call_once)
     ck_assert_int_eq(lp_credstore_save(store, &creds, &err), LP_OK);
     lp_client *c = client_at(port, store);
     ck_assert(lp_client_has_session(c));
-    ck_assert_str_eq(lp_client_session(c)->refresh_token, "r-old");
     lp_call *a = lp_client_get_dashboard(c, &err);
     lp_call *b = lp_client_get_me(c, &err);
     ck_assert_ptr_nonnull(a);
@@ -204,6 +230,7 @@ int main(void)
     tcase_add_test(tc, calls_without_a_session_are_refused_at_once);
     tcase_add_test(tc, login_to_a_closed_port_fails_as_network);
     tcase_add_test(tc, logout_without_a_session_still_clears_the_store);
+    tcase_add_test(tc, session_info_names_the_user_the_server_and_the_store);
     tcase_add_test(tc, refresh_that_cannot_reach_the_server_fails_every_waiting_call_once);
     tcase_add_test(tc, cancel_finishes_the_call_as_cancelled);
     tcase_add_test(tc, download_refuses_an_existing_target_without_force);

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 #include "store_tests.h"
 
 static char *dir;

@@ -7,7 +7,7 @@
 
 #include "../../suite_runner.h"
 #include "lib/store/keyring.h"
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 #include "store_tests.h"
 
 static char *dir;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "licportal/credstore.h"
+#include "lib/store/credentials.h"
 #include "store_tests.h"
 
 #define LIBSECRET "libsecret-1.so.0"

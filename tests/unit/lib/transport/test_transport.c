@@ -1,5 +1,5 @@
 /* The transport without a server: refusals, connection failures, cancel, and the wait loop. */
-#include "licportal/transport.h"
+#include "lib/transport/transport.h"
 #include "../../suite_runner.h"
 
 #include <arpa/inet.h>

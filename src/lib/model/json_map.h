@@ -1,6 +1,9 @@
-/* Strict mapping of API response bodies (JSON text) onto the model. */
-#ifndef LICPORTAL_JSON_MAP_H
-#define LICPORTAL_JSON_MAP_H
+/* Strict mapping of API response bodies (JSON text) onto the model: the
+ * client (src/lib/session/) decodes every answer with these parsers. The
+ * dashboard's parser is public (licportal/model.h): the terminal UI reads a
+ * saved dashboard back with it. */
+#ifndef LICPORTAL_MODEL_JSON_MAP_H
+#define LICPORTAL_MODEL_JSON_MAP_H
 
 #include <stddef.h>
 
@@ -18,8 +21,7 @@
  * bad time stamp, unknown enumeration value, invalid UTF-8) it returns
  * LP_ERR_PROTOCOL with a message naming the field ("items[3].expires_at: not
  * an RFC 3339 time stamp") and leaves *out zeroed. Unknown extra fields are
- * ignored: the contract allows additions. */
-lp_status lp_parse_dashboard(const char *json, size_t len, lp_dashboard *out, lp_error *err);
+ * ignored: the contract allows additions. lp_parse_dashboard is one of them. */
 lp_status lp_parse_license_page(const char *json, size_t len, lp_license_page *out, lp_error *err);
 lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detail *out, lp_error *err);
 lp_status lp_parse_activation_page(const char *json, size_t len, lp_activation_page *out, lp_error *err);

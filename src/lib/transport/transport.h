@@ -1,6 +1,9 @@
-/* HTTPS requests on libcurl's multi interface: many at once, never blocking. */
-#ifndef LICPORTAL_TRANSPORT_H
-#define LICPORTAL_TRANSPORT_H
+/* HTTPS requests on libcurl's multi interface: many at once, never blocking.
+ *
+ * The client (src/lib/session/) sends every API call through it. It moves
+ * bytes and headers only: what the bodies mean is the model's business. */
+#ifndef LICPORTAL_TRANSPORT_TRANSPORT_H
+#define LICPORTAL_TRANSPORT_TRANSPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,11 +11,14 @@
 
 #include "licportal/error.h"
 
+/* The default cap of a body kept in memory (the API's largest answers are far below it). */
+#define LP_TRANSPORT_MAX_BODY_BYTES (16u * 1024u * 1024u)
+
 typedef struct lp_transport_options {
     const char *cacert_file;   /* extra trusted CA bundle (added to the system's), or NULL */
     long connect_timeout_ms;   /* 0: default 10 s */
     long stall_timeout_s;      /* abort when under 1 byte/s for this long; 0: default 30 s */
-    size_t max_body_bytes;     /* in-memory bodies over this fail; 0: LP_JSON_MAX_BYTES */
+    size_t max_body_bytes;     /* in-memory bodies over this fail; 0: LP_TRANSPORT_MAX_BODY_BYTES */
     /* Bodies sent to a body_sink (downloads) fail when slower than
      * sink_min_speed bytes/s for sink_slow_s seconds (instead of the stall
      * limit). sink_min_speed 0: default 1024; < 0: no floor, only the stall
