@@ -1,5 +1,5 @@
 /* Minor-unit exponents of the ISO 4217 currencies that differ from the usual 2. */
-#include "licportal/currency.h"
+#include "common/currency.h"
 
 #include <stddef.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "licportal/currency.h"
+#include "common/currency.h"
 #include "server/decimal.h"
 
 void lp_license_spec_init(struct lp_license_spec *spec)

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "licportal/currency.h"
+#include "common/currency.h"
 
 /* Writes `value` with a comma every three digits; returns the length. */
 static size_t group_thousands(uint64_t value, char *out)
