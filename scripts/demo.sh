@@ -11,7 +11,7 @@ Usage: scripts/demo.sh [--licenses N] [--build-dir DIR]
 Builds licportal and licportald, starts licportald on 127.0.0.1 with a
 throwaway CA and demo database, logs in as demo1@example.com (password: demo)
 and opens the terminal UI. Quitting the UI stops the server and removes
-everything the demo made. Without a terminal it prints the dashboard instead.
+everything the demo made. Without a terminal it prints the dashboard as JSON instead.
 
   --licenses N      licenses per demo user (default 60)
   --build-dir DIR   where to build (default: build-demo in the source tree)
@@ -114,5 +114,5 @@ if [ -t 0 ] && [ -t 1 ]; then
   echo "Stopping licportald at $url and removing the demo's files."
 else
   echo
-  "$licportal" dashboard
+  "$licportal" dashboard --json
 fi

@@ -73,7 +73,7 @@ class DemoScriptTest(unittest.TestCase):
                          {"email": "demo1@example.com", "password": "demo"})
         self.assertTrue(argv[argv.index("--cacert") + 1].startswith(self.tmp.name))
         # The dashboard of demo1's 12 licenses comes after the banner and the curl line.
-        dashboard = re.search(r"^Total licenses\s+12$", out, re.M)
+        dashboard = re.search(r'^    "total_licenses": 12,$', out, re.M)
         self.assertIsNotNone(dashboard, out)
         self.assertLess(curl.end(), dashboard.start())
         self.assertLess(out.index("== Building licportal and licportald"), banner.start())
