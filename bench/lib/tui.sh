@@ -49,7 +49,7 @@ bench_tui_wait_for()
     return 1
 }
 
-# The licence list's position indicator ("N/TOTAL" at the end of its title line).
+# The license list's position indicator ("N/TOTAL" at the end of its title line).
 bench_tui_position()
 {
     bench_tui_screen | sed -n 2p | grep -Eo '[0-9]+/[0-9]+ *$' | tr -d ' '

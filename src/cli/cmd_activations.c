@@ -1,4 +1,4 @@
-/* licportal activations: devices and domains across licences (or of one licence). */
+/* licportal activations: devices and domains across licenses (or of one license). */
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/listing.h"

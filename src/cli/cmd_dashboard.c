@@ -1,4 +1,4 @@
-/* licportal dashboard: the four counts and the most recently added licences. */
+/* licportal dashboard: the four counts and the most recently added licenses. */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>

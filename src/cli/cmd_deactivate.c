@@ -39,7 +39,7 @@ static int find_activation(cli_context *ctx, const char *id, char *question, siz
             char *name = lp_sanitize_str(a->name);
             char *product = lp_sanitize_str(a->product.name);
             char *key = lp_sanitize_str(a->license_key_masked);
-            snprintf(question, size, "Deactivate %s \"%s\" (%s, licence %s)?",
+            snprintf(question, size, "Deactivate %s \"%s\" (%s, license %s)?",
                      lp_activation_kind_name(a->kind), name ? name : "", product ? product : "",
                      key ? key : "");
             free(name);

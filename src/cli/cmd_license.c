@@ -41,7 +41,7 @@ static int print_json(const lp_result *result, const char *key)
     cJSON *doc = result->body != NULL ? cJSON_ParseWithLength(result->body, result->body_len)
                                       : NULL;
     if (doc == NULL) {
-        return cli_fail(CLI_EXIT_ERROR, "showing the licence failed: the answer is not JSON");
+        return cli_fail(CLI_EXIT_ERROR, "showing the license failed: the answer is not JSON");
     }
     if (key != NULL) {
         cJSON_DeleteItemFromObjectCaseSensitive(doc, "key");
@@ -178,6 +178,6 @@ static int show(cli_context *ctx, const lp_result *result)
 
 int cmd_license(const cli_args *args)
 {
-    static const cli_single_call license = {"showing the licence", start, show};
+    static const cli_single_call license = {"showing the license", start, show};
     return cli_run_single_call(args, &license);
 }

@@ -1,4 +1,4 @@
-/* licportal licenses: every licence matching the filters, all pages. */
+/* licportal licenses: every license matching the filters, all pages. */
 #include "cli/commands.h"
 #include "cli/license_row.h"
 #include "cli/listing.h"
@@ -31,7 +31,7 @@ static bool add_record(cli_table *table, const lp_result *result, size_t index)
 int cmd_licenses(const cli_args *args)
 {
     static const cli_listing licenses = {
-        .what = "listing licences",
+        .what = "listing licenses",
         .cache_name = "licenses",
         .new_table = cli_license_table_new,
         .start = start_page,

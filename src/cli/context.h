@@ -66,7 +66,7 @@ int cli_call(cli_context *ctx, lp_call *call, lp_error *err, const char *what, l
 
 /* A sub-command that is one call and what it does with the answer. */
 typedef struct cli_single_call {
-    const char *what; /* "showing the licence", for the error line */
+    const char *what; /* "showing the license", for the error line */
     lp_call *(*start)(cli_context *ctx, lp_error *err);
     int (*use)(cli_context *ctx, const lp_result *result);
 } cli_single_call;

@@ -1,4 +1,4 @@
-/* A licence summary as table cells: masked key, product, status, dates, seats. */
+/* A license summary as table cells: masked key, product, status, dates, seats. */
 #include "cli/license_row.h"
 
 #include <stdint.h>

@@ -10,7 +10,7 @@
 #include "cli/table.h"
 
 typedef struct cli_listing {
-    const char *what;       /* "listing licences", for the error line */
+    const char *what;       /* "listing licenses", for the error line */
     const char *cache_name; /* the id file the shell completions read */
     cli_table *(*new_table)(void);
     /* Asks for one page: the command's filters from `args`, then `cursor`
@@ -28,7 +28,7 @@ typedef struct cli_listing {
     int (*before)(cli_context *ctx);
 } cli_listing;
 
-/* The whole of a list sub-command (licences, activations or downloads): a
+/* The whole of a list sub-command (licenses, activations or downloads): a
  * --product name replaced by its id first (see product_filter.h), then every
  * page up to --limit, printed as a table or with --json as the API's items;
  * on success the ids also go to the completion cache (see id_cache.h), which

@@ -6,14 +6,14 @@
 #include "server/log_escape.h"
 #include <time.h>
 
-int64_t lp_monotonic_ns(void)
+int64_t lpd_monotonic_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-void lp_access_log(const struct lp_request *req, int64_t finished_ns)
+void lpd_access_log(const struct lpd_request *req, int64_t finished_ns)
 {
     char stamp[LP_TIMESTAMP_LEN];
     if (!lp_timestamp_format(req->now, stamp))
@@ -23,8 +23,8 @@ void lp_access_log(const struct lp_request *req, int64_t finished_ns)
      * query never reach the log. The method and the (decoded) path are the
      * client's words: escaped, they cannot start a line or drive a terminal. */
     char method[64], path[1024];
-    lp_log_escape(req->method, method, sizeof method);
-    lp_log_escape(req->path, path, sizeof path);
+    lpd_log_escape(req->method, method, sizeof method);
+    lpd_log_escape(req->path, path, sizeof path);
     fprintf(stderr, "%s %s %s %s %u %.3fms request_id=%s\n", stamp, req->client_addr, method, path, req->status,
             ms, req->request_id);
 }

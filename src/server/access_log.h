@@ -4,9 +4,9 @@
 
 #include "server/request.h"
 
-void lp_access_log(const struct lp_request *req, int64_t finished_ns);
+void lpd_access_log(const struct lpd_request *req, int64_t finished_ns);
 
 /* Monotonic clock in nanoseconds, for request durations. */
-int64_t lp_monotonic_ns(void);
+int64_t lpd_monotonic_ns(void);
 
 #endif

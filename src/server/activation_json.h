@@ -12,6 +12,6 @@
     "a.ip, a.activated_at, a.last_seen_at"
 
 /* Builds an Activation from the current row. */
-cJSON *lp_activation_json(sqlite3_stmt *st);
+cJSON *lpd_activation_json(sqlite3_stmt *st);
 
 #endif

@@ -14,21 +14,21 @@
 
 #define SCOPE "act:-activated_at"
 
-static void add_filters(struct lp_sql *sql, bool by_license, bool by_q)
+static void add_filters(struct lpd_sql *sql, bool by_license, bool by_q)
 {
-    lp_sql_add(sql, " WHERE a.user_id = :user", NULL);
+    lpd_sql_add(sql, " WHERE a.user_id = :user", NULL);
     if (by_license)
-        lp_sql_add(sql, " AND a.license_id = :license", NULL);
+        lpd_sql_add(sql, " AND a.license_id = :license", NULL);
     if (by_q)
-        lp_sql_add(sql,
+        lpd_sql_add(sql,
                    " AND (instr(lower(a.name), :q) > 0 OR instr(lower(a.fingerprint), :q) > 0"
                    " OR instr(lower(coalesce(a.platform, '')), :q) > 0 OR instr(lower(l.product_name), :q) > 0)",
                    NULL);
 }
 
 /* The total of a listing. Without a search it comes from the trigger-kept
- * counters or one licence's index range, so it never walks all rows. */
-static bool count_matching(struct lp_request *req, int64_t license_row, const char *q, int64_t *total)
+ * counters or one license's index range, so it never walks all rows. */
+static bool count_matching(struct lpd_request *req, int64_t license_row, const char *q, int64_t *total)
 {
     static const char *const per_user = "SELECT activation_count FROM users WHERE id = :user";
     static const char *const per_license = "SELECT COUNT(*) FROM activations WHERE license_id = :license "
@@ -36,22 +36,22 @@ static bool count_matching(struct lp_request *req, int64_t license_row, const ch
     sqlite3_stmt *st = NULL;
     bool cached = q == NULL;
     if (cached) {
-        st = lp_db_stmt(req->db, license_row != 0 ? per_license : per_user);
+        st = lpd_db_stmt(req->db, license_row != 0 ? per_license : per_user);
     } else {
-        struct lp_sql sql;
-        lp_sql_init(&sql);
-        lp_sql_add(&sql, "SELECT COUNT(*) FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
+        struct lpd_sql sql;
+        lpd_sql_init(&sql);
+        lpd_sql_add(&sql, "SELECT COUNT(*) FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
         add_filters(&sql, license_row != 0, true);
-        if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
             sqlite3_finalize(st);
             return false;
         }
-        lp_bind_text(st, ":q", q);
+        lpd_bind_text(st, ":q", q);
     }
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":license", license_row);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":license", license_row);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
     *total = ok ? sqlite3_column_int64(st, 0) : 0;
     if (cached)
@@ -61,24 +61,24 @@ static bool count_matching(struct lp_request *req, int64_t license_row, const ch
     return ok;
 }
 
-enum MHD_Result lp_api_activation_list(struct lp_request *req)
+enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
 {
     int limit;
-    struct lp_cursor after;
+    struct lpd_cursor after;
     bool has_cursor;
-    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lpd_page_params(req, SCOPE, &limit, &after, &has_cursor))
         return MHD_YES;
-    const char *license_text = lp_request_query(req, "license_id");
+    const char *license_text = lpd_request_query(req, "license_id");
     int64_t license_row = 0;
-    /* A malformed id matches no licence, like another user's. */
+    /* A malformed id matches no license, like another user's. */
     bool by_license = license_text != NULL;
-    if (by_license && !lp_object_id_parse(LP_ID_LICENSE, license_text, &license_row))
+    if (by_license && !lpd_object_id_parse(LP_ID_LICENSE, license_text, &license_row))
         license_row = -1;
-    const char *q_text = lp_request_query(req, "q");
+    const char *q_text = lpd_request_query(req, "q");
     char q[256] = "";
     if (q_text != NULL) {
         if (strlen(q_text) >= sizeof q)
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
         for (size_t i = 0; q_text[i] != '\0'; i++)
             q[i] = (char)tolower((unsigned char)q_text[i]);
     }
@@ -87,65 +87,65 @@ enum MHD_Result lp_api_activation_list(struct lp_request *req)
         char *end = NULL;
         after_key = strtoll(after.value, &end, 10);
         if (end == after.value || *end != '\0')
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
 
-    struct lp_sql sql;
-    lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
+    struct lpd_sql sql;
+    lpd_sql_init(&sql);
+    lpd_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
     if (has_cursor)
-        lp_sql_add(&sql, " AND (a.activated_at, a.id) < (:after, :after_id)", NULL);
-    lp_sql_add(&sql, " ORDER BY a.activated_at DESC, a.id DESC LIMIT :limit", NULL);
+        lpd_sql_add(&sql, " AND (a.activated_at, a.id) < (:after, :after_id)", NULL);
+    lpd_sql_add(&sql, " ORDER BY a.activated_at DESC, a.id DESC LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":license", license_row);
-    lp_bind_text(st, ":q", q);
-    lp_bind_int(st, ":after", after_key);
-    lp_bind_int(st, ":after_id", after.id);
-    lp_bind_int(st, ":limit", limit + 1);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":license", license_row);
+    lpd_bind_text(st, ":q", q);
+    lpd_bind_int(st, ":after", after_key);
+    lpd_bind_int(st, ":after_id", after.id);
+    lpd_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lp_page_rows(st, limit, 10, lp_activation_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lpd_page_rows(st, limit, 10, lpd_activation_json, SCOPE, req->server->cursor_key, &next);
 
     int64_t total = 0;
     if (!count_matching(req, by_license ? license_row : 0, q_text != NULL ? q : NULL, &total)) {
         cJSON_Delete(items);
         free(next);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+    return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, next, total));
 }
 
-enum MHD_Result lp_api_activation_delete(struct lp_request *req)
+enum MHD_Result lpd_api_activation_delete(struct lpd_request *req)
 {
     int64_t row;
-    if (!lp_object_id_parse(LP_ID_ACTIVATION, req->path_id, &row))
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
+    if (!lpd_object_id_parse(LP_ID_ACTIVATION, req->path_id, &row))
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
     static const char *const find = "SELECT l.allow_deactivation FROM activations a JOIN licenses l "
                                     "ON l.id = a.license_id WHERE a.id = :id AND a.user_id = :user";
-    sqlite3_stmt *st = lp_db_stmt(req->db, find);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, find);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":id", row);
-    lp_bind_int(st, ":user", req->user_id);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":id", row);
+    lpd_bind_int(st, ":user", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
     }
     bool allowed = sqlite3_column_int(st, 0) != 0;
     sqlite3_reset(st);
     if (!allowed)
-        return lp_reply_error(req, MHD_HTTP_FORBIDDEN, "deactivation_not_allowed",
-                              "this licence does not allow self-service deactivation");
+        return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "deactivation_not_allowed",
+                              "this license does not allow self-service deactivation");
     static const char *const del = "DELETE FROM activations WHERE id = :id AND user_id = :user";
-    st = lp_db_stmt(req->db, del);
+    st = lpd_db_stmt(req->db, del);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":id", row);
-    lp_bind_int(st, ":user", req->user_id);
-    return lp_reply_after_change(req, lp_db_step_changes(req->db, st), "no such activation", "deactivate");
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":id", row);
+    lpd_bind_int(st, ":user", req->user_id);
+    return lpd_reply_after_change(req, lpd_db_step_changes(req->db, st), "no such activation", "deactivate");
 }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void lp_address_group(const char *addr, char out[LP_ADDRESS_GROUP_LEN])
+void lpd_address_group(const char *addr, char out[LP_ADDRESS_GROUP_LEN])
 {
     struct in6_addr v6;
     if (strchr(addr, ':') == NULL || inet_pton(AF_INET6, addr, &v6) != 1) {

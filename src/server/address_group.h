@@ -11,6 +11,6 @@
  * stands for itself; an IPv6 address for its /64, the block one subscriber
  * usually holds whole ("2001:db8:1:2::/64"); an IPv4-mapped IPv6 address for
  * its IPv4 address. Text that is neither is copied as it is. */
-void lp_address_group(const char *addr, char out[LP_ADDRESS_GROUP_LEN]);
+void lpd_address_group(const char *addr, char out[LP_ADDRESS_GROUP_LEN]);
 
 #endif

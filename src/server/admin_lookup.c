@@ -5,59 +5,59 @@
 #include "server/object_id.h"
 #include "server/schema.h"
 
-static int64_t single_row(struct lp_db *db, sqlite3_stmt *st, const char *missing_what, const char *name)
+static int64_t single_row(struct lpd_db *db, sqlite3_stmt *st, const char *missing_what, const char *name)
 {
     if (st == NULL) {
-        lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
         return -1;
     }
     int rc = sqlite3_step(st);
     int64_t row = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
-        lp_cli_error("no %s '%s'", missing_what, name);
+        lpd_cli_error("no %s '%s'", missing_what, name);
     else if (rc != SQLITE_ROW)
-        lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
     return row;
 }
 
-int64_t lp_admin_user_row(struct lp_db *db, const char *email)
+int64_t lpd_admin_user_row(struct lpd_db *db, const char *email)
 {
     static const char *const sql = "SELECT id FROM users WHERE email = :email";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
-        lp_bind_text(st, ":email", email);
+        lpd_bind_text(st, ":email", email);
     return single_row(db, st, "user with e-mail", email);
 }
 
-int64_t lp_admin_license_row(struct lp_db *db, const char *id)
+int64_t lpd_admin_license_row(struct lpd_db *db, const char *id)
 {
     int64_t row;
-    if (!lp_object_id_parse(LP_ID_LICENSE, id, &row)) {
-        lp_cli_error("'%s' is not a license id (such as lic_42)", id);
+    if (!lpd_object_id_parse(LP_ID_LICENSE, id, &row)) {
+        lpd_cli_error("'%s' is not a license id (such as lic_42)", id);
         return -1;
     }
     static const char *const sql = "SELECT id FROM licenses WHERE id = :id";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
-        lp_bind_int(st, ":id", row);
+        lpd_bind_int(st, ":id", row);
     return single_row(db, st, "license", id);
 }
 
-bool lp_admin_product_exists(struct lp_db *db, const char *id)
+bool lpd_admin_product_exists(struct lpd_db *db, const char *id)
 {
     static const char *const sql = "SELECT 1 FROM products WHERE id = :id";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
-        lp_bind_text(st, ":id", id);
+        lpd_bind_text(st, ":id", id);
     return single_row(db, st, "product", id) > 0;
 }
 
-struct lp_db *lp_admin_open(const char *path)
+struct lpd_db *lpd_admin_open(const char *path)
 {
     char err[512];
-    struct lp_db *db = lp_schema_open(path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(path, err, sizeof err);
     if (db == NULL)
-        lp_cli_error("%s", err);
+        lpd_cli_error("%s", err);
     return db;
 }

@@ -26,7 +26,7 @@ static void print_field(FILE *out, const char *field)
     }
 }
 
-void lp_admin_print_row(FILE *out, const char *const *fields, size_t count)
+void lpd_admin_print_row(FILE *out, const char *const *fields, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         if (i > 0)
@@ -36,7 +36,7 @@ void lp_admin_print_row(FILE *out, const char *const *fields, size_t count)
     fputc('\n', out);
 }
 
-bool lp_admin_print_json(FILE *out, cJSON *json)
+bool lpd_admin_print_json(FILE *out, cJSON *json)
 {
     char *text = json != NULL ? cJSON_PrintUnformatted(json) : NULL;
     cJSON_Delete(json);
@@ -48,7 +48,7 @@ bool lp_admin_print_json(FILE *out, cJSON *json)
     return true;
 }
 
-const char *lp_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN])
+const char *lpd_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN])
 {
     if (t == LP_TIME_NONE || !lp_timestamp_format(t, out))
         snprintf(out, LP_TIMESTAMP_LEN, "never");
@@ -56,7 +56,7 @@ const char *lp_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN])
 }
 
 /* Column `i` of the current row as text for a tab-separated line. */
-static const char *column_text(sqlite3_stmt *st, int i, const struct lp_admin_column *column, char *buffer,
+static const char *column_text(sqlite3_stmt *st, int i, const struct lpd_admin_column *column, char *buffer,
                                size_t size)
 {
     bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
@@ -64,7 +64,7 @@ static const char *column_text(sqlite3_stmt *st, int i, const struct lp_admin_co
     switch (column->kind) {
     case LP_ADMIN_TEXT:
     case LP_ADMIN_JSON:
-        return lp_col_text(st, i);
+        return lpd_col_text(st, i);
     case LP_ADMIN_INT:
         if (null)
             return NULL;
@@ -79,27 +79,27 @@ static const char *column_text(sqlite3_stmt *st, int i, const struct lp_admin_co
     case LP_ADMIN_EXPIRY:
         if (null)
             return column->kind == LP_ADMIN_EXPIRY ? "never" : NULL;
-        return lp_admin_time_text(value, buffer);
+        return lpd_admin_time_text(value, buffer);
     case LP_ADMIN_BOOL:
         return value != 0 ? "yes" : "no";
     case LP_ADMIN_ID:
-        lp_object_id_format(column->id_prefix, value, buffer);
+        lpd_object_id_format(column->id_prefix, value, buffer);
         return buffer;
     }
     return NULL;
 }
 
-static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct lp_admin_column *column)
+static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct lpd_admin_column *column)
 {
     bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
     int64_t value = sqlite3_column_int64(st, i);
     char id[LP_ID_LEN];
     switch (column->kind) {
     case LP_ADMIN_TEXT:
-        lp_json_add_string_or_null(object, column->json_name, lp_col_text(st, i));
+        lpd_json_add_string_or_null(object, column->json_name, lpd_col_text(st, i));
         return;
     case LP_ADMIN_JSON: {
-        cJSON *parsed = null ? NULL : cJSON_Parse(lp_col_text(st, i));
+        cJSON *parsed = null ? NULL : cJSON_Parse(lpd_col_text(st, i));
         cJSON_AddItemToObject(object, column->json_name, parsed != NULL ? parsed : cJSON_CreateNull());
         return;
     }
@@ -112,13 +112,13 @@ static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct
         return;
     case LP_ADMIN_TIME:
     case LP_ADMIN_EXPIRY:
-        lp_json_add_time(object, column->json_name, null ? LP_TIME_NONE : value);
+        lpd_json_add_time(object, column->json_name, null ? LP_TIME_NONE : value);
         return;
     case LP_ADMIN_BOOL:
         cJSON_AddBoolToObject(object, column->json_name, value != 0);
         return;
     case LP_ADMIN_ID:
-        lp_object_id_format(column->id_prefix, value, id);
+        lpd_object_id_format(column->id_prefix, value, id);
         cJSON_AddStringToObject(object, column->json_name, id);
         return;
     }
@@ -126,7 +126,7 @@ static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct
 
 #define LIST_COLUMNS_MAX 16
 
-cJSON *lp_admin_row_json(sqlite3_stmt *st, const struct lp_admin_column *columns, size_t count)
+cJSON *lpd_admin_row_json(sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count)
 {
     cJSON *object = cJSON_CreateObject();
     for (size_t i = 0; object != NULL && i < count; i++)
@@ -134,7 +134,7 @@ cJSON *lp_admin_row_json(sqlite3_stmt *st, const struct lp_admin_column *columns
     return object;
 }
 
-int lp_admin_list(struct lp_db *db, sqlite3_stmt *st, const struct lp_admin_column *columns, size_t count, bool json)
+int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count, bool json)
 {
     if (count > LIST_COLUMNS_MAX)
         count = LIST_COLUMNS_MAX;
@@ -143,26 +143,26 @@ int lp_admin_list(struct lp_db *db, sqlite3_stmt *st, const struct lp_admin_colu
         const char *header[LIST_COLUMNS_MAX];
         for (size_t i = 0; i < count; i++)
             header[i] = columns[i].header;
-        lp_admin_print_row(stdout, header, count);
+        lpd_admin_print_row(stdout, header, count);
     }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (json) {
-            cJSON_AddItemToArray(items, lp_admin_row_json(st, columns, count));
+            cJSON_AddItemToArray(items, lpd_admin_row_json(st, columns, count));
             continue;
         }
         const char *fields[LIST_COLUMNS_MAX];
         char buffers[LIST_COLUMNS_MAX][LP_ID_LEN];
         for (size_t i = 0; i < count; i++)
             fields[i] = column_text(st, (int)i, &columns[i], buffers[i], sizeof buffers[i]);
-        lp_admin_print_row(stdout, fields, count);
+        lpd_admin_print_row(stdout, fields, count);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         cJSON_Delete(items);
-        return lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        return lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
     }
-    if (json && !lp_admin_print_json(stdout, items))
-        return lp_cli_error("out of memory");
+    if (json && !lpd_admin_print_json(stdout, items))
+        return lpd_cli_error("out of memory");
     return LP_EXIT_OK;
 }

@@ -12,7 +12,7 @@
 #include "server/db.h"
 
 /* How a listed column is read from its statement column and shown. */
-enum lp_admin_column_kind {
+enum lpd_admin_column_kind {
     LP_ADMIN_TEXT,   /* text; NULL shows as "-" and null */
     LP_ADMIN_INT,    /* integer; NULL shows as "-" and null */
     LP_ADMIN_SEATS,  /* integer; NULL shows as "unlimited" and null */
@@ -23,33 +23,33 @@ enum lp_admin_column_kind {
     LP_ADMIN_JSON,   /* text holding JSON, printed as it is and embedded in JSON */
 };
 
-struct lp_admin_column {
+struct lpd_admin_column {
     const char *header;    /* the text header ("EMAIL") */
     const char *json_name; /* the JSON member ("email") */
-    enum lp_admin_column_kind kind;
+    enum lpd_admin_column_kind kind;
     const char *id_prefix; /* for LP_ADMIN_ID */
 };
 
 /* The current row of `st` as one JSON object, statement column i as `columns[i]`. */
-cJSON *lp_admin_row_json(sqlite3_stmt *st, const struct lp_admin_column *columns, size_t count);
+cJSON *lpd_admin_row_json(sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count);
 
 /* Steps `st` to the end and prints each row, statement column i as
  * `columns[i]`: tab-separated under a header line, or with `json` one JSON
  * array of objects. Returns an exit code, after a one-line message on a
  * database error. */
-int lp_admin_list(struct lp_db *db, sqlite3_stmt *st, const struct lp_admin_column *columns, size_t count, bool json);
+int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count, bool json);
 
 /* Prints `count` fields separated by tabs and ended by a newline. A NULL
  * field prints as "-"; tabs, line breaks and other control characters in a
  * field print as '?', so a stored value can neither drive the terminal nor
  * add a column or a line. */
-void lp_admin_print_row(FILE *out, const char *const *fields, size_t count);
+void lpd_admin_print_row(FILE *out, const char *const *fields, size_t count);
 
 /* Prints `json` on one line followed by a newline, then frees it. False when
  * out of memory. */
-bool lp_admin_print_json(FILE *out, cJSON *json);
+bool lpd_admin_print_json(FILE *out, cJSON *json);
 
 /* Writes `t` as an RFC 3339 string, or "never" for LP_TIME_NONE. */
-const char *lp_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN]);
+const char *lpd_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN]);
 
 #endif

@@ -4,24 +4,24 @@
 
 #include "server/request.h"
 
-enum MHD_Result lp_api_login(struct lp_request *req);
-enum MHD_Result lp_api_refresh(struct lp_request *req);
-enum MHD_Result lp_api_logout(struct lp_request *req);
-enum MHD_Result lp_api_me(struct lp_request *req);
-enum MHD_Result lp_api_dashboard(struct lp_request *req);
-enum MHD_Result lp_api_license_list(struct lp_request *req);
-enum MHD_Result lp_api_license_get(struct lp_request *req);
-enum MHD_Result lp_api_license_reveal(struct lp_request *req);
-enum MHD_Result lp_api_activation_list(struct lp_request *req);
-enum MHD_Result lp_api_activation_delete(struct lp_request *req);
-enum MHD_Result lp_api_download_list(struct lp_request *req);
-enum MHD_Result lp_api_download_get(struct lp_request *req);
-enum MHD_Result lp_api_download_file(struct lp_request *req);
-enum MHD_Result lp_api_product_list(struct lp_request *req);
-enum MHD_Result lp_api_token_create(struct lp_request *req);
-enum MHD_Result lp_api_token_list(struct lp_request *req);
-enum MHD_Result lp_api_token_delete(struct lp_request *req);
-enum MHD_Result lp_api_offline_activation(struct lp_request *req);
-enum MHD_Result lp_api_signing_keys(struct lp_request *req);
+enum MHD_Result lpd_api_login(struct lpd_request *req);
+enum MHD_Result lpd_api_refresh(struct lpd_request *req);
+enum MHD_Result lpd_api_logout(struct lpd_request *req);
+enum MHD_Result lpd_api_me(struct lpd_request *req);
+enum MHD_Result lpd_api_dashboard(struct lpd_request *req);
+enum MHD_Result lpd_api_license_list(struct lpd_request *req);
+enum MHD_Result lpd_api_license_get(struct lpd_request *req);
+enum MHD_Result lpd_api_license_reveal(struct lpd_request *req);
+enum MHD_Result lpd_api_activation_list(struct lpd_request *req);
+enum MHD_Result lpd_api_activation_delete(struct lpd_request *req);
+enum MHD_Result lpd_api_download_list(struct lpd_request *req);
+enum MHD_Result lpd_api_download_get(struct lpd_request *req);
+enum MHD_Result lpd_api_download_file(struct lpd_request *req);
+enum MHD_Result lpd_api_product_list(struct lpd_request *req);
+enum MHD_Result lpd_api_token_create(struct lpd_request *req);
+enum MHD_Result lpd_api_token_list(struct lpd_request *req);
+enum MHD_Result lpd_api_token_delete(struct lpd_request *req);
+enum MHD_Result lpd_api_offline_activation(struct lpd_request *req);
+enum MHD_Result lpd_api_signing_keys(struct lpd_request *req);
 
 #endif

@@ -5,32 +5,32 @@
 
 #include "server/response.h"
 
-void lp_audit(struct lp_request *req, int64_t user_id, const char *action, const char *object_id, const char *detail)
+void lpd_audit(struct lpd_request *req, int64_t user_id, const char *action, const char *object_id, const char *detail)
 {
     static const char *const sql = "INSERT INTO audit_log(at, user_id, action, object_id, ip, detail) "
                                    "VALUES (:at, :user, :action, :object, :ip, :detail)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return;
-    lp_bind_int(st, ":at", req->now);
+    lpd_bind_int(st, ":at", req->now);
     if (user_id > 0)
-        lp_bind_int(st, ":user", user_id);
-    lp_bind_text(st, ":action", action);
-    lp_bind_text(st, ":object", object_id);
-    lp_bind_text(st, ":ip", req->client_addr);
-    lp_bind_text(st, ":detail", detail);
+        lpd_bind_int(st, ":user", user_id);
+    lpd_bind_text(st, ":action", action);
+    lpd_bind_text(st, ":object", object_id);
+    lpd_bind_text(st, ":ip", req->client_addr);
+    lpd_bind_text(st, ":detail", detail);
     if (sqlite3_step(st) != SQLITE_DONE)
-        fprintf(stderr, "licportald: cannot write audit log: %s\n", sqlite3_errmsg(lp_db_handle(req->db)));
+        fprintf(stderr, "licportald: cannot write audit log: %s\n", sqlite3_errmsg(lpd_db_handle(req->db)));
     sqlite3_reset(st);
 }
 
-enum MHD_Result lp_reply_after_change(struct lp_request *req, int changed, const char *not_found_message,
+enum MHD_Result lpd_reply_after_change(struct lpd_request *req, int changed, const char *not_found_message,
                                       const char *action)
 {
     if (changed < 0)
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     if (changed == 0)
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", not_found_message);
-    lp_audit(req, req->user_id, action, req->path_id, NULL);
-    return lp_reply_no_content(req);
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", not_found_message);
+    lpd_audit(req, req->user_id, action, req->path_id, NULL);
+    return lpd_reply_no_content(req);
 }

@@ -8,12 +8,12 @@
 
 /* Records `action` on `object_id` (may be NULL) for `user_id` (0 when none).
  * A failure is reported on stderr but does not fail the request. */
-void lp_audit(struct lp_request *req, int64_t user_id, const char *action, const char *object_id, const char *detail);
+void lpd_audit(struct lpd_request *req, int64_t user_id, const char *action, const char *object_id, const char *detail);
 
 /* The answer to a request that changed `changed` rows (-1: the statement
  * failed): 500, 404 not_found with `not_found_message` when none, else the
  * audit record of `action` on the request's object id and 204. */
-enum MHD_Result lp_reply_after_change(struct lp_request *req, int changed, const char *not_found_message,
+enum MHD_Result lpd_reply_after_change(struct lpd_request *req, int changed, const char *not_found_message,
                                       const char *action);
 
 #endif

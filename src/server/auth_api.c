@@ -20,35 +20,35 @@ struct account {
 };
 
 /* Issues a fresh access/refresh pair in `session_id` and builds the login body. */
-static cJSON *issue_tokens(struct lp_request *req, int64_t session_id, const struct account *user)
+static cJSON *issue_tokens(struct lpd_request *req, int64_t session_id, const struct account *user)
 {
     char access[LP_TOKEN_LEN], refresh[LP_TOKEN_LEN];
     char access_hash[LP_TOKEN_HASH_LEN], refresh_hash[LP_TOKEN_HASH_LEN];
-    if (!lp_token_generate(access) || !lp_token_generate(refresh))
+    if (!lpd_token_generate(access) || !lpd_token_generate(refresh))
         return NULL;
-    lp_token_hash(access, access_hash);
-    lp_token_hash(refresh, refresh_hash);
+    lpd_token_hash(access, access_hash);
+    lpd_token_hash(refresh, refresh_hash);
     static const char *const insert_access = "INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
                                              "VALUES (:hash, :session, :user, :expires)";
     static const char *const insert_refresh = "INSERT INTO refresh_tokens(token_hash, session_id, expires_at) "
                                               "VALUES (:hash, :session, :expires)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, insert_access);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, insert_access);
     if (st == NULL)
         return NULL;
-    lp_bind_text(st, ":hash", access_hash);
-    lp_bind_int(st, ":session", session_id);
-    lp_bind_int(st, ":user", user->id);
-    lp_bind_int(st, ":expires", lp_token_expiry(req->now, req->server->access_ttl));
+    lpd_bind_text(st, ":hash", access_hash);
+    lpd_bind_int(st, ":session", session_id);
+    lpd_bind_int(st, ":user", user->id);
+    lpd_bind_int(st, ":expires", lpd_token_expiry(req->now, req->server->access_ttl));
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return NULL;
-    st = lp_db_stmt(req->db, insert_refresh);
+    st = lpd_db_stmt(req->db, insert_refresh);
     if (st == NULL)
         return NULL;
-    lp_bind_text(st, ":hash", refresh_hash);
-    lp_bind_int(st, ":session", session_id);
-    lp_bind_int(st, ":expires", lp_token_expiry(req->now, req->server->refresh_ttl));
+    lpd_bind_text(st, ":hash", refresh_hash);
+    lpd_bind_int(st, ":session", session_id);
+    lpd_bind_int(st, ":expires", lpd_token_expiry(req->now, req->server->refresh_ttl));
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
@@ -62,25 +62,25 @@ static cJSON *issue_tokens(struct lp_request *req, int64_t session_id, const str
     cJSON_AddNumberToObject(body, "refresh_expires_in", (double)req->server->refresh_ttl);
     cJSON *who = cJSON_AddObjectToObject(body, "user");
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_USER, user->id, id);
+    lpd_object_id_format(LP_ID_USER, user->id, id);
     cJSON_AddStringToObject(who, "id", id);
     cJSON_AddStringToObject(who, "email", user->email);
     cJSON_AddStringToObject(who, "name", user->name);
     return body;
 }
 
-static bool load_account(struct lp_request *req, int64_t user_id, struct account *out)
+static bool load_account(struct lpd_request *req, int64_t user_id, struct account *out)
 {
     static const char *const sql = "SELECT email, name FROM users WHERE id = :id";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":id", user_id);
+    lpd_bind_int(st, ":id", user_id);
     bool found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         out->id = user_id;
-        snprintf(out->email, sizeof out->email, "%s", lp_col_text(st, 0));
-        snprintf(out->name, sizeof out->name, "%s", lp_col_text(st, 1));
+        snprintf(out->email, sizeof out->email, "%s", lpd_col_text(st, 0));
+        snprintf(out->name, sizeof out->name, "%s", lpd_col_text(st, 1));
     }
     sqlite3_reset(st);
     return found;
@@ -93,103 +93,103 @@ struct attempt_keys {
     char address[8 + LP_ADDRESS_GROUP_LEN];
 };
 
-static void attempt_keys(const struct lp_request *req, const char *email, struct attempt_keys *keys)
+static void attempt_keys(const struct lpd_request *req, const char *email, struct attempt_keys *keys)
 {
     snprintf(keys->email, sizeof keys->email, "email:%s", email);
     for (char *p = keys->email; *p != '\0'; p++)
         *p = (char)tolower((unsigned char)*p);
     char group[LP_ADDRESS_GROUP_LEN];
-    lp_address_group(req->client_addr, group);
+    lpd_address_group(req->client_addr, group);
     snprintf(keys->address, sizeof keys->address, "addr:%s", group);
 }
 
 /* One audit row per refused key and window, counting its refusals, so that
  * a flood of refused logins cannot grow the table. */
-static void audit_refusal(struct lp_request *req, const char *key, lp_time window_start)
+static void audit_refusal(struct lpd_request *req, const char *key, lp_time window_start)
 {
     static const char *const count = "UPDATE audit_log SET repeats = repeats + 1 "
                                      "WHERE action = 'login_rate_limited' AND detail = :key AND at >= :since";
-    sqlite3_stmt *st = lp_db_stmt(req->db, count);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, count);
     if (st == NULL)
         return;
-    lp_bind_text(st, ":key", key);
-    lp_bind_int(st, ":since", window_start);
+    lpd_bind_text(st, ":key", key);
+    lpd_bind_int(st, ":since", window_start);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE || sqlite3_changes(lp_db_handle(req->db)) == 0)
-        lp_audit(req, 0, "login_rate_limited", NULL, key);
+    if (rc != SQLITE_DONE || sqlite3_changes(lpd_db_handle(req->db)) == 0)
+        lpd_audit(req, 0, "login_rate_limited", NULL, key);
 }
 
 /* Reserves one attempt under both keys before any password is hashed, so
  * that parallel attempts cannot pass the limit together. False after
  * replying 429. */
-static bool reserve_attempt(struct lp_request *req, const struct attempt_keys *keys, enum MHD_Result *reply)
+static bool reserve_attempt(struct lpd_request *req, const struct attempt_keys *keys, enum MHD_Result *reply)
 {
-    struct lp_rate_refusal refusal = {0};
+    struct lpd_rate_refusal refusal = {0};
     const char *refused = NULL;
-    if (!lp_rate_limiter_reserve(req->server->email_failures, keys->email, req->now, &refusal)) {
+    if (!lpd_rate_limiter_reserve(req->server->email_failures, keys->email, req->now, &refusal)) {
         refused = keys->email;
-    } else if (!lp_rate_limiter_reserve(req->server->address_failures, keys->address, req->now, &refusal)) {
-        lp_rate_limiter_release(req->server->email_failures, keys->email, req->now);
+    } else if (!lpd_rate_limiter_reserve(req->server->address_failures, keys->address, req->now, &refusal)) {
+        lpd_rate_limiter_release(req->server->email_failures, keys->email, req->now);
         refused = keys->address;
     }
     if (refused == NULL)
         return true;
     audit_refusal(req, refused, refusal.window_start);
-    *reply = lp_reply_rate_limited(req, refusal.retry_after);
+    *reply = lpd_reply_rate_limited(req, refusal.retry_after);
     return false;
 }
 
 /* The attempt was not a failure (a success, a request for the second
  * factor, or our own error): it does not count. */
-static void give_back_attempt(struct lp_request *req, const struct attempt_keys *keys)
+static void give_back_attempt(struct lpd_request *req, const struct attempt_keys *keys)
 {
-    lp_rate_limiter_release(req->server->email_failures, keys->email, req->now);
-    lp_rate_limiter_release(req->server->address_failures, keys->address, req->now);
+    lpd_rate_limiter_release(req->server->email_failures, keys->email, req->now);
+    lpd_rate_limiter_release(req->server->address_failures, keys->address, req->now);
 }
 
 /* Records the step of an accepted one-time code; false when that step (or
  * a later one) was used already, which also settles two logins racing with
  * one code. */
-static bool claim_otp_step(struct lp_request *req, int64_t user_id, int64_t step)
+static bool claim_otp_step(struct lpd_request *req, int64_t user_id, int64_t step)
 {
     static const char *const sql = "UPDATE users SET otp_last_step = :step "
                                    "WHERE id = :id AND (otp_last_step IS NULL OR otp_last_step < :step)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":step", step);
-    lp_bind_int(st, ":id", user_id);
+    lpd_bind_int(st, ":step", step);
+    lpd_bind_int(st, ":id", user_id);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE && sqlite3_changes(lp_db_handle(req->db)) == 1;
+    return rc == SQLITE_DONE && sqlite3_changes(lpd_db_handle(req->db)) == 1;
 }
 
-static int64_t start_session(struct lp_request *req, int64_t user_id)
+static int64_t start_session(struct lpd_request *req, int64_t user_id)
 {
     static const char *const sql = "INSERT INTO sessions(user_id, created_at) VALUES (:user, :now)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return 0;
-    lp_bind_int(st, ":user", user_id);
-    lp_bind_int(st, ":now", req->now);
+    lpd_bind_int(st, ":user", user_id);
+    lpd_bind_int(st, ":now", req->now);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lp_db_handle(req->db)) : 0;
+    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lpd_db_handle(req->db)) : 0;
 }
 
-enum MHD_Result lp_api_login(struct lp_request *req)
+enum MHD_Result lpd_api_login(struct lpd_request *req)
 {
-    cJSON *json = lp_request_json_body(req);
+    cJSON *json = lpd_request_json_body(req);
     if (json == NULL)
         return MHD_YES;
-    const char *email = lp_json_string(json, "email");
-    const char *password = lp_json_string(json, "password");
+    const char *email = lpd_json_string(json, "email");
+    const char *password = lpd_json_string(json, "password");
     const cJSON *otp_item = cJSON_GetObjectItemCaseSensitive(json, "otp");
-    const char *otp = lp_json_string(json, "otp");
+    const char *otp = lpd_json_string(json, "otp");
     if (email == NULL || password == NULL || (otp_item != NULL && !cJSON_IsNull(otp_item) && otp == NULL)) {
         cJSON_Delete(json);
-        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                               "email and password are required strings");
     }
     struct attempt_keys keys;
@@ -202,13 +202,13 @@ enum MHD_Result lp_api_login(struct lp_request *req)
 
     static const char *const sql = "SELECT id, email, name, password_hash, otp_secret FROM users WHERE email = :email "
                                    "AND disabled_at IS NULL";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
         give_back_attempt(req, &keys);
         cJSON_Delete(json);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    lp_bind_text(st, ":email", email);
+    lpd_bind_text(st, ":email", email);
     struct account user = {0};
     char hash[256] = "";
     unsigned char otp_secret[LP_TOTP_SECRET_MAX];
@@ -216,10 +216,10 @@ enum MHD_Result lp_api_login(struct lp_request *req)
     bool found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         user.id = sqlite3_column_int64(st, 0);
-        snprintf(user.email, sizeof user.email, "%s", lp_col_text(st, 1));
-        snprintf(user.name, sizeof user.name, "%s", lp_col_text(st, 2));
-        if (lp_col_text(st, 3) != NULL)
-            snprintf(hash, sizeof hash, "%s", lp_col_text(st, 3));
+        snprintf(user.email, sizeof user.email, "%s", lpd_col_text(st, 1));
+        snprintf(user.name, sizeof user.name, "%s", lpd_col_text(st, 2));
+        if (lpd_col_text(st, 3) != NULL)
+            snprintf(hash, sizeof hash, "%s", lpd_col_text(st, 3));
         int blob_len = sqlite3_column_bytes(st, 4);
         if ((size_t)blob_len > sizeof otp_secret) {
             /* Never fall back to no second factor. */
@@ -227,7 +227,7 @@ enum MHD_Result lp_api_login(struct lp_request *req)
             give_back_attempt(req, &keys);
             cJSON_Delete(json);
             fprintf(stderr, "licportald: user %lld has an oversized OTP secret\n", (long long)user.id);
-            return lp_reply_internal(req);
+            return lpd_reply_internal(req);
         }
         if (blob_len > 0) {
             memcpy(otp_secret, sqlite3_column_blob(st, 4), (size_t)blob_len);
@@ -236,70 +236,70 @@ enum MHD_Result lp_api_login(struct lp_request *req)
     }
     sqlite3_reset(st);
 
-    bool password_ok = lp_password_verify(found && hash[0] ? hash : NULL, password);
+    bool password_ok = lpd_password_verify(found && hash[0] ? hash : NULL, password);
     if (!password_ok) {
-        lp_audit(req, user.id, "login_failed", NULL, "password");
+        lpd_audit(req, user.id, "login_failed", NULL, "password");
         cJSON_Delete(json);
-        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_credentials", "wrong e-mail or password");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_credentials", "wrong e-mail or password");
     }
     if (otp_len > 0) {
         if (otp == NULL || *otp == '\0') {
             give_back_attempt(req, &keys);
             cJSON_Delete(json);
-            return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "otp_required",
+            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "otp_required",
                                   "this account uses two-factor authentication; send the one-time code as otp");
         }
         int64_t step = 0;
-        if (!lp_totp_match(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp, &step)) {
-            lp_audit(req, user.id, "login_failed", NULL, "otp");
+        if (!lpd_totp_match(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp, &step)) {
+            lpd_audit(req, user.id, "login_failed", NULL, "otp");
             cJSON_Delete(json);
-            return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp", "the one-time code is not valid");
+            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp", "the one-time code is not valid");
         }
         if (!claim_otp_step(req, user.id, step)) {
-            lp_audit(req, user.id, "login_failed", NULL, "otp reused");
+            lpd_audit(req, user.id, "login_failed", NULL, "otp reused");
             cJSON_Delete(json);
-            return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp",
+            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp",
                                   "this one-time code was used already; wait for the next one");
         }
     }
     cJSON_Delete(json);
-    lp_rate_limiter_reset(req->server->email_failures, keys.email);
-    lp_rate_limiter_release(req->server->address_failures, keys.address, req->now);
+    lpd_rate_limiter_reset(req->server->email_failures, keys.email);
+    lpd_rate_limiter_release(req->server->address_failures, keys.address, req->now);
 
     int64_t session_id = start_session(req, user.id);
     cJSON *body = session_id > 0 ? issue_tokens(req, session_id, &user) : NULL;
     if (body == NULL)
-        return lp_reply_internal(req);
-    lp_audit(req, user.id, "login", NULL, NULL);
-    return lp_reply_json(req, MHD_HTTP_OK, body);
+        return lpd_reply_internal(req);
+    lpd_audit(req, user.id, "login", NULL, NULL);
+    return lpd_reply_json(req, MHD_HTTP_OK, body);
 }
 
-static void revoke_session(struct lp_request *req, int64_t session_id)
+static void revoke_session(struct lpd_request *req, int64_t session_id)
 {
     static const char *const sql = "UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return;
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_int(st, ":id", session_id);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_int(st, ":id", session_id);
     sqlite3_step(st);
     sqlite3_reset(st);
 }
 
-static enum MHD_Result refresh_in_transaction(struct lp_request *req, const char *token)
+static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const char *token)
 {
     char hash[LP_TOKEN_HASH_LEN];
-    lp_token_hash(token, hash);
+    lpd_token_hash(token, hash);
     static const char *const sql = "SELECT r.session_id, r.expires_at, r.used_at, s.revoked_at, s.user_id "
                                    "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id "
                                    "WHERE r.token_hash = :hash";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_text(st, ":hash", hash);
+        return lpd_reply_internal(req);
+    lpd_bind_text(st, ":hash", hash);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "unknown refresh token");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "unknown refresh token");
     }
     int64_t session_id = sqlite3_column_int64(st, 0);
     lp_time expires_at = sqlite3_column_int64(st, 1);
@@ -308,77 +308,77 @@ static enum MHD_Result refresh_in_transaction(struct lp_request *req, const char
     int64_t user_id = sqlite3_column_int64(st, 4);
     sqlite3_reset(st);
     if (revoked)
-        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the session was ended");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the session was ended");
     if (used) {
         /* A rotated token came back: someone holds a copy. End the family. */
         revoke_session(req, session_id);
-        lp_audit(req, user_id, "refresh_reuse", NULL, "session revoked");
-        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token",
+        lpd_audit(req, user_id, "refresh_reuse", NULL, "session revoked");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token",
                               "the refresh token was already used; log in again");
     }
-    if (lp_token_is_expired(expires_at, req->now))
-        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the refresh token has expired");
+    if (lpd_token_is_expired(expires_at, req->now))
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the refresh token has expired");
 
     static const char *const mark = "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash";
-    st = lp_db_stmt(req->db, mark);
+    st = lpd_db_stmt(req->db, mark);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_text(st, ":hash", hash);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_text(st, ":hash", hash);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     struct account user;
     if (rc != SQLITE_DONE || !load_account(req, user_id, &user))
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     cJSON *body = issue_tokens(req, session_id, &user);
     if (body == NULL)
-        return lp_reply_internal(req);
-    return lp_reply_json(req, MHD_HTTP_OK, body);
+        return lpd_reply_internal(req);
+    return lpd_reply_json(req, MHD_HTTP_OK, body);
 }
 
-enum MHD_Result lp_api_refresh(struct lp_request *req)
+enum MHD_Result lpd_api_refresh(struct lpd_request *req)
 {
-    cJSON *json = lp_request_json_body(req);
+    cJSON *json = lpd_request_json_body(req);
     if (json == NULL)
         return MHD_YES;
-    const char *token = lp_json_string(json, "refresh_token");
+    const char *token = lpd_json_string(json, "refresh_token");
     if (token == NULL) {
         cJSON_Delete(json);
-        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "refresh_token is required");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "refresh_token is required");
     }
     /* The check of used_at and its update must not interleave with another
      * refresh of the same token. */
-    if (!lp_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
+    if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
         cJSON_Delete(json);
-        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
     }
     enum MHD_Result rc = refresh_in_transaction(req, token);
     cJSON_Delete(json);
     if (req->status >= 500)
-        lp_db_exec(req->db, "ROLLBACK", NULL, 0);
-    else if (!lp_db_exec(req->db, "COMMIT", NULL, 0))
-        lp_db_exec(req->db, "ROLLBACK", NULL, 0);
+        lpd_db_exec(req->db, "ROLLBACK", NULL, 0);
+    else if (!lpd_db_exec(req->db, "COMMIT", NULL, 0))
+        lpd_db_exec(req->db, "ROLLBACK", NULL, 0);
     return rc;
 }
 
-enum MHD_Result lp_api_logout(struct lp_request *req)
+enum MHD_Result lpd_api_logout(struct lpd_request *req)
 {
     cJSON *json = NULL;
     if (req->body_len > 0) {
-        json = lp_request_json_body(req);
+        json = lpd_request_json_body(req);
         if (json == NULL)
             return MHD_YES;
     }
-    const char *token = json ? lp_json_string(json, "refresh_token") : NULL;
+    const char *token = json ? lpd_json_string(json, "refresh_token") : NULL;
     if (token != NULL) {
         char hash[LP_TOKEN_HASH_LEN];
-        lp_token_hash(token, hash);
+        lpd_token_hash(token, hash);
         static const char *const sql = "SELECT r.session_id FROM refresh_tokens r JOIN sessions s "
                                        "ON s.id = r.session_id WHERE r.token_hash = :hash AND s.user_id = :user";
-        sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+        sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
         if (st != NULL) {
-            lp_bind_text(st, ":hash", hash);
-            lp_bind_int(st, ":user", req->user_id);
+            lpd_bind_text(st, ":hash", hash);
+            lpd_bind_int(st, ":user", req->user_id);
             int64_t session_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
             sqlite3_reset(st);
             if (session_id > 0)
@@ -387,6 +387,6 @@ enum MHD_Result lp_api_logout(struct lp_request *req)
     }
     cJSON_Delete(json);
     revoke_session(req, req->session_id);
-    lp_audit(req, req->user_id, "logout", NULL, NULL);
-    return lp_reply_no_content(req);
+    lpd_audit(req, req->user_id, "logout", NULL, NULL);
+    return lpd_reply_no_content(req);
 }

@@ -8,39 +8,39 @@
 #include "server/response.h"
 #include "server/token.h"
 
-bool lp_authenticate(struct lp_request *req)
+bool lpd_authenticate(struct lpd_request *req)
 {
-    const char *header = lp_request_header(req, "Authorization");
+    const char *header = lpd_request_header(req, "Authorization");
     if (header == NULL || strncasecmp(header, "Bearer ", 7) != 0 || header[7] == '\0') {
-        lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
+        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
         return false;
     }
-    if (lp_personal_token_is_one(header + 7)) {
-        lp_personal_token_outcome outcome = lp_personal_token_authenticate(req, header + 7);
+    if (lpd_personal_token_is_one(header + 7)) {
+        lpd_personal_token_outcome outcome = lpd_personal_token_authenticate(req, header + 7);
         if (outcome != LP_PERSONAL_TOKEN_UNKNOWN)
             return outcome == LP_PERSONAL_TOKEN_ACCEPTED;
     }
     char hash[LP_TOKEN_HASH_LEN];
-    lp_token_hash(header + 7, hash);
+    lpd_token_hash(header + 7, hash);
     static const char *const sql = "SELECT a.user_id, a.expires_at, s.revoked_at, a.session_id FROM access_tokens a "
                                    "JOIN sessions s ON s.id = a.session_id WHERE a.token_hash = :hash";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
-        lp_reply_internal(req);
+        lpd_reply_internal(req);
         return false;
     }
-    lp_bind_text(st, ":hash", hash);
+    lpd_bind_text(st, ":hash", hash);
     if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 2) != SQLITE_NULL) {
         sqlite3_reset(st);
-        lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
+        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
         return false;
     }
     int64_t user_id = sqlite3_column_int64(st, 0);
     lp_time expires_at = sqlite3_column_int64(st, 1);
     int64_t session_id = sqlite3_column_int64(st, 3);
     sqlite3_reset(st);
-    if (lp_token_is_expired(expires_at, req->now)) {
-        lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "token_expired", "the access token has expired; refresh it");
+    if (lpd_token_is_expired(expires_at, req->now)) {
+        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "token_expired", "the access token has expired; refresh it");
         return false;
     }
     req->user_id = user_id;

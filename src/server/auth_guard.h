@@ -10,6 +10,6 @@
  * or a personal access token ("lpt_..."). On failure replies 401
  * (token_expired or unauthenticated), or 403 insufficient_scope for a
  * read-only personal token on a call that writes, and returns false. */
-bool lp_authenticate(struct lp_request *req);
+bool lpd_authenticate(struct lpd_request *req);
 
 #endif

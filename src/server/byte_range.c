@@ -21,7 +21,7 @@ static bool parse_number(const char **p, uint64_t *out)
     return true;
 }
 
-enum lp_range_result lp_byte_range_parse(const char *header, uint64_t size, uint64_t *first, uint64_t *last)
+enum lpd_range_result lpd_byte_range_parse(const char *header, uint64_t size, uint64_t *first, uint64_t *last)
 {
     if (header == NULL || strncmp(header, "bytes=", 6) != 0 || strchr(header, ',') != NULL)
         return LP_RANGE_NONE;

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-enum lp_range_result {
+enum lpd_range_result {
     /* No usable Range header: send the whole file with 200. */
     LP_RANGE_NONE,
     /* Send bytes [first, last] with 206. */
@@ -16,6 +16,6 @@ enum lp_range_result {
 /* Interprets `header` (may be NULL) for a file of `size` bytes. Accepts
  * "bytes=N-", "bytes=N-M" and "bytes=-N"; malformed headers and multiple
  * ranges are ignored, as RFC 9110 allows. */
-enum lp_range_result lp_byte_range_parse(const char *header, uint64_t size, uint64_t *first, uint64_t *last);
+enum lpd_range_result lpd_byte_range_parse(const char *header, uint64_t size, uint64_t *first, uint64_t *last);
 
 #endif

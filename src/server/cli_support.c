@@ -14,7 +14,7 @@
 #include "server/exit_codes.h"
 #include "server/password_rule.h"
 
-int lp_cli_usage_error(const char *command, const char *fmt, ...)
+int lpd_cli_usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -25,7 +25,7 @@ int lp_cli_usage_error(const char *command, const char *fmt, ...)
     return LP_EXIT_USAGE;
 }
 
-int lp_cli_error(const char *fmt, ...)
+int lpd_cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -36,14 +36,14 @@ int lp_cli_error(const char *fmt, ...)
     return LP_EXIT_ERROR;
 }
 
-int lp_cli_option_error(const char *command, int option, char *const argv[])
+int lpd_cli_option_error(const char *command, int option, char *const argv[])
 {
     if (option == ':')
-        return lp_cli_usage_error(command, "option %s needs a value", argv[optind - 1]);
-    return lp_cli_usage_error(command, "unknown option %s", argv[optind - 1]);
+        return lpd_cli_usage_error(command, "option %s needs a value", argv[optind - 1]);
+    return lpd_cli_usage_error(command, "unknown option %s", argv[optind - 1]);
 }
 
-bool lp_cli_read_password(char *out, size_t size)
+bool lpd_cli_read_password(char *out, size_t size)
 {
     if (fgets(out, (int)size, stdin) == NULL)
         return false;
@@ -57,7 +57,7 @@ bool lp_cli_read_password(char *out, size_t size)
     return len > 0;
 }
 
-int lp_cli_run_verbs(int argc, char **argv, const char *group, const char *usage, const struct lp_cli_verb *verbs)
+int lpd_cli_run_verbs(int argc, char **argv, const char *group, const char *usage, const struct lpd_cli_verb *verbs)
 {
     if (argc < 2) {
         fputs(usage, stderr);
@@ -67,21 +67,21 @@ int lp_cli_run_verbs(int argc, char **argv, const char *group, const char *usage
         fputs(usage, stdout);
         return LP_EXIT_OK;
     }
-    for (const struct lp_cli_verb *v = verbs; v->name != NULL; v++) {
+    for (const struct lpd_cli_verb *v = verbs; v->name != NULL; v++) {
         if (strcmp(argv[1], v->name) == 0)
             return v->run(argc - 1, argv + 1);
     }
-    return lp_cli_usage_error(group, "unknown %s command '%s'", group, argv[1]);
+    return lpd_cli_usage_error(group, "unknown %s command '%s'", group, argv[1]);
 }
 
-int lp_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
+int lpd_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
                     int (*run)(int argc, char **argv))
 {
-    const struct lp_cli_verb verbs[] = {{verb, run}, {NULL, NULL}};
-    return lp_cli_run_verbs(argc, argv, group, usage, verbs);
+    const struct lpd_cli_verb verbs[] = {{verb, run}, {NULL, NULL}};
+    return lpd_cli_run_verbs(argc, argv, group, usage, verbs);
 }
 
-enum lp_password_source lp_cli_password_source(bool password_stdin)
+enum lpd_password_source lpd_cli_password_source(bool password_stdin)
 {
     if (password_stdin)
         return LP_PASSWORD_FROM_STDIN;
@@ -102,12 +102,12 @@ static bool prompt_password(const char *question, char *out, size_t size)
         return false;
     fputs(question, stderr);
     fflush(stderr);
-    bool read = lp_cli_read_password(out, size);
+    bool read = lpd_cli_read_password(out, size);
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     return read;
 }
 
-int lp_cli_read_new_password(enum lp_password_source source, const char *email, char *out, size_t size)
+int lpd_cli_read_new_password(enum lpd_password_source source, const char *email, char *out, size_t size)
 {
     bool read;
     if (source == LP_PASSWORD_FROM_PROMPT) {
@@ -118,20 +118,20 @@ int lp_cli_read_new_password(enum lp_password_source source, const char *email, 
         sodium_memzero(again, sizeof again);
         if (read && !same) {
             sodium_memzero(out, size);
-            return lp_cli_error("the two passwords differ");
+            return lpd_cli_error("the two passwords differ");
         }
     } else {
-        read = source == LP_PASSWORD_FROM_STDIN && lp_cli_read_password(out, size);
+        read = source == LP_PASSWORD_FROM_STDIN && lpd_cli_read_password(out, size);
     }
     if (!read) {
         sodium_memzero(out, size);
-        return lp_cli_error(source == LP_PASSWORD_FROM_PROMPT ? "no password given"
+        return lpd_cli_error(source == LP_PASSWORD_FROM_PROMPT ? "no password given"
                                                               : "no password on standard input");
     }
-    const char *violation = lp_password_rule_violation(out, email);
+    const char *violation = lpd_password_rule_violation(out, email);
     if (violation != NULL) {
         sodium_memzero(out, size);
-        return lp_cli_error("%s", violation);
+        return lpd_cli_error("%s", violation);
     }
     return -1;
 }

@@ -15,10 +15,10 @@ static int list_activations(int argc, char **argv)
 {
     const char *db_path = NULL, *email = NULL, *license = NULL;
     bool json = false;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},    {"user", LP_CLI_VALUE, &email},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},    {"user", LP_CLI_VALUE, &email},
                                             {"license", LP_CLI_VALUE, &license}, {"json", LP_CLI_FLAG, &json},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "activation list",
+    int status = lpd_cli_parse(argc, argv, "activation list",
                               ACTIVATION_USAGE
                               "Lists activations in id order: id, license, user, kind (device or domain),\n"
                               "name, platform, address, when activated and when last seen; only those of\n"
@@ -27,14 +27,14 @@ static int list_activations(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("activation list", "--db is required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("activation list", "--db is required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     int64_t license_row = 0;
-    if ((email != NULL && lp_admin_user_row(db, email) < 0) ||
-        (license != NULL && (license_row = lp_admin_license_row(db, license)) < 0)) {
-        lp_db_free(db);
+    if ((email != NULL && lpd_admin_user_row(db, email) < 0) ||
+        (license != NULL && (license_row = lpd_admin_license_row(db, license)) < 0)) {
+        lpd_db_free(db);
         return LP_EXIT_ERROR;
     }
     static const char *const sql = "SELECT a.id, a.license_id, u.email, a.kind, a.name, a.platform, a.ip, "
@@ -42,7 +42,7 @@ static int list_activations(int argc, char **argv)
                                    "JOIN users u ON u.id = a.user_id "
                                    "WHERE (:email IS NULL OR u.email = :email) "
                                    "AND (:license IS NULL OR a.license_id = :license) ORDER BY a.id";
-    static const struct lp_admin_column columns[] = {
+    static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_ACTIVATION},
         {"LICENSE", "license_id", LP_ADMIN_ID, LP_ID_LICENSE},
         {"USER", "user", LP_ADMIN_TEXT, NULL},
@@ -53,18 +53,18 @@ static int list_activations(int argc, char **argv)
         {"ACTIVATED", "activated_at", LP_ADMIN_TIME, NULL},
         {"LAST_SEEN", "last_seen_at", LP_ADMIN_TIME, NULL},
     };
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL) {
-        lp_bind_text(st, ":email", email);
+        lpd_bind_text(st, ":email", email);
         if (license_row > 0)
-            lp_bind_int(st, ":license", license_row);
+            lpd_bind_int(st, ":license", license_row);
     }
-    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
-    lp_db_free(db);
+    status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
+    lpd_db_free(db);
     return status;
 }
 
-int lp_cmd_activation(int argc, char **argv)
+int lpd_cmd_activation(int argc, char **argv)
 {
-    return lp_cli_run_verb(argc, argv, "activation", ACTIVATION_USAGE, "list", list_activations);
+    return lpd_cli_run_verb(argc, argv, "activation", ACTIVATION_USAGE, "list", list_activations);
 }

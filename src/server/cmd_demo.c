@@ -23,12 +23,12 @@ static void usage(FILE *out)
           "                       [--password-stdin]\n"
           "Writes a deterministic demo data set: five products with editions and renewal\n"
           "prices, stable and beta releases (real files under DIR), and the users\n"
-          "demo1@example.com .. demoN@example.com with their licences and activations.\n"
+          "demo1@example.com .. demoN@example.com with their licenses and activations.\n"
           "\n"
           "  --db PATH               the database (created and migrated when needed)\n"
           "  --files DIR             where the release files are written\n"
           "  --users N               number of demo users (default 3)\n"
-          "  --licenses-per-user M   licences of each user (default 24); the first 11\n"
+          "  --licenses-per-user M   licenses of each user (default 24); the first 11\n"
           "                          cover every status and expiry edge case\n"
           "  --seed S                seed of the generator (default 1)\n"
           "  --password-stdin        read the users' password from standard input\n"
@@ -37,7 +37,7 @@ static void usage(FILE *out)
           out);
 }
 
-int lp_cmd_demo(int argc, char **argv)
+int lpd_cmd_demo(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},    {"files", required_argument, NULL, 'f'},
@@ -60,16 +60,16 @@ int lp_cmd_demo(int argc, char **argv)
             files_dir = optarg;
             break;
         case 'u':
-            if (!lp_parse_decimal(optarg, 1, 100000, &users))
-                return lp_cli_usage_error("demo", "--users must be a number from 1 to 100000");
+            if (!lpd_parse_decimal(optarg, 1, 100000, &users))
+                return lpd_cli_usage_error("demo", "--users must be a number from 1 to 100000");
             break;
         case 'l':
-            if (!lp_parse_decimal(optarg, 0, 10000000, &licenses))
-                return lp_cli_usage_error("demo", "--licenses-per-user must be a number from 0 to 10000000");
+            if (!lpd_parse_decimal(optarg, 0, 10000000, &licenses))
+                return lpd_cli_usage_error("demo", "--licenses-per-user must be a number from 0 to 10000000");
             break;
         case 's':
-            if (!lp_parse_decimal(optarg, 0, 2147483647L, &seed))
-                return lp_cli_usage_error("demo", "--seed must be a non-negative number");
+            if (!lpd_parse_decimal(optarg, 0, 2147483647L, &seed))
+                return lpd_cli_usage_error("demo", "--seed must be a non-negative number");
             break;
         case 'p':
             password_stdin = true;
@@ -78,23 +78,23 @@ int lp_cmd_demo(int argc, char **argv)
             usage(stdout);
             return LP_EXIT_OK;
         default:
-            return lp_cli_option_error("demo", c, argv);
+            return lpd_cli_option_error("demo", c, argv);
         }
     }
     if (optind < argc)
-        return lp_cli_usage_error("demo", "unexpected argument '%s'", argv[optind]);
+        return lpd_cli_usage_error("demo", "unexpected argument '%s'", argv[optind]);
     if (db_path == NULL || files_dir == NULL)
-        return lp_cli_usage_error("demo", "--db and --files are required");
+        return lpd_cli_usage_error("demo", "--db and --files are required");
 
     char password[LP_PASSWORD_MAX] = "demo";
-    if (password_stdin && !lp_cli_read_password(password, sizeof password))
-        return lp_cli_error("no password on standard input");
+    if (password_stdin && !lpd_cli_read_password(password, sizeof password))
+        return lpd_cli_error("no password on standard input");
 
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL)
-        return lp_cli_error("%s", err);
-    struct lp_demo_options o = {
+        return lpd_cli_error("%s", err);
+    struct lpd_demo_options o = {
         .files_dir = files_dir,
         .users = users,
         .licenses_per_user = licenses,
@@ -103,13 +103,13 @@ int lp_cmd_demo(int argc, char **argv)
         .now = (lp_time)time(NULL),
     };
     bool key_created;
-    bool ok = lp_demo_generate(db, &o, err, sizeof err) &&
-              lp_signing_key_ensure(db, db_path, o.now, &key_created, err, sizeof err);
+    bool ok = lpd_demo_generate(db, &o, err, sizeof err) &&
+              lpd_signing_key_ensure(db, db_path, o.now, &key_created, err, sizeof err);
     sodium_memzero(password, sizeof password);
-    lp_db_free(db);
+    lpd_db_free(db);
     if (!ok)
-        return lp_cli_error("%s", err);
-    printf("demo data: %ld user(s) demo1@example.com..demo%ld@example.com, %ld licence(s) each, files in %s\n",
+        return lpd_cli_error("%s", err);
+    printf("demo data: %ld user(s) demo1@example.com..demo%ld@example.com, %ld license(s) each, files in %s\n",
            users, users, licenses, files_dir);
     return LP_EXIT_OK;
 }

@@ -32,22 +32,22 @@ static void join_features(const char *json, char *out, size_t size)
 }
 
 /* The renewal options given for license `row` only, joined with ';'. */
-static bool join_renewals(struct lp_db *db, int64_t row, char *out, size_t size)
+static bool join_renewals(struct lpd_db *db, int64_t row, char *out, size_t size)
 {
     static const char *const sql = "SELECT label, term_months, amount_minor, currency FROM renewal_options "
                                    "WHERE license_id = :license ORDER BY id";
     out[0] = '\0';
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":license", row);
+    lpd_bind_int(st, ":license", row);
     size_t len = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct lp_renewal_option option;
-        lp_renewal_from_columns(st, 0, &option);
+        struct lpd_renewal_option option;
+        lpd_renewal_from_columns(st, 0, &option);
         char text[160];
-        lp_renewal_format(&option, text, sizeof text);
+        lpd_renewal_format(&option, text, sizeof text);
         if (len < size)
             len += (size_t)snprintf(out + len, size - len, "%s%s", len > 0 ? ";" : "", text);
     }
@@ -59,9 +59,9 @@ static int export_licenses(int argc, char **argv)
 {
     const char *db_path = NULL;
     bool csv = false;
-    const struct lp_cli_option options[] = {
+    const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"csv", LP_CLI_FLAG, &csv}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "export licenses",
+    int status = lpd_cli_parse(argc, argv, "export licenses",
                               EXPORT_USAGE
                               "Writes every license, in id order, as CSV (RFC 4180, CRLF line ends) on\n"
                               "standard output: the header line and the columns 'import licenses' reads,\n"
@@ -71,8 +71,8 @@ static int export_licenses(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || !csv)
-        return lp_cli_usage_error("export licenses", "--db and --csv are required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("export licenses", "--db and --csv are required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const sql = "SELECT l.id, u.email, l.product_id, l.license_key, l.edition, "
@@ -80,11 +80,11 @@ static int export_licenses(int argc, char **argv)
                                    "FROM licenses l JOIN users u ON u.id = l.user_id ORDER BY l.id";
     char err[512];
     /* One read transaction: the file is one consistent picture. */
-    bool ok = lp_db_exec(db, "BEGIN", err, sizeof err);
-    sqlite3_stmt *st = ok ? lp_db_stmt(db, sql) : NULL;
+    bool ok = lpd_db_exec(db, "BEGIN", err, sizeof err);
+    sqlite3_stmt *st = ok ? lpd_db_stmt(db, sql) : NULL;
     ok = st != NULL;
     if (ok)
-        lp_csv_write_record(stdout, lp_license_csv_header, LP_LICENSE_CSV_COLUMNS);
+        lpd_csv_write_record(stdout, lpd_license_csv_header, LP_LICENSE_CSV_COLUMNS);
     int rc = SQLITE_DONE;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         char seats[24], expires[LP_TIMESTAMP_LEN], features[LIST_TEXT_MAX], renewals[LIST_TEXT_MAX];
@@ -92,31 +92,31 @@ static int export_licenses(int argc, char **argv)
             snprintf(seats, sizeof seats, "unlimited");
         else
             snprintf(seats, sizeof seats, "%lld", (long long)sqlite3_column_int64(st, 5));
-        lp_time expiry = lp_col_int(st, 6, LP_TIME_NONE);
+        lp_time expiry = lpd_col_int(st, 6, LP_TIME_NONE);
         if (expiry == LP_TIME_NONE || !lp_timestamp_format(expiry, expires))
             snprintf(expires, sizeof expires, "never");
-        join_features(lp_col_text(st, 9), features, sizeof features);
+        join_features(lpd_col_text(st, 9), features, sizeof features);
         ok = join_renewals(db, sqlite3_column_int64(st, 0), renewals, sizeof renewals);
         const char *record[LP_LICENSE_CSV_COLUMNS] = {
-            lp_col_text(st, 1), lp_col_text(st, 2), lp_col_text(st, 3), lp_col_text(st, 4),
-            seats,              expires,            lp_col_text(st, 7), sqlite3_column_int(st, 8) ? "yes" : "no",
+            lpd_col_text(st, 1), lpd_col_text(st, 2), lpd_col_text(st, 3), lpd_col_text(st, 4),
+            seats,              expires,            lpd_col_text(st, 7), sqlite3_column_int(st, 8) ? "yes" : "no",
             features,           renewals};
-        lp_csv_write_record(stdout, record, LP_LICENSE_CSV_COLUMNS);
+        lpd_csv_write_record(stdout, record, LP_LICENSE_CSV_COLUMNS);
     }
     if (st != NULL)
         sqlite3_reset(st);
     if (!ok || rc != SQLITE_DONE)
-        status = lp_cli_error("cannot export licenses: %s", sqlite3_errmsg(lp_db_handle(db)));
+        status = lpd_cli_error("cannot export licenses: %s", sqlite3_errmsg(lpd_db_handle(db)));
     else if (fflush(stdout) != 0 || ferror(stdout))
-        status = lp_cli_error("cannot write the export");
+        status = lpd_cli_error("cannot write the export");
     else
         status = LP_EXIT_OK;
-    lp_db_exec(db, "COMMIT", NULL, 0);
-    lp_db_free(db);
+    lpd_db_exec(db, "COMMIT", NULL, 0);
+    lpd_db_free(db);
     return status;
 }
 
-int lp_cmd_export(int argc, char **argv)
+int lpd_cmd_export(int argc, char **argv)
 {
-    return lp_cli_run_verb(argc, argv, "export", EXPORT_USAGE, "licenses", export_licenses);
+    return lpd_cli_run_verb(argc, argv, "export", EXPORT_USAGE, "licenses", export_licenses);
 }

@@ -23,16 +23,16 @@ struct import_count {
 /* Reads every record of `reader` after the header and inserts it; each bad
  * record is reported on stderr with `name` and its line. False when reading
  * failed altogether. */
-static bool import_rows(struct lp_db *db, struct lp_csv_reader *reader, const char *name, struct import_count *count)
+static bool import_rows(struct lpd_db *db, struct lpd_csv_reader *reader, const char *name, struct import_count *count)
 {
     lp_time now = (lp_time)time(NULL);
     char **fields;
     size_t n;
     long line;
     char err[512];
-    enum lp_csv_result result = lp_csv_read(reader, &fields, &n, &line, err, sizeof err);
-    if (result == LP_CSV_END || (result == LP_CSV_RECORD && !lp_license_csv_is_header(fields, n))) {
-        lp_cli_error("%s:%ld: the first line must be the header: email,product,key,edition,seats,expires,status,"
+    enum lpd_csv_result result = lpd_csv_read(reader, &fields, &n, &line, err, sizeof err);
+    if (result == LP_CSV_END || (result == LP_CSV_RECORD && !lpd_license_csv_is_header(fields, n))) {
+        lpd_cli_error("%s:%ld: the first line must be the header: email,product,key,edition,seats,expires,status,"
                      "allow_deactivation,features,renewal_options",
                      name, result == LP_CSV_END ? 1L : line);
         count->bad++;
@@ -40,20 +40,20 @@ static bool import_rows(struct lp_db *db, struct lp_csv_reader *reader, const ch
             return true;
     } else if (result != LP_CSV_RECORD) {
         if (result == LP_CSV_BAD)
-            lp_cli_error("%s:%ld: %s", name, line, err);
+            lpd_cli_error("%s:%ld: %s", name, line, err);
         count->bad++;
         return result != LP_CSV_FAILED;
     }
-    while ((result = lp_csv_read(reader, &fields, &n, &line, err, sizeof err)) != LP_CSV_END) {
+    while ((result = lpd_csv_read(reader, &fields, &n, &line, err, sizeof err)) != LP_CSV_END) {
         if (result == LP_CSV_FAILED)
             return false;
         count->rows++;
-        struct lp_license_spec spec;
+        struct lpd_license_spec spec;
         int64_t row;
         char key[LP_LICENSE_KEY_TEXT_MAX];
-        if (result == LP_CSV_BAD || !lp_license_csv_parse(fields, n, &spec, err, sizeof err) ||
-            !lp_license_insert(db, &spec, now, &row, key, err, sizeof err)) {
-            lp_cli_error("%s:%ld: %s", name, line, err);
+        if (result == LP_CSV_BAD || !lpd_license_csv_parse(fields, n, &spec, err, sizeof err) ||
+            !lpd_license_insert(db, &spec, now, &row, key, err, sizeof err)) {
+            lpd_cli_error("%s:%ld: %s", name, line, err);
             count->bad++;
         }
     }
@@ -64,11 +64,11 @@ static int import_licenses(int argc, char **argv)
 {
     const char *db_path = NULL, *csv_path = NULL;
     bool dry_run = false;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
                                             {"csv", LP_CLI_VALUE, &csv_path},
                                             {"dry-run", LP_CLI_FLAG, &dry_run},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "import licenses",
+    int status = lpd_cli_parse(argc, argv, "import licenses",
                               IMPORT_USAGE
                               "Adds the licenses of a CSV file (RFC 4180; '-' reads standard input) in one\n"
                               "transaction. The first line is the header\n"
@@ -83,51 +83,51 @@ static int import_licenses(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || csv_path == NULL)
-        return lp_cli_usage_error("import licenses", "--db and --csv are required");
+        return lpd_cli_usage_error("import licenses", "--db and --csv are required");
     bool from_stdin = strcmp(csv_path, "-") == 0;
     FILE *in = from_stdin ? stdin : fopen(csv_path, "r");
     if (in == NULL)
-        return lp_cli_error("cannot read %s: %s", csv_path, strerror(errno));
-    struct lp_csv_reader *reader = lp_csv_reader_new(in);
-    struct lp_db *db = reader != NULL ? lp_admin_open(db_path) : NULL;
+        return lpd_cli_error("cannot read %s: %s", csv_path, strerror(errno));
+    struct lpd_csv_reader *reader = lpd_csv_reader_new(in);
+    struct lpd_db *db = reader != NULL ? lpd_admin_open(db_path) : NULL;
     char err[512];
     /* One transaction of many rows: keep its pages in memory rather than
      * spilling them to the WAL while it grows. */
-    bool begun = db != NULL && lp_db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", err,
+    bool begun = db != NULL && lpd_db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", err,
                                           sizeof err) &&
-                 lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
+                 lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
     struct import_count count = {0, 0};
     if (reader == NULL) {
-        status = lp_cli_error("out of memory");
+        status = lpd_cli_error("out of memory");
     } else if (db == NULL) {
         status = LP_EXIT_ERROR;
     } else if (!begun) {
-        status = lp_cli_error("%s", err);
+        status = lpd_cli_error("%s", err);
     } else if (!import_rows(db, reader, csv_path, &count)) {
-        status = lp_cli_error("cannot read %s: %s", csv_path, strerror(errno));
+        status = lpd_cli_error("cannot read %s: %s", csv_path, strerror(errno));
     } else if (count.bad > 0) {
-        status = lp_cli_error("%ld bad line%s in %s; nothing was imported", count.bad, count.bad == 1 ? "" : "s",
+        status = lpd_cli_error("%ld bad line%s in %s; nothing was imported", count.bad, count.bad == 1 ? "" : "s",
                               csv_path);
     } else if (dry_run) {
         printf("%ld licenses checked; nothing written (dry run)\n", count.rows);
         status = LP_EXIT_OK;
-    } else if (!lp_db_exec(db, "COMMIT", err, sizeof err)) {
-        status = lp_cli_error("%s", err);
+    } else if (!lpd_db_exec(db, "COMMIT", err, sizeof err)) {
+        status = lpd_cli_error("%s", err);
     } else {
         printf("imported %ld licenses\n", count.rows);
         begun = false;
         status = LP_EXIT_OK;
     }
     if (begun)
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
-    lp_db_free(db);
-    lp_csv_reader_free(reader);
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_free(db);
+    lpd_csv_reader_free(reader);
     if (!from_stdin)
         fclose(in);
     return status;
 }
 
-int lp_cmd_import(int argc, char **argv)
+int lpd_cmd_import(int argc, char **argv)
 {
-    return lp_cli_run_verb(argc, argv, "import", IMPORT_USAGE, "licenses", import_licenses);
+    return lpd_cli_run_verb(argc, argv, "import", IMPORT_USAGE, "licenses", import_licenses);
 }

@@ -21,7 +21,7 @@ static void usage(FILE *out)
           out);
 }
 
-int lp_cmd_init(int argc, char **argv)
+int lpd_cmd_init(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
@@ -41,23 +41,23 @@ int lp_cmd_init(int argc, char **argv)
             usage(stdout);
             return LP_EXIT_OK;
         default:
-            return lp_cli_option_error("init", c, argv);
+            return lpd_cli_option_error("init", c, argv);
         }
     }
     if (optind < argc)
-        return lp_cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
+        return lpd_cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
     if (db_path == NULL)
-        return lp_cli_usage_error("init", "--db is required");
+        return lpd_cli_usage_error("init", "--db is required");
     char err[512];
-    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL)
-        return lp_cli_error("%s", err);
-    int version = lp_schema_version(db);
+        return lpd_cli_error("%s", err);
+    int version = lpd_schema_version(db);
     bool key_created = false;
-    bool ok = lp_signing_key_ensure(db, db_path, (lp_time)time(NULL), &key_created, err, sizeof err);
-    lp_db_free(db);
+    bool ok = lpd_signing_key_ensure(db, db_path, (lp_time)time(NULL), &key_created, err, sizeof err);
+    lpd_db_free(db);
     if (!ok)
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     printf("database %s is at schema version %d\n", db_path, version);
     if (key_created)
         printf("made a license-file signing key in %s.signing-keys/\n", db_path);

@@ -39,27 +39,27 @@ static int rotate(int argc, char **argv)
             fputs(KEYS_USAGE, stdout);
             return LP_EXIT_OK;
         default:
-            return lp_cli_option_error("keys rotate", c, argv);
+            return lpd_cli_option_error("keys rotate", c, argv);
         }
     }
     if (optind < argc)
-        return lp_cli_usage_error("keys rotate", "unexpected argument '%s'", argv[optind]);
+        return lpd_cli_usage_error("keys rotate", "unexpected argument '%s'", argv[optind]);
     if (db_path == NULL)
-        return lp_cli_usage_error("keys rotate", "--db is required");
+        return lpd_cli_usage_error("keys rotate", "--db is required");
     char err[512];
-    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL)
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     char id[LP_SIGNING_KEY_ID_LEN];
-    bool ok = lp_signing_key_rotate(db, db_path, (lp_time)time(NULL), id, err, sizeof err);
-    lp_db_free(db);
+    bool ok = lpd_signing_key_rotate(db, db_path, (lp_time)time(NULL), id, err, sizeof err);
+    lpd_db_free(db);
     if (!ok)
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     printf("signing key %s is current; earlier keys are retired and still verify\n", id);
     return LP_EXIT_OK;
 }
 
-int lp_cmd_keys(int argc, char **argv)
+int lpd_cmd_keys(int argc, char **argv)
 {
-    return lp_cli_run_verb(argc, argv, "keys", KEYS_USAGE, "rotate", rotate);
+    return lpd_cli_run_verb(argc, argv, "keys", KEYS_USAGE, "rotate", rotate);
 }

@@ -32,17 +32,17 @@ static int add_license(int argc, char **argv)
 {
     const char *db_path = NULL, *seats = NULL, *expires = NULL, *status_text = NULL;
     bool no_deactivation = false;
-    struct lp_cli_list features, renewals;
-    struct lp_license_spec spec;
-    lp_license_spec_init(&spec);
-    const struct lp_cli_option options[] = {
+    struct lpd_cli_list features, renewals;
+    struct lpd_license_spec spec;
+    lpd_license_spec_init(&spec);
+    const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path},      {"user", LP_CLI_VALUE, &spec.email},
         {"product", LP_CLI_VALUE, &spec.product_id}, {"key", LP_CLI_VALUE, &spec.key},
         {"edition", LP_CLI_VALUE, &spec.edition}, {"seats", LP_CLI_VALUE, &seats},
         {"expires", LP_CLI_VALUE, &expires}, {"status", LP_CLI_VALUE, &status_text},
         {"feature", LP_CLI_LIST, &features}, {"renewal", LP_CLI_LIST, &renewals},
         {"no-deactivation", LP_CLI_FLAG, &no_deactivation}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(
+    int status = lpd_cli_parse(
         argc, argv, "license add",
         "Usage: licportald license add --db PATH --user EMAIL --product ID [--key KEY] [--edition E]\n"
         "                              [--seats N|unlimited] [--expires DATE|never] [--feature F]...\n"
@@ -66,43 +66,43 @@ static int add_license(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || spec.email == NULL || spec.product_id == NULL)
-        return lp_cli_usage_error("license add", "--db, --user and --product are required");
+        return lpd_cli_usage_error("license add", "--db, --user and --product are required");
     char err[512];
-    if (seats != NULL && !lp_seats_parse(seats, &spec.seats, err, sizeof err))
-        return lp_cli_usage_error("license add", "--seats: %s", err);
-    if (expires != NULL && !lp_expiry_parse(expires, &spec.expires_at, err, sizeof err))
-        return lp_cli_usage_error("license add", "--expires: %s", err);
+    if (seats != NULL && !lpd_seats_parse(seats, &spec.seats, err, sizeof err))
+        return lpd_cli_usage_error("license add", "--seats: %s", err);
+    if (expires != NULL && !lpd_expiry_parse(expires, &spec.expires_at, err, sizeof err))
+        return lpd_cli_usage_error("license add", "--expires: %s", err);
     if (status_text != NULL)
         spec.status = status_text;
     spec.allow_deactivation = !no_deactivation;
     if (features.count > LP_LICENSE_FEATURES_MAX || renewals.count > LP_LICENSE_RENEWALS_MAX)
-        return lp_cli_usage_error("license add", "at most %d features and %d renewal options",
+        return lpd_cli_usage_error("license add", "at most %d features and %d renewal options",
                                   LP_LICENSE_FEATURES_MAX, LP_LICENSE_RENEWALS_MAX);
     for (size_t i = 0; i < features.count; i++)
         spec.features[i] = features.values[i];
     spec.feature_count = features.count;
     for (size_t i = 0; i < renewals.count; i++) {
-        if (!lp_renewal_parse(renewals.values[i], &spec.renewals[i], err, sizeof err))
-            return lp_cli_usage_error("license add", "--renewal '%s': %s", renewals.values[i], err);
+        if (!lpd_renewal_parse(renewals.values[i], &spec.renewals[i], err, sizeof err))
+            return lpd_cli_usage_error("license add", "--renewal '%s': %s", renewals.values[i], err);
     }
     spec.renewal_count = renewals.count;
-    if (!lp_license_spec_check(&spec, err, sizeof err))
-        return lp_cli_usage_error("license add", "%s", err);
-    struct lp_db *db = lp_admin_open(db_path);
+    if (!lpd_license_spec_check(&spec, err, sizeof err))
+        return lpd_cli_usage_error("license add", "%s", err);
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     int64_t row = 0;
     char key[LP_LICENSE_KEY_TEXT_MAX];
-    bool ok = lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err) &&
-              lp_license_insert(db, &spec, (lp_time)time(NULL), &row, key, err, sizeof err) &&
-              lp_db_exec(db, "COMMIT", err, sizeof err);
+    bool ok = lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err) &&
+              lpd_license_insert(db, &spec, (lp_time)time(NULL), &row, key, err, sizeof err) &&
+              lpd_db_exec(db, "COMMIT", err, sizeof err);
     if (!ok)
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
-    lp_db_free(db);
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_free(db);
     if (!ok)
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_LICENSE, row, id);
+    lpd_object_id_format(LP_ID_LICENSE, row, id);
     printf("%s\t%s\n", id, key);
     return LP_EXIT_OK;
 }
@@ -111,10 +111,10 @@ static int list_licenses(int argc, char **argv)
 {
     const char *db_path = NULL, *email = NULL, *product = NULL;
     bool json = false;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},    {"user", LP_CLI_VALUE, &email},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},    {"user", LP_CLI_VALUE, &email},
                                             {"product", LP_CLI_VALUE, &product}, {"json", LP_CLI_FLAG, &json},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "license list",
+    int status = lpd_cli_parse(argc, argv, "license list",
                               "Usage: licportald license list --db PATH [--user EMAIL] [--product ID] [--json]\n"
                               "Lists licenses in id order: id, user, product, edition, key, status (an active\n"
                               "license past its expiry shows as expired), seats, activations in use,\n"
@@ -123,13 +123,13 @@ static int list_licenses(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("license list", "--db is required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("license list", "--db is required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
-    if ((email != NULL && lp_admin_user_row(db, email) < 0) ||
-        (product != NULL && !lp_admin_product_exists(db, product))) {
-        lp_db_free(db);
+    if ((email != NULL && lpd_admin_user_row(db, email) < 0) ||
+        (product != NULL && !lpd_admin_product_exists(db, product))) {
+        lpd_db_free(db);
         return LP_EXIT_ERROR;
     }
     static const char *const sql = "SELECT l.id, u.email, l.product_id, l.edition, l.license_key, " EFFECTIVE_STATUS
@@ -137,7 +137,7 @@ static int list_licenses(int argc, char **argv)
                                    "FROM licenses l JOIN users u ON u.id = l.user_id "
                                    "WHERE (:email IS NULL OR u.email = :email) "
                                    "AND (:product IS NULL OR l.product_id = :product) ORDER BY l.id";
-    static const struct lp_admin_column columns[] = {
+    static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_LICENSE},
         {"USER", "user", LP_ADMIN_TEXT, NULL},
         {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
@@ -149,35 +149,35 @@ static int list_licenses(int argc, char **argv)
         {"EXPIRES", "expires_at", LP_ADMIN_EXPIRY, NULL},
         {"ADDED", "added_at", LP_ADMIN_TIME, NULL},
     };
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL) {
-        lp_bind_int(st, ":now", (int64_t)time(NULL));
-        lp_bind_text(st, ":email", email);
-        lp_bind_text(st, ":product", product);
+        lpd_bind_int(st, ":now", (int64_t)time(NULL));
+        lpd_bind_text(st, ":email", email);
+        lpd_bind_text(st, ":product", product);
     }
-    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
-    lp_db_free(db);
+    status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
+    lpd_db_free(db);
     return status;
 }
 
 /* The renewal options license `row` of `product` offers, as JSON objects. */
-static cJSON *renewal_options_json(struct lp_db *db, int64_t row, const char *product)
+static cJSON *renewal_options_json(struct lpd_db *db, int64_t row, const char *product)
 {
     static const char *const sql = "SELECT label, term_months, amount_minor, currency, id, license_id IS NULL "
                                    "FROM renewal_options WHERE product_id = :product "
                                    "AND (license_id IS NULL OR license_id = :license) ORDER BY id";
     cJSON *options = cJSON_CreateArray();
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return options;
-    lp_bind_text(st, ":product", product);
-    lp_bind_int(st, ":license", row);
+    lpd_bind_text(st, ":product", product);
+    lpd_bind_int(st, ":license", row);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct lp_renewal_option option;
-        lp_renewal_from_columns(st, 0, &option);
+        struct lpd_renewal_option option;
+        lpd_renewal_from_columns(st, 0, &option);
         char id[LP_ID_LEN], text[160];
-        lp_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 4), id);
-        lp_renewal_format(&option, text, sizeof text);
+        lpd_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 4), id);
+        lpd_renewal_format(&option, text, sizeof text);
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "id", id);
         cJSON_AddStringToObject(item, "label", option.label);
@@ -223,7 +223,7 @@ static void print_license_text(const cJSON *license)
                              feature->valuestring);
             }
             const char *row[] = {member->string, list};
-            lp_admin_print_row(stdout, row, 2);
+            lpd_admin_print_row(stdout, row, 2);
             continue;
         } else if (strcmp(member->string, "renewal_options") == 0) {
             const cJSON *option;
@@ -234,12 +234,12 @@ static void print_license_text(const cJSON *license)
                          cJSON_GetStringValue(cJSON_GetObjectItem(option, "id")),
                          cJSON_GetStringValue(cJSON_GetObjectItem(option, "for")));
                 const char *row[] = {"renewal_option", line};
-                lp_admin_print_row(stdout, row, 2);
+                lpd_admin_print_row(stdout, row, 2);
             }
             continue;
         }
         const char *row[] = {member->string, value};
-        lp_admin_print_row(stdout, row, 2);
+        lpd_admin_print_row(stdout, row, 2);
     }
 }
 
@@ -247,9 +247,9 @@ static int show_license(int argc, char **argv)
 {
     const char *db_path = NULL, *id = NULL;
     bool json = false;
-    const struct lp_cli_option options[] = {
+    const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "license show",
+    int status = lpd_cli_parse(argc, argv, "license show",
                               "Usage: licportald license show --db PATH [--json] LICENSE_ID\n"
                               "Shows one license with its full key, features and the renewal options it\n"
                               "offers (for the whole product or for this license only).\n",
@@ -257,16 +257,16 @@ static int show_license(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("license show", "--db is required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("license show", "--db is required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
-    int64_t row = lp_admin_license_row(db, id);
+    int64_t row = lpd_admin_license_row(db, id);
     static const char *const sql =
         "SELECT l.id, u.email, l.product_id, l.product_name, l.edition, l.license_key, " EFFECTIVE_STATUS
         ", l.max_activations, l.activations_in_use, l.allow_deactivation, l.added_at, l.expires_at, l.features "
         "FROM licenses l JOIN users u ON u.id = l.user_id WHERE l.id = :id";
-    static const struct lp_admin_column columns[] = {
+    static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_LICENSE},
         {"USER", "user", LP_ADMIN_TEXT, NULL},
         {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
@@ -281,24 +281,24 @@ static int show_license(int argc, char **argv)
         {"EXPIRES", "expires_at", LP_ADMIN_EXPIRY, NULL},
         {"FEATURES", "features", LP_ADMIN_JSON, NULL},
     };
-    sqlite3_stmt *st = row > 0 ? lp_db_stmt(db, sql) : NULL;
+    sqlite3_stmt *st = row > 0 ? lpd_db_stmt(db, sql) : NULL;
     cJSON *license = NULL;
     if (st != NULL) {
-        lp_bind_int(st, ":now", (int64_t)time(NULL));
-        lp_bind_int(st, ":id", row);
+        lpd_bind_int(st, ":now", (int64_t)time(NULL));
+        lpd_bind_int(st, ":id", row);
         if (sqlite3_step(st) == SQLITE_ROW)
-            license = lp_admin_row_json(st, columns, sizeof columns / sizeof columns[0]);
+            license = lpd_admin_row_json(st, columns, sizeof columns / sizeof columns[0]);
         sqlite3_reset(st);
     }
     if (license != NULL) {
         const char *product = cJSON_GetStringValue(cJSON_GetObjectItem(license, "product_id"));
         cJSON_AddItemToObject(license, "renewal_options", renewal_options_json(db, row, product));
     }
-    lp_db_free(db);
+    lpd_db_free(db);
     if (license == NULL)
         return LP_EXIT_ERROR;
     if (json)
-        return lp_admin_print_json(stdout, license) ? LP_EXIT_OK : lp_cli_error("out of memory");
+        return lpd_admin_print_json(stdout, license) ? LP_EXIT_OK : lpd_cli_error("out of memory");
     print_license_text(license);
     cJSON_Delete(license);
     return LP_EXIT_OK;
@@ -328,57 +328,57 @@ static lp_time add_months(lp_time t, long months)
 static int change_license(const char *db_path, const char *id, const char *sql, lp_time expires,
                           const char *refusal_sql, const char *refusal)
 {
-    struct lp_db *db = lp_admin_open(db_path);
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     char err[512];
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err)) {
-        lp_db_free(db);
-        return lp_cli_error("%s", err);
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err)) {
+        lpd_db_free(db);
+        return lpd_cli_error("%s", err);
     }
-    int64_t row = lp_admin_license_row(db, id);
+    int64_t row = lpd_admin_license_row(db, id);
     int status = row > 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
     lp_time now = (lp_time)time(NULL);
     if (status == LP_EXIT_OK && refusal_sql != NULL) {
-        sqlite3_stmt *st = lp_db_stmt(db, refusal_sql);
+        sqlite3_stmt *st = lpd_db_stmt(db, refusal_sql);
         if (st != NULL) {
-            lp_bind_int(st, ":id", row);
+            lpd_bind_int(st, ":id", row);
             bool refused = sqlite3_step(st) == SQLITE_ROW;
             char stored[16];
-            snprintf(stored, sizeof stored, "%s", refused ? lp_col_text(st, 0) : "");
+            snprintf(stored, sizeof stored, "%s", refused ? lpd_col_text(st, 0) : "");
             sqlite3_reset(st);
             if (refused)
-                status = lp_cli_error("license %s is %s: %s", id, stored, refusal);
+                status = lpd_cli_error("license %s is %s: %s", id, stored, refusal);
         }
     }
     if (status == LP_EXIT_OK) {
-        sqlite3_stmt *st = lp_db_stmt(db, sql);
+        sqlite3_stmt *st = lpd_db_stmt(db, sql);
         if (st != NULL) {
-            lp_bind_int(st, ":id", row);
-            lp_bind_int(st, ":now", now);
+            lpd_bind_int(st, ":id", row);
+            lpd_bind_int(st, ":now", now);
             if (expires != LP_TIME_NONE)
-                lp_bind_int(st, ":expires", expires);
-            lp_bind_int(st, ":expires_key", expires == LP_TIME_NONE ? INT64_MAX : expires);
+                lpd_bind_int(st, ":expires", expires);
+            lpd_bind_int(st, ":expires_key", expires == LP_TIME_NONE ? INT64_MAX : expires);
         }
-        if (st == NULL || lp_db_step_changes(db, st) < 0)
-            status = lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        if (st == NULL || lpd_db_step_changes(db, st) < 0)
+            status = lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
     }
-    if (status == LP_EXIT_OK && !lp_db_exec(db, "COMMIT", err, sizeof err))
-        status = lp_cli_error("%s", err);
+    if (status == LP_EXIT_OK && !lpd_db_exec(db, "COMMIT", err, sizeof err))
+        status = lpd_cli_error("%s", err);
     if (status != LP_EXIT_OK)
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
-    lp_db_free(db);
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_free(db);
     return status;
 }
 
 static int extend_license(int argc, char **argv)
 {
     const char *db_path = NULL, *id = NULL, *expires_text = NULL, *months_text = NULL;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
                                             {"expires", LP_CLI_VALUE, &expires_text},
                                             {"months", LP_CLI_VALUE, &months_text},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "license extend",
+    int status = lpd_cli_parse(argc, argv, "license extend",
                               "Usage: licportald license extend --db PATH (--expires DATE|never | --months N)\n"
                               "                                 LICENSE_ID\n"
                               "Sets a new expiry: DATE (through 23:59:59 UTC), an RFC 3339 time or never;\n"
@@ -389,44 +389,44 @@ static int extend_license(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || (expires_text == NULL) == (months_text == NULL))
-        return lp_cli_usage_error("license extend", "--db and one of --expires or --months are required");
+        return lpd_cli_usage_error("license extend", "--db and one of --expires or --months are required");
     char err[256];
     lp_time expires = LP_TIME_NONE;
     long months = 0;
-    if (expires_text != NULL && !lp_expiry_parse(expires_text, &expires, err, sizeof err))
-        return lp_cli_usage_error("license extend", "--expires: %s", err);
-    if (months_text != NULL && !lp_parse_decimal(months_text, 1, 120, &months))
-        return lp_cli_usage_error("license extend", "--months must be a whole number from 1 to 120");
+    if (expires_text != NULL && !lpd_expiry_parse(expires_text, &expires, err, sizeof err))
+        return lpd_cli_usage_error("license extend", "--expires: %s", err);
+    if (months_text != NULL && !lpd_parse_decimal(months_text, 1, 120, &months))
+        return lpd_cli_usage_error("license extend", "--months must be a whole number from 1 to 120");
     static const char *const update =
         "UPDATE licenses SET expires_at = :expires, expires_key = :expires_key, "
         "status = CASE WHEN status = 'expired' OR status = 'active' THEN 'active' ELSE status END WHERE id = :id";
     if (months > 0) {
         /* The base is read outside the transaction; extend is not meant to race itself. */
-        struct lp_db *db = lp_admin_open(db_path);
+        struct lpd_db *db = lpd_admin_open(db_path);
         if (db == NULL)
             return LP_EXIT_ERROR;
-        int64_t row = lp_admin_license_row(db, id);
+        int64_t row = lpd_admin_license_row(db, id);
         static const char *const sql = "SELECT expires_at FROM licenses WHERE id = :id";
-        sqlite3_stmt *st = row > 0 ? lp_db_stmt(db, sql) : NULL;
+        sqlite3_stmt *st = row > 0 ? lpd_db_stmt(db, sql) : NULL;
         lp_time base = LP_TIME_NONE;
         if (st != NULL) {
-            lp_bind_int(st, ":id", row);
+            lpd_bind_int(st, ":id", row);
             if (sqlite3_step(st) == SQLITE_ROW)
-                base = lp_col_int(st, 0, LP_TIME_NONE);
+                base = lpd_col_int(st, 0, LP_TIME_NONE);
             sqlite3_reset(st);
         }
-        lp_db_free(db);
+        lpd_db_free(db);
         if (row < 0)
             return LP_EXIT_ERROR;
         if (base == LP_TIME_NONE)
-            return lp_cli_error("license %s never expires; give --expires to set an end", id);
+            return lpd_cli_error("license %s never expires; give --expires to set an end", id);
         lp_time now = (lp_time)time(NULL);
         expires = add_months(base > now ? base : now, months);
     }
     status = change_license(db_path, id, update, expires, NULL, NULL);
     if (status == LP_EXIT_OK) {
         char text[LP_TIMESTAMP_LEN];
-        printf("%s expires %s\n", id, lp_admin_time_text(expires, text));
+        printf("%s expires %s\n", id, lpd_admin_time_text(expires, text));
     }
     return status;
 }
@@ -436,12 +436,12 @@ static int set_status(int argc, char **argv, const char *command, const char *us
                       const char *refusal_sql, const char *refusal)
 {
     const char *db_path = NULL, *id = NULL;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, command, usage_text, options, &id, 1);
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path}, {NULL, LP_CLI_FLAG, NULL}};
+    int status = lpd_cli_parse(argc, argv, command, usage_text, options, &id, 1);
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error(command, "--db is required");
+        return lpd_cli_usage_error(command, "--db is required");
     return change_license(db_path, id, sql, LP_TIME_NONE, refusal_sql, refusal);
 }
 
@@ -478,12 +478,12 @@ static int revoke_license(int argc, char **argv)
                       sql, refused, "it cannot be revoked again");
 }
 
-int lp_cmd_license(int argc, char **argv)
+int lpd_cmd_license(int argc, char **argv)
 {
-    static const struct lp_cli_verb verbs[] = {
+    static const struct lpd_cli_verb verbs[] = {
         {"add", add_license},         {"list", list_licenses},       {"show", show_license},
         {"extend", extend_license},   {"suspend", suspend_license}, {"resume", resume_license},
         {"revoke", revoke_license},   {NULL, NULL},
     };
-    return lp_cli_run_verbs(argc, argv, "license", LICENSE_USAGE, verbs);
+    return lpd_cli_run_verbs(argc, argv, "license", LICENSE_USAGE, verbs);
 }

@@ -20,11 +20,11 @@
 static int add_product(int argc, char **argv)
 {
     const char *db_path = NULL, *id = NULL, *name = NULL, *kind = "device";
-    struct lp_cli_list renewals;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},     {"id", LP_CLI_VALUE, &id},
+    struct lpd_cli_list renewals;
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},     {"id", LP_CLI_VALUE, &id},
                                             {"name", LP_CLI_VALUE, &name},       {"kind", LP_CLI_VALUE, &kind},
                                             {"renewal", LP_CLI_LIST, &renewals}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "product add",
+    int status = lpd_cli_parse(argc, argv, "product add",
                               PRODUCT_USAGE
                               "Adds a product and prints its id.\n"
                               "\n"
@@ -40,48 +40,48 @@ static int add_product(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || id == NULL || name == NULL)
-        return lp_cli_usage_error("product add", "--db, --id and --name are required");
-    if (!lp_release_folder_name_valid(id))
-        return lp_cli_usage_error("product add", "--id may hold only letters, digits and . _ + ~ - (at most %d, "
+        return lpd_cli_usage_error("product add", "--db, --id and --name are required");
+    if (!lpd_release_folder_name_valid(id))
+        return lpd_cli_usage_error("product add", "--id may hold only letters, digits and . _ + ~ - (at most %d, "
                                                  "not starting with a dot)",
                                   LP_RELEASE_VERSION_MAX);
     if (*name == '\0' || strlen(name) > LP_LICENSE_TEXT_MAX || strpbrk(name, "\t\r\n") != NULL)
-        return lp_cli_usage_error("product add", "--name must have 1 to %d bytes on one line", LP_LICENSE_TEXT_MAX);
+        return lpd_cli_usage_error("product add", "--name must have 1 to %d bytes on one line", LP_LICENSE_TEXT_MAX);
     if (strcmp(kind, "device") != 0 && strcmp(kind, "domain") != 0)
-        return lp_cli_usage_error("product add", "--kind must be device or domain");
-    struct lp_renewal_option options_parsed[LP_CLI_LIST_MAX];
+        return lpd_cli_usage_error("product add", "--kind must be device or domain");
+    struct lpd_renewal_option options_parsed[LP_CLI_LIST_MAX];
     char err[512];
     for (size_t i = 0; i < renewals.count; i++) {
-        if (!lp_renewal_parse(renewals.values[i], &options_parsed[i], err, sizeof err))
-            return lp_cli_usage_error("product add", "--renewal '%s': %s", renewals.values[i], err);
+        if (!lpd_renewal_parse(renewals.values[i], &options_parsed[i], err, sizeof err))
+            return lpd_cli_usage_error("product add", "--renewal '%s': %s", renewals.values[i], err);
     }
-    struct lp_db *db = lp_admin_open(db_path);
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const insert = "INSERT INTO products(id, name, activation_kind) VALUES (:id, :name, :kind)";
-    bool ok = lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
-    sqlite3_stmt *st = ok ? lp_db_stmt(db, insert) : NULL;
+    bool ok = lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
+    sqlite3_stmt *st = ok ? lpd_db_stmt(db, insert) : NULL;
     int rc = SQLITE_ERROR;
     if (st != NULL) {
-        lp_bind_text(st, ":id", id);
-        lp_bind_text(st, ":name", name);
-        lp_bind_text(st, ":kind", kind);
+        lpd_bind_text(st, ":id", id);
+        lpd_bind_text(st, ":name", name);
+        lpd_bind_text(st, ":kind", kind);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
     }
     if (rc == SQLITE_CONSTRAINT)
         snprintf(err, sizeof err, "product '%s' exists already", id);
     else if (ok && rc != SQLITE_DONE)
-        snprintf(err, sizeof err, "cannot add the product: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, sizeof err, "cannot add the product: %s", sqlite3_errmsg(lpd_db_handle(db)));
     ok = ok && rc == SQLITE_DONE;
     for (size_t i = 0; ok && i < renewals.count; i++)
-        ok = lp_renewal_insert(db, id, 0, &options_parsed[i], err, sizeof err);
-    ok = ok && lp_db_exec(db, "COMMIT", err, sizeof err);
+        ok = lpd_renewal_insert(db, id, 0, &options_parsed[i], err, sizeof err);
+    ok = ok && lpd_db_exec(db, "COMMIT", err, sizeof err);
     if (!ok)
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
-    lp_db_free(db);
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_free(db);
     if (!ok)
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     printf("%s\n", id);
     return LP_EXIT_OK;
 }
@@ -90,9 +90,9 @@ static int list_products(int argc, char **argv)
 {
     const char *db_path = NULL;
     bool json = false;
-    const struct lp_cli_option options[] = {
+    const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "product list",
+    int status = lpd_cli_parse(argc, argv, "product list",
                               "Usage: licportald product list --db PATH [--json]\n"
                               "Lists the products: id, name, activation kind, renewal options offered for\n"
                               "every license, licenses and releases.\n",
@@ -100,8 +100,8 @@ static int list_products(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("product list", "--db is required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("product list", "--db is required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const sql =
@@ -109,7 +109,7 @@ static int list_products(int argc, char **argv)
         "(SELECT COUNT(*) FROM renewal_options r WHERE r.product_id = p.id AND r.license_id IS NULL), "
         "(SELECT COUNT(*) FROM licenses l WHERE l.product_id = p.id), "
         "(SELECT COUNT(*) FROM releases s WHERE s.product_id = p.id) FROM products p ORDER BY p.id";
-    static const struct lp_admin_column columns[] = {
+    static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_TEXT, NULL},
         {"NAME", "name", LP_ADMIN_TEXT, NULL},
         {"KIND", "activation_kind", LP_ADMIN_TEXT, NULL},
@@ -117,14 +117,14 @@ static int list_products(int argc, char **argv)
         {"LICENSES", "licenses", LP_ADMIN_INT, NULL},
         {"RELEASES", "releases", LP_ADMIN_INT, NULL},
     };
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
-    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
-    lp_db_free(db);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
+    lpd_db_free(db);
     return status;
 }
 
-int lp_cmd_product(int argc, char **argv)
+int lpd_cmd_product(int argc, char **argv)
 {
-    static const struct lp_cli_verb verbs[] = {{"add", add_product}, {"list", list_products}, {NULL, NULL}};
-    return lp_cli_run_verbs(argc, argv, "product", PRODUCT_USAGE, verbs);
+    static const struct lpd_cli_verb verbs[] = {{"add", add_product}, {"list", list_products}, {NULL, NULL}};
+    return lpd_cli_run_verbs(argc, argv, "product", PRODUCT_USAGE, verbs);
 }

@@ -115,57 +115,57 @@ static int read_options(int argc, char **argv, struct release_options *o)
             break;
         case 'r':
             if (!lp_timestamp_parse(optarg, &o->released_at))
-                return lp_cli_usage_error("release add", "--released-at must be an RFC 3339 time such as "
+                return lpd_cli_usage_error("release add", "--released-at must be an RFC 3339 time such as "
                                                          "2026-11-28T09:15:00Z");
             break;
         case 'h':
             usage(stdout);
             return LP_EXIT_OK;
         default:
-            return lp_cli_option_error("release add", c, argv);
+            return lpd_cli_option_error("release add", c, argv);
         }
     }
     if (optind < argc)
-        return lp_cli_usage_error("release add", "unexpected argument '%s'", argv[optind]);
+        return lpd_cli_usage_error("release add", "unexpected argument '%s'", argv[optind]);
     if (o->db_path == NULL || o->files_dir == NULL || o->product == NULL || o->version == NULL ||
         o->platform == NULL || o->file == NULL)
-        return lp_cli_usage_error("release add", "--db, --files, --product, --version, --platform and --file are "
+        return lpd_cli_usage_error("release add", "--db, --files, --product, --version, --platform and --file are "
                                                  "required");
     if (o->filename == NULL)
         o->filename = base_name(o->file);
-    if (!lp_release_folder_name_valid(o->version))
-        return lp_cli_usage_error("release add", "--version may hold only letters, digits and . _ + ~ - "
+    if (!lpd_release_folder_name_valid(o->version))
+        return lpd_cli_usage_error("release add", "--version may hold only letters, digits and . _ + ~ - "
                                                  "(at most %d, not starting with a dot)",
                                   LP_RELEASE_VERSION_MAX);
-    if (!lp_release_value_allowed(o->platform, lp_release_platforms))
-        return lp_cli_usage_error("release add", "--platform must be one of linux, windows, macos, any");
-    if (!lp_release_value_allowed(o->arch, lp_release_archs))
-        return lp_cli_usage_error("release add", "--arch must be one of x86_64, aarch64, any");
-    if (!lp_release_value_allowed(o->channel, lp_release_channels))
-        return lp_cli_usage_error("release add", "--channel must be stable or beta");
-    if (!lp_release_filename_valid(o->filename))
-        return lp_cli_usage_error("release add", "file name '%s' is not usable: give --filename with printable "
+    if (!lpd_release_value_allowed(o->platform, lpd_release_platforms))
+        return lpd_cli_usage_error("release add", "--platform must be one of linux, windows, macos, any");
+    if (!lpd_release_value_allowed(o->arch, lpd_release_archs))
+        return lpd_cli_usage_error("release add", "--arch must be one of x86_64, aarch64, any");
+    if (!lpd_release_value_allowed(o->channel, lpd_release_channels))
+        return lpd_cli_usage_error("release add", "--channel must be stable or beta");
+    if (!lpd_release_filename_valid(o->filename))
+        return lpd_cli_usage_error("release add", "file name '%s' is not usable: give --filename with printable "
                                                  "ASCII, no / \\ or \", not starting with a dot",
                                   o->filename);
     if (o->notes != NULL && strlen(o->notes) > NOTES_MAX)
-        return lp_cli_usage_error("release add", "--notes is longer than %d bytes", NOTES_MAX);
+        return lpd_cli_usage_error("release add", "--notes is longer than %d bytes", NOTES_MAX);
     return -1;
 }
 
 /* The id of the release with the same product, version, channel, platform
  * and architecture, or 0 when there is none (-1 on a database error). */
-static int64_t existing_release(struct lp_db *db, const struct release_options *o)
+static int64_t existing_release(struct lpd_db *db, const struct release_options *o)
 {
     static const char *const sql = "SELECT id FROM releases WHERE product_id = :product AND version = :version "
                                    "AND channel = :channel AND platform = :platform AND arch = :arch";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return -1;
-    lp_bind_text(st, ":product", o->product);
-    lp_bind_text(st, ":version", o->version);
-    lp_bind_text(st, ":channel", o->channel);
-    lp_bind_text(st, ":platform", o->platform);
-    lp_bind_text(st, ":arch", o->arch);
+    lpd_bind_text(st, ":product", o->product);
+    lpd_bind_text(st, ":version", o->version);
+    lpd_bind_text(st, ":channel", o->channel);
+    lpd_bind_text(st, ":platform", o->platform);
+    lpd_bind_text(st, ":arch", o->arch);
     int rc = sqlite3_step(st);
     int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
     sqlite3_reset(st);
@@ -173,26 +173,26 @@ static int64_t existing_release(struct lp_db *db, const struct release_options *
 }
 
 /* Unknown products and duplicates are refused before any file is copied. */
-static int check_catalogue(struct lp_db *db, const struct release_options *o)
+static int check_catalogue(struct lpd_db *db, const struct release_options *o)
 {
     static const char *const product_sql = "SELECT 1 FROM products WHERE id = :id";
-    sqlite3_stmt *st = lp_db_stmt(db, product_sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, product_sql);
     if (st == NULL)
-        return lp_cli_error("cannot read products: %s", sqlite3_errmsg(lp_db_handle(db)));
-    lp_bind_text(st, ":id", o->product);
+        return lpd_cli_error("cannot read products: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    lpd_bind_text(st, ":id", o->product);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
-        return lp_cli_error("no product with id '%s'", o->product);
+        return lpd_cli_error("no product with id '%s'", o->product);
     if (rc != SQLITE_ROW)
-        return lp_cli_error("cannot read products: %s", sqlite3_errmsg(lp_db_handle(db)));
+        return lpd_cli_error("cannot read products: %s", sqlite3_errmsg(lpd_db_handle(db)));
     int64_t existing = existing_release(db, o);
     if (existing < 0)
-        return lp_cli_error("cannot read releases: %s", sqlite3_errmsg(lp_db_handle(db)));
+        return lpd_cli_error("cannot read releases: %s", sqlite3_errmsg(lpd_db_handle(db)));
     if (existing > 0) {
         char id[LP_ID_LEN];
-        lp_object_id_format(LP_ID_RELEASE, existing, id);
-        return lp_cli_error("%s %s %s %s/%s already exists as %s", o->product, o->version, o->channel, o->platform,
+        lpd_object_id_format(LP_ID_RELEASE, existing, id);
+        return lpd_cli_error("%s %s %s %s/%s already exists as %s", o->product, o->version, o->channel, o->platform,
                             o->arch, id);
     }
     return LP_EXIT_OK;
@@ -200,7 +200,7 @@ static int check_catalogue(struct lp_db *db, const struct release_options *o)
 
 /* Inserts the row in a transaction that checks again for a duplicate, since
  * hashing a large file leaves time for another writer. */
-static int insert_release(struct lp_db *db, const struct release_options *o, const struct lp_release_file *file,
+static int insert_release(struct lpd_db *db, const struct release_options *o, const struct lpd_release_file *file,
                           int64_t *row)
 {
     static const char *const insert =
@@ -208,39 +208,39 @@ static int insert_release(struct lp_db *db, const struct release_options *o, con
         "released_at, release_notes) VALUES (:product, :version, :channel, :platform, :arch, :filename, :path, "
         ":size, :sha, :released, :notes)";
     char err[512];
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err))
-        return lp_cli_error("%s", err);
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err))
+        return lpd_cli_error("%s", err);
     int status = check_catalogue(db, o);
     if (status != LP_EXIT_OK) {
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
         return status;
     }
-    sqlite3_stmt *st = lp_db_stmt(db, insert);
+    sqlite3_stmt *st = lpd_db_stmt(db, insert);
     int rc = SQLITE_ERROR;
     if (st != NULL) {
-        lp_bind_text(st, ":product", o->product);
-        lp_bind_text(st, ":version", o->version);
-        lp_bind_text(st, ":channel", o->channel);
-        lp_bind_text(st, ":platform", o->platform);
-        lp_bind_text(st, ":arch", o->arch);
-        lp_bind_text(st, ":filename", o->filename);
-        lp_bind_text(st, ":path", file->relative);
-        lp_bind_int(st, ":size", (int64_t)file->size);
-        lp_bind_text(st, ":sha", file->sha256_hex);
-        lp_bind_int(st, ":released", o->released_at);
-        lp_bind_text(st, ":notes", o->notes);
+        lpd_bind_text(st, ":product", o->product);
+        lpd_bind_text(st, ":version", o->version);
+        lpd_bind_text(st, ":channel", o->channel);
+        lpd_bind_text(st, ":platform", o->platform);
+        lpd_bind_text(st, ":arch", o->arch);
+        lpd_bind_text(st, ":filename", o->filename);
+        lpd_bind_text(st, ":path", file->relative);
+        lpd_bind_int(st, ":size", (int64_t)file->size);
+        lpd_bind_text(st, ":sha", file->sha256_hex);
+        lpd_bind_int(st, ":released", o->released_at);
+        lpd_bind_text(st, ":notes", o->notes);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
     }
     if (rc != SQLITE_DONE) {
-        status = lp_cli_error("cannot add the release: %s", sqlite3_errmsg(lp_db_handle(db)));
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
+        status = lpd_cli_error("cannot add the release: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
         return status;
     }
-    *row = sqlite3_last_insert_rowid(lp_db_handle(db));
-    if (!lp_db_exec(db, "COMMIT", err, sizeof err)) {
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
-        return lp_cli_error("%s", err);
+    *row = sqlite3_last_insert_rowid(lpd_db_handle(db));
+    if (!lpd_db_exec(db, "COMMIT", err, sizeof err)) {
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        return lpd_cli_error("%s", err);
     }
     return LP_EXIT_OK;
 }
@@ -252,34 +252,34 @@ static int add_release(int argc, char **argv)
     if (status >= 0)
         return status;
     char err[512];
-    struct lp_db *db = lp_schema_open(o.db_path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(o.db_path, err, sizeof err);
     if (db == NULL)
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     status = check_catalogue(db, &o);
     if (status != LP_EXIT_OK) {
-        lp_db_free(db);
+        lpd_db_free(db);
         return status;
     }
-    if (!lp_release_folder_name_valid(o.product)) {
-        lp_db_free(db);
-        return lp_cli_error("product id '%s' cannot name a folder for the copy", o.product);
+    if (!lpd_release_folder_name_valid(o.product)) {
+        lpd_db_free(db);
+        return lpd_cli_error("product id '%s' cannot name a folder for the copy", o.product);
     }
     char dest[LP_RELEASE_PATH_MAX];
     snprintf(dest, sizeof dest, "%s/%s/%s", o.product, o.version, o.filename);
-    struct lp_release_file file;
-    if (!lp_release_file_place(o.files_dir, o.file, dest, &file, err, sizeof err)) {
-        lp_db_free(db);
-        return lp_cli_error("%s", err);
+    struct lpd_release_file file;
+    if (!lpd_release_file_place(o.files_dir, o.file, dest, &file, err, sizeof err)) {
+        lpd_db_free(db);
+        return lpd_cli_error("%s", err);
     }
     int64_t row = 0;
     status = insert_release(db, &o, &file, &row);
-    lp_db_free(db);
+    lpd_db_free(db);
     if (status != LP_EXIT_OK) {
-        lp_release_file_discard(o.files_dir, &file);
+        lpd_release_file_discard(o.files_dir, &file);
         return status;
     }
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_RELEASE, row, id);
+    lpd_object_id_format(LP_ID_RELEASE, row, id);
     printf("%s\n", id);
     return LP_EXIT_OK;
 }
@@ -288,11 +288,11 @@ static int list_releases(int argc, char **argv)
 {
     const char *db_path = NULL, *product = NULL;
     bool json = false;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
                                             {"product", LP_CLI_VALUE, &product},
                                             {"json", LP_CLI_FLAG, &json},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "release list",
+    int status = lpd_cli_parse(argc, argv, "release list",
                               "Usage: licportald release list --db PATH [--product ID] [--json]\n"
                               "Lists releases, newest first: id, product, version, channel, platform,\n"
                               "architecture, file name, size in bytes, SHA-256, release time and the\n"
@@ -301,19 +301,19 @@ static int list_releases(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("release list", "--db is required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("release list", "--db is required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
-    if (product != NULL && !lp_admin_product_exists(db, product)) {
-        lp_db_free(db);
+    if (product != NULL && !lpd_admin_product_exists(db, product)) {
+        lpd_db_free(db);
         return LP_EXIT_ERROR;
     }
     static const char *const sql = "SELECT id, product_id, version, channel, platform, arch, filename, size_bytes, "
                                    "sha256, released_at, path FROM releases "
                                    "WHERE (:product IS NULL OR product_id = :product) "
                                    "ORDER BY released_at DESC, id DESC";
-    static const struct lp_admin_column columns[] = {
+    static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_RELEASE},
         {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
         {"VERSION", "version", LP_ADMIN_TEXT, NULL},
@@ -326,19 +326,19 @@ static int list_releases(int argc, char **argv)
         {"RELEASED", "released_at", LP_ADMIN_TIME, NULL},
         {"PATH", "path", LP_ADMIN_TEXT, NULL},
     };
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
-        lp_bind_text(st, ":product", product);
-    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
-    lp_db_free(db);
+        lpd_bind_text(st, ":product", product);
+    status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
+    lpd_db_free(db);
     return status;
 }
 
 static int remove_release(int argc, char **argv)
 {
     const char *db_path = NULL, *id = NULL;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "release remove",
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path}, {NULL, LP_CLI_FLAG, NULL}};
+    int status = lpd_cli_parse(argc, argv, "release remove",
                               "Usage: licportald release remove --db PATH RELEASE_ID\n"
                               "Removes a release: users no longer see or download it. Its file stays\n"
                               "under the files directory; the command prints its path.\n",
@@ -346,39 +346,39 @@ static int remove_release(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("release remove", "--db is required");
+        return lpd_cli_usage_error("release remove", "--db is required");
     int64_t row;
-    if (!lp_object_id_parse(LP_ID_RELEASE, id, &row))
-        return lp_cli_error("'%s' is not a release id (such as rel_7)", id);
-    struct lp_db *db = lp_admin_open(db_path);
+    if (!lpd_object_id_parse(LP_ID_RELEASE, id, &row))
+        return lpd_cli_error("'%s' is not a release id (such as rel_7)", id);
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const sql = "DELETE FROM releases WHERE id = :id RETURNING path";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     int rc = SQLITE_ERROR;
     if (st != NULL) {
-        lp_bind_int(st, ":id", row);
+        lpd_bind_int(st, ":id", row);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW)
-            printf("removed %s; its file %s stays in the files directory\n", id, lp_col_text(st, 0));
+            printf("removed %s; its file %s stays in the files directory\n", id, lpd_col_text(st, 0));
         while (rc == SQLITE_ROW)
             rc = sqlite3_step(st);
         sqlite3_reset(st);
     }
-    bool removed = rc == SQLITE_DONE && sqlite3_changes(lp_db_handle(db)) == 1;
+    bool removed = rc == SQLITE_DONE && sqlite3_changes(lpd_db_handle(db)) == 1;
     if (rc != SQLITE_DONE)
-        status = lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        status = lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
     else
-        status = removed ? LP_EXIT_OK : lp_cli_error("no release '%s'", id);
-    lp_db_free(db);
+        status = removed ? LP_EXIT_OK : lpd_cli_error("no release '%s'", id);
+    lpd_db_free(db);
     return status;
 }
 
-int lp_cmd_release(int argc, char **argv)
+int lpd_cmd_release(int argc, char **argv)
 {
-    static const struct lp_cli_verb verbs[] = {
+    static const struct lpd_cli_verb verbs[] = {
         {"add", add_release}, {"list", list_releases}, {"remove", remove_release}, {NULL, NULL}};
-    return lp_cli_run_verbs(argc, argv, "release",
+    return lpd_cli_run_verbs(argc, argv, "release",
                             "Usage: licportald release add --db PATH --files DIR --product ID --version V "
                             "--platform P\n"
                             "                              --file PATH [options]\n"

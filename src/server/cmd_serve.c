@@ -95,14 +95,14 @@ static char *read_pem(const char *path)
 struct serve_options {
     const char *db_path, *files_dir, *listen, *cert, *key;
     long access_ttl, refresh_ttl, retention_days;
-    struct lp_http_limits limits;
+    struct lpd_http_limits limits;
 };
 
 /* A positive count option within `max`, into an unsigned. */
 static bool parse_count(const char *text, long max, unsigned *out)
 {
     long value = 0;
-    if (!lp_parse_decimal(text, 1, max, &value))
+    if (!lpd_parse_decimal(text, 1, max, &value))
         return false;
     *out = (unsigned)value;
     return true;
@@ -142,47 +142,47 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
             o->key = optarg;
             break;
         case 'a':
-            if (!lp_parse_decimal(optarg, 1, 365L * 86400, &o->access_ttl))
-                return lp_cli_usage_error("serve", "--access-ttl must be a number of seconds (1..31536000)");
+            if (!lpd_parse_decimal(optarg, 1, 365L * 86400, &o->access_ttl))
+                return lpd_cli_usage_error("serve", "--access-ttl must be a number of seconds (1..31536000)");
             break;
         case 'r':
-            if (!lp_parse_decimal(optarg, 1, 10L * 365 * 86400, &o->refresh_ttl))
-                return lp_cli_usage_error("serve", "--refresh-ttl must be a number of seconds (1..315360000)");
+            if (!lpd_parse_decimal(optarg, 1, 10L * 365 * 86400, &o->refresh_ttl))
+                return lpd_cli_usage_error("serve", "--refresh-ttl must be a number of seconds (1..315360000)");
             break;
         case 'm':
             /* libmicrohttpd polls with select(): stay below FD_SETSIZE. */
             if (!parse_count(optarg, 1000, &o->limits.max_connections))
-                return lp_cli_usage_error("serve", "--max-connections must be a number (1..1000)");
+                return lpd_cli_usage_error("serve", "--max-connections must be a number (1..1000)");
             break;
         case 'p':
             if (!parse_count(optarg, 1000, &o->limits.connections_per_address))
-                return lp_cli_usage_error("serve", "--connections-per-address must be a number (1..1000)");
+                return lpd_cli_usage_error("serve", "--connections-per-address must be a number (1..1000)");
             break;
         case 't':
             if (!parse_count(optarg, 3600, &o->limits.request_timeout))
-                return lp_cli_usage_error("serve", "--request-timeout must be a number of seconds (1..3600)");
+                return lpd_cli_usage_error("serve", "--request-timeout must be a number of seconds (1..3600)");
             break;
         case 'R':
-            if (!lp_parse_decimal(optarg, 1, 36500, &o->retention_days))
-                return lp_cli_usage_error("serve", "--retention-days must be a number of days (1..36500)");
+            if (!lpd_parse_decimal(optarg, 1, 36500, &o->retention_days))
+                return lpd_cli_usage_error("serve", "--retention-days must be a number of days (1..36500)");
             break;
         case 'h':
             *help = true;
             return LP_EXIT_OK;
         default:
-            return lp_cli_option_error("serve", c, argv);
+            return lpd_cli_option_error("serve", c, argv);
         }
     }
     if (optind < argc)
-        return lp_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+        return lpd_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
     if (o->db_path == NULL || o->files_dir == NULL || o->listen == NULL)
-        return lp_cli_usage_error("serve", "--db, --files and --listen are required");
+        return lpd_cli_usage_error("serve", "--db, --files and --listen are required");
     if (o->cert == NULL || o->key == NULL)
-        return lp_cli_usage_error("serve", "--cert and --key are required: licportald serves HTTPS only");
+        return lpd_cli_usage_error("serve", "--cert and --key are required: licportald serves HTTPS only");
     return LP_EXIT_OK;
 }
 
-int lp_cmd_serve(int argc, char **argv)
+int lpd_cmd_serve(int argc, char **argv)
 {
     struct serve_options o = {
         .access_ttl = LP_DEFAULT_ACCESS_TTL,
@@ -203,57 +203,57 @@ int lp_cmd_serve(int argc, char **argv)
         return rc;
 
     char err[512];
-    struct lp_listen_addr addr;
-    if (!lp_listen_addr_parse(o.listen, &addr, err, sizeof err))
-        return lp_cli_usage_error("serve", "%s", err);
-    if (!lp_db_check_private(o.db_path, err, sizeof err))
-        return lp_cli_error("%s", err);
+    struct lpd_listen_addr addr;
+    if (!lpd_listen_addr_parse(o.listen, &addr, err, sizeof err))
+        return lpd_cli_usage_error("serve", "%s", err);
+    if (!lpd_db_check_private(o.db_path, err, sizeof err))
+        return lpd_cli_error("%s", err);
     struct stat st;
     if (stat(o.files_dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return lp_cli_error("--files %s is not a directory", o.files_dir);
+        return lpd_cli_error("--files %s is not a directory", o.files_dir);
     char *cert = read_pem(o.cert);
     if (cert == NULL)
-        return lp_cli_error("cannot read certificate %s: %s", o.cert, strerror(errno));
+        return lpd_cli_error("cannot read certificate %s: %s", o.cert, strerror(errno));
     char *key = read_pem(o.key);
     if (key == NULL) {
         free(cert);
-        return lp_cli_error("cannot read private key %s: %s", o.key, strerror(errno));
+        return lpd_cli_error("cannot read private key %s: %s", o.key, strerror(errno));
     }
 
     int status = LP_EXIT_ERROR;
-    struct lp_server server = {
+    struct lpd_server server = {
         .db_path = o.db_path,
         .files_dir = o.files_dir,
         .access_ttl = o.access_ttl,
         .refresh_ttl = o.refresh_ttl,
-        .email_failures = lp_rate_limiter_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096),
-        .address_failures = lp_rate_limiter_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096),
-        .kpi_cache = lp_kpi_cache_new(4096),
+        .email_failures = lpd_rate_limiter_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096),
+        .address_failures = lpd_rate_limiter_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096),
+        .kpi_cache = lpd_kpi_cache_new(4096),
     };
-    struct lp_db *db = lp_schema_open(o.db_path, err, sizeof err);
-    struct lp_http_server *http = NULL;
-    struct lp_retention *retention = NULL;
+    struct lpd_db *db = lpd_schema_open(o.db_path, err, sizeof err);
+    struct lpd_http_server *http = NULL;
+    struct lpd_retention *retention = NULL;
     if (db == NULL) {
-        lp_cli_error("%s", err);
+        lpd_cli_error("%s", err);
         goto done;
     }
-    if (!lp_retention_prune(db, (lp_time)time(NULL), o.retention_days, err, sizeof err)) {
-        lp_cli_error("%s", err);
+    if (!lpd_retention_prune(db, (lp_time)time(NULL), o.retention_days, err, sizeof err)) {
+        lpd_cli_error("%s", err);
         goto done;
     }
-    if (!lp_schema_cursor_key(db, server.cursor_key, err, sizeof err)) {
-        lp_cli_error("%s", err);
+    if (!lpd_schema_cursor_key(db, server.cursor_key, err, sizeof err)) {
+        lpd_cli_error("%s", err);
         goto done;
     }
     /* A database made before signing keys existed gets its first one here. */
     bool key_created;
-    if (!lp_signing_key_ensure(db, o.db_path, (lp_time)time(NULL), &key_created, err, sizeof err)) {
-        lp_cli_error("%s", err);
+    if (!lpd_signing_key_ensure(db, o.db_path, (lp_time)time(NULL), &key_created, err, sizeof err)) {
+        lpd_cli_error("%s", err);
         goto done;
     }
     if (server.email_failures == NULL || server.address_failures == NULL || server.kpi_cache == NULL ||
-        !lp_thread_db_setup(o.db_path) || !lp_totp_init()) {
-        lp_cli_error("cannot initialise the server");
+        !lpd_thread_db_setup(o.db_path) || !lpd_totp_init()) {
+        lpd_cli_error("cannot initialise the server");
         goto done;
     }
 
@@ -266,29 +266,29 @@ int lp_cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    retention = lp_retention_start(o.db_path, o.retention_days);
+    retention = lpd_retention_start(o.db_path, o.retention_days);
     if (retention == NULL) {
-        lp_cli_error("cannot start pruning the database");
+        lpd_cli_error("cannot start pruning the database");
         goto done;
     }
-    http = lp_http_server_start(&server, (const struct sockaddr *)&addr.addr, cert, key, &o.limits, err, sizeof err);
+    http = lpd_http_server_start(&server, (const struct sockaddr *)&addr.addr, cert, key, &o.limits, err, sizeof err);
     if (http == NULL) {
-        lp_cli_error("%s (--listen %s)", err, o.listen);
+        lpd_cli_error("%s (--listen %s)", err, o.listen);
         goto done;
     }
-    printf("listening on https://%s:%u\n", addr.host, (unsigned)lp_http_server_port(http));
+    printf("listening on https://%s:%u\n", addr.host, (unsigned)lpd_http_server_port(http));
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
     fprintf(stderr, "licportald: stopping on signal %d\n", sig);
     status = LP_EXIT_OK;
 done:
-    lp_http_server_free(http);
-    lp_retention_stop(retention);
-    lp_db_free(db);
-    lp_rate_limiter_free(server.email_failures);
-    lp_rate_limiter_free(server.address_failures);
-    lp_kpi_cache_free(server.kpi_cache);
+    lpd_http_server_free(http);
+    lpd_retention_stop(retention);
+    lpd_db_free(db);
+    lpd_rate_limiter_free(server.email_failures);
+    lpd_rate_limiter_free(server.address_failures);
+    lpd_kpi_cache_free(server.kpi_cache);
     free(cert);
     free(key);
     return status;

@@ -73,32 +73,32 @@ static bool read_otp_secret(const char *path, unsigned char **secret, size_t *le
 {
     char otp_text[256];
     if (!read_first_line(path, otp_text, sizeof otp_text)) {
-        lp_cli_error("cannot read a TOTP secret from the first line of %s", path);
+        lpd_cli_error("cannot read a TOTP secret from the first line of %s", path);
         return false;
     }
-    if (!lp_totp_init()) {
+    if (!lpd_totp_init()) {
         sodium_memzero(otp_text, sizeof otp_text);
-        lp_cli_error("liboath failed to initialise");
+        lpd_cli_error("liboath failed to initialise");
         return false;
     }
-    bool decoded = lp_totp_secret_from_base32(otp_text, secret, len);
+    bool decoded = lpd_totp_secret_from_base32(otp_text, secret, len);
     sodium_memzero(otp_text, sizeof otp_text);
     if (!decoded)
-        lp_cli_error("the TOTP secret in %s is not valid base32", path);
+        lpd_cli_error("the TOTP secret in %s is not valid base32", path);
     return decoded;
 }
 
 /* Reads a new password from `source`, checks the password rule and hashes
  * it. Returns -1 on success, otherwise the exit code. */
-static int new_password_hash(enum lp_password_source source, const char *email, char hash[LP_PASSWORD_HASH_LEN])
+static int new_password_hash(enum lpd_password_source source, const char *email, char hash[LP_PASSWORD_HASH_LEN])
 {
     char password[LP_PASSWORD_MAX];
-    int status = lp_cli_read_new_password(source, email, password, sizeof password);
+    int status = lpd_cli_read_new_password(source, email, password, sizeof password);
     if (status >= 0)
         return status;
-    bool hashed = lp_password_hash(password, hash);
+    bool hashed = lpd_password_hash(password, hash);
     sodium_memzero(password, sizeof password);
-    return hashed ? -1 : lp_cli_error("cannot hash the password (out of memory)");
+    return hashed ? -1 : lpd_cli_error("cannot hash the password (out of memory)");
 }
 
 /* getopt_long takes abbreviations, so "--otp-secret SECRET" would read the
@@ -116,23 +116,23 @@ static bool secret_on_command_line(int argc, char **argv)
 static int add_user(int argc, char **argv)
 {
     if (secret_on_command_line(argc, argv))
-        return lp_cli_usage_error("user add", "secrets are never taken from the command line; use "
+        return lpd_cli_usage_error("user add", "secrets are never taken from the command line; use "
                                               "--otp-secret-file F");
     const char *db_path = NULL, *email = NULL, *name = NULL, *otp_path = NULL;
     bool password_stdin = false;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
                                             {"email", LP_CLI_VALUE, &email},
                                             {"name", LP_CLI_VALUE, &name},
                                             {"password-stdin", LP_CLI_FLAG, &password_stdin},
                                             {"otp-secret-file", LP_CLI_VALUE, &otp_path},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int parsed = lp_cli_parse(argc, argv, "user add", ADD_USAGE, options, NULL, 0);
+    int parsed = lpd_cli_parse(argc, argv, "user add", ADD_USAGE, options, NULL, 0);
     if (parsed >= 0)
         return parsed;
     if (db_path == NULL || email == NULL)
-        return lp_cli_usage_error("user add", "--db and --email are required");
+        return lpd_cli_usage_error("user add", "--db and --email are required");
     if (!plausible_email(email))
-        return lp_cli_usage_error("user add", "'%s' is not an e-mail address", email);
+        return lpd_cli_usage_error("user add", "'%s' is not an e-mail address", email);
 
     char local_part[256];
     if (name == NULL) {
@@ -145,7 +145,7 @@ static int add_user(int argc, char **argv)
     if (otp_path != NULL && !read_otp_secret(otp_path, &otp_secret, &otp_len))
         return LP_EXIT_ERROR;
     char hash[LP_PASSWORD_HASH_LEN] = "";
-    enum lp_password_source source = lp_cli_password_source(password_stdin);
+    enum lpd_password_source source = lpd_cli_password_source(password_stdin);
     if (source != LP_PASSWORD_NONE) {
         int status = new_password_hash(source, email, hash);
         if (status >= 0) {
@@ -154,35 +154,35 @@ static int add_user(int argc, char **argv)
         }
     }
     char err[512];
-    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL) {
         free(otp_secret);
-        return lp_cli_error("%s", err);
+        return lpd_cli_error("%s", err);
     }
     static const char *const insert = "INSERT INTO users(email, name, password_hash, otp_secret, created_at) "
                                       "VALUES (:email, :name, :hash, :otp, :now)";
-    sqlite3_stmt *st = lp_db_stmt(db, insert);
+    sqlite3_stmt *st = lpd_db_stmt(db, insert);
     int rc = SQLITE_ERROR;
     if (st != NULL) {
-        lp_bind_text(st, ":email", email);
-        lp_bind_text(st, ":name", name);
-        lp_bind_text(st, ":hash", hash[0] != '\0' ? hash : NULL);
-        lp_bind_blob(st, ":otp", otp_secret, otp_len);
-        lp_bind_int(st, ":now", (int64_t)time(NULL));
+        lpd_bind_text(st, ":email", email);
+        lpd_bind_text(st, ":name", name);
+        lpd_bind_text(st, ":hash", hash[0] != '\0' ? hash : NULL);
+        lpd_bind_blob(st, ":otp", otp_secret, otp_len);
+        lpd_bind_int(st, ":now", (int64_t)time(NULL));
         rc = sqlite3_step(st);
     }
     free(otp_secret);
     int status = LP_EXIT_OK;
     if (rc == SQLITE_CONSTRAINT) {
-        status = lp_cli_error("a user with e-mail %s already exists", email);
+        status = lpd_cli_error("a user with e-mail %s already exists", email);
     } else if (rc != SQLITE_DONE) {
-        status = lp_cli_error("cannot add user: %s", sqlite3_errmsg(lp_db_handle(db)));
+        status = lpd_cli_error("cannot add user: %s", sqlite3_errmsg(lpd_db_handle(db)));
     } else {
         char id[LP_ID_LEN];
-        lp_object_id_format(LP_ID_USER, sqlite3_last_insert_rowid(lp_db_handle(db)), id);
+        lpd_object_id_format(LP_ID_USER, sqlite3_last_insert_rowid(lpd_db_handle(db)), id);
         printf("%s\n", id);
     }
-    lp_db_free(db);
+    lpd_db_free(db);
     return status;
 }
 
@@ -191,9 +191,9 @@ static int list_users(int argc, char **argv)
 {
     const char *db_path = NULL;
     bool json = false;
-    const struct lp_cli_option options[] = {
+    const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "user list",
+    int status = lpd_cli_parse(argc, argv, "user list",
                               "Usage: licportald user list --db PATH [--json]\n"
                               "Lists the portal users: id, e-mail, name, disabled, two-factor and\n"
                               "password (yes/no), licenses, activations and when they were added.\n",
@@ -201,14 +201,14 @@ static int list_users(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL)
-        return lp_cli_usage_error("user list", "--db is required");
-    struct lp_db *db = lp_admin_open(db_path);
+        return lpd_cli_usage_error("user list", "--db is required");
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const sql = "SELECT id, email, name, disabled_at IS NOT NULL, otp_secret IS NOT NULL, "
                                    "password_hash IS NOT NULL, license_count, activation_count, created_at "
                                    "FROM users ORDER BY id";
-    static const struct lp_admin_column columns[] = {
+    static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_USER},
         {"EMAIL", "email", LP_ADMIN_TEXT, NULL},
         {"NAME", "name", LP_ADMIN_TEXT, NULL},
@@ -219,15 +219,15 @@ static int list_users(int argc, char **argv)
         {"ACTIVATIONS", "activations", LP_ADMIN_INT, NULL},
         {"CREATED", "created_at", LP_ADMIN_TIME, NULL},
     };
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
-    status = st != NULL ? lp_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
-    lp_db_free(db);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
+    lpd_db_free(db);
     return status;
 }
 
 /* Ends every session of `user` and, when `tokens` is set, revokes its
  * personal access tokens: their bearers are refused from the next request on. */
-static bool end_sessions(struct lp_db *db, int64_t user, bool tokens)
+static bool end_sessions(struct lpd_db *db, int64_t user, bool tokens)
 {
     static const char *const sessions = "UPDATE sessions SET revoked_at = :now WHERE user_id = :user "
                                         "AND revoked_at IS NULL";
@@ -236,12 +236,12 @@ static bool end_sessions(struct lp_db *db, int64_t user, bool tokens)
                                         "AND revoked_at IS NULL";
     const char *const statements[] = {sessions, access, personal};
     for (size_t i = 0; i < (tokens ? 3u : 2u); i++) {
-        sqlite3_stmt *st = lp_db_stmt(db, statements[i]);
+        sqlite3_stmt *st = lpd_db_stmt(db, statements[i]);
         if (st == NULL)
             return false;
-        lp_bind_int(st, ":user", user);
-        lp_bind_int(st, ":now", (int64_t)time(NULL));
-        if (lp_db_step_changes(db, st) < 0)
+        lpd_bind_int(st, ":user", user);
+        lpd_bind_int(st, ":now", (int64_t)time(NULL));
+        if (lpd_db_step_changes(db, st) < 0)
             return false;
     }
     return true;
@@ -249,68 +249,68 @@ static bool end_sessions(struct lp_db *db, int64_t user, bool tokens)
 
 /* What a verb that changes one user does, inside its transaction; prints
  * its own message on failure and returns an exit code. */
-typedef int (*user_change)(struct lp_db *db, int64_t user, const void *context);
+typedef int (*user_change)(struct lpd_db *db, int64_t user, const void *context);
 
 /* Finds the user with `email` and runs `change` in one transaction. */
 static int apply_to_user(const char *db_path, const char *email, user_change change, const void *context)
 {
-    struct lp_db *db = lp_admin_open(db_path);
+    struct lpd_db *db = lpd_admin_open(db_path);
     if (db == NULL)
         return LP_EXIT_ERROR;
     char err[512];
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err)) {
-        lp_db_free(db);
-        return lp_cli_error("%s", err);
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err)) {
+        lpd_db_free(db);
+        return lpd_cli_error("%s", err);
     }
-    int64_t user = lp_admin_user_row(db, email);
+    int64_t user = lpd_admin_user_row(db, email);
     int status = user > 0 ? change(db, user, context) : LP_EXIT_ERROR;
-    if (status == LP_EXIT_OK && !lp_db_exec(db, "COMMIT", err, sizeof err))
-        status = lp_cli_error("%s", err);
+    if (status == LP_EXIT_OK && !lpd_db_exec(db, "COMMIT", err, sizeof err))
+        status = lpd_cli_error("%s", err);
     if (status != LP_EXIT_OK)
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
-    lp_db_free(db);
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_free(db);
     return status;
 }
 
-static int database_error(struct lp_db *db)
+static int database_error(struct lpd_db *db)
 {
-    return lp_cli_error("database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+    return lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
 }
 
 /* Runs `sql` with :user and :now bound; false on a database error. */
-static bool update_user(struct lp_db *db, const char *sql, int64_t user)
+static bool update_user(struct lpd_db *db, const char *sql, int64_t user)
 {
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":user", user);
-    lp_bind_int(st, ":now", (int64_t)time(NULL));
-    return lp_db_step_changes(db, st) >= 0;
+    lpd_bind_int(st, ":user", user);
+    lpd_bind_int(st, ":now", (int64_t)time(NULL));
+    return lpd_db_step_changes(db, st) >= 0;
 }
 
-static int disable_change(struct lp_db *db, int64_t user, const void *context)
+static int disable_change(struct lpd_db *db, int64_t user, const void *context)
 {
     (void)context;
     static const char *const sql = "UPDATE users SET disabled_at = :now WHERE id = :user AND disabled_at IS NULL";
     return update_user(db, sql, user) && end_sessions(db, user, true) ? LP_EXIT_OK : database_error(db);
 }
 
-static int enable_change(struct lp_db *db, int64_t user, const void *context)
+static int enable_change(struct lpd_db *db, int64_t user, const void *context)
 {
     (void)context;
     static const char *const sql = "UPDATE users SET disabled_at = NULL WHERE id = :user";
     return update_user(db, sql, user) ? LP_EXIT_OK : database_error(db);
 }
 
-static int remove_change(struct lp_db *db, int64_t user, const void *context)
+static int remove_change(struct lpd_db *db, int64_t user, const void *context)
 {
     (void)context;
     static const char *const counts = "SELECT license_count, activation_count FROM users WHERE id = :user";
     static const char *const remove = "DELETE FROM users WHERE id = :user";
-    sqlite3_stmt *st = lp_db_stmt(db, counts);
+    sqlite3_stmt *st = lpd_db_stmt(db, counts);
     if (st == NULL)
         return database_error(db);
-    lp_bind_int(st, ":user", user);
+    lpd_bind_int(st, ":user", user);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
         return database_error(db);
@@ -322,21 +322,21 @@ static int remove_change(struct lp_db *db, int64_t user, const void *context)
     if (!update_user(db, remove, user))
         return database_error(db);
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_USER, user, id);
+    lpd_object_id_format(LP_ID_USER, user, id);
     printf("removed %s with %lld license%s and %lld activation%s\n", id, licenses, licenses == 1 ? "" : "s",
            activations, activations == 1 ? "" : "s");
     return LP_EXIT_OK;
 }
 
-static int passwd_change(struct lp_db *db, int64_t user, const void *context)
+static int passwd_change(struct lpd_db *db, int64_t user, const void *context)
 {
     static const char *const sql = "UPDATE users SET password_hash = :hash WHERE id = :user";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db);
-    lp_bind_text(st, ":hash", context);
-    lp_bind_int(st, ":user", user);
-    return lp_db_step_changes(db, st) >= 0 && end_sessions(db, user, false) ? LP_EXIT_OK : database_error(db);
+    lpd_bind_text(st, ":hash", context);
+    lpd_bind_int(st, ":user", user);
+    return lpd_db_step_changes(db, st) >= 0 && end_sessions(db, user, false) ? LP_EXIT_OK : database_error(db);
 }
 
 struct otp_secret {
@@ -344,29 +344,29 @@ struct otp_secret {
     size_t len;
 };
 
-static int reset_otp_change(struct lp_db *db, int64_t user, const void *context)
+static int reset_otp_change(struct lpd_db *db, int64_t user, const void *context)
 {
     const struct otp_secret *secret = context;
     static const char *const sql = "UPDATE users SET otp_secret = :otp, otp_last_step = NULL WHERE id = :user";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db);
-    lp_bind_blob(st, ":otp", secret->bytes, secret->len);
-    lp_bind_int(st, ":user", user);
-    return lp_db_step_changes(db, st) >= 0 ? LP_EXIT_OK : database_error(db);
+    lpd_bind_blob(st, ":otp", secret->bytes, secret->len);
+    lpd_bind_int(st, ":user", user);
+    return lpd_db_step_changes(db, st) >= 0 ? LP_EXIT_OK : database_error(db);
 }
 
 /* disable, enable and remove: --db and --email, nothing else. */
 static int simple_change(int argc, char **argv, const char *command, const char *usage_text, user_change change)
 {
     const char *db_path = NULL, *email = NULL;
-    const struct lp_cli_option options[] = {
+    const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"email", LP_CLI_VALUE, &email}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, command, usage_text, options, NULL, 0);
+    int status = lpd_cli_parse(argc, argv, command, usage_text, options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || email == NULL)
-        return lp_cli_usage_error(command, "--db and --email are required");
+        return lpd_cli_usage_error(command, "--db and --email are required");
     return apply_to_user(db_path, email, change, NULL);
 }
 
@@ -400,11 +400,11 @@ static int passwd_user(int argc, char **argv)
 {
     const char *db_path = NULL, *email = NULL;
     bool password_stdin = false;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
                                             {"email", LP_CLI_VALUE, &email},
                                             {"password-stdin", LP_CLI_FLAG, &password_stdin},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "user passwd",
+    int status = lpd_cli_parse(argc, argv, "user passwd",
                               "Usage: licportald user passwd --db PATH --email E [--password-stdin]\n"
                               "Sets a new password (at least 12 characters, not the e-mail address), read\n"
                               "from the first line of standard input with --password-stdin, otherwise\n"
@@ -414,10 +414,10 @@ static int passwd_user(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || email == NULL)
-        return lp_cli_usage_error("user passwd", "--db and --email are required");
-    enum lp_password_source source = lp_cli_password_source(password_stdin);
+        return lpd_cli_usage_error("user passwd", "--db and --email are required");
+    enum lpd_password_source source = lpd_cli_password_source(password_stdin);
     if (source == LP_PASSWORD_NONE)
-        return lp_cli_usage_error("user passwd", "give the password on standard input with --password-stdin, "
+        return lpd_cli_usage_error("user passwd", "give the password on standard input with --password-stdin, "
                                                  "or run on a terminal");
     char hash[LP_PASSWORD_HASH_LEN];
     status = new_password_hash(source, email, hash);
@@ -429,14 +429,14 @@ static int passwd_user(int argc, char **argv)
 static int reset_otp_user(int argc, char **argv)
 {
     if (secret_on_command_line(argc, argv))
-        return lp_cli_usage_error("user reset-otp", "secrets are never taken from the command line; use "
+        return lpd_cli_usage_error("user reset-otp", "secrets are never taken from the command line; use "
                                                     "--otp-secret-file F");
     const char *db_path = NULL, *email = NULL, *otp_path = NULL;
-    const struct lp_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
                                             {"email", LP_CLI_VALUE, &email},
                                             {"otp-secret-file", LP_CLI_VALUE, &otp_path},
                                             {NULL, LP_CLI_FLAG, NULL}};
-    int status = lp_cli_parse(argc, argv, "user reset-otp",
+    int status = lpd_cli_parse(argc, argv, "user reset-otp",
                               "Usage: licportald user reset-otp --db PATH --email E [--otp-secret-file F]\n"
                               "Turns the user's two-factor authentication off, or with --otp-secret-file\n"
                               "replaces its secret by the base32 secret on the first line of F.\n",
@@ -444,7 +444,7 @@ static int reset_otp_user(int argc, char **argv)
     if (status >= 0)
         return status;
     if (db_path == NULL || email == NULL)
-        return lp_cli_usage_error("user reset-otp", "--db and --email are required");
+        return lpd_cli_usage_error("user reset-otp", "--db and --email are required");
     struct otp_secret secret = {NULL, 0};
     unsigned char *bytes = NULL;
     if (otp_path != NULL) {
@@ -459,11 +459,11 @@ static int reset_otp_user(int argc, char **argv)
     return status;
 }
 
-int lp_cmd_user(int argc, char **argv)
+int lpd_cmd_user(int argc, char **argv)
 {
-    static const struct lp_cli_verb verbs[] = {
+    static const struct lpd_cli_verb verbs[] = {
         {"add", add_user},       {"list", list_users},      {"disable", disable_user},     {"enable", enable_user},
         {"remove", remove_user}, {"passwd", passwd_user},    {"reset-otp", reset_otp_user}, {NULL, NULL},
     };
-    return lp_cli_run_verbs(argc, argv, "user", USER_USAGE, verbs);
+    return lpd_cli_run_verbs(argc, argv, "user", USER_USAGE, verbs);
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct lp_csv_reader {
+struct lpd_csv_reader {
     FILE *in;
     long next_line; /* the line the next character is on */
     char *text;     /* the fields of the current record, each NUL-terminated */
@@ -12,9 +12,9 @@ struct lp_csv_reader {
     char *fields[LP_CSV_FIELDS_MAX];
 };
 
-struct lp_csv_reader *lp_csv_reader_new(FILE *in)
+struct lpd_csv_reader *lpd_csv_reader_new(FILE *in)
 {
-    struct lp_csv_reader *reader = calloc(1, sizeof *reader);
+    struct lpd_csv_reader *reader = calloc(1, sizeof *reader);
     if (reader == NULL)
         return NULL;
     reader->text = malloc(LP_CSV_RECORD_MAX + LP_CSV_FIELDS_MAX);
@@ -27,7 +27,7 @@ struct lp_csv_reader *lp_csv_reader_new(FILE *in)
     return reader;
 }
 
-void lp_csv_reader_free(struct lp_csv_reader *reader)
+void lpd_csv_reader_free(struct lpd_csv_reader *reader)
 {
     if (reader == NULL)
         return;
@@ -36,7 +36,7 @@ void lp_csv_reader_free(struct lp_csv_reader *reader)
 }
 
 /* Reads one character, counting lines; a CR before LF is dropped. */
-static int next_char(struct lp_csv_reader *r)
+static int next_char(struct lpd_csv_reader *r)
 {
     int c = getc(r->in);
     if (c == '\r') {
@@ -52,13 +52,13 @@ static int next_char(struct lp_csv_reader *r)
 }
 
 /* After a format error: skips the rest of the physical line. */
-static void skip_line(struct lp_csv_reader *r, int c)
+static void skip_line(struct lpd_csv_reader *r, int c)
 {
     while (c != '\n' && c != EOF)
         c = next_char(r);
 }
 
-enum lp_csv_result lp_csv_read(struct lp_csv_reader *r, char ***fields, size_t *count, long *line, char *err,
+enum lpd_csv_result lpd_csv_read(struct lpd_csv_reader *r, char ***fields, size_t *count, long *line, char *err,
                                size_t err_size)
 {
     int c = next_char(r);
@@ -145,7 +145,7 @@ static void write_field(FILE *out, const char *field)
     fputc('"', out);
 }
 
-void lp_csv_write_record(FILE *out, const char *const *fields, size_t count)
+void lpd_csv_write_record(FILE *out, const char *const *fields, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         if (i > 0)

@@ -11,13 +11,13 @@
 #define LP_CSV_FIELDS_MAX 64
 #define LP_CSV_RECORD_MAX (64 * 1024)
 
-struct lp_csv_reader;
+struct lpd_csv_reader;
 
 /* Reads records from `in` (which stays the caller's). NULL when out of memory. */
-struct lp_csv_reader *lp_csv_reader_new(FILE *in);
-void lp_csv_reader_free(struct lp_csv_reader *reader);
+struct lpd_csv_reader *lpd_csv_reader_new(FILE *in);
+void lpd_csv_reader_free(struct lpd_csv_reader *reader);
 
-enum lp_csv_result {
+enum lpd_csv_result {
     LP_CSV_RECORD, /* a record: `fields` and `count` are set */
     LP_CSV_END,    /* no more records */
     LP_CSV_BAD,    /* the record breaks the format: `err` says how; reading goes on after it */
@@ -28,10 +28,10 @@ enum lp_csv_result {
  * The fields stay valid until the next call. An empty line is no record. A
  * record that breaks the format is skipped to its end, so every bad record
  * can be reported. */
-enum lp_csv_result lp_csv_read(struct lp_csv_reader *reader, char ***fields, size_t *count, long *line, char *err,
+enum lpd_csv_result lpd_csv_read(struct lpd_csv_reader *reader, char ***fields, size_t *count, long *line, char *err,
                                size_t err_size);
 
 /* Writes `count` fields as one record ended by CRLF, quoting where needed. */
-void lp_csv_write_record(FILE *out, const char *const *fields, size_t count);
+void lpd_csv_write_record(FILE *out, const char *const *fields, size_t count);
 
 #endif

@@ -16,7 +16,7 @@ static void tag(const unsigned char *payload, size_t len, const unsigned char ke
     crypto_generichash(out, TAG_BYTES, payload, len, key, LP_CURSOR_KEY_BYTES);
 }
 
-char *lp_cursor_encode(const struct lp_cursor *cursor, const unsigned char key[LP_CURSOR_KEY_BYTES])
+char *lpd_cursor_encode(const struct lpd_cursor *cursor, const unsigned char key[LP_CURSOR_KEY_BYTES])
 {
     if (strchr(cursor->scope, '\n') != NULL || strnlen(cursor->scope, LP_CURSOR_SCOPE_MAX) == LP_CURSOR_SCOPE_MAX ||
         strnlen(cursor->value, LP_CURSOR_VALUE_MAX) == LP_CURSOR_VALUE_MAX)
@@ -35,8 +35,8 @@ char *lp_cursor_encode(const struct lp_cursor *cursor, const unsigned char key[L
     return out;
 }
 
-bool lp_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BYTES], const char *expected_scope,
-                      struct lp_cursor *out)
+bool lpd_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BYTES], const char *expected_scope,
+                      struct lpd_cursor *out)
 {
     if (text == NULL || *text == '\0')
         return false;
@@ -68,7 +68,7 @@ bool lp_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BY
     long long id = strtoll(first + 1, &end, 10);
     if (end == first + 1 || *end != '\0')
         return false;
-    struct lp_cursor c = {.id = id};
+    struct lpd_cursor c = {.id = id};
     size_t scope_len = strlen(payload), value_len = strlen(second + 1);
     if (scope_len >= sizeof c.scope || value_len >= sizeof c.value)
         return false;

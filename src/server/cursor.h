@@ -13,7 +13,7 @@
 /* Where the previous page ended. `scope` names the list and its order (for
  * example "licenses:-added_at"), so a cursor from one list or order is
  * refused by another. `value` is the sort key of the last item as text. */
-struct lp_cursor {
+struct lpd_cursor {
     char scope[LP_CURSOR_SCOPE_MAX];
     int64_t id;
     char value[LP_CURSOR_VALUE_MAX];
@@ -21,11 +21,11 @@ struct lp_cursor {
 
 /* Encodes into a malloc'd base64url string; NULL when out of memory or a
  * field is too long. */
-char *lp_cursor_encode(const struct lp_cursor *cursor, const unsigned char key[LP_CURSOR_KEY_BYTES]);
+char *lpd_cursor_encode(const struct lpd_cursor *cursor, const unsigned char key[LP_CURSOR_KEY_BYTES]);
 
 /* Decodes `text`; false when it is malformed, was altered, was made with
  * another key, or belongs to another scope than `expected_scope`. */
-bool lp_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BYTES], const char *expected_scope,
-                      struct lp_cursor *out);
+bool lpd_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BYTES], const char *expected_scope,
+                      struct lpd_cursor *out);
 
 #endif

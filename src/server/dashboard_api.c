@@ -1,5 +1,5 @@
 /* GET /dashboard: KPIs from trigger-maintained counters and cached expiry counts that advance
- * by small index ranges, and the newest licences. Its cost does not grow with the licence count. */
+ * by small index ranges, and the newest licenses. Its cost does not grow with the license count. */
 #include "server/api_handlers.h"
 #include "server/kpi.h"
 #include "server/kpi_cache.h"
@@ -8,18 +8,18 @@
 
 #define RECENT_LICENSES 5
 
-/* Counts the user's stored-active licences with expires_at in [from, to]; an
+/* Counts the user's stored-active licenses with expires_at in [from, to]; an
  * index range on (user_id, status, expires_at), never a scan of all rows. */
-static bool count_active_expiring(struct lp_request *req, lp_time from, lp_time to, int64_t *out)
+static bool count_active_expiring(struct lpd_request *req, lp_time from, lp_time to, int64_t *out)
 {
     static const char *const sql = "SELECT COUNT(*) FROM licenses WHERE user_id = :user AND status = 'active' "
                                    "AND expires_at >= :from AND expires_at <= :to";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":from", from);
-    lp_bind_int(st, ":to", to);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":from", from);
+    lpd_bind_int(st, ":to", to);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
     *out = ok ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
@@ -27,49 +27,49 @@ static bool count_active_expiring(struct lp_request *req, lp_time from, lp_time 
 }
 
 /* The expiry counts at req->now: from the cached snapshot advanced to now
- * when the user's licences have not changed since, else counted afresh. */
-static bool expiry_counts(struct lp_request *req, int64_t version, int64_t *lapsed, int64_t *expiring)
+ * when the user's licenses have not changed since, else counted afresh. */
+static bool expiry_counts(struct lpd_request *req, int64_t version, int64_t *lapsed, int64_t *expiring)
 {
     int days = LP_KPI_EXPIRING_WINDOW_DAYS;
-    struct lp_kpi_snapshot snap;
-    if (lp_kpi_cache_get(req->server->kpi_cache, req->user_id, version, req->now, &snap)) {
-        struct lp_kpi_advance step = lp_kpi_advance(snap.at, req->now, days);
+    struct lpd_kpi_snapshot snap;
+    if (lpd_kpi_cache_get(req->server->kpi_cache, req->user_id, version, req->now, &snap)) {
+        struct lpd_kpi_advance step = lpd_kpi_advance(snap.at, req->now, days);
         int64_t more = 0, left = 0, entered = 0;
         if (snap.at != req->now &&
             (!count_active_expiring(req, step.lapsed_more.from, step.lapsed_more.to, &more) ||
              !count_active_expiring(req, step.entered_window.from, step.entered_window.to, &entered)))
             return false;
-        /* Licences that lapsed since the snapshot are those that left the window. */
+        /* Licenses that lapsed since the snapshot are those that left the window. */
         left = more;
         snap.lapsed += more;
         snap.expiring += entered - left;
     } else {
-        struct lp_time_window window = lp_expiring_window(req->now, days);
+        struct lpd_time_window window = lpd_expiring_window(req->now, days);
         snap.user_id = req->user_id;
         snap.version = version;
-        /* Stored-active licences that expired before now read as expired. */
+        /* Stored-active licenses that expired before now read as expired. */
         if (!count_active_expiring(req, INT64_MIN + 1, req->now - 1, &snap.lapsed) ||
             !count_active_expiring(req, window.from, window.to, &snap.expiring))
             return false;
     }
     snap.at = req->now;
-    lp_kpi_cache_put(req->server->kpi_cache, &snap);
+    lpd_kpi_cache_put(req->server->kpi_cache, &snap);
     *lapsed = snap.lapsed;
     *expiring = snap.expiring;
     return true;
 }
 
-static enum MHD_Result dashboard_in_snapshot(struct lp_request *req)
+static enum MHD_Result dashboard_in_snapshot(struct lpd_request *req)
 {
     static const char *const counters = "SELECT license_count, active_stored_count, activation_count, kpi_version "
                                         "FROM users WHERE id = :user";
-    sqlite3_stmt *st = lp_db_stmt(req->db, counters);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, counters);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":user", req->user_id);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":user", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
     int64_t total = sqlite3_column_int64(st, 0);
     int64_t active_stored = sqlite3_column_int64(st, 1);
@@ -79,15 +79,15 @@ static enum MHD_Result dashboard_in_snapshot(struct lp_request *req)
 
     int64_t lapsed = 0, expiring = 0;
     if (!expiry_counts(req, version, &lapsed, &expiring))
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
 
     static const char *const recent = "SELECT " LP_LICENSE_COLUMNS " FROM licenses l WHERE l.user_id = :user "
                                       "ORDER BY l.added_at DESC, l.id DESC LIMIT :limit";
-    st = lp_db_stmt(req->db, recent);
+    st = lpd_db_stmt(req->db, recent);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":limit", RECENT_LICENSES);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":limit", RECENT_LICENSES);
     cJSON *body = cJSON_CreateObject();
     cJSON *kpis = cJSON_AddObjectToObject(body, "kpis");
     cJSON_AddNumberToObject(kpis, "total_licenses", (double)total);
@@ -97,18 +97,18 @@ static enum MHD_Result dashboard_in_snapshot(struct lp_request *req)
     cJSON_AddNumberToObject(kpis, "expiring_window_days", LP_KPI_EXPIRING_WINDOW_DAYS);
     cJSON *list = cJSON_AddArrayToObject(body, "recent_licenses");
     while (sqlite3_step(st) == SQLITE_ROW)
-        cJSON_AddItemToArray(list, lp_license_summary_json(st, req->now));
+        cJSON_AddItemToArray(list, lpd_license_summary_json(st, req->now));
     sqlite3_reset(st);
-    lp_json_add_time(body, "generated_at", req->now);
-    return lp_reply_json_stable(req, MHD_HTTP_OK, body, "generated_at");
+    lpd_json_add_time(body, "generated_at", req->now);
+    return lpd_reply_json_stable(req, MHD_HTTP_OK, body, "generated_at");
 }
 
-enum MHD_Result lp_api_dashboard(struct lp_request *req)
+enum MHD_Result lpd_api_dashboard(struct lpd_request *req)
 {
     /* One read transaction: counters, version and counts from one snapshot. */
-    if (!lp_db_exec(req->db, "BEGIN", NULL, 0))
-        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
+    if (!lpd_db_exec(req->db, "BEGIN", NULL, 0))
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
     enum MHD_Result rc = dashboard_in_snapshot(req);
-    lp_db_exec(req->db, "COMMIT", NULL, 0);
+    lpd_db_exec(req->db, "COMMIT", NULL, 0);
     return rc;
 }

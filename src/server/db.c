@@ -17,7 +17,7 @@ struct cached_stmt {
     sqlite3_stmt *stmt;
 };
 
-struct lp_db {
+struct lpd_db {
     sqlite3 *handle;
     struct cached_stmt cache[STMT_CACHE_SIZE];
     size_t cached;
@@ -59,7 +59,7 @@ static bool file_is_private(const char *path, char *err, size_t err_size)
     return false;
 }
 
-bool lp_db_check_private(const char *path, char *err, size_t err_size)
+bool lpd_db_check_private(const char *path, char *err, size_t err_size)
 {
     static const char *const companions[] = {"", "-wal", "-shm"};
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
@@ -74,9 +74,9 @@ bool lp_db_check_private(const char *path, char *err, size_t err_size)
     return true;
 }
 
-struct lp_db *lp_db_open(const char *path, char *err, size_t err_size)
+struct lpd_db *lpd_db_open(const char *path, char *err, size_t err_size)
 {
-    struct lp_db *db = calloc(1, sizeof *db);
+    struct lpd_db *db = calloc(1, sizeof *db);
     if (db == NULL) {
         snprintf(err, err_size, "out of memory");
         return NULL;
@@ -85,21 +85,21 @@ struct lp_db *lp_db_open(const char *path, char *err, size_t err_size)
     if (rc != SQLITE_OK) {
         snprintf(err, err_size, "cannot open database %s: %s", path,
                  db->handle ? sqlite3_errmsg(db->handle) : sqlite3_errstr(rc));
-        lp_db_free(db);
+        lpd_db_free(db);
         return NULL;
     }
     sqlite3_busy_timeout(db->handle, 5000);
     static const char *const pragmas = "PRAGMA journal_mode=WAL;"
                                        "PRAGMA foreign_keys=ON;"
                                        "PRAGMA synchronous=NORMAL;";
-    if (!lp_db_exec(db, pragmas, err, err_size)) {
-        lp_db_free(db);
+    if (!lpd_db_exec(db, pragmas, err, err_size)) {
+        lpd_db_free(db);
         return NULL;
     }
     return db;
 }
 
-void lp_db_free(struct lp_db *db)
+void lpd_db_free(struct lpd_db *db)
 {
     if (db == NULL)
         return;
@@ -109,12 +109,12 @@ void lp_db_free(struct lp_db *db)
     free(db);
 }
 
-sqlite3 *lp_db_handle(struct lp_db *db)
+sqlite3 *lpd_db_handle(struct lpd_db *db)
 {
     return db->handle;
 }
 
-sqlite3_stmt *lp_db_stmt(struct lp_db *db, const char *sql)
+sqlite3_stmt *lpd_db_stmt(struct lpd_db *db, const char *sql)
 {
     for (size_t i = 0; i < db->cached; i++) {
         if (db->cache[i].sql == sql) {
@@ -136,7 +136,7 @@ sqlite3_stmt *lp_db_stmt(struct lp_db *db, const char *sql)
     return st;
 }
 
-bool lp_db_exec(struct lp_db *db, const char *sql, char *err, size_t err_size)
+bool lpd_db_exec(struct lpd_db *db, const char *sql, char *err, size_t err_size)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->handle, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -148,14 +148,14 @@ bool lp_db_exec(struct lp_db *db, const char *sql, char *err, size_t err_size)
     return true;
 }
 
-void lp_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+void lpd_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
 {
     int idx = sqlite3_bind_parameter_index(st, name);
     if (idx > 0)
         sqlite3_bind_int64(st, idx, value);
 }
 
-void lp_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+void lpd_bind_text(sqlite3_stmt *st, const char *name, const char *value)
 {
     int idx = sqlite3_bind_parameter_index(st, name);
     if (idx > 0) {
@@ -166,7 +166,7 @@ void lp_bind_text(sqlite3_stmt *st, const char *name, const char *value)
     }
 }
 
-void lp_bind_blob(sqlite3_stmt *st, const char *name, const void *value, size_t len)
+void lpd_bind_blob(sqlite3_stmt *st, const char *name, const void *value, size_t len)
 {
     int idx = sqlite3_bind_parameter_index(st, name);
     if (idx > 0) {
@@ -177,22 +177,22 @@ void lp_bind_blob(sqlite3_stmt *st, const char *name, const void *value, size_t 
     }
 }
 
-int64_t lp_col_int(sqlite3_stmt *st, int col, int64_t fallback)
+int64_t lpd_col_int(sqlite3_stmt *st, int col, int64_t fallback)
 {
     if (sqlite3_column_type(st, col) == SQLITE_NULL)
         return fallback;
     return sqlite3_column_int64(st, col);
 }
 
-const char *lp_col_text(sqlite3_stmt *st, int col)
+const char *lpd_col_text(sqlite3_stmt *st, int col)
 {
     return (const char *)sqlite3_column_text(st, col);
 }
 
-int lp_db_step_changes(struct lp_db *db, sqlite3_stmt *st)
+int lpd_db_step_changes(struct lpd_db *db, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
-    int changed = sqlite3_changes(lp_db_handle(db));
+    int changed = sqlite3_changes(lpd_db_handle(db));
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? changed : -1;
 }

@@ -4,7 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-bool lp_parse_decimal(const char *text, long min, long max, long *out)
+bool lpd_parse_decimal(const char *text, long min, long max, long *out)
 {
     if (text == NULL || *text == '\0')
         return false;

@@ -5,6 +5,6 @@
 #include <stdbool.h>
 
 /* Parses a whole decimal in [min, max]; false on anything else. */
-bool lp_parse_decimal(const char *text, long min, long max, long *out);
+bool lpd_parse_decimal(const char *text, long min, long max, long *out);
 
 #endif

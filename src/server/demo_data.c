@@ -1,4 +1,4 @@
-/* Demo data generation. The first licences of every user cover each edge case the client
+/* Demo data generation. The first licenses of every user cover each edge case the client
  * must show (every status, expiry at the 30-day edge, unlimited seats, locked deactivation);
  * the rest are drawn from a seeded generator. */
 #include "server/demo_data.h"
@@ -95,12 +95,12 @@ static int64_t random_between(uint64_t *state, int64_t low, int64_t high)
     return low + (int64_t)(next_random(state) % (uint64_t)(high - low + 1));
 }
 
-static bool step_done(struct lp_db *db, sqlite3_stmt *st, char *err, size_t err_size)
+static bool step_done(struct lpd_db *db, sqlite3_stmt *st, char *err, size_t err_size)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
-        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
         return false;
     }
     return true;
@@ -152,7 +152,7 @@ static bool write_release_file(const char *path, uint64_t seed, size_t size, cha
     return true;
 }
 
-static bool add_catalogue(struct lp_db *db, const struct lp_demo_options *o, char *err, size_t err_size)
+static bool add_catalogue(struct lpd_db *db, const struct lpd_demo_options *o, char *err, size_t err_size)
 {
     static const char *const insert_product =
         "INSERT OR IGNORE INTO products(id, name, activation_kind) VALUES (:id, :name, :kind)";
@@ -166,15 +166,15 @@ static bool add_catalogue(struct lp_db *db, const struct lp_demo_options *o, cha
         return false;
     for (size_t p = 0; p < PRODUCT_COUNT; p++) {
         const struct product *product = &products[p];
-        sqlite3_stmt *st = lp_db_stmt(db, insert_product);
+        sqlite3_stmt *st = lpd_db_stmt(db, insert_product);
         if (st == NULL)
             return false;
-        lp_bind_text(st, ":id", product->id);
-        lp_bind_text(st, ":name", product->name);
-        lp_bind_text(st, ":kind", product->kind);
+        lpd_bind_text(st, ":id", product->id);
+        lpd_bind_text(st, ":name", product->name);
+        lpd_bind_text(st, ":kind", product->kind);
         if (!step_done(db, st, err, err_size))
             return false;
-        bool is_new = sqlite3_changes(lp_db_handle(db)) > 0;
+        bool is_new = sqlite3_changes(lpd_db_handle(db)) > 0;
 
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/%s", o->files_dir, product->slug);
@@ -195,25 +195,25 @@ static bool add_catalogue(struct lp_db *db, const struct lp_demo_options *o, cha
                 return false;
             if (!is_new)
                 continue;
-            st = lp_db_stmt(db, insert_release);
+            st = lpd_db_stmt(db, insert_release);
             if (st == NULL)
                 return false;
             char notes[256];
             snprintf(notes, sizeof notes, "%s %s: %s", product->name, rel->version,
                      strcmp(rel->channel, "beta") == 0 ? "preview of the next release; not for production"
                                                        : "bug fixes and performance improvements");
-            lp_bind_text(st, ":product", product->id);
-            lp_bind_text(st, ":version", rel->version);
-            lp_bind_text(st, ":channel", rel->channel);
-            lp_bind_text(st, ":platform", rel->platform);
-            lp_bind_text(st, ":arch", rel->arch);
-            lp_bind_text(st, ":filename", filename);
-            lp_bind_text(st, ":path", relative);
-            lp_bind_int(st, ":size", (int64_t)size);
-            lp_bind_text(st, ":sha", sha);
+            lpd_bind_text(st, ":product", product->id);
+            lpd_bind_text(st, ":version", rel->version);
+            lpd_bind_text(st, ":channel", rel->channel);
+            lpd_bind_text(st, ":platform", rel->platform);
+            lpd_bind_text(st, ":arch", rel->arch);
+            lpd_bind_text(st, ":filename", filename);
+            lpd_bind_text(st, ":path", relative);
+            lpd_bind_int(st, ":size", (int64_t)size);
+            lpd_bind_text(st, ":sha", sha);
             /* Older products' releases are a little older, so dates differ. */
-            lp_bind_int(st, ":released", o->now - (int64_t)rel->age_days * DAY - (int64_t)p * 3600);
-            lp_bind_text(st, ":notes", strcmp(rel->platform, "any") == 0 ? NULL : notes);
+            lpd_bind_int(st, ":released", o->now - (int64_t)rel->age_days * DAY - (int64_t)p * 3600);
+            lpd_bind_text(st, ":notes", strcmp(rel->platform, "any") == 0 ? NULL : notes);
             if (!step_done(db, st, err, err_size))
                 return false;
         }
@@ -222,14 +222,14 @@ static bool add_catalogue(struct lp_db *db, const struct lp_demo_options *o, cha
         for (size_t i = 0; i < sizeof renewals / sizeof renewals[0]; i++) {
             if (strcmp(renewals[i].product_id, product->id) != 0)
                 continue;
-            st = lp_db_stmt(db, insert_renewal);
+            st = lpd_db_stmt(db, insert_renewal);
             if (st == NULL)
                 return false;
-            lp_bind_text(st, ":product", product->id);
-            lp_bind_text(st, ":label", renewals[i].label);
-            lp_bind_int(st, ":term", renewals[i].term_months);
-            lp_bind_int(st, ":amount", renewals[i].amount_minor);
-            lp_bind_text(st, ":cur", renewals[i].currency);
+            lpd_bind_text(st, ":product", product->id);
+            lpd_bind_text(st, ":label", renewals[i].label);
+            lpd_bind_int(st, ":term", renewals[i].term_months);
+            lpd_bind_int(st, ":amount", renewals[i].amount_minor);
+            lpd_bind_text(st, ":cur", renewals[i].currency);
             if (!step_done(db, st, err, err_size))
                 return false;
         }
@@ -237,8 +237,8 @@ static bool add_catalogue(struct lp_db *db, const struct lp_demo_options *o, cha
     return true;
 }
 
-/* One licence to write. LP_TIME_NONE expiry means perpetual; cap 0 means unlimited. */
-struct licence_plan {
+/* One license to write. LP_TIME_NONE expiry means perpetual; cap 0 means unlimited. */
+struct license_plan {
     size_t product;
     int edition;
     const char *status;
@@ -249,7 +249,7 @@ struct licence_plan {
 };
 
 /* The fixed cases every demo user starts with, in this order. */
-static struct licence_plan edge_case(size_t index, lp_time now)
+static struct license_plan edge_case(size_t index, lp_time now)
 {
     static const struct {
         size_t product;
@@ -272,7 +272,7 @@ static struct licence_plan edge_case(size_t index, lp_time now)
         {4, 1, "active", 400 * DAY, 5, 2, false},                  /* long-running, locked seats */
         {2, 0, "active", 0, 1, 1, true},                           /* expires exactly now */
     };
-    struct licence_plan plan = {0};
+    struct license_plan plan = {0};
     if (index >= sizeof cases / sizeof cases[0])
         return plan;
     plan.product = cases[index].product;
@@ -294,10 +294,10 @@ static int edition_count(const struct product *p)
     return n;
 }
 
-static struct licence_plan random_plan(uint64_t *rng, lp_time now)
+static struct license_plan random_plan(uint64_t *rng, lp_time now)
 {
     static const int caps[] = {1, 2, 3, 5, 10, 25};
-    struct licence_plan plan = {0};
+    struct license_plan plan = {0};
     plan.product = (size_t)(next_random(rng) % PRODUCT_COUNT);
     int editions = edition_count(&products[plan.product]);
     plan.edition = editions == 0 ? 0 : (int)(next_random(rng) % (uint64_t)editions);
@@ -332,11 +332,11 @@ static void make_key(uint64_t *rng, const char *prefix, char out[LP_LICENSE_KEY_
     uint64_t draws[LP_LICENSE_KEY_DRAWS];
     for (int i = 0; i < LP_LICENSE_KEY_DRAWS; i++)
         draws[i] = next_random(rng);
-    lp_license_key_format(prefix, draws, out);
+    lpd_license_key_format(prefix, draws, out);
 }
 
-static bool add_activations(struct lp_db *db, uint64_t *rng, int64_t user_id, int64_t licence_id,
-                            const struct product *product, const struct licence_plan *plan, lp_time added_at,
+static bool add_activations(struct lpd_db *db, uint64_t *rng, int64_t user_id, int64_t license_id,
+                            const struct product *product, const struct license_plan *plan, lp_time added_at,
                             lp_time now, char *err, size_t err_size)
 {
     static const char *const insert_activation =
@@ -347,7 +347,7 @@ static bool add_activations(struct lp_db *db, uint64_t *rng, int64_t user_id, in
     static const char *const sites[] = {"shop", "status", "intranet", "api", "www"};
     bool domain = strcmp(product->kind, "domain") == 0;
     for (int a = 0; a < plan->activations; a++) {
-        sqlite3_stmt *st = lp_db_stmt(db, insert_activation);
+        sqlite3_stmt *st = lpd_db_stmt(db, insert_activation);
         if (st == NULL)
             return false;
         char name[96], fingerprint[48], ip[32];
@@ -360,28 +360,28 @@ static bool add_activations(struct lp_db *db, uint64_t *rng, int64_t user_id, in
         snprintf(fingerprint, sizeof fingerprint, "fp:%016" PRIx64, next_random(rng));
         snprintf(ip, sizeof ip, "203.0.113.%u", (unsigned)(tag >> 40) % 254 + 1);
         lp_time activated = added_at + random_between(rng, 0, now > added_at ? now - added_at : 0);
-        lp_bind_int(st, ":license", licence_id);
-        lp_bind_int(st, ":user", user_id);
-        lp_bind_text(st, ":kind", product->kind);
-        lp_bind_text(st, ":name", name);
-        lp_bind_text(st, ":fp", fingerprint);
-        lp_bind_text(st, ":platform", domain ? NULL : platforms[(tag >> 24) % 4]);
-        lp_bind_text(st, ":ip", (tag & 16) ? ip : NULL);
-        lp_bind_int(st, ":at", activated);
+        lpd_bind_int(st, ":license", license_id);
+        lpd_bind_int(st, ":user", user_id);
+        lpd_bind_text(st, ":kind", product->kind);
+        lpd_bind_text(st, ":name", name);
+        lpd_bind_text(st, ":fp", fingerprint);
+        lpd_bind_text(st, ":platform", domain ? NULL : platforms[(tag >> 24) % 4]);
+        lpd_bind_text(st, ":ip", (tag & 16) ? ip : NULL);
+        lpd_bind_int(st, ":at", activated);
         if ((tag & 3) != 0)
-            lp_bind_int(st, ":seen", activated + random_between(rng, 0, now > activated ? now - activated : 0));
+            lpd_bind_int(st, ":seen", activated + random_between(rng, 0, now > activated ? now - activated : 0));
         if (!step_done(db, st, err, err_size))
             return false;
     }
     return true;
 }
 
-static bool add_user(struct lp_db *db, const struct lp_demo_options *o, long index, const char *hash, char *err,
+static bool add_user(struct lpd_db *db, const struct lpd_demo_options *o, long index, const char *hash, char *err,
                      size_t err_size)
 {
     static const char *const insert_user = "INSERT INTO users(email, name, organization, password_hash, created_at) "
                                            "VALUES (:email, :name, :org, :hash, :now)";
-    static const char *const insert_licence =
+    static const char *const insert_license =
         "INSERT INTO licenses(user_id, product_id, product_name, edition, license_key, status, added_at, "
         "expires_at, expires_key, max_activations, activations_in_use, allow_deactivation, features) VALUES (:user, "
         ":product, :product_name, :edition, :key, :status, :added, :expires, :expires_key, :cap, :in_use, :allow, "
@@ -393,14 +393,14 @@ static bool add_user(struct lp_db *db, const struct lp_demo_options *o, long ind
     char email[64], name[64];
     snprintf(email, sizeof email, "demo%ld@example.com", index);
     snprintf(name, sizeof name, "Demo User %ld", index);
-    sqlite3_stmt *st = lp_db_stmt(db, insert_user);
+    sqlite3_stmt *st = lpd_db_stmt(db, insert_user);
     if (st == NULL)
         return false;
-    lp_bind_text(st, ":email", email);
-    lp_bind_text(st, ":name", name);
-    lp_bind_text(st, ":org", organizations[index % 4]);
-    lp_bind_text(st, ":hash", hash);
-    lp_bind_int(st, ":now", o->now);
+    lpd_bind_text(st, ":email", email);
+    lpd_bind_text(st, ":name", name);
+    lpd_bind_text(st, ":org", organizations[index % 4]);
+    lpd_bind_text(st, ":hash", hash);
+    lpd_bind_int(st, ":now", o->now);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc == SQLITE_CONSTRAINT) {
@@ -408,55 +408,55 @@ static bool add_user(struct lp_db *db, const struct lp_demo_options *o, long ind
         return false;
     }
     if (rc != SQLITE_DONE) {
-        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
         return false;
     }
-    int64_t user_id = sqlite3_last_insert_rowid(lp_db_handle(db));
+    int64_t user_id = sqlite3_last_insert_rowid(lpd_db_handle(db));
 
     uint64_t rng = o->seed * 0x100000001B3ULL + (uint64_t)index;
     int64_t active_stored = 0, activations = 0;
     for (long i = 0; i < o->licenses_per_user; i++) {
-        struct licence_plan plan = i < EDGE_CASES ? edge_case((size_t)i, o->now) : random_plan(&rng, o->now);
+        struct license_plan plan = i < EDGE_CASES ? edge_case((size_t)i, o->now) : random_plan(&rng, o->now);
         const struct product *product = &products[plan.product];
         /* The edge cases are the newest, so they lead the dashboard. */
         lp_time added = i < EDGE_CASES ? o->now - (i + 1) * 3 * DAY - 3600
                                        : o->now - random_between(&rng, 40 * DAY, 4 * 365 * DAY);
         char key[LP_LICENSE_KEY_LEN];
         make_key(&rng, product->key_prefix, key);
-        st = lp_db_stmt(db, insert_licence);
+        st = lpd_db_stmt(db, insert_license);
         if (st == NULL)
             return false;
-        lp_bind_int(st, ":user", user_id);
-        lp_bind_text(st, ":product", product->id);
-        lp_bind_text(st, ":product_name", product->name);
-        lp_bind_text(st, ":edition", product->editions[plan.edition]);
-        lp_bind_text(st, ":key", key);
-        lp_bind_text(st, ":status", plan.status);
-        lp_bind_int(st, ":added", added);
+        lpd_bind_int(st, ":user", user_id);
+        lpd_bind_text(st, ":product", product->id);
+        lpd_bind_text(st, ":product_name", product->name);
+        lpd_bind_text(st, ":edition", product->editions[plan.edition]);
+        lpd_bind_text(st, ":key", key);
+        lpd_bind_text(st, ":status", plan.status);
+        lpd_bind_int(st, ":added", added);
         if (plan.expires_at != LP_TIME_NONE)
-            lp_bind_int(st, ":expires", plan.expires_at);
-        lp_bind_int(st, ":expires_key", plan.expires_at == LP_TIME_NONE ? INT64_MAX : plan.expires_at);
+            lpd_bind_int(st, ":expires", plan.expires_at);
+        lpd_bind_int(st, ":expires_key", plan.expires_at == LP_TIME_NONE ? INT64_MAX : plan.expires_at);
         if (plan.cap > 0)
-            lp_bind_int(st, ":cap", plan.cap);
-        lp_bind_int(st, ":in_use", plan.activations);
-        lp_bind_int(st, ":allow", plan.allow_deactivation);
+            lpd_bind_int(st, ":cap", plan.cap);
+        lpd_bind_int(st, ":in_use", plan.activations);
+        lpd_bind_int(st, ":allow", plan.allow_deactivation);
         const char *features = product->features[plan.edition] ? product->features[plan.edition] : "[]";
-        lp_bind_text(st, ":features", features);
+        lpd_bind_text(st, ":features", features);
         if (!step_done(db, st, err, err_size))
             return false;
-        int64_t licence_id = sqlite3_last_insert_rowid(lp_db_handle(db));
-        if (!add_activations(db, &rng, user_id, licence_id, product, &plan, added, o->now, err, err_size))
+        int64_t license_id = sqlite3_last_insert_rowid(lpd_db_handle(db));
+        if (!add_activations(db, &rng, user_id, license_id, product, &plan, added, o->now, err, err_size))
             return false;
         active_stored += strcmp(plan.status, "active") == 0;
         activations += plan.activations;
     }
-    st = lp_db_stmt(db, set_counters);
+    st = lpd_db_stmt(db, set_counters);
     if (st == NULL)
         return false;
-    lp_bind_int(st, ":licenses", o->licenses_per_user);
-    lp_bind_int(st, ":active", active_stored);
-    lp_bind_int(st, ":activations", activations);
-    lp_bind_int(st, ":user", user_id);
+    lpd_bind_int(st, ":licenses", o->licenses_per_user);
+    lpd_bind_int(st, ":active", active_stored);
+    lpd_bind_int(st, ":activations", activations);
+    lpd_bind_int(st, ":user", user_id);
     return step_done(db, st, err, err_size);
 }
 
@@ -475,24 +475,24 @@ static void index_set_clear(struct index_set *set)
 
 /* Drops the indexes of licenses and activations, remembering them: building
  * an index once over sorted data is much cheaper than updating it per row. */
-static bool drop_indexes(struct lp_db *db, struct index_set *set, char *err, size_t err_size)
+static bool drop_indexes(struct lpd_db *db, struct index_set *set, char *err, size_t err_size)
 {
     static const char *const list = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                                     "AND tbl_name IN ('licenses', 'activations')";
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lp_db_handle(db), list, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+    if (sqlite3_prepare_v2(lpd_db_handle(db), list, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
         return false;
     }
     char names[32][64];
     while (sqlite3_step(st) == SQLITE_ROW && set->count < 32) {
-        snprintf(names[set->count], sizeof names[0], "%s", lp_col_text(st, 0));
-        set->sql[set->count++] = sqlite3_mprintf("%s", lp_col_text(st, 1));
+        snprintf(names[set->count], sizeof names[0], "%s", lpd_col_text(st, 0));
+        set->sql[set->count++] = sqlite3_mprintf("%s", lpd_col_text(st, 1));
     }
     sqlite3_finalize(st);
     for (size_t i = 0; i < set->count; i++) {
         char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
-        bool ok = drop != NULL && lp_db_exec(db, drop, err, err_size);
+        bool ok = drop != NULL && lpd_db_exec(db, drop, err, err_size);
         sqlite3_free(drop);
         if (!ok)
             return false;
@@ -500,45 +500,45 @@ static bool drop_indexes(struct lp_db *db, struct index_set *set, char *err, siz
     return true;
 }
 
-static bool restore_indexes(struct lp_db *db, const struct index_set *set, char *err, size_t err_size)
+static bool restore_indexes(struct lpd_db *db, const struct index_set *set, char *err, size_t err_size)
 {
     for (size_t i = 0; i < set->count; i++) {
-        if (set->sql[i] == NULL || !lp_db_exec(db, set->sql[i], err, err_size))
+        if (set->sql[i] == NULL || !lpd_db_exec(db, set->sql[i], err, err_size))
             return false;
     }
     return true;
 }
 
-bool lp_demo_generate(struct lp_db *db, const struct lp_demo_options *o, char *err, size_t err_size)
+bool lpd_demo_generate(struct lpd_db *db, const struct lpd_demo_options *o, char *err, size_t err_size)
 {
     char hash[LP_PASSWORD_HASH_LEN];
     /* argon2id is deliberately slow: one hash serves every demo user. */
-    if (!lp_password_hash(o->password, hash)) {
+    if (!lpd_password_hash(o->password, hash)) {
         snprintf(err, err_size, "cannot hash the password (out of memory)");
         return false;
     }
     /* The whole data set is one transaction: keep its pages in memory
      * instead of spilling them to the WAL while it grows, and keep the
      * statement journals that the counting triggers need off the disk. */
-    if (!lp_db_exec(db, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY", err, err_size) ||
-        !lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_exec(db, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY", err, err_size) ||
+        !lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
         return false;
-    /* Per-row counting triggers would double the work of a 100,000-licence
+    /* Per-row counting triggers would double the work of a 100,000-license
      * load; the generator knows the counts and writes them itself. */
     struct index_set indexes = {0};
-    bool ok = lp_schema_suspend_counters(db, err, err_size) && drop_indexes(db, &indexes, err, err_size) &&
+    bool ok = lpd_schema_suspend_counters(db, err, err_size) && drop_indexes(db, &indexes, err, err_size) &&
               add_catalogue(db, o, err, err_size);
     for (long u = 1; ok && u <= o->users; u++)
         ok = add_user(db, o, u, hash, err, err_size);
     if (ok)
-        ok = restore_indexes(db, &indexes, err, err_size) && lp_schema_resume_counters(db, err, err_size);
+        ok = restore_indexes(db, &indexes, err, err_size) && lpd_schema_resume_counters(db, err, err_size);
     index_set_clear(&indexes);
     if (ok)
-        ok = lp_db_exec(db, "COMMIT", err, err_size);
+        ok = lpd_db_exec(db, "COMMIT", err, err_size);
     if (!ok) {
         if (err[0] == '\0')
-            snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lp_db_handle(db)));
-        lp_db_exec(db, "ROLLBACK", NULL, 0);
+            snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        lpd_db_exec(db, "ROLLBACK", NULL, 0);
     }
     return ok;
 }

@@ -1,4 +1,4 @@
-/* The deterministic demo data set: products, releases with real files, users and their licences. */
+/* The deterministic demo data set: products, releases with real files, users and their licenses. */
 #ifndef LP_SERVER_DEMO_DATA_H
 #define LP_SERVER_DEMO_DATA_H
 
@@ -9,7 +9,7 @@
 #include "licportal/timestamp.h"
 #include "server/db.h"
 
-struct lp_demo_options {
+struct lpd_demo_options {
     const char *files_dir;
     long users;
     long licenses_per_user;
@@ -23,6 +23,6 @@ struct lp_demo_options {
 /* Writes the data set in one transaction. The same options give the same
  * data (relative to `now`). False with a message in `err` on failure, with
  * nothing written to the database. */
-bool lp_demo_generate(struct lp_db *db, const struct lp_demo_options *options, char *err, size_t err_size);
+bool lpd_demo_generate(struct lpd_db *db, const struct lpd_demo_options *options, char *err, size_t err_size);
 
 #endif

@@ -1,4 +1,4 @@
-/* GET /downloads, /downloads/{id}, /downloads/{id}/file: releases of products the user holds an active licence for. */
+/* GET /downloads, /downloads/{id}, /downloads/{id}/file: releases of products the user holds an active license for. */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -23,8 +23,8 @@
 #define RELEASE_COLUMNS                                                                                               \
     "r.id, r.product_id, p.name, r.version, r.channel, r.platform, r.arch, r.filename, r.size_bytes, r.sha256, "       \
     "r.released_at, r.release_notes, r.path"
-/* Entitlement: an active, unexpired licence of the product. The EXISTS stops
- * at the first such licence found through licenses_by_product. */
+/* Entitlement: an active, unexpired license of the product. The EXISTS stops
+ * at the first such license found through licenses_by_product. */
 #define ENTITLED                                                                                                      \
     "EXISTS (SELECT 1 FROM licenses l WHERE l.user_id = :user AND l.product_id = r.product_id"                        \
     " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now))"
@@ -33,103 +33,103 @@ static cJSON *download_json(sqlite3_stmt *st)
 {
     cJSON *item = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_RELEASE, sqlite3_column_int64(st, 0), id);
+    lpd_object_id_format(LP_ID_RELEASE, sqlite3_column_int64(st, 0), id);
     cJSON_AddStringToObject(item, "id", id);
     cJSON *product = cJSON_AddObjectToObject(item, "product");
-    cJSON_AddStringToObject(product, "id", lp_col_text(st, 1));
-    cJSON_AddStringToObject(product, "name", lp_col_text(st, 2));
-    cJSON_AddStringToObject(item, "version", lp_col_text(st, 3));
-    cJSON_AddStringToObject(item, "channel", lp_col_text(st, 4));
-    cJSON_AddStringToObject(item, "platform", lp_col_text(st, 5));
-    cJSON_AddStringToObject(item, "arch", lp_col_text(st, 6));
-    cJSON_AddStringToObject(item, "filename", lp_col_text(st, 7));
+    cJSON_AddStringToObject(product, "id", lpd_col_text(st, 1));
+    cJSON_AddStringToObject(product, "name", lpd_col_text(st, 2));
+    cJSON_AddStringToObject(item, "version", lpd_col_text(st, 3));
+    cJSON_AddStringToObject(item, "channel", lpd_col_text(st, 4));
+    cJSON_AddStringToObject(item, "platform", lpd_col_text(st, 5));
+    cJSON_AddStringToObject(item, "arch", lpd_col_text(st, 6));
+    cJSON_AddStringToObject(item, "filename", lpd_col_text(st, 7));
     cJSON_AddNumberToObject(item, "size_bytes", (double)sqlite3_column_int64(st, 8));
-    cJSON_AddStringToObject(item, "sha256", lp_col_text(st, 9));
-    lp_json_add_time(item, "released_at", sqlite3_column_int64(st, 10));
-    lp_json_add_string_or_null(item, "release_notes", lp_col_text(st, 11));
+    cJSON_AddStringToObject(item, "sha256", lpd_col_text(st, 9));
+    lpd_json_add_time(item, "released_at", sqlite3_column_int64(st, 10));
+    lpd_json_add_string_or_null(item, "release_notes", lpd_col_text(st, 11));
     return item;
 }
 
-enum MHD_Result lp_api_download_list(struct lp_request *req)
+enum MHD_Result lpd_api_download_list(struct lpd_request *req)
 {
-    const char *product = lp_request_query(req, "product");
-    const char *channel = lp_request_query(req, "channel");
-    const char *platform = lp_request_query(req, "platform");
-    if (channel != NULL && !lp_release_value_allowed(channel, lp_release_channels))
-        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "channel must be stable or beta");
-    if (platform != NULL && !lp_release_value_allowed(platform, lp_release_platforms))
-        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+    const char *product = lpd_request_query(req, "product");
+    const char *channel = lpd_request_query(req, "channel");
+    const char *platform = lpd_request_query(req, "platform");
+    if (channel != NULL && !lpd_release_value_allowed(channel, lpd_release_channels))
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "channel must be stable or beta");
+    if (platform != NULL && !lpd_release_value_allowed(platform, lpd_release_platforms))
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                               "platform must be one of linux, windows, macos, any");
     int limit;
-    struct lp_cursor after;
+    struct lpd_cursor after;
     bool has_cursor;
-    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lpd_page_params(req, SCOPE, &limit, &after, &has_cursor))
         return MHD_YES;
     int64_t after_key = 0;
     if (has_cursor) {
         char *end = NULL;
         after_key = strtoll(after.value, &end, 10);
         if (end == after.value || *end != '\0')
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
-    struct lp_sql where;
-    lp_sql_init(&where);
-    lp_sql_add(&where, " WHERE " ENTITLED, NULL);
+    struct lpd_sql where;
+    lpd_sql_init(&where);
+    lpd_sql_add(&where, " WHERE " ENTITLED, NULL);
     if (product != NULL)
-        lp_sql_add(&where, " AND r.product_id = :product", NULL);
+        lpd_sql_add(&where, " AND r.product_id = :product", NULL);
     if (channel != NULL)
-        lp_sql_add(&where, " AND r.channel = :channel", NULL);
+        lpd_sql_add(&where, " AND r.channel = :channel", NULL);
     if (platform != NULL)
-        lp_sql_add(&where, " AND r.platform = :platform", NULL);
+        lpd_sql_add(&where, " AND r.platform = :platform", NULL);
 
-    struct lp_sql sql;
-    lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT " RELEASE_COLUMNS " FROM releases r JOIN products p ON p.id = r.product_id", where.text,
+    struct lpd_sql sql;
+    lpd_sql_init(&sql);
+    lpd_sql_add(&sql, "SELECT " RELEASE_COLUMNS " FROM releases r JOIN products p ON p.id = r.product_id", where.text,
                has_cursor ? " AND (r.released_at, r.id) < (:after, :after_id)" : "",
                " ORDER BY r.released_at DESC, r.id DESC LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_text(st, ":product", product);
-    lp_bind_text(st, ":channel", channel);
-    lp_bind_text(st, ":platform", platform);
-    lp_bind_int(st, ":after", after_key);
-    lp_bind_int(st, ":after_id", after.id);
-    lp_bind_int(st, ":limit", limit + 1);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_text(st, ":product", product);
+    lpd_bind_text(st, ":channel", channel);
+    lpd_bind_text(st, ":platform", platform);
+    lpd_bind_int(st, ":after", after_key);
+    lpd_bind_int(st, ":after_id", after.id);
+    lpd_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lp_page_rows(st, limit, 10, download_json, SCOPE, req->server->cursor_key, &next);
-    lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT COUNT(*) FROM releases r", where.text, NULL);
+    cJSON *items = lpd_page_rows(st, limit, 10, download_json, SCOPE, req->server->cursor_key, &next);
+    lpd_sql_init(&sql);
+    lpd_sql_add(&sql, "SELECT COUNT(*) FROM releases r", where.text, NULL);
     int64_t total = 0;
-    if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
-        lp_bind_int(st, ":user", req->user_id);
-        lp_bind_int(st, ":now", req->now);
-        lp_bind_text(st, ":product", product);
-        lp_bind_text(st, ":channel", channel);
-        lp_bind_text(st, ":platform", platform);
+    if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
+        lpd_bind_int(st, ":user", req->user_id);
+        lpd_bind_int(st, ":now", req->now);
+        lpd_bind_text(st, ":product", product);
+        lpd_bind_text(st, ":channel", channel);
+        lpd_bind_text(st, ":platform", platform);
         if (sqlite3_step(st) == SQLITE_ROW)
             total = sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
-    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+    return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, next, total));
 }
 
 /* Looks up release `row` with the user's entitlement in the last column.
  * Returns the statement positioned on the row, or NULL when there is none. */
-static sqlite3_stmt *find_release(struct lp_request *req, int64_t row)
+static sqlite3_stmt *find_release(struct lpd_request *req, int64_t row)
 {
     static const char *const sql = "SELECT " RELEASE_COLUMNS ", " ENTITLED " FROM releases r "
                                    "JOIN products p ON p.id = r.product_id WHERE r.id = :id";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return NULL;
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_int(st, ":id", row);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_int(st, ":id", row);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
         return NULL;
@@ -137,18 +137,18 @@ static sqlite3_stmt *find_release(struct lp_request *req, int64_t row)
     return st;
 }
 
-enum MHD_Result lp_api_download_get(struct lp_request *req)
+enum MHD_Result lpd_api_download_get(struct lpd_request *req)
 {
     int64_t row;
-    sqlite3_stmt *st = lp_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
+    sqlite3_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
     if (st == NULL || sqlite3_column_int(st, 13) == 0) {
         if (st != NULL)
             sqlite3_reset(st);
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
     }
     cJSON *body = download_json(st);
     sqlite3_reset(st);
-    return lp_reply_json(req, MHD_HTTP_OK, body);
+    return lpd_reply_json(req, MHD_HTTP_OK, body);
 }
 
 struct file_facts {
@@ -157,22 +157,22 @@ struct file_facts {
     char sha256_hex[65];
 };
 
-enum MHD_Result lp_api_download_file(struct lp_request *req)
+enum MHD_Result lpd_api_download_file(struct lpd_request *req)
 {
     int64_t row;
-    sqlite3_stmt *st = lp_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
+    sqlite3_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
     if (st == NULL)
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
     bool entitled = sqlite3_column_int(st, 13) != 0;
     struct file_facts facts;
-    int n = snprintf(facts.path, sizeof facts.path, "%s/%s", req->server->files_dir, lp_col_text(st, 12));
-    snprintf(facts.filename, sizeof facts.filename, "%s", lp_col_text(st, 7));
-    snprintf(facts.sha256_hex, sizeof facts.sha256_hex, "%s", lp_col_text(st, 9));
+    int n = snprintf(facts.path, sizeof facts.path, "%s/%s", req->server->files_dir, lpd_col_text(st, 12));
+    snprintf(facts.filename, sizeof facts.filename, "%s", lpd_col_text(st, 7));
+    snprintf(facts.sha256_hex, sizeof facts.sha256_hex, "%s", lpd_col_text(st, 9));
     sqlite3_reset(st);
     if (!entitled)
-        return lp_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden", "no active licence entitles you to this download");
+        return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden", "no active license entitles you to this download");
     if (n < 0 || (size_t)n >= sizeof facts.path)
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
 
     int fd = open(facts.path, O_RDONLY | O_CLOEXEC);
     struct stat info;
@@ -180,7 +180,7 @@ enum MHD_Result lp_api_download_file(struct lp_request *req)
         fprintf(stderr, "licportald: cannot open release file %s: %s\n", facts.path, strerror(errno));
         if (fd >= 0)
             close(fd);
-        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the file is not available");
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the file is not available");
     }
     uint64_t size = (uint64_t)info.st_size;
     char etag[72];
@@ -189,19 +189,19 @@ enum MHD_Result lp_api_download_file(struct lp_request *req)
     char digest_b64[64], repr_digest[80];
     if (sodium_hex2bin(digest, sizeof digest, facts.sha256_hex, strlen(facts.sha256_hex), NULL, NULL, NULL) != 0) {
         close(fd);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
     sodium_bin2base64(digest_b64, sizeof digest_b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
     snprintf(repr_digest, sizeof repr_digest, "sha-256=:%s:", digest_b64);
 
-    if (lp_etag_matches(lp_request_header(req, "If-None-Match"), etag)) {
+    if (lpd_etag_matches(lpd_request_header(req, "If-None-Match"), etag)) {
         close(fd);
         struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(empty, "ETag", etag);
-        return lp_reply(req, MHD_HTTP_NOT_MODIFIED, empty);
+        return lpd_reply(req, MHD_HTTP_NOT_MODIFIED, empty);
     }
     uint64_t first = 0, last = size == 0 ? 0 : size - 1;
-    enum lp_range_result range = lp_byte_range_parse(lp_request_header(req, "Range"), size, &first, &last);
+    enum lpd_range_result range = lpd_byte_range_parse(lpd_request_header(req, "Range"), size, &first, &last);
     char content_range[96];
     if (range == LP_RANGE_UNSATISFIABLE) {
         close(fd);
@@ -213,12 +213,12 @@ enum MHD_Result lp_api_download_file(struct lp_request *req)
         char *text = cJSON_PrintUnformatted(body);
         cJSON_Delete(body);
         if (text == NULL)
-            return lp_reply_internal(req);
+            return lpd_reply_internal(req);
         struct MHD_Response *response = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
         snprintf(content_range, sizeof content_range, "bytes */%" PRIu64, size);
         MHD_add_response_header(response, "Content-Range", content_range);
         MHD_add_response_header(response, "Content-Type", "application/json");
-        return lp_reply(req, MHD_HTTP_RANGE_NOT_SATISFIABLE, response);
+        return lpd_reply(req, MHD_HTTP_RANGE_NOT_SATISFIABLE, response);
     }
     uint64_t length = range == LP_RANGE_PARTIAL ? last - first + 1 : size;
     if (range != LP_RANGE_PARTIAL)
@@ -228,7 +228,7 @@ enum MHD_Result lp_api_download_file(struct lp_request *req)
     struct MHD_Response *response = MHD_create_response_from_fd_at_offset64(length, fd, first);
     if (response == NULL) {
         close(fd);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
     char disposition[320];
     snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", facts.filename);
@@ -240,7 +240,7 @@ enum MHD_Result lp_api_download_file(struct lp_request *req)
     if (range == LP_RANGE_PARTIAL) {
         snprintf(content_range, sizeof content_range, "bytes %" PRIu64 "-%" PRIu64 "/%" PRIu64, first, last, size);
         MHD_add_response_header(response, "Content-Range", content_range);
-        return lp_reply(req, MHD_HTTP_PARTIAL_CONTENT, response);
+        return lpd_reply(req, MHD_HTTP_PARTIAL_CONTENT, response);
     }
-    return lp_reply(req, MHD_HTTP_OK, response);
+    return lpd_reply(req, MHD_HTTP_OK, response);
 }

@@ -4,7 +4,7 @@
 #include <sodium.h>
 #include <string.h>
 
-void lp_etag_of(const void *body, size_t len, char out[LP_ETAG_LEN])
+void lpd_etag_of(const void *body, size_t len, char out[LP_ETAG_LEN])
 {
     unsigned char digest[16];
     crypto_generichash(digest, sizeof digest, body, len, NULL, 0);
@@ -14,7 +14,7 @@ void lp_etag_of(const void *body, size_t len, char out[LP_ETAG_LEN])
     out[34] = '\0';
 }
 
-bool lp_etag_matches(const char *if_none_match, const char *etag)
+bool lpd_etag_matches(const char *if_none_match, const char *etag)
 {
     if (if_none_match == NULL || etag == NULL)
         return false;

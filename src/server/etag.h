@@ -9,10 +9,10 @@
 #define LP_ETAG_LEN 35
 
 /* The strong tag of `body`: equal bodies, equal tags. */
-void lp_etag_of(const void *body, size_t len, char out[LP_ETAG_LEN]);
+void lpd_etag_of(const void *body, size_t len, char out[LP_ETAG_LEN]);
 
 /* Whether an If-None-Match header value names `etag` (or is "*"). As RFC 9110
  * asks for this header, the comparison is weak: a W/ prefix is ignored. */
-bool lp_etag_matches(const char *if_none_match, const char *etag);
+bool lpd_etag_matches(const char *if_none_match, const char *etag);
 
 #endif

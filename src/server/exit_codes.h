@@ -2,7 +2,7 @@
 #ifndef LP_SERVER_EXIT_CODES_H
 #define LP_SERVER_EXIT_CODES_H
 
-enum lp_exit {
+enum lpd_exit {
     LP_EXIT_OK = 0,
     LP_EXIT_ERROR = 1,
     LP_EXIT_USAGE = 2,

@@ -21,11 +21,11 @@
 #include "server/router.h"
 #include "server/thread_db.h"
 
-struct lp_http_server {
+struct lpd_http_server {
     struct MHD_Daemon *daemon;
     uint16_t port;
-    const struct lp_server *server;
-    struct lp_request_deadline *deadline;
+    const struct lpd_server *server;
+    struct lpd_request_deadline *deadline;
 };
 
 static void client_address(struct MHD_Connection *connection, char out[LP_CLIENT_ADDR_LEN])
@@ -41,10 +41,10 @@ static void client_address(struct MHD_Connection *connection, char out[LP_CLIENT
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, LP_CLIENT_ADDR_LEN);
 }
 
-static struct lp_request *request_new(const struct lp_server *server, struct MHD_Connection *connection,
+static struct lpd_request *request_new(const struct lpd_server *server, struct MHD_Connection *connection,
                                       const char *url, const char *method)
 {
-    struct lp_request *req = calloc(1, sizeof *req);
+    struct lpd_request *req = calloc(1, sizeof *req);
     if (req == NULL)
         return NULL;
     req->path = strdup(url);
@@ -55,7 +55,7 @@ static struct lp_request *request_new(const struct lp_server *server, struct MHD
     req->connection = connection;
     req->server = server;
     req->method = method;
-    req->started_ns = lp_monotonic_ns();
+    req->started_ns = lpd_monotonic_ns();
     req->now = (lp_time)time(NULL);
     unsigned char id[8];
     randombytes_buf(id, sizeof id);
@@ -64,7 +64,7 @@ static struct lp_request *request_new(const struct lp_server *server, struct MHD
     return req;
 }
 
-static void request_free(struct lp_request *req)
+static void request_free(struct lpd_request *req)
 {
     if (req == NULL)
         return;
@@ -88,7 +88,7 @@ static unsigned long long declared_body_length(struct MHD_Connection *connection
     return end != length ? value : 0;
 }
 
-static void append_body(struct lp_request *req, const char *data, size_t size)
+static void append_body(struct lpd_request *req, const char *data, size_t size)
 {
     if (req->body_too_large || req->body_len + size > LP_MAX_BODY) {
         req->body_too_large = true;
@@ -105,7 +105,7 @@ static void append_body(struct lp_request *req, const char *data, size_t size)
     req->body[req->body_len] = '\0';
 }
 
-static struct lp_deadline_watch *deadline_watch(struct MHD_Connection *connection)
+static struct lpd_deadline_watch *deadline_watch(struct MHD_Connection *connection)
 {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     return info != NULL ? info->socket_context : NULL;
@@ -114,12 +114,12 @@ static struct lp_deadline_watch *deadline_watch(struct MHD_Connection *connectio
 static void on_connection(void *cls, struct MHD_Connection *connection, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
 {
-    struct lp_http_server *http = cls;
+    struct lpd_http_server *http = cls;
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
         const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-        *socket_context = info != NULL ? lp_request_deadline_watch(http->deadline, info->connect_fd) : NULL;
+        *socket_context = info != NULL ? lpd_request_deadline_watch(http->deadline, info->connect_fd) : NULL;
     } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-        lp_request_deadline_forget(http->deadline, *socket_context);
+        lpd_request_deadline_forget(http->deadline, *socket_context);
         *socket_context = NULL;
     }
 }
@@ -128,9 +128,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
 {
-    struct lp_http_server *http = cls;
-    const struct lp_server *server = http->server;
-    struct lp_request *req = *con_cls;
+    struct lpd_http_server *http = cls;
+    const struct lpd_server *server = http->server;
+    struct lpd_request *req = *con_cls;
     if (req == NULL) {
         req = request_new(server, connection, url, method);
         if (req == NULL)
@@ -138,7 +138,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         *con_cls = req;
         unsigned long long declared = declared_body_length(connection);
         if (declared > DISCARD_LIMIT)
-            return lp_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+            return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
                                   "the request body is larger than 64 KiB");
         req->body_too_large = declared > LP_MAX_BODY;
         return MHD_YES;
@@ -153,25 +153,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    lp_request_deadline_met(http->deadline, deadline_watch(connection));
+    lpd_request_deadline_met(http->deadline, deadline_watch(connection));
     if (req->body_too_large)
-        return lp_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+        return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
                               "the request body is larger than 64 KiB");
-    req->db = lp_thread_db();
+    req->db = lpd_thread_db();
     if (req->db == NULL)
-        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is not available");
-    return lp_route(req);
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is not available");
+    return lpd_route(req);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *connection, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    struct lp_http_server *http = cls;
-    lp_request_deadline_restart(http->deadline, deadline_watch(connection));
-    struct lp_request *req = *con_cls;
+    struct lpd_http_server *http = cls;
+    lpd_request_deadline_restart(http->deadline, deadline_watch(connection));
+    struct lpd_request *req = *con_cls;
     if (req == NULL)
         return;
-    lp_access_log(req, lp_monotonic_ns());
+    lpd_access_log(req, lpd_monotonic_ns());
     request_free(req);
     *con_cls = NULL;
 }
@@ -201,7 +201,7 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_error(void *cls, const 
     char message[512], escaped[1024];
     vsnprintf(message, sizeof message, fmt, ap);
     message[strcspn(message, "\n")] = '\0';
-    fprintf(stderr, "licportald: http: %s\n", lp_log_escape_text(message, escaped, sizeof escaped));
+    fprintf(stderr, "licportald: http: %s\n", lpd_log_escape_text(message, escaped, sizeof escaped));
 }
 
 /* Binds and listens ourselves, so that a busy port is reported precisely. */
@@ -220,13 +220,13 @@ static int open_listener(const struct sockaddr *addr, char *err, size_t err_size
     return fd;
 }
 
-struct lp_http_server *lp_http_server_start(const struct lp_server *server, const struct sockaddr *addr,
+struct lpd_http_server *lpd_http_server_start(const struct lpd_server *server, const struct sockaddr *addr,
                                             const char *cert_pem, const char *key_pem,
-                                            const struct lp_http_limits *limits, char *err, size_t err_size)
+                                            const struct lpd_http_limits *limits, char *err, size_t err_size)
 {
-    struct lp_http_server *http = calloc(1, sizeof *http);
+    struct lpd_http_server *http = calloc(1, sizeof *http);
     if (http != NULL)
-        http->deadline = lp_request_deadline_new(limits->request_timeout);
+        http->deadline = lpd_request_deadline_new(limits->request_timeout);
     if (http == NULL || http->deadline == NULL) {
         free(http);
         snprintf(err, err_size, "out of memory");
@@ -244,7 +244,7 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
         flags |= MHD_USE_IPv6;
     int listener = open_listener(addr, err, err_size);
     if (listener < 0) {
-        lp_http_server_free(http);
+        lpd_http_server_free(http);
         return NULL;
     }
     daemon_running = false;
@@ -262,7 +262,7 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
         snprintf(err, err_size, "cannot start TLS (check the certificate and key): %s",
                  startup_problem[0] != '\0' ? startup_problem : "unknown error");
         close(listener);
-        lp_http_server_free(http);
+        lpd_http_server_free(http);
         return NULL;
     }
     daemon_running = true;
@@ -271,17 +271,17 @@ struct lp_http_server *lp_http_server_start(const struct lp_server *server, cons
     return http;
 }
 
-uint16_t lp_http_server_port(const struct lp_http_server *http)
+uint16_t lpd_http_server_port(const struct lpd_http_server *http)
 {
     return http->port;
 }
 
-void lp_http_server_free(struct lp_http_server *http)
+void lpd_http_server_free(struct lpd_http_server *http)
 {
     if (http == NULL)
         return;
     if (http->daemon != NULL)
         MHD_stop_daemon(http->daemon);
-    lp_request_deadline_free(http->deadline);
+    lpd_request_deadline_free(http->deadline);
     free(http);
 }

@@ -8,7 +8,7 @@
 
 #include "server/server_context.h"
 
-struct lp_http_server;
+struct lpd_http_server;
 
 /* What one client may hold. The defaults bound a slow or idle client: */
 #define LP_DEFAULT_MAX_CONNECTIONS 1000u
@@ -16,7 +16,7 @@ struct lp_http_server;
 #define LP_DEFAULT_REQUEST_TIMEOUT 30u
 #define LP_DEFAULT_IDLE_TIMEOUT 60u
 
-struct lp_http_limits {
+struct lpd_http_limits {
     unsigned max_connections;         /* open connections in all */
     unsigned connections_per_address; /* open connections from one client address */
     unsigned request_timeout;         /* seconds from connect (or the last answer) to a whole request */
@@ -24,15 +24,15 @@ struct lp_http_limits {
 };
 
 /* Starts listening on `addr` with the PEM `cert` and `key` (kept by the
- * caller until lp_http_server_free). NULL with a message in `err` on failure. */
-struct lp_http_server *lp_http_server_start(const struct lp_server *server, const struct sockaddr *addr,
+ * caller until lpd_http_server_free). NULL with a message in `err` on failure. */
+struct lpd_http_server *lpd_http_server_start(const struct lpd_server *server, const struct sockaddr *addr,
                                             const char *cert_pem, const char *key_pem,
-                                            const struct lp_http_limits *limits, char *err, size_t err_size);
+                                            const struct lpd_http_limits *limits, char *err, size_t err_size);
 
 /* The port actually bound (useful after asking for port 0). */
-uint16_t lp_http_server_port(const struct lp_http_server *http);
+uint16_t lpd_http_server_port(const struct lpd_http_server *http);
 
 /* Stops accepting, finishes the threads and frees. Accepts NULL. */
-void lp_http_server_free(struct lp_http_server *http);
+void lpd_http_server_free(struct lpd_http_server *http);
 
 #endif

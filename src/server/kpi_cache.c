@@ -4,17 +4,17 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-struct lp_kpi_cache {
+struct lpd_kpi_cache {
     pthread_mutex_t lock;
     unsigned slots;
-    struct lp_kpi_snapshot *entries;
+    struct lpd_kpi_snapshot *entries;
 };
 
-struct lp_kpi_cache *lp_kpi_cache_new(unsigned slots)
+struct lpd_kpi_cache *lpd_kpi_cache_new(unsigned slots)
 {
     if (slots == 0)
         return NULL;
-    struct lp_kpi_cache *cache = calloc(1, sizeof *cache);
+    struct lpd_kpi_cache *cache = calloc(1, sizeof *cache);
     if (cache == NULL)
         return NULL;
     cache->entries = calloc(slots, sizeof *cache->entries);
@@ -27,7 +27,7 @@ struct lp_kpi_cache *lp_kpi_cache_new(unsigned slots)
     return cache;
 }
 
-void lp_kpi_cache_free(struct lp_kpi_cache *cache)
+void lpd_kpi_cache_free(struct lpd_kpi_cache *cache)
 {
     if (cache == NULL)
         return;
@@ -36,16 +36,16 @@ void lp_kpi_cache_free(struct lp_kpi_cache *cache)
     free(cache);
 }
 
-static struct lp_kpi_snapshot *slot_of(struct lp_kpi_cache *cache, int64_t user_id)
+static struct lpd_kpi_snapshot *slot_of(struct lpd_kpi_cache *cache, int64_t user_id)
 {
     return &cache->entries[(uint64_t)user_id % cache->slots];
 }
 
-bool lp_kpi_cache_get(struct lp_kpi_cache *cache, int64_t user_id, int64_t version, lp_time now,
-                      struct lp_kpi_snapshot *out)
+bool lpd_kpi_cache_get(struct lpd_kpi_cache *cache, int64_t user_id, int64_t version, lp_time now,
+                      struct lpd_kpi_snapshot *out)
 {
     pthread_mutex_lock(&cache->lock);
-    const struct lp_kpi_snapshot *entry = slot_of(cache, user_id);
+    const struct lpd_kpi_snapshot *entry = slot_of(cache, user_id);
     bool hit = entry->user_id == user_id && user_id != 0 && entry->version == version && entry->at <= now;
     if (hit)
         *out = *entry;
@@ -53,7 +53,7 @@ bool lp_kpi_cache_get(struct lp_kpi_cache *cache, int64_t user_id, int64_t versi
     return hit;
 }
 
-void lp_kpi_cache_put(struct lp_kpi_cache *cache, const struct lp_kpi_snapshot *snapshot)
+void lpd_kpi_cache_put(struct lpd_kpi_cache *cache, const struct lpd_kpi_snapshot *snapshot)
 {
     pthread_mutex_lock(&cache->lock);
     *slot_of(cache, snapshot->user_id) = *snapshot;

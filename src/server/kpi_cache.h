@@ -1,5 +1,5 @@
 /* Per-user memory of the expiry KPIs (lapsed and expiring-soon counts) at an instant, so the
- * dashboard only counts what changed since, whatever the number of licences. */
+ * dashboard only counts what changed since, whatever the number of licenses. */
 #ifndef LP_SERVER_KPI_CACHE_H
 #define LP_SERVER_KPI_CACHE_H
 
@@ -8,29 +8,29 @@
 
 #include "licportal/timestamp.h"
 
-struct lp_kpi_snapshot {
+struct lpd_kpi_snapshot {
     int64_t user_id;
     /* users.kpi_version the counts were taken at. */
     int64_t version;
     lp_time at;
-    /* Stored-active licences with expires_at before `at`. */
+    /* Stored-active licenses with expires_at before `at`. */
     int64_t lapsed;
-    /* Stored-active licences with expires_at in the window from `at`. */
+    /* Stored-active licenses with expires_at in the window from `at`. */
     int64_t expiring;
 };
 
-struct lp_kpi_cache;
+struct lpd_kpi_cache;
 
 /* A direct-mapped table of `slots` entries; NULL when out of memory. */
-struct lp_kpi_cache *lp_kpi_cache_new(unsigned slots);
-void lp_kpi_cache_free(struct lp_kpi_cache *cache);
+struct lpd_kpi_cache *lpd_kpi_cache_new(unsigned slots);
+void lpd_kpi_cache_free(struct lpd_kpi_cache *cache);
 
 /* The snapshot of `user_id` when it was taken at `version` and not after
  * `now`. Thread-safe. */
-bool lp_kpi_cache_get(struct lp_kpi_cache *cache, int64_t user_id, int64_t version, lp_time now,
-                      struct lp_kpi_snapshot *out);
+bool lpd_kpi_cache_get(struct lpd_kpi_cache *cache, int64_t user_id, int64_t version, lp_time now,
+                      struct lpd_kpi_snapshot *out);
 
 /* Remembers `snapshot`, replacing whatever shared its slot. Thread-safe. */
-void lp_kpi_cache_put(struct lp_kpi_cache *cache, const struct lp_kpi_snapshot *snapshot);
+void lpd_kpi_cache_put(struct lpd_kpi_cache *cache, const struct lpd_kpi_snapshot *snapshot);
 
 #endif

@@ -10,7 +10,7 @@
 #include "common/currency.h"
 #include "server/decimal.h"
 
-void lp_license_spec_init(struct lp_license_spec *spec)
+void lpd_license_spec_init(struct lpd_license_spec *spec)
 {
     memset(spec, 0, sizeof *spec);
     spec->expires_at = LP_TIME_NONE;
@@ -18,19 +18,19 @@ void lp_license_spec_init(struct lp_license_spec *spec)
     spec->allow_deactivation = true;
 }
 
-bool lp_seats_parse(const char *text, long *seats, char *err, size_t err_size)
+bool lpd_seats_parse(const char *text, long *seats, char *err, size_t err_size)
 {
     if (strcmp(text, "unlimited") == 0) {
         *seats = 0;
         return true;
     }
-    if (lp_parse_decimal(text, 1, LP_LICENSE_SEATS_MAX, seats))
+    if (lpd_parse_decimal(text, 1, LP_LICENSE_SEATS_MAX, seats))
         return true;
     snprintf(err, err_size, "seats must be 'unlimited' or a whole number from 1 to %ld", LP_LICENSE_SEATS_MAX);
     return false;
 }
 
-bool lp_expiry_parse(const char *text, lp_time *expires_at, char *err, size_t err_size)
+bool lpd_expiry_parse(const char *text, lp_time *expires_at, char *err, size_t err_size)
 {
     if (strcmp(text, "never") == 0) {
         *expires_at = LP_TIME_NONE;
@@ -74,7 +74,7 @@ static bool parse_amount(const char *text, int exponent, int64_t *minor)
     return true;
 }
 
-bool lp_renewal_parse(const char *text, struct lp_renewal_option *out, char *err, size_t err_size)
+bool lpd_renewal_parse(const char *text, struct lpd_renewal_option *out, char *err, size_t err_size)
 {
     const char *first = strchr(text, ',');
     const char *second = first != NULL ? strchr(first + 1, ',') : NULL;
@@ -101,7 +101,7 @@ bool lp_renewal_parse(const char *text, struct lp_renewal_option *out, char *err
     }
     memcpy(months, first + 1, months_len);
     months[months_len] = '\0';
-    if (!lp_parse_decimal(months, 1, LP_RENEWAL_TERM_MAX, &term)) {
+    if (!lpd_parse_decimal(months, 1, LP_RENEWAL_TERM_MAX, &term)) {
         snprintf(err, err_size, "a renewal term is 1 to %d months", LP_RENEWAL_TERM_MAX);
         return false;
     }
@@ -134,7 +134,7 @@ bool lp_renewal_parse(const char *text, struct lp_renewal_option *out, char *err
     return true;
 }
 
-void lp_renewal_format(const struct lp_renewal_option *option, char *out, size_t size)
+void lpd_renewal_format(const struct lpd_renewal_option *option, char *out, size_t size)
 {
     int exponent = lp_currency_exponent(option->currency);
     int64_t scale = 1;
@@ -148,7 +148,7 @@ void lp_renewal_format(const struct lp_renewal_option *option, char *out, size_t
                  option->amount_minor / scale, exponent, option->amount_minor % scale, option->currency);
 }
 
-bool lp_split_list(char *text, char separator, const char **items, size_t max, size_t *count)
+bool lpd_split_list(char *text, char separator, const char **items, size_t max, size_t *count)
 {
     *count = 0;
     if (*text == '\0')
@@ -194,7 +194,7 @@ static bool given(const char *text)
     return text != NULL && *text != '\0';
 }
 
-bool lp_license_spec_check(const struct lp_license_spec *spec, char *err, size_t err_size)
+bool lpd_license_spec_check(const struct lpd_license_spec *spec, char *err, size_t err_size)
 {
     static const char *const statuses[] = {"active", "pending", "suspended", "revoked", "expired"};
     if (!given(spec->email) || strchr(spec->email, '@') == NULL) {

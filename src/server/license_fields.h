@@ -16,7 +16,7 @@
 #define LP_RENEWAL_TERM_MAX 120
 
 /* "1 year,12,99.00 EUR": a label, a term in months and a price. */
-struct lp_renewal_option {
+struct lpd_renewal_option {
     char label[LP_LICENSE_TEXT_MAX + 1];
     int term_months;
     int64_t amount_minor;
@@ -25,7 +25,7 @@ struct lp_renewal_option {
 
 /* A license as an administration command describes it. Strings belong to
  * the caller; NULL or "" means "not given". */
-struct lp_license_spec {
+struct lpd_license_spec {
     const char *email;
     const char *product_id;
     const char *key;     /* none: generated from the product id */
@@ -36,36 +36,36 @@ struct lp_license_spec {
     bool allow_deactivation;
     const char *features[LP_LICENSE_FEATURES_MAX];
     size_t feature_count;
-    struct lp_renewal_option renewals[LP_LICENSE_RENEWALS_MAX];
+    struct lpd_renewal_option renewals[LP_LICENSE_RENEWALS_MAX];
     size_t renewal_count;
 };
 
 /* The defaults: unlimited seats, no expiry, active, deactivation allowed. */
-void lp_license_spec_init(struct lp_license_spec *spec);
+void lpd_license_spec_init(struct lpd_license_spec *spec);
 
 /* Each parser returns false with a sentence in `err` on bad input. */
 
 /* "unlimited" or a whole number from 1 to LP_LICENSE_SEATS_MAX. */
-bool lp_seats_parse(const char *text, long *seats, char *err, size_t err_size);
+bool lpd_seats_parse(const char *text, long *seats, char *err, size_t err_size);
 
 /* "never", a date "YYYY-MM-DD" (the end of that day, 23:59:59 UTC) or an RFC 3339 time. */
-bool lp_expiry_parse(const char *text, lp_time *expires_at, char *err, size_t err_size);
+bool lpd_expiry_parse(const char *text, lp_time *expires_at, char *err, size_t err_size);
 
 /* "LABEL,MONTHS,AMOUNT CUR": a label without , or ; (at most 64 bytes),
  * 1 to 120 months, a non-negative amount with at most as many decimals as
  * the currency has (three upper-case letters). */
-bool lp_renewal_parse(const char *text, struct lp_renewal_option *out, char *err, size_t err_size);
+bool lpd_renewal_parse(const char *text, struct lpd_renewal_option *out, char *err, size_t err_size);
 
-/* Writes `option` back in the form lp_renewal_parse reads. */
-void lp_renewal_format(const struct lp_renewal_option *option, char *out, size_t size);
+/* Writes `option` back in the form lpd_renewal_parse reads. */
+void lpd_renewal_format(const struct lpd_renewal_option *option, char *out, size_t size);
 
 /* Splits `text` in place at `separator` into non-empty items, in order;
  * false when there are more than `max` or one is empty. "" gives none. */
-bool lp_split_list(char *text, char separator, const char **items, size_t max, size_t *count);
+bool lpd_split_list(char *text, char separator, const char **items, size_t max, size_t *count);
 
 /* Checks what the parsers above cannot: the key (letters, digits and -,
  * 4 to 64), the edition, features (letters, digits and - _ . :, at most 64
  * each, no duplicates), the status, the product id and the e-mail. */
-bool lp_license_spec_check(const struct lp_license_spec *spec, char *err, size_t err_size);
+bool lpd_license_spec_check(const struct lpd_license_spec *spec, char *err, size_t err_size);
 
 #endif

@@ -13,7 +13,7 @@ static char *base64url(const unsigned char *bytes, size_t len)
     return text;
 }
 
-cJSON *lp_license_file_sign(const cJSON *payload, const struct lp_signing_key *key)
+cJSON *lpd_license_file_sign(const cJSON *payload, const struct lpd_signing_key *key)
 {
     char *bytes = cJSON_PrintUnformatted(payload);
     if (bytes == NULL)

@@ -10,6 +10,6 @@
  * "key_id", "payload", "signature"}: `payload` printed without spaces,
  * base64url without padding, and the Ed25519 signature of those exact bytes.
  * NULL when out of memory. */
-cJSON *lp_license_file_sign(const cJSON *payload, const struct lp_signing_key *key);
+cJSON *lpd_license_file_sign(const cJSON *payload, const struct lpd_signing_key *key);
 
 #endif

@@ -1,4 +1,4 @@
-/* JSON form of licences as the wire contract names them. */
+/* JSON form of licenses as the wire contract names them. */
 #include "server/license_json.h"
 
 #include "server/db.h"
@@ -6,7 +6,7 @@
 #include "server/license_status.h"
 #include "server/object_id.h"
 
-void lp_json_add_time(cJSON *object, const char *name, lp_time t)
+void lpd_json_add_time(cJSON *object, const char *name, lp_time t)
 {
     char stamp[LP_TIMESTAMP_LEN];
     if (t == LP_TIME_NONE || !lp_timestamp_format(t, stamp))
@@ -15,7 +15,7 @@ void lp_json_add_time(cJSON *object, const char *name, lp_time t)
         cJSON_AddStringToObject(object, name, stamp);
 }
 
-void lp_json_add_string_or_null(cJSON *object, const char *name, const char *value)
+void lpd_json_add_string_or_null(cJSON *object, const char *name, const char *value)
 {
     if (value == NULL)
         cJSON_AddNullToObject(object, name);
@@ -23,26 +23,26 @@ void lp_json_add_string_or_null(cJSON *object, const char *name, const char *val
         cJSON_AddStringToObject(object, name, value);
 }
 
-cJSON *lp_license_summary_json(sqlite3_stmt *st, lp_time now)
+cJSON *lpd_license_summary_json(sqlite3_stmt *st, lp_time now)
 {
     cJSON *item = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_LICENSE, sqlite3_column_int64(st, 0), id);
+    lpd_object_id_format(LP_ID_LICENSE, sqlite3_column_int64(st, 0), id);
     cJSON_AddStringToObject(item, "id", id);
     char masked[128];
-    lp_license_key_mask(lp_col_text(st, 1), masked, sizeof masked);
+    lpd_license_key_mask(lpd_col_text(st, 1), masked, sizeof masked);
     cJSON_AddStringToObject(item, "key_masked", masked);
     cJSON *product = cJSON_AddObjectToObject(item, "product");
-    cJSON_AddStringToObject(product, "id", lp_col_text(st, 2));
-    cJSON_AddStringToObject(product, "name", lp_col_text(st, 3));
-    lp_json_add_string_or_null(item, "edition", lp_col_text(st, 4));
+    cJSON_AddStringToObject(product, "id", lpd_col_text(st, 2));
+    cJSON_AddStringToObject(product, "name", lpd_col_text(st, 3));
+    lpd_json_add_string_or_null(item, "edition", lpd_col_text(st, 4));
     enum lp_license_status stored = LP_LICENSE_PENDING;
-    lp_license_status_from_name(lp_col_text(st, 5), &stored);
-    lp_time expires_at = lp_col_int(st, 7, LP_TIME_NONE);
+    lp_license_status_from_name(lpd_col_text(st, 5), &stored);
+    lp_time expires_at = lpd_col_int(st, 7, LP_TIME_NONE);
     cJSON_AddStringToObject(item, "status",
-                            lp_license_status_name(lp_license_status_effective(stored, expires_at, now)));
-    lp_json_add_time(item, "added_at", sqlite3_column_int64(st, 6));
-    lp_json_add_time(item, "expires_at", expires_at);
+                            lp_license_status_name(lpd_license_status_effective(stored, expires_at, now)));
+    lpd_json_add_time(item, "added_at", sqlite3_column_int64(st, 6));
+    lpd_json_add_time(item, "expires_at", expires_at);
     if (sqlite3_column_type(st, 8) == SQLITE_NULL)
         cJSON_AddNullToObject(item, "max_activations");
     else

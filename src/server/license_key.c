@@ -1,4 +1,4 @@
-/* Masking of licence keys for lists and activations. */
+/* Masking of license keys for lists and activations. */
 #include "server/license_key.h"
 
 #include <ctype.h>
@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void lp_license_key_format(const char *prefix, const uint64_t draws[LP_LICENSE_KEY_DRAWS],
+void lpd_license_key_format(const char *prefix, const uint64_t draws[LP_LICENSE_KEY_DRAWS],
                            char out[LP_LICENSE_KEY_LEN])
 {
     static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -19,14 +19,14 @@ void lp_license_key_format(const char *prefix, const uint64_t draws[LP_LICENSE_K
     snprintf(out, LP_LICENSE_KEY_LEN, "%.8s-%s-%s-%s", prefix, groups[0], groups[1], groups[2]);
 }
 
-void lp_license_key_generate(const char *prefix, char out[LP_LICENSE_KEY_LEN])
+void lpd_license_key_generate(const char *prefix, char out[LP_LICENSE_KEY_LEN])
 {
     uint64_t draws[LP_LICENSE_KEY_DRAWS];
     randombytes_buf(draws, sizeof draws);
-    lp_license_key_format(prefix, draws, out);
+    lpd_license_key_format(prefix, draws, out);
 }
 
-void lp_license_key_prefix(const char *product_id, char out[5])
+void lpd_license_key_prefix(const char *product_id, char out[5])
 {
     const char *p = strncmp(product_id, "prd_", 4) == 0 ? product_id + 4 : product_id;
     size_t n = 0;
@@ -39,7 +39,7 @@ void lp_license_key_prefix(const char *product_id, char out[5])
     out[n] = '\0';
 }
 
-void lp_license_key_mask(const char *key, char *out, size_t out_size)
+void lpd_license_key_mask(const char *key, char *out, size_t out_size)
 {
     if (out_size == 0)
         return;

@@ -8,6 +8,6 @@
 
 /* The status a client sees at `now`: an active license whose expires_at lies
  * before `now` is expired; at exactly expires_at it is still active. */
-enum lp_license_status lp_license_status_effective(enum lp_license_status stored, lp_time expires_at, lp_time now);
+enum lp_license_status lpd_license_status_effective(enum lp_license_status stored, lp_time expires_at, lp_time now);
 
 #endif

@@ -10,47 +10,47 @@
 
 #define KEY_ATTEMPTS 4
 
-static bool database_error(struct lp_db *db, char *err, size_t err_size)
+static bool database_error(struct lpd_db *db, char *err, size_t err_size)
 {
-    snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lp_db_handle(db)));
+    snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
     return false;
 }
 
-bool lp_renewal_insert(struct lp_db *db, const char *product_id, int64_t license_row,
-                       const struct lp_renewal_option *option, char *err, size_t err_size)
+bool lpd_renewal_insert(struct lpd_db *db, const char *product_id, int64_t license_row,
+                       const struct lpd_renewal_option *option, char *err, size_t err_size)
 {
     static const char *const sql = "INSERT INTO renewal_options(product_id, license_id, label, term_months, "
                                    "amount_minor, currency) VALUES (:product, :license, :label, :term, :amount, :cur)";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db, err, err_size);
-    lp_bind_text(st, ":product", product_id);
+    lpd_bind_text(st, ":product", product_id);
     if (license_row > 0)
-        lp_bind_int(st, ":license", license_row);
-    lp_bind_text(st, ":label", option->label);
-    lp_bind_int(st, ":term", option->term_months);
-    lp_bind_int(st, ":amount", option->amount_minor);
-    lp_bind_text(st, ":cur", option->currency);
-    return lp_db_step_changes(db, st) == 1 || database_error(db, err, err_size);
+        lpd_bind_int(st, ":license", license_row);
+    lpd_bind_text(st, ":label", option->label);
+    lpd_bind_int(st, ":term", option->term_months);
+    lpd_bind_int(st, ":amount", option->amount_minor);
+    lpd_bind_text(st, ":cur", option->currency);
+    return lpd_db_step_changes(db, st) == 1 || database_error(db, err, err_size);
 }
 
-void lp_renewal_from_columns(sqlite3_stmt *st, int first, struct lp_renewal_option *out)
+void lpd_renewal_from_columns(sqlite3_stmt *st, int first, struct lpd_renewal_option *out)
 {
-    snprintf(out->label, sizeof out->label, "%s", lp_col_text(st, first) != NULL ? lp_col_text(st, first) : "");
+    snprintf(out->label, sizeof out->label, "%s", lpd_col_text(st, first) != NULL ? lpd_col_text(st, first) : "");
     out->term_months = sqlite3_column_int(st, first + 1);
     out->amount_minor = sqlite3_column_int64(st, first + 2);
     snprintf(out->currency, sizeof out->currency, "%s",
-             lp_col_text(st, first + 3) != NULL ? lp_col_text(st, first + 3) : "");
+             lpd_col_text(st, first + 3) != NULL ? lpd_col_text(st, first + 3) : "");
 }
 
 /* The user's row, or 0 with `err` set. */
-static int64_t owner_row(struct lp_db *db, const char *email, char *err, size_t err_size)
+static int64_t owner_row(struct lpd_db *db, const char *email, char *err, size_t err_size)
 {
     static const char *const sql = "SELECT id FROM users WHERE email = :email";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db, err, err_size);
-    lp_bind_text(st, ":email", email);
+    lpd_bind_text(st, ":email", email);
     int rc = sqlite3_step(st);
     int64_t row = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
@@ -62,17 +62,17 @@ static int64_t owner_row(struct lp_db *db, const char *email, char *err, size_t 
 }
 
 /* The product's name into `name`, or false with `err` set. */
-static bool product_name(struct lp_db *db, const char *product_id, char *name, size_t size, char *err,
+static bool product_name(struct lpd_db *db, const char *product_id, char *name, size_t size, char *err,
                          size_t err_size)
 {
     static const char *const sql = "SELECT name FROM products WHERE id = :id";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db, err, err_size);
-    lp_bind_text(st, ":id", product_id);
+    lpd_bind_text(st, ":id", product_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        snprintf(name, size, "%s", lp_col_text(st, 0));
+        snprintf(name, size, "%s", lpd_col_text(st, 0));
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         snprintf(err, err_size, "no product '%s' (add it with 'licportald product add')", product_id);
@@ -81,7 +81,7 @@ static bool product_name(struct lp_db *db, const char *product_id, char *name, s
     return rc == SQLITE_ROW;
 }
 
-static char *features_json(const struct lp_license_spec *spec)
+static char *features_json(const struct lpd_license_spec *spec)
 {
     cJSON *features = cJSON_CreateArray();
     for (size_t i = 0; features != NULL && i < spec->feature_count; i++)
@@ -96,7 +96,7 @@ static bool given(const char *text)
     return text != NULL && *text != '\0';
 }
 
-bool lp_license_insert(struct lp_db *db, const struct lp_license_spec *spec, lp_time now, int64_t *row, char *key,
+bool lpd_license_insert(struct lpd_db *db, const struct lpd_license_spec *spec, lp_time now, int64_t *row, char *key,
                        char *err, size_t err_size)
 {
     static const char *const sql =
@@ -108,7 +108,7 @@ bool lp_license_insert(struct lp_db *db, const struct lp_license_spec *spec, lp_
     if (user <= 0 || !product_name(db, spec->product_id, name, sizeof name, err, err_size))
         return false;
     char prefix[5];
-    lp_license_key_prefix(spec->product_id, prefix);
+    lpd_license_key_prefix(spec->product_id, prefix);
     char *features = features_json(spec);
     if (features == NULL) {
         snprintf(err, err_size, "out of memory");
@@ -120,26 +120,26 @@ bool lp_license_insert(struct lp_db *db, const struct lp_license_spec *spec, lp_
         if (given(spec->key))
             snprintf(key, LP_LICENSE_KEY_TEXT_MAX, "%s", spec->key);
         else
-            lp_license_key_generate(prefix, key);
-        sqlite3_stmt *st = lp_db_stmt(db, sql);
+            lpd_license_key_generate(prefix, key);
+        sqlite3_stmt *st = lpd_db_stmt(db, sql);
         if (st == NULL) {
             free(features);
             return database_error(db, err, err_size);
         }
-        lp_bind_int(st, ":user", user);
-        lp_bind_text(st, ":product", spec->product_id);
-        lp_bind_text(st, ":product_name", name);
-        lp_bind_text(st, ":edition", given(spec->edition) ? spec->edition : NULL);
-        lp_bind_text(st, ":key", key);
-        lp_bind_text(st, ":status", spec->status);
-        lp_bind_int(st, ":added", now);
+        lpd_bind_int(st, ":user", user);
+        lpd_bind_text(st, ":product", spec->product_id);
+        lpd_bind_text(st, ":product_name", name);
+        lpd_bind_text(st, ":edition", given(spec->edition) ? spec->edition : NULL);
+        lpd_bind_text(st, ":key", key);
+        lpd_bind_text(st, ":status", spec->status);
+        lpd_bind_int(st, ":added", now);
         if (spec->expires_at != LP_TIME_NONE)
-            lp_bind_int(st, ":expires", spec->expires_at);
-        lp_bind_int(st, ":expires_key", spec->expires_at == LP_TIME_NONE ? INT64_MAX : spec->expires_at);
+            lpd_bind_int(st, ":expires", spec->expires_at);
+        lpd_bind_int(st, ":expires_key", spec->expires_at == LP_TIME_NONE ? INT64_MAX : spec->expires_at);
         if (spec->seats > 0)
-            lp_bind_int(st, ":cap", spec->seats);
-        lp_bind_int(st, ":allow", spec->allow_deactivation);
-        lp_bind_text(st, ":features", features);
+            lpd_bind_int(st, ":cap", spec->seats);
+        lpd_bind_int(st, ":allow", spec->allow_deactivation);
+        lpd_bind_text(st, ":features", features);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
     }
@@ -150,9 +150,9 @@ bool lp_license_insert(struct lp_db *db, const struct lp_license_spec *spec, lp_
     }
     if (rc != SQLITE_DONE)
         return database_error(db, err, err_size);
-    *row = sqlite3_last_insert_rowid(lp_db_handle(db));
+    *row = sqlite3_last_insert_rowid(lpd_db_handle(db));
     for (size_t i = 0; i < spec->renewal_count; i++) {
-        if (!lp_renewal_insert(db, spec->product_id, *row, &spec->renewals[i], err, err_size))
+        if (!lpd_renewal_insert(db, spec->product_id, *row, &spec->renewals[i], err, err_size))
             return false;
     }
     return true;

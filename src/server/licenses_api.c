@@ -65,81 +65,81 @@ struct license_filter {
 };
 
 /* A search reads the few matching rows from the search index and sorts them,
- * rather than walking every licence in sort order to find them. */
+ * rather than walking every license in sort order to find them. */
 static const char *licenses_source(const struct license_filter *f)
 {
     return f->has_q ? "licenses l INDEXED BY licenses_search" : "licenses l";
 }
 
-static void add_filters(struct lp_sql *sql, const struct license_filter *f)
+static void add_filters(struct lpd_sql *sql, const struct license_filter *f)
 {
-    lp_sql_add(sql, " WHERE l.user_id = :user", NULL);
+    lpd_sql_add(sql, " WHERE l.user_id = :user", NULL);
     if (f->status != NULL) {
         if (strcmp(f->status, "active") == 0)
-            lp_sql_add(sql, " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now)", NULL);
+            lpd_sql_add(sql, " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now)", NULL);
         else if (strcmp(f->status, "expired") == 0)
-            lp_sql_add(sql, " AND (l.status = 'expired' OR (l.status = 'active' AND l.expires_at < :now))", NULL);
+            lpd_sql_add(sql, " AND (l.status = 'expired' OR (l.status = 'active' AND l.expires_at < :now))", NULL);
         else
-            lp_sql_add(sql, " AND l.status = :status", NULL);
+            lpd_sql_add(sql, " AND l.status = :status", NULL);
     }
     if (f->product != NULL)
-        lp_sql_add(sql, " AND l.product_id = :product", NULL);
+        lpd_sql_add(sql, " AND l.product_id = :product", NULL);
     if (f->has_q)
-        lp_sql_add(sql, " AND instr(" LP_LICENSE_SEARCH_TEXT ", :q) > 0", NULL);
+        lpd_sql_add(sql, " AND instr(" LP_LICENSE_SEARCH_TEXT ", :q) > 0", NULL);
     if (f->has_expiring)
-        lp_sql_add(sql, " AND l.expires_at >= :now AND l.expires_at <= :until", NULL);
+        lpd_sql_add(sql, " AND l.expires_at >= :now AND l.expires_at <= :until", NULL);
 }
 
-static void bind_filters(sqlite3_stmt *st, const struct lp_request *req, const struct license_filter *f)
+static void bind_filters(sqlite3_stmt *st, const struct lpd_request *req, const struct license_filter *f)
 {
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_text(st, ":status", f->status);
-    lp_bind_text(st, ":product", f->product);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_text(st, ":status", f->status);
+    lpd_bind_text(st, ":product", f->product);
     if (f->has_q)
-        lp_bind_text(st, ":q", f->q);
+        lpd_bind_text(st, ":q", f->q);
     if (f->has_expiring)
-        lp_bind_int(st, ":until", lp_expiring_window(req->now, (int)f->expiring_days).to);
+        lpd_bind_int(st, ":until", lpd_expiring_window(req->now, (int)f->expiring_days).to);
 }
 
-static bool read_filter(struct lp_request *req, struct license_filter *f, const struct sort_order **order)
+static bool read_filter(struct lpd_request *req, struct license_filter *f, const struct sort_order **order)
 {
     memset(f, 0, sizeof *f);
-    f->status = lp_request_query(req, "status");
+    f->status = lpd_request_query(req, "status");
     enum lp_license_status parsed;
     if (f->status != NULL && !lp_license_status_from_name(f->status, &parsed)) {
         char names[128], message[160];
         snprintf(message, sizeof message, "status must be one of %s",
                  lp_wire_list_text(&lp_license_statuses, names, sizeof names));
-        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
         return false;
     }
-    f->product = lp_request_query(req, "product");
-    const char *q = lp_request_query(req, "q");
+    f->product = lpd_request_query(req, "product");
+    const char *q = lpd_request_query(req, "q");
     if (q != NULL) {
         if (strlen(q) >= sizeof f->q) {
-            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
             return false;
         }
         for (size_t i = 0; q[i] != '\0'; i++) {
             if ((unsigned char)q[i] < 0x20) {
-                lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q must not contain control characters");
+                lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q must not contain control characters");
                 return false;
             }
             f->q[i] = (char)tolower((unsigned char)q[i]);
         }
         f->has_q = true;
     }
-    const char *days = lp_request_query(req, "expiring_within_days");
+    const char *days = lpd_request_query(req, "expiring_within_days");
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "expiring_within_days") != NULL) {
-        if (!lp_parse_decimal(days, 0, 36500, &f->expiring_days)) {
-            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+        if (!lpd_parse_decimal(days, 0, 36500, &f->expiring_days)) {
+            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                            "expiring_within_days must be a whole number from 0 to 36500");
             return false;
         }
         f->has_expiring = true;
     }
-    const char *sort = lp_request_query(req, "sort");
+    const char *sort = lpd_request_query(req, "sort");
     *order = &sort_orders[1];
     if (sort != NULL) {
         *order = NULL;
@@ -151,33 +151,33 @@ static bool read_filter(struct lp_request *req, struct license_filter *f, const 
             char names[160], message[200];
             snprintf(message, sizeof message, "sort must be one of %s",
                      lp_wire_list_text(&lp_license_sort_keys, names, sizeof names));
-            lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
             return false;
         }
     }
     return true;
 }
 
-static bool count_matching(struct lp_request *req, const struct license_filter *f, int64_t *total)
+static bool count_matching(struct lpd_request *req, const struct license_filter *f, int64_t *total)
 {
     if (f->status == NULL && f->product == NULL && !f->has_q && !f->has_expiring) {
         /* Unfiltered: the trigger-maintained counter, not a count of rows. */
         static const char *const sql = "SELECT license_count FROM users WHERE id = :user";
-        sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+        sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
         if (st == NULL)
             return false;
-        lp_bind_int(st, ":user", req->user_id);
+        lpd_bind_int(st, ":user", req->user_id);
         bool ok = sqlite3_step(st) == SQLITE_ROW;
         *total = ok ? sqlite3_column_int64(st, 0) : 0;
         sqlite3_reset(st);
         return ok;
     }
-    struct lp_sql sql;
-    lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f), NULL);
+    struct lpd_sql sql;
+    lpd_sql_init(&sql);
+    lpd_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f), NULL);
     add_filters(&sql, f);
     sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK)
+    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK)
         return false;
     bind_filters(st, req, f);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
@@ -188,30 +188,30 @@ static bool count_matching(struct lp_request *req, const struct license_filter *
 
 /* Appends up to `want` rows of one status segment after `after_id` to
  * `items`; returns the number of rows read or -1 on error. */
-static int read_segment(struct lp_request *req, const struct license_filter *filter, size_t segment, bool descending,
-                        int64_t after_id, int want, int limit, cJSON *items, int rows_before, struct lp_cursor *last)
+static int read_segment(struct lpd_request *req, const struct license_filter *filter, size_t segment, bool descending,
+                        int64_t after_id, int want, int limit, cJSON *items, int rows_before, struct lpd_cursor *last)
 {
-    struct lp_sql sql;
-    lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter), NULL);
+    struct lpd_sql sql;
+    lpd_sql_init(&sql);
+    lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter), NULL);
     add_filters(&sql, filter);
     const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
-    lp_sql_add(&sql, status_segments[segment].predicate, after_clause,
+    lpd_sql_add(&sql, status_segments[segment].predicate, after_clause,
                descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return -1;
     }
     bind_filters(st, req, filter);
-    lp_bind_int(st, ":after_id", after_id);
-    lp_bind_int(st, ":limit", want);
+    lpd_bind_int(st, ":after_id", after_id);
+    lpd_bind_int(st, ":limit", want);
     int rows = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         rows++;
         if (rows_before + rows > limit)
             break;
-        cJSON_AddItemToArray(items, lp_license_summary_json(st, req->now));
+        cJSON_AddItemToArray(items, lpd_license_summary_json(st, req->now));
         last->id = sqlite3_column_int64(st, 0);
         snprintf(last->value, sizeof last->value, "%s", status_segments[segment].status);
     }
@@ -225,9 +225,9 @@ static size_t segment_at(size_t step, bool descending)
     return descending ? STATUS_SEGMENTS - 1 - step : step;
 }
 
-static enum MHD_Result list_by_status(struct lp_request *req, const struct license_filter *filter,
+static enum MHD_Result list_by_status(struct lpd_request *req, const struct license_filter *filter,
                                       const struct sort_order *order, int limit, bool has_cursor,
-                                      const struct lp_cursor *after)
+                                      const struct lpd_cursor *after)
 {
     bool descending = order->descending;
     size_t first = 0;
@@ -236,10 +236,10 @@ static enum MHD_Result list_by_status(struct lp_request *req, const struct licen
                strcmp(status_segments[segment_at(first, descending)].status, after->value) != 0)
             first++;
         if (first == STATUS_SEGMENTS)
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
     cJSON *items = cJSON_CreateArray();
-    struct lp_cursor last = {0};
+    struct lpd_cursor last = {0};
     int rows = 0;
     /* One row beyond the page tells whether another page follows. */
     for (size_t step = first; step < STATUS_SEGMENTS && rows <= limit; step++) {
@@ -250,34 +250,34 @@ static enum MHD_Result list_by_status(struct lp_request *req, const struct licen
         int got = read_segment(req, filter, seg, descending, after_id, limit + 1 - rows, limit, items, rows, &last);
         if (got < 0) {
             cJSON_Delete(items);
-            return lp_reply_internal(req);
+            return lpd_reply_internal(req);
         }
         rows += got;
     }
     char *next = NULL;
     if (rows > limit) {
         snprintf(last.scope, sizeof last.scope, "%s", order->scope);
-        next = lp_cursor_encode(&last, req->server->cursor_key);
+        next = lpd_cursor_encode(&last, req->server->cursor_key);
     }
     int64_t total = 0;
     if (!count_matching(req, filter, &total)) {
         cJSON_Delete(items);
         free(next);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+    return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, next, total));
 }
 
-enum MHD_Result lp_api_license_list(struct lp_request *req)
+enum MHD_Result lpd_api_license_list(struct lpd_request *req)
 {
     struct license_filter filter;
     const struct sort_order *order;
     if (!read_filter(req, &filter, &order))
         return MHD_YES;
     int limit;
-    struct lp_cursor after;
+    struct lpd_cursor after;
     bool has_cursor;
-    if (!lp_page_params(req, order->scope, &limit, &after, &has_cursor))
+    if (!lpd_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
     if (IS_STATUS_ORDER(order))
         return list_by_status(req, &filter, order, limit, has_cursor, &after);
@@ -286,65 +286,65 @@ enum MHD_Result lp_api_license_list(struct lp_request *req)
         char *end = NULL;
         after_key = strtoll(after.value, &end, 10);
         if (end == after.value || *end != '\0')
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
 
-    struct lp_sql sql;
-    lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM ", licenses_source(&filter), NULL);
+    struct lpd_sql sql;
+    lpd_sql_init(&sql);
+    lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM ", licenses_source(&filter), NULL);
     add_filters(&sql, &filter);
     if (has_cursor)
-        lp_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
+        lpd_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
                    NULL);
     const char *dir = order->descending ? " DESC" : "";
-    lp_sql_add(&sql, " ORDER BY ", order->expr, dir, ", l.id", dir, " LIMIT :limit", NULL);
+    lpd_sql_add(&sql, " ORDER BY ", order->expr, dir, ", l.id", dir, " LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "licportald: licence query: %s\n", sqlite3_errmsg(lp_db_handle(req->db)));
+    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "licportald: license query: %s\n", sqlite3_errmsg(lpd_db_handle(req->db)));
         sqlite3_finalize(st);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
     bind_filters(st, req, &filter);
     if (has_cursor) {
         if (order->text_key)
-            lp_bind_text(st, ":after", after.value);
+            lpd_bind_text(st, ":after", after.value);
         else
-            lp_bind_int(st, ":after", after_key);
-        lp_bind_int(st, ":after_id", after.id);
+            lpd_bind_int(st, ":after", after_key);
+        lpd_bind_int(st, ":after_id", after.id);
     }
     /* One row more than asked tells whether another page follows. */
-    lp_bind_int(st, ":limit", limit + 1);
+    lpd_bind_int(st, ":limit", limit + 1);
     cJSON *items = cJSON_CreateArray();
     int rows = 0;
-    struct lp_cursor last = {0};
+    struct lpd_cursor last = {0};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (++rows > limit)
             break;
-        cJSON_AddItemToArray(items, lp_license_summary_json(st, req->now));
+        cJSON_AddItemToArray(items, lpd_license_summary_json(st, req->now));
         last.id = sqlite3_column_int64(st, 0);
-        snprintf(last.value, sizeof last.value, "%s", lp_col_text(st, LP_LICENSE_COLUMN_COUNT));
+        snprintf(last.value, sizeof last.value, "%s", lpd_col_text(st, LP_LICENSE_COLUMN_COUNT));
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         cJSON_Delete(items);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
     char *next = NULL;
     if (rows > limit) {
         snprintf(last.scope, sizeof last.scope, "%s", order->scope);
-        next = lp_cursor_encode(&last, req->server->cursor_key);
+        next = lpd_cursor_encode(&last, req->server->cursor_key);
     }
     int64_t total = 0;
     if (!count_matching(req, &filter, &total)) {
         cJSON_Delete(items);
         free(next);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+    return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, next, total));
 }
 
-static void add_renewal(struct lp_request *req, cJSON *detail, const char *license_id, int64_t license_row,
+static void add_renewal(struct lpd_request *req, cJSON *detail, const char *license_id, int64_t license_row,
                         const char *product_id, enum lp_license_status status)
 {
     static const char *const sql = "SELECT id, label, term_months, amount_minor, currency FROM renewal_options "
@@ -353,20 +353,20 @@ static void add_renewal(struct lp_request *req, cJSON *detail, const char *licen
     cJSON *renewal = cJSON_AddObjectToObject(detail, "renewal");
     cJSON *options = cJSON_CreateArray();
     bool renewable = status == LP_LICENSE_ACTIVE || status == LP_LICENSE_EXPIRED;
-    sqlite3_stmt *st = renewable ? lp_db_stmt(req->db, sql) : NULL;
+    sqlite3_stmt *st = renewable ? lpd_db_stmt(req->db, sql) : NULL;
     if (st != NULL) {
-        lp_bind_text(st, ":product", product_id);
-        lp_bind_int(st, ":license", license_row);
+        lpd_bind_text(st, ":product", product_id);
+        lpd_bind_int(st, ":license", license_row);
         while (sqlite3_step(st) == SQLITE_ROW) {
             cJSON *option = cJSON_CreateObject();
             char id[LP_ID_LEN];
-            lp_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 0), id);
+            lpd_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 0), id);
             cJSON_AddStringToObject(option, "id", id);
-            cJSON_AddStringToObject(option, "label", lp_col_text(st, 1));
+            cJSON_AddStringToObject(option, "label", lpd_col_text(st, 1));
             cJSON_AddNumberToObject(option, "term_months", (double)sqlite3_column_int64(st, 2));
             cJSON *price = cJSON_AddObjectToObject(option, "price");
             cJSON_AddNumberToObject(price, "amount_minor", (double)sqlite3_column_int64(st, 3));
-            cJSON_AddStringToObject(price, "currency", lp_col_text(st, 4));
+            cJSON_AddStringToObject(price, "currency", lpd_col_text(st, 4));
             char url[512];
             snprintf(url, sizeof url, "https://portal.example.com/checkout?license=%s&option=%s", license_id, id);
             cJSON_AddStringToObject(option, "checkout_url", url);
@@ -378,56 +378,56 @@ static void add_renewal(struct lp_request *req, cJSON *detail, const char *licen
     cJSON_AddItemToObject(renewal, "options", options);
 }
 
-enum MHD_Result lp_api_license_get(struct lp_request *req)
+enum MHD_Result lpd_api_license_get(struct lpd_request *req)
 {
     int64_t row;
-    if (!lp_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+    if (!lpd_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     static const char *const sql = "SELECT " LP_LICENSE_COLUMNS ", l.features FROM licenses l "
                                    "WHERE l.id = :id AND l.user_id = :user";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":id", row);
-    lp_bind_int(st, ":user", req->user_id);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":id", row);
+    lpd_bind_int(st, ":user", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     }
-    cJSON *detail = lp_license_summary_json(st, req->now);
-    cJSON *features = cJSON_Parse(lp_col_text(st, LP_LICENSE_COLUMN_COUNT));
+    cJSON *detail = lpd_license_summary_json(st, req->now);
+    cJSON *features = cJSON_Parse(lpd_col_text(st, LP_LICENSE_COLUMN_COUNT));
     if (!cJSON_IsArray(features)) {
         cJSON_Delete(features);
         features = cJSON_CreateArray();
     }
     cJSON_AddItemToObject(detail, "features", features);
     char product_id[128];
-    snprintf(product_id, sizeof product_id, "%s", lp_col_text(st, 2));
+    snprintf(product_id, sizeof product_id, "%s", lpd_col_text(st, 2));
     sqlite3_reset(st);
     enum lp_license_status status = LP_LICENSE_PENDING;
     lp_license_status_from_name(cJSON_GetStringValue(cJSON_GetObjectItem(detail, "status")), &status);
     add_renewal(req, detail, req->path_id, row, product_id, status);
-    return lp_reply_json(req, MHD_HTTP_OK, detail);
+    return lpd_reply_json(req, MHD_HTTP_OK, detail);
 }
 
-enum MHD_Result lp_api_license_reveal(struct lp_request *req)
+enum MHD_Result lpd_api_license_reveal(struct lpd_request *req)
 {
     int64_t row;
-    if (!lp_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+    if (!lpd_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     static const char *const sql = "SELECT license_key FROM licenses WHERE id = :id AND user_id = :user";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":id", row);
-    lp_bind_int(st, ":user", req->user_id);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":id", row);
+    lpd_bind_int(st, ":user", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such licence");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     }
     cJSON *body = cJSON_CreateObject();
-    cJSON_AddStringToObject(body, "key", lp_col_text(st, 0));
+    cJSON_AddStringToObject(body, "key", lpd_col_text(st, 0));
     sqlite3_reset(st);
-    lp_audit(req, req->user_id, "reveal", req->path_id, NULL);
-    return lp_reply_json(req, MHD_HTTP_OK, body);
+    lpd_audit(req, req->user_id, "reveal", req->path_id, NULL);
+    return lpd_reply_json(req, MHD_HTTP_OK, body);
 }

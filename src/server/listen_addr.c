@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool lp_listen_addr_parse(const char *text, struct lp_listen_addr *out, char *err, size_t err_size)
+bool lpd_listen_addr_parse(const char *text, struct lpd_listen_addr *out, char *err, size_t err_size)
 {
     char host[256];
     const char *port;

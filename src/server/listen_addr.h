@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <sys/socket.h>
 
-struct lp_listen_addr {
+struct lpd_listen_addr {
     struct sockaddr_storage addr;
     /* The host as written, for the "listening on" line. */
     char host[256];
@@ -14,6 +14,6 @@ struct lp_listen_addr {
 
 /* Resolves numerically or through the resolver ("localhost"). False with a
  * message in `err` when the address or port is invalid. */
-bool lp_listen_addr_parse(const char *text, struct lp_listen_addr *out, char *err, size_t err_size);
+bool lpd_listen_addr_parse(const char *text, struct lpd_listen_addr *out, char *err, size_t err_size);
 
 #endif

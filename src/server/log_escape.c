@@ -33,12 +33,12 @@ static char *escape(const char *in, char *out, size_t out_size, bool keep_spaces
     return out;
 }
 
-char *lp_log_escape(const char *in, char *out, size_t out_size)
+char *lpd_log_escape(const char *in, char *out, size_t out_size)
 {
     return escape(in, out, out_size, false);
 }
 
-char *lp_log_escape_text(const char *in, char *out, size_t out_size)
+char *lpd_log_escape_text(const char *in, char *out, size_t out_size)
 {
     return escape(in, out, out_size, true);
 }

@@ -9,9 +9,9 @@
  * field can neither start a new log line, drive a terminal, nor pass for two
  * fields. A NULL `in` is written as "-". The result is cut short (at a whole
  * escape) to fit `out_size`, which must be at least 1. Returns `out`. */
-char *lp_log_escape(const char *in, char *out, size_t out_size);
+char *lpd_log_escape(const char *in, char *out, size_t out_size);
 
 /* The same for a sentence: spaces are kept as they are. */
-char *lp_log_escape_text(const char *in, char *out, size_t out_size);
+char *lpd_log_escape_text(const char *in, char *out, size_t out_size);
 
 #endif

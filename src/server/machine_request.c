@@ -64,7 +64,7 @@ static const char *string_member(const cJSON *request, const char *name)
     return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
-bool lp_machine_request_parse(const cJSON *request, lp_time now, struct lp_machine_request *out, char *why,
+bool lpd_machine_request_parse(const cJSON *request, lp_time now, struct lpd_machine_request *out, char *why,
                               size_t why_size)
 {
     if (!cJSON_IsObject(request)) {

@@ -16,7 +16,7 @@
 #define LP_MACHINE_HOSTNAME_MAX 253
 #define LP_MACHINE_PLATFORM_MAX 64
 
-struct lp_machine_request {
+struct lpd_machine_request {
     char fingerprint[65];
     char hostname[LP_MACHINE_HOSTNAME_MAX + 1];
     char platform[LP_MACHINE_PLATFORM_MAX + 1];
@@ -29,7 +29,7 @@ struct lp_machine_request {
  * the same), nonce (32 lowercase hex) and created_at (RFC 3339, not older
  * than 7 days at `now`, not more than one day ahead). On failure `why` says
  * which member is wrong. */
-bool lp_machine_request_parse(const cJSON *request, lp_time now, struct lp_machine_request *out, char *why,
+bool lpd_machine_request_parse(const cJSON *request, lp_time now, struct lpd_machine_request *out, char *why,
                               size_t why_size);
 
 #endif

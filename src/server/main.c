@@ -57,27 +57,27 @@ int main(int argc, char **argv)
         return LP_EXIT_OK;
     }
     if (strcmp(command, "init") == 0)
-        return lp_cmd_init(argc - 1, argv + 1);
+        return lpd_cmd_init(argc - 1, argv + 1);
     if (strcmp(command, "user") == 0)
-        return lp_cmd_user(argc - 1, argv + 1);
+        return lpd_cmd_user(argc - 1, argv + 1);
     if (strcmp(command, "demo") == 0)
-        return lp_cmd_demo(argc - 1, argv + 1);
+        return lpd_cmd_demo(argc - 1, argv + 1);
     if (strcmp(command, "release") == 0)
-        return lp_cmd_release(argc - 1, argv + 1);
+        return lpd_cmd_release(argc - 1, argv + 1);
     if (strcmp(command, "serve") == 0)
-        return lp_cmd_serve(argc - 1, argv + 1);
+        return lpd_cmd_serve(argc - 1, argv + 1);
     if (strcmp(command, "keys") == 0)
-        return lp_cmd_keys(argc - 1, argv + 1);
+        return lpd_cmd_keys(argc - 1, argv + 1);
     if (strcmp(command, "product") == 0)
-        return lp_cmd_product(argc - 1, argv + 1);
+        return lpd_cmd_product(argc - 1, argv + 1);
     if (strcmp(command, "license") == 0)
-        return lp_cmd_license(argc - 1, argv + 1);
+        return lpd_cmd_license(argc - 1, argv + 1);
     if (strcmp(command, "activation") == 0)
-        return lp_cmd_activation(argc - 1, argv + 1);
+        return lpd_cmd_activation(argc - 1, argv + 1);
     if (strcmp(command, "import") == 0)
-        return lp_cmd_import(argc - 1, argv + 1);
+        return lpd_cmd_import(argc - 1, argv + 1);
     if (strcmp(command, "export") == 0)
-        return lp_cmd_export(argc - 1, argv + 1);
+        return lpd_cmd_export(argc - 1, argv + 1);
     fprintf(stderr, "licportald: unknown command '%s' (see 'licportald --help')\n", command);
     return LP_EXIT_USAGE;
 }

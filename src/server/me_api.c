@@ -4,24 +4,24 @@
 #include "server/object_id.h"
 #include "server/response.h"
 
-enum MHD_Result lp_api_me(struct lp_request *req)
+enum MHD_Result lpd_api_me(struct lpd_request *req)
 {
     static const char *const sql = "SELECT email, name, organization FROM users WHERE id = :id";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":id", req->user_id);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":id", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "the account no longer exists");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "the account no longer exists");
     }
     cJSON *body = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_USER, req->user_id, id);
+    lpd_object_id_format(LP_ID_USER, req->user_id, id);
     cJSON_AddStringToObject(body, "id", id);
-    cJSON_AddStringToObject(body, "email", lp_col_text(st, 0));
-    cJSON_AddStringToObject(body, "name", lp_col_text(st, 1));
-    lp_json_add_string_or_null(body, "organization", lp_col_text(st, 2));
+    cJSON_AddStringToObject(body, "email", lpd_col_text(st, 0));
+    cJSON_AddStringToObject(body, "name", lpd_col_text(st, 1));
+    lpd_json_add_string_or_null(body, "organization", lpd_col_text(st, 2));
     sqlite3_reset(st);
-    return lp_reply_json(req, MHD_HTTP_OK, body);
+    return lpd_reply_json(req, MHD_HTTP_OK, body);
 }

@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-void lp_object_id_format(const char *prefix, int64_t row, char out[LP_ID_LEN])
+void lpd_object_id_format(const char *prefix, int64_t row, char out[LP_ID_LEN])
 {
     snprintf(out, LP_ID_LEN, "%s_%" PRId64, prefix, row);
 }
 
-bool lp_object_id_parse(const char *prefix, const char *text, int64_t *row)
+bool lpd_object_id_parse(const char *prefix, const char *text, int64_t *row)
 {
     if (text == NULL)
         return false;

@@ -15,9 +15,9 @@
 #define LP_ID_PERSONAL_TOKEN "pat"
 
 /* Writes "PREFIX_N" into `out`. */
-void lp_object_id_format(const char *prefix, int64_t row, char out[LP_ID_LEN]);
+void lpd_object_id_format(const char *prefix, int64_t row, char out[LP_ID_LEN]);
 
 /* Parses "PREFIX_N" with N a positive decimal without leading zeros. */
-bool lp_object_id_parse(const char *prefix, const char *text, int64_t *row);
+bool lpd_object_id_parse(const char *prefix, const char *text, int64_t *row);
 
 #endif

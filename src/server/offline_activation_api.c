@@ -41,20 +41,20 @@ static void license_row_clear(struct license_row *row)
 
 static char *column_copy(sqlite3_stmt *st, int col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : strdup(lp_col_text(st, col));
+    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : strdup(lpd_col_text(st, col));
 }
 
 /* 1: found, 0: no such license for this user, -1: database error. */
-static int load_license(struct lp_request *req, int64_t license, struct license_row *row)
+static int load_license(struct lpd_request *req, int64_t license, struct license_row *row)
 {
     static const char *const sql = "SELECT license_key, product_id, product_name, edition, features, status, "
                                    "expires_at, max_activations, activations_in_use FROM licenses "
                                    "WHERE id = :id AND user_id = :user";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return -1;
-    lp_bind_int(st, ":id", license);
-    lp_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":id", license);
+    lpd_bind_int(st, ":user", req->user_id);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         sqlite3_reset(st);
@@ -66,75 +66,75 @@ static int load_license(struct lp_request *req, int64_t license, struct license_
     row->edition = column_copy(st, 3);
     row->features = column_copy(st, 4);
     enum lp_license_status stored = LP_LICENSE_PENDING;
-    lp_license_status_from_name(lp_col_text(st, 5), &stored);
-    row->expires_at = lp_col_int(st, 6, LP_TIME_NONE);
-    row->max_activations = lp_col_int(st, 7, -1);
+    lp_license_status_from_name(lpd_col_text(st, 5), &stored);
+    row->expires_at = lpd_col_int(st, 6, LP_TIME_NONE);
+    row->max_activations = lpd_col_int(st, 7, -1);
     row->in_use = sqlite3_column_int64(st, 8);
-    row->status = lp_license_status_effective(stored, row->expires_at, req->now);
+    row->status = lpd_license_status_effective(stored, row->expires_at, req->now);
     sqlite3_reset(st);
     return row->key != NULL && row->product_id != NULL && row->product_name != NULL ? 1 : -1;
 }
 
 /* 1: the nonce was used before, 0: it is new, -1: database error. */
-static int nonce_used(struct lp_request *req, const char *nonce)
+static int nonce_used(struct lpd_request *req, const char *nonce)
 {
     static const char *const sql = "SELECT 1 FROM offline_requests WHERE nonce = :nonce";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return -1;
-    lp_bind_text(st, ":nonce", nonce);
+    lpd_bind_text(st, ":nonce", nonce);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int64_t insert_activation(struct lp_request *req, int64_t license, const struct lp_machine_request *m)
+static int64_t insert_activation(struct lpd_request *req, int64_t license, const struct lpd_machine_request *m)
 {
     static const char *const sql = "INSERT INTO activations(license_id, user_id, kind, name, fingerprint, platform, "
                                    "activated_at) VALUES (:license, :user, 'device', :name, :fingerprint, "
                                    ":platform, :now)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return 0;
-    lp_bind_int(st, ":license", license);
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_text(st, ":name", m->hostname);
-    lp_bind_text(st, ":fingerprint", m->fingerprint);
-    lp_bind_text(st, ":platform", m->platform);
-    lp_bind_int(st, ":now", req->now);
+    lpd_bind_int(st, ":license", license);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_text(st, ":name", m->hostname);
+    lpd_bind_text(st, ":fingerprint", m->fingerprint);
+    lpd_bind_text(st, ":platform", m->platform);
+    lpd_bind_int(st, ":now", req->now);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lp_db_handle(req->db)) : 0;
+    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lpd_db_handle(req->db)) : 0;
 }
 
-static bool remember_nonce(struct lp_request *req, int64_t license, int64_t activation,
-                           const struct lp_machine_request *m)
+static bool remember_nonce(struct lpd_request *req, int64_t license, int64_t activation,
+                           const struct lpd_machine_request *m)
 {
     static const char *const sql = "INSERT INTO offline_requests(nonce, user_id, license_id, activation_id, "
                                    "created_at, used_at) VALUES (:nonce, :user, :license, :activation, :created, :now)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
-    lp_bind_text(st, ":nonce", m->nonce);
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":license", license);
-    lp_bind_int(st, ":activation", activation);
-    lp_bind_int(st, ":created", m->created_at);
-    lp_bind_int(st, ":now", req->now);
+    lpd_bind_text(st, ":nonce", m->nonce);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":license", license);
+    lpd_bind_int(st, ":activation", activation);
+    lpd_bind_int(st, ":created", m->created_at);
+    lpd_bind_int(st, ":now", req->now);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE;
 }
 
-static cJSON *activation_object(struct lp_request *req, int64_t activation)
+static cJSON *activation_object(struct lpd_request *req, int64_t activation)
 {
     static const char *const sql = "SELECT " LP_ACTIVATION_COLUMNS " FROM activations a "
                                    "JOIN licenses l ON l.id = a.license_id WHERE a.id = :id";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return NULL;
-    lp_bind_int(st, ":id", activation);
-    cJSON *item = sqlite3_step(st) == SQLITE_ROW ? lp_activation_json(st) : NULL;
+    lpd_bind_int(st, ":id", activation);
+    cJSON *item = sqlite3_step(st) == SQLITE_ROW ? lpd_activation_json(st) : NULL;
     sqlite3_reset(st);
     return item;
 }
@@ -151,7 +151,7 @@ static lp_time one_year_after(lp_time t)
 }
 
 static cJSON *payload_json(const struct license_row *row, const char *license_id, const char *activation_id,
-                           const struct lp_machine_request *m, lp_time now)
+                           const struct lpd_machine_request *m, lp_time now)
 {
     cJSON *payload = cJSON_CreateObject();
     cJSON_AddStringToObject(payload, "license_id", license_id);
@@ -159,28 +159,28 @@ static cJSON *payload_json(const struct license_row *row, const char *license_id
     cJSON *product = cJSON_AddObjectToObject(payload, "product");
     cJSON_AddStringToObject(product, "id", row->product_id);
     cJSON_AddStringToObject(product, "name", row->product_name);
-    lp_json_add_string_or_null(payload, "edition", row->edition);
+    lpd_json_add_string_or_null(payload, "edition", row->edition);
     cJSON *features = row->features != NULL ? cJSON_Parse(row->features) : NULL;
     if (!cJSON_IsArray(features)) {
         cJSON_Delete(features);
         features = cJSON_CreateArray();
     }
     cJSON_AddItemToObject(payload, "features", features);
-    lp_json_add_time(payload, "expires_at", row->expires_at);
+    lpd_json_add_time(payload, "expires_at", row->expires_at);
     cJSON_AddStringToObject(payload, "activation_id", activation_id);
     cJSON *machine = cJSON_AddObjectToObject(payload, "machine");
     cJSON_AddStringToObject(machine, "fingerprint", m->fingerprint);
     cJSON_AddStringToObject(machine, "hostname", m->hostname);
     cJSON_AddStringToObject(machine, "platform", m->platform);
-    lp_json_add_time(payload, "issued_at", now);
-    lp_json_add_time(payload, "valid_until", row->expires_at != LP_TIME_NONE ? row->expires_at : one_year_after(now));
+    lpd_json_add_time(payload, "issued_at", now);
+    lpd_json_add_time(payload, "valid_until", row->expires_at != LP_TIME_NONE ? row->expires_at : one_year_after(now));
     return payload;
 }
 
 /* Inside the transaction: the checks in the contract's order, then the rows
  * and the signed file. Replies itself on a refusal; returns the 201 body. */
-static cJSON *activate(struct lp_request *req, int64_t license, const struct lp_machine_request *m,
-                       const struct lp_signing_key *key, bool *replied)
+static cJSON *activate(struct lpd_request *req, int64_t license, const struct lpd_machine_request *m,
+                       const struct lpd_signing_key *key, bool *replied)
 {
     struct license_row row = {0};
     int found = load_license(req, license, &row);
@@ -188,17 +188,17 @@ static cJSON *activate(struct lp_request *req, int64_t license, const struct lp_
     cJSON *body = NULL;
     *replied = true;
     if (found < 0 || used < 0)
-        lp_reply_internal(req);
+        lpd_reply_internal(req);
     else if (found == 0)
-        lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
+        lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     else if (used == 1)
-        lp_reply_error(req, MHD_HTTP_CONFLICT, "request_replayed",
+        lpd_reply_error(req, MHD_HTTP_CONFLICT, "request_replayed",
                        "this machine request was used before: make a new one on the machine");
     else if (row.status != LP_LICENSE_ACTIVE)
-        lp_reply_error(req, MHD_HTTP_FORBIDDEN, "offline_activation_not_allowed",
+        lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "offline_activation_not_allowed",
                        "only an active license can be activated offline");
     else if (row.max_activations >= 0 && row.in_use >= row.max_activations)
-        lp_reply_error(req, MHD_HTTP_CONFLICT, "seats_exhausted",
+        lpd_reply_error(req, MHD_HTTP_CONFLICT, "seats_exhausted",
                        "every seat of this license is in use: deactivate a machine first");
     else
         *replied = false;
@@ -209,10 +209,10 @@ static cJSON *activate(struct lp_request *req, int64_t license, const struct lp_
     int64_t activation = insert_activation(req, license, m);
     if (activation > 0 && remember_nonce(req, license, activation, m)) {
         char license_id[LP_ID_LEN], activation_id[LP_ID_LEN];
-        lp_object_id_format(LP_ID_LICENSE, license, license_id);
-        lp_object_id_format(LP_ID_ACTIVATION, activation, activation_id);
+        lpd_object_id_format(LP_ID_LICENSE, license, license_id);
+        lpd_object_id_format(LP_ID_ACTIVATION, activation, activation_id);
         cJSON *payload = payload_json(&row, license_id, activation_id, m, req->now);
-        cJSON *file = lp_license_file_sign(payload, key);
+        cJSON *file = lpd_license_file_sign(payload, key);
         cJSON *item = activation_object(req, activation);
         cJSON_Delete(payload);
         if (file != NULL && item != NULL) {
@@ -221,7 +221,7 @@ static cJSON *activate(struct lp_request *req, int64_t license, const struct lp_
             cJSON_AddItemToObject(body, "license_file", file);
             char detail[96];
             snprintf(detail, sizeof detail, "offline, signed by %s", key->id);
-            lp_audit(req, req->user_id, "offline_activate", activation_id, detail);
+            lpd_audit(req, req->user_id, "offline_activate", activation_id, detail);
         } else {
             cJSON_Delete(file);
             cJSON_Delete(item);
@@ -231,43 +231,43 @@ static cJSON *activate(struct lp_request *req, int64_t license, const struct lp_
     return body;
 }
 
-enum MHD_Result lp_api_offline_activation(struct lp_request *req)
+enum MHD_Result lpd_api_offline_activation(struct lpd_request *req)
 {
     int64_t license;
-    if (!lp_object_id_parse(LP_ID_LICENSE, req->path_id, &license))
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
-    cJSON *json = lp_request_json_body(req);
+    if (!lpd_object_id_parse(LP_ID_LICENSE, req->path_id, &license))
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
+    cJSON *json = lpd_request_json_body(req);
     if (json == NULL)
         return MHD_YES;
-    struct lp_machine_request m;
+    struct lpd_machine_request m;
     char why[160];
     bool valid = json->child != NULL && json->child->next == NULL && strcmp(json->child->string, "request") == 0;
     if (!valid)
         snprintf(why, sizeof why, "the body must be {\"request\": MachineRequest}");
     else
-        valid = lp_machine_request_parse(json->child, req->now, &m, why, sizeof why);
+        valid = lpd_machine_request_parse(json->child, req->now, &m, why, sizeof why);
     cJSON_Delete(json);
     if (!valid)
-        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", why);
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", why);
 
-    struct lp_signing_key key;
+    struct lpd_signing_key key;
     char err[512];
-    if (!lp_signing_key_current(req->db, req->server->db_path, &key, err, sizeof err)) {
+    if (!lpd_signing_key_current(req->db, req->server->db_path, &key, err, sizeof err)) {
         fprintf(stderr, "licportald: %s\n", err);
-        return lp_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable",
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable",
                               "offline activation is not available: the portal has no usable signing key");
     }
-    if (!lp_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
+    if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
         sodium_memzero(&key, sizeof key);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
     bool replied = false;
     cJSON *body = activate(req, license, &m, &key, &replied);
     sodium_memzero(&key, sizeof key);
-    if (body == NULL || !lp_db_exec(req->db, "COMMIT", NULL, 0)) {
-        lp_db_exec(req->db, "ROLLBACK", NULL, 0);
+    if (body == NULL || !lpd_db_exec(req->db, "COMMIT", NULL, 0)) {
+        lpd_db_exec(req->db, "ROLLBACK", NULL, 0);
         cJSON_Delete(body);
-        return replied ? MHD_YES : lp_reply_internal(req);
+        return replied ? MHD_YES : lpd_reply_internal(req);
     }
-    return lp_reply_json(req, MHD_HTTP_CREATED, body);
+    return lpd_reply_json(req, MHD_HTTP_CREATED, body);
 }

@@ -7,27 +7,27 @@
 #include "server/decimal.h"
 #include "server/response.h"
 
-bool lp_page_params(struct lp_request *req, const char *scope, int *limit, struct lp_cursor *cursor,
+bool lpd_page_params(struct lpd_request *req, const char *scope, int *limit, struct lpd_cursor *cursor,
                     bool *has_cursor)
 {
-    const char *limit_text = lp_request_query(req, "limit");
+    const char *limit_text = lpd_request_query(req, "limit");
     long value = LP_PAGE_DEFAULT_LIMIT;
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "limit") != NULL &&
-        !lp_parse_decimal(limit_text, 1, LP_PAGE_MAX_LIMIT, &value)) {
-        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "limit must be a whole number from 1 to 200");
+        !lpd_parse_decimal(limit_text, 1, LP_PAGE_MAX_LIMIT, &value)) {
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "limit must be a whole number from 1 to 200");
         return false;
     }
     *limit = (int)value;
-    const char *cursor_text = lp_request_query(req, "cursor");
+    const char *cursor_text = lpd_request_query(req, "cursor");
     *has_cursor = cursor_text != NULL;
-    if (cursor_text != NULL && !lp_cursor_decode(cursor_text, req->server->cursor_key, scope, cursor)) {
-        lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+    if (cursor_text != NULL && !lpd_cursor_decode(cursor_text, req->server->cursor_key, scope, cursor)) {
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
         return false;
     }
     return true;
 }
 
-cJSON *lp_page_body(cJSON *items, char *next_cursor, int64_t total)
+cJSON *lpd_page_body(cJSON *items, char *next_cursor, int64_t total)
 {
     cJSON *body = cJSON_CreateObject();
     cJSON_AddItemToObject(body, "items", items);
@@ -40,12 +40,12 @@ cJSON *lp_page_body(cJSON *items, char *next_cursor, int64_t total)
     return body;
 }
 
-cJSON *lp_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
+cJSON *lpd_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
                     const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next)
 {
     cJSON *items = cJSON_CreateArray();
     int rows = 0;
-    struct lp_cursor last = {0};
+    struct lpd_cursor last = {0};
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (++rows > limit)
             break;
@@ -57,7 +57,7 @@ cJSON *lp_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_jso
     *next = NULL;
     if (rows > limit) {
         snprintf(last.scope, sizeof last.scope, "%s", scope);
-        *next = lp_cursor_encode(&last, key);
+        *next = lpd_cursor_encode(&last, key);
     }
     return items;
 }

@@ -10,11 +10,11 @@ static pthread_once_t decoy_once = PTHREAD_ONCE_INIT;
 
 static void make_decoy(void)
 {
-    if (!lp_password_hash("decoy password that no account has", decoy_hash))
+    if (!lpd_password_hash("decoy password that no account has", decoy_hash))
         decoy_hash[0] = '\0';
 }
 
-bool lp_password_hash(const char *password, char out[LP_PASSWORD_HASH_LEN])
+bool lpd_password_hash(const char *password, char out[LP_PASSWORD_HASH_LEN])
 {
     if (sodium_init() < 0)
         return false;
@@ -23,7 +23,7 @@ bool lp_password_hash(const char *password, char out[LP_PASSWORD_HASH_LEN])
                              crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
 }
 
-bool lp_password_verify(const char *hash, const char *password)
+bool lpd_password_verify(const char *hash, const char *password)
 {
     if (password == NULL)
         return false;

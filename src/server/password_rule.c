@@ -14,7 +14,7 @@ static size_t utf8_characters(const char *text)
     return count;
 }
 
-const char *lp_password_rule_violation(const char *password, const char *email)
+const char *lpd_password_rule_violation(const char *password, const char *email)
 {
     if (utf8_characters(password) < LP_PASSWORD_MIN_CHARS)
         return "the password must have at least 12 characters";

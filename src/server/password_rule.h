@@ -7,6 +7,6 @@
 /* NULL when `password` is acceptable for the account `email`, otherwise a
  * sentence saying why not. Characters are counted as UTF-8 code points; the
  * e-mail comparison ignores ASCII case. */
-const char *lp_password_rule_violation(const char *password, const char *email);
+const char *lpd_password_rule_violation(const char *password, const char *email);
 
 #endif

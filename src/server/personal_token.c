@@ -6,37 +6,37 @@
 
 #include "server/response.h"
 
-bool lp_personal_token_is_one(const char *bearer)
+bool lpd_personal_token_is_one(const char *bearer)
 {
     return strncmp(bearer, LP_PERSONAL_TOKEN_PREFIX, sizeof LP_PERSONAL_TOKEN_PREFIX - 1) == 0;
 }
 
-bool lp_personal_token_generate(char out[LP_PERSONAL_TOKEN_LEN])
+bool lpd_personal_token_generate(char out[LP_PERSONAL_TOKEN_LEN])
 {
     char random_part[LP_TOKEN_LEN];
-    if (!lp_token_generate(random_part))
+    if (!lpd_token_generate(random_part))
         return false;
     snprintf(out, LP_PERSONAL_TOKEN_LEN, "%s%s", LP_PERSONAL_TOKEN_PREFIX, random_part);
     return true;
 }
 
-static lp_personal_token_outcome refuse(struct lp_request *req, const char *message)
+static lpd_personal_token_outcome refuse(struct lpd_request *req, const char *message)
 {
-    lp_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", message);
+    lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", message);
     return LP_PERSONAL_TOKEN_REFUSED;
 }
 
 /* Only the first use in each second writes, so a busy monitoring check does not
  * turn every GET into a write. */
-static void record_use(struct lp_request *req, int64_t token_id)
+static void record_use(struct lpd_request *req, int64_t token_id)
 {
     static const char *const sql = "UPDATE personal_tokens SET last_used_at = :now "
                                    "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :now)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return;
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_int(st, ":id", token_id);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_int(st, ":id", token_id);
     sqlite3_step(st);
     sqlite3_reset(st);
 }
@@ -46,35 +46,35 @@ static bool is_read_only_method(const char *method)
     return strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 }
 
-lp_personal_token_outcome lp_personal_token_authenticate(struct lp_request *req, const char *bearer)
+lpd_personal_token_outcome lpd_personal_token_authenticate(struct lpd_request *req, const char *bearer)
 {
     char hash[LP_TOKEN_HASH_LEN];
-    lp_token_hash(bearer, hash);
+    lpd_token_hash(bearer, hash);
     static const char *const sql = "SELECT id, user_id, scope, expires_at, revoked_at FROM personal_tokens "
                                    "WHERE token_hash = :hash";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
-        lp_reply_internal(req);
+        lpd_reply_internal(req);
         return LP_PERSONAL_TOKEN_REFUSED;
     }
-    lp_bind_text(st, ":hash", hash);
+    lpd_bind_text(st, ":hash", hash);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
         return LP_PERSONAL_TOKEN_UNKNOWN;
     }
     int64_t token_id = sqlite3_column_int64(st, 0);
     int64_t user_id = sqlite3_column_int64(st, 1);
-    bool read_only = strcmp(lp_col_text(st, 2), LP_SCOPE_READ) == 0;
-    lp_time expires_at = lp_col_int(st, 3, LP_TIME_NONE);
+    bool read_only = strcmp(lpd_col_text(st, 2), LP_SCOPE_READ) == 0;
+    lp_time expires_at = lpd_col_int(st, 3, LP_TIME_NONE);
     bool revoked = sqlite3_column_type(st, 4) != SQLITE_NULL;
     sqlite3_reset(st);
     if (revoked)
         return refuse(req, "this personal access token has been revoked");
     /* Never token_expired: that code asks for a refresh, which a personal token has not. */
-    if (expires_at != LP_TIME_NONE && lp_token_is_expired(expires_at, req->now))
+    if (expires_at != LP_TIME_NONE && lpd_token_is_expired(expires_at, req->now))
         return refuse(req, "this personal access token has expired");
     if (read_only && !is_read_only_method(req->method)) {
-        lp_reply_error(req, MHD_HTTP_FORBIDDEN, "insufficient_scope",
+        lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "insufficient_scope",
                        "this personal access token may only read; use a read_write token");
         return LP_PERSONAL_TOKEN_REFUSED;
     }

@@ -3,22 +3,22 @@
 #include "server/pagination.h"
 #include "server/response.h"
 
-enum MHD_Result lp_api_product_list(struct lp_request *req)
+enum MHD_Result lpd_api_product_list(struct lpd_request *req)
 {
     /* licenses.product_name copies products.name, so the index on (user_id, product_id) answers this. */
     static const char *const sql = "SELECT product_id, product_name, COUNT(*) FROM licenses WHERE user_id = :user "
                                    "GROUP BY product_id ORDER BY product_name COLLATE NOCASE, product_id";
-    sqlite3_stmt *st = lp_db_stmt(req->db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":user", req->user_id);
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":user", req->user_id);
     cJSON *items = cJSON_CreateArray();
     int64_t total = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         cJSON *item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "id", lp_col_text(st, 0));
-        cJSON_AddStringToObject(item, "name", lp_col_text(st, 1));
+        cJSON_AddStringToObject(item, "id", lpd_col_text(st, 0));
+        cJSON_AddStringToObject(item, "name", lpd_col_text(st, 1));
         cJSON_AddNumberToObject(item, "licenses", (double)sqlite3_column_int64(st, 2));
         cJSON_AddItemToArray(items, item);
         total++;
@@ -26,7 +26,7 @@ enum MHD_Result lp_api_product_list(struct lp_request *req)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         cJSON_Delete(items);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, NULL, total));
+    return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, NULL, total));
 }

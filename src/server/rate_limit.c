@@ -14,7 +14,7 @@ struct entry {
     bool used;
 };
 
-struct lp_rate_limiter {
+struct lpd_rate_limiter {
     pthread_mutex_t lock;
     unsigned max_failures;
     long window_seconds;
@@ -22,11 +22,11 @@ struct lp_rate_limiter {
     struct entry *entries;
 };
 
-struct lp_rate_limiter *lp_rate_limiter_new(unsigned max_failures, long window_seconds, unsigned capacity)
+struct lpd_rate_limiter *lpd_rate_limiter_new(unsigned max_failures, long window_seconds, unsigned capacity)
 {
     if (capacity == 0 || max_failures == 0 || window_seconds <= 0)
         return NULL;
-    struct lp_rate_limiter *limiter = calloc(1, sizeof *limiter);
+    struct lpd_rate_limiter *limiter = calloc(1, sizeof *limiter);
     if (limiter == NULL)
         return NULL;
     limiter->entries = calloc(capacity, sizeof *limiter->entries);
@@ -41,7 +41,7 @@ struct lp_rate_limiter *lp_rate_limiter_new(unsigned max_failures, long window_s
     return limiter;
 }
 
-void lp_rate_limiter_free(struct lp_rate_limiter *limiter)
+void lpd_rate_limiter_free(struct lpd_rate_limiter *limiter)
 {
     if (limiter == NULL)
         return;
@@ -50,7 +50,7 @@ void lp_rate_limiter_free(struct lp_rate_limiter *limiter)
     free(limiter);
 }
 
-static struct entry *find(struct lp_rate_limiter *limiter, const char *key)
+static struct entry *find(struct lpd_rate_limiter *limiter, const char *key)
 {
     for (unsigned i = 0; i < limiter->capacity; i++) {
         struct entry *e = &limiter->entries[i];
@@ -60,18 +60,18 @@ static struct entry *find(struct lp_rate_limiter *limiter, const char *key)
     return NULL;
 }
 
-static bool window_over(const struct lp_rate_limiter *limiter, const struct entry *e, lp_time now)
+static bool window_over(const struct lpd_rate_limiter *limiter, const struct entry *e, lp_time now)
 {
     return now >= e->window_start + limiter->window_seconds;
 }
 
-static bool blocked(const struct lp_rate_limiter *limiter, const struct entry *e, lp_time now)
+static bool blocked(const struct lpd_rate_limiter *limiter, const struct entry *e, lp_time now)
 {
     return !window_over(limiter, e, now) && e->failures >= limiter->max_failures;
 }
 
-static void refuse_until(const struct lp_rate_limiter *limiter, lp_time window_start, lp_time now,
-                         struct lp_rate_refusal *refusal)
+static void refuse_until(const struct lpd_rate_limiter *limiter, lp_time window_start, lp_time now,
+                         struct lpd_rate_refusal *refusal)
 {
     if (refusal == NULL)
         return;
@@ -83,7 +83,7 @@ static void refuse_until(const struct lp_rate_limiter *limiter, lp_time window_s
 /* A slot for a new key: a free one, else one whose window is over, else the
  * unblocked one whose window began longest ago. NULL when every slot holds a
  * blocked key; then *first_blocked is the entry whose window ends first. */
-static struct entry *free_slot(struct lp_rate_limiter *limiter, lp_time now, const struct entry **first_blocked)
+static struct entry *free_slot(struct lpd_rate_limiter *limiter, lp_time now, const struct entry **first_blocked)
 {
     struct entry *stalest = NULL;
     *first_blocked = NULL;
@@ -103,8 +103,8 @@ static struct entry *free_slot(struct lp_rate_limiter *limiter, lp_time now, con
 
 /* The key's entry, a new one for it, or NULL (with *refusal filled) when it
  * is blocked or the table has no room. */
-static struct entry *entry_for_attempt(struct lp_rate_limiter *limiter, const char *key, lp_time now,
-                                       struct lp_rate_refusal *refusal)
+static struct entry *entry_for_attempt(struct lpd_rate_limiter *limiter, const char *key, lp_time now,
+                                       struct lpd_rate_refusal *refusal)
 {
     struct entry *e = find(limiter, key);
     if (e != NULL) {
@@ -131,10 +131,10 @@ static struct entry *entry_for_attempt(struct lp_rate_limiter *limiter, const ch
     return e;
 }
 
-bool lp_rate_limiter_allows(struct lp_rate_limiter *limiter, const char *key, lp_time now, long *retry_after)
+bool lpd_rate_limiter_allows(struct lpd_rate_limiter *limiter, const char *key, lp_time now, long *retry_after)
 {
-    struct lp_rate_refusal refused = {0};
-    struct lp_rate_refusal *refusal = &refused;
+    struct lpd_rate_refusal refused = {0};
+    struct lpd_rate_refusal *refusal = &refused;
     pthread_mutex_lock(&limiter->lock);
     bool allowed = true;
     struct entry *e = find(limiter, key);
@@ -154,7 +154,7 @@ bool lp_rate_limiter_allows(struct lp_rate_limiter *limiter, const char *key, lp
     return allowed;
 }
 
-void lp_rate_limiter_fail(struct lp_rate_limiter *limiter, const char *key, lp_time now)
+void lpd_rate_limiter_fail(struct lpd_rate_limiter *limiter, const char *key, lp_time now)
 {
     pthread_mutex_lock(&limiter->lock);
     struct entry *e = find(limiter, key);
@@ -169,8 +169,8 @@ void lp_rate_limiter_fail(struct lp_rate_limiter *limiter, const char *key, lp_t
     pthread_mutex_unlock(&limiter->lock);
 }
 
-bool lp_rate_limiter_reserve(struct lp_rate_limiter *limiter, const char *key, lp_time now,
-                             struct lp_rate_refusal *refusal)
+bool lpd_rate_limiter_reserve(struct lpd_rate_limiter *limiter, const char *key, lp_time now,
+                             struct lpd_rate_refusal *refusal)
 {
     pthread_mutex_lock(&limiter->lock);
     struct entry *e = entry_for_attempt(limiter, key, now, refusal);
@@ -180,7 +180,7 @@ bool lp_rate_limiter_reserve(struct lp_rate_limiter *limiter, const char *key, l
     return e != NULL;
 }
 
-void lp_rate_limiter_release(struct lp_rate_limiter *limiter, const char *key, lp_time now)
+void lpd_rate_limiter_release(struct lpd_rate_limiter *limiter, const char *key, lp_time now)
 {
     pthread_mutex_lock(&limiter->lock);
     struct entry *e = find(limiter, key);
@@ -189,7 +189,7 @@ void lp_rate_limiter_release(struct lp_rate_limiter *limiter, const char *key, l
     pthread_mutex_unlock(&limiter->lock);
 }
 
-void lp_rate_limiter_reset(struct lp_rate_limiter *limiter, const char *key)
+void lpd_rate_limiter_reset(struct lpd_rate_limiter *limiter, const char *key)
 {
     pthread_mutex_lock(&limiter->lock);
     struct entry *e = find(limiter, key);

@@ -6,7 +6,7 @@
 
 #include "licportal/timestamp.h"
 
-struct lp_rate_limiter;
+struct lpd_rate_limiter;
 
 /* `max_failures` failures within `window_seconds` of the first one block the
  * key until that window ends. `capacity` bounds memory. When the table is
@@ -16,36 +16,36 @@ struct lp_rate_limiter;
  * keys are refused until the first of those windows ends: an attacker who
  * fills the table locks out new keys for a window, never frees a blocked one.
  * Returns NULL when out of memory or given a zero setting. */
-struct lp_rate_limiter *lp_rate_limiter_new(unsigned max_failures, long window_seconds, unsigned capacity);
-void lp_rate_limiter_free(struct lp_rate_limiter *limiter);
+struct lpd_rate_limiter *lpd_rate_limiter_new(unsigned max_failures, long window_seconds, unsigned capacity);
+void lpd_rate_limiter_free(struct lpd_rate_limiter *limiter);
 
 /* When `key` was refused: seconds until it may try again (at least 1) and
  * the start of the window that refuses it (which names the window). */
-struct lp_rate_refusal {
+struct lpd_rate_refusal {
     long retry_after;
     lp_time window_start;
 };
 
 /* Whether `key` may try again at `now`. When not, *retry_after (may be
  * NULL) is the number of seconds (at least 1) until it may. Thread-safe. */
-bool lp_rate_limiter_allows(struct lp_rate_limiter *limiter, const char *key, lp_time now, long *retry_after);
+bool lpd_rate_limiter_allows(struct lpd_rate_limiter *limiter, const char *key, lp_time now, long *retry_after);
 
 /* Counts one failure for `key` at `now`. Thread-safe. */
-void lp_rate_limiter_fail(struct lp_rate_limiter *limiter, const char *key, lp_time now);
+void lpd_rate_limiter_fail(struct lpd_rate_limiter *limiter, const char *key, lp_time now);
 
 /* Checks and counts in one step: when `key` may try at `now`, counts the
  * attempt as a failure in advance and returns true, so that concurrent
  * attempts can never pass the limit together; otherwise fills *refusal and
  * counts nothing. An attempt that did not fail is given back with
- * lp_rate_limiter_release() or lp_rate_limiter_reset(). Thread-safe. */
-bool lp_rate_limiter_reserve(struct lp_rate_limiter *limiter, const char *key, lp_time now,
-                             struct lp_rate_refusal *refusal);
+ * lpd_rate_limiter_release() or lpd_rate_limiter_reset(). Thread-safe. */
+bool lpd_rate_limiter_reserve(struct lpd_rate_limiter *limiter, const char *key, lp_time now,
+                             struct lpd_rate_refusal *refusal);
 
 /* Gives back one attempt reserved at `now` for `key`, unless its window has
  * started again since. Thread-safe. */
-void lp_rate_limiter_release(struct lp_rate_limiter *limiter, const char *key, lp_time now);
+void lpd_rate_limiter_release(struct lpd_rate_limiter *limiter, const char *key, lp_time now);
 
 /* Forgets the failures of `key` (after a successful login). Thread-safe. */
-void lp_rate_limiter_reset(struct lp_rate_limiter *limiter, const char *key);
+void lpd_rate_limiter_reset(struct lpd_rate_limiter *limiter, const char *key);
 
 #endif

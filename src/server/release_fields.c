@@ -3,11 +3,11 @@
 
 #include <string.h>
 
-const char *const lp_release_channels[] = {"stable", "beta", NULL};
-const char *const lp_release_platforms[] = {"linux", "windows", "macos", "any", NULL};
-const char *const lp_release_archs[] = {"x86_64", "aarch64", "any", NULL};
+const char *const lpd_release_channels[] = {"stable", "beta", NULL};
+const char *const lpd_release_platforms[] = {"linux", "windows", "macos", "any", NULL};
+const char *const lpd_release_archs[] = {"x86_64", "aarch64", "any", NULL};
 
-bool lp_release_value_allowed(const char *value, const char *const *allowed)
+bool lpd_release_value_allowed(const char *value, const char *const *allowed)
 {
     if (value == NULL)
         return false;
@@ -18,7 +18,7 @@ bool lp_release_value_allowed(const char *value, const char *const *allowed)
     return false;
 }
 
-bool lp_release_folder_name_valid(const char *name)
+bool lpd_release_folder_name_valid(const char *name)
 {
     size_t len = name != NULL ? strlen(name) : 0;
     if (len == 0 || len > LP_RELEASE_VERSION_MAX || name[0] == '.')
@@ -32,7 +32,7 @@ bool lp_release_folder_name_valid(const char *name)
     return true;
 }
 
-bool lp_release_filename_valid(const char *filename)
+bool lpd_release_filename_valid(const char *filename)
 {
     size_t len = filename != NULL ? strlen(filename) : 0;
     if (len == 0 || len > LP_RELEASE_FILENAME_MAX || filename[0] == '.')

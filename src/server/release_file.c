@@ -13,7 +13,7 @@
 
 #define BLOCK_SIZE (1024 * 1024)
 
-bool lp_release_file_inside(const char *files_dir, const char *source, char *relative, size_t relative_size)
+bool lpd_release_file_inside(const char *files_dir, const char *source, char *relative, size_t relative_size)
 {
     char dir[PATH_MAX], file[PATH_MAX];
     if (realpath(files_dir, dir) == NULL || realpath(source, file) == NULL)
@@ -43,7 +43,7 @@ static bool make_parents(char *path, char *err, size_t err_size)
 
 /* Reads `in` to its end, hashing every block and writing it to `out` when
  * that is not -1. */
-static bool hash_stream(int in, int out, const char *source, const char *target, struct lp_release_file *file,
+static bool hash_stream(int in, int out, const char *source, const char *target, struct lpd_release_file *file,
                         char *err, size_t err_size)
 {
     unsigned char *block = malloc(BLOCK_SIZE);
@@ -90,7 +90,7 @@ static bool hash_stream(int in, int out, const char *source, const char *target,
 }
 
 static bool copy_in(int in, const char *source, const char *files_dir, const char *dest_relative,
-                    struct lp_release_file *file, char *err, size_t err_size)
+                    struct lpd_release_file *file, char *err, size_t err_size)
 {
     char dest[PATH_MAX], temp[PATH_MAX + 16];
     int n = snprintf(dest, sizeof dest, "%s/%s", files_dir, dest_relative);
@@ -133,8 +133,8 @@ static bool copy_in(int in, const char *source, const char *files_dir, const cha
     return ok;
 }
 
-bool lp_release_file_place(const char *files_dir, const char *source, const char *dest_relative,
-                           struct lp_release_file *out, char *err, size_t err_size)
+bool lpd_release_file_place(const char *files_dir, const char *source, const char *dest_relative,
+                           struct lpd_release_file *out, char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out);
     int in = open(source, O_RDONLY | O_CLOEXEC);
@@ -152,7 +152,7 @@ bool lp_release_file_place(const char *files_dir, const char *source, const char
         return false;
     }
     bool ok;
-    if (lp_release_file_inside(files_dir, source, out->relative, sizeof out->relative))
+    if (lpd_release_file_inside(files_dir, source, out->relative, sizeof out->relative))
         ok = hash_stream(in, -1, source, NULL, out, err, err_size);
     else
         ok = copy_in(in, source, files_dir, dest_relative, out, err, err_size);
@@ -160,7 +160,7 @@ bool lp_release_file_place(const char *files_dir, const char *source, const char
     return ok;
 }
 
-void lp_release_file_discard(const char *files_dir, const struct lp_release_file *file)
+void lpd_release_file_discard(const char *files_dir, const struct lpd_release_file *file)
 {
     if (file == NULL || !file->copied)
         return;

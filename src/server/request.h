@@ -16,9 +16,9 @@
 #define LP_REQUEST_ID_LEN 17
 #define LP_CLIENT_ADDR_LEN 64
 
-struct lp_request {
+struct lpd_request {
     struct MHD_Connection *connection;
-    const struct lp_server *server;
+    const struct lpd_server *server;
     const char *method;
     char *path;
     char request_id[LP_REQUEST_ID_LEN];
@@ -37,23 +37,23 @@ struct lp_request {
     int64_t session_id;
     /* The personal access token the request came with; 0 for a login session. */
     int64_t personal_token_id;
-    struct lp_db *db;
+    struct lpd_db *db;
 };
 
 /* A query-string argument, NULL when absent or empty. */
-const char *lp_request_query(const struct lp_request *req, const char *name);
+const char *lpd_request_query(const struct lpd_request *req, const char *name);
 
 /* Whether a query argument name or value holds a NUL byte (%00), which no
  * parameter of the API accepts and C strings would silently cut short. */
-bool lp_request_query_has_nul(const struct lp_request *req);
+bool lpd_request_query_has_nul(const struct lpd_request *req);
 
 /* A request header, NULL when absent. */
-const char *lp_request_header(const struct lp_request *req, const char *name);
+const char *lpd_request_header(const struct lpd_request *req, const char *name);
 
 /* Parses the body as a JSON object. NULL (after replying 400) when it is not. */
-cJSON *lp_request_json_body(struct lp_request *req);
+cJSON *lpd_request_json_body(struct lpd_request *req);
 
 /* A string member of a JSON object, NULL when missing or not a string. */
-const char *lp_json_string(const cJSON *object, const char *name);
+const char *lpd_json_string(const cJSON *object, const char *name);
 
 #endif

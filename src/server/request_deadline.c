@@ -13,25 +13,25 @@
 /* How often the watcher looks: a late request is cut off within this of its deadline. */
 #define SWEEP_NS (250LL * 1000 * 1000)
 
-struct lp_deadline_watch {
-    struct lp_deadline_watch *prev, *next;
+struct lpd_deadline_watch {
+    struct lpd_deadline_watch *prev, *next;
     int fd;
     int64_t due_ns; /* 0: no request pending, or already cut off */
 };
 
-struct lp_request_deadline {
+struct lpd_request_deadline {
     pthread_mutex_t lock;
-    struct lp_ticker *ticker;
+    struct lpd_ticker *ticker;
     int64_t allowed_ns;
-    struct lp_deadline_watch *watches;
+    struct lpd_deadline_watch *watches;
 };
 
 static void sweep(void *arg)
 {
-    struct lp_request_deadline *deadline = arg;
+    struct lpd_request_deadline *deadline = arg;
     pthread_mutex_lock(&deadline->lock);
-    int64_t now = lp_monotonic_ns();
-    for (struct lp_deadline_watch *w = deadline->watches; w != NULL; w = w->next) {
+    int64_t now = lpd_monotonic_ns();
+    for (struct lpd_deadline_watch *w = deadline->watches; w != NULL; w = w->next) {
         if (w->due_ns != 0 && now >= w->due_ns) {
             /* The server's own polling thread sees the end of the stream
              * and closes the connection the usual way. */
@@ -42,14 +42,14 @@ static void sweep(void *arg)
     pthread_mutex_unlock(&deadline->lock);
 }
 
-struct lp_request_deadline *lp_request_deadline_new(unsigned seconds)
+struct lpd_request_deadline *lpd_request_deadline_new(unsigned seconds)
 {
-    struct lp_request_deadline *deadline = calloc(1, sizeof *deadline);
+    struct lpd_request_deadline *deadline = calloc(1, sizeof *deadline);
     if (deadline == NULL)
         return NULL;
     deadline->allowed_ns = (int64_t)seconds * 1000000000;
     pthread_mutex_init(&deadline->lock, NULL);
-    deadline->ticker = lp_ticker_start(SWEEP_NS, sweep, deadline);
+    deadline->ticker = lpd_ticker_start(SWEEP_NS, sweep, deadline);
     if (deadline->ticker == NULL) {
         pthread_mutex_destroy(&deadline->lock);
         free(deadline);
@@ -58,13 +58,13 @@ struct lp_request_deadline *lp_request_deadline_new(unsigned seconds)
     return deadline;
 }
 
-void lp_request_deadline_free(struct lp_request_deadline *deadline)
+void lpd_request_deadline_free(struct lpd_request_deadline *deadline)
 {
     if (deadline == NULL)
         return;
-    lp_ticker_stop(deadline->ticker);
+    lpd_ticker_stop(deadline->ticker);
     while (deadline->watches != NULL) {
-        struct lp_deadline_watch *next = deadline->watches->next;
+        struct lpd_deadline_watch *next = deadline->watches->next;
         free(deadline->watches);
         deadline->watches = next;
     }
@@ -72,16 +72,16 @@ void lp_request_deadline_free(struct lp_request_deadline *deadline)
     free(deadline);
 }
 
-struct lp_deadline_watch *lp_request_deadline_watch(struct lp_request_deadline *deadline, int fd)
+struct lpd_deadline_watch *lpd_request_deadline_watch(struct lpd_request_deadline *deadline, int fd)
 {
-    struct lp_deadline_watch *watch = calloc(1, sizeof *watch);
+    struct lpd_deadline_watch *watch = calloc(1, sizeof *watch);
     if (watch == NULL || fd < 0) {
         free(watch);
         return NULL;
     }
     watch->fd = fd;
     pthread_mutex_lock(&deadline->lock);
-    watch->due_ns = lp_monotonic_ns() + deadline->allowed_ns;
+    watch->due_ns = lpd_monotonic_ns() + deadline->allowed_ns;
     watch->next = deadline->watches;
     if (watch->next != NULL)
         watch->next->prev = watch;
@@ -90,7 +90,7 @@ struct lp_deadline_watch *lp_request_deadline_watch(struct lp_request_deadline *
     return watch;
 }
 
-void lp_request_deadline_met(struct lp_request_deadline *deadline, struct lp_deadline_watch *watch)
+void lpd_request_deadline_met(struct lpd_request_deadline *deadline, struct lpd_deadline_watch *watch)
 {
     if (watch == NULL)
         return;
@@ -99,16 +99,16 @@ void lp_request_deadline_met(struct lp_request_deadline *deadline, struct lp_dea
     pthread_mutex_unlock(&deadline->lock);
 }
 
-void lp_request_deadline_restart(struct lp_request_deadline *deadline, struct lp_deadline_watch *watch)
+void lpd_request_deadline_restart(struct lpd_request_deadline *deadline, struct lpd_deadline_watch *watch)
 {
     if (watch == NULL)
         return;
     pthread_mutex_lock(&deadline->lock);
-    watch->due_ns = lp_monotonic_ns() + deadline->allowed_ns;
+    watch->due_ns = lpd_monotonic_ns() + deadline->allowed_ns;
     pthread_mutex_unlock(&deadline->lock);
 }
 
-void lp_request_deadline_forget(struct lp_request_deadline *deadline, struct lp_deadline_watch *watch)
+void lpd_request_deadline_forget(struct lpd_request_deadline *deadline, struct lpd_deadline_watch *watch)
 {
     if (watch == NULL)
         return;

@@ -7,7 +7,7 @@
 
 #include "server/etag.h"
 
-enum MHD_Result lp_reply(struct lp_request *req, unsigned status, struct MHD_Response *response)
+enum MHD_Result lpd_reply(struct lpd_request *req, unsigned status, struct MHD_Response *response)
 {
     if (response == NULL)
         return MHD_NO;
@@ -31,7 +31,7 @@ static void tag_without(cJSON *body, const char *volatile_member, char etag[LP_E
     cJSON *detached = volatile_member ? cJSON_DetachItemFromObjectCaseSensitive(body, volatile_member) : NULL;
     char *text = cJSON_PrintUnformatted(body);
     if (text != NULL)
-        lp_etag_of(text, strlen(text), etag);
+        lpd_etag_of(text, strlen(text), etag);
     else
         etag[0] = '\0';
     free(text);
@@ -39,7 +39,7 @@ static void tag_without(cJSON *body, const char *volatile_member, char etag[LP_E
         cJSON_AddItemToObject(body, volatile_member, detached);
 }
 
-enum MHD_Result lp_reply_json_stable(struct lp_request *req, unsigned status, cJSON *body,
+enum MHD_Result lpd_reply_json_stable(struct lpd_request *req, unsigned status, cJSON *body,
                                      const char *volatile_member)
 {
     bool cacheable =
@@ -50,17 +50,17 @@ enum MHD_Result lp_reply_json_stable(struct lp_request *req, unsigned status, cJ
     char *text = cJSON_PrintUnformatted(body);
     cJSON_Delete(body);
     if (text == NULL)
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     size_t len = strlen(text);
     if (cacheable) {
         if (etag[0] == '\0')
-            lp_etag_of(text, len, etag);
-        if (lp_etag_matches(lp_request_header(req, "If-None-Match"), etag)) {
+            lpd_etag_of(text, len, etag);
+        if (lpd_etag_matches(lpd_request_header(req, "If-None-Match"), etag)) {
             free(text);
             struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
             MHD_add_response_header(empty, "ETag", etag);
             MHD_add_response_header(empty, "Cache-Control", "private, no-cache");
-            return lp_reply(req, MHD_HTTP_NOT_MODIFIED, empty);
+            return lpd_reply(req, MHD_HTTP_NOT_MODIFIED, empty);
         }
     }
     struct MHD_Response *response = buffer_response(text, len);
@@ -72,25 +72,25 @@ enum MHD_Result lp_reply_json_stable(struct lp_request *req, unsigned status, cJ
     MHD_add_response_header(response, "Cache-Control", "private, no-cache");
     if (cacheable)
         MHD_add_response_header(response, "ETag", etag);
-    return lp_reply(req, status, response);
+    return lpd_reply(req, status, response);
 }
 
-enum MHD_Result lp_reply_json(struct lp_request *req, unsigned status, cJSON *body)
+enum MHD_Result lpd_reply_json(struct lpd_request *req, unsigned status, cJSON *body)
 {
-    return lp_reply_json_stable(req, status, body, NULL);
+    return lpd_reply_json_stable(req, status, body, NULL);
 }
 
-enum MHD_Result lp_reply_error(struct lp_request *req, unsigned status, const char *code, const char *message)
+enum MHD_Result lpd_reply_error(struct lpd_request *req, unsigned status, const char *code, const char *message)
 {
     cJSON *body = cJSON_CreateObject();
     cJSON *error = cJSON_AddObjectToObject(body, "error");
     cJSON_AddStringToObject(error, "code", code);
     cJSON_AddStringToObject(error, "message", message);
     cJSON_AddStringToObject(error, "request_id", req->request_id);
-    return lp_reply_json(req, status, body);
+    return lpd_reply_json(req, status, body);
 }
 
-enum MHD_Result lp_reply_rate_limited(struct lp_request *req, long retry_after)
+enum MHD_Result lpd_reply_rate_limited(struct lpd_request *req, long retry_after)
 {
     cJSON *body = cJSON_CreateObject();
     cJSON *error = cJSON_AddObjectToObject(body, "error");
@@ -100,22 +100,22 @@ enum MHD_Result lp_reply_rate_limited(struct lp_request *req, long retry_after)
     char *text = cJSON_PrintUnformatted(body);
     cJSON_Delete(body);
     if (text == NULL)
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     struct MHD_Response *response = buffer_response(text, strlen(text));
     char seconds[24];
     snprintf(seconds, sizeof seconds, "%ld", retry_after);
     MHD_add_response_header(response, "Content-Type", "application/json");
     MHD_add_response_header(response, "Retry-After", seconds);
-    return lp_reply(req, MHD_HTTP_TOO_MANY_REQUESTS, response);
+    return lpd_reply(req, MHD_HTTP_TOO_MANY_REQUESTS, response);
 }
 
-enum MHD_Result lp_reply_no_content(struct lp_request *req)
+enum MHD_Result lpd_reply_no_content(struct lpd_request *req)
 {
     struct MHD_Response *empty = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-    return lp_reply(req, MHD_HTTP_NO_CONTENT, empty);
+    return lpd_reply(req, MHD_HTTP_NO_CONTENT, empty);
 }
 
-enum MHD_Result lp_reply_internal(struct lp_request *req)
+enum MHD_Result lpd_reply_internal(struct lpd_request *req)
 {
-    return lp_reply_error(req, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal_error", "the server failed to answer");
+    return lpd_reply_error(req, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal_error", "the server failed to answer");
 }

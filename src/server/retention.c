@@ -19,68 +19,68 @@ static const char *const prune_statements[] = {
     "DELETE FROM offline_requests WHERE created_at < :cutoff AND created_at < :replay_horizon",
 };
 
-bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, size_t err_size)
+bool lpd_retention_prune(struct lpd_db *db, lp_time now, long days, char *err, size_t err_size)
 {
     lp_time cutoff = now - (lp_time)days * 86400;
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
         return false;
     for (size_t i = 0; i < sizeof prune_statements / sizeof prune_statements[0]; i++) {
-        sqlite3_stmt *st = lp_db_stmt(db, prune_statements[i]);
+        sqlite3_stmt *st = lpd_db_stmt(db, prune_statements[i]);
         if (st == NULL) {
             snprintf(err, err_size, "cannot prepare pruning");
-            lp_db_exec(db, "ROLLBACK", NULL, 0);
+            lpd_db_exec(db, "ROLLBACK", NULL, 0);
             return false;
         }
-        lp_bind_int(st, ":cutoff", cutoff);
-        lp_bind_int(st, ":replay_horizon", now - LP_MACHINE_REQUEST_MAX_AGE - LP_MACHINE_REQUEST_MAX_SKEW);
+        lpd_bind_int(st, ":cutoff", cutoff);
+        lpd_bind_int(st, ":replay_horizon", now - LP_MACHINE_REQUEST_MAX_AGE - LP_MACHINE_REQUEST_MAX_SKEW);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {
-            snprintf(err, err_size, "cannot prune: %s", sqlite3_errmsg(lp_db_handle(db)));
-            lp_db_exec(db, "ROLLBACK", NULL, 0);
+            snprintf(err, err_size, "cannot prune: %s", sqlite3_errmsg(lpd_db_handle(db)));
+            lpd_db_exec(db, "ROLLBACK", NULL, 0);
             return false;
         }
     }
-    return lp_db_exec(db, "COMMIT", err, err_size);
+    return lpd_db_exec(db, "COMMIT", err, err_size);
 }
 
-struct lp_retention {
-    struct lp_ticker *ticker;
-    struct lp_db *db;
+struct lpd_retention {
+    struct lpd_ticker *ticker;
+    struct lpd_db *db;
     long days;
 };
 
 static void prune_now(void *arg)
 {
-    struct lp_retention *retention = arg;
+    struct lpd_retention *retention = arg;
     char err[256];
-    if (!lp_retention_prune(retention->db, (lp_time)time(NULL), retention->days, err, sizeof err))
+    if (!lpd_retention_prune(retention->db, (lp_time)time(NULL), retention->days, err, sizeof err))
         fprintf(stderr, "licportald: %s\n", err);
 }
 
-struct lp_retention *lp_retention_start(const char *db_path, long days)
+struct lpd_retention *lpd_retention_start(const char *db_path, long days)
 {
-    struct lp_retention *retention = calloc(1, sizeof *retention);
+    struct lpd_retention *retention = calloc(1, sizeof *retention);
     if (retention == NULL)
         return NULL;
     char err[512];
-    retention->db = lp_db_open(db_path, err, sizeof err);
+    retention->db = lpd_db_open(db_path, err, sizeof err);
     retention->days = days;
     if (retention->db != NULL)
-        retention->ticker = lp_ticker_start((int64_t)LP_RETENTION_INTERVAL * 1000000000, prune_now, retention);
+        retention->ticker = lpd_ticker_start((int64_t)LP_RETENTION_INTERVAL * 1000000000, prune_now, retention);
     if (retention->ticker == NULL) {
-        lp_db_free(retention->db);
+        lpd_db_free(retention->db);
         free(retention);
         return NULL;
     }
     return retention;
 }
 
-void lp_retention_stop(struct lp_retention *retention)
+void lpd_retention_stop(struct lpd_retention *retention)
 {
     if (retention == NULL)
         return;
-    lp_ticker_stop(retention->ticker);
-    lp_db_free(retention->db);
+    lpd_ticker_stop(retention->ticker);
+    lpd_db_free(retention->db);
     free(retention);
 }

@@ -16,15 +16,15 @@
  * refresh tokens that expired (or, for refresh tokens, were used) before;
  * sessions ended before, and sessions begun before that have no refresh
  * token left. One transaction. False with a message in `err`. */
-bool lp_retention_prune(struct lp_db *db, lp_time now, long days, char *err, size_t err_size);
+bool lpd_retention_prune(struct lpd_db *db, lp_time now, long days, char *err, size_t err_size);
 
-struct lp_retention;
+struct lpd_retention;
 
 /* Prunes the database at `db_path` every LP_RETENTION_INTERVAL seconds on a
  * thread of its own, with its own connection. NULL when it cannot start. */
-struct lp_retention *lp_retention_start(const char *db_path, long days);
+struct lpd_retention *lpd_retention_start(const char *db_path, long days);
 
 /* Stops the thread. Accepts NULL. */
-void lp_retention_stop(struct lp_retention *retention);
+void lpd_retention_stop(struct lpd_retention *retention);
 
 #endif

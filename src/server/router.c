@@ -8,35 +8,35 @@
 #include "server/auth_guard.h"
 #include "server/response.h"
 
-typedef enum MHD_Result (*lp_handler)(struct lp_request *req);
+typedef enum MHD_Result (*lpd_handler)(struct lpd_request *req);
 
 struct route {
     const char *method;
     const char *pattern;
     bool needs_auth;
-    lp_handler handler;
+    lpd_handler handler;
 };
 
 static const struct route routes[] = {
-    {"POST", "/api/v1/auth/login", false, lp_api_login},
-    {"POST", "/api/v1/auth/refresh", false, lp_api_refresh},
-    {"POST", "/api/v1/auth/logout", true, lp_api_logout},
-    {"GET", "/api/v1/me", true, lp_api_me},
-    {"GET", "/api/v1/dashboard", true, lp_api_dashboard},
-    {"GET", "/api/v1/licenses", true, lp_api_license_list},
-    {"GET", "/api/v1/licenses/*", true, lp_api_license_get},
-    {"POST", "/api/v1/licenses/*/reveal", true, lp_api_license_reveal},
-    {"POST", "/api/v1/licenses/*/offline-activations", true, lp_api_offline_activation},
-    {"GET", "/api/v1/signing-keys", false, lp_api_signing_keys},
-    {"GET", "/api/v1/activations", true, lp_api_activation_list},
-    {"DELETE", "/api/v1/activations/*", true, lp_api_activation_delete},
-    {"GET", "/api/v1/downloads", true, lp_api_download_list},
-    {"GET", "/api/v1/downloads/*", true, lp_api_download_get},
-    {"GET", "/api/v1/downloads/*/file", true, lp_api_download_file},
-    {"GET", "/api/v1/products", true, lp_api_product_list},
-    {"POST", "/api/v1/tokens", true, lp_api_token_create},
-    {"GET", "/api/v1/tokens", true, lp_api_token_list},
-    {"DELETE", "/api/v1/tokens/*", true, lp_api_token_delete},
+    {"POST", "/api/v1/auth/login", false, lpd_api_login},
+    {"POST", "/api/v1/auth/refresh", false, lpd_api_refresh},
+    {"POST", "/api/v1/auth/logout", true, lpd_api_logout},
+    {"GET", "/api/v1/me", true, lpd_api_me},
+    {"GET", "/api/v1/dashboard", true, lpd_api_dashboard},
+    {"GET", "/api/v1/licenses", true, lpd_api_license_list},
+    {"GET", "/api/v1/licenses/*", true, lpd_api_license_get},
+    {"POST", "/api/v1/licenses/*/reveal", true, lpd_api_license_reveal},
+    {"POST", "/api/v1/licenses/*/offline-activations", true, lpd_api_offline_activation},
+    {"GET", "/api/v1/signing-keys", false, lpd_api_signing_keys},
+    {"GET", "/api/v1/activations", true, lpd_api_activation_list},
+    {"DELETE", "/api/v1/activations/*", true, lpd_api_activation_delete},
+    {"GET", "/api/v1/downloads", true, lpd_api_download_list},
+    {"GET", "/api/v1/downloads/*", true, lpd_api_download_get},
+    {"GET", "/api/v1/downloads/*/file", true, lpd_api_download_file},
+    {"GET", "/api/v1/products", true, lpd_api_product_list},
+    {"POST", "/api/v1/tokens", true, lpd_api_token_create},
+    {"GET", "/api/v1/tokens", true, lpd_api_token_list},
+    {"DELETE", "/api/v1/tokens/*", true, lpd_api_token_delete},
 };
 
 /* Matches `path` against `pattern`; on success *id_start points at the
@@ -65,7 +65,7 @@ static bool path_matches(const char *pattern, const char *path, const char **id_
     return *pattern == '\0' && *path == '\0';
 }
 
-enum MHD_Result lp_route(struct lp_request *req)
+enum MHD_Result lpd_route(struct lpd_request *req)
 {
     const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
     bool path_known = false;
@@ -79,19 +79,19 @@ enum MHD_Result lp_route(struct lp_request *req)
             continue;
         if (id_start != NULL) {
             if (id_len >= sizeof req->path_id)
-                return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such object");
+                return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such object");
             memcpy(req->path_id, id_start, id_len);
             req->path_id[id_len] = '\0';
         }
-        if (routes[i].needs_auth && !lp_authenticate(req))
+        if (routes[i].needs_auth && !lpd_authenticate(req))
             return MHD_YES;
-        if (lp_request_query_has_nul(req))
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+        if (lpd_request_query_has_nul(req))
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                                   "query parameters must not contain NUL bytes");
         return routes[i].handler(req);
     }
     if (path_known)
-        return lp_reply_error(req, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
+        return lpd_reply_error(req, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
                               "this path does not support that method");
-    return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such endpoint");
+    return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such endpoint");
 }

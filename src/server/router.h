@@ -6,6 +6,6 @@
 
 /* Answers `req`: 404 not_found for unknown paths, 405 for a known path with
  * another method, otherwise the route's handler. */
-enum MHD_Result lp_route(struct lp_request *req);
+enum MHD_Result lpd_route(struct lpd_request *req);
 
 #endif

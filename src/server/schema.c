@@ -1,4 +1,4 @@
-/* Schema migrations. Counters on users and licences are kept by triggers so that
+/* Schema migrations. Counters on users and licenses are kept by triggers so that
  * the dashboard reads them instead of counting rows. */
 #include "server/schema.h"
 
@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* The counters the dashboard reads, kept by triggers. Bulk loads drop them
- * and set the counters themselves (see lp_schema_suspend_counters). */
+ * and set the counters themselves (see lpd_schema_suspend_counters). */
 #define TRIGGER_LICENSES_COUNTED \
     "CREATE TRIGGER licenses_counted AFTER INSERT ON licenses BEGIN" \
     "  UPDATE users SET license_count = license_count + 1," \
@@ -143,7 +143,7 @@ static const char *const migration_1[] = {
     NULL,
 };
 
-/* kpi_version changes whenever a licence's owner, status or expiry changes, so
+/* kpi_version changes whenever a license's owner, status or expiry changes, so
  * that cached expiry counts (kpi_cache.c) know when to start afresh. */
 #define TRIGGER_KPI_LICENSE_ADDED \
     "CREATE TRIGGER kpi_license_added AFTER INSERT ON licenses BEGIN" \
@@ -247,44 +247,44 @@ static const char *const *const migrations[] = {migration_1, migration_2, migrat
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
-int lp_schema_version(struct lp_db *db)
+int lpd_schema_version(struct lpd_db *db)
 {
     sqlite3_stmt *st = NULL;
     int version = 0;
-    if (sqlite3_prepare_v2(lp_db_handle(db), "SELECT version FROM schema_version", -1, &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(lpd_db_handle(db), "SELECT version FROM schema_version", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return version;
 }
 
-static bool store_cursor_key(struct lp_db *db, char *err, size_t err_size)
+static bool store_cursor_key(struct lpd_db *db, char *err, size_t err_size)
 {
     unsigned char key[LP_CURSOR_KEY_BYTES];
     randombytes_buf(key, sizeof key);
     sqlite3_stmt *st = NULL;
-    bool ok = sqlite3_prepare_v2(lp_db_handle(db), "INSERT INTO settings(name, value) VALUES ('cursor_key', ?)", -1,
+    bool ok = sqlite3_prepare_v2(lpd_db_handle(db), "INSERT INTO settings(name, value) VALUES ('cursor_key', ?)", -1,
                                  &st, NULL) == SQLITE_OK &&
               sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_TRANSIENT) == SQLITE_OK &&
               sqlite3_step(st) == SQLITE_DONE;
     if (!ok)
-        snprintf(err, err_size, "cannot store cursor key: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, err_size, "cannot store cursor key: %s", sqlite3_errmsg(lpd_db_handle(db)));
     sqlite3_finalize(st);
     sodium_memzero(key, sizeof key);
     return ok;
 }
 
-bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size)
+bool lpd_schema_migrate(struct lpd_db *db, char *err, size_t err_size)
 {
     if (sodium_init() < 0) {
         snprintf(err, err_size, "libsodium failed to initialise");
         return false;
     }
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
         return false;
-    if (!lp_db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", err, err_size))
+    if (!lpd_db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", err, err_size))
         goto fail;
-    int version = lp_schema_version(db);
+    int version = lpd_schema_version(db);
     if (version > LATEST_VERSION) {
         snprintf(err, err_size, "database schema version %d is newer than this licportald supports (%d)", version,
                  LATEST_VERSION);
@@ -292,7 +292,7 @@ bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size)
     }
     for (int v = version; v < LATEST_VERSION; v++) {
         for (const char *const *statement = migrations[v]; *statement != NULL; statement++) {
-            if (!lp_db_exec(db, *statement, err, err_size))
+            if (!lpd_db_exec(db, *statement, err, err_size))
                 goto fail;
         }
         if (v == 0 && !store_cursor_key(db, err, err_size))
@@ -302,20 +302,20 @@ bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size)
         char sql[96];
         snprintf(sql, sizeof sql, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)",
                  LATEST_VERSION);
-        if (!lp_db_exec(db, sql, err, err_size))
+        if (!lpd_db_exec(db, sql, err, err_size))
             goto fail;
     }
-    return lp_db_exec(db, "COMMIT", err, err_size);
+    return lpd_db_exec(db, "COMMIT", err, err_size);
 fail:
-    lp_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_exec(db, "ROLLBACK", NULL, 0);
     return false;
 }
 
-bool lp_schema_cursor_key(struct lp_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size)
+bool lpd_schema_cursor_key(struct lpd_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size)
 {
     sqlite3_stmt *st = NULL;
     bool ok = false;
-    if (sqlite3_prepare_v2(lp_db_handle(db), "SELECT value FROM settings WHERE name = 'cursor_key'", -1, &st,
+    if (sqlite3_prepare_v2(lpd_db_handle(db), "SELECT value FROM settings WHERE name = 'cursor_key'", -1, &st,
                            NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == LP_CURSOR_KEY_BYTES) {
         memcpy(key, sqlite3_column_blob(st, 0), LP_CURSOR_KEY_BYTES);
@@ -327,11 +327,11 @@ bool lp_schema_cursor_key(struct lp_db *db, unsigned char key[LP_CURSOR_KEY_BYTE
     return ok;
 }
 
-struct lp_db *lp_schema_open(const char *path, char *err, size_t err_size)
+struct lpd_db *lpd_schema_open(const char *path, char *err, size_t err_size)
 {
-    struct lp_db *db = lp_db_open(path, err, err_size);
-    if (db != NULL && !lp_schema_migrate(db, err, err_size)) {
-        lp_db_free(db);
+    struct lpd_db *db = lpd_db_open(path, err, err_size);
+    if (db != NULL && !lpd_schema_migrate(db, err, err_size)) {
+        lpd_db_free(db);
         return NULL;
     }
     return db;
@@ -343,9 +343,9 @@ static const char *const counter_triggers[] = {
     TRIGGER_KPI_LICENSE_REMOVED, TRIGGER_KPI_LICENSE_CHANGED,
 };
 
-bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size)
+bool lpd_schema_suspend_counters(struct lpd_db *db, char *err, size_t err_size)
 {
-    return lp_db_exec(db,
+    return lpd_db_exec(db,
                       "DROP TRIGGER licenses_counted; DROP TRIGGER licenses_uncounted;"
                       "DROP TRIGGER licenses_status_changed; DROP TRIGGER activations_counted;"
                       "DROP TRIGGER activations_uncounted; DROP TRIGGER kpi_license_added;"
@@ -353,10 +353,10 @@ bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size)
                       err, err_size);
 }
 
-bool lp_schema_resume_counters(struct lp_db *db, char *err, size_t err_size)
+bool lpd_schema_resume_counters(struct lpd_db *db, char *err, size_t err_size)
 {
     for (size_t i = 0; i < sizeof counter_triggers / sizeof counter_triggers[0]; i++) {
-        if (!lp_db_exec(db, counter_triggers[i], err, err_size))
+        if (!lpd_db_exec(db, counter_triggers[i], err, err_size))
             return false;
     }
     return true;

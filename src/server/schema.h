@@ -8,7 +8,7 @@
 #include "server/cursor.h"
 #include "server/db.h"
 
-/* What licence search (`q`) matches: product name, edition and the last four
+/* What license search (`q`) matches: product name, edition and the last four
  * key characters, lower-cased and separated by U+001F so that a match cannot
  * span two of them. Queries must use this exact text to use its index. */
 #define LP_LICENSE_SEARCH_TEXT                                                                                       \
@@ -16,22 +16,22 @@
 
 /* Brings the schema to the newest version, each step in one transaction.
  * Refuses a database written by a newer licportald. */
-bool lp_schema_migrate(struct lp_db *db, char *err, size_t err_size);
+bool lpd_schema_migrate(struct lpd_db *db, char *err, size_t err_size);
 
 /* Opens `path` and migrates it; NULL with a message in `err` on failure. */
-struct lp_db *lp_schema_open(const char *path, char *err, size_t err_size);
+struct lpd_db *lpd_schema_open(const char *path, char *err, size_t err_size);
 
 /* The version the database is at (0 for an empty file). */
-int lp_schema_version(struct lp_db *db);
+int lpd_schema_version(struct lpd_db *db);
 
 /* The key that authenticates page cursors, made at first migration. */
-bool lp_schema_cursor_key(struct lp_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size);
+bool lpd_schema_cursor_key(struct lpd_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size);
 
 /* Drop and recreate the counting triggers, inside the caller's transaction.
  * Between the two calls the caller must set users.license_count,
  * users.active_stored_count, users.activation_count, users.kpi_version
  * (any change) and licenses.activations_in_use for every row it writes. */
-bool lp_schema_suspend_counters(struct lp_db *db, char *err, size_t err_size);
-bool lp_schema_resume_counters(struct lp_db *db, char *err, size_t err_size);
+bool lpd_schema_suspend_counters(struct lpd_db *db, char *err, size_t err_size);
+bool lpd_schema_resume_counters(struct lpd_db *db, char *err, size_t err_size);
 
 #endif

@@ -15,15 +15,15 @@
 #define LP_LOGIN_FAILURES_PER_ADDRESS 50
 #define LP_LOGIN_FAILURE_WINDOW 900L
 
-struct lp_server {
+struct lpd_server {
     const char *db_path;
     const char *files_dir;
     long access_ttl;
     long refresh_ttl;
     unsigned char cursor_key[LP_CURSOR_KEY_BYTES];
-    struct lp_rate_limiter *email_failures;
-    struct lp_rate_limiter *address_failures;
-    struct lp_kpi_cache *kpi_cache;
+    struct lpd_rate_limiter *email_failures;
+    struct lpd_rate_limiter *address_failures;
+    struct lpd_kpi_cache *kpi_cache;
 };
 
 #endif

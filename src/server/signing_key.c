@@ -12,7 +12,7 @@
 
 #define SEED_TEXT_MAX 128
 
-bool lp_signing_key_dir(const char *db_path, char *out, size_t out_size)
+bool lpd_signing_key_dir(const char *db_path, char *out, size_t out_size)
 {
     int n = snprintf(out, out_size, "%s.signing-keys", db_path);
     return n > 0 && (size_t)n < out_size;
@@ -21,7 +21,7 @@ bool lp_signing_key_dir(const char *db_path, char *out, size_t out_size)
 static bool key_file_path(const char *db_path, const char *id, char *out, size_t out_size)
 {
     char dir[4096];
-    if (!lp_signing_key_dir(db_path, dir, sizeof dir))
+    if (!lpd_signing_key_dir(db_path, dir, sizeof dir))
         return false;
     int n = snprintf(out, out_size, "%s/%s.key", dir, id);
     return n > 0 && (size_t)n < out_size;
@@ -103,7 +103,7 @@ static bool read_seed(const char *path, unsigned char seed[crypto_sign_SEEDBYTES
 }
 
 /* Makes a key pair, its private file and its row (inside the caller's transaction). */
-static bool create_key(struct lp_db *db, const char *db_path, lp_time now, char id[LP_SIGNING_KEY_ID_LEN], char *err,
+static bool create_key(struct lpd_db *db, const char *db_path, lp_time now, char id[LP_SIGNING_KEY_ID_LEN], char *err,
                        size_t err_size)
 {
     unsigned char seed[crypto_sign_SEEDBYTES], public_key[crypto_sign_PUBLICKEYBYTES],
@@ -113,7 +113,7 @@ static bool create_key(struct lp_db *db, const char *db_path, lp_time now, char 
     sodium_memzero(secret, sizeof secret);
     key_id_of(public_key, id);
     char dir[4096], path[4200];
-    bool ok = lp_signing_key_dir(db_path, dir, sizeof dir) && key_file_path(db_path, id, path, sizeof path);
+    bool ok = lpd_signing_key_dir(db_path, dir, sizeof dir) && key_file_path(db_path, id, path, sizeof path);
     if (!ok)
         snprintf(err, err_size, "the database path is too long for its key folder");
     ok = ok && make_private_dir(dir, err, err_size) && write_seed(path, seed, err, err_size);
@@ -122,26 +122,26 @@ static bool create_key(struct lp_db *db, const char *db_path, lp_time now, char 
         return false;
     static const char *const insert = "INSERT INTO signing_keys(id, alg, public_key, created_at) "
                                       "VALUES (:id, 'ed25519', :public_key, :now)";
-    sqlite3_stmt *st = lp_db_stmt(db, insert);
+    sqlite3_stmt *st = lpd_db_stmt(db, insert);
     ok = st != NULL;
     if (ok) {
-        lp_bind_text(st, ":id", id);
-        lp_bind_blob(st, ":public_key", public_key, sizeof public_key);
-        lp_bind_int(st, ":now", now);
+        lpd_bind_text(st, ":id", id);
+        lpd_bind_blob(st, ":public_key", public_key, sizeof public_key);
+        lpd_bind_int(st, ":now", now);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
     }
     if (!ok) {
-        snprintf(err, err_size, "cannot record signing key: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, err_size, "cannot record signing key: %s", sqlite3_errmsg(lpd_db_handle(db)));
         unlink(path);
     }
     return ok;
 }
 
-static bool has_current_key(struct lp_db *db, bool *has)
+static bool has_current_key(struct lpd_db *db, bool *has)
 {
     static const char *const sql = "SELECT 1 FROM signing_keys WHERE retired_at IS NULL";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return false;
     int rc = sqlite3_step(st);
@@ -150,53 +150,53 @@ static bool has_current_key(struct lp_db *db, bool *has)
     return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-bool lp_signing_key_ensure(struct lp_db *db, const char *db_path, lp_time now, bool *created, char *err,
+bool lpd_signing_key_ensure(struct lpd_db *db, const char *db_path, lp_time now, bool *created, char *err,
                            size_t err_size)
 {
     *created = false;
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
         return false;
     bool has = false;
     char id[LP_SIGNING_KEY_ID_LEN];
     bool ok = has_current_key(db, &has);
     if (!ok)
-        snprintf(err, err_size, "cannot read signing keys: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, err_size, "cannot read signing keys: %s", sqlite3_errmsg(lpd_db_handle(db)));
     if (ok && !has)
         ok = *created = create_key(db, db_path, now, id, err, err_size);
     if (ok)
-        return lp_db_exec(db, "COMMIT", err, err_size);
-    lp_db_exec(db, "ROLLBACK", NULL, 0);
+        return lpd_db_exec(db, "COMMIT", err, err_size);
+    lpd_db_exec(db, "ROLLBACK", NULL, 0);
     *created = false;
     return false;
 }
 
-bool lp_signing_key_rotate(struct lp_db *db, const char *db_path, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
+bool lpd_signing_key_rotate(struct lpd_db *db, const char *db_path, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
                            char *err, size_t err_size)
 {
-    if (!lp_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
         return false;
     static const char *const retire = "UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL";
-    sqlite3_stmt *st = lp_db_stmt(db, retire);
+    sqlite3_stmt *st = lpd_db_stmt(db, retire);
     bool ok = st != NULL;
     if (ok) {
-        lp_bind_int(st, ":now", now);
+        lpd_bind_int(st, ":now", now);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
     }
     if (!ok)
-        snprintf(err, err_size, "cannot retire the signing key: %s", sqlite3_errmsg(lp_db_handle(db)));
+        snprintf(err, err_size, "cannot retire the signing key: %s", sqlite3_errmsg(lpd_db_handle(db)));
     if (ok && create_key(db, db_path, now, new_id, err, err_size))
-        return lp_db_exec(db, "COMMIT", err, err_size);
-    lp_db_exec(db, "ROLLBACK", NULL, 0);
+        return lpd_db_exec(db, "COMMIT", err, err_size);
+    lpd_db_exec(db, "ROLLBACK", NULL, 0);
     return false;
 }
 
-bool lp_signing_key_current(struct lp_db *db, const char *db_path, struct lp_signing_key *key, char *err,
+bool lpd_signing_key_current(struct lpd_db *db, const char *db_path, struct lpd_signing_key *key, char *err,
                             size_t err_size)
 {
     static const char *const sql = "SELECT id, public_key FROM signing_keys WHERE retired_at IS NULL "
                                    "ORDER BY seq DESC LIMIT 1";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL || sqlite3_step(st) != SQLITE_ROW || sqlite3_column_bytes(st, 1) != crypto_sign_PUBLICKEYBYTES) {
         if (st != NULL)
             sqlite3_reset(st);
@@ -205,7 +205,7 @@ bool lp_signing_key_current(struct lp_db *db, const char *db_path, struct lp_sig
     }
     unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
     memcpy(public_key, sqlite3_column_blob(st, 1), sizeof public_key);
-    snprintf(key->id, sizeof key->id, "%s", lp_col_text(st, 0));
+    snprintf(key->id, sizeof key->id, "%s", lpd_col_text(st, 0));
     sqlite3_reset(st);
 
     char path[4200];
@@ -226,10 +226,10 @@ bool lp_signing_key_current(struct lp_db *db, const char *db_path, struct lp_sig
     return true;
 }
 
-cJSON *lp_signing_keys_json(struct lp_db *db)
+cJSON *lpd_signing_keys_json(struct lpd_db *db)
 {
     static const char *const sql = "SELECT id, alg, public_key, created_at, retired_at FROM signing_keys ORDER BY seq";
-    sqlite3_stmt *st = lp_db_stmt(db, sql);
+    sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return NULL;
     cJSON *body = cJSON_CreateObject();
@@ -242,11 +242,11 @@ cJSON *lp_signing_keys_json(struct lp_db *db)
         sodium_bin2base64(encoded, sizeof encoded, sqlite3_column_blob(st, 2), crypto_sign_PUBLICKEYBYTES,
                           sodium_base64_VARIANT_URLSAFE_NO_PADDING);
         cJSON *item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "id", lp_col_text(st, 0));
-        cJSON_AddStringToObject(item, "alg", lp_col_text(st, 1));
+        cJSON_AddStringToObject(item, "id", lpd_col_text(st, 0));
+        cJSON_AddStringToObject(item, "alg", lpd_col_text(st, 1));
         cJSON_AddStringToObject(item, "public_key", encoded);
-        lp_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
-        lp_json_add_time(item, "retired_at", lp_col_int(st, 4, LP_TIME_NONE));
+        lpd_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
+        lpd_json_add_time(item, "retired_at", lpd_col_int(st, 4, LP_TIME_NONE));
         cJSON_AddItemToArray(keys, item);
     }
     sqlite3_reset(st);

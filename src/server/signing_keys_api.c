@@ -3,8 +3,8 @@
 #include "server/response.h"
 #include "server/signing_key.h"
 
-enum MHD_Result lp_api_signing_keys(struct lp_request *req)
+enum MHD_Result lpd_api_signing_keys(struct lpd_request *req)
 {
-    cJSON *body = lp_signing_keys_json(req->db);
-    return body != NULL ? lp_reply_json(req, MHD_HTTP_OK, body) : lp_reply_internal(req);
+    cJSON *body = lpd_signing_keys_json(req->db);
+    return body != NULL ? lpd_reply_json(req, MHD_HTTP_OK, body) : lpd_reply_internal(req);
 }

@@ -4,14 +4,14 @@
 #include <stdarg.h>
 #include <string.h>
 
-void lp_sql_init(struct lp_sql *sql)
+void lpd_sql_init(struct lpd_sql *sql)
 {
     sql->text[0] = '\0';
     sql->len = 0;
     sql->overflow = false;
 }
 
-void lp_sql_add(struct lp_sql *sql, ...)
+void lpd_sql_add(struct lpd_sql *sql, ...)
 {
     va_list ap;
     va_start(ap, sql);

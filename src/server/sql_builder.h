@@ -7,15 +7,15 @@
 
 #define LP_SQL_MAX 2048
 
-struct lp_sql {
+struct lpd_sql {
     char text[LP_SQL_MAX];
     size_t len;
     bool overflow;
 };
 
-void lp_sql_init(struct lp_sql *sql);
+void lpd_sql_init(struct lpd_sql *sql);
 
 /* Appends the concatenation of the NULL-terminated fragment list. */
-void lp_sql_add(struct lp_sql *sql, ...);
+void lpd_sql_add(struct lpd_sql *sql, ...);
 
 #endif

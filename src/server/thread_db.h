@@ -7,9 +7,9 @@
 #include "server/db.h"
 
 /* Must be called once, before any server thread runs. */
-bool lp_thread_db_setup(const char *db_path);
+bool lpd_thread_db_setup(const char *db_path);
 
 /* The calling thread's connection; NULL when it cannot be opened. */
-struct lp_db *lp_thread_db(void);
+struct lpd_db *lpd_thread_db(void);
 
 #endif

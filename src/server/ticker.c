@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-struct lp_ticker {
+struct lpd_ticker {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     pthread_t thread;
@@ -18,7 +18,7 @@ struct lp_ticker {
 
 static void *run(void *arg)
 {
-    struct lp_ticker *ticker = arg;
+    struct lpd_ticker *ticker = arg;
     pthread_mutex_lock(&ticker->lock);
     while (!ticker->stopping) {
         struct timespec until;
@@ -39,9 +39,9 @@ static void *run(void *arg)
     return NULL;
 }
 
-struct lp_ticker *lp_ticker_start(int64_t interval_ns, void (*tick)(void *arg), void *arg)
+struct lpd_ticker *lpd_ticker_start(int64_t interval_ns, void (*tick)(void *arg), void *arg)
 {
-    struct lp_ticker *ticker = calloc(1, sizeof *ticker);
+    struct lpd_ticker *ticker = calloc(1, sizeof *ticker);
     if (ticker == NULL)
         return NULL;
     ticker->interval_ns = interval_ns;
@@ -62,7 +62,7 @@ struct lp_ticker *lp_ticker_start(int64_t interval_ns, void (*tick)(void *arg), 
     return ticker;
 }
 
-void lp_ticker_stop(struct lp_ticker *ticker)
+void lpd_ticker_stop(struct lpd_ticker *ticker)
 {
     if (ticker == NULL)
         return;

@@ -4,14 +4,14 @@
 
 #include <stdint.h>
 
-struct lp_ticker;
+struct lpd_ticker;
 
 /* Calls tick(arg) every `interval_ns` nanoseconds (the first time one
  * interval from now) on a thread of its own. NULL when the thread cannot
  * start. */
-struct lp_ticker *lp_ticker_start(int64_t interval_ns, void (*tick)(void *arg), void *arg);
+struct lpd_ticker *lpd_ticker_start(int64_t interval_ns, void (*tick)(void *arg), void *arg);
 
 /* Stops the thread at once (waiting only for a tick under way). Accepts NULL. */
-void lp_ticker_stop(struct lp_ticker *ticker);
+void lpd_ticker_stop(struct lpd_ticker *ticker);
 
 #endif

@@ -4,7 +4,7 @@
 #include <sodium.h>
 #include <string.h>
 
-bool lp_token_generate(char out[LP_TOKEN_LEN])
+bool lpd_token_generate(char out[LP_TOKEN_LEN])
 {
     if (sodium_init() < 0)
         return false;
@@ -15,19 +15,19 @@ bool lp_token_generate(char out[LP_TOKEN_LEN])
     return true;
 }
 
-void lp_token_hash(const char *token, char out[LP_TOKEN_HASH_LEN])
+void lpd_token_hash(const char *token, char out[LP_TOKEN_HASH_LEN])
 {
     unsigned char digest[32];
     crypto_generichash(digest, sizeof digest, (const unsigned char *)token, strlen(token), NULL, 0);
     sodium_bin2hex(out, LP_TOKEN_HASH_LEN, digest, sizeof digest);
 }
 
-lp_time lp_token_expiry(lp_time issued_at, long ttl)
+lp_time lpd_token_expiry(lp_time issued_at, long ttl)
 {
     return issued_at + (lp_time)ttl;
 }
 
-bool lp_token_is_expired(lp_time expires_at, lp_time now)
+bool lpd_token_is_expired(lp_time expires_at, lp_time now)
 {
     return now >= expires_at;
 }

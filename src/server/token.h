@@ -14,16 +14,16 @@
 #define LP_TOKEN_HASH_LEN 65
 
 /* Fills `out` with a fresh random token. Returns false when libsodium is not ready. */
-bool lp_token_generate(char out[LP_TOKEN_LEN]);
+bool lpd_token_generate(char out[LP_TOKEN_LEN]);
 
 /* The form a token is stored and looked up in. Deterministic, so lookups are
  * by equality; a token of any length hashes, so garbage simply finds nothing. */
-void lp_token_hash(const char *token, char out[LP_TOKEN_HASH_LEN]);
+void lpd_token_hash(const char *token, char out[LP_TOKEN_HASH_LEN]);
 
 /* A token issued at `issued_at` with lifetime `ttl` seconds expires then. */
-lp_time lp_token_expiry(lp_time issued_at, long ttl);
+lp_time lpd_token_expiry(lp_time issued_at, long ttl);
 
 /* A token is usable strictly before its expiry instant. */
-bool lp_token_is_expired(lp_time expires_at, lp_time now);
+bool lpd_token_is_expired(lp_time expires_at, lp_time now);
 
 #endif

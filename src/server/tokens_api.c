@@ -16,11 +16,11 @@
 #define SECONDS_PER_DAY 86400
 
 /* A token cannot mint, list or revoke tokens: otherwise a leaked one could outlive its revocation. */
-static bool refused_to_tokens(struct lp_request *req)
+static bool refused_to_tokens(struct lpd_request *req)
 {
     if (req->personal_token_id == 0)
         return false;
-    lp_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden",
+    lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden",
                    "personal access tokens are managed from a login session, not with a token");
     return true;
 }
@@ -30,13 +30,13 @@ static cJSON *token_json(sqlite3_stmt *st)
 {
     cJSON *item = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_PERSONAL_TOKEN, sqlite3_column_int64(st, 0), id);
+    lpd_object_id_format(LP_ID_PERSONAL_TOKEN, sqlite3_column_int64(st, 0), id);
     cJSON_AddStringToObject(item, "id", id);
-    cJSON_AddStringToObject(item, "name", lp_col_text(st, 1));
-    cJSON_AddStringToObject(item, "scope", lp_col_text(st, 2));
-    lp_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
-    lp_json_add_time(item, "expires_at", lp_col_int(st, 4, LP_TIME_NONE));
-    lp_json_add_time(item, "last_used_at", lp_col_int(st, 5, LP_TIME_NONE));
+    cJSON_AddStringToObject(item, "name", lpd_col_text(st, 1));
+    cJSON_AddStringToObject(item, "scope", lpd_col_text(st, 2));
+    lpd_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
+    lpd_json_add_time(item, "expires_at", lpd_col_int(st, 4, LP_TIME_NONE));
+    lpd_json_add_time(item, "last_used_at", lpd_col_int(st, 5, LP_TIME_NONE));
     return item;
 }
 
@@ -67,16 +67,16 @@ static bool parse_expiry(const cJSON *body, lp_time now, lp_time *expires_at)
     return true;
 }
 
-enum MHD_Result lp_api_token_create(struct lp_request *req)
+enum MHD_Result lpd_api_token_create(struct lpd_request *req)
 {
     if (refused_to_tokens(req))
         return MHD_YES;
-    cJSON *body = lp_request_json_body(req);
+    cJSON *body = lpd_request_json_body(req);
     if (body == NULL)
         return MHD_YES;
-    const char *name = lp_json_string(body, "name");
+    const char *name = lpd_json_string(body, "name");
     const cJSON *scope_item = cJSON_GetObjectItemCaseSensitive(body, "scope");
-    const char *scope = scope_item == NULL ? LP_SCOPE_READ : lp_json_string(body, "scope");
+    const char *scope = scope_item == NULL ? LP_SCOPE_READ : lpd_json_string(body, "scope");
     lp_time expires_at;
     const char *problem = NULL;
     if (!valid_name(name))
@@ -87,59 +87,59 @@ enum MHD_Result lp_api_token_create(struct lp_request *req)
         problem = "expires_in_days must be null or a whole number from 1 to 3650";
     if (problem != NULL) {
         cJSON_Delete(body);
-        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", problem);
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", problem);
     }
     char secret[LP_PERSONAL_TOKEN_LEN];
     char hash[LP_TOKEN_HASH_LEN];
-    if (!lp_personal_token_generate(secret)) {
+    if (!lpd_personal_token_generate(secret)) {
         cJSON_Delete(body);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    lp_token_hash(secret, hash);
+    lpd_token_hash(secret, hash);
     static const char *const insert = "INSERT INTO personal_tokens(user_id, token_hash, name, scope, created_at, "
                                       "expires_at) VALUES (:user, :hash, :name, :scope, :now, :expires)";
-    sqlite3_stmt *st = lp_db_stmt(req->db, insert);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, insert);
     bool ok = st != NULL;
     if (ok) {
-        lp_bind_int(st, ":user", req->user_id);
-        lp_bind_text(st, ":hash", hash);
-        lp_bind_text(st, ":name", name);
-        lp_bind_text(st, ":scope", scope);
-        lp_bind_int(st, ":now", req->now);
+        lpd_bind_int(st, ":user", req->user_id);
+        lpd_bind_text(st, ":hash", hash);
+        lpd_bind_text(st, ":name", name);
+        lpd_bind_text(st, ":scope", scope);
+        lpd_bind_int(st, ":now", req->now);
         if (expires_at != LP_TIME_NONE)
-            lp_bind_int(st, ":expires", expires_at);
+            lpd_bind_int(st, ":expires", expires_at);
         ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
     }
     if (!ok) {
         cJSON_Delete(body);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    int64_t row = sqlite3_last_insert_rowid(lp_db_handle(req->db));
+    int64_t row = sqlite3_last_insert_rowid(lpd_db_handle(req->db));
     cJSON *reply = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_PERSONAL_TOKEN, row, id);
+    lpd_object_id_format(LP_ID_PERSONAL_TOKEN, row, id);
     cJSON_AddStringToObject(reply, "id", id);
     cJSON_AddStringToObject(reply, "name", name);
     cJSON_AddStringToObject(reply, "scope", scope);
     cJSON_AddStringToObject(reply, "token", secret);
-    lp_json_add_time(reply, "created_at", req->now);
-    lp_json_add_time(reply, "expires_at", expires_at);
+    lpd_json_add_time(reply, "created_at", req->now);
+    lpd_json_add_time(reply, "expires_at", expires_at);
     cJSON_AddNullToObject(reply, "last_used_at");
-    lp_audit(req, req->user_id, "token_create", id, scope);
+    lpd_audit(req, req->user_id, "token_create", id, scope);
     cJSON_Delete(body);
     memset(secret, 0, sizeof secret);
-    return lp_reply_json(req, MHD_HTTP_CREATED, reply);
+    return lpd_reply_json(req, MHD_HTTP_CREATED, reply);
 }
 
-enum MHD_Result lp_api_token_list(struct lp_request *req)
+enum MHD_Result lpd_api_token_list(struct lpd_request *req)
 {
     if (refused_to_tokens(req))
         return MHD_YES;
     int limit;
-    struct lp_cursor after;
+    struct lpd_cursor after;
     bool has_cursor;
-    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lpd_page_params(req, SCOPE, &limit, &after, &has_cursor))
         return MHD_YES;
     static const char *const first_page = "SELECT id, name, scope, created_at, expires_at, last_used_at "
                                           "FROM personal_tokens WHERE user_id = :user AND revoked_at IS NULL "
@@ -148,24 +148,24 @@ enum MHD_Result lp_api_token_list(struct lp_request *req)
                                           "FROM personal_tokens WHERE user_id = :user AND revoked_at IS NULL "
                                           "AND id < :after ORDER BY id DESC LIMIT :limit";
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lp_db_handle(req->db), has_cursor ? later_page : first_page, -1, &st, NULL) !=
+    if (sqlite3_prepare_v2(lpd_db_handle(req->db), has_cursor ? later_page : first_page, -1, &st, NULL) !=
         SQLITE_OK) {
         sqlite3_finalize(st);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    lp_bind_int(st, ":user", req->user_id);
-    lp_bind_int(st, ":after", after.id);
-    lp_bind_int(st, ":limit", limit + 1);
+    lpd_bind_int(st, ":user", req->user_id);
+    lpd_bind_int(st, ":after", after.id);
+    lpd_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lp_page_rows(st, limit, 0, token_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lpd_page_rows(st, limit, 0, token_json, SCOPE, req->server->cursor_key, &next);
 
     static const char *const count = "SELECT COUNT(*) FROM personal_tokens WHERE user_id = :user "
                                      "AND revoked_at IS NULL";
-    sqlite3_stmt *counter = lp_db_stmt(req->db, count);
+    sqlite3_stmt *counter = lpd_db_stmt(req->db, count);
     bool counted = counter != NULL;
     int64_t total = 0;
     if (counted) {
-        lp_bind_int(counter, ":user", req->user_id);
+        lpd_bind_int(counter, ":user", req->user_id);
         counted = sqlite3_step(counter) == SQLITE_ROW;
         total = counted ? sqlite3_column_int64(counter, 0) : 0;
         sqlite3_reset(counter);
@@ -173,25 +173,25 @@ enum MHD_Result lp_api_token_list(struct lp_request *req)
     if (!counted) {
         cJSON_Delete(items);
         free(next);
-        return lp_reply_internal(req);
+        return lpd_reply_internal(req);
     }
-    return lp_reply_json(req, MHD_HTTP_OK, lp_page_body(items, next, total));
+    return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, next, total));
 }
 
-enum MHD_Result lp_api_token_delete(struct lp_request *req)
+enum MHD_Result lpd_api_token_delete(struct lpd_request *req)
 {
     if (refused_to_tokens(req))
         return MHD_YES;
     int64_t row;
-    if (!lp_object_id_parse(LP_ID_PERSONAL_TOKEN, req->path_id, &row))
-        return lp_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such token");
+    if (!lpd_object_id_parse(LP_ID_PERSONAL_TOKEN, req->path_id, &row))
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such token");
     static const char *const revoke = "UPDATE personal_tokens SET revoked_at = :now "
                                       "WHERE id = :id AND user_id = :user AND revoked_at IS NULL";
-    sqlite3_stmt *st = lp_db_stmt(req->db, revoke);
+    sqlite3_stmt *st = lpd_db_stmt(req->db, revoke);
     if (st == NULL)
-        return lp_reply_internal(req);
-    lp_bind_int(st, ":now", req->now);
-    lp_bind_int(st, ":id", row);
-    lp_bind_int(st, ":user", req->user_id);
-    return lp_reply_after_change(req, lp_db_step_changes(req->db, st), "no such token", "token_revoke");
+        return lpd_reply_internal(req);
+    lpd_bind_int(st, ":now", req->now);
+    lpd_bind_int(st, ":id", row);
+    lpd_bind_int(st, ":user", req->user_id);
+    return lpd_reply_after_change(req, lpd_db_step_changes(req->db, st), "no such token", "token_revoke");
 }

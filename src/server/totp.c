@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int oath_flags(enum lp_totp_hash hash)
+static int oath_flags(enum lpd_totp_hash hash)
 {
     switch (hash) {
     case LP_TOTP_SHA256:
@@ -19,12 +19,12 @@ static int oath_flags(enum lp_totp_hash hash)
     }
 }
 
-bool lp_totp_init(void)
+bool lpd_totp_init(void)
 {
     return oath_init() == OATH_OK;
 }
 
-bool lp_totp_secret_from_base32(const char *text, unsigned char **out, size_t *out_len)
+bool lpd_totp_secret_from_base32(const char *text, unsigned char **out, size_t *out_len)
 {
     if (text == NULL)
         return false;
@@ -52,22 +52,22 @@ bool lp_totp_secret_from_base32(const char *text, unsigned char **out, size_t *o
     return true;
 }
 
-bool lp_totp_generate(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, unsigned digits,
-                      enum lp_totp_hash hash, char *out)
+bool lpd_totp_generate(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, unsigned digits,
+                      enum lpd_totp_hash hash, char *out)
 {
     return oath_totp_generate2((const char *)secret, secret_len, (time_t)now, step, 0, digits, oath_flags(hash),
                                out) == OATH_OK;
 }
 
-bool lp_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
-                    enum lp_totp_hash hash, const char *code)
+bool lpd_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
+                    enum lpd_totp_hash hash, const char *code)
 {
     int64_t matched;
-    return lp_totp_match(secret, secret_len, now, step, window, hash, code, &matched);
+    return lpd_totp_match(secret, secret_len, now, step, window, hash, code, &matched);
 }
 
-bool lp_totp_match(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
-                   enum lp_totp_hash hash, const char *code, int64_t *matched_step)
+bool lpd_totp_match(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
+                   enum lpd_totp_hash hash, const char *code, int64_t *matched_step)
 {
     if (code == NULL || secret == NULL || secret_len == 0)
         return false;

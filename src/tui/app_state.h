@@ -34,7 +34,7 @@ typedef enum tui_modal {
     TUI_MODAL_NONE,
     TUI_MODAL_HELP,
     TUI_MODAL_PROMPT,             /* `:` action name */
-    TUI_MODAL_FILTER,             /* `/` licence text filter */
+    TUI_MODAL_FILTER,             /* `/` license text filter */
     TUI_MODAL_CONFIRM_DEACTIVATE,
     TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
     TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
@@ -118,11 +118,11 @@ typedef struct tui_state {
     int dashboard_selected;
     bool dashboard_painted;   /* data has been on screen at least once */
 
-    /* licences */
+    /* licenses */
     tui_license_filter license_filter;
     tui_pager licenses;
 
-    /* licence detail */
+    /* license detail */
     char detail_id[128];
     bool detail_loaded;
     lp_license_detail detail;
@@ -131,7 +131,7 @@ typedef struct tui_state {
     int detail_scroll;
 
     /* activations */
-    char activations_license[128]; /* "" = every licence */
+    char activations_license[128]; /* "" = every license */
     tui_pager activations;
     char confirm_id[128];
     char confirm_label[256];
@@ -166,7 +166,7 @@ typedef struct tui_state {
 void tui_state_init(tui_state *state, const char *email, const char *server, bool has_session,
                     bool offer_remember);
 void tui_state_free(tui_state *state);
-/* Builds the drawn rows of the dashboard's recent licences (after each new dashboard). */
+/* Builds the drawn rows of the dashboard's recent licenses (after each new dashboard). */
 void tui_state_build_recent_rows(tui_state *state);
 /* Who is logged in, for the title bar (sanitised here). */
 void tui_state_set_user(tui_state *state, const char *name, const char *email);

@@ -1,4 +1,4 @@
-/* The cells of licence, activation and download rows, sanitised as they are built. */
+/* The cells of license, activation and download rows, sanitised as they are built. */
 #include "tui/list_rows.h"
 
 #include "licportal/format.h"

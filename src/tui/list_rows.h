@@ -11,7 +11,7 @@ tui_role tui_license_status_role(lp_license_status status);
 void tui_license_row(const void *item, tui_clean_row *row);
 void tui_activation_row(const void *item, tui_clean_row *row);
 void tui_download_row(const void *item, tui_clean_row *row);
-/* The dashboard's recent licences: key, product, status, added. */
+/* The dashboard's recent licenses: key, product, status, added. */
 void tui_recent_license_row(const lp_license_summary *license, tui_clean_row *row);
 
 #endif

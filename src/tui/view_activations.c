@@ -1,4 +1,4 @@
-/* Activations across licences: devices and domains, deactivated after a confirmation. */
+/* Activations across licenses: devices and domains, deactivated after a confirmation. */
 #include <stdio.h>
 
 #include "licportal/format.h"

@@ -1,4 +1,4 @@
-/* The dashboard: KPI panel, quick actions, recent licences, offline marking. */
+/* The dashboard: KPI panel, quick actions, recent licenses, offline marking. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* One licence: every field, features, renewal options; the full key only on request. */
+/* One license: every field, features, renewal options; the full key only on request. */
 #include <stdio.h>
 #include <stdlib.h>
 

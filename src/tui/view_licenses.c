@@ -1,4 +1,4 @@
-/* The licence list: the whole library through the pager, with filters and sorting. */
+/* The license list: the whole library through the pager, with filters and sorting. */
 #include <stdio.h>
 #include <string.h>
 

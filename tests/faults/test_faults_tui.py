@@ -21,7 +21,7 @@ import harness  # noqa: E402
 # controls as UTF-8, BiDi embeddings/overrides/isolates and marks.
 LEAKS = re.compile(rb"ZXZpbA|\x1b\]52;|\x1b\]0;owned|evil\.example|\xc2[\x80-\x9f]"
                    rb"|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c")
-# Views by key, then a licence's detail (Enter in the licence list), then back.
+# Views by key, then a license's detail (Enter in the license list), then back.
 KEYS = [b"2", b"\r", b"\x1b", b"3", b"4", b"1"]
 # How long a quit may take before the client is killed: under a wrapper, valgrind's leak
 # check runs after the program's own exit.

@@ -146,7 +146,7 @@ static void run_dashboard(const char *json, size_t len, lp_error *err)
         check_failure(st, err, &d, sizeof d);
         return;
     }
-    FUZZ_REQUIRE(TARGET, d.recent_count <= LP_DASHBOARD_RECENT_MAX, "more than 5 recent licences");
+    FUZZ_REQUIRE(TARGET, d.recent_count <= LP_DASHBOARD_RECENT_MAX, "more than 5 recent licenses");
     FUZZ_REQUIRE(TARGET, d.kpis.total_licenses >= 0 && d.kpis.active_licenses >= 0
                              && d.kpis.activations_in_use >= 0 && d.kpis.expiring_soon >= 0
                              && d.kpis.expiring_window_days >= 0,

@@ -348,7 +348,7 @@ def _die_with_parent():
 
 
 def settle_expiry(api, slack=3):
-    """Wait until no licence is within `slack` seconds of its expiry, so that statuses
+    """Wait until no license is within `slack` seconds of its expiry, so that statuses
     (computed at request time) hold still while a test compares lists."""
     items, _ = api.list_all("/licenses")
     now = time.time()
@@ -819,8 +819,8 @@ class PortalTestCase(unittest.TestCase):
             cls.prepare(portal)
             portal.start()
             if demo_done is not None:
-                # The demo has a licence that expires the second the data is made. Until
-                # the server's clock (whole seconds) has passed it, that licence is still
+                # The demo has a license that expires the second the data is made. Until
+                # the server's clock (whole seconds) has passed it, that license is still
                 # active and inside every expiry window; tests start after it lapsed.
                 time.sleep(max(0.0, math.floor(demo_done) + 1.05 - time.time()))
         except BaseException:

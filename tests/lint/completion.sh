@@ -91,12 +91,12 @@ expect "bash: descending sort keys" "-added_at -expires_at -product -status" "$(
 expect "bash: channels" "stable beta" "$(bash_complete licportal downloads --channel '')"
 expect "bash: platforms" "linux windows macos any" "$(bash_complete licportal downloads --platform '')"
 expect "bash: download id after --output and its value" "rel_01HD" "$(bash_complete licportal download --output /tmp '')"
-expect "bash: licence ids from the cache" "lic_01HAAA lic_01HABB lic_01HBCC" "$(bash_complete licportal license '')"
-expect "bash: licence id prefix" "lic_01HAAA lic_01HABB" "$(bash_complete licportal license lic_01HA)"
-expect "bash: licence id after global options" "lic_01HBCC" \
+expect "bash: license ids from the cache" "lic_01HAAA lic_01HABB lic_01HBCC" "$(bash_complete licportal license '')"
+expect "bash: license id prefix" "lic_01HAAA lic_01HABB" "$(bash_complete licportal license lic_01HA)"
+expect "bash: license id after global options" "lic_01HBCC" \
   "$(bash_complete licportal --server https://portal.example.com license lic_01HB)"
 expect "bash: only one id" "" "$(bash_complete licportal license lic_01HAAA '')"
-expect "bash: licence ids for activations --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
+expect "bash: license ids for activations --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
   "$(bash_complete licportal activations --license '')"
 expect "bash: activation ids" "act_01HX act_01HY" "$(bash_complete licportal deactivate '')"
 expect "bash: download ids, carriage return dropped" "rel_01HD" "$(bash_complete licportal download '')"
@@ -124,13 +124,13 @@ if command -v fish >/dev/null; then
   expect "fish: statuses" "active expired suspended revoked pending" "$(fish_complete 'licportal licenses --status ')"
   expect "fish: sort keys after =" "--sort=-added_at --sort=-expires_at --sort=-product --sort=-status" \
     "$(fish_complete 'licportal licenses --sort=-')"
-  expect "fish: licence ids" "lic_01HAAA lic_01HABB lic_01HBCC" "$(fish_complete 'licportal license ')"
+  expect "fish: license ids" "lic_01HAAA lic_01HABB lic_01HBCC" "$(fish_complete 'licportal license ')"
   expect "fish: only one id" "" "$(fish_complete 'licportal license lic_01HAAA ')"
   expect "fish: activation ids" "act_01HX act_01HY" "$(fish_complete 'licportal deactivate ')"
   expect "fish: download ids" "rel_01HD" "$(fish_complete 'licportal download ')"
   expect "fish: download id after --output and its value" "rel_01HD" "$(fish_complete 'licportal download --output /tmp ')"
   expect "fish: platforms" "linux windows macos any" "$(fish_complete 'licportal downloads --platform ')"
-  expect "fish: licence ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
+  expect "fish: license ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(fish_complete 'licportal activations --license ')"
   expect "fish: check options" "$globals --warn-days --crit-days --json" "$(fish_complete 'licportal check --')"
   expect "fish: verify options" "$globals --keys --save-keys --any-machine --json" "$(fish_complete 'licportal verify --')"
@@ -166,11 +166,11 @@ if command -v zsh >/dev/null; then
   expect "zsh: profile names" "default work staging" "$(zsh_complete 'licportal --profile ')"
   expect "zsh: statuses" "active expired suspended revoked pending" "$(zsh_complete 'licportal licenses --status ')"
   expect "zsh: status after =" "suspended" "$(zsh_complete 'licportal licenses --status=s')"
-  expect "zsh: licence ids" "lic_01HAAA lic_01HABB lic_01HBCC" "$(zsh_complete 'licportal license ')"
+  expect "zsh: license ids" "lic_01HAAA lic_01HABB lic_01HBCC" "$(zsh_complete 'licportal license ')"
   expect "zsh: activation ids" "act_01HX act_01HY" "$(zsh_complete 'licportal deactivate ')"
   expect "zsh: download id after --output and its value" "rel_01HD" "$(zsh_complete 'licportal download --output /tmp ')"
   expect "zsh: platforms" "linux windows macos any" "$(zsh_complete 'licportal downloads --platform=')"
-  expect "zsh: licence ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
+  expect "zsh: license ids for --license" "lic_01HAAA lic_01HABB lic_01HBCC" \
     "$(zsh_complete 'licportal activations --license ')"
   expect "zsh: check options" "$globals --warn-days --crit-days --json" "$(zsh_complete 'licportal check --')"
   expect "zsh: verify options" "$globals --keys --save-keys --any-machine --json" "$(zsh_complete 'licportal verify --')"

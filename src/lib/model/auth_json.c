@@ -1,4 +1,4 @@
-/* Login/refresh answers, the user (/me) and a revealed licence key. */
+/* Login/refresh answers, the user (/me) and a revealed license key. */
 #include <strings.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* The dashboard answer: KPIs, at most five recent licences, the time it was made. */
+/* The dashboard answer: KPIs, at most five recent licenses, the time it was made. */
 #include <string.h>
 
 #include "lib/model/json_map.h"

@@ -1,6 +1,6 @@
 /* JSON bodies parsed by cJSON into a per-document arena: no malloc per node, one free per body.
  *
- * A page of 200 licences is some 2,400 values and 4,000 strings; cJSON gives
+ * A page of 200 licenses is some 2,400 values and 4,000 strings; cJSON gives
  * each its own malloc and cJSON_Delete its own free, which together cost more
  * than the parse itself. cJSON's allocator hooks are set once for the whole
  * process; they draw from the arena of the document that this thread is

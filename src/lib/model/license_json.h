@@ -1,4 +1,4 @@
-/* LicenseSummary from a JSON node, shared by licence pages and the dashboard. */
+/* LicenseSummary from a JSON node, shared by license pages and the dashboard. */
 #ifndef LICPORTAL_LIB_MODEL_LICENSE_JSON_H
 #define LICPORTAL_LIB_MODEL_LICENSE_JSON_H
 

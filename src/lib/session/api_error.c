@@ -59,7 +59,7 @@ static void compose(lp_status status, const char *code, const char *said, long h
     }
     if (strcmp(code, "deactivation_not_allowed") == 0) {
         lp_error_set(err, status,
-                     "this licence does not allow self-service deactivation: contact the vendor's support");
+                     "this license does not allow self-service deactivation: contact the vendor's support");
         return;
     }
     switch (status) {

@@ -22,7 +22,7 @@ class CheckTest(CliTestCase):
         now = time.time()
         future = [harness.parse_ts(i["expires_at"]) - now for i in items
                   if i["expires_at"] is not None and harness.parse_ts(i["expires_at"]) > now]
-        self.assertTrue(future, "the demo data has no active licence with an expiry")
+        self.assertTrue(future, "the demo data has no active license with an expiry")
         return min(future) / 86400.0
 
     def check(self, *args):
@@ -33,7 +33,7 @@ class CheckTest(CliTestCase):
     def test_ok_when_nothing_expires_within_the_windows(self):
         first = self.days_to_first_expiry()
         if first < 1:
-            self.skipTest("a licence expires within a day")
+            self.skipTest("a license expires within a day")
         res = self.check("--warn-days", "0", "--crit-days", "0")
         self.assertExit(res, 0)
         self.assertTrue(res.out.startswith("LICPORTAL OK - "))

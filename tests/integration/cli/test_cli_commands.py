@@ -73,7 +73,7 @@ class CommandsTest(CliTestCase):
         self.assertExit(res, 2)
         self.assertOneLineError(res)
 
-    def test_licenses_plain_text_is_one_tab_separated_line_per_licence(self):
+    def test_licenses_plain_text_is_one_tab_separated_line_per_license(self):
         res = self.cli.run("licenses")
         self.assertExit(res, 0)
         total = self.api.get("/licenses").json["total"]
@@ -123,7 +123,7 @@ class CommandsTest(CliTestCase):
         self.assertEqual(res.out, f"{some['id']}\t{full}\n")
         self.assertEqual(self.json_of("license", some["id"], "--reveal")["key"], full)
 
-    def test_unknown_or_foreign_licence_exits_3(self):
+    def test_unknown_or_foreign_license_exits_3(self):
         other = self.login("demo2@example.com").get("/licenses").json["items"][0]
         res = self.cli.run("license", other["id"])
         self.assertExit(res, 3)
@@ -167,7 +167,7 @@ class CommandsTest(CliTestCase):
 
 
 class PagingTest(CliTestCase):
-    """More licences than one page of 200 holds: the cursors must be followed."""
+    """More licenses than one page of 200 holds: the cursors must be followed."""
     demo_users = 1
     licenses_per_user = 450
 
@@ -217,10 +217,10 @@ class DeactivateTest(CliTestCase):
             res = self.cli.run("deactivate", activation["id"], "--yes")
             if res.code == 0:
                 break
-            self.assertExit(res, 1)   # deactivation_not_allowed for this licence
+            self.assertExit(res, 1)   # deactivation_not_allowed for this license
             self.assertIn("not", res.err)
         else:
-            self.fail("no licence allows deactivation")
+            self.fail("no license allows deactivation")
         self.assertEqual(self.in_use(), before - 1)
         ids = [a["id"] for a in self.api.list_all("/activations")[0]]
         self.assertNotIn(activation["id"], ids)
@@ -257,4 +257,4 @@ class DeactivateTest(CliTestCase):
                 return
             self.assertExit(res, 1)
             self.assertEqual(self.in_use(), before)
-        self.fail("no licence allows deactivation")
+        self.fail("no license allows deactivation")

@@ -37,20 +37,20 @@ class ActivationListTest(harness.PortalTestCase):
                 self.assertEqual([x["id"] for x in items], [x["id"] for x in self.all])
                 self.assertEqual(set(totals), {self.total})
 
-    def test_license_filter_and_counts_match_the_licences(self):
-        licences, _ = self.api.list_all("/licenses")
-        by_licence = {}
+    def test_license_filter_and_counts_match_the_licenses(self):
+        licenses, _ = self.api.list_all("/licenses")
+        by_license = {}
         for item in self.all:
-            by_licence.setdefault(item["license_id"], []).append(item["id"])
-        for licence in licences:
-            with self.subTest(license_id=licence["id"]):
-                expected = by_licence.get(licence["id"], [])
-                self.assertEqual(licence["activations_in_use"], len(expected))
-                if licence["max_activations"] is not None:
-                    self.assertLessEqual(len(expected), licence["max_activations"])
+            by_license.setdefault(item["license_id"], []).append(item["id"])
+        for license in licenses:
+            with self.subTest(license_id=license["id"]):
+                expected = by_license.get(license["id"], [])
+                self.assertEqual(license["activations_in_use"], len(expected))
+                if license["max_activations"] is not None:
+                    self.assertLessEqual(len(expected), license["max_activations"])
                 if not expected:
                     continue
-                items, totals = self.api.list_all("/activations", {"license_id": licence["id"]})
+                items, totals = self.api.list_all("/activations", {"license_id": license["id"]})
                 self.assertEqual(sorted(x["id"] for x in items), sorted(expected))
                 self.assertEqual(totals[0], len(expected))
 
@@ -84,34 +84,34 @@ class DeactivationTest(harness.PortalTestCase):
         activations, _ = api.list_all("/activations")
         listing = api.get("/activations")
         etag = listing.headers.get("ETag")
-        licences_etag = api.get("/licenses").headers.get("ETag")
+        licenses_etag = api.get("/licenses").headers.get("ETag")
         deleted, refused = [], []
         for activation in activations:
-            licence_before = api.get(f"/licenses/{activation['license_id']}").json
+            license_before = api.get(f"/licenses/{activation['license_id']}").json
             resp = api.delete(f"/activations/{activation['id']}")
-            licence_after = api.get(f"/licenses/{activation['license_id']}").json
+            license_after = api.get(f"/licenses/{activation['license_id']}").json
             if resp.status == 204:
                 self.assertEqual(resp.raw, b"")
                 deleted.append(activation["id"])
-                self.assertEqual(licence_after["activations_in_use"],
-                                 licence_before["activations_in_use"] - 1)
+                self.assertEqual(license_after["activations_in_use"],
+                                 license_before["activations_in_use"] - 1)
                 self.assertError(api.delete(f"/activations/{activation['id']}"),
                                  404, "not_found")
             else:
                 self.assertError(resp, 403, "deactivation_not_allowed")
                 refused.append(activation["id"])
-                self.assertEqual(licence_after["activations_in_use"],
-                                 licence_before["activations_in_use"])
+                self.assertEqual(license_after["activations_in_use"],
+                                 license_before["activations_in_use"])
         self.assertTrue(deleted, "demo data should allow some self-service deactivation")
-        self.assertTrue(refused, "demo data should have a licence that forbids deactivation")
+        self.assertTrue(refused, "demo data should have a license that forbids deactivation")
         remaining, totals = api.list_all("/activations")
         self.assertEqual(sorted(x["id"] for x in remaining), sorted(refused))
         self.assertEqual(totals[0], len(refused))
         self.assertEqual(api.get("/dashboard").json["kpis"]["activations_in_use"], len(refused))
         changed = api.get("/activations", headers={"If-None-Match": etag})
         self.assertStatus(changed, 200)
-        # Seat counts changed, so the licence list is a new representation too.
-        self.assertStatus(api.get("/licenses", headers={"If-None-Match": licences_etag}), 200)
+        # Seat counts changed, so the license list is a new representation too.
+        self.assertStatus(api.get("/licenses", headers={"If-None-Match": licenses_etag}), 200)
 
 
 class DeactivationAuditTest(harness.PortalTestCase):

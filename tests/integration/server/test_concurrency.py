@@ -61,7 +61,7 @@ class ConcurrencyTest(harness.PortalTestCase):
         before = api.get("/dashboard").json["kpis"]["activations_in_use"]
         freed = 0
         for activation in activations:
-            licence_before = api.get(f"/licenses/{activation['license_id']}").json
+            license_before = api.get(f"/licenses/{activation['license_id']}").json
             clients = [self.login("demo2@example.com") for _ in range(3)]
             results = at_once([lambda c=c: c.delete(f"/activations/{activation['id']}")
                                for c in clients])
@@ -70,9 +70,9 @@ class ConcurrencyTest(harness.PortalTestCase):
                 continue
             self.assertEqual(statuses, [204, 404, 404], [r.describe() for r in results])
             freed += 1
-            licence_after = api.get(f"/licenses/{activation['license_id']}").json
-            self.assertEqual(licence_after["activations_in_use"],
-                             licence_before["activations_in_use"] - 1)
+            license_after = api.get(f"/licenses/{activation['license_id']}").json
+            self.assertEqual(license_after["activations_in_use"],
+                             license_before["activations_in_use"] - 1)
             if freed == 3:
                 break
         self.assertGreater(freed, 0, "no activation of demo2 may be deactivated")

@@ -9,10 +9,10 @@ class ConditionalGetTest(harness.PortalTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.api = cls.portal.login("demo1@example.com")
-        licence = cls.api.get("/licenses?limit=1").json["items"][0]["id"]
+        license = cls.api.get("/licenses?limit=1").json["items"][0]["id"]
         download = min(cls.api.list_all("/downloads")[0], key=lambda d: d["size_bytes"])["id"]
         cls.paths = ["/me", "/dashboard", "/licenses", "/licenses?status=active&limit=3",
-                     f"/licenses/{licence}", "/activations", f"/activations?license_id={licence}",
+                     f"/licenses/{license}", "/activations", f"/activations?license_id={license}",
                      "/downloads", f"/downloads/{download}", f"/downloads/{download}/file"]
 
     def get(self, path, **headers):

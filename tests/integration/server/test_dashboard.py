@@ -1,4 +1,4 @@
-# Dashboard: the KPIs agree with the lists, recent licences, ETag/304, and a deactivation moves the count.
+# Dashboard: the KPIs agree with the lists, recent licenses, ETag/304, and a deactivation moves the count.
 import time
 
 import harness
@@ -44,20 +44,20 @@ class DashboardTest(harness.PortalTestCase):
         self.assertGreater(kpis["expiring_soon"], 0, "demo data should expire something soon")
         self.assertGreater(kpis["activations_in_use"], 0)
 
-    def test_kpis_agree_with_the_licence_objects(self):
+    def test_kpis_agree_with_the_license_objects(self):
         kpis = self.dashboard()["kpis"]
-        licences, _ = self.api.list_all("/licenses")
+        licenses, _ = self.api.list_all("/licenses")
         now = time.time()
         self.assertEqual(kpis["activations_in_use"],
-                         sum(x["activations_in_use"] for x in licences))
+                         sum(x["activations_in_use"] for x in licenses))
         self.assertEqual(kpis["active_licenses"],
-                         sum(1 for x in licences if x["status"] == "active"))
-        active = [x for x in licences if x["status"] == "active"]
+                         sum(1 for x in licenses if x["status"] == "active"))
+        active = [x for x in licenses if x["status"] == "active"]
         sure, edge = test_licenses.window_members(active, now, 30)
         self.assertGreaterEqual(kpis["expiring_soon"], len(sure))
         self.assertLessEqual(kpis["expiring_soon"], len(sure) + len(edge))
 
-    def test_recent_licences_are_the_newest_five(self):
+    def test_recent_licenses_are_the_newest_five(self):
         board = self.dashboard()
         recent = board["recent_licenses"]
         self.assertLessEqual(len(recent), 5)

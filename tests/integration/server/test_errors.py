@@ -74,8 +74,8 @@ class NotFoundTest(harness.PortalTestCase):
         cls.api = cls.portal.login("demo1@example.com")
 
     def test_unknown_objects_are_not_found(self):
-        for method, path in (("GET", "/licenses/no-such-licence"),
-                             ("POST", "/licenses/no-such-licence/reveal"),
+        for method, path in (("GET", "/licenses/no-such-license"),
+                             ("POST", "/licenses/no-such-license/reveal"),
                              ("DELETE", "/activations/no-such-activation"),
                              ("GET", "/downloads/no-such-download"),
                              ("GET", "/downloads/no-such-download/file"),
@@ -111,12 +111,12 @@ class RequestIdTest(harness.PortalTestCase):
     def test_every_response_carries_a_request_id_and_errors_repeat_it(self):
         api = self.login("demo1@example.com")
         anon = self.client()
-        licence = api.get("/licenses?limit=1").json["items"][0]["id"]
+        license = api.get("/licenses?limit=1").json["items"][0]["id"]
         seen = []
         calls = [
             (api, "GET", "/me", {}), (api, "GET", "/dashboard", {}),
-            (api, "GET", "/licenses", {}), (api, "GET", f"/licenses/{licence}", {}),
-            (api, "POST", f"/licenses/{licence}/reveal", {}),
+            (api, "GET", "/licenses", {}), (api, "GET", f"/licenses/{license}", {}),
+            (api, "POST", f"/licenses/{license}/reveal", {}),
             (api, "GET", "/activations", {}), (api, "GET", "/downloads", {}),
             (api, "GET", "/licenses/nope", {}),
             (api, "GET", "/licenses?sort=nope", {"rejected_by_contract": True}),

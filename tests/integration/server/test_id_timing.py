@@ -54,7 +54,7 @@ class IdTimingTest(harness.PortalTestCase):
     @classmethod
     def prepare(cls, portal):
         # Entitled to nothing, so every release is one it may not see.
-        portal.add_user("outsider@example.com", name="No Licences")
+        portal.add_user("outsider@example.com", name="No Licenses")
 
     @classmethod
     def setUpClass(cls):
@@ -64,7 +64,7 @@ class IdTimingTest(harness.PortalTestCase):
         cls.outsider = cls.portal.login("outsider@example.com", harness.ADDED_PASSWORD)
         portal = cls.portal
         alice_id = int(cls.alice.user["id"].split("_")[1])
-        cls.alice_licence = "lic_%d" % portal.sql(
+        cls.alice_license = "lic_%d" % portal.sql(
             "SELECT id FROM licenses WHERE user_id = ? ORDER BY id LIMIT 1 OFFSET 5",
             (alice_id,))[0][0]
         cls.alice_activation = "act_%d" % portal.sql(
@@ -72,14 +72,14 @@ class IdTimingTest(harness.PortalTestCase):
             (alice_id,))[0][0]
         cls.release = "rel_%d" % portal.sql("SELECT MIN(id) FROM releases")[0][0]
         # Ids that could be the next ones made, so they sit where real rows would.
-        cls.missing_licence = "lic_%d" % (portal.sql("SELECT MAX(id) FROM licenses")[0][0] + 1)
+        cls.missing_license = "lic_%d" % (portal.sql("SELECT MAX(id) FROM licenses")[0][0] + 1)
         cls.missing_activation = "act_%d" % (
             portal.sql("SELECT MAX(id) FROM activations")[0][0] + 1)
         cls.missing_release = "rel_%d" % (portal.sql("SELECT MAX(id) FROM releases")[0][0] + 1)
 
     def setUp(self):
         # Alice really holds these, so any difference is ownership, not existence.
-        self.assertStatus(self.alice.get(f"/licenses/{self.alice_licence}"), 200)
+        self.assertStatus(self.alice.get(f"/licenses/{self.alice_license}"), 200)
         self.assertStatus(self.alice.get(f"/downloads/{self.release}"), 200)
         activations = self.alice.list_all("/activations")[0]
         self.assertIn(self.alice_activation, {a["id"] for a in activations})
@@ -135,17 +135,17 @@ class IdTimingTest(harness.PortalTestCase):
         self.fail(f"{method} {other_path} vs {missing_path} differ in time:\n"
                   + "\n".join(verdicts))
 
-    def test_licence_detail(self):
-        other = f"/licenses/{self.alice_licence}"
-        missing = f"/licenses/{self.missing_licence}"
+    def test_license_detail(self):
+        other = f"/licenses/{self.alice_license}"
+        missing = f"/licenses/{self.missing_license}"
         # Through the checking proxy too, when the suite runs there.
         self.assertError(self.bob.get(other), 404, "not_found")
         self.assertError(self.bob.get(missing), 404, "not_found")
         self.assertTimingEqual(self.bob.token, "GET", other, missing)
 
-    def test_licence_key_reveal(self):
-        other = f"/licenses/{self.alice_licence}/reveal"
-        missing = f"/licenses/{self.missing_licence}/reveal"
+    def test_license_key_reveal(self):
+        other = f"/licenses/{self.alice_license}/reveal"
+        missing = f"/licenses/{self.missing_license}/reveal"
         self.assertError(self.bob.post(other), 404, "not_found")
         self.assertError(self.bob.post(missing), 404, "not_found")
         self.assertTimingEqual(self.bob.token, "POST", other, missing)

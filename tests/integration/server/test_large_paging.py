@@ -1,4 +1,4 @@
-# One user with 100,000 licences: cursor paging at limit=200 visits every licence exactly once.
+# One user with 100,000 licenses: cursor paging at limit=200 visits every license exactly once.
 import time
 
 import harness
@@ -12,7 +12,7 @@ class LargeAccountPagingTest(harness.PortalTestCase):
     licenses_per_user = COUNT
     demo_timeout = 300
 
-    def test_paging_visits_every_licence_once(self):
+    def test_paging_visits_every_license_once(self):
         api = self.login("demo1@example.com")
         started = time.monotonic()
         items, totals = api.list_all("/licenses", limit=200, max_pages=COUNT // 200 + 10)
@@ -20,8 +20,8 @@ class LargeAccountPagingTest(harness.PortalTestCase):
         ids = [x["id"] for x in items]
         self.assertEqual(set(totals), {COUNT})
         self.assertEqual(len(ids), COUNT)
-        self.assertEqual(len(set(ids)), COUNT, "some licence was visited twice")
-        print(f"# paged {COUNT} licences in {elapsed:.1f} s")
+        self.assertEqual(len(set(ids)), COUNT, "some license was visited twice")
+        print(f"# paged {COUNT} licenses in {elapsed:.1f} s")
 
     def test_paging_a_sorted_filtered_view_visits_each_once(self):
         api = self.login("demo1@example.com")
@@ -43,7 +43,7 @@ class LargeAccountPagingTest(harness.PortalTestCase):
         self.assertEqual(kpis["active_licenses"],
                          api.get("/licenses?limit=1&status=active").json["total"])
 
-    def test_every_sort_pages_through_all_licences_in_order(self):
+    def test_every_sort_pages_through_all_licenses_in_order(self):
         api = self.login("demo1@example.com")
         for sort in test_licenses.SORTS:
             with self.subTest(sort=sort):
@@ -52,5 +52,5 @@ class LargeAccountPagingTest(harness.PortalTestCase):
                 ids = [x["id"] for x in items]
                 self.assertEqual(set(totals), {COUNT})
                 self.assertEqual(len(ids), COUNT)
-                self.assertEqual(len(set(ids)), COUNT, f"sort={sort} repeated a licence")
+                self.assertEqual(len(set(ids)), COUNT, f"sort={sort} repeated a license")
                 test_licenses.assert_sorted_by(self, items, sort)

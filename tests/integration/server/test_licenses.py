@@ -1,4 +1,4 @@
-# Licences: list, filters, search (including SQL metacharacters), sorting, cursor paging, detail, reveal.
+# Licenses: list, filters, search (including SQL metacharacters), sorting, cursor paging, detail, reveal.
 import re
 import time
 import urllib.parse
@@ -25,12 +25,12 @@ def ids_ordered(ids):
     return False
 
 
-def window_members(licences, now, days, slack=3):
-    """Ids of licences whose expires_at is surely inside [now, now + days], and of those
+def window_members(licenses, now, days, slack=3):
+    """Ids of licenses whose expires_at is surely inside [now, now + days], and of those
     within `slack` seconds of either end (the server's clock reads a moment later)."""
     sure, edge = set(), set()
     end = now + days * 86400
-    for x in licences:
+    for x in licenses:
         if x["expires_at"] is None:
             continue
         at = harness.parse_ts(x["expires_at"])
@@ -71,7 +71,7 @@ def assert_sorted_by(test, items, sort):
         if nulls:
             ends = (nulls == list(range(len(nulls))) or
                     nulls == list(range(len(values) - len(nulls), len(values))))
-            test.assertTrue(ends, f"sort={sort}: licences without expiry are scattered")
+            test.assertTrue(ends, f"sort={sort}: licenses without expiry are scattered")
     if field == "status":
         candidates = [[list(STATUSES).index(v) for v in present], present]
     elif field == "product":
@@ -90,7 +90,7 @@ def assert_sorted_by(test, items, sort):
         test.assertTrue(ids_ordered(ids), f"sort={sort}: ties {key!r} not by id: {ids[:20]}")
 
 
-class LicenceListTest(harness.PortalTestCase):
+class LicenseListTest(harness.PortalTestCase):
     demo_users = 2
     # More than one default page (50), so the default page size shows.
     licenses_per_user = 60
@@ -109,7 +109,7 @@ class LicenceListTest(harness.PortalTestCase):
         return resp.json
 
     def test_list_has_summaries_with_masked_keys(self):
-        self.assertGreater(self.total, 5, "demo data should give demo1 several licences")
+        self.assertGreater(self.total, 5, "demo data should give demo1 several licenses")
         self.assertEqual(len(self.all), self.total)
         page = self.query()
         self.assertLessEqual(len(page["items"]), 50)
@@ -130,21 +130,21 @@ class LicenceListTest(harness.PortalTestCase):
                                    f"{item['id']} is past expiry but reported active")
         self.assertTrue({x["status"] for x in self.all} >= {"active", "expired"})
 
-    def test_a_stored_active_licence_past_expiry_is_reported_expired(self):
+    def test_a_stored_active_license_past_expiry_is_reported_expired(self):
         rows = self.portal.sql(
             "SELECT licenses.id FROM licenses JOIN users ON users.id = licenses.user_id "
             "WHERE users.email = 'demo1@example.com' AND licenses.status = 'active' "
             "AND licenses.expires_at IS NOT NULL AND licenses.expires_at < ?",
             (int(time.time()) - 1,))
-        self.assertTrue(rows, "demo data should hold an active licence that has run out")
+        self.assertTrue(rows, "demo data should hold an active license that has run out")
         active = {x["id"] for x in self.api.list_all("/licenses", {"status": "active"})[0]}
         expired = {x["id"] for x in self.api.list_all("/licenses", {"status": "expired"})[0]}
         for (row,) in rows:
-            licence = f"lic_{row}"
-            with self.subTest(licence=licence):
-                self.assertEqual(self.api.get(f"/licenses/{licence}").json["status"], "expired")
-                self.assertIn(licence, expired)
-                self.assertNotIn(licence, active)
+            license = f"lic_{row}"
+            with self.subTest(license=license):
+                self.assertEqual(self.api.get(f"/licenses/{license}").json["status"], "expired")
+                self.assertIn(license, expired)
+                self.assertNotIn(license, active)
 
     def test_default_page_size_is_50(self):
         self.assertGreater(self.total, 50, "demo1 needs more licenses than one default page")
@@ -181,8 +181,8 @@ class LicenceListTest(harness.PortalTestCase):
                 self.assertEqual(len(items), totals[0])
                 sure, edge = window_members(self.all, now, days)
                 got = {x["id"] for x in items}
-                self.assertLessEqual(sure, got, "licences inside the window are missing")
-                self.assertLessEqual(got, sure | edge, "licences outside the window were kept")
+                self.assertLessEqual(sure, got, "licenses inside the window are missing")
+                self.assertLessEqual(got, sure | edge, "licenses outside the window were kept")
 
     def test_q_matches_product_edition_and_key_tail_case_insensitively(self):
         sample = self.all[0]
@@ -283,7 +283,7 @@ class LicenceListTest(harness.PortalTestCase):
         self.assertStatus(stale, 200)
 
 
-class LicenceDetailTest(harness.PortalTestCase):
+class LicenseDetailTest(harness.PortalTestCase):
     demo_users = 1
 
     @classmethod
@@ -310,20 +310,20 @@ class LicenceDetailTest(harness.PortalTestCase):
                     self.assertIsInstance(option["price"]["amount_minor"], int)
                     self.assertRegex(option["price"]["currency"], r"^[A-Z]{3}$")
 
-    def test_some_licence_offers_renewal(self):
+    def test_some_license_offers_renewal(self):
         offered = []
         for summary in self.all:
             detail = self.api.get(f"/licenses/{summary['id']}").json
             if detail["renewal"]["renewable"] and detail["renewal"]["options"]:
                 offered.append(detail)
-        self.assertTrue(offered, "demo data should have a renewable licence with options")
+        self.assertTrue(offered, "demo data should have a renewable license with options")
 
     def test_detail_etag_gives_304(self):
-        licence = self.all[0]["id"]
-        resp = self.api.get(f"/licenses/{licence}")
+        license = self.all[0]["id"]
+        resp = self.api.get(f"/licenses/{license}")
         etag = resp.headers.get("ETag")
         self.assertTrue(etag)
-        again = self.api.get(f"/licenses/{licence}", headers={"If-None-Match": etag})
+        again = self.api.get(f"/licenses/{license}", headers={"If-None-Match": etag})
         self.assertStatus(again, 304)
         self.assertEqual(again.raw, b"")
 
@@ -345,9 +345,9 @@ class LicenceDetailTest(harness.PortalTestCase):
     def test_each_reveal_is_recorded_with_who_when_and_where(self):
         count = "SELECT COUNT(*) FROM audit_log WHERE action LIKE '%reveal%'"
         before = self.portal.sql(count)[0][0]
-        licence = self.all[0]["id"]
+        license = self.all[0]["id"]
         for _ in range(2):
-            self.assertStatus(self.api.post(f"/licenses/{licence}/reveal"), 200)
+            self.assertStatus(self.api.post(f"/licenses/{license}/reveal"), 200)
         deadline = time.monotonic() + 5
         while self.portal.sql(count)[0][0] < before + 2 and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -18,7 +18,7 @@ class ReleaseAddTest(harness.PortalTestCase):
         cls.api = cls.portal.login("demo1@example.com")
         listed, _ = cls.api.list_all("/downloads")
         if not listed:
-            raise AssertionError("demo1 needs an entitling licence")
+            raise AssertionError("demo1 needs an entitling license")
         # Releases are added while the server runs, as an operator would.
         cls.product = listed[0]["product"]["id"]
 

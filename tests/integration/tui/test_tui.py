@@ -247,7 +247,7 @@ class DashboardTest(TuiTestCase):
         keys = [license["key_masked"] for license in api["recent_licenses"]]
         self.assertEqual(len(keys), 5)
         screen = t.wait_for(lambda s: len(kpis_on_screen(s)) == 4 and all(k in s for k in keys),
-                            "the KPIs and the five recent licences")
+                            "the KPIs and the five recent licenses")
         self.assertEqual(kpis_on_screen(screen), {k: api["kpis"][k] for k in KPI_LABELS})
         self.assertIn("demo1@example.com", screen.splitlines()[0])
         self.quit_and_check_terminal(t)
@@ -418,7 +418,7 @@ class ViewsTest(TuiTestCase):
         self.log_in(t)
         self.wait_dashboard(t)
         t.keys("l")
-        t.wait_for(lambda s: "Licenses (" in s and first["key_masked"] in s, "the licence list")
+        t.wait_for(lambda s: "Licenses (" in s and first["key_masked"] in s, "the license list")
         t.keys("Enter")
         screen = t.wait_text("reveals the full key")
         self.assertIn(first["key_masked"], screen)
@@ -436,7 +436,7 @@ class ViewsTest(TuiTestCase):
             if len(candidate["renewal"]["options"]) >= 2:
                 detail = candidate
                 break
-        self.assertIsNotNone(detail, "the demo data has a licence with two renewal options")
+        self.assertIsNotNone(detail, "the demo data has a license with two renewal options")
         t = self.start()
         t.tmux("set-option", "-g", "set-clipboard", "on")
         self.log_in(t)
@@ -734,7 +734,7 @@ class DeactivationTest(TuiTestCase):
     demo_users = 1
 
     def activation_where(self, allowed):
-        """(index in the list, item) of an activation whose licence allows (or not)
+        """(index in the list, item) of an activation whose license allows (or not)
         self-service deactivation; the flag is not in the API, so ask the database."""
         rows = self.portal.sql(
             "SELECT a.id FROM activations a JOIN licenses l ON l.id = a.license_id "
@@ -797,7 +797,7 @@ class DeactivationTest(TuiTestCase):
 
 class OfflineTest(TuiTestCase):
     def test_stored_session_skips_login_and_offline_shows_the_snapshot(self):
-        # The demo has a licence lapsing as the data is made: let it lapse before the KPIs
+        # The demo has a license lapsing as the data is made: let it lapse before the KPIs
         # seen online are compared with the snapshot written by a later fetch.
         harness.settle_expiry(self.login())
         t = self.start(args=("--credential-store", "file"))

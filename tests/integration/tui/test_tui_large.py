@@ -1,4 +1,4 @@
-# The licence list over a library of 100,000 licences: End reaches the last one.
+# The license list over a library of 100,000 licenses: End reaches the last one.
 import test_tui
 
 
@@ -8,7 +8,7 @@ class LargeLibraryTest(test_tui.TuiTestCase):
     demo_seed = 5
     demo_timeout = 300
 
-    def test_end_walks_the_cursor_pages_to_the_last_licence(self):
+    def test_end_walks_the_cursor_pages_to_the_last_license(self):
         total = self.login().get("/licenses", headers=None).json["total"]
         self.assertEqual(total, 100000)
         t = self.start()
@@ -20,7 +20,7 @@ class LargeLibraryTest(test_tui.TuiTestCase):
         rss_first_page = t.rss_kib()
         t.keys("End")
         screen = t.wait_for(lambda s: f"{total}/{total}" in s and "loading..." not in s,
-                            "the last licence loaded", timeout=240)
+                            "the last license loaded", timeout=240)
         # A bounded window of pages: the whole library would take tens of MiB.
         self.assertLess(t.rss_kib() - rss_first_page, 16 * 1024)
         last = self.login().get("/licenses", headers=None).json
@@ -28,7 +28,7 @@ class LargeLibraryTest(test_tui.TuiTestCase):
         self.assertRegex(screen, r"XXXX-XXXX-XXXX-\w{4}")
         t.keys("Home")
         t.wait_for(lambda s: f" 1/{total}" in s and last["items"][0]["key_masked"] in s,
-                   "the first licence again")
+                   "the first license again")
         self.quit_and_check_terminal(t)
 
 

@@ -1,5 +1,5 @@
-# End-to-end tests of the licence and download views against the API's own answers.
-"""The licence list's filter and sort show the rows the API returns for them, the detail
+# End-to-end tests of the license and download views against the API's own answers.
+"""The license list's filter and sort show the rows the API returns for them, the detail
 shows the demo data's renewal options with price and term, and a download interrupted by
 killing the client resumes from its .part file on the next run."""
 
@@ -26,10 +26,10 @@ def money(price):
     return f"{value:,.{exponent}f} {price['currency']}"
 
 
-class LicenceListTest(TuiTestCase):
+class LicenseListTest(TuiTestCase):
     licenses_per_user = 40
 
-    def open_licences(self, t):
+    def open_licenses(self, t):
         self.log_in(t)
         self.wait_dashboard(t)
         t.keys("l")
@@ -51,10 +51,10 @@ class LicenceListTest(TuiTestCase):
         api = self.login()
         items, _ = api.list_all("/licenses", {"q": "atlas"})
         total = len(items)
-        self.assertGreater(total, 0, "the demo data has Atlas licences")
+        self.assertGreater(total, 0, "the demo data has Atlas licenses")
         self.assertLess(total, api.get("/licenses").json["total"])
         t = self.start()
-        self.open_licences(t)
+        self.open_licenses(t)
         t.keys("/")
         t.text("atlas")
         t.keys("Enter")
@@ -65,7 +65,7 @@ class LicenceListTest(TuiTestCase):
     def test_each_sort_shows_the_api_order(self):
         api = self.login()
         t = self.start()
-        self.open_licences(t)
+        self.open_licenses(t)
         for sort in ("added_at", "expires_at", "-expires_at", "product", "-product", "status"):
             header = rf"sort: {re.escape(sort)}(\s|$)"
             t.keys("o")

@@ -5,7 +5,7 @@
 static const char *group(const char *addr)
 {
     static char out[LP_ADDRESS_GROUP_LEN];
-    lp_address_group(addr, out);
+    lpd_address_group(addr, out);
     return out;
 }
 

@@ -8,7 +8,7 @@
 
 struct parsed {
     FILE *in;
-    struct lp_csv_reader *reader;
+    struct lpd_csv_reader *reader;
     char **fields;
     size_t count;
     long line;
@@ -19,18 +19,18 @@ static void open_text(struct parsed *p, const char *text)
 {
     p->in = fmemopen((void *)text, strlen(text), "r");
     ck_assert_ptr_nonnull(p->in);
-    p->reader = lp_csv_reader_new(p->in);
+    p->reader = lpd_csv_reader_new(p->in);
     ck_assert_ptr_nonnull(p->reader);
 }
 
-static enum lp_csv_result next(struct parsed *p)
+static enum lpd_csv_result next(struct parsed *p)
 {
-    return lp_csv_read(p->reader, &p->fields, &p->count, &p->line, p->err, sizeof p->err);
+    return lpd_csv_read(p->reader, &p->fields, &p->count, &p->line, p->err, sizeof p->err);
 }
 
 static void close_text(struct parsed *p)
 {
-    lp_csv_reader_free(p->reader);
+    lpd_csv_reader_free(p->reader);
     fclose(p->in);
 }
 
@@ -95,7 +95,7 @@ START_TEST(written_records_read_back_the_same)
     size_t size = 0;
     FILE *out = open_memstream(&buffer, &size);
     const char *fields[] = {"plain", "with,comma", "with \"quote\"", "two\nlines", "", " padded "};
-    lp_csv_write_record(out, fields, 6);
+    lpd_csv_write_record(out, fields, 6);
     fclose(out);
     ck_assert_str_eq(buffer, "plain,\"with,comma\",\"with \"\"quote\"\"\",\"two\nlines\",,\" padded \"\r\n");
     struct parsed p;

@@ -8,9 +8,9 @@
 static const unsigned char key[LP_CURSOR_KEY_BYTES] = "0123456789abcdef0123456789abcde";
 static const unsigned char other_key[LP_CURSOR_KEY_BYTES] = "fedcba9876543210fedcba987654321";
 
-static struct lp_cursor sample(void)
+static struct lpd_cursor sample(void)
 {
-    struct lp_cursor c = {.id = 4711};
+    struct lpd_cursor c = {.id = 4711};
     strcpy(c.scope, "lic:-added_at");
     strcpy(c.value, "1795857300");
     return c;
@@ -18,11 +18,11 @@ static struct lp_cursor sample(void)
 
 START_TEST(round_trips_scope_id_and_value)
 {
-    struct lp_cursor in = sample();
-    char *text = lp_cursor_encode(&in, key);
+    struct lpd_cursor in = sample();
+    char *text = lpd_cursor_encode(&in, key);
     ck_assert_ptr_nonnull(text);
-    struct lp_cursor out;
-    ck_assert(lp_cursor_decode(text, key, "lic:-added_at", &out));
+    struct lpd_cursor out;
+    ck_assert(lpd_cursor_decode(text, key, "lic:-added_at", &out));
     ck_assert_str_eq(out.scope, "lic:-added_at");
     ck_assert_int_eq(out.id, 4711);
     ck_assert_str_eq(out.value, "1795857300");
@@ -32,11 +32,11 @@ END_TEST
 
 START_TEST(round_trips_text_values_with_separators)
 {
-    struct lp_cursor in = sample();
+    struct lpd_cursor in = sample();
     strcpy(in.value, "Atlas Studio\nwith|odd;chars");
-    char *text = lp_cursor_encode(&in, key);
-    struct lp_cursor out;
-    ck_assert(lp_cursor_decode(text, key, "lic:-added_at", &out));
+    char *text = lpd_cursor_encode(&in, key);
+    struct lpd_cursor out;
+    ck_assert(lpd_cursor_decode(text, key, "lic:-added_at", &out));
     ck_assert_str_eq(out.value, "Atlas Studio\nwith|odd;chars");
     free(text);
 }
@@ -44,8 +44,8 @@ END_TEST
 
 START_TEST(is_url_safe_text)
 {
-    struct lp_cursor in = sample();
-    char *text = lp_cursor_encode(&in, key);
+    struct lpd_cursor in = sample();
+    char *text = lpd_cursor_encode(&in, key);
     ck_assert_uint_eq(strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), strlen(text));
     free(text);
 }
@@ -53,14 +53,14 @@ END_TEST
 
 START_TEST(rejects_every_single_character_change)
 {
-    struct lp_cursor in = sample();
-    char *text = lp_cursor_encode(&in, key);
+    struct lpd_cursor in = sample();
+    char *text = lpd_cursor_encode(&in, key);
     size_t len = strlen(text);
     for (size_t i = 0; i < len; i++) {
         char saved = text[i];
         text[i] = saved == 'A' ? 'B' : 'A';
-        struct lp_cursor out;
-        ck_assert_msg(!lp_cursor_decode(text, key, "lic:-added_at", &out), "accepted change at %zu", i);
+        struct lpd_cursor out;
+        ck_assert_msg(!lpd_cursor_decode(text, key, "lic:-added_at", &out), "accepted change at %zu", i);
         text[i] = saved;
     }
     free(text);
@@ -69,36 +69,36 @@ END_TEST
 
 START_TEST(rejects_a_cursor_made_with_another_key)
 {
-    struct lp_cursor in = sample();
-    char *text = lp_cursor_encode(&in, other_key);
-    struct lp_cursor out;
-    ck_assert(!lp_cursor_decode(text, key, "lic:-added_at", &out));
+    struct lpd_cursor in = sample();
+    char *text = lpd_cursor_encode(&in, other_key);
+    struct lpd_cursor out;
+    ck_assert(!lpd_cursor_decode(text, key, "lic:-added_at", &out));
     free(text);
 }
 END_TEST
 
 START_TEST(rejects_a_cursor_of_another_list_or_order)
 {
-    struct lp_cursor in = sample();
-    char *text = lp_cursor_encode(&in, key);
-    struct lp_cursor out;
-    ck_assert(!lp_cursor_decode(text, key, "lic:added_at", &out));
-    ck_assert(!lp_cursor_decode(text, key, "act:-activated_at", &out));
+    struct lpd_cursor in = sample();
+    char *text = lpd_cursor_encode(&in, key);
+    struct lpd_cursor out;
+    ck_assert(!lpd_cursor_decode(text, key, "lic:added_at", &out));
+    ck_assert(!lpd_cursor_decode(text, key, "act:-activated_at", &out));
     free(text);
 }
 END_TEST
 
 START_TEST(rejects_truncated_and_garbage_text)
 {
-    struct lp_cursor in = sample();
-    char *text = lp_cursor_encode(&in, key);
+    struct lpd_cursor in = sample();
+    char *text = lpd_cursor_encode(&in, key);
     text[strlen(text) - 3] = '\0';
-    struct lp_cursor out;
-    ck_assert(!lp_cursor_decode(text, key, "lic:-added_at", &out));
-    ck_assert(!lp_cursor_decode("", key, "lic:-added_at", &out));
-    ck_assert(!lp_cursor_decode("not a cursor!", key, "lic:-added_at", &out));
-    ck_assert(!lp_cursor_decode("AAAA", key, "lic:-added_at", &out));
-    ck_assert(!lp_cursor_decode(NULL, key, "lic:-added_at", &out));
+    struct lpd_cursor out;
+    ck_assert(!lpd_cursor_decode(text, key, "lic:-added_at", &out));
+    ck_assert(!lpd_cursor_decode("", key, "lic:-added_at", &out));
+    ck_assert(!lpd_cursor_decode("not a cursor!", key, "lic:-added_at", &out));
+    ck_assert(!lpd_cursor_decode("AAAA", key, "lic:-added_at", &out));
+    ck_assert(!lpd_cursor_decode(NULL, key, "lic:-added_at", &out));
     free(text);
 }
 END_TEST

@@ -13,26 +13,26 @@
 static const lp_time now = 1795857300;
 static char files_dir[64];
 
-static struct lp_db *generate(uint64_t seed, long users, long licences)
+static struct lpd_db *generate(uint64_t seed, long users, long licenses)
 {
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(":memory:", err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
-    struct lp_demo_options o = {.files_dir = files_dir,
+    struct lpd_demo_options o = {.files_dir = files_dir,
                                 .users = users,
-                                .licenses_per_user = licences,
+                                .licenses_per_user = licenses,
                                 .seed = seed,
                                 .password = "demo",
                                 .now = now};
-    ck_assert_msg(lp_demo_generate(db, &o, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_demo_generate(db, &o, err, sizeof err), "%s", err);
     return db;
 }
 
 /* The first column of the first row of `sql`, as a malloc'd string. */
-static char *scalar(struct lp_db *db, const char *sql)
+static char *scalar(struct lpd_db *db, const char *sql)
 {
     sqlite3_stmt *st = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(lp_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
     ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
     const char *text = (const char *)sqlite3_column_text(st, 0);
     char *copy = strdup(text ? text : "");
@@ -40,7 +40,7 @@ static char *scalar(struct lp_db *db, const char *sql)
     return copy;
 }
 
-static int64_t number(struct lp_db *db, const char *sql)
+static int64_t number(struct lpd_db *db, const char *sql)
 {
     char *text = scalar(db, sql);
     int64_t value = strtoll(text, NULL, 10);
@@ -67,33 +67,33 @@ static const char *const fingerprint_sql =
 
 START_TEST(the_same_seed_gives_the_same_data)
 {
-    struct lp_db *a = generate(7, 2, 40);
-    struct lp_db *b = generate(7, 2, 40);
+    struct lpd_db *a = generate(7, 2, 40);
+    struct lpd_db *b = generate(7, 2, 40);
     char *fa = scalar(a, fingerprint_sql), *fb = scalar(b, fingerprint_sql);
     ck_assert_str_eq(fa, fb);
     free(fa);
     free(fb);
-    lp_db_free(a);
-    lp_db_free(b);
+    lpd_db_free(a);
+    lpd_db_free(b);
 }
 END_TEST
 
-START_TEST(another_seed_gives_other_licences)
+START_TEST(another_seed_gives_other_licenses)
 {
-    struct lp_db *a = generate(7, 1, 40);
-    struct lp_db *b = generate(8, 1, 40);
+    struct lpd_db *a = generate(7, 1, 40);
+    struct lpd_db *b = generate(8, 1, 40);
     char *fa = scalar(a, fingerprint_sql), *fb = scalar(b, fingerprint_sql);
     ck_assert_str_ne(fa, fb);
     free(fa);
     free(fb);
-    lp_db_free(a);
-    lp_db_free(b);
+    lpd_db_free(a);
+    lpd_db_free(b);
 }
 END_TEST
 
 START_TEST(every_user_gets_every_status_and_the_expiry_edges)
 {
-    struct lp_db *db = generate(1, 2, 11);
+    struct lpd_db *db = generate(1, 2, 11);
     ck_assert_int_eq(number(db, "SELECT COUNT(DISTINCT status) FROM licenses WHERE user_id = 2"), 5);
 #define ACTIVE_AT "SELECT COUNT(*) FROM licenses WHERE user_id = 2 AND status = 'active' AND expires_at %s %lld"
     char sql[256];
@@ -109,13 +109,13 @@ START_TEST(every_user_gets_every_status_and_the_expiry_edges)
                                 "AND activations_in_use > 0"),
                      1);
     ck_assert_int_eq(number(db, "SELECT COUNT(DISTINCT kind) FROM activations WHERE user_id = 2"), 2);
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 
 START_TEST(counters_match_the_rows_and_triggers_are_back)
 {
-    struct lp_db *db = generate(3, 3, 60);
+    struct lpd_db *db = generate(3, 3, 60);
     ck_assert_int_eq(number(db, "SELECT COUNT(*) FROM users u WHERE"
                                 " license_count != (SELECT COUNT(*) FROM licenses l WHERE l.user_id = u.id)"
                                 " OR active_stored_count != (SELECT COUNT(*) FROM licenses l WHERE l.user_id = u.id"
@@ -125,21 +125,21 @@ START_TEST(counters_match_the_rows_and_triggers_are_back)
     ck_assert_int_eq(number(db, "SELECT COUNT(*) FROM licenses l WHERE activations_in_use !="
                                 " (SELECT COUNT(*) FROM activations a WHERE a.license_id = l.id)"),
                      0);
-    ck_assert(lp_db_exec(db, "DELETE FROM activations WHERE user_id = 1", NULL, 0));
+    ck_assert(lpd_db_exec(db, "DELETE FROM activations WHERE user_id = 1", NULL, 0));
     ck_assert_int_eq(number(db, "SELECT activation_count FROM users WHERE id = 1"), 0);
     ck_assert_int_eq(number(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'licenses_search'"),
                      1);
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 
 START_TEST(release_files_exist_with_the_recorded_size_and_sha256)
 {
-    struct lp_db *db = generate(1, 1, 1);
+    struct lpd_db *db = generate(1, 1, 1);
     ck_assert_int_ge(number(db, "SELECT COUNT(DISTINCT platform) FROM releases"), 4);
     ck_assert_int_eq(number(db, "SELECT COUNT(DISTINCT channel) FROM releases"), 2);
     sqlite3_stmt *st = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(lp_db_handle(db), "SELECT path, size_bytes, sha256 FROM releases", -1, &st,
+    ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db), "SELECT path, size_bytes, sha256 FROM releases", -1, &st,
                                         NULL),
                      SQLITE_OK);
     int checked = 0;
@@ -167,7 +167,7 @@ START_TEST(release_files_exist_with_the_recorded_size_and_sha256)
     }
     sqlite3_finalize(st);
     ck_assert_int_eq(checked, 50);
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 
@@ -178,7 +178,7 @@ int main(void)
     tcase_set_timeout(tc, 30);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, the_same_seed_gives_the_same_data);
-    tcase_add_test(tc, another_seed_gives_other_licences);
+    tcase_add_test(tc, another_seed_gives_other_licenses);
     tcase_add_test(tc, every_user_gets_every_status_and_the_expiry_edges);
     tcase_add_test(tc, counters_match_the_rows_and_triggers_are_back);
     tcase_add_test(tc, release_files_exist_with_the_recorded_size_and_sha256);

@@ -7,9 +7,9 @@
 START_TEST(equal_bodies_equal_tags_and_different_bodies_differ)
 {
     char a[LP_ETAG_LEN], b[LP_ETAG_LEN], c[LP_ETAG_LEN];
-    lp_etag_of("{\"a\":1}", 7, a);
-    lp_etag_of("{\"a\":1}", 7, b);
-    lp_etag_of("{\"a\":2}", 7, c);
+    lpd_etag_of("{\"a\":1}", 7, a);
+    lpd_etag_of("{\"a\":1}", 7, b);
+    lpd_etag_of("{\"a\":2}", 7, c);
     ck_assert_str_eq(a, b);
     ck_assert_str_ne(a, c);
     ck_assert_uint_eq(strlen(a), 34);
@@ -20,14 +20,14 @@ END_TEST
 START_TEST(if_none_match_matches_single_lists_weak_and_star)
 {
     const char *tag = "\"abc\"";
-    ck_assert(lp_etag_matches("\"abc\"", tag));
-    ck_assert(lp_etag_matches("\"x\", \"abc\"", tag));
-    ck_assert(lp_etag_matches("W/\"abc\"", tag));
-    ck_assert(lp_etag_matches("*", tag));
-    ck_assert(!lp_etag_matches("\"abcd\"", tag));
-    ck_assert(!lp_etag_matches("abc", tag));
-    ck_assert(!lp_etag_matches("", tag));
-    ck_assert(!lp_etag_matches(NULL, tag));
+    ck_assert(lpd_etag_matches("\"abc\"", tag));
+    ck_assert(lpd_etag_matches("\"x\", \"abc\"", tag));
+    ck_assert(lpd_etag_matches("W/\"abc\"", tag));
+    ck_assert(lpd_etag_matches("*", tag));
+    ck_assert(!lpd_etag_matches("\"abcd\"", tag));
+    ck_assert(!lpd_etag_matches("abc", tag));
+    ck_assert(!lpd_etag_matches("", tag));
+    ck_assert(!lpd_etag_matches(NULL, tag));
 }
 END_TEST
 

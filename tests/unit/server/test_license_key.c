@@ -7,7 +7,7 @@
 START_TEST(masks_all_but_the_last_four)
 {
     char out[64];
-    lp_license_key_mask("ATLS-D47Z-GX14-7F3A", out, sizeof out);
+    lpd_license_key_mask("ATLS-D47Z-GX14-7F3A", out, sizeof out);
     ck_assert_str_eq(out, "XXXX-XXXX-XXXX-7F3A");
 }
 END_TEST
@@ -15,10 +15,10 @@ END_TEST
 START_TEST(short_keys_stay_visible_and_keys_too_long_for_the_buffer_are_hidden)
 {
     char out[64];
-    lp_license_key_mask("AB1", out, sizeof out);
+    lpd_license_key_mask("AB1", out, sizeof out);
     ck_assert_str_eq(out, "AB1");
     char small[6];
-    lp_license_key_mask("ABCDEFGHIJ", small, sizeof small);
+    lpd_license_key_mask("ABCDEFGHIJ", small, sizeof small);
     ck_assert_str_eq(small, "XXXXX");
 }
 END_TEST
@@ -26,14 +26,14 @@ END_TEST
 START_TEST(generated_keys_have_the_product_prefix_and_differ)
 {
     char prefix[5], a[LP_LICENSE_KEY_LEN], b[LP_LICENSE_KEY_LEN];
-    lp_license_key_prefix("prd_atlas", prefix);
+    lpd_license_key_prefix("prd_atlas", prefix);
     ck_assert_str_eq(prefix, "ATLA");
-    lp_license_key_prefix("prd_x-1", prefix);
+    lpd_license_key_prefix("prd_x-1", prefix);
     ck_assert_str_eq(prefix, "X1");
-    lp_license_key_prefix("prd_", prefix);
+    lpd_license_key_prefix("prd_", prefix);
     ck_assert_str_eq(prefix, "LIC");
-    lp_license_key_generate("ATLA", a);
-    lp_license_key_generate("ATLA", b);
+    lpd_license_key_generate("ATLA", a);
+    lpd_license_key_generate("ATLA", b);
     ck_assert_int_eq((int)strlen(a), 19);
     ck_assert_int_eq(strncmp(a, "ATLA-", 5), 0);
     ck_assert_str_ne(a, b);
@@ -46,7 +46,7 @@ START_TEST(formatting_uses_each_draw_once)
 {
     uint64_t draws[LP_LICENSE_KEY_DRAWS] = {0, 1, 2, 3, 33, 34, 35, 10, 11, 12, 13, 14};
     char key[LP_LICENSE_KEY_LEN];
-    lp_license_key_format("CBLT", draws, key);
+    lpd_license_key_format("CBLT", draws, key);
     ck_assert_str_eq(key, "CBLT-0123-Z01A-BCDE");
 }
 END_TEST

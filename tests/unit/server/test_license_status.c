@@ -1,4 +1,4 @@
-/* Licence status at request time: active turns expired only once expires_at has passed. */
+/* License status at request time: active turns expired only once expires_at has passed. */
 #include "../suite_runner.h"
 #include "server/license_status.h"
 
@@ -6,28 +6,28 @@ static const lp_time now = 1795857300;
 
 START_TEST(active_is_still_active_at_the_expiry_instant)
 {
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_ACTIVE, now, now), LP_LICENSE_ACTIVE);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_ACTIVE, now, now), LP_LICENSE_ACTIVE);
 }
 END_TEST
 
 START_TEST(active_reads_expired_one_second_after_expiry)
 {
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_ACTIVE, now - 1, now), LP_LICENSE_EXPIRED);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_ACTIVE, now - 1, now), LP_LICENSE_EXPIRED);
 }
 END_TEST
 
 START_TEST(perpetual_active_never_expires)
 {
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_ACTIVE, LP_TIME_NONE, now), LP_LICENSE_ACTIVE);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_ACTIVE, LP_TIME_NONE, now), LP_LICENSE_ACTIVE);
 }
 END_TEST
 
 START_TEST(other_statuses_are_reported_as_stored)
 {
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_SUSPENDED, now - 100, now), LP_LICENSE_SUSPENDED);
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_REVOKED, now - 100, now), LP_LICENSE_REVOKED);
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_PENDING, LP_TIME_NONE, now), LP_LICENSE_PENDING);
-    ck_assert_int_eq(lp_license_status_effective(LP_LICENSE_EXPIRED, now + 100, now), LP_LICENSE_EXPIRED);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_SUSPENDED, now - 100, now), LP_LICENSE_SUSPENDED);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_REVOKED, now - 100, now), LP_LICENSE_REVOKED);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_PENDING, LP_TIME_NONE, now), LP_LICENSE_PENDING);
+    ck_assert_int_eq(lpd_license_status_effective(LP_LICENSE_EXPIRED, now + 100, now), LP_LICENSE_EXPIRED);
 }
 END_TEST
 

@@ -7,14 +7,14 @@
 START_TEST(keeps_printable_ascii)
 {
     char out[64];
-    ck_assert_str_eq(lp_log_escape("/api/v1/licenses/lic_12", out, sizeof out), "/api/v1/licenses/lic_12");
+    ck_assert_str_eq(lpd_log_escape("/api/v1/licenses/lic_12", out, sizeof out), "/api/v1/licenses/lic_12");
 }
 END_TEST
 
 START_TEST(escapes_line_breaks_escapes_and_high_bytes)
 {
     char out[128];
-    ck_assert_str_eq(lp_log_escape("a\nb\r\x1b]0;x\x07\xc2\x9b\x7f", out, sizeof out),
+    ck_assert_str_eq(lpd_log_escape("a\nb\r\x1b]0;x\x07\xc2\x9b\x7f", out, sizeof out),
                      "a\\x0ab\\x0d\\x1b]0;x\\x07\\xc2\\x9b\\x7f");
 }
 END_TEST
@@ -22,25 +22,25 @@ END_TEST
 START_TEST(a_field_stays_one_token)
 {
     char out[64];
-    ck_assert_str_eq(lp_log_escape("a b\"c\\d\t", out, sizeof out), "a\\x20b\\x22c\\x5cd\\x09");
-    ck_assert_str_eq(lp_log_escape_text("a b\"c", out, sizeof out), "a b\\x22c");
+    ck_assert_str_eq(lpd_log_escape("a b\"c\\d\t", out, sizeof out), "a\\x20b\\x22c\\x5cd\\x09");
+    ck_assert_str_eq(lpd_log_escape_text("a b\"c", out, sizeof out), "a b\\x22c");
 }
 END_TEST
 
 START_TEST(null_is_a_dash)
 {
     char out[8];
-    ck_assert_str_eq(lp_log_escape(NULL, out, sizeof out), "-");
+    ck_assert_str_eq(lpd_log_escape(NULL, out, sizeof out), "-");
 }
 END_TEST
 
 START_TEST(cuts_at_a_whole_escape)
 {
     char out[8];
-    ck_assert_str_eq(lp_log_escape("abcd\nef", out, sizeof out), "abcd");
-    ck_assert_str_eq(lp_log_escape("abcdefghij", out, sizeof out), "abcdefg");
+    ck_assert_str_eq(lpd_log_escape("abcd\nef", out, sizeof out), "abcd");
+    ck_assert_str_eq(lpd_log_escape("abcdefghij", out, sizeof out), "abcdefg");
     char one[1];
-    ck_assert_str_eq(lp_log_escape("abc", one, sizeof one), "");
+    ck_assert_str_eq(lpd_log_escape("abc", one, sizeof one), "");
 }
 END_TEST
 

@@ -10,10 +10,10 @@
     " \"hostname\": \"airgap-01\", \"platform\": \"linux-x86_64\", \"nonce\": \"5c1f0e9a7b3d2c4e6f8091a2b3c4d5e6\"," \
     " \"created_at\": \"2026-12-07T00:52:03Z\"}"
 
-static bool parse(const char *text, struct lp_machine_request *out, char *why, size_t why_size)
+static bool parse(const char *text, struct lpd_machine_request *out, char *why, size_t why_size)
 {
     cJSON *json = cJSON_Parse(text);
-    bool ok = lp_machine_request_parse(json, NOW, out, why, why_size);
+    bool ok = lpd_machine_request_parse(json, NOW, out, why, why_size);
     cJSON_Delete(json);
     return ok;
 }
@@ -25,13 +25,13 @@ static bool parse_changed(const char *from, const char *to, char *why, size_t wh
     const char *at = strstr(GOOD, from);
     ck_assert_ptr_nonnull(at);
     snprintf(text, sizeof text, "%.*s%s%s", (int)(at - GOOD), GOOD, to, at + strlen(from));
-    struct lp_machine_request m;
+    struct lpd_machine_request m;
     return parse(text, &m, why, why_size);
 }
 
 START_TEST(a_well_formed_request_is_accepted_member_by_member)
 {
-    struct lp_machine_request m;
+    struct lpd_machine_request m;
     char why[160] = "";
     ck_assert_msg(parse(GOOD, &m, why, sizeof why), "%s", why);
     ck_assert_str_eq(m.fingerprint, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
@@ -83,10 +83,10 @@ END_TEST
 
 START_TEST(a_non_object_is_refused)
 {
-    struct lp_machine_request m;
+    struct lpd_machine_request m;
     char why[160] = "";
     ck_assert(!parse("[1]", &m, why, sizeof why));
-    ck_assert(!lp_machine_request_parse(NULL, NOW, &m, why, sizeof why));
+    ck_assert(!lpd_machine_request_parse(NULL, NOW, &m, why, sizeof why));
 }
 END_TEST
 

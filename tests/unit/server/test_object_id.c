@@ -5,10 +5,10 @@
 START_TEST(formats_and_parses_back)
 {
     char id[LP_ID_LEN];
-    lp_object_id_format(LP_ID_LICENSE, 42, id);
+    lpd_object_id_format(LP_ID_LICENSE, 42, id);
     ck_assert_str_eq(id, "lic_42");
     int64_t row = 0;
-    ck_assert(lp_object_id_parse(LP_ID_LICENSE, id, &row));
+    ck_assert(lpd_object_id_parse(LP_ID_LICENSE, id, &row));
     ck_assert_int_eq(row, 42);
 }
 END_TEST
@@ -19,11 +19,11 @@ START_TEST(refuses_other_kinds_and_malformed_numbers)
                                 "lic_1234567890123456789", "LIC_1", "", "lic_ 1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int64_t row = 7;
-        ck_assert_msg(!lp_object_id_parse(LP_ID_LICENSE, bad[i], &row), "accepted %s", bad[i]);
+        ck_assert_msg(!lpd_object_id_parse(LP_ID_LICENSE, bad[i], &row), "accepted %s", bad[i]);
         ck_assert_int_eq(row, 7);
     }
     int64_t row;
-    ck_assert(!lp_object_id_parse(LP_ID_LICENSE, NULL, &row));
+    ck_assert(!lpd_object_id_parse(LP_ID_LICENSE, NULL, &row));
 }
 END_TEST
 

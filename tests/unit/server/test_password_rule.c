@@ -6,26 +6,26 @@
 
 START_TEST(twelve_characters_pass_and_eleven_do_not)
 {
-    ck_assert_ptr_null(lp_password_rule_violation("123456789012", "a@example.com"));
-    ck_assert_ptr_nonnull(lp_password_rule_violation("12345678901", "a@example.com"));
-    ck_assert_ptr_nonnull(lp_password_rule_violation("", "a@example.com"));
+    ck_assert_ptr_null(lpd_password_rule_violation("123456789012", "a@example.com"));
+    ck_assert_ptr_nonnull(lpd_password_rule_violation("12345678901", "a@example.com"));
+    ck_assert_ptr_nonnull(lpd_password_rule_violation("", "a@example.com"));
 }
 END_TEST
 
 START_TEST(characters_are_counted_not_bytes)
 {
     /* Eleven two-byte characters are 22 bytes but still too short. */
-    ck_assert_ptr_nonnull(lp_password_rule_violation("ääääääääääà", "a@example.com"));
-    ck_assert_ptr_null(lp_password_rule_violation("ääääääääääàà", "a@example.com"));
+    ck_assert_ptr_nonnull(lpd_password_rule_violation("ääääääääääà", "a@example.com"));
+    ck_assert_ptr_null(lpd_password_rule_violation("ääääääääääàà", "a@example.com"));
 }
 END_TEST
 
 START_TEST(the_email_in_any_case_is_refused)
 {
-    const char *why = lp_password_rule_violation("Someone@Example.com", "someone@example.com");
+    const char *why = lpd_password_rule_violation("Someone@Example.com", "someone@example.com");
     ck_assert_ptr_nonnull(why);
     ck_assert_ptr_nonnull(strstr(why, "e-mail"));
-    ck_assert_ptr_null(lp_password_rule_violation("someone@example.com!", "someone@example.com"));
+    ck_assert_ptr_null(lpd_password_rule_violation("someone@example.com!", "someone@example.com"));
 }
 END_TEST
 

@@ -71,8 +71,8 @@ START_TEST(a_file_outside_is_copied_in_with_its_hash)
     char source[256], copy[256], text[16], err[512] = "";
     snprintf(source, sizeof source, "%s/abc.bin", root);
     write_file(source, "abc");
-    struct lp_release_file file;
-    ck_assert_msg(lp_release_file_place(files, source, "prd_x/1.0/abc.bin", &file, err, sizeof err), "%s", err);
+    struct lpd_release_file file;
+    ck_assert_msg(lpd_release_file_place(files, source, "prd_x/1.0/abc.bin", &file, err, sizeof err), "%s", err);
     ck_assert_str_eq(file.relative, "prd_x/1.0/abc.bin");
     ck_assert(file.copied);
     ck_assert_uint_eq(file.size, 3);
@@ -99,8 +99,8 @@ START_TEST(a_file_inside_is_used_where_it_is)
     /* The files directory as given may take a detour; it is the same folder. */
     char detour[256];
     snprintf(detour, sizeof detour, "%s/../files/.", files);
-    struct lp_release_file file;
-    ck_assert_msg(lp_release_file_place(detour, source, "prd_x/1.0/big.bin", &file, err, sizeof err), "%s", err);
+    struct lpd_release_file file;
+    ck_assert_msg(lpd_release_file_place(detour, source, "prd_x/1.0/big.bin", &file, err, sizeof err), "%s", err);
     ck_assert_str_eq(file.relative, "bench/big.bin");
     ck_assert(!file.copied);
     ck_assert_uint_eq(file.size, 0);
@@ -108,7 +108,7 @@ START_TEST(a_file_inside_is_used_where_it_is)
     char never[256];
     snprintf(never, sizeof never, "%s/prd_x", files);
     ck_assert_int_ne(access(never, F_OK), 0);
-    lp_release_file_discard(files, &file);
+    lpd_release_file_discard(files, &file);
     ck_assert_int_eq(access(source, F_OK), 0);
 }
 END_TEST
@@ -120,18 +120,18 @@ START_TEST(inside_means_below_the_folder_not_beside_it)
     ck_assert_int_eq(mkdir(sibling, 0755), 0);
     snprintf(path, sizeof path, "%s/x.bin", sibling);
     write_file(path, "x");
-    ck_assert(!lp_release_file_inside(files, path, relative, sizeof relative));
-    ck_assert(!lp_release_file_inside(files, files, relative, sizeof relative));
+    ck_assert(!lpd_release_file_inside(files, path, relative, sizeof relative));
+    ck_assert(!lpd_release_file_inside(files, files, relative, sizeof relative));
     snprintf(path, sizeof path, "%s/y.bin", files);
     write_file(path, "y");
-    ck_assert(lp_release_file_inside(files, path, relative, sizeof relative));
+    ck_assert(lpd_release_file_inside(files, path, relative, sizeof relative));
     ck_assert_str_eq(relative, "y.bin");
     /* A link inside pointing outside is a file outside. */
     char link_path[256], target[256];
     snprintf(target, sizeof target, "%s/files2/x.bin", root);
     snprintf(link_path, sizeof link_path, "%s/link.bin", files);
     ck_assert_int_eq(symlink(target, link_path), 0);
-    ck_assert(!lp_release_file_inside(files, link_path, relative, sizeof relative));
+    ck_assert(!lpd_release_file_inside(files, link_path, relative, sizeof relative));
 }
 END_TEST
 
@@ -142,9 +142,9 @@ START_TEST(an_existing_file_is_never_replaced)
     write_file(source, "abc");
     snprintf(other, sizeof other, "%s/other.bin", root);
     write_file(other, "other");
-    struct lp_release_file file;
-    ck_assert(lp_release_file_place(files, source, "p/1/abc.bin", &file, err, sizeof err));
-    ck_assert(!lp_release_file_place(files, other, "p/1/abc.bin", &file, err, sizeof err));
+    struct lpd_release_file file;
+    ck_assert(lpd_release_file_place(files, source, "p/1/abc.bin", &file, err, sizeof err));
+    ck_assert(!lpd_release_file_place(files, other, "p/1/abc.bin", &file, err, sizeof err));
     ck_assert_msg(strstr(err, "already exists") != NULL, "%s", err);
     snprintf(dest, sizeof dest, "%s/p/1/abc.bin", files);
     read_file(dest, text, sizeof text);
@@ -158,11 +158,11 @@ END_TEST
 START_TEST(missing_sources_and_folders_are_refused_with_a_reason)
 {
     char source[256], err[512] = "";
-    struct lp_release_file file;
+    struct lpd_release_file file;
     snprintf(source, sizeof source, "%s/missing.bin", root);
-    ck_assert(!lp_release_file_place(files, source, "p/1/missing.bin", &file, err, sizeof err));
+    ck_assert(!lpd_release_file_place(files, source, "p/1/missing.bin", &file, err, sizeof err));
     ck_assert_msg(strstr(err, "does not exist") != NULL, "%s", err);
-    ck_assert(!lp_release_file_place(files, root, "p/1/root", &file, err, sizeof err));
+    ck_assert(!lpd_release_file_place(files, root, "p/1/root", &file, err, sizeof err));
     ck_assert_msg(strstr(err, "not a regular file") != NULL, "%s", err);
     char never[256];
     snprintf(never, sizeof never, "%s/p", files);
@@ -175,14 +175,14 @@ START_TEST(discard_removes_only_the_copy)
     char source[256], dest[256], err[512] = "";
     snprintf(source, sizeof source, "%s/abc.bin", root);
     write_file(source, "abc");
-    struct lp_release_file file;
-    ck_assert(lp_release_file_place(files, source, "p/1/abc.bin", &file, err, sizeof err));
+    struct lpd_release_file file;
+    ck_assert(lpd_release_file_place(files, source, "p/1/abc.bin", &file, err, sizeof err));
     snprintf(dest, sizeof dest, "%s/p/1/abc.bin", files);
     ck_assert_int_eq(access(dest, F_OK), 0);
-    lp_release_file_discard(files, &file);
+    lpd_release_file_discard(files, &file);
     ck_assert_int_ne(access(dest, F_OK), 0);
     ck_assert_int_eq(access(source, F_OK), 0);
-    lp_release_file_discard(files, NULL);
+    lpd_release_file_discard(files, NULL);
 }
 END_TEST
 

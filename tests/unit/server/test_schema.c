@@ -7,46 +7,46 @@
 START_TEST(a_new_database_reaches_the_latest_version_with_a_cursor_key)
 {
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(":memory:", err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
-    ck_assert_int_eq(lp_schema_version(db), 8);
+    ck_assert_int_eq(lpd_schema_version(db), 8);
     unsigned char key[LP_CURSOR_KEY_BYTES], zero[LP_CURSOR_KEY_BYTES] = {0};
-    ck_assert(lp_schema_cursor_key(db, key, err, sizeof err));
+    ck_assert(lpd_schema_cursor_key(db, key, err, sizeof err));
     ck_assert(memcmp(key, zero, sizeof key) != 0);
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 
 START_TEST(migrating_again_changes_nothing)
 {
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(":memory:", err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
     unsigned char before[LP_CURSOR_KEY_BYTES], after[LP_CURSOR_KEY_BYTES];
-    ck_assert(lp_schema_cursor_key(db, before, err, sizeof err));
-    ck_assert_msg(lp_schema_migrate(db, err, sizeof err), "%s", err);
-    ck_assert_int_eq(lp_schema_version(db), 8);
-    ck_assert(lp_schema_cursor_key(db, after, err, sizeof err));
+    ck_assert(lpd_schema_cursor_key(db, before, err, sizeof err));
+    ck_assert_msg(lpd_schema_migrate(db, err, sizeof err), "%s", err);
+    ck_assert_int_eq(lpd_schema_version(db), 8);
+    ck_assert(lpd_schema_cursor_key(db, after, err, sizeof err));
     ck_assert(memcmp(before, after, sizeof before) == 0);
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 
 START_TEST(a_database_from_a_newer_server_is_refused)
 {
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(":memory:", err, sizeof err);
-    ck_assert(lp_db_exec(db, "UPDATE schema_version SET version = 99", NULL, 0));
-    ck_assert(!lp_schema_migrate(db, err, sizeof err));
+    struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
+    ck_assert(lpd_db_exec(db, "UPDATE schema_version SET version = 99", NULL, 0));
+    ck_assert(!lpd_schema_migrate(db, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "newer"));
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 
 START_TEST(counters_follow_inserts_deletes_and_status_changes)
 {
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(":memory:", err, sizeof err);
-    ck_assert_msg(lp_db_exec(db,
+    struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
+    ck_assert_msg(lpd_db_exec(db,
                          "INSERT INTO users(id, email, created_at) VALUES (1, 'a@example.com', 0);"
                          "INSERT INTO products VALUES ('p', 'P', 'device');"
                          "INSERT INTO licenses(id, user_id, product_id, product_name, license_key, status, added_at,"
@@ -59,7 +59,7 @@ START_TEST(counters_follow_inserts_deletes_and_status_changes)
                          err, sizeof err),
               "%s", err);
     sqlite3_stmt *st = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(lp_db_handle(db),
+    ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db),
                                         "SELECT license_count, active_stored_count, activation_count, kpi_version,"
                                         " (SELECT activations_in_use FROM licenses WHERE id = 1) FROM users",
                                         -1, &st, NULL),
@@ -71,7 +71,7 @@ START_TEST(counters_follow_inserts_deletes_and_status_changes)
     ck_assert_int_eq(sqlite3_column_int(st, 3), 3);
     ck_assert_int_eq(sqlite3_column_int(st, 4), 1);
     sqlite3_finalize(st);
-    lp_db_free(db);
+    lpd_db_free(db);
 }
 END_TEST
 

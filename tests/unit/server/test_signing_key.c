@@ -13,12 +13,12 @@
 static char dir[] = "/tmp/lp-signing-key-XXXXXX";
 static char db_path[256];
 
-static struct lp_db *fresh_db(void)
+static struct lpd_db *fresh_db(void)
 {
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(db_path, sizeof db_path, "%s/portal.db", dir);
     char err[512] = "";
-    struct lp_db *db = lp_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
     return db;
 }
@@ -29,20 +29,20 @@ static void key_path(const char *id, char *out, size_t size)
 }
 
 /* A fresh database with its first key loaded into `key`, whose file is `path`. */
-static struct lp_db *db_with_key(struct lp_signing_key *key, char *path, size_t path_size)
+static struct lpd_db *db_with_key(struct lpd_signing_key *key, char *path, size_t path_size)
 {
-    struct lp_db *db = fresh_db();
+    struct lpd_db *db = fresh_db();
     char err[512] = "";
     bool created;
-    ck_assert_msg(lp_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err), "%s", err);
-    ck_assert_msg(lp_signing_key_current(db, db_path, key, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_current(db, db_path, key, err, sizeof err), "%s", err);
     key_path(key->id, path, path_size);
     return db;
 }
 
-static void remove_all(struct lp_db *db)
+static void remove_all(struct lpd_db *db)
 {
-    lp_db_free(db);
+    lpd_db_free(db);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     ck_assert_int_eq(system(cmd), 0);
@@ -51,22 +51,22 @@ static void remove_all(struct lp_db *db)
 
 START_TEST(ensure_makes_one_private_key_and_only_once)
 {
-    struct lp_db *db = fresh_db();
+    struct lpd_db *db = fresh_db();
     char err[512] = "";
     bool created = false;
-    ck_assert_msg(lp_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err), "%s", err);
     ck_assert(created);
-    ck_assert(lp_signing_key_ensure(db, db_path, 1001, &created, err, sizeof err));
+    ck_assert(lpd_signing_key_ensure(db, db_path, 1001, &created, err, sizeof err));
     ck_assert(!created);
-    struct lp_signing_key key;
-    ck_assert_msg(lp_signing_key_current(db, db_path, &key, err, sizeof err), "%s", err);
+    struct lpd_signing_key key;
+    ck_assert_msg(lpd_signing_key_current(db, db_path, &key, err, sizeof err), "%s", err);
     ck_assert_int_eq((int)strlen(key.id), 20);
     char path[512], folder[512];
     key_path(key.id, path, sizeof path);
     struct stat sb;
     ck_assert_int_eq(stat(path, &sb), 0);
     ck_assert_int_eq(sb.st_mode & 0777, 0600);
-    ck_assert(lp_signing_key_dir(db_path, folder, sizeof folder));
+    ck_assert(lpd_signing_key_dir(db_path, folder, sizeof folder));
     ck_assert_int_eq(stat(folder, &sb), 0);
     ck_assert_int_eq(sb.st_mode & 0777, 0700);
     remove_all(db);
@@ -75,17 +75,17 @@ END_TEST
 
 START_TEST(rotation_keeps_the_old_key_listed_as_retired)
 {
-    struct lp_db *db = fresh_db();
+    struct lpd_db *db = fresh_db();
     char err[512] = "", new_id[LP_SIGNING_KEY_ID_LEN];
     bool created;
-    ck_assert(lp_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err));
-    struct lp_signing_key before, after;
-    ck_assert(lp_signing_key_current(db, db_path, &before, err, sizeof err));
-    ck_assert_msg(lp_signing_key_rotate(db, db_path, 2000, new_id, err, sizeof err), "%s", err);
-    ck_assert(lp_signing_key_current(db, db_path, &after, err, sizeof err));
+    ck_assert(lpd_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err));
+    struct lpd_signing_key before, after;
+    ck_assert(lpd_signing_key_current(db, db_path, &before, err, sizeof err));
+    ck_assert_msg(lpd_signing_key_rotate(db, db_path, 2000, new_id, err, sizeof err), "%s", err);
+    ck_assert(lpd_signing_key_current(db, db_path, &after, err, sizeof err));
     ck_assert_str_eq(after.id, new_id);
     ck_assert_str_ne(after.id, before.id);
-    cJSON *keys = lp_signing_keys_json(db);
+    cJSON *keys = lpd_signing_keys_json(db);
     cJSON *list = cJSON_GetObjectItem(keys, "keys");
     ck_assert_int_eq(cJSON_GetArraySize(list), 2);
     ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(list, 0), "id")->valuestring, before.id);
@@ -100,10 +100,10 @@ END_TEST
 START_TEST(a_key_file_others_may_read_is_refused)
 {
     char err[512] = "", path[512];
-    struct lp_signing_key key;
-    struct lp_db *db = db_with_key(&key, path, sizeof path);
+    struct lpd_signing_key key;
+    struct lpd_db *db = db_with_key(&key, path, sizeof path);
     ck_assert_int_eq(chmod(path, 0644), 0);
-    ck_assert(!lp_signing_key_current(db, db_path, &key, err, sizeof err));
+    ck_assert(!lpd_signing_key_current(db, db_path, &key, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "chmod 600"));
     remove_all(db);
 }
@@ -112,13 +112,13 @@ END_TEST
 START_TEST(a_key_file_for_another_key_is_refused)
 {
     char err[512] = "", path[512];
-    struct lp_signing_key key;
-    struct lp_db *db = db_with_key(&key, path, sizeof path);
+    struct lpd_signing_key key;
+    struct lpd_db *db = db_with_key(&key, path, sizeof path);
     FILE *f = fopen(path, "w");
     ck_assert_ptr_nonnull(f);
     fputs("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n", f);
     fclose(f);
-    ck_assert(!lp_signing_key_current(db, db_path, &key, err, sizeof err));
+    ck_assert(!lpd_signing_key_current(db, db_path, &key, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "does not match"));
     remove_all(db);
 }
@@ -127,10 +127,10 @@ END_TEST
 START_TEST(a_signed_file_verifies_over_the_exact_payload_bytes)
 {
     char path[512];
-    struct lp_signing_key key;
-    struct lp_db *db = db_with_key(&key, path, sizeof path);
+    struct lpd_signing_key key;
+    struct lpd_db *db = db_with_key(&key, path, sizeof path);
     cJSON *payload = cJSON_Parse("{\"license_id\":\"lic_1\",\"features\":[\"a\"]}");
-    cJSON *file = lp_license_file_sign(payload, &key);
+    cJSON *file = lpd_license_file_sign(payload, &key);
     ck_assert_ptr_nonnull(file);
     unsigned char bytes[256], signature[crypto_sign_BYTES];
     size_t len = 0, sig_len = 0;

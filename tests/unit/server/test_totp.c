@@ -23,19 +23,19 @@ static const struct {
 
 static void setup(void)
 {
-    ck_assert(lp_totp_init());
+    ck_assert(lpd_totp_init());
 }
 
-static void check_vectors(enum lp_totp_hash hash, const char *seed, size_t seed_len)
+static void check_vectors(enum lpd_totp_hash hash, const char *seed, size_t seed_len)
 {
     for (size_t i = 0; i < sizeof vectors / sizeof vectors[0]; i++) {
         const char *expected = hash == LP_TOTP_SHA1     ? vectors[i].sha1
                                : hash == LP_TOTP_SHA256 ? vectors[i].sha256
                                                         : vectors[i].sha512;
         char code[9];
-        ck_assert(lp_totp_generate((const unsigned char *)seed, seed_len, vectors[i].t, 30, 8, hash, code));
+        ck_assert(lpd_totp_generate((const unsigned char *)seed, seed_len, vectors[i].t, 30, 8, hash, code));
         ck_assert_str_eq(code, expected);
-        ck_assert(lp_totp_verify((const unsigned char *)seed, seed_len, vectors[i].t, 30, 0, hash, expected));
+        ck_assert(lpd_totp_verify((const unsigned char *)seed, seed_len, vectors[i].t, 30, 0, hash, expected));
     }
 }
 
@@ -62,12 +62,12 @@ START_TEST(accepts_one_step_of_drift_either_way_and_no_more)
     const unsigned char *s = (const unsigned char *)seed20;
     lp_time now = 1795857300;
     char code[7];
-    ck_assert(lp_totp_generate(s, 20, now, LP_TOTP_STEP, LP_TOTP_DIGITS, LP_TOTP_SHA1, code));
-    ck_assert(lp_totp_verify(s, 20, now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
-    ck_assert(lp_totp_verify(s, 20, now - 30, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
-    ck_assert(lp_totp_verify(s, 20, now + 30, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
-    ck_assert(!lp_totp_verify(s, 20, now - 60, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
-    ck_assert(!lp_totp_verify(s, 20, now + 60, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
+    ck_assert(lpd_totp_generate(s, 20, now, LP_TOTP_STEP, LP_TOTP_DIGITS, LP_TOTP_SHA1, code));
+    ck_assert(lpd_totp_verify(s, 20, now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
+    ck_assert(lpd_totp_verify(s, 20, now - 30, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
+    ck_assert(lpd_totp_verify(s, 20, now + 30, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
+    ck_assert(!lpd_totp_verify(s, 20, now - 60, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
+    ck_assert(!lpd_totp_verify(s, 20, now + 60, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, code));
 }
 END_TEST
 
@@ -76,15 +76,15 @@ START_TEST(names_the_step_a_code_belongs_to)
     const unsigned char *key = (const unsigned char *)seed20;
     lp_time now = 1111111111; /* step 37037037 */
     char previous[7], current[7], next[7];
-    ck_assert(lp_totp_generate(key, 20, now - 30, 30, 6, LP_TOTP_SHA1, previous));
-    ck_assert(lp_totp_generate(key, 20, now, 30, 6, LP_TOTP_SHA1, current));
-    ck_assert(lp_totp_generate(key, 20, now + 30, 30, 6, LP_TOTP_SHA1, next));
+    ck_assert(lpd_totp_generate(key, 20, now - 30, 30, 6, LP_TOTP_SHA1, previous));
+    ck_assert(lpd_totp_generate(key, 20, now, 30, 6, LP_TOTP_SHA1, current));
+    ck_assert(lpd_totp_generate(key, 20, now + 30, 30, 6, LP_TOTP_SHA1, next));
     int64_t step = 0;
-    ck_assert(lp_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, previous, &step));
+    ck_assert(lpd_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, previous, &step));
     ck_assert_int_eq(step, 37037036);
-    ck_assert(lp_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, current, &step));
+    ck_assert(lpd_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, current, &step));
     ck_assert_int_eq(step, 37037037);
-    ck_assert(lp_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, next, &step));
+    ck_assert(lpd_totp_match(key, 20, now, 30, 1, LP_TOTP_SHA1, next, &step));
     ck_assert_int_eq(step, 37037038);
 }
 END_TEST
@@ -93,14 +93,14 @@ START_TEST(rejects_wrong_and_malformed_codes)
 {
     const unsigned char *s = (const unsigned char *)seed20;
     char code[7];
-    ck_assert(lp_totp_generate(s, 20, 59, 30, 6, LP_TOTP_SHA1, code));
+    ck_assert(lpd_totp_generate(s, 20, 59, 30, 6, LP_TOTP_SHA1, code));
     char wrong[7];
     strcpy(wrong, code);
     wrong[5] = wrong[5] == '9' ? '0' : (char)(wrong[5] + 1);
-    ck_assert(!lp_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, wrong));
-    ck_assert(!lp_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, ""));
-    ck_assert(!lp_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, "12a456"));
-    ck_assert(!lp_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, NULL));
+    ck_assert(!lpd_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, wrong));
+    ck_assert(!lpd_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, ""));
+    ck_assert(!lpd_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, "12a456"));
+    ck_assert(!lpd_totp_verify(s, 20, 59, 30, 1, LP_TOTP_SHA1, NULL));
 }
 END_TEST
 
@@ -109,17 +109,17 @@ START_TEST(decodes_base32_secrets)
     unsigned char *raw = NULL;
     size_t len = 0;
     /* base32 of "12345678901234567890", as authenticator apps show it. */
-    ck_assert(lp_totp_secret_from_base32("gezd gnbv gy3t qojq gezd gnbv gy3t qojq", &raw, &len));
+    ck_assert(lpd_totp_secret_from_base32("gezd gnbv gy3t qojq gezd gnbv gy3t qojq", &raw, &len));
     ck_assert_uint_eq(len, 20);
     ck_assert(memcmp(raw, seed20, 20) == 0);
     free(raw);
-    ck_assert(!lp_totp_secret_from_base32("not base32!", &raw, &len));
-    ck_assert(!lp_totp_secret_from_base32("", &raw, &len));
+    ck_assert(!lpd_totp_secret_from_base32("not base32!", &raw, &len));
+    ck_assert(!lpd_totp_secret_from_base32("", &raw, &len));
     /* 130 bytes: over LP_TOTP_SECRET_MAX. */
     char longer[210];
     memset(longer, 'A', 208);
     longer[208] = '\0';
-    ck_assert(!lp_totp_secret_from_base32(longer, &raw, &len));
+    ck_assert(!lpd_totp_secret_from_base32(longer, &raw, &len));
 }
 END_TEST
 

@@ -214,7 +214,7 @@ START_TEST(tells_when_shown_rows_come_only_from_other_loaded_pages)
 END_TEST
 
 #if !LP_UNDER_ASAN
-/* Items that own a heap block each, as decoded licences own their strings. */
+/* Items that own a heap block each, as decoded licenses own their strings. */
 #define BLOCK_BYTES (16 * 1024)
 
 static void free_block(void *item)

@@ -1,4 +1,4 @@
-/* Decodes a 200-licence page repeatedly so callgrind can count the mapping's instructions. */
+/* Decodes a 200-license page repeatedly so callgrind can count the mapping's instructions. */
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stdio.h>

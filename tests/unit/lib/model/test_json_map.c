@@ -943,13 +943,13 @@ END_TEST
 
 START_TEST(keeps_header_request_id_when_the_body_has_none)
 {
-    const char *json = "{\"error\":{\"code\":\"not_found\",\"message\":\"No such licence\"}}";
+    const char *json = "{\"error\":{\"code\":\"not_found\",\"message\":\"No such license\"}}";
     lp_error err;
     lp_error_clear(&err);
     strcpy(err.request_id, "hdr-1");
     ck_assert(lp_parse_error_body(json, strlen(json), &err));
     ck_assert_str_eq(err.code, "not_found");
-    ck_assert_str_eq(err.message, "No such licence");
+    ck_assert_str_eq(err.message, "No such license");
     ck_assert_str_eq(err.request_id, "hdr-1");
 }
 END_TEST

@@ -69,12 +69,12 @@ END_TEST
 
 START_TEST(server_words_are_kept_where_they_help)
 {
-    lp_error err = map(403, "forbidden", "no licence entitles you to this download", -1);
-    ck_assert_ptr_nonnull(strstr(err.message, "no licence entitles you"));
+    lp_error err = map(403, "forbidden", "no license entitles you to this download", -1);
+    ck_assert_ptr_nonnull(strstr(err.message, "no license entitles you"));
     err = map(400, "invalid_request", "unknown sort key", -1);
     ck_assert_ptr_nonnull(strstr(err.message, "unknown sort key"));
-    err = map(404, "not_found", "no such licence", -1);
-    ck_assert_ptr_nonnull(strstr(err.message, "no such licence"));
+    err = map(404, "not_found", "no such license", -1);
+    ck_assert_ptr_nonnull(strstr(err.message, "no such license"));
     err = map(403, "deactivation_not_allowed", "x", -1);
     ck_assert_ptr_nonnull(strstr(err.message, "self-service deactivation"));
 }

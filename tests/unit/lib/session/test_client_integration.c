@@ -370,13 +370,13 @@ START_TEST(repeated_failed_logins_are_rate_limited_with_a_wait)
 }
 END_TEST
 
-START_TEST(unknown_licence_is_not_found)
+START_TEST(unknown_license_is_not_found)
 {
     lp_client *c = client_for(&main_server, ca_file, NULL);
     login(c, "demo1@example.com");
     lp_error err;
     lp_error_clear(&err);
-    lp_call *call = lp_client_get_license(c, "no-such/licence?x", &err);
+    lp_call *call = lp_client_get_license(c, "no-such/license?x", &err);
     ck_assert_int_eq(run(c, call, &err), LP_ERR_NOT_FOUND);
     ck_assert_str_eq(err.code, "not_found");
     lp_call_free(call);
@@ -1142,7 +1142,7 @@ int main(void)
     tcase_add_test(tc, untrusted_certificate_is_a_tls_error_naming_cacert);
     tcase_add_test(tc, environment_bundle_is_honoured);
     tcase_add_test(tc, wrong_password_is_invalid_credentials);
-    tcase_add_test(tc, unknown_licence_is_not_found);
+    tcase_add_test(tc, unknown_license_is_not_found);
     tcase_add_test(tc, second_dashboard_fetch_is_not_modified_and_small);
     tcase_add_test(tc, revoked_refresh_token_ends_in_auth_without_a_loop);
     tcase_add_test(tc, transport_caps_bodies_in_memory);
