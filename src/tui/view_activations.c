@@ -2,13 +2,9 @@
 #include <stdio.h>
 
 #include "licportal/format.h"
+#include "tui/list_rows.h"
 #include "tui/list_view.h"
 #include "tui/views.h"
-
-static const tui_column activation_columns[] = {
-    {"License", 19, 0}, {"Product", 10, 2}, {"Kind", 6, 0},
-    {"Name", 10, 3},    {"Platform", 8, 1}, {"Last seen", 10, 0},
-};
 
 void view_activations_draw(const tui_state *state, tui_rect main)
 {
@@ -18,6 +14,6 @@ void view_activations_draw(const tui_state *state, tui_rect main)
                  state->activations_license[0] ? " of one license" : "");
     else
         snprintf(banner, sizeof banner, "Activations");
-    list_view_draw(state, main, banner, &state->activations, activation_columns,
-                   (int)(sizeof activation_columns / sizeof activation_columns[0]));
+    list_view_draw(state, main, banner, &state->activations, tui_activation_columns,
+                   TUI_ACTIVATION_COLUMNS);
 }

@@ -5,13 +5,9 @@
 
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
+#include "tui/list_rows.h"
 #include "tui/list_view.h"
 #include "tui/views.h"
-
-static const tui_column download_columns[] = {
-    {"Product", 10, 3}, {"Version", 8, 1}, {"Channel", 7, 0}, {"Platform", 8, 0},
-    {"Arch", 7, 0},     {"Size", 9, 0},    {"Released", 10, 0},
-};
 
 void view_downloads_draw(const tui_state *state, tui_rect main)
 {
@@ -22,8 +18,8 @@ void view_downloads_draw(const tui_state *state, tui_rect main)
     snprintf(banner + n, sizeof banner - (size_t)n, "  channel: %s  platform: %s  newest first",
              state->download_channel[0] ? state->download_channel : "all",
              state->download_platform[0] ? state->download_platform : "all");
-    list_view_draw(state, main, banner, &state->downloads, download_columns,
-                   (int)(sizeof download_columns / sizeof download_columns[0]));
+    list_view_draw(state, main, banner, &state->downloads, tui_download_columns,
+                   TUI_DOWNLOAD_COLUMNS);
 }
 
 static int field(const tui_state *state, tui_rect main, int y, const char *label,

@@ -146,6 +146,11 @@ class Terminal:
                        timeout=10)
 
 
+def key_tail(masked):
+    """A key as the lists show it: its last group after an ellipsis."""
+    return "\u2026" + masked.rsplit("-", 1)[-1]
+
+
 def kpis_on_screen(screen):
     """The number under (or after) each KPI label."""
     lines = screen.splitlines()
@@ -418,7 +423,10 @@ class ViewsTest(TuiTestCase):
         self.log_in(t)
         self.wait_dashboard(t)
         t.keys("l")
-        t.wait_for(lambda s: "Licenses (" in s and first["key_masked"] in s, "the licence list")
+        # Lists show a key by its last group; the full mask is the detail's.
+        t.wait_for(lambda s: "Licenses (" in s and key_tail(first["key_masked"]) in s,
+                   "the licence list")
+        self.assertNotIn(first["key_masked"], t.screen())
         t.keys("Enter")
         screen = t.wait_text("reveals the full key")
         self.assertIn(first["key_masked"], screen)
