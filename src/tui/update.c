@@ -342,19 +342,41 @@ static tui_reaction confirm_key(tui_state *state, int key, tui_effects *fx)
     return tui_set_message(state, false, "Deactivating...");
 }
 
+/* The `?` overlay scrolls within its rows; the keys that leave close it. */
 static tui_reaction help_key(tui_state *state, int key)
 {
-    tui_action a = tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key);
-    if (a == TUI_ACTION_DOWN || a == TUI_ACTION_PAGE_DOWN)
-        state->help_scroll += a == TUI_ACTION_DOWN ? 1 : 10;
-    else if (a == TUI_ACTION_UP || a == TUI_ACTION_PAGE_UP)
-        state->help_scroll -= a == TUI_ACTION_UP ? 1 : 10;
-    else
+    tui_help_row rows[TUI_MAX_HELP_ROWS];
+    const tui_view_ops *view = current(state);
+    int count = tui_help_rows(view->scope, view->title, rows);
+    int visible = tui_help_visible_rows(&state->layout);
+    int last = count > visible ? count - visible : 0;
+    switch (tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key)) {
+    case TUI_ACTION_DOWN:
+        state->help_scroll++;
+        break;
+    case TUI_ACTION_UP:
+        state->help_scroll--;
+        break;
+    case TUI_ACTION_PAGE_DOWN:
+        state->help_scroll += visible;
+        break;
+    case TUI_ACTION_PAGE_UP:
+        state->help_scroll -= visible;
+        break;
+    case TUI_ACTION_FIRST:
+        state->help_scroll = 0;
+        break;
+    case TUI_ACTION_LAST:
+        state->help_scroll = last;
+        break;
+    default:
         state->modal = TUI_MODAL_NONE;
+        break;
+    }
+    if (state->help_scroll > last)
+        state->help_scroll = last;
     if (state->help_scroll < 0)
         state->help_scroll = 0;
-    if (state->help_scroll > TUI_ACTION_COUNT)
-        state->help_scroll = TUI_ACTION_COUNT;
     return TUI_REACT_REDRAW;
 }
 

@@ -14,7 +14,7 @@ class LargeLibraryTest(test_tui.TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text(f"Licenses ({total})")
         t.wait_text(f"1/{total}")
         rss_first_page = t.rss_kib()

@@ -32,7 +32,7 @@ class LicenceListTest(TuiTestCase):
     def open_licences(self, t):
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text("Licenses (")
 
     def assert_rows_follow(self, t, items, header):
@@ -87,7 +87,7 @@ class RenewalOptionsTest(TuiTestCase):
         t = self.start(lines=50)
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text("Licenses (")
         t.keys("/")
         t.text(detail["key_masked"][-4:])
@@ -109,7 +109,7 @@ class InterruptedDownloadTest(TuiTestCase):
         return index, items[index], total
 
     def open_download(self, t, index, total):
-        t.keys("d")
+        t.keys("4")
         t.wait_text(f"Downloads ({total})")
         t.keys("g")
         t.wait_text(f" 1/{total}")
@@ -135,7 +135,7 @@ class InterruptedDownloadTest(TuiTestCase):
             self.wait_dashboard(t)
             self.open_download(t, index, total)
             t.wait_text(item["sha256"])
-            t.keys("s")
+            t.keys("D")
             deadline = time.monotonic() + WAIT
             while not (os.path.exists(part) and os.path.getsize(part) >= 16 * 1024):
                 self.assertLess(time.monotonic(), deadline, "no .part file grew")
@@ -155,7 +155,7 @@ class InterruptedDownloadTest(TuiTestCase):
         self.wait_dashboard(t)
         self.open_download(t, index, total)
         t.wait_text(item["sha256"])
-        t.keys("s")
+        t.keys("D")
         t.wait_text("Saved")
         with open(target, "rb") as f:
             self.assertEqual(hashlib.sha256(f.read()).hexdigest(), item["sha256"])

@@ -385,15 +385,15 @@ START_TEST(quick_action_keys_open_their_views)
 {
     setup_main();
     deliver_dashboard(10);
-    key('l');
+    key('2');
     ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
     ck_assert_ptr_nonnull(find(TUI_FX_FETCH_LICENSES));
     key('1');
-    key('a');
+    key('3');
     ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
     ck_assert_ptr_nonnull(find(TUI_FX_FETCH_ACTIVATIONS));
     key('1');
-    key('d');
+    key('4');
     ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOADS);
     ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DOWNLOADS));
     teardown();
@@ -536,10 +536,25 @@ END_TEST
 START_TEST(help_opens_and_closes)
 {
     setup_main();
+    st.layout = tui_layout_compute(100, 12);
     key('?');
     ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
     key('j');
     ck_assert_int_eq(st.help_scroll, 1);
+    /* End shows the last rows and never scrolls into an empty box. */
+    key('G');
+    ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
+    tui_help_row rows[TUI_MAX_HELP_ROWS];
+    int count = tui_help_rows(TUI_SCOPE_DASHBOARD, "Dashboard", rows);
+    int last = count - tui_help_visible_rows(&st.layout);
+    ck_assert_int_eq(st.help_scroll, last);
+    key('j');
+    key(TUI_KEY_PGDN);
+    ck_assert_int_eq(st.help_scroll, last);
+    key('g');
+    ck_assert_int_eq(st.help_scroll, 0);
+    key('k');
+    ck_assert_int_eq(st.help_scroll, 0);
     key('q');
     ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
     ck_assert(!st.quit);
@@ -726,7 +741,7 @@ START_TEST(deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi)
 {
     setup_main();
     deliver_dashboard(10);
-    key('a');
+    key('3');
     deliver_activations(3, NULL);
     ck_assert_int_eq(tui_pager_count(&st.activations), 3);
     key('j');
@@ -755,7 +770,7 @@ START_TEST(a_refused_deactivation_changes_nothing)
 {
     setup_main();
     deliver_dashboard(10);
-    key('a');
+    key('3');
     deliver_activations(3, NULL);
     key('d');
     key('y');
