@@ -1,4 +1,4 @@
-/* GET /activations and DELETE /activations/{id}: the user's devices and domains, newest first. */
+/* GET /activations and DELETE /activations/{id}: the user's devices and domains, in any of the API's orders. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,19 @@
 #include "server/response.h"
 #include "server/sql_builder.h"
 
-#define SCOPE "act:-activated_at"
+#include "server/sort_order.h"
+
+/* Never seen sorts last both ways. */
+static const struct lp_sort_order orders[] = {
+    {"-activated_at", "act:-activated_at", "a.activated_at", true, false},
+    {"activated_at", "act:activated_at", "a.activated_at", false, false},
+    {"name", "act:name", "a.name", false, true},
+    {"-name", "act:-name", "a.name", true, true},
+    {"last_seen_at", "act:last_seen_at", "coalesce(a.last_seen_at, 9223372036854775807)", false, false},
+    {"-last_seen_at", "act:-last_seen_at", "coalesce(a.last_seen_at, -1)", true, false},
+    {"product", "act:product", "l.product_name", false, true},
+    {"-product", "act:-product", "l.product_name", true, true},
+};
 
 static cJSON *activation_json(sqlite3_stmt *st)
 {
@@ -88,10 +100,14 @@ static bool count_matching(struct lp_request *req, int64_t license_row, const ch
 
 enum MHD_Result lp_api_activation_list(struct lp_request *req)
 {
+    const struct lp_sort_order *order =
+        lp_sort_order_pick(req, orders, sizeof orders / sizeof orders[0], lp_request_query(req, "sort"));
+    if (order == NULL)
+        return MHD_YES;
     int limit;
     struct lp_cursor after;
     bool has_cursor;
-    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lp_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
     const char *license_text = lp_request_query(req, "license_id");
     int64_t license_row = 0;
@@ -101,44 +117,31 @@ enum MHD_Result lp_api_activation_list(struct lp_request *req)
         license_row = -1;
     const char *q_text = lp_request_query(req, "q");
     char q[256] = "";
-    if (q_text != NULL) {
-        if (strlen(q_text) >= sizeof q)
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
-        for (size_t i = 0; q_text[i] != '\0'; i++)
-            q[i] = (char)tolower((unsigned char)q_text[i]);
-    }
-    int64_t after_key = 0;
-    if (has_cursor) {
-        char *end = NULL;
-        after_key = strtoll(after.value, &end, 10);
-        if (end == after.value || *end != '\0')
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
-    }
-
+    if (q_text != NULL && !lp_lowercase_query(q_text, q, sizeof q))
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
     struct lp_sql sql;
     lp_sql_init(&sql);
     lp_sql_add(&sql,
                "SELECT a.id, a.license_id, l.license_key, l.product_id, l.product_name, a.kind, a.name, a.fingerprint,"
-               " a.platform, a.ip, a.activated_at, a.last_seen_at FROM activations a"
-               " JOIN licenses l ON l.id = a.license_id",
-               NULL);
+               " a.platform, a.ip, a.activated_at, a.last_seen_at, ",
+               order->expr, " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
-    if (has_cursor)
-        lp_sql_add(&sql, " AND (a.activated_at, a.id) < (:after, :after_id)", NULL);
-    lp_sql_add(&sql, " ORDER BY a.activated_at DESC, a.id DESC LIMIT :limit", NULL);
+    lp_sort_order_sql(&sql, order, "a.id", has_cursor);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+    if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return lp_reply_internal(req);
+    }
+    if (has_cursor && !lp_sort_order_bind(st, order, &after)) {
+        sqlite3_finalize(st);
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
     lp_bind_int(st, ":user", req->user_id);
     lp_bind_int(st, ":license", license_row);
     lp_bind_text(st, ":q", q);
-    lp_bind_int(st, ":after", after_key);
-    lp_bind_int(st, ":after_id", after.id);
     lp_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lp_page_rows(st, limit, 10, activation_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lp_page_rows(st, limit, 12, activation_json, order->scope, req->server->cursor_key, &next);
 
     int64_t total = 0;
     if (!count_matching(req, by_license ? license_row : 0, q_text != NULL ? q : NULL, &total)) {

@@ -19,7 +19,14 @@
 #include "server/response.h"
 #include "server/sql_builder.h"
 
-#define SCOPE "rel:-released_at"
+#include "server/sort_order.h"
+
+static const struct lp_sort_order orders[] = {
+    {"-released_at", "rel:-released_at", "r.released_at", true, false},
+    {"released_at", "rel:released_at", "r.released_at", false, false},
+    {"product", "rel:product", "p.name", false, true},
+    {"-product", "rel:-product", "p.name", true, true},
+};
 #define RELEASE_COLUMNS                                                                                               \
     "r.id, r.product_id, p.name, r.version, r.channel, r.platform, r.arch, r.filename, r.size_bytes, r.sha256, "       \
     "r.released_at, r.release_notes, r.path"
@@ -60,18 +67,19 @@ enum MHD_Result lp_api_download_list(struct lp_request *req)
     if (platform != NULL && !lp_release_value_allowed(platform, lp_release_platforms))
         return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                               "platform must be one of linux, windows, macos, any");
+    const char *q_text = lp_request_query(req, "q");
+    char q[256] = "";
+    if (q_text != NULL && !lp_lowercase_query(q_text, q, sizeof q))
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+    const struct lp_sort_order *order =
+        lp_sort_order_pick(req, orders, sizeof orders / sizeof orders[0], lp_request_query(req, "sort"));
+    if (order == NULL)
+        return MHD_YES;
     int limit;
     struct lp_cursor after;
     bool has_cursor;
-    if (!lp_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lp_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
-    int64_t after_key = 0;
-    if (has_cursor) {
-        char *end = NULL;
-        after_key = strtoll(after.value, &end, 10);
-        if (end == after.value || *end != '\0')
-            return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
-    }
     struct lp_sql where;
     lp_sql_init(&where);
     lp_sql_add(&where, " WHERE " ENTITLED, NULL);
@@ -81,29 +89,37 @@ enum MHD_Result lp_api_download_list(struct lp_request *req)
         lp_sql_add(&where, " AND r.channel = :channel", NULL);
     if (platform != NULL)
         lp_sql_add(&where, " AND r.platform = :platform", NULL);
+    if (q_text != NULL)
+        lp_sql_add(&where,
+                   " AND (instr(lower(p.name), :q) > 0 OR instr(lower(r.version), :q) > 0"
+                   " OR instr(lower(r.filename), :q) > 0)",
+                   NULL);
 
     struct lp_sql sql;
     lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT " RELEASE_COLUMNS " FROM releases r JOIN products p ON p.id = r.product_id", where.text,
-               has_cursor ? " AND (r.released_at, r.id) < (:after, :after_id)" : "",
-               " ORDER BY r.released_at DESC, r.id DESC LIMIT :limit", NULL);
+    lp_sql_add(&sql, "SELECT " RELEASE_COLUMNS ", ", order->expr,
+               " FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
+    lp_sort_order_sql(&sql, order, "r.id", has_cursor);
     sqlite3_stmt *st = NULL;
     if (sql.overflow || sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return lp_reply_internal(req);
+    }
+    if (has_cursor && !lp_sort_order_bind(st, order, &after)) {
+        sqlite3_finalize(st);
+        return lp_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
     lp_bind_int(st, ":user", req->user_id);
     lp_bind_int(st, ":now", req->now);
     lp_bind_text(st, ":product", product);
     lp_bind_text(st, ":channel", channel);
     lp_bind_text(st, ":platform", platform);
-    lp_bind_int(st, ":after", after_key);
-    lp_bind_int(st, ":after_id", after.id);
+    lp_bind_text(st, ":q", q);
     lp_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lp_page_rows(st, limit, 10, download_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lp_page_rows(st, limit, 13, download_json, order->scope, req->server->cursor_key, &next);
     lp_sql_init(&sql);
-    lp_sql_add(&sql, "SELECT COUNT(*) FROM releases r", where.text, NULL);
+    lp_sql_add(&sql, "SELECT COUNT(*) FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
     int64_t total = 0;
     if (sqlite3_prepare_v2(lp_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
         lp_bind_int(st, ":user", req->user_id);
@@ -111,6 +127,7 @@ enum MHD_Result lp_api_download_list(struct lp_request *req)
         lp_bind_text(st, ":product", product);
         lp_bind_text(st, ":channel", channel);
         lp_bind_text(st, ":platform", platform);
+        lp_bind_text(st, ":q", q);
         if (sqlite3_step(st) == SQLITE_ROW)
             total = sqlite3_column_int64(st, 0);
     }
