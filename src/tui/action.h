@@ -66,9 +66,10 @@ typedef enum tui_scope {
     X(QUICK_LICENSES, "view-all-licenses", DASHBOARD, "2", "Quick action: view all licenses")  \
     X(QUICK_ACTIVATIONS, "manage-activations", DASHBOARD, "3", "Quick action: manage activations") \
     X(QUICK_DOWNLOADS, "open-downloads", DASHBOARD, "4", "Quick action: downloads")            \
-    X(FILTER, "filter", LICENSES, "/", "Filter licenses by text (product, edition, key)")      \
+    X(FILTER, "filter", GLOBAL, "/", "Filter the list as you type (Esc clears)")                \
     X(STATUS_FILTER, "status-filter", LICENSES, "s", "Cycle the status filter")                \
-    X(SORT, "sort", LICENSES, "o", "Cycle the sort order")                                     \
+    X(SORT, "sort", GLOBAL, "o", "Cycle the list's sort order")                                \
+    X(REVERSE_SORT, "reverse-sort", GLOBAL, "O", "Reverse the list's sort order")              \
     X(CLEAR_FILTERS, "clear-filters", LICENSES, "x", "Clear every filter")                     \
     X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
     X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                          \

@@ -78,6 +78,17 @@ typedef struct tui_license_filter {
 
 extern const char *const tui_license_sorts[];
 extern const int tui_license_sort_count;
+/* The API's orders of the other lists, the default first; `o` cycles them. */
+extern const char *const tui_activation_sorts[];
+extern const int tui_activation_sort_count;
+extern const char *const tui_download_sorts[];
+extern const int tui_download_sort_count;
+
+/* A list's text filter and order (the licenses keep theirs in tui_license_filter). */
+typedef struct tui_list_order {
+    char q[128];
+    int sort; /* index into the list's sorts */
+} tui_list_order;
 
 /* A view to go back to, as it was left: its list's query and place, or the
  * license it showed. */
@@ -85,8 +96,10 @@ typedef struct tui_back_entry {
     tui_view_id view;
     tui_license_filter license_filter;
     char activations_license[128];
+    tui_list_order activations_order;
     char download_channel[16];
     char download_platform[16];
+    tui_list_order downloads_order;
     char detail_id[128];
     int detail_scroll;
     long selected, top;     /* lists: the selected row and the first shown */
@@ -132,6 +145,7 @@ typedef struct tui_state {
 
     /* activations */
     char activations_license[128]; /* "" = every licence */
+    tui_list_order activations_order;
     tui_pager activations;
     char confirm_id[128];
     char confirm_label[256];
@@ -140,6 +154,7 @@ typedef struct tui_state {
     /* downloads */
     char download_channel[16];  /* "" = every channel */
     char download_platform[16]; /* "" = every platform */
+    tui_list_order downloads_order;
     tui_pager downloads;
     bool download_detail_loaded;
     lp_download download_detail;
@@ -154,6 +169,7 @@ typedef struct tui_state {
     int spinner;
 
     char prompt[128];         /* text of the `:` or `/` line */
+    int filter_wait;          /* ticks until the `/` text typed is asked for; 0: none due */
     int help_scroll;
     char message[320];        /* status-bar message */
     bool message_is_error;

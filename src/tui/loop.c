@@ -178,8 +178,11 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_ACTIVATIONS: {
         kind = LP_CALL_ACTIVATIONS;
-        lp_activation_query q = {or_null(list->license_id), or_null(list->q), TUI_PAGE_SIZE,
-                                 or_null(list->cursor)};
+        lp_activation_query q = {.license_id = or_null(list->license_id),
+                                 .q = or_null(list->q),
+                                 .limit = TUI_PAGE_SIZE,
+                                 .cursor = or_null(list->cursor),
+                                 .sort = or_null(list->sort)};
         call = lp_client_list_activations(loop->client, &q, &err);
         break;
     }
@@ -189,8 +192,12 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_DOWNLOADS: {
         kind = LP_CALL_DOWNLOADS;
-        lp_download_query q = {NULL, or_null(list->channel), or_null(list->platform),
-                               TUI_PAGE_SIZE, or_null(list->cursor)};
+        lp_download_query q = {.channel = or_null(list->channel),
+                               .platform = or_null(list->platform),
+                               .limit = TUI_PAGE_SIZE,
+                               .cursor = or_null(list->cursor),
+                               .q = or_null(list->q),
+                               .sort = or_null(list->sort)};
         call = lp_client_list_downloads(loop->client, &q, &err);
         break;
     }

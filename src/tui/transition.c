@@ -83,6 +83,8 @@ static void remember_view(tui_state *state)
                   state->activations_license);
     tui_copy_text(e->download_channel, sizeof e->download_channel, state->download_channel);
     tui_copy_text(e->download_platform, sizeof e->download_platform, state->download_platform);
+    e->activations_order = state->activations_order;
+    e->downloads_order = state->downloads_order;
     tui_copy_text(e->detail_id, sizeof e->detail_id, state->detail_id);
     e->detail_scroll = state->detail_scroll;
     tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
@@ -129,6 +131,8 @@ tui_reaction tui_go_back(tui_state *state, tui_effects *fx)
     tui_copy_text(state->download_channel, sizeof state->download_channel, e->download_channel);
     tui_copy_text(state->download_platform, sizeof state->download_platform,
                   e->download_platform);
+    state->activations_order = e->activations_order;
+    state->downloads_order = e->downloads_order;
     if (strcmp(state->detail_id, e->detail_id) != 0) {
         forget_license_detail(state);
         tui_copy_text(state->detail_id, sizeof state->detail_id, e->detail_id);
@@ -207,13 +211,82 @@ void tui_list_fetch_page(tui_state *state, const tui_list_kind *list, tui_effect
     pager->loading_seq = e->seq;
 }
 
-bool tui_list_not_reversible(const tui_state *state)
+/* The same order read backwards, from the list's own table. */
+static const char *reversed(const tui_list_kind *list, const char *sort)
 {
-    return false;
+    char want[32];
+    snprintf(want, sizeof want, "%s", sort[0] == '-' ? sort + 1 : "");
+    if (sort[0] != '-')
+        snprintf(want, sizeof want, "-%s", sort);
+    for (int i = 0; i < *list->sort_count; i++)
+        if (strcmp(list->sorts[i], want) == 0)
+            return list->sorts[i];
+    return NULL;
+}
+
+const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from_end)
+{
+    const char *sort = list->sorts[*list->sort(state)];
+    return from_end ? reversed(list, sort) : sort;
+}
+
+tui_reaction tui_list_open_filter(tui_state *state)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return TUI_REACT_NONE;
+    state->modal = TUI_MODAL_FILTER;
+    state->filter_wait = 0;
+    tui_copy_text(state->prompt, sizeof state->prompt, list->q(state));
+    return TUI_REACT_REDRAW;
+}
+
+tui_reaction tui_list_apply_filter(tui_state *state, tui_effects *fx)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    state->filter_wait = 0;
+    if (!list || strcmp(list->q(state), state->prompt) == 0)
+        return TUI_REACT_REDRAW;
+    tui_copy_text(list->q(state), 128, state->prompt);
+    return tui_list_reload(state, list, fx);
+}
+
+tui_reaction tui_list_clear_filter(tui_state *state, tui_effects *fx)
+{
+    state->prompt[0] = '\0';
+    return tui_list_apply_filter(state, fx);
+}
+
+tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return TUI_REACT_NONE;
+    int *sort = list->sort(state);
+    *sort = (*sort + 1) % *list->sort_count;
+    return tui_list_reload(state, list, fx);
+}
+
+tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return TUI_REACT_NONE;
+    const char *back = reversed(list, list->sorts[*list->sort(state)]);
+    if (!back) {
+        char text[96];
+        snprintf(text, sizeof text, "The order \"%s\" has no reverse.",
+                 list->sorts[*list->sort(state)]);
+        return tui_set_message(state, true, text);
+    }
+    for (int i = 0; i < *list->sort_count; i++)
+        if (list->sorts[i] == back)
+            *list->sort(state) = i;
+    return tui_list_reload(state, list, fx);
 }
 
 /* The list's query as one string, to tell whether it changed. */
-static void query_key(const tui_state *state, const tui_list_kind *list, char *out, size_t size)
+static void query_key(tui_state *state, const tui_list_kind *list, char *out, size_t size)
 {
     tui_effect e;
     memset(&e, 0, sizeof e);
@@ -292,7 +365,7 @@ static void move_within(tui_state *state, const tui_list_kind *list, long delta,
     }
     bool last = delta > 0;
     long count = tui_pager_count(pager);
-    if (last && list->reversible(state) && count > 0 && !tui_pager_item(pager, count - 1))
+    if (last && tui_list_sort(state, list, true) && count > 0 && !tui_pager_item(pager, count - 1))
         tui_pager_anchor_end(pager, visible);
     else if (!last && pager->from_end && !tui_pager_item(pager, 0))
         tui_pager_anchor_start(pager);

@@ -140,6 +140,12 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
         return tui_open_activations(state, "", fx);
     case TUI_ACTION_GO_DOWNLOADS:
         return tui_enter_view(state, TUI_VIEW_DOWNLOADS, true, fx);
+    case TUI_ACTION_FILTER:
+        return tui_list_open_filter(state);
+    case TUI_ACTION_SORT:
+        return tui_list_cycle_sort(state, fx);
+    case TUI_ACTION_REVERSE_SORT:
+        return tui_list_reverse_sort(state, fx);
     default:
         return TUI_REACT_NONE;
     }
@@ -290,12 +296,33 @@ static tui_reaction login_key(tui_state *state, int key, tui_effects *fx)
     return TUI_REACT_REDRAW;
 }
 
-static tui_reaction submit_prompt(tui_state *state, tui_modal modal, tui_effects *fx)
+/* Typing pauses this many ticks before the filter is asked for. */
+#define FILTER_DEBOUNCE_TICKS 2
+
+static tui_reaction filter_key(tui_state *state, int key, tui_effects *fx)
 {
-    if (modal == TUI_MODAL_FILTER) {
-        tui_copy_text(state->license_filter.q, sizeof state->license_filter.q, state->prompt);
-        return current(state)->fetch(state, fx);
+    if (key == TUI_KEY_ESC || key == 3) {
+        state->modal = TUI_MODAL_NONE;
+        return tui_list_clear_filter(state, fx) | TUI_REACT_REDRAW;
     }
+    if (key == TUI_KEY_ENTER) {
+        state->modal = TUI_MODAL_NONE;
+        return tui_list_apply_filter(state, fx) | TUI_REACT_REDRAW;
+    }
+    if (key == TUI_KEY_BACKSPACE)
+        delete_last_char(state->prompt);
+    else if (key == 21) /* Ctrl-U */
+        state->prompt[0] = '\0';
+    else if (is_text_key(key))
+        append_code_point(state->prompt, sizeof state->prompt, key);
+    else
+        return TUI_REACT_NONE;
+    state->filter_wait = FILTER_DEBOUNCE_TICKS;
+    return TUI_REACT_REDRAW_BARS;
+}
+
+static tui_reaction submit_prompt(tui_state *state, tui_effects *fx)
+{
     tui_action action = tui_action_by_name(state->prompt);
     if (action == TUI_ACTION_NONE) {
         char text[200];
@@ -312,9 +339,8 @@ static tui_reaction line_input_key(tui_state *state, int key, tui_effects *fx)
     } else if (key == TUI_KEY_BACKSPACE) {
         delete_last_char(state->prompt);
     } else if (key == TUI_KEY_ENTER) {
-        tui_modal modal = state->modal;
         state->modal = TUI_MODAL_NONE;
-        return submit_prompt(state, modal, fx);
+        return submit_prompt(state, fx);
     } else if (is_text_key(key)) {
         append_code_point(state->prompt, sizeof state->prompt, key);
     }
@@ -398,8 +424,9 @@ static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
         state->modal = TUI_MODAL_NONE;
         return TUI_REACT_REDRAW;
     case TUI_MODAL_PROMPT:
-    case TUI_MODAL_FILTER:
         return line_input_key(state, key, fx);
+    case TUI_MODAL_FILTER:
+        return filter_key(state, key, fx);
     case TUI_MODAL_CONFIRM_DEACTIVATE:
     case TUI_MODAL_CONFIRM_QUIT:
         return confirm_key(state, key, fx);
@@ -569,6 +596,18 @@ static tui_reaction resize(tui_state *state, int cols, int lines)
     return TUI_REACT_REDRAW;
 }
 
+static tui_reaction tick(tui_state *state, tui_effects *fx)
+{
+    tui_reaction r = TUI_REACT_NONE;
+    if (state->modal == TUI_MODAL_FILTER && state->filter_wait > 0 && --state->filter_wait == 0)
+        r |= tui_list_apply_filter(state, fx);
+    if (state->pending > 0 || state->download_running) {
+        state->spinner++;
+        r |= TUI_REACT_REDRAW_BARS; /* the spinner is in the status bar */
+    }
+    return r;
+}
+
 void tui_start(tui_state *state, tui_effects *fx)
 {
     if (state->screen == TUI_SCREEN_MAIN)
@@ -585,10 +624,7 @@ tui_reaction tui_update(tui_state *state, const tui_event *ev, tui_effects *fx)
     case TUI_EV_RESIZE:
         return resize(state, ev->cols, ev->lines);
     case TUI_EV_TICK:
-        if (state->pending == 0 && !state->download_running)
-            return TUI_REACT_NONE;
-        state->spinner++;
-        return TUI_REACT_REDRAW_BARS; /* the spinner is in the status bar */
+        return tick(state, fx);
     case TUI_EV_RESULT:
         return handle_result(state, ev, fx);
     case TUI_EV_SNAPSHOT:

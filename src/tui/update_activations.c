@@ -11,9 +11,12 @@ static tui_pager *pager(tui_state *state)
     return &state->activations;
 }
 
-static void fill_query(const tui_state *state, bool from_end, tui_effect *e)
+static const tui_list_kind list;
+
+static void fill_query(tui_state *state, bool from_end, tui_effect *e)
 {
-    (void)from_end;
+    tui_copy_text(e->as.list.q, sizeof e->as.list.q, state->activations_order.q);
+    tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, tui_list_sort(state, &list, from_end));
     tui_copy_text(e->as.list.license_id, sizeof e->as.list.license_id, state->activations_license);
 }
 
@@ -28,6 +31,16 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
+static char *q_of(tui_state *state)
+{
+    return state->activations_order.q;
+}
+
+static int *sort_of(tui_state *state)
+{
+    return &state->activations_order.sort;
+}
+
 static const char *id_of(const void *item)
 {
     return ((const lp_activation *)item)->id;
@@ -39,7 +52,10 @@ static const tui_list_kind list = {
     .pager = pager,
     .fill = fill_query,
     .take = take,
-    .reversible = tui_list_not_reversible,
+    .q = q_of,
+    .sort = sort_of,
+    .sorts = tui_activation_sorts,
+    .sort_count = &tui_activation_sort_count,
     .id_of = id_of,
 };
 
@@ -129,5 +145,8 @@ const tui_view_ops tui_activations_ops = {
     .act = act,
     .click = tui_list_click,
     .result = result,
-    .hints = {{TUI_ACTION_DEACTIVATE, "deactivate"}, {TUI_ACTION_NONE, NULL}},
+    .hints = {{TUI_ACTION_FILTER, "filter"},
+              {TUI_ACTION_SORT, "sort"},
+              {TUI_ACTION_DEACTIVATE, "deactivate"},
+              {TUI_ACTION_NONE, NULL}},
 };

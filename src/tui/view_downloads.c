@@ -11,13 +11,17 @@
 
 void view_downloads_draw(const tui_state *state, tui_rect main)
 {
-    char banner[200];
+    char banner[400];
     int n = snprintf(banner, sizeof banner, "Downloads");
     if (state->downloads.total >= 0)
         n += snprintf(banner + n, sizeof banner - (size_t)n, " (%ld)", state->downloads.total);
-    snprintf(banner + n, sizeof banner - (size_t)n, "  channel: %s  platform: %s  newest first",
-             state->download_channel[0] ? state->download_channel : "all",
-             state->download_platform[0] ? state->download_platform : "all");
+    const tui_list_order *o = &state->downloads_order;
+    n += snprintf(banner + n, sizeof banner - (size_t)n, "  channel: %s  platform: %s  sort: %s",
+                  state->download_channel[0] ? state->download_channel : "all",
+                  state->download_platform[0] ? state->download_platform : "all",
+                  tui_download_sorts[o->sort]);
+    if (o->q[0])
+        snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", o->q);
     list_view_draw(state, main, banner, &state->downloads, tui_download_columns,
                    TUI_DOWNLOAD_COLUMNS);
 }

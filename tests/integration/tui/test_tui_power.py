@@ -44,3 +44,38 @@ class PlaceKeptTest(TuiTestCase):
         t.wait_for(lambda s: "Licenses (60)" in s and position(s) == (26, 60),
                    "the list still at 26/60 after a refresh")
         self.quit_and_check_terminal(t)
+
+
+class FindAndOrderTest(TuiTestCase):
+    def test_slash_filters_activations_as_you_type_and_esc_clears(self):
+        api = self.login()
+        everything, _ = api.list_all("/activations")
+        sample = everything[0]["name"]
+        found, _ = api.list_all("/activations", {"q": sample})
+        self.assertLess(len(found), len(everything))
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("3")
+        t.wait_text(f"Activations ({len(everything)})")
+        t.keys("/")
+        t.text(sample)  # no Enter: the list follows the typing
+        screen = t.wait_text(f"Activations ({len(found)})")
+        self.assertIn(f'filter: "{sample}"', screen)
+        t.keys("Escape")
+        screen = t.wait_text(f"Activations ({len(everything)})")
+        self.assertNotIn("filter:", screen)
+        self.quit_and_check_terminal(t)
+
+    def test_o_and_shift_o_order_downloads_as_the_api_does(self):
+        api = self.login()
+        oldest, _ = api.list_all("/downloads", {"sort": "released_at"})
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("4")
+        t.wait_text("sort: -released_at")
+        t.keys("O")
+        screen = t.wait_text("sort: released_at")
+        t.wait_for(lambda s: oldest[0]["version"] in s.splitlines()[3], "the oldest release first")
+        self.quit_and_check_terminal(t)

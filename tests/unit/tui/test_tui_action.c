@@ -62,7 +62,9 @@ START_TEST(a_view_binding_wins_over_a_global_one)
                      TUI_ACTION_DEACTIVATE);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_LICENSES, 'd'), TUI_ACTION_NONE);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_LICENSES, '/'), TUI_ACTION_FILTER);
-    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, '/'), TUI_ACTION_NONE);
+    /* Every list filters and sorts with the same keys. */
+    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_ACTIVATIONS, '/'), TUI_ACTION_FILTER);
+    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DOWNLOADS, 'o'), TUI_ACTION_SORT);
 }
 END_TEST
 
@@ -168,7 +170,7 @@ START_TEST(help_lists_the_views_keys_first_then_the_global_ones)
     int i = 1;
     for (; i < n && rows[i].action != TUI_ACTION_NONE; i++)
         ck_assert_int_eq(tui_action_info_of(rows[i].action)->scope, TUI_SCOPE_LICENSES);
-    ck_assert_int_gt(i, 3);
+    ck_assert_int_ge(i, 3);
     ck_assert_str_eq(rows[i].heading, "Everywhere");
     for (i++; i < n; i++)
         ck_assert_int_eq(tui_action_info_of(rows[i].action)->scope, TUI_SCOPE_GLOBAL);

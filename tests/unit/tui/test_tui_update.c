@@ -1131,6 +1131,71 @@ START_TEST(the_key_is_copied_only_once_revealed)
 }
 END_TEST
 
+static void tick(void)
+{
+    memset(&fx, 0, sizeof fx);
+    tui_event ev = {.kind = TUI_EV_TICK, .now = 1000};
+    due |= tui_update(&st, &ev, &fx);
+}
+
+START_TEST(the_filter_asks_as_you_type_once_typing_pauses_and_esc_clears_it)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3'); /* activations: every list filters */
+    deliver_activations(3, NULL);
+    key('/');
+    ck_assert_int_eq(st.modal, TUI_MODAL_FILTER);
+    type("bui");
+    ck_assert_ptr_null(find(TUI_FX_FETCH_ACTIVATIONS));
+    tick();
+    ck_assert_ptr_null(find(TUI_FX_FETCH_ACTIVATIONS)); /* still typing */
+    tick();
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.q, "bui");
+    ck_assert_int_eq(st.modal, TUI_MODAL_FILTER);
+    tick();
+    ck_assert_ptr_null(find(TUI_FX_FETCH_ACTIVATIONS)); /* asked once */
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.q, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(every_list_sorts_by_the_apis_keys_and_reverses)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3');
+    key('o');
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.sort, "activated_at");
+    key('o');
+    ck_assert_str_eq(find(TUI_FX_FETCH_ACTIVATIONS)->as.list.sort, "name");
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_ACTIVATIONS)->as.list.sort, "-name");
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_ACTIVATIONS)->as.list.sort, "name");
+    key('4');
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_DOWNLOADS)->as.list.sort, "released_at");
+    /* The licenses' status order has no reverse: said, not sent. */
+    key('2');
+    for (int i = 0; i < tui_license_sort_count; i++)
+        if (strcmp(tui_license_sorts[st.license_filter.sort], "status") != 0)
+            key('o');
+    key('O');
+    ck_assert_ptr_null(find(TUI_FX_FETCH_LICENSES));
+    ck_assert_ptr_nonnull(strstr(st.message, "no reverse"));
+    teardown();
+}
+END_TEST
+
 /* ---- place kept ------------------------------------------------------------------- */
 
 static const char *selected_license_id(void)
@@ -1336,6 +1401,7 @@ static const dashboard_case dashboard_cases[] = {
     {"filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"status-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"reverse-sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"clear-filters", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"reveal-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"license-activations", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
@@ -1441,6 +1507,8 @@ int main(void)
     tcase_add_test(lists, a_page_for_rows_on_screen_or_before_a_paint_repaints_everything);
     tcase_add_test(lists, end_in_status_order_walks_the_pages_since_it_has_no_reverse);
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
+    tcase_add_test(lists, the_filter_asks_as_you_type_once_typing_pauses_and_esc_clears_it);
+    tcase_add_test(lists, every_list_sorts_by_the_apis_keys_and_reverses);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
     tcase_add_test(lists, download_filters_cycle_and_refetch);
     tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
