@@ -59,6 +59,8 @@ typedef enum tui_scope {
     X(HELP, "help", GLOBAL, "?, F1", "Show this list of actions")                              \
     X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                  \
     X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                        \
+    X(REDRAW, "redraw", GLOBAL, "C-l", "Redraw the whole screen")                              \
+    X(SUSPEND, "suspend", GLOBAL, "C-z", "Suspend to the shell (fg resumes)")                  \
     X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
     X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \
     X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")             \

@@ -429,8 +429,32 @@ static void drain_calls(tui_loop *loop)
     }
 }
 
+/* Ctrl-Z: the terminal goes back to the shell as it was, the process stops
+ * until `fg`, then the screen is drawn afresh. */
+static void suspend(void)
+{
+    endwin();
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    reset_prog_mode();
+}
+
 static void paint(tui_loop *loop)
 {
+    if (loop->reaction & TUI_REACT_SUSPEND) {
+        suspend();
+        loop->reaction |= TUI_REACT_REPAINT | TUI_REACT_REDRAW;
+    }
+    if (loop->reaction & TUI_REACT_REPAINT) {
+        /* Whatever another program wrote is gone after the next refresh. */
+        clearok(curscr, TRUE);
+        loop->reaction |= TUI_REACT_REDRAW;
+    }
     if (loop->reaction & TUI_REACT_REDRAW)
         tui_draw(&loop->state);
     else
@@ -489,6 +513,11 @@ void tui_loop_begin(tui_loop *loop)
         network_step(loop);
 }
 
+int tui_loop_stop_signal(void)
+{
+    return (int)stop_signal;
+}
+
 void tui_loop_run(tui_loop *loop)
 {
     struct sigaction sa;
@@ -503,7 +532,8 @@ void tui_loop_run(tui_loop *loop)
 
     int64_t last_tick = now_ms();
     while (!loop->state.quit && !stop_signal) {
-        if (loop->reaction & (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS))
+        if (loop->reaction & (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS | TUI_REACT_REPAINT |
+                              TUI_REACT_SUSPEND))
             paint(loop);
         if (loop->state.quit)
             break;

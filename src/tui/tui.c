@@ -2,7 +2,9 @@
 #include "tui/tui.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,8 @@
 #include "tui/colors.h"
 #include "tui/loop.h"
 #include "tui/snapshot.h"
+#include "tui/terminal_caps.h"
+#include "tui/widgets.h"
 
 static void apply_key_bindings(tui_state *state, const lp_config *config)
 {
@@ -62,6 +66,15 @@ int tui_run(const lp_config *config)
                         "sub-commands (licportal --help)\n");
         return 2;
     }
+    if (!tui_terminal_can_address_cursor()) {
+        fprintf(stderr, "licportal: this terminal (TERM=%s) cannot move the cursor, which the "
+                        "interface needs; the sub-commands work anywhere (licportal --help)\n",
+                getenv("TERM") ? getenv("TERM") : "");
+        return 2;
+    }
+    /* Without UTF-8 every glyph is drawn as an ASCII stand-in. */
+    const char *codeset = nl_langinfo(CODESET);
+    tui_widgets_use_ascii(!codeset || strcmp(codeset, "UTF-8") != 0);
 
     static tui_loop loop;
     memset(&loop, 0, sizeof loop);
@@ -143,5 +156,11 @@ int tui_run(const lp_config *config)
     lp_client_free(loop.client);
     lp_credstore_free(loop.store);
     free(loop.snapshot_path);
+    int sig = tui_loop_stop_signal();
+    if (sig != 0) {
+        /* The terminal is restored: end as the signal asked, for the parent to see. */
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
     return 0;
 }

@@ -132,6 +132,10 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
         return TUI_REACT_REDRAW;
     case TUI_ACTION_QUIT:
         return quit(state);
+    case TUI_ACTION_REDRAW:
+        return TUI_REACT_REPAINT | TUI_REACT_REDRAW;
+    case TUI_ACTION_SUSPEND:
+        return TUI_REACT_SUSPEND;
     case TUI_ACTION_GO_DASHBOARD:
         return tui_enter_view(state, TUI_VIEW_DASHBOARD, true, fx);
     case TUI_ACTION_GO_LICENSES:

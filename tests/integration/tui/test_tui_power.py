@@ -6,8 +6,12 @@ drawn."""
 
 import os
 import re
+import shlex
+import signal
+import subprocess
 import time
 
+import harness
 from test_tui import WAIT, TuiTestCase
 
 
@@ -79,3 +83,119 @@ class FindAndOrderTest(TuiTestCase):
         screen = t.wait_text("sort: released_at")
         t.wait_for(lambda s: oldest[0]["version"] in s.splitlines()[3], "the oldest release first")
         self.quit_and_check_terminal(t)
+
+
+class TerminalTest(TuiTestCase):
+    def licportal_pid(self, t):
+        shell = t.tmux("display-message", "-p", "#{pane_pid}").strip()
+        with open(f"/proc/{shell}/task/{shell}/children") as f:
+            return int(f.read().split()[0])
+
+    def test_ctrl_l_repairs_the_screen_after_another_program_wrote_to_it(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        tty = t.tmux("display-message", "-p", "#{pane_tty}").strip()
+        with open(tty, "w") as f:
+            f.write("\033[5;5HGARBAGE-FROM-ELSEWHERE\033[12;30HMORE-GARBAGE")
+        t.wait_text("GARBAGE-FROM-ELSEWHERE")
+        t.keys("C-l")
+        t.wait_for(lambda s: "GARBAGE" not in s and "Recent licenses" in s, "the screen repaired")
+        self.quit_and_check_terminal(t)
+
+    def test_sigterm_and_sighup_give_the_terminal_back(self):
+        for sig, status in ((signal.SIGTERM, 128 + signal.SIGTERM),
+                            (signal.SIGHUP, 128 + signal.SIGHUP)):
+            with self.subTest(signal=sig.name):
+                t = self.start()
+                self.log_in(t)
+                self.wait_dashboard(t)
+                os.kill(self.licportal_pid(t), sig)
+                self.assertEqual(t.exit_status(), status)
+                before, after = t.stty()
+                self.assertEqual(before, after, "the terminal settings changed")
+
+    def test_a_terminal_without_cursor_addressing_is_refused_with_a_pointer(self):
+        t = self.start(term="dumb")
+        self.assertEqual(t.exit_status(), 2)
+        screen = t.screen()
+        self.assertIn("cannot move the cursor", screen)
+        self.assertIn("licportal --help", screen)
+
+    def test_without_utf8_nothing_above_ascii_reaches_the_screen(self):
+        t = self.start(term="screen", cols=80, lines=24, extra_env={"LANG": "C", "LC_ALL": "C"})
+        self.log_in(t)
+        self.wait_dashboard(t)
+        for keys, text in (("", "Recent licenses"), ("2", "Licenses ("), ("3", "Activations ("),
+                           ("4", "Downloads ("), ("?", "Keys")):
+            if keys:
+                t.keys(keys)
+            screen = t.wait_text(text)
+            raw = t.tmux("capture-pane", "-p", "-e").encode("utf-8", "surrogateescape")
+            self.assertEqual([b for b in raw if b > 0x7F], [], f"{text}: bytes above 0x7F")
+            title = screen.splitlines()[0]
+            self.assertIn("refreshed", title)
+            if keys == "2":
+                self.assertRegex(screen, r"\.\.\.\w{4} ")  # the key's last group
+            if keys == "?":
+                t.keys("Escape")
+        self.quit_and_check_terminal(t)
+
+
+class SuspendTest(TuiTestCase):
+    def test_ctrl_z_suspends_to_an_interactive_shell_and_fg_resumes(self):
+        """licportal started from an interactive shell with job control, in a tmux of its own."""
+        socket = f"lp-tui-job-{os.getpid()}"
+        env = {
+            "HOME": self.home, "XDG_CONFIG_HOME": os.path.join(self.home, ".config"),
+            "XDG_STATE_HOME": os.path.join(self.home, ".state"),
+            "XDG_CACHE_HOME": os.path.join(self.home, ".cache"),
+            "LICPORTAL_SERVER": self.portal.origin, "LANG": "C.UTF-8", "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PS1": "SHELL-READY$ ",
+        }
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        shell = subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session",
+                                "-d", "-x", "100", "-y", "30",
+                                f"env -i {exports} bash --norc --noprofile -i"],
+                               capture_output=True, text=True, timeout=10)
+        self.assertEqual(shell.returncode, 0, shell.stderr)
+
+        def tmux(*args):
+            return subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", *args],
+                                  capture_output=True, text=True, timeout=10, check=True).stdout
+
+        def wait(predicate, what):
+            deadline = time.monotonic() + WAIT
+            screen = ""
+            while time.monotonic() < deadline:
+                screen = tmux("capture-pane", "-p")
+                if predicate(screen):
+                    return screen
+                time.sleep(0.05)
+            raise AssertionError(f"timed out waiting for {what}; screen:\n{screen}")
+
+        try:
+            wait(lambda s: "SHELL-READY$" in s, "the shell prompt")
+            argv = [harness.required_binary("LICPORTAL"), "--cacert", self.portal.ca_file,
+                    "--credential-store", "none"]
+            tmux("send-keys", "-l", " ".join(shlex.quote(a) for a in argv))
+            tmux("send-keys", "Enter")
+            wait(lambda s: "Log in to" in s, "the login screen")
+            tmux("send-keys", "-l", "demo1@example.com")
+            tmux("send-keys", "Tab")
+            tmux("send-keys", "-l", harness.DEMO_PASSWORD)
+            tmux("send-keys", "Enter")
+            wait(lambda s: "Recent licenses" in s, "the dashboard")
+            tmux("send-keys", "C-z")
+            screen = wait(lambda s: "Stopped" in s and s.rstrip().endswith("SHELL-READY$"),
+                          "the shell with licportal stopped")
+            self.assertNotIn("Recent licenses", screen.splitlines()[-1])
+            tmux("send-keys", "-l", "fg")
+            tmux("send-keys", "Enter")
+            wait(lambda s: "Recent licenses" in s and "licportal |" in s, "the dashboard again")
+            tmux("send-keys", "q")
+            wait(lambda s: s.rstrip().endswith("SHELL-READY$") and "Recent licenses" not in s,
+                 "the shell after quitting")
+        finally:
+            subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True,
+                           timeout=10)

@@ -1138,6 +1138,21 @@ static void tick(void)
     due |= tui_update(&st, &ev, &fx);
 }
 
+START_TEST(ctrl_l_repaints_everything_and_ctrl_z_suspends)
+{
+    setup_main();
+    due = TUI_REACT_NONE;
+    key(12); /* Ctrl-L */
+    ck_assert(due & TUI_REACT_REPAINT);
+    ck_assert(due & TUI_REACT_REDRAW);
+    due = TUI_REACT_NONE;
+    key(26); /* Ctrl-Z */
+    ck_assert(due & TUI_REACT_SUSPEND);
+    ck_assert(!st.quit);
+    teardown();
+}
+END_TEST
+
 START_TEST(the_filter_asks_as_you_type_once_typing_pauses_and_esc_clears_it)
 {
     setup_main();
@@ -1386,6 +1401,8 @@ static const dashboard_case dashboard_cases[] = {
     {"help", TUI_VIEW_DASHBOARD, TUI_MODAL_HELP, 0, false, false, -1},
     {"prompt", TUI_VIEW_DASHBOARD, TUI_MODAL_PROMPT, 0, false, false, -1},
     {"quit", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, true, -1},
+    {"redraw", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"suspend", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"dashboard", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_FETCH_DASHBOARD},
     {"licenses", TUI_VIEW_LICENSES, TUI_MODAL_NONE, -1, false, false, TUI_FX_FETCH_LICENSES},
     {"activations", TUI_VIEW_ACTIVATIONS, TUI_MODAL_NONE, -1, false, false,
@@ -1508,6 +1525,7 @@ int main(void)
     tcase_add_test(lists, end_in_status_order_walks_the_pages_since_it_has_no_reverse);
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
     tcase_add_test(lists, the_filter_asks_as_you_type_once_typing_pauses_and_esc_clears_it);
+    tcase_add_test(lists, ctrl_l_repaints_everything_and_ctrl_z_suspends);
     tcase_add_test(lists, every_list_sorts_by_the_apis_keys_and_reverses);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
     tcase_add_test(lists, download_filters_cycle_and_refetch);
