@@ -60,6 +60,7 @@ typedef enum tui_scope {
     X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                  \
     X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                        \
     X(REDRAW, "redraw", GLOBAL, "C-l", "Redraw the whole screen")                              \
+    X(MESSAGES, "messages", GLOBAL, "M", "Show the messages kept, whole, with their times")    \
     X(SUSPEND, "suspend", GLOBAL, "C-z", "Suspend to the shell (fg resumes)")                  \
     X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
     X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \

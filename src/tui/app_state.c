@@ -45,6 +45,7 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     state->view = TUI_VIEW_DASHBOARD;
     state->last_refresh = LP_TIME_NONE;
     state->offline_as_of = LP_TIME_NONE;
+    state->unreachable_since = LP_TIME_NONE;
     state->next_seq = 1;
     state->license_filter.expiring_within_days = -1;
     state->login.offer_remember = offer_remember;
@@ -75,6 +76,7 @@ void tui_state_free(tui_state *state)
         free(state->revealed_key);
         state->revealed_key = NULL;
     }
+    tui_message_log_free(&state->log);
     tui_pager_free(&state->licenses);
     tui_pager_free(&state->activations);
     tui_pager_free(&state->downloads);

@@ -10,6 +10,7 @@
 #include "tui/action.h"
 #include "tui/clean_row.h"
 #include "tui/layout.h"
+#include "tui/message_log.h"
 #include "tui/pager.h"
 
 typedef enum tui_screen {
@@ -38,6 +39,7 @@ typedef enum tui_modal {
     TUI_MODAL_CONFIRM_DEACTIVATE,
     TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
     TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
+    TUI_MODAL_LOG,                /* the messages kept, newest last */
 } tui_modal;
 
 typedef enum tui_login_field {
@@ -121,6 +123,8 @@ typedef struct tui_state {
     char user_label[256];     /* sanitised */
     char server[256];
     lp_time last_refresh;     /* LP_TIME_NONE until something arrived */
+    lp_time unreachable_since; /* the server stopped answering then; LP_TIME_NONE while it answers */
+    lp_time now;              /* of the event being handled */
 
     /* dashboard */
     bool dashboard_loaded;
@@ -173,6 +177,8 @@ typedef struct tui_state {
     int help_scroll;
     char message[320];        /* status-bar message */
     bool message_is_error;
+    tui_message_log log;      /* every message, whole, with its time */
+    int log_scroll;
 
     bool quit;
 } tui_state;

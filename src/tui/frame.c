@@ -46,21 +46,25 @@ void view_banner(const tui_state *state, tui_rect banner, const char *title)
 static void draw_title(const tui_state *state, tui_rect r)
 {
     tui_fill(r, TUI_ROLE_TITLE);
+    /* "refreshed" only for a real answer; once none comes, since when. */
+    bool unreachable = state->unreachable_since != LP_TIME_NONE;
+    lp_time shown = unreachable ? state->unreachable_since : state->last_refresh;
     char when[32] = "never";
-    if (state->last_refresh != LP_TIME_NONE) {
-        time_t t = (time_t)state->last_refresh;
+    if (shown != LP_TIME_NONE) {
+        time_t t = (time_t)shown;
         struct tm tm;
         localtime_r(&t, &tm);
         strftime(when, sizeof when, "%H:%M:%S", &tm);
     }
     /* The refresh time keeps its place on the right; the rest is cut first. */
     char right[64];
-    snprintf(right, sizeof right, " refreshed %s ", when);
+    snprintf(right, sizeof right, " %s %s ", unreachable ? "offline since" : "refreshed", when);
     int right_w = (int)strlen(right);
     if (right_w > r.w / 2)
         right_w = 0;
     else
-        tui_put(r.y, r.x + r.w - right_w, right_w, right, TUI_ROLE_TITLE, false);
+        tui_put(r.y, r.x + r.w - right_w, right_w, right,
+                unreachable ? TUI_ROLE_OFFLINE : TUI_ROLE_TITLE, false);
     char left[800];
     snprintf(left, sizeof left, " licportal | %s | %s",
              state->user_label[0] ? state->user_label : "-", state->server);
@@ -168,6 +172,7 @@ void tui_draw_bars(const tui_state *state)
 {
     const tui_layout *l = &state->layout;
     bool overlay = state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR ||
+                   state->modal == TUI_MODAL_LOG ||
                    state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
                    state->modal == TUI_MODAL_CONFIRM_QUIT;
     if (l->too_small || state->screen != TUI_SCREEN_MAIN || overlay) {
@@ -200,6 +205,8 @@ void tui_draw(const tui_state *state)
         view_help_draw(state);
     else if (state->modal == TUI_MODAL_QR)
         view_qr_draw(state);
+    else if (state->modal == TUI_MODAL_LOG)
+        view_log_draw(state);
     else if (state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
              state->modal == TUI_MODAL_CONFIRM_QUIT)
         draw_confirm(state, l);

@@ -34,6 +34,9 @@ tui_reaction tui_set_message(tui_state *state, bool error, const char *text)
 {
     lp_sanitize_into(text, state->message, sizeof state->message);
     state->message_is_error = error;
+    char whole[sizeof state->log.entries[0].text];
+    lp_sanitize_into(text, whole, sizeof whole);
+    tui_message_log_add(&state->log, state->now, error, whole);
     return TUI_REACT_REDRAW;
 }
 

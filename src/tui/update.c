@@ -132,6 +132,13 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
         return TUI_REACT_REDRAW;
     case TUI_ACTION_QUIT:
         return quit(state);
+    case TUI_ACTION_MESSAGES:
+        state->modal = TUI_MODAL_LOG;
+        /* The newest in view, a line each at least. */
+        state->log_scroll = state->log.count - tui_help_visible_rows(&state->layout);
+        if (state->log_scroll < 0)
+            state->log_scroll = 0;
+        return TUI_REACT_REDRAW;
     case TUI_ACTION_REDRAW:
         return TUI_REACT_REPAINT | TUI_REACT_REDRAW;
     case TUI_ACTION_SUSPEND:
@@ -410,6 +417,40 @@ static tui_reaction help_key(tui_state *state, int key)
     return TUI_REACT_REDRAW;
 }
 
+/* The log scrolls by messages: 0 shows the oldest at the top. */
+static tui_reaction log_key(tui_state *state, int key)
+{
+    int last = state->log.count > 0 ? state->log.count - 1 : 0;
+    switch (tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key)) {
+    case TUI_ACTION_DOWN:
+        state->log_scroll++;
+        break;
+    case TUI_ACTION_UP:
+        state->log_scroll--;
+        break;
+    case TUI_ACTION_PAGE_DOWN:
+        state->log_scroll += 10;
+        break;
+    case TUI_ACTION_PAGE_UP:
+        state->log_scroll -= 10;
+        break;
+    case TUI_ACTION_FIRST:
+        state->log_scroll = 0;
+        break;
+    case TUI_ACTION_LAST:
+        state->log_scroll = last;
+        break;
+    default:
+        state->modal = TUI_MODAL_NONE;
+        break;
+    }
+    if (state->log_scroll > last)
+        state->log_scroll = last;
+    if (state->log_scroll < 0)
+        state->log_scroll = 0;
+    return TUI_REACT_REDRAW;
+}
+
 static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
 {
     if (state->layout.too_small) {
@@ -427,6 +468,8 @@ static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
     case TUI_MODAL_QR:
         state->modal = TUI_MODAL_NONE;
         return TUI_REACT_REDRAW;
+    case TUI_MODAL_LOG:
+        return log_key(state, key);
     case TUI_MODAL_PROMPT:
         return line_input_key(state, key, fx);
     case TUI_MODAL_FILTER:
@@ -453,7 +496,8 @@ static tui_reaction handle_click(tui_state *state, int y, int x, tui_effects *fx
     const tui_layout *l = &state->layout;
     if (l->too_small || state->screen != TUI_SCREEN_MAIN)
         return TUI_REACT_NONE;
-    if (state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR) {
+    if (state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR ||
+        state->modal == TUI_MODAL_LOG) {
         state->modal = TUI_MODAL_NONE;
         return TUI_REACT_REDRAW;
     }
@@ -544,6 +588,12 @@ static tui_reaction handle_result(tui_state *state, const tui_event *ev, tui_eff
 {
     if (state->pending > 0)
         state->pending--;
+    /* The title says "refreshed" only for answers, "offline since" once none comes. */
+    if (ev->status == LP_OK)
+        state->unreachable_since = LP_TIME_NONE;
+    else if ((ev->status == LP_ERR_NETWORK || ev->status == LP_ERR_TLS) &&
+             state->unreachable_since == LP_TIME_NONE)
+        state->unreachable_since = ev->now;
     if (ev->call_kind == LP_CALL_LOGIN)
         return ev->seq == state->seq_login ? login_result(state, ev, fx) : TUI_REACT_REDRAW;
     const tui_view_ops *view = tui_view_ops_for_call(ev->call_kind);
@@ -620,6 +670,7 @@ void tui_start(tui_state *state, tui_effects *fx)
 
 tui_reaction tui_update(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
+    state->now = ev->now;
     switch (ev->kind) {
     case TUI_EV_KEY:
         return handle_key(state, ev->key, fx);

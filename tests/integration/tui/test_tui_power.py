@@ -199,3 +199,22 @@ class SuspendTest(TuiTestCase):
         finally:
             subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True,
                            timeout=10)
+
+
+class DeadServerTest(TuiTestCase):
+    def test_a_dead_server_is_said_in_the_title_and_its_error_kept_in_the_log(self):
+        t = self.start()
+        self.log_in(t)
+        screen = self.wait_dashboard(t)
+        self.assertIn("refreshed", screen.splitlines()[0])
+        self.portal.stop()  # the server goes away for good
+        t.keys("r")
+        screen = t.wait_text("offline since")
+        self.assertNotIn("refreshed", screen.splitlines()[0])
+        self.assertIn("Recent licenses", screen)  # the view keeps its data
+        t.keys("M")
+        screen = t.wait_text("Messages (")
+        self.assertRegex(screen, r"\d\d:\d\d:\d\d")
+        t.keys("Escape")
+        t.wait_for(lambda s: "Messages (" not in s, "the log closed")
+        self.quit_and_check_terminal(t)

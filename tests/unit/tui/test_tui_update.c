@@ -1211,6 +1211,69 @@ START_TEST(every_list_sorts_by_the_apis_keys_and_reverses)
 }
 END_TEST
 
+START_TEST(every_message_is_kept_whole_with_its_time_the_oldest_going_first)
+{
+    setup_main();
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_SERVER;
+    memset(err.message, 'e', sizeof err.message - 1);
+    err.message[sizeof err.message - 1] = '\0';
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_SERVER, NULL, &err, 4242);
+    ck_assert_int_eq(st.log.count, 1);
+    const tui_logged_message *m = tui_message_log_at(&st.log, 0);
+    ck_assert_int_eq(m->at, 4242);
+    ck_assert(m->error);
+    ck_assert_uint_eq(strlen(m->text), strlen(err.message)); /* the status bar cuts it */
+    ck_assert_uint_lt(strlen(st.message), strlen(err.message));
+    for (int i = 0; i < TUI_LOG_CAPACITY + 5; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "message %d", i);
+        tui_message_log_add(&st.log, 5000 + i, false, text);
+    }
+    ck_assert_int_eq(st.log.count, TUI_LOG_CAPACITY);
+    ck_assert_str_eq(tui_message_log_at(&st.log, 0)->text, "message 5");
+    char newest[32];
+    snprintf(newest, sizeof newest, "message %d", TUI_LOG_CAPACITY + 4);
+    ck_assert_str_eq(tui_message_log_at(&st.log, TUI_LOG_CAPACITY - 1)->text, newest);
+    key('M');
+    ck_assert_int_eq(st.modal, TUI_MODAL_LOG);
+    ck_assert_int_eq(st.log_scroll, TUI_LOG_CAPACITY - tui_help_visible_rows(&st.layout));
+    key('g');
+    ck_assert_int_eq(st.log_scroll, 0);
+    key('k');
+    ck_assert_int_eq(st.log_scroll, 0);
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_title_says_offline_since_the_first_failure_and_refreshed_only_on_answers)
+{
+    setup_main();
+    deliver_dashboard(100);
+    ck_assert_int_eq(st.last_refresh, 100);
+    ck_assert_int_eq(st.unreachable_since, LP_TIME_NONE);
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_NETWORK;
+    snprintf(err.message, sizeof err.message, "connection refused");
+    key('r');
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_NETWORK, NULL, &err, 200);
+    ck_assert_int_eq(st.unreachable_since, 200);
+    ck_assert_int_eq(st.last_refresh, 100);
+    key('r');
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_NETWORK, NULL, &err, 300);
+    ck_assert_int_eq(st.unreachable_since, 200); /* since the first */
+    key('r');
+    deliver_dashboard(400);
+    ck_assert_int_eq(st.unreachable_since, LP_TIME_NONE);
+    ck_assert_int_eq(st.last_refresh, 400);
+    teardown();
+}
+END_TEST
+
 /* ---- place kept ------------------------------------------------------------------- */
 
 static const char *selected_license_id(void)
@@ -1402,6 +1465,7 @@ static const dashboard_case dashboard_cases[] = {
     {"prompt", TUI_VIEW_DASHBOARD, TUI_MODAL_PROMPT, 0, false, false, -1},
     {"quit", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, true, -1},
     {"redraw", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"messages", TUI_VIEW_DASHBOARD, TUI_MODAL_LOG, 0, false, false, -1},
     {"suspend", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"dashboard", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_FETCH_DASHBOARD},
     {"licenses", TUI_VIEW_LICENSES, TUI_MODAL_NONE, -1, false, false, TUI_FX_FETCH_LICENSES},
@@ -1541,5 +1605,11 @@ int main(void)
     tcase_add_test(place, back_restores_the_filter_and_place_of_a_list_left);
     tcase_add_test(place, refresh_far_down_asks_for_the_selected_page_by_its_cursor);
     suite_add_tcase(s, place);
+
+    TCase *messages = tcase_create("messages");
+    tcase_add_test(messages, every_message_is_kept_whole_with_its_time_the_oldest_going_first);
+    tcase_add_test(messages,
+                   the_title_says_offline_since_the_first_failure_and_refreshed_only_on_answers);
+    suite_add_tcase(s, messages);
     return lp_run_suite(s);
 }
