@@ -48,7 +48,7 @@ typedef enum tui_scope {
     X(LEFT, "left", GLOBAL, "h, Left", "Move left (previous item)")                            \
     X(RIGHT, "right", GLOBAL, "l, Right", "Move right (next item)")                            \
     X(PAGE_UP, "page-up", GLOBAL, "PgUp, C-b", "Scroll one page up")                           \
-    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f, Space", "Scroll one page down")              \
+    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f", "Scroll one page down")                     \
     X(FIRST, "first", GLOBAL, "g, Home", "Go to the first row")                                \
     X(LAST, "last", GLOBAL, "G, End", "Go to the last row")                                    \
     X(OPEN, "open", GLOBAL, "Enter", "Open the selected item")                                 \
@@ -73,6 +73,8 @@ typedef enum tui_scope {
     X(STATUS_FILTER, "status-filter", LICENSES, "s", "Cycle the status filter")                \
     X(SORT, "sort", GLOBAL, "o", "Cycle the list's sort order")                                \
     X(REVERSE_SORT, "reverse-sort", GLOBAL, "O", "Reverse the list's sort order")              \
+    X(MARK, "mark", GLOBAL, "Space", "Mark or unmark the selected row")                        \
+    X(MARK_ALL, "mark-all", GLOBAL, "*", "Mark every loaded row the filter shows (again: none)") \
     X(CLEAR_FILTERS, "clear-filters", LICENSES, "x", "Clear every filter")                     \
     X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
     X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                          \
@@ -83,7 +85,8 @@ typedef enum tui_scope {
     X(COPY_URL, "copy-url", LICENSE_DETAIL, "y",                                               \
       "Copy the selected renewal's checkout URL (OSC 52, works over SSH)")                     \
     X(COPY_KEY, "copy-key", LICENSE_DETAIL, "Y", "Copy the revealed license key (OSC 52)")     \
-    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete", "Deactivate the selected activation") \
+    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete",                                      \
+      "Deactivate the marked activations, or the selected one")                                \
     X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")             \
     X(PLATFORM_FILTER, "platform-filter", DOWNLOADS, "p", "Cycle the platform filter")          \
     X(START_DOWNLOAD, "download", DOWNLOAD_DETAIL, "D, Enter", "Download this file")

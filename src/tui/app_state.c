@@ -60,6 +60,12 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     tui_pager_build_rows_with(&state->licenses, tui_license_row);
     tui_pager_build_rows_with(&state->activations, tui_activation_row);
     tui_pager_build_rows_with(&state->downloads, tui_download_row);
+    state->licenses.id_of = tui_license_id;
+    state->activations.id_of = tui_activation_id;
+    state->downloads.id_of = tui_download_id;
+    state->licenses.describe = tui_license_describe;
+    state->activations.describe = tui_activation_describe;
+    state->downloads.describe = tui_download_describe;
 }
 
 void tui_state_free(tui_state *state)

@@ -154,6 +154,12 @@ typedef struct tui_state {
     char confirm_id[128];
     char confirm_label[256];
     long confirm_row;
+    bool confirm_marked;      /* the question is about the marked rows */
+    /* deactivating the marked rows one after another */
+    bool bulk_running;
+    size_t bulk_next;         /* the mark to do next; failed ones stay marked before it */
+    int bulk_done, bulk_failed;
+    bool read_only;           /* --read-only or read_only = true: every change refused */
 
     /* downloads */
     char download_channel[16];  /* "" = every channel */

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "licportal/format.h"
+#include "licportal/sanitize.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -162,4 +163,52 @@ void tui_recent_license_row(const lp_license_summary *license, tui_clean_row *ro
     tui_clean_row_set(row, 2, lp_license_status_name(license->status),
                       tui_license_status_role(license->status));
     tui_clean_row_set(row, 3, added, TUI_ROLE_NORMAL);
+}
+
+const char *tui_license_id(const void *item)
+{
+    return ((const lp_license_summary *)item)->id;
+}
+
+const char *tui_activation_id(const void *item)
+{
+    return ((const lp_activation *)item)->id;
+}
+
+const char *tui_download_id(const void *item)
+{
+    return ((const lp_download *)item)->id;
+}
+
+void tui_license_describe(const void *item, char *label, size_t label_size, char *group,
+                          size_t group_size)
+{
+    const lp_license_summary *l = item;
+    char key[64];
+    tui_key_tail(l->key_masked, key, sizeof key);
+    char product[128];
+    lp_sanitize_into(l->product.name, product, sizeof product);
+    snprintf(label, label_size, "%s %s", product, key);
+    snprintf(group, group_size, "%s", "");
+}
+
+void tui_activation_describe(const void *item, char *label, size_t label_size, char *group,
+                             size_t group_size)
+{
+    const lp_activation *a = item;
+    lp_sanitize_into(a->name, label, label_size);
+    char key[64];
+    tui_key_tail(a->license_key_masked, key, sizeof key);
+    lp_sanitize_into(key, group, group_size);
+}
+
+void tui_download_describe(const void *item, char *label, size_t label_size, char *group,
+                           size_t group_size)
+{
+    const lp_download *d = item;
+    char name[128], version[64];
+    lp_sanitize_into(d->product.name, name, sizeof name);
+    lp_sanitize_into(d->version, version, sizeof version);
+    snprintf(label, label_size, "%s %s", name, version);
+    snprintf(group, group_size, "%s", "");
 }

@@ -30,6 +30,18 @@ tui_role tui_license_status_role(lp_license_status status);
 void tui_license_row(const void *item, tui_clean_row *row);
 void tui_activation_row(const void *item, tui_clean_row *row);
 void tui_download_row(const void *item, tui_clean_row *row);
+/* Each list's item id, and its words for a confirmation (the group: the
+ * license an activation belongs to). */
+const char *tui_license_id(const void *item);
+const char *tui_activation_id(const void *item);
+const char *tui_download_id(const void *item);
+void tui_license_describe(const void *item, char *label, size_t label_size, char *group,
+                          size_t group_size);
+void tui_activation_describe(const void *item, char *label, size_t label_size, char *group,
+                             size_t group_size);
+void tui_download_describe(const void *item, char *label, size_t label_size, char *group,
+                           size_t group_size);
+
 /* The dashboard's recent licences: key, product, status, added. */
 void tui_recent_license_row(const lp_license_summary *license, tui_clean_row *row);
 

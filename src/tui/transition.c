@@ -260,6 +260,55 @@ tui_reaction tui_list_clear_filter(tui_state *state, tui_effects *fx)
     return tui_list_apply_filter(state, fx);
 }
 
+static bool mark_row(tui_pager *pager, long index)
+{
+    const void *item = tui_pager_item(pager, index);
+    if (!item)
+        return false;
+    char label[160], group[64];
+    pager->describe(item, label, sizeof label, group, sizeof group);
+    return tui_marks_add(&pager->marked, pager->id_of(item), label, group);
+}
+
+tui_reaction tui_list_mark(tui_state *state)
+{
+    tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
+    if (!pager)
+        return TUI_REACT_NONE;
+    const void *item = tui_pager_item(pager, pager->selected);
+    if (!item)
+        return TUI_REACT_NONE;
+    const char *id = pager->id_of(item);
+    if (tui_marks_has(&pager->marked, id))
+        tui_marks_remove(&pager->marked, id);
+    else
+        mark_row(pager, pager->selected);
+    tui_pager_move(pager, 1, tui_state_list_rows(state));
+    return TUI_REACT_REDRAW;
+}
+
+tui_reaction tui_list_mark_all(tui_state *state)
+{
+    tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
+    if (!pager)
+        return TUI_REACT_NONE;
+    long count = tui_pager_count(pager), loaded = 0, before = (long)pager->marked.count;
+    for (long i = 0; i < count; i++)
+        if (tui_pager_item(pager, i) && mark_row(pager, i))
+            loaded++;
+    char text[160];
+    if ((long)pager->marked.count == before && before > 0) {
+        tui_marks_clear(&pager->marked);
+        snprintf(text, sizeof text, "No row marked.");
+    } else if (loaded < count) {
+        snprintf(text, sizeof text, "Marked %zu rows (those loaded of %ld).", pager->marked.count,
+                 count);
+    } else {
+        snprintf(text, sizeof text, "Marked %zu rows.", pager->marked.count);
+    }
+    return tui_set_message(state, false, text);
+}
+
 tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx)
 {
     const tui_list_kind *list = tui_view_ops_of(state->view)->list;
@@ -302,9 +351,9 @@ static void query_key(tui_state *state, const tui_list_kind *list, char *out, si
 
 static bool has_id(const void *item, const void *ctx)
 {
-    const tui_list_kind *list = ((const void *const *)ctx)[0];
+    const tui_pager *pager = ((const void *const *)ctx)[0];
     const char *id = ((const void *const *)ctx)[1];
-    const char *item_id = list->id_of(item);
+    const char *item_id = pager->id_of(item);
     return item_id && strcmp(item_id, id) == 0;
 }
 
@@ -315,7 +364,7 @@ tui_reaction tui_list_reload(tui_state *state, const tui_list_kind *list, tui_ef
     query_key(state, list, key, sizeof key);
     if (pager->mark_count > 0 && strcmp(key, pager->query) == 0) {
         const void *item = tui_pager_item(pager, pager->selected);
-        const char *id = item ? list->id_of(item) : NULL;
+        const char *id = item ? pager->id_of(item) : NULL;
         if (id && !pager->select_id[0])
             tui_copy_text(pager->select_id, sizeof pager->select_id, id);
         tui_pager_reload(pager);
@@ -333,7 +382,7 @@ static void find_selected_again(tui_state *state, const tui_list_kind *list, tui
 {
     if (!pager->select_id[0])
         return;
-    const void *ctx[2] = {list, pager->select_id};
+    const void *ctx[2] = {pager, pager->select_id};
     long at = tui_pager_find(pager, has_id, ctx);
     if (at >= 0) {
         pager->top += at - pager->selected;
@@ -354,7 +403,7 @@ const char *tui_list_selected_id(tui_state *state)
         return "";
     tui_pager *pager = list->pager(state);
     const void *item = tui_pager_item(pager, pager->selected);
-    const char *id = item ? list->id_of(item) : NULL;
+    const char *id = item ? pager->id_of(item) : NULL;
     return id ? id : pager->select_id;
 }
 

@@ -40,6 +40,12 @@ const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from
 tui_reaction tui_list_open_filter(tui_state *state);
 tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx);
 tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx);
+/* The confirmed deactivation: the selected row, or each marked one in turn. */
+tui_reaction tui_confirm_deactivation(tui_state *state, tui_effects *fx);
+/* Space: marks or unmarks the selected row and moves on; `*`: marks every
+ * loaded row (all marked already: unmarks them). */
+tui_reaction tui_list_mark(tui_state *state);
+tui_reaction tui_list_mark_all(tui_state *state);
 /* The `/` text typed: asked for now (Enter, or once typing pauses); Esc clears it. */
 tui_reaction tui_list_apply_filter(tui_state *state, tui_effects *fx);
 tui_reaction tui_list_clear_filter(tui_state *state, tui_effects *fx);

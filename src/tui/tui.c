@@ -107,6 +107,7 @@ int tui_run(const lp_config *config)
     if (session)
         tui_state_set_user(&loop.state, session->user_name, session->email);
     apply_key_bindings(&loop.state, config);
+    loop.state.read_only = config->read_only;
 
     char *cache = lp_xdg_dir("cache");
     if (cache)

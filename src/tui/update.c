@@ -157,6 +157,10 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
         return tui_list_cycle_sort(state, fx);
     case TUI_ACTION_REVERSE_SORT:
         return tui_list_reverse_sort(state, fx);
+    case TUI_ACTION_MARK:
+        return tui_list_mark(state);
+    case TUI_ACTION_MARK_ALL:
+        return tui_list_mark_all(state);
     default:
         return TUI_REACT_NONE;
     }
@@ -373,10 +377,7 @@ static tui_reaction confirm_key(tui_state *state, int key, tui_effects *fx)
         state->quit = true;
         return TUI_REACT_QUIT;
     }
-    tui_effect *e = tui_start_call(state, fx, TUI_FX_DEACTIVATE, &state->seq_mutation);
-    if (e)
-        tui_copy_text(e->as.id, sizeof e->as.id, state->confirm_id);
-    return tui_set_message(state, false, "Deactivating...");
+    return tui_confirm_deactivation(state, fx);
 }
 
 /* The `?` overlay scrolls within its rows; the keys that leave close it. */

@@ -44,11 +44,6 @@ static int *sort_of(tui_state *state)
     return &state->downloads_order.sort;
 }
 
-static const char *id_of(const void *item)
-{
-    return ((const lp_download *)item)->id;
-}
-
 static const tui_list_kind list = {
     .view = TUI_VIEW_DOWNLOADS,
     .fetch = TUI_FX_FETCH_DOWNLOADS,
@@ -59,7 +54,6 @@ static const tui_list_kind list = {
     .sort = sort_of,
     .sorts = tui_download_sorts,
     .sort_count = &tui_download_sort_count,
-    .id_of = id_of,
 };
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)

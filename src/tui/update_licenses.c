@@ -45,11 +45,6 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
-static const char *id_of(const void *item)
-{
-    return ((const lp_license_summary *)item)->id;
-}
-
 static const tui_list_kind list = {
     .view = TUI_VIEW_LICENSES,
     .fetch = TUI_FX_FETCH_LICENSES,
@@ -60,7 +55,6 @@ static const tui_list_kind list = {
     .sort = sort_of,
     .sorts = tui_license_sorts,
     .sort_count = &tui_license_sort_count,
-    .id_of = id_of,
 };
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)

@@ -29,8 +29,6 @@ typedef struct tui_list_kind {
     int *(*sort)(tui_state *state);
     const char *const *sorts;
     const int *sort_count;
-    /* The id of an item, by which a row is found again after a reload. */
-    const char *(*id_of)(const void *item);
 } tui_list_kind;
 
 #define TUI_MAX_HINTS 4 /* they end at the first without a label */

@@ -139,5 +139,6 @@ lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_er
     /* https://no-color.org: present and not empty. */
     const char *no_color = getenv("NO_COLOR");
     out->no_color = (flags && flags->no_color) || (no_color && *no_color);
+    out->read_only = out->read_only || (flags && flags->read_only);
     return LP_OK;
 }

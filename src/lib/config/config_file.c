@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const profile_keys[] = {"server", "email", "cacert", "credential_store"};
+static const char *const profile_keys[] = {"server", "email", "cacert", "credential_store",
+                                           "read_only"};
 
 bool lp_config_is_profile_key(const char *key)
 {
@@ -152,7 +153,9 @@ static lp_status section_header(parser *p, char *line)
 static lp_status profile_setting(parser *p, const char *key, const char *value)
 {
     if (!lp_config_is_profile_key(key))
-        return fail(p, "unknown key \"%s\" (expected server, email, cacert or credential_store)",
+        return fail(p,
+                    "unknown key \"%s\" (expected server, email, cacert, credential_store or "
+                    "read_only)",
                     key);
     char origin[320];
     snprintf(origin, sizeof origin, "%s:%zu", p->filename, p->line);
@@ -175,6 +178,14 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
             return fail(p, "credential_store \"%s\": expected auto, keyring, file or none", value);
         if (p->in_wanted_profile)
             p->out->credential_store = kind;
+        return LP_OK;
+    }
+    if (strcmp(key, "read_only") == 0) {
+        bool on = strcmp(value, "true") == 0;
+        if (!on && strcmp(value, "false") != 0)
+            return fail(p, "read_only \"%s\": expected true or false", value);
+        if (p->in_wanted_profile)
+            p->out->read_only = on;
         return LP_OK;
     }
     if (!p->in_wanted_profile)

@@ -218,3 +218,42 @@ class DeadServerTest(TuiTestCase):
         t.keys("Escape")
         t.wait_for(lambda s: "Messages (" not in s, "the log closed")
         self.quit_and_check_terminal(t)
+
+
+class ManyAtOnceTest(TuiTestCase):
+    def test_marked_activations_go_after_one_question_and_failures_are_reported(self):
+        api = self.login()
+        before, _ = api.list_all("/activations")
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("3")
+        t.wait_text(f"Activations ({len(before)})")
+        t.keys("Space", "Space", "Space")
+        t.wait_for(lambda s: s.count("* ") >= 3, "three rows marked")
+        t.keys("d")
+        screen = t.wait_text("y yes")
+        self.assertRegex(screen, r"Deactivate 3 activations of \d licenses?")
+        t.keys("y")
+        screen = t.wait_for(lambda s: "Deactivated " in s, "the outcome")
+        after, _ = api.list_all("/activations")
+        gone = len(before) - len(after)
+        match = re.search(r"Deactivated (\d+)", screen)
+        self.assertEqual(int(match.group(1)), gone)
+        if gone < 3:
+            self.assertIn("failed and stay marked", screen)
+        self.quit_and_check_terminal(t)
+
+    def test_read_only_refuses_a_deactivation(self):
+        api = self.login()
+        before, _ = api.list_all("/activations")
+        t = self.start(args=("--credential-store", "none", "--read-only"))
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("3")
+        t.wait_text(f"Activations ({len(before)})")
+        t.keys("d")
+        t.wait_text("Read-only")
+        self.assertNotIn("y yes", t.screen())
+        self.assertEqual(len(api.list_all("/activations")[0]), len(before))
+        self.quit_and_check_terminal(t)

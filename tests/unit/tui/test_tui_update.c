@@ -766,6 +766,95 @@ START_TEST(deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi)
 }
 END_TEST
 
+START_TEST(marked_rows_are_deactivated_after_one_question_and_failures_stay_marked)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3');
+    deliver_activations(4, NULL);
+    key(' '); /* act-0, then the selection moves on */
+    key(' '); /* act-1 */
+    key('j'); /* act-3 */
+    key(' ');
+    ck_assert_uint_eq(st.activations.marked.count, 3);
+    key('k');
+    key('k');
+    key(' '); /* act-1 again: Space on a marked row unmarks it */
+    ck_assert_uint_eq(st.activations.marked.count, 2);
+    key('k');
+    key(' ');
+    ck_assert_uint_eq(st.activations.marked.count, 3);
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_CONFIRM_DEACTIVATE);
+    ck_assert_ptr_nonnull(strstr(st.confirm_label, "3 activations of 1 license"));
+    ck_assert_ptr_nonnull(strstr(st.confirm_label, "\u20260001"));
+    ck_assert_int_eq(fx.count, 0);
+    key('y');
+    const tui_effect *e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e);
+    char first[32];
+    snprintf(first, sizeof first, "%s", e->as.id);
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 40);
+    e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_ne(e->as.id, first);
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_FORBIDDEN;
+    snprintf(err.code, sizeof err.code, "deactivation_not_allowed");
+    snprintf(err.message, sizeof err.message, "not allowed");
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_ERR_FORBIDDEN, NULL, &err, 41);
+    ck_assert_ptr_nonnull(strstr(st.message, "Not deactivated"));
+    e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e); /* the rest goes on */
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 42);
+    ck_assert(!st.bulk_running);
+    ck_assert_int_eq(fx.count, 0);
+    ck_assert_uint_eq(st.activations.marked.count, 1); /* the failed one */
+    ck_assert_int_eq(tui_pager_count(&st.activations), 2);
+    ck_assert_ptr_nonnull(strstr(st.message, "Deactivated 2; 1 failed"));
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, 3);
+    /* Each failure is in the log, whole. */
+    bool logged = false;
+    for (int i = 0; i < st.log.count; i++)
+        logged = logged || strstr(tui_message_log_at(&st.log, i)->text, "self-service");
+    ck_assert(logged);
+    teardown();
+}
+END_TEST
+
+START_TEST(read_only_refuses_every_change)
+{
+    setup_main();
+    st.read_only = true;
+    deliver_dashboard(10);
+    key('3');
+    deliver_activations(3, NULL);
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_nonnull(strstr(st.message, "Read-only"));
+    key(' ');
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_null(find(TUI_FX_DEACTIVATE));
+    teardown();
+}
+END_TEST
+
+START_TEST(star_marks_every_loaded_row_and_again_none)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3');
+    deliver_activations(3, NULL);
+    key('*');
+    ck_assert_uint_eq(st.activations.marked.count, 3);
+    key('*');
+    ck_assert_uint_eq(st.activations.marked.count, 0);
+    teardown();
+}
+END_TEST
+
 START_TEST(a_refused_deactivation_changes_nothing)
 {
     setup_main();
@@ -1483,6 +1572,8 @@ static const dashboard_case dashboard_cases[] = {
     {"status-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"reverse-sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"mark", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"mark-all", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"clear-filters", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"reveal-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"license-activations", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
@@ -1582,6 +1673,9 @@ int main(void)
     TCase *lists = tcase_create("lists");
     tcase_add_test(lists, deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi);
     tcase_add_test(lists, a_refused_deactivation_changes_nothing);
+    tcase_add_test(lists, marked_rows_are_deactivated_after_one_question_and_failures_stay_marked);
+    tcase_add_test(lists, read_only_refuses_every_change);
+    tcase_add_test(lists, star_marks_every_loaded_row_and_again_none);
     tcase_add_test(lists, the_license_list_asks_for_the_next_page_as_the_cursor_moves);
     tcase_add_test(lists, end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_first);
     tcase_add_test(lists, a_page_for_rows_off_screen_repaints_only_the_bars);
