@@ -62,6 +62,7 @@ typedef enum tui_scope {
     X(REDRAW, "redraw", GLOBAL, "C-l", "Redraw the whole screen")                              \
     X(MESSAGES, "messages", GLOBAL, "M", "Show the messages kept, whole, with their times")    \
     X(SUSPEND, "suspend", GLOBAL, "C-z", "Suspend to the shell (fg resumes)")                  \
+    X(MOUSE, "mouse", GLOBAL, "m", "Switch mouse reporting off (select text) or on")           \
     X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
     X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \
     X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")             \

@@ -160,6 +160,7 @@ typedef struct tui_state {
     size_t bulk_next;         /* the mark to do next; failed ones stay marked before it */
     int bulk_done, bulk_failed;
     bool read_only;           /* --read-only or read_only = true: every change refused */
+    bool mouse_on;            /* clicks reach the UI (off: the terminal selects text) */
 
     /* downloads */
     char download_channel[16];  /* "" = every channel */
@@ -179,6 +180,10 @@ typedef struct tui_state {
     int spinner;
 
     char prompt[128];         /* text of the `:` or `/` line */
+    char history[32][128];    /* `:` lines run, a ring */
+    int history_count;        /* lines kept (at most 32) */
+    int history_next;         /* the slot the next line goes to */
+    int history_back;         /* Up/Down steps back while editing; 0: the line typed */
     int filter_wait;          /* ticks until the `/` text typed is asked for; 0: none due */
     int help_scroll;
     char message[320];        /* status-bar message */

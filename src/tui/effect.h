@@ -24,6 +24,7 @@ typedef enum tui_effect_kind {
     TUI_FX_REMEMBER_IN_FILE,  /* keep the session in the 0600 file from now on */
     TUI_FX_LEARN_LOGIN,       /* as.login.email: the profile learns the server and `email` it lacks */
     TUI_FX_COPY,              /* as.text to the terminal's clipboard (OSC 52) */
+    TUI_FX_MOUSE,             /* as.on: mouse reporting on or off */
 } tui_effect_kind;
 
 /* One page of a list: the query of the view that asked for it. */
@@ -61,6 +62,7 @@ typedef struct tui_effect {
             size_t len;
         } body;
         char text[2048];
+        bool on;
     } as;
 } tui_effect;
 

@@ -104,9 +104,11 @@ static void draw_status(const tui_state *state, tui_rect r)
 {
     tui_fill(r, TUI_ROLE_STATUS_BAR);
     if (state->modal == TUI_MODAL_PROMPT || state->modal == TUI_MODAL_FILTER) {
-        char text[200];
-        snprintf(text, sizeof text, "%s%s_", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
-                 state->prompt);
+        char text[600];
+        /* Tab's candidates follow the line. */
+        bool candidates = state->modal == TUI_MODAL_PROMPT && state->message[0];
+        snprintf(text, sizeof text, "%s%s_%s%s", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
+                 state->prompt, candidates ? "   " : "", candidates ? state->message : "");
         tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
         return;
     }

@@ -236,6 +236,9 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
     case TUI_FX_COPY:
         copy_to_clipboard(fx->as.text);
         return;
+    case TUI_FX_MOUSE:
+        tui_loop_set_mouse(fx->as.on);
+        return;
     case TUI_FX_REMEMBER_IN_FILE:
         lp_config_save_value(loop->config->profile ? loop->config->profile : "default",
                              "credential_store", "file", &err);
@@ -511,6 +514,11 @@ void tui_loop_begin(tui_loop *loop)
      * this one lets the server answer while the terminal is being set up. */
     if (loop->state.pending > 0)
         network_step(loop);
+}
+
+void tui_loop_set_mouse(bool on)
+{
+    mousemask(on ? BUTTON1_CLICKED | BUTTON1_RELEASED : 0, NULL);
 }
 
 int tui_loop_stop_signal(void)

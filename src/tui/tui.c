@@ -108,6 +108,7 @@ int tui_run(const lp_config *config)
         tui_state_set_user(&loop.state, session->user_name, session->email);
     apply_key_bindings(&loop.state, config);
     loop.state.read_only = config->read_only;
+    loop.state.mouse_on = !config->no_mouse;
 
     char *cache = lp_xdg_dir("cache");
     if (cache)
@@ -139,7 +140,7 @@ int tui_run(const lp_config *config)
      * of an update: a frame would reach the terminal in dozens of writes. */
     typeahead(-1);
     curs_set(0);
-    mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED, NULL);
+    tui_loop_set_mouse(loop.state.mouse_on);
     tui_colors_init(want_no_color(config));
     /* Until the screen has once been left and resumed, ncurses (6.4) flushes
      * its output at every cursor move, so a frame reached the terminal in

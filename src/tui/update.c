@@ -8,6 +8,7 @@
 
 #include "lib/text/utf8.h"
 #include "licportal/sanitize.h"
+#include "tui/command.h"
 #include "tui/transition.h"
 #include "tui/view_ops.h"
 
@@ -129,6 +130,7 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
     case TUI_ACTION_PROMPT:
         state->modal = TUI_MODAL_PROMPT;
         state->prompt[0] = '\0';
+        state->history_back = 0;
         return TUI_REACT_REDRAW;
     case TUI_ACTION_QUIT:
         return quit(state);
@@ -139,6 +141,15 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
         if (state->log_scroll < 0)
             state->log_scroll = 0;
         return TUI_REACT_REDRAW;
+    case TUI_ACTION_MOUSE: {
+        state->mouse_on = !state->mouse_on;
+        tui_effect *e = tui_push_effect(fx, TUI_FX_MOUSE);
+        if (e)
+            e->as.on = state->mouse_on;
+        return tui_set_message(state, false,
+                               state->mouse_on ? "Mouse on: clicks select and open."
+                                               : "Mouse off: the terminal selects text.");
+    }
     case TUI_ACTION_REDRAW:
         return TUI_REACT_REPAINT | TUI_REACT_REDRAW;
     case TUI_ACTION_SUSPEND:
@@ -336,17 +347,7 @@ static tui_reaction filter_key(tui_state *state, int key, tui_effects *fx)
     return TUI_REACT_REDRAW_BARS;
 }
 
-static tui_reaction submit_prompt(tui_state *state, tui_effects *fx)
-{
-    tui_action action = tui_action_by_name(state->prompt);
-    if (action == TUI_ACTION_NONE) {
-        char text[200];
-        snprintf(text, sizeof text, "No action named \"%.100s\" (? lists them).", state->prompt);
-        return tui_set_message(state, true, text);
-    }
-    return tui_run_action(state, action, fx) | TUI_REACT_REDRAW;
-}
-
+/* The `:` line: Tab completes, Up and Down walk the history, Enter runs it. */
 static tui_reaction line_input_key(tui_state *state, int key, tui_effects *fx)
 {
     if (key == TUI_KEY_ESC || key == 3) {
@@ -355,7 +356,23 @@ static tui_reaction line_input_key(tui_state *state, int key, tui_effects *fx)
         delete_last_char(state->prompt);
     } else if (key == TUI_KEY_ENTER) {
         state->modal = TUI_MODAL_NONE;
-        return submit_prompt(state, fx);
+        state->history_back = 0;
+        char line[sizeof state->prompt];
+        tui_copy_text(line, sizeof line, state->prompt);
+        return tui_command_run(state, line, fx) | TUI_REACT_REDRAW;
+    } else if (key == TUI_KEY_TAB) {
+        char others[256];
+        tui_command_complete(state, state->prompt, sizeof state->prompt, others, sizeof others);
+        state->message[0] = '\0';
+        if (others[0])
+            tui_copy_text(state->message, sizeof state->message, others);
+    } else if (key == TUI_KEY_UP || key == TUI_KEY_DOWN) {
+        int back = state->history_back + (key == TUI_KEY_UP ? 1 : -1);
+        const char *line = tui_command_recall(state, back);
+        if (line || back == 0) {
+            state->history_back = back;
+            tui_copy_text(state->prompt, sizeof state->prompt, line ? line : "");
+        }
     } else if (is_text_key(key)) {
         append_code_point(state->prompt, sizeof state->prompt, key);
     }

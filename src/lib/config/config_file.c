@@ -9,7 +9,7 @@
 #include <strings.h>
 
 static const char *const profile_keys[] = {"server", "email", "cacert", "credential_store",
-                                           "read_only"};
+                                           "read_only", "mouse"};
 
 bool lp_config_is_profile_key(const char *key)
 {
@@ -154,8 +154,8 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
 {
     if (!lp_config_is_profile_key(key))
         return fail(p,
-                    "unknown key \"%s\" (expected server, email, cacert, credential_store or "
-                    "read_only)",
+                    "unknown key \"%s\" (expected server, email, cacert, credential_store, "
+                    "read_only or mouse)",
                     key);
     char origin[320];
     snprintf(origin, sizeof origin, "%s:%zu", p->filename, p->line);
@@ -180,11 +180,13 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
             p->out->credential_store = kind;
         return LP_OK;
     }
-    if (strcmp(key, "read_only") == 0) {
+    if (strcmp(key, "read_only") == 0 || strcmp(key, "mouse") == 0) {
         bool on = strcmp(value, "true") == 0;
         if (!on && strcmp(value, "false") != 0)
-            return fail(p, "read_only \"%s\": expected true or false", value);
-        if (p->in_wanted_profile)
+            return fail(p, "%s \"%s\": expected true or false", key, value);
+        if (p->in_wanted_profile && strcmp(key, "mouse") == 0)
+            p->out->no_mouse = !on;
+        else if (p->in_wanted_profile)
             p->out->read_only = on;
         return LP_OK;
     }

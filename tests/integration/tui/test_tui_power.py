@@ -257,3 +257,46 @@ class ManyAtOnceTest(TuiTestCase):
         self.assertNotIn("y yes", t.screen())
         self.assertEqual(len(api.list_all("/activations")[0]), len(before))
         self.quit_and_check_terminal(t)
+
+
+class CommandsAndMouseTest(TuiTestCase):
+    def mouse_reported(self, t):
+        flags = t.tmux("display-message", "-p",
+                       "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}").strip()
+        return "1" in flags
+
+    def test_m_switches_mouse_reporting_and_the_profile_can_start_without(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        self.assertTrue(self.mouse_reported(t))
+        t.keys("m")
+        t.wait_text("Mouse off")
+        t.wait_for(lambda s: not self.mouse_reported(t), "mouse reporting off")
+        self.quit_and_check_terminal(t)
+        config = os.path.join(self.home, ".config", "licportal", "config")
+        with open(config, "a", encoding="utf-8") as f:
+            f.write("\n[profile default]\nmouse = false\n")
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        self.assertFalse(self.mouse_reported(t))
+        self.quit_and_check_terminal(t)
+
+    def test_colon_commands_take_arguments_complete_with_tab_and_recall_with_up(self):
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys(":")
+        t.text("sta")
+        t.keys("Tab")
+        t.wait_text("status-filter")  # the candidates are shown
+        t.text(" exp")
+        t.keys("Tab")
+        t.wait_text(":status expired_")
+        t.keys("Enter")
+        t.wait_text("status: expired")
+        t.keys(":", "Up")
+        t.wait_text(":status expired_")
+        t.keys("Escape")
+        self.quit_and_check_terminal(t)

@@ -1363,6 +1363,83 @@ START_TEST(the_title_says_offline_since_the_first_failure_and_refreshed_only_on_
 }
 END_TEST
 
+static void command(const char *line)
+{
+    key(':');
+    type(line);
+    key(TUI_KEY_ENTER);
+}
+
+START_TEST(m_switches_mouse_reporting)
+{
+    setup_main();
+    st.mouse_on = true;
+    key('m');
+    const tui_effect *e = find(TUI_FX_MOUSE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert(!e->as.on);
+    ck_assert(!st.mouse_on);
+    key('m');
+    ck_assert(find(TUI_FX_MOUSE)->as.on);
+    teardown();
+}
+END_TEST
+
+START_TEST(commands_take_arguments)
+{
+    setup_main();
+    deliver_dashboard(10);
+    command("status expired");
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.status, "expired");
+    command("sort -expires_at");
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSES)->as.list.sort, "-expires_at");
+    command("filter atlas studio");
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSES)->as.list.q, "atlas studio");
+    command("sort bogus");
+    ck_assert_ptr_null(find(TUI_FX_FETCH_LICENSES));
+    ck_assert_ptr_nonnull(strstr(st.message, "one of"));
+    command("open lic_42");
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSE)->as.id, "lic_42");
+    command("licenses");
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    command("frobnicate");
+    ck_assert_ptr_nonnull(strstr(st.message, "No command or action"));
+    teardown();
+}
+END_TEST
+
+START_TEST(tab_completes_and_up_recalls_the_history)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key(':');
+    type("sta");
+    key(TUI_KEY_TAB);
+    ck_assert_str_eq(st.prompt, "status");
+    ck_assert_ptr_nonnull(strstr(st.message, "status-filter")); /* both candidates said */
+    type(" exp");
+    key(TUI_KEY_TAB);
+    ck_assert_str_eq(st.prompt, "status expired");
+    key(TUI_KEY_ENTER);
+    command("sort product");
+    key(':');
+    key(TUI_KEY_UP);
+    ck_assert_str_eq(st.prompt, "sort product");
+    key(TUI_KEY_UP);
+    ck_assert_str_eq(st.prompt, "status expired");
+    key(TUI_KEY_UP);
+    ck_assert_str_eq(st.prompt, "status expired"); /* the oldest stays */
+    key(TUI_KEY_DOWN);
+    key(TUI_KEY_DOWN);
+    ck_assert_str_eq(st.prompt, "");
+    teardown();
+}
+END_TEST
+
 /* ---- place kept ------------------------------------------------------------------- */
 
 static const char *selected_license_id(void)
@@ -1554,6 +1631,7 @@ static const dashboard_case dashboard_cases[] = {
     {"prompt", TUI_VIEW_DASHBOARD, TUI_MODAL_PROMPT, 0, false, false, -1},
     {"quit", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, true, -1},
     {"redraw", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"mouse", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_MOUSE},
     {"messages", TUI_VIEW_DASHBOARD, TUI_MODAL_LOG, 0, false, false, -1},
     {"suspend", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"dashboard", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_FETCH_DASHBOARD},
@@ -1705,5 +1783,11 @@ int main(void)
     tcase_add_test(messages,
                    the_title_says_offline_since_the_first_failure_and_refreshed_only_on_answers);
     suite_add_tcase(s, messages);
+
+    TCase *commands = tcase_create("commands");
+    tcase_add_test(commands, commands_take_arguments);
+    tcase_add_test(commands, m_switches_mouse_reporting);
+    tcase_add_test(commands, tab_completes_and_up_recalls_the_history);
+    suite_add_tcase(s, commands);
     return lp_run_suite(s);
 }

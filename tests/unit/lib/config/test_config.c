@@ -45,7 +45,7 @@ START_TEST(reads_the_default_profile)
 }
 END_TEST
 
-START_TEST(reads_read_only_and_refuses_other_values)
+START_TEST(reads_read_only_and_mouse_and_refuses_other_values)
 {
     lp_config c;
     lp_error err;
@@ -58,7 +58,13 @@ START_TEST(reads_read_only_and_refuses_other_values)
     ck_assert_ptr_nonnull(strstr(err.message, "expected true or false"));
     ck_assert_int_eq(parse(sample, NULL, &c, &err), LP_OK);
     ck_assert(!c.read_only);
+    ck_assert(!c.no_mouse);
     lp_config_free(&c);
+    ck_assert_int_eq(parse("[profile default]\nmouse = false\n", NULL, &c, &err), LP_OK);
+    ck_assert(c.no_mouse);
+    lp_config_free(&c);
+    ck_assert_int_eq(parse("[profile default]\nmouse = off\n", NULL, &c, &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, "mouse \"off\": expected true or false"));
 }
 END_TEST
 
@@ -99,8 +105,8 @@ START_TEST(reports_bad_lines_with_file_and_line)
         const char *text, *message;
     } cases[] = {
         {"[profile default]\ncolour = red\n",
-         "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store or "
-         "read_only)"},
+         "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store, "
+         "read_only or mouse)"},
         {"[profile default]\n\njust words\n", "F:3: expected \"key = value\", found \"just words\""},
         {"server = https://x.example\n",
          "F:1: \"server\" outside a section (start with [profile NAME])"},
@@ -508,7 +514,7 @@ int main(void)
     TCase *file = tcase_create("file");
     tcase_add_test(file, reads_the_default_profile);
     tcase_add_test(file, reads_a_named_profile_and_only_it);
-    tcase_add_test(file, reads_read_only_and_refuses_other_values);
+    tcase_add_test(file, reads_read_only_and_mouse_and_refuses_other_values);
     tcase_add_test(file, reads_key_bindings);
     tcase_add_test(file, reports_bad_lines_with_file_and_line);
     tcase_add_test(file, refuses_plain_http_in_the_file);
