@@ -33,6 +33,7 @@ typedef struct lp_config {
     bool no_color;
     bool read_only;       /* the terminal UI refuses every change */
     bool no_mouse;        /* mouse = false: the terminal keeps the mouse for selecting text */
+    char *download_dir;   /* where the terminal UI offers to save downloads, or NULL */
     lp_key_binding *key_bindings;
     size_t key_binding_count;
     char *config_path;    /* the file read, or NULL when none existed */
@@ -49,7 +50,7 @@ typedef struct lp_config_overrides {
 } lp_config_overrides;
 
 /* Parses INI text: "[profile NAME]" sections with server, email, cacert,
- * credential_store, read_only and mouse (true or false); a "[keys]" section with action bindings; '#' and ';'
+ * credential_store, read_only and mouse (true or false), download_dir; a "[keys]" section with action bindings; '#' and ';'
  * comments. Takes the values of `profile` (and [keys]) into *out. Any
  * unknown key, malformed line or bad value gives LP_ERR_CONFIG with
  * "FILE:LINE: what is wrong". */

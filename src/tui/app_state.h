@@ -40,6 +40,7 @@ typedef enum tui_modal {
     TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
     TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
     TUI_MODAL_LOG,                /* the messages kept, newest last */
+    TUI_MODAL_SAVE_AS,            /* where a download goes, the default filled in */
 } tui_modal;
 
 typedef enum tui_login_field {
@@ -172,6 +173,7 @@ typedef struct tui_state {
     bool download_running;
     lp_download_progress download_progress;
     char download_target[512];
+    char download_dir[512];     /* offered by the save prompt; "" the current directory */
 
     /* requests in flight, by purpose; a result with another seq is stale */
     int next_seq;

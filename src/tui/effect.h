@@ -55,8 +55,11 @@ typedef struct tui_effect {
             char otp[16];
             bool remember_in_file;
         } login;
-        /* Borrowed from the state or the event: valid until the batch has run. */
-        lp_download download;
+        struct {
+            /* Borrowed from the state: valid until the batch has run. */
+            lp_download meta;
+            char path[512]; /* where to save it */
+        } download;
         struct {
             const char *data;
             size_t len;

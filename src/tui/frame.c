@@ -57,8 +57,16 @@ static void draw_title(const tui_state *state, tui_rect r)
         strftime(when, sizeof when, "%H:%M:%S", &tm);
     }
     /* The refresh time keeps its place on the right; the rest is cut first. */
-    char right[64];
-    snprintf(right, sizeof right, " %s %s ", unreachable ? "offline since" : "refreshed", when);
+    char right[160];
+    int n = 0;
+    if (state->download_running) {
+        /* A download keeps going while you browse: its progress stays in sight. */
+        const lp_download_progress *p = &state->download_progress;
+        int share = p->total > 0 ? (int)(100.0 * (double)p->received / (double)p->total) : 0;
+        n = snprintf(right, sizeof right, " download %d%% |", share > 100 ? 100 : share);
+    }
+    snprintf(right + n, sizeof right - (size_t)n, " %s %s ",
+             unreachable ? "offline since" : "refreshed", when);
     int right_w = (int)strlen(right);
     if (right_w > r.w / 2)
         right_w = 0;
@@ -103,6 +111,12 @@ static void append_hint(const tui_state *state, char *out, size_t size, tui_acti
 static void draw_status(const tui_state *state, tui_rect r)
 {
     tui_fill(r, TUI_ROLE_STATUS_BAR);
+    if (state->modal == TUI_MODAL_SAVE_AS) {
+        char text[700];
+        snprintf(text, sizeof text, "Save to: %s_   (Enter saves, Esc cancels)", state->prompt);
+        tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
+        return;
+    }
     if (state->modal == TUI_MODAL_PROMPT || state->modal == TUI_MODAL_FILTER) {
         char text[600];
         /* Tab's candidates follow the line. */

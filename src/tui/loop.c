@@ -203,7 +203,8 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
     }
     case TUI_FX_START_DOWNLOAD: {
         lp_download_job_free(loop->job);
-        loop->job = lp_download_job_start(loop->client, &fx->as.download, NULL, false, &err);
+        loop->job = lp_download_job_start(loop->client, &fx->as.download.meta,
+                                          or_null(fx->as.download.path), false, &err);
         if (!loop->job) {
             tui_event ev = make_event(TUI_EV_DOWNLOAD_DONE);
             ev.status = err.status;

@@ -40,6 +40,8 @@ const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from
 tui_reaction tui_list_open_filter(tui_state *state);
 tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx);
 tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx);
+/* Starts the download shown, to `path` (the save prompt's answer). */
+tui_reaction tui_save_download(tui_state *state, const char *path, tui_effects *fx);
 /* The confirmed deactivation: the selected row, or each marked one in turn. */
 tui_reaction tui_confirm_deactivation(tui_state *state, tui_effects *fx);
 /* Space: marks or unmarks the selected row and moves on; `*`: marks every

@@ -13,6 +13,7 @@
 #include "licportal/client.h"
 #include "licportal/credstore.h"
 #include "tui/colors.h"
+#include "tui/download_dir.h"
 #include "tui/loop.h"
 #include "tui/snapshot.h"
 #include "tui/terminal_caps.h"
@@ -109,6 +110,7 @@ int tui_run(const lp_config *config)
     apply_key_bindings(&loop.state, config);
     loop.state.read_only = config->read_only;
     loop.state.mouse_on = !config->no_mouse;
+    tui_download_dir(config->download_dir, loop.state.download_dir, sizeof loop.state.download_dir);
 
     char *cache = lp_xdg_dir("cache");
     if (cache)

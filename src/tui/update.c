@@ -347,6 +347,26 @@ static tui_reaction filter_key(tui_state *state, int key, tui_effects *fx)
     return TUI_REACT_REDRAW_BARS;
 }
 
+/* The save prompt: Enter starts the download there, Esc leaves it. */
+static tui_reaction save_as_key(tui_state *state, int key, tui_effects *fx)
+{
+    if (key == TUI_KEY_ESC || key == 3) {
+        state->modal = TUI_MODAL_NONE;
+    } else if (key == TUI_KEY_BACKSPACE) {
+        delete_last_char(state->prompt);
+    } else if (key == 21) { /* Ctrl-U */
+        state->prompt[0] = '\0';
+    } else if (key == TUI_KEY_ENTER) {
+        state->modal = TUI_MODAL_NONE;
+        char path[sizeof state->prompt];
+        tui_copy_text(path, sizeof path, state->prompt);
+        return tui_save_download(state, path, fx) | TUI_REACT_REDRAW;
+    } else if (is_text_key(key)) {
+        append_code_point(state->prompt, sizeof state->prompt, key);
+    }
+    return TUI_REACT_REDRAW;
+}
+
 /* The `:` line: Tab completes, Up and Down walk the history, Enter runs it. */
 static tui_reaction line_input_key(tui_state *state, int key, tui_effects *fx)
 {
@@ -492,6 +512,8 @@ static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
         return line_input_key(state, key, fx);
     case TUI_MODAL_FILTER:
         return filter_key(state, key, fx);
+    case TUI_MODAL_SAVE_AS:
+        return save_as_key(state, key, fx);
     case TUI_MODAL_CONFIRM_DEACTIVATE:
     case TUI_MODAL_CONFIRM_QUIT:
         return confirm_key(state, key, fx);
@@ -650,7 +672,7 @@ static tui_reaction download_done(tui_state *state, const tui_event *ev)
     }
     char text[700];
     if (ev->status == LP_OK)
-        snprintf(text, sizeof text, "Saved %.600s", ev->target ? ev->target : "");
+        snprintf(text, sizeof text, "Saved %.600s (SHA-256 verified)", ev->target ? ev->target : "");
     else
         snprintf(text, sizeof text, "Download failed: %.600s",
                  ev->error ? ev->error->message : "");

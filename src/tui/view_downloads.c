@@ -1,8 +1,10 @@
 /* Downloads: the entitled files newest first, their details and a progress bar. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/text/utf8.h"
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
 #include "tui/list_rows.h"
@@ -91,9 +93,10 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
         }
         y += 3;
     } else {
-        char key[16], text[96];
+        char key[16], text[700];
         view_key_of(state, TUI_ACTION_START_DOWNLOAD, key, sizeof key);
-        snprintf(text, sizeof text, "Press %s to download it to the current directory.", key);
+        snprintf(text, sizeof text, "Press %s to download it (the folder is asked, %s).", key,
+                 state->download_dir[0] ? state->download_dir : "the current one by default");
         if (bar_row > main.y && bar_row < main.y + main.h)
             tui_put(bar_row, main.x + 1, main.w - 2, text, TUI_ROLE_DIM, false);
         y += 2;
@@ -112,9 +115,8 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
         /* Whole characters up to the width; the next line goes on from there. */
         size_t cols = 0, end = at;
         while (end < len && cols < (size_t)width) {
-            size_t step = 1;
-            while (end + step < len && ((unsigned char)notes[end + step] & 0xC0) == 0x80)
-                step++;
+            uint32_t cp;
+            size_t step = lp_utf8_decode((const unsigned char *)notes + end, len - end, &cp);
             char one[8] = {0};
             memcpy(one, notes + end, step < 7 ? step : 7);
             size_t w = lp_text_width(one);

@@ -43,6 +43,7 @@ void lp_config_free(lp_config *config)
     free(config->server);
     free(config->email);
     free(config->cacert);
+    free(config->download_dir);
     for (size_t i = 0; i < config->key_binding_count; i++) {
         free(config->key_bindings[i].action);
         free(config->key_bindings[i].keys);

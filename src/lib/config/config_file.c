@@ -9,7 +9,7 @@
 #include <strings.h>
 
 static const char *const profile_keys[] = {"server", "email", "cacert", "credential_store",
-                                           "read_only", "mouse"};
+                                           "read_only", "mouse", "download_dir"};
 
 bool lp_config_is_profile_key(const char *key)
 {
@@ -155,7 +155,7 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
     if (!lp_config_is_profile_key(key))
         return fail(p,
                     "unknown key \"%s\" (expected server, email, cacert, credential_store, "
-                    "read_only or mouse)",
+                    "read_only, mouse or download_dir)",
                     key);
     char origin[320];
     snprintf(origin, sizeof origin, "%s:%zu", p->filename, p->line);
@@ -192,8 +192,10 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
     }
     if (!p->in_wanted_profile)
         return LP_OK;
-    return replace_string(strcmp(key, "email") == 0 ? &p->out->email : &p->out->cacert, value,
-                          p->err);
+    char **field = strcmp(key, "email") == 0    ? &p->out->email
+                   : strcmp(key, "cacert") == 0 ? &p->out->cacert
+                                                : &p->out->download_dir;
+    return replace_string(field, value, p->err);
 }
 
 static lp_status key_binding(parser *p, const char *action, const char *keys)

@@ -501,6 +501,8 @@ class ViewsTest(TuiTestCase):
         t.keys("Enter")
         t.wait_text(newest["sha256"])
         t.keys("D")
+        t.wait_text("Save to:")
+        t.keys("Enter")
         screen = t.wait_text("Saved")
         t.wait_text("100%")
         path = os.path.join(self.home, os.path.basename(newest["filename"]))

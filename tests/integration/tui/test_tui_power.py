@@ -4,15 +4,20 @@ Back and refresh, Ctrl-L repairs the screen, Ctrl-Z suspends to the shell and `f
 a terminal without cursor addressing is refused, and without UTF-8 nothing above ASCII is
 drawn."""
 
+import hashlib
 import os
 import re
 import shlex
 import signal
 import subprocess
+import sys
 import time
 
 import harness
 from test_tui import WAIT, TuiTestCase
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+from slow_proxy import SlowProxy  # noqa: E402
 
 
 def position(screen):
@@ -300,3 +305,64 @@ class CommandsAndMouseTest(TuiTestCase):
         t.wait_text(":status expired_")
         t.keys("Escape")
         self.quit_and_check_terminal(t)
+
+
+class DownloadDestinationTest(TuiTestCase):
+    def test_the_profiles_folder_is_offered_and_the_download_goes_on_while_browsing(self):
+        api = self.login()
+        newest = api.get("/downloads").json["items"][0]
+        folder = os.path.join(self.home, "fetched")
+        os.makedirs(folder)
+        config = os.path.join(self.home, ".config", "licportal")
+        os.makedirs(config, exist_ok=True)
+        with open(os.path.join(config, "config"), "a", encoding="utf-8") as f:
+            f.write(f"[profile default]\ndownload_dir = {folder}\n")
+        t = self.start()
+        self.log_in(t)
+        self.wait_dashboard(t)
+        t.keys("4")
+        t.wait_text("Downloads (")
+        t.keys("Enter")
+        t.wait_text(newest["sha256"])
+        t.keys("D")
+        target = os.path.join(folder, os.path.basename(newest["filename"]))
+        t.wait_text(f"Save to: {target}")
+        t.keys("Enter", "Escape")  # keeps going while you browse
+        deadline = time.monotonic() + WAIT
+        while not os.path.exists(target):
+            self.assertLess(time.monotonic(), deadline, "the file never arrived")
+            time.sleep(0.05)
+        t.keys("M")  # the outcome is kept in the log
+        screen = t.wait_text("(SHA-256 verified)")
+        self.assertIn(os.path.basename(target), screen)
+        with open(target, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), newest["sha256"])
+        t.keys("Escape")
+        t.wait_for(lambda s: "Messages (" not in s, "the log closed")
+        self.quit_and_check_terminal(t)
+
+    def test_a_slow_download_shows_its_progress_in_the_title_while_browsing(self):
+        api = self.login()
+        items, _ = api.list_all("/downloads")
+        item = max(items, key=lambda d: d["size_bytes"])
+        index = items.index(item)
+        proxy = SlowProxy(rate=16 * 1024)
+        try:
+            t = self.start(extra_env={"HTTPS_PROXY": proxy.url})
+            self.log_in(t)
+            self.wait_dashboard(t)
+            t.keys("4")
+            t.wait_text(f"Downloads ({len(items)})")
+            t.keys(*["Down"] * index, "Enter")
+            t.wait_text(item["sha256"])
+            t.keys("D")
+            t.wait_text("Save to:")
+            t.keys("Enter", "Escape", "1")  # back to the dashboard while it runs
+            t.wait_for(lambda s: re.search(r"download \d+% \|", s.splitlines()[0]),
+                       "the progress in the title bar")
+            t.keys("q")
+            t.wait_text("A download is running")
+            t.keys("y")
+            self.assertEqual(t.exit_status(), 0)
+        finally:
+            proxy.close()

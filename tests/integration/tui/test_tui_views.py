@@ -136,6 +136,8 @@ class InterruptedDownloadTest(TuiTestCase):
             self.open_download(t, index, total)
             t.wait_text(item["sha256"])
             t.keys("D")
+            t.wait_text("Save to:")
+            t.keys("Enter")
             deadline = time.monotonic() + WAIT
             while not (os.path.exists(part) and os.path.getsize(part) >= 16 * 1024):
                 self.assertLess(time.monotonic(), deadline, "no .part file grew")
@@ -156,6 +158,8 @@ class InterruptedDownloadTest(TuiTestCase):
         self.open_download(t, index, total)
         t.wait_text(item["sha256"])
         t.keys("D")
+        t.wait_text("Save to:")
+        t.keys("Enter")
         t.wait_text("Saved")
         with open(target, "rb") as f:
             self.assertEqual(hashlib.sha256(f.read()).hexdigest(), item["sha256"])

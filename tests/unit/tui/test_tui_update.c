@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../suite_runner.h"
+#include "tui/download_dir.h"
 #include "tui/update.h"
 
 static tui_state st;
@@ -603,7 +604,7 @@ START_TEST(a_finished_download_says_where_it_went)
     due |= tui_update(&st, &done, &fx);
     ck_assert(!st.download_running);
     ck_assert_int_eq(st.download_progress.received, 100);
-    ck_assert_ptr_nonnull(strstr(st.message, "./a.zip"));
+    ck_assert_ptr_nonnull(strstr(st.message, "Saved ./a.zip (SHA-256 verified)"));
     lp_error err = error_of(LP_ERR_CHECKSUM, "", "sha256 mismatch: expected a, got b");
     tui_event bad = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_ERR_CHECKSUM, .error = &err};
     due |= tui_update(&st, &bad, &fx);
@@ -1440,6 +1441,59 @@ START_TEST(tab_completes_and_up_recalls_the_history)
 }
 END_TEST
 
+START_TEST(a_download_asks_where_with_the_default_filled_in)
+{
+    setup_main();
+    snprintf(st.download_dir, sizeof st.download_dir, "/srv/dl");
+    st.download_detail_loaded = true;
+    st.download_detail.id = strdup("rel_1");
+    st.download_detail.filename = strdup("atlas-2.5.0.tar.gz");
+    st.download_detail.size_bytes = 100;
+    st.view = TUI_VIEW_DOWNLOAD_DETAIL;
+    key('D');
+    ck_assert_int_eq(st.modal, TUI_MODAL_SAVE_AS);
+    ck_assert_str_eq(st.prompt, "/srv/dl/atlas-2.5.0.tar.gz");
+    ck_assert_ptr_null(find(TUI_FX_START_DOWNLOAD));
+    key(TUI_KEY_BACKSPACE);
+    key(TUI_KEY_BACKSPACE);
+    key(TUI_KEY_BACKSPACE);
+    type(".tgz");
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_START_DOWNLOAD);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.download.path, "/srv/dl/atlas-2.5.0.tar.tgz");
+    ck_assert_str_eq(e->as.download.meta.id, "rel_1");
+    ck_assert(st.download_running);
+    /* Esc on the prompt starts nothing. */
+    st.download_running = false;
+    key('D');
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_null(find(TUI_FX_START_DOWNLOAD));
+    teardown();
+}
+END_TEST
+
+START_TEST(the_default_folder_is_the_profiles_then_xdgs_then_the_current_one)
+{
+    char out[256];
+    tui_download_dir("/from/profile", out, sizeof out);
+    ck_assert_str_eq(out, "/from/profile");
+    setenv("XDG_DOWNLOAD_DIR", "/tmp", 1);
+    tui_download_dir(NULL, out, sizeof out);
+    ck_assert_str_eq(out, "/tmp");
+    setenv("XDG_DOWNLOAD_DIR", "/no/such/folder", 1);
+    setenv("HOME", "/no/such/home", 1);
+    tui_download_dir("", out, sizeof out);
+    ck_assert_str_eq(out, "");
+    unsetenv("XDG_DOWNLOAD_DIR");
+    tui_download_path("", "a/b.zip", out, sizeof out);
+    ck_assert_str_eq(out, "b.zip");
+    tui_download_path("/x/", "b.zip", out, sizeof out);
+    ck_assert_str_eq(out, "/x/b.zip");
+}
+END_TEST
+
 /* ---- place kept ------------------------------------------------------------------- */
 
 static const char *selected_license_id(void)
@@ -1787,6 +1841,8 @@ int main(void)
     TCase *commands = tcase_create("commands");
     tcase_add_test(commands, commands_take_arguments);
     tcase_add_test(commands, m_switches_mouse_reporting);
+    tcase_add_test(commands, a_download_asks_where_with_the_default_filled_in);
+    tcase_add_test(commands, the_default_folder_is_the_profiles_then_xdgs_then_the_current_one);
     tcase_add_test(commands, tab_completes_and_up_recalls_the_history);
     suite_add_tcase(s, commands);
     return lp_run_suite(s);

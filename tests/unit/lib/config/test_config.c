@@ -60,8 +60,11 @@ START_TEST(reads_read_only_and_mouse_and_refuses_other_values)
     ck_assert(!c.read_only);
     ck_assert(!c.no_mouse);
     lp_config_free(&c);
-    ck_assert_int_eq(parse("[profile default]\nmouse = false\n", NULL, &c, &err), LP_OK);
+    ck_assert_int_eq(parse("[profile default]\nmouse = false\ndownload_dir = /srv/dl\n", NULL,
+                           &c, &err),
+                     LP_OK);
     ck_assert(c.no_mouse);
+    ck_assert_str_eq(c.download_dir, "/srv/dl");
     lp_config_free(&c);
     ck_assert_int_eq(parse("[profile default]\nmouse = off\n", NULL, &c, &err), LP_ERR_CONFIG);
     ck_assert_ptr_nonnull(strstr(err.message, "mouse \"off\": expected true or false"));
@@ -106,7 +109,7 @@ START_TEST(reports_bad_lines_with_file_and_line)
     } cases[] = {
         {"[profile default]\ncolour = red\n",
          "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store, "
-         "read_only or mouse)"},
+         "read_only, mouse or download_dir)"},
         {"[profile default]\n\njust words\n", "F:3: expected \"key = value\", found \"just words\""},
         {"server = https://x.example\n",
          "F:1: \"server\" outside a section (start with [profile NAME])"},
