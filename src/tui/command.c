@@ -10,7 +10,7 @@
 
 #define HISTORY ((int)(sizeof((tui_state *)0)->history / sizeof((tui_state *)0)->history[0]))
 
-static const char *const commands[] = {"filter", "sort", "status", "open"};
+static const char *const commands[] = {"filter", "sort", "status", "open", "download"};
 #define COMMAND_COUNT ((int)(sizeof commands / sizeof commands[0]))
 
 static const char *const statuses[] = {"all", "active", "expired", "suspended", "revoked",
@@ -59,6 +59,16 @@ static tui_reaction open_id(tui_state *state, const char *id, tui_effects *fx)
     return tui_set_message(state, true, ":open takes a license id (lic_...).");
 }
 
+static tui_reaction download(tui_state *state, const char *id, tui_effects *fx)
+{
+    if (strncmp(id, "rel_", 4) != 0)
+        return tui_set_message(state, true, ":download takes a download id (rel_...).");
+    tui_effect *e = tui_start_call(state, fx, TUI_FX_FETCH_DOWNLOAD, &state->seq_detail);
+    if (e)
+        tui_copy_text(e->as.id, sizeof e->as.id, id);
+    return TUI_REACT_REDRAW;
+}
+
 tui_reaction tui_command_run(tui_state *state, const char *line, tui_effects *fx)
 {
     char word[64];
@@ -88,6 +98,9 @@ tui_reaction tui_command_run(tui_state *state, const char *line, tui_effects *fx
         return status(state, rest, fx);
     if (strcmp(word, "open") == 0)
         return open_id(state, rest, fx);
+    /* Without an id, "download" is the action of the detail shown. */
+    if (strcmp(word, "download") == 0 && rest[0])
+        return download(state, rest, fx);
     tui_action action = tui_action_by_name(word);
     if (action == TUI_ACTION_NONE) {
         char text[200];

@@ -8,7 +8,8 @@
 #include "tui/effect.h"
 #include "tui/reaction.h"
 
-/* Runs `line`: "filter TEXT", "sort KEY", "status S", "open ID", or an action's name. */
+/* Runs `line`: "filter TEXT", "sort KEY", "status S", "open ID", "download ID", or an
+ * action's name. */
 tui_reaction tui_command_run(tui_state *state, const char *line, tui_effects *fx);
 
 /* Completes `line` in place (size bytes) from what fits there: commands and

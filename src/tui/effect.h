@@ -16,6 +16,7 @@ typedef enum tui_effect_kind {
     TUI_FX_FETCH_ACTIVATIONS, /* as.list */
     TUI_FX_DEACTIVATE,        /* as.id */
     TUI_FX_FETCH_DOWNLOADS,   /* as.list */
+    TUI_FX_FETCH_DOWNLOAD,    /* as.id: one download's metadata (`:download ID`) */
     TUI_FX_START_DOWNLOAD,    /* as.download */
     TUI_FX_CANCEL_REQUESTS,   /* every running API call (not a download) */
     TUI_FX_CANCEL_DOWNLOAD,

@@ -201,6 +201,10 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         call = lp_client_list_downloads(loop->client, &q, &err);
         break;
     }
+    case TUI_FX_FETCH_DOWNLOAD:
+        kind = LP_CALL_DOWNLOAD;
+        call = lp_client_get_download(loop->client, fx->as.id, &err);
+        break;
     case TUI_FX_START_DOWNLOAD: {
         lp_download_job_free(loop->job);
         loop->job = lp_download_job_start(loop->client, &fx->as.download.meta,

@@ -61,17 +61,29 @@ static tui_reaction open(tui_state *state, tui_effects *fx)
     return start_download(state, fx);
 }
 
+/* `:download ID` fetched the download: its detail shows and the save prompt asks. */
 static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
-    (void)fx;
-    return ev->status != LP_OK ? tui_call_failed(state, ev) | TUI_REACT_REDRAW : TUI_REACT_REDRAW;
+    if (ev->seq != state->seq_detail)
+        return TUI_REACT_REDRAW;
+    if (ev->status != LP_OK || !ev->result)
+        return tui_call_failed(state, ev) | TUI_REACT_REDRAW;
+    lp_download_clear(&state->download_detail);
+    state->download_detail = ev->result->as.download;
+    memset(&ev->result->as.download, 0, sizeof ev->result->as.download);
+    state->download_detail_loaded = true;
+    state->detail_scroll = 0;
+    state->last_refresh = ev->now;
+    tui_reaction r = tui_enter_view(state, TUI_VIEW_DOWNLOAD_DETAIL, true, fx);
+    return r | start_download(state, fx);
 }
 
 const tui_view_ops tui_download_detail_ops = {
     .scope = TUI_SCOPE_DOWNLOAD_DETAIL,
     .title = "Download",
     .sidebar_view = TUI_VIEW_DOWNLOADS,
-    .call_count = 0,
+    .calls = {LP_CALL_DOWNLOAD},
+    .call_count = 1,
     .pager = tui_no_pager,
     .fetch = fetch,
     .move = move,

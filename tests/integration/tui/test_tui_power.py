@@ -304,6 +304,13 @@ class CommandsAndMouseTest(TuiTestCase):
         t.keys(":", "Up")
         t.wait_text(":status expired_")
         t.keys("Escape")
+        download = self.login().get("/downloads").json["items"][0]
+        t.keys(":")
+        t.text(f"download {download['id']}")
+        t.keys("Enter")
+        t.wait_text(download["sha256"])
+        t.wait_text("Save to: " + os.path.basename(download["filename"]))
+        t.keys("Escape")
         self.quit_and_check_terminal(t)
 
 
