@@ -49,13 +49,8 @@ static void draw_title(const tui_state *state, tui_rect r)
     /* "refreshed" only for a real answer; once none comes, since when. */
     bool unreachable = state->unreachable_since != LP_TIME_NONE;
     lp_time shown = unreachable ? state->unreachable_since : state->last_refresh;
-    char when[32] = "never";
-    if (shown != LP_TIME_NONE) {
-        time_t t = (time_t)shown;
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(when, sizeof when, "%H:%M:%S", &tm);
-    }
+    char when[32];
+    tui_format_time(shown, false, "never", when, sizeof when);
     /* The refresh time keeps its place on the right; the rest is cut first. */
     char right[160];
     int n = 0;

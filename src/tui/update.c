@@ -417,76 +417,56 @@ static tui_reaction confirm_key(tui_state *state, int key, tui_effects *fx)
     return tui_confirm_deactivation(state, fx);
 }
 
-/* The `?` overlay scrolls within its rows; the keys that leave close it. */
+/* An overlay scrolls `*scroll` within [0, last] by `page`; the keys that
+ * do not scroll close it. */
+static tui_reaction scroll_overlay(tui_state *state, int key, int *scroll, int last, int page)
+{
+    switch (tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key)) {
+    case TUI_ACTION_DOWN:
+        ++*scroll;
+        break;
+    case TUI_ACTION_UP:
+        --*scroll;
+        break;
+    case TUI_ACTION_PAGE_DOWN:
+        *scroll += page;
+        break;
+    case TUI_ACTION_PAGE_UP:
+        *scroll -= page;
+        break;
+    case TUI_ACTION_FIRST:
+        *scroll = 0;
+        break;
+    case TUI_ACTION_LAST:
+        *scroll = last;
+        break;
+    default:
+        state->modal = TUI_MODAL_NONE;
+        break;
+    }
+    if (*scroll > last)
+        *scroll = last;
+    if (*scroll < 0)
+        *scroll = 0;
+    return TUI_REACT_REDRAW;
+}
+
+/* The `?` overlay scrolls within its rows, never into an empty box. */
 static tui_reaction help_key(tui_state *state, int key)
 {
     tui_help_row rows[TUI_MAX_HELP_ROWS];
     const tui_view_ops *view = current(state);
     int count = tui_help_rows(view->scope, view->title, rows);
     int visible = tui_help_visible_rows(&state->layout);
-    int last = count > visible ? count - visible : 0;
-    switch (tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key)) {
-    case TUI_ACTION_DOWN:
-        state->help_scroll++;
-        break;
-    case TUI_ACTION_UP:
-        state->help_scroll--;
-        break;
-    case TUI_ACTION_PAGE_DOWN:
-        state->help_scroll += visible;
-        break;
-    case TUI_ACTION_PAGE_UP:
-        state->help_scroll -= visible;
-        break;
-    case TUI_ACTION_FIRST:
-        state->help_scroll = 0;
-        break;
-    case TUI_ACTION_LAST:
-        state->help_scroll = last;
-        break;
-    default:
-        state->modal = TUI_MODAL_NONE;
-        break;
-    }
-    if (state->help_scroll > last)
-        state->help_scroll = last;
-    if (state->help_scroll < 0)
-        state->help_scroll = 0;
-    return TUI_REACT_REDRAW;
+    return scroll_overlay(state, key, &state->help_scroll, count > visible ? count - visible : 0,
+                          visible);
 }
 
 /* The log scrolls by messages: 0 shows the oldest at the top. */
 static tui_reaction log_key(tui_state *state, int key)
 {
     int last = state->log.count > 0 ? state->log.count - 1 : 0;
-    switch (tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key)) {
-    case TUI_ACTION_DOWN:
-        state->log_scroll++;
-        break;
-    case TUI_ACTION_UP:
-        state->log_scroll--;
-        break;
-    case TUI_ACTION_PAGE_DOWN:
-        state->log_scroll += 10;
-        break;
-    case TUI_ACTION_PAGE_UP:
-        state->log_scroll -= 10;
-        break;
-    case TUI_ACTION_FIRST:
-        state->log_scroll = 0;
-        break;
-    case TUI_ACTION_LAST:
-        state->log_scroll = last;
-        break;
-    default:
-        state->modal = TUI_MODAL_NONE;
-        break;
-    }
-    if (state->log_scroll > last)
-        state->log_scroll = last;
-    if (state->log_scroll < 0)
-        state->log_scroll = 0;
-    return TUI_REACT_REDRAW;
+    return scroll_overlay(state, key, &state->log_scroll, last, 10);
 }
 
 static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)

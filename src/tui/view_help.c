@@ -7,13 +7,7 @@
 void view_help_draw(const tui_state *state)
 {
     const tui_layout *l = &state->layout;
-    int w = l->cols - 4 < 96 ? l->cols - 4 : 96;
-    int h = l->lines - 2;
-    tui_rect box = {1, (l->cols - w) / 2, h, w};
-    /* Nothing of the view behind shows through beside the box. */
-    tui_rect behind = {1, 0, h, l->cols};
-    tui_fill(behind, TUI_ROLE_NORMAL);
-    tui_box(box, TUI_ROLE_BORDER);
+    tui_rect box = tui_overlay_box(l, 96);
     tui_put(box.y, box.x + 2, box.w - 4, " Keys  (Esc closes; : runs an action by name) ",
             TUI_ROLE_SECTION, false);
     tui_help_row entries[TUI_MAX_HELP_ROWS];

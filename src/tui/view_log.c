@@ -1,6 +1,5 @@
 /* The message log overlay: every status message kept, with its time, errors whole. */
 #include <stdio.h>
-#include <time.h>
 
 #include "tui/views.h"
 #include "tui/widgets.h"
@@ -10,13 +9,7 @@
 
 void view_log_draw(const tui_state *state)
 {
-    const tui_layout *l = &state->layout;
-    int w = l->cols - 4 < 110 ? l->cols - 4 : 110;
-    int h = l->lines - 2;
-    tui_rect box = {1, (l->cols - w) / 2, h, w};
-    tui_rect behind = {1, 0, h, l->cols};
-    tui_fill(behind, TUI_ROLE_NORMAL);
-    tui_box(box, TUI_ROLE_BORDER);
+    tui_rect box = tui_overlay_box(&state->layout, 110);
     char title[96];
     snprintf(title, sizeof title, " Messages (%d kept; Esc closes) ", state->log.count);
     tui_put(box.y, box.x + 2, box.w - 4, title, TUI_ROLE_SECTION, false);
@@ -28,13 +21,8 @@ void view_log_draw(const tui_state *state)
     }
     for (int i = state->log_scroll; i < state->log.count && y < bottom; i++) {
         const tui_logged_message *m = tui_message_log_at(&state->log, i);
-        char when[16] = "--:--:--";
-        if (m->at != LP_TIME_NONE) {
-            time_t t = (time_t)m->at;
-            struct tm tm;
-            localtime_r(&t, &tm);
-            strftime(when, sizeof when, "%H:%M:%S", &tm);
-        }
+        char when[16];
+        tui_format_time(m->at, false, "--:--:--", when, sizeof when);
         tui_put(y, x, 9, when, TUI_ROLE_DIM, true);
         int lines = bottom - y < MESSAGE_LINES ? bottom - y : MESSAGE_LINES;
         y += tui_put_wrapped(y, x + 10, room - 10, lines, m->text,

@@ -3,8 +3,10 @@
 
 #include <curses.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/text/utf8.h"
 #include "licportal/format.h"
@@ -18,6 +20,33 @@ void tui_fill(tui_rect r, tui_role role)
     for (int y = r.y; y < r.y + r.h; y++)
         mvhline(y, r.x, ' ', r.w);
     attrset(A_NORMAL);
+}
+
+void tui_format_time(lp_time t, bool with_date, const char *none, char *out, size_t size)
+{
+    if (t == LP_TIME_NONE) {
+        snprintf(out, size, "%s", none);
+        return;
+    }
+    time_t when = (time_t)t;
+    struct tm tm;
+    localtime_r(&when, &tm);
+    size_t n = with_date ? strftime(out, size, "%Y-%m-%d %H:%M", &tm)
+                         : strftime(out, size, "%H:%M:%S", &tm);
+    if (n == 0 && size > 0)
+        out[0] = '\0';
+}
+
+tui_rect tui_overlay_box(const tui_layout *layout, int max_width)
+{
+    int w = layout->cols - 4 < max_width ? layout->cols - 4 : max_width;
+    int h = layout->lines - 2;
+    tui_rect box = {1, (layout->cols - w) / 2, h, w};
+    /* Nothing of the view behind shows through beside the box. */
+    tui_rect behind = {1, 0, h, layout->cols};
+    tui_fill(behind, TUI_ROLE_NORMAL);
+    tui_box(box, TUI_ROLE_BORDER);
+    return box;
 }
 
 static bool ascii_only;

@@ -8,6 +8,7 @@
 #include "tui/clean_row.h"
 #include "tui/colors.h"
 #include "tui/columns.h"
+#include "licportal/timestamp.h"
 #include "tui/layout.h"
 
 /* Without UTF-8 (LANG=C) every glyph is drawn as an ASCII stand-in:
@@ -17,6 +18,13 @@ bool tui_widgets_ascii(void);
 /* `text` in ASCII stand-ins, fitted to `columns` (cut with "...", padded
  * when `pad`). Pure. */
 void tui_ascii_fit(const char *text, size_t columns, bool pad, char *out, size_t size);
+
+/* `t` as local "HH:MM:SS" (with_date: "YYYY-MM-DD HH:MM"), or `none` when there is no time. */
+void tui_format_time(lp_time t, bool with_date, const char *none, char *out, size_t size);
+
+/* An overlay's box over the screen below the title bar, at most `max_width` wide;
+ * what is behind it is blanked. */
+tui_rect tui_overlay_box(const tui_layout *layout, int max_width);
 
 /* Fills a rectangle with blanks in `role`. */
 void tui_fill(tui_rect r, tui_role role);
