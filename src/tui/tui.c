@@ -48,6 +48,13 @@ static void define_extra_keys(void)
             define_key(extra[i].sequence, extra[i].key);
 }
 
+static void refuse_terminal(void)
+{
+    fprintf(stderr, "licportal: this terminal (TERM=%s) cannot move the cursor, which the "
+                    "interface needs; the sub-commands work anywhere (licportal --help)\n",
+            getenv("TERM") ? getenv("TERM") : "");
+}
+
 static bool want_no_color(const lp_config *config)
 {
     const char *env = getenv("NO_COLOR");
@@ -67,10 +74,8 @@ int tui_run(const lp_config *config)
                         "sub-commands (licportal --help)\n");
         return 2;
     }
-    if (!tui_terminal_can_address_cursor()) {
-        fprintf(stderr, "licportal: this terminal (TERM=%s) cannot move the cursor, which the "
-                        "interface needs; the sub-commands work anywhere (licportal --help)\n",
-                getenv("TERM") ? getenv("TERM") : "");
+    if (tui_terminal_is_dumb()) {
+        refuse_terminal();
         return 2;
     }
     /* Without UTF-8 every glyph is drawn as an ASCII stand-in. */
@@ -121,14 +126,24 @@ int tui_run(const lp_config *config)
 
     tui_loop_begin(&loop);
     SCREEN *screen = newterm(NULL, stdout, stdin);
-    if (!screen) {
-        fprintf(stderr, "licportal: cannot set up the terminal (TERM=%s)\n",
-                getenv("TERM") ? getenv("TERM") : "");
+    /* Asked of the terminfo newterm loaded: nothing is drawn yet. */
+    bool set_up = screen != NULL;
+    if (set_up)
+        set_term(screen);
+    if (!set_up || !tui_terminal_can_address_cursor()) {
+        if (set_up) {
+            endwin();
+            delscreen(screen);
+            refuse_terminal();
+        } else {
+            fprintf(stderr, "licportal: cannot set up the terminal (TERM=%s)\n",
+                    getenv("TERM") ? getenv("TERM") : "");
+        }
         tui_state_free(&loop.state);
         lp_client_free(loop.client);
         lp_credstore_free(loop.store);
         free(loop.snapshot_path);
-        return 5;
+        return set_up ? 2 : 5;
     }
     set_term(screen);
     raw();
