@@ -88,6 +88,7 @@ typedef struct lp_activation_query {
     const char *q;
     int limit;
     const char *cursor;
+    const char *sort; /* NULL: the server's default (-activated_at) */
 } lp_activation_query;
 
 typedef struct lp_download_query {
@@ -96,6 +97,8 @@ typedef struct lp_download_query {
     const char *platform;
     int limit;
     const char *cursor;
+    const char *q;
+    const char *sort; /* NULL: the server's default (-released_at) */
 } lp_download_query;
 
 /* POST /tokens. */

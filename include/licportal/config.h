@@ -37,6 +37,9 @@ typedef struct lp_config {
     long download_min_speed;
     long download_slow_seconds; /* 0 when not set (the default window) */
     bool no_color;
+    bool read_only;       /* the terminal UI refuses every change */
+    bool no_mouse;        /* mouse = false: the terminal keeps the mouse for selecting text */
+    char *download_dir;   /* where the terminal UI offers to save downloads, or NULL */
     lp_key_binding *key_bindings;
     size_t key_binding_count;
     char *config_path;    /* the file read, or NULL when none existed */
@@ -51,12 +54,14 @@ typedef struct lp_config_overrides {
     const char *cacert;
     const char *credential_store;
     bool no_color;
+    bool read_only;
 } lp_config_overrides;
 
 /* Parses INI text: "[profile NAME]" sections with server, email, cacert,
- * credential_store, download_min_speed, download_slow_seconds; a "[keys]"
- * section with action bindings; comments start with ';' or '#' at the start
- * of a line or after white space (so "a#b" is a value, "a ;note" is "a").
+ * credential_store, download_min_speed, download_slow_seconds, read_only and
+ * mouse (true or false), download_dir; a "[keys]" section with action
+ * bindings; comments start with ';' or '#' at the start of a line or after
+ * white space (so "a#b" is a value, "a ;note" is "a").
  * Takes the values of `profile` (and [keys]) into *out. Any
  * unknown key, malformed line or bad value gives LP_ERR_CONFIG with
  * "FILE:LINE: what is wrong". */

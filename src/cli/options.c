@@ -63,6 +63,8 @@ const cli_option cli_options[] = {
      "S", "auto, keyring, file or none"},
     {"--no-color", 0, CLI_ARG_FLAG, OVERRIDE(no_color), CLI_ALL_COMMANDS, NULL,
      "no colours or text attributes"},
+    {"--read-only", 0, CLI_ARG_FLAG, OVERRIDE(read_only), CLI_FOR(CLI_CMD_NONE), NULL,
+     "the terminal interface refuses every change"},
     {"--help", 'h', CLI_ARG_FLAG, FIELD(help), CLI_ALL_COMMANDS, NULL, "show help and exit"},
     {"--version", 0, CLI_ARG_FLAG, FIELD(version), CLI_ALL_COMMANDS, NULL,
      "show the version and the libraries built with, and exit"},

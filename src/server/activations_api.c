@@ -1,4 +1,4 @@
-/* GET /activations and DELETE /activations/{id}: the user's devices and domains, newest first. */
+/* GET /activations and DELETE /activations/{id}: the user's devices and domains, in any of the API's orders. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,19 @@
 #include "server/response.h"
 #include "server/sql_builder.h"
 
-#define SCOPE "act:-activated_at"
+#include "server/sort_order.h"
+
+/* Never seen sorts last both ways. */
+static const struct lpd_sort_order orders[] = {
+    {"-activated_at", "act:-activated_at", "a.activated_at", true, false},
+    {"activated_at", "act:activated_at", "a.activated_at", false, false},
+    {"name", "act:name", "a.name", false, true},
+    {"-name", "act:-name", "a.name", true, true},
+    {"last_seen_at", "act:last_seen_at", "coalesce(a.last_seen_at, 9223372036854775807)", false, false},
+    {"-last_seen_at", "act:-last_seen_at", "coalesce(a.last_seen_at, -1)", true, false},
+    {"product", "act:product", "l.product_name", false, true},
+    {"-product", "act:-product", "l.product_name", true, true},
+};
 
 static void add_filters(struct lpd_sql *sql, bool by_license, bool by_q)
 {
@@ -63,10 +75,14 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
 
 enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
 {
+    const struct lpd_sort_order *order =
+        lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0], lpd_request_query(req, "sort"));
+    if (order == NULL)
+        return MHD_YES;
     int limit;
     struct lpd_cursor after;
     bool has_cursor;
-    if (!lpd_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lpd_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
     const char *license_text = lpd_request_query(req, "license_id");
     int64_t license_row = 0;
@@ -76,40 +92,29 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
         license_row = -1;
     const char *q_text = lpd_request_query(req, "q");
     char q[256] = "";
-    if (q_text != NULL) {
-        if (strlen(q_text) >= sizeof q)
-            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
-        for (size_t i = 0; q_text[i] != '\0'; i++)
-            q[i] = (char)tolower((unsigned char)q_text[i]);
-    }
-    int64_t after_key = 0;
-    if (has_cursor) {
-        char *end = NULL;
-        after_key = strtoll(after.value, &end, 10);
-        if (end == after.value || *end != '\0')
-            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
-    }
-
+    if (q_text != NULL && !lpd_lowercase_query(q_text, q, sizeof q))
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
     struct lpd_sql sql;
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
+    lpd_sql_add(&sql,
+               "SELECT " LP_ACTIVATION_COLUMNS ", ", order->expr, " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
-    if (has_cursor)
-        lpd_sql_add(&sql, " AND (a.activated_at, a.id) < (:after, :after_id)", NULL);
-    lpd_sql_add(&sql, " ORDER BY a.activated_at DESC, a.id DESC LIMIT :limit", NULL);
+    lpd_sort_order_sql(&sql, order, "a.id", has_cursor);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
+    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return lpd_reply_internal(req);
+    }
+    if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
+        sqlite3_finalize(st);
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":license", license_row);
     lpd_bind_text(st, ":q", q);
-    lpd_bind_int(st, ":after", after_key);
-    lpd_bind_int(st, ":after_id", after.id);
     lpd_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lpd_page_rows(st, limit, 10, lpd_activation_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lpd_page_rows(st, limit, 12, lpd_activation_json, order->scope, req->server->cursor_key, &next);
 
     int64_t total = 0;
     if (!count_matching(req, by_license ? license_row : 0, q_text != NULL ? q : NULL, &total)) {

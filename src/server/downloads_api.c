@@ -19,7 +19,14 @@
 #include "server/response.h"
 #include "server/sql_builder.h"
 
-#define SCOPE "rel:-released_at"
+#include "server/sort_order.h"
+
+static const struct lpd_sort_order orders[] = {
+    {"-released_at", "rel:-released_at", "r.released_at", true, false},
+    {"released_at", "rel:released_at", "r.released_at", false, false},
+    {"product", "rel:product", "p.name", false, true},
+    {"-product", "rel:-product", "p.name", true, true},
+};
 #define RELEASE_COLUMNS                                                                                               \
     "r.id, r.product_id, p.name, r.version, r.channel, r.platform, r.arch, r.filename, r.size_bytes, r.sha256, "       \
     "r.released_at, r.release_notes, r.path"
@@ -60,18 +67,19 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     if (platform != NULL && !lpd_release_value_allowed(platform, lpd_release_platforms))
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
                               "platform must be one of linux, windows, macos, any");
+    const char *q_text = lpd_request_query(req, "q");
+    char q[256] = "";
+    if (q_text != NULL && !lpd_lowercase_query(q_text, q, sizeof q))
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+    const struct lpd_sort_order *order =
+        lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0], lpd_request_query(req, "sort"));
+    if (order == NULL)
+        return MHD_YES;
     int limit;
     struct lpd_cursor after;
     bool has_cursor;
-    if (!lpd_page_params(req, SCOPE, &limit, &after, &has_cursor))
+    if (!lpd_page_params(req, order->scope, &limit, &after, &has_cursor))
         return MHD_YES;
-    int64_t after_key = 0;
-    if (has_cursor) {
-        char *end = NULL;
-        after_key = strtoll(after.value, &end, 10);
-        if (end == after.value || *end != '\0')
-            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
-    }
     struct lpd_sql where;
     lpd_sql_init(&where);
     lpd_sql_add(&where, " WHERE " ENTITLED, NULL);
@@ -81,29 +89,37 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
         lpd_sql_add(&where, " AND r.channel = :channel", NULL);
     if (platform != NULL)
         lpd_sql_add(&where, " AND r.platform = :platform", NULL);
+    if (q_text != NULL)
+        lpd_sql_add(&where,
+                   " AND (instr(lower(p.name), :q) > 0 OR instr(lower(r.version), :q) > 0"
+                   " OR instr(lower(r.filename), :q) > 0)",
+                   NULL);
 
     struct lpd_sql sql;
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql, "SELECT " RELEASE_COLUMNS " FROM releases r JOIN products p ON p.id = r.product_id", where.text,
-               has_cursor ? " AND (r.released_at, r.id) < (:after, :after_id)" : "",
-               " ORDER BY r.released_at DESC, r.id DESC LIMIT :limit", NULL);
+    lpd_sql_add(&sql, "SELECT " RELEASE_COLUMNS ", ", order->expr,
+               " FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
+    lpd_sort_order_sql(&sql, order, "r.id", has_cursor);
     sqlite3_stmt *st = NULL;
     if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return lpd_reply_internal(req);
+    }
+    if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
+        sqlite3_finalize(st);
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
     }
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":now", req->now);
     lpd_bind_text(st, ":product", product);
     lpd_bind_text(st, ":channel", channel);
     lpd_bind_text(st, ":platform", platform);
-    lpd_bind_int(st, ":after", after_key);
-    lpd_bind_int(st, ":after_id", after.id);
+    lpd_bind_text(st, ":q", q);
     lpd_bind_int(st, ":limit", limit + 1);
     char *next = NULL;
-    cJSON *items = lpd_page_rows(st, limit, 10, download_json, SCOPE, req->server->cursor_key, &next);
+    cJSON *items = lpd_page_rows(st, limit, 13, download_json, order->scope, req->server->cursor_key, &next);
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql, "SELECT COUNT(*) FROM releases r", where.text, NULL);
+    lpd_sql_add(&sql, "SELECT COUNT(*) FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
     int64_t total = 0;
     if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
         lpd_bind_int(st, ":user", req->user_id);
@@ -111,6 +127,7 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
         lpd_bind_text(st, ":product", product);
         lpd_bind_text(st, ":channel", channel);
         lpd_bind_text(st, ":platform", platform);
+        lpd_bind_text(st, ":q", q);
         if (sqlite3_step(st) == SQLITE_ROW)
             total = sqlite3_column_int64(st, 0);
     }

@@ -51,7 +51,10 @@ cJSON *lpd_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_js
             break;
         cJSON_AddItemToArray(items, to_json(st));
         last.id = sqlite3_column_int64(st, 0);
-        snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, key_column));
+        if (sqlite3_column_type(st, key_column) == SQLITE_TEXT)
+            snprintf(last.value, sizeof last.value, "%s", (const char *)sqlite3_column_text(st, key_column));
+        else
+            snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, key_column));
     }
     sqlite3_finalize(st);
     *next = NULL;

@@ -23,7 +23,7 @@ bool lpd_page_params(struct lpd_request *req, const char *scope, int *limit, str
  * ownership of `items` and frees `next_cursor`. */
 cJSON *lpd_page_body(cJSON *items, char *next_cursor, int64_t total);
 
-/* Steps `st` (column 0 the row id, `key_column` an integer sort key) into up to
+/* Steps `st` (column 0 the row id, `key_column` the sort key, text or integer) into up to
  * `limit` items made by `to_json`, then finalizes it. The query asks for one row
  * more than `limit` so that *next (else NULL) can carry the cursor, in `scope`,
  * of the page that follows. */

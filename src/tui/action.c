@@ -4,7 +4,10 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdint.h>
 #include <strings.h>
+
+#include "licportal/text.h"
 
 static const tui_action_info action_infos[TUI_ACTION_COUNT] = {
 #define TUI_ACTION_INFO(id, name, scope, keys, help) {name, TUI_SCOPE_##scope, keys, help},
@@ -56,33 +59,31 @@ tui_action tui_action_by_name(const char *name)
     return TUI_ACTION_NONE;
 }
 
-/* Decodes one UTF-8 character making up all of `text`; -1 otherwise. */
+/* The one UTF-8 character making up all of `text`; -1 otherwise. */
 static int single_code_point(const char *text)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    int cp;
-    size_t len;
-    if (s[0] < 0x80) {
-        cp = s[0];
-        len = 1;
-    } else if ((s[0] & 0xE0) == 0xC0) {
-        cp = s[0] & 0x1F;
-        len = 2;
-    } else if ((s[0] & 0xF0) == 0xE0) {
-        cp = s[0] & 0x0F;
-        len = 3;
-    } else if ((s[0] & 0xF8) == 0xF0) {
-        cp = s[0] & 0x07;
-        len = 4;
-    } else {
+    size_t len = strlen(text);
+    uint32_t cp;
+    size_t used = lp_utf8_decode((const unsigned char *)text, len, &cp);
+    if (cp == LP_UTF8_INVALID || used != len)
         return -1;
+    return (int)cp;
+}
+
+int tui_help_rows(tui_scope scope, const char *view_title, tui_help_row *out)
+{
+    int n = 0;
+    if (scope != TUI_SCOPE_GLOBAL) {
+        out[n++] = (tui_help_row){TUI_ACTION_NONE, view_title};
+        for (int i = 0; i < TUI_ACTION_COUNT; i++)
+            if (action_infos[i].scope == scope)
+                out[n++] = (tui_help_row){(tui_action)i, NULL};
     }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    return s[len] == '\0' ? cp : -1;
+    out[n++] = (tui_help_row){TUI_ACTION_NONE, "Everywhere"};
+    for (int i = 0; i < TUI_ACTION_COUNT; i++)
+        if (action_infos[i].scope == TUI_SCOPE_GLOBAL)
+            out[n++] = (tui_help_row){(tui_action)i, NULL};
+    return n;
 }
 
 bool tui_key_parse(const char *text, int *key)
@@ -124,14 +125,10 @@ void tui_key_name(int key, char *out, size_t size)
         snprintf(out, size, "C-%c", 'a' + key - 1);
     } else if (key < 0x80) {
         snprintf(out, size, "%c", key);
-    } else if (key < 0x800) {
-        snprintf(out, size, "%c%c", 0xC0 | (key >> 6), 0x80 | (key & 0x3F));
-    } else if (key < 0x10000) {
-        snprintf(out, size, "%c%c%c", 0xE0 | (key >> 12), 0x80 | ((key >> 6) & 0x3F),
-                 0x80 | (key & 0x3F));
-    } else if (key < 0x110000) {
-        snprintf(out, size, "%c%c%c%c", 0xF0 | (key >> 18), 0x80 | ((key >> 12) & 0x3F),
-                 0x80 | ((key >> 6) & 0x3F), 0x80 | (key & 0x3F));
+    } else if (key < 0x110000 && (key < 0xD800 || key > 0xDFFF)) {
+        char utf8[4];
+        size_t n = lp_utf8_encode((uint32_t)key, utf8);
+        snprintf(out, size, "%.*s", (int)n, utf8);
     } else {
         snprintf(out, size, "?");
     }
@@ -193,6 +190,20 @@ bool tui_keymap_bind(tui_keymap *map, const char *action_name, const char *keys,
         return false;
     memcpy(map->keys[action], parsed, sizeof parsed);
     map->key_count[action] = count;
+    /* One keymap: a key given to an action is taken from any other. */
+    for (int other = 0; other < TUI_ACTION_COUNT; other++) {
+        if (other == (int)action)
+            continue;
+        int kept = 0;
+        for (int k = 0; k < map->key_count[other]; k++) {
+            bool taken = false;
+            for (int n = 0; n < count; n++)
+                taken = taken || map->keys[other][k] == parsed[n];
+            if (!taken)
+                map->keys[other][kept++] = map->keys[other][k];
+        }
+        map->key_count[other] = kept;
+    }
     return true;
 }
 

@@ -5,6 +5,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* One keymap: a key means the same in every view. A view's action takes a
+ * key no global action has, or the key of the global action it stands for
+ * in that view (the dashboard's quick actions are 2, 3, 4 as everywhere). */
+
 /* Keys as plain numbers so that the table knows nothing of curses: Unicode
  * code points for characters, 1..26 for Ctrl-A..Ctrl-Z, and these above
  * the Unicode range for the rest. */
@@ -44,7 +48,7 @@ typedef enum tui_scope {
     X(LEFT, "left", GLOBAL, "h, Left", "Move left (previous item)")                            \
     X(RIGHT, "right", GLOBAL, "l, Right", "Move right (next item)")                            \
     X(PAGE_UP, "page-up", GLOBAL, "PgUp, C-b", "Scroll one page up")                           \
-    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f, Space", "Scroll one page down")              \
+    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f", "Scroll one page down")                     \
     X(FIRST, "first", GLOBAL, "g, Home", "Go to the first row")                                \
     X(LAST, "last", GLOBAL, "G, End", "Go to the last row")                                    \
     X(OPEN, "open", GLOBAL, "Enter", "Open the selected item")                                 \
@@ -55,17 +59,24 @@ typedef enum tui_scope {
     X(HELP, "help", GLOBAL, "?, F1", "Show this list of actions")                              \
     X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                  \
     X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                        \
+    X(REDRAW, "redraw", GLOBAL, "C-l", "Redraw the whole screen")                              \
+    X(MESSAGES, "messages", GLOBAL, "M", "Show the messages kept, whole, with their times")    \
+    X(SUSPEND, "suspend", GLOBAL, "C-z", "Suspend to the shell (fg resumes)")                  \
+    X(MOUSE, "mouse", GLOBAL, "m", "Switch mouse reporting off (select text) or on")           \
     X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
     X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \
     X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")             \
     X(GO_DOWNLOADS, "downloads", GLOBAL, "4", "Go to the list of downloads")                   \
-    X(QUICK_LICENSES, "view-all-licenses", DASHBOARD, "l", "Quick action: view all licenses")  \
-    X(QUICK_ACTIVATIONS, "manage-activations", DASHBOARD, "a", "Quick action: manage activations") \
-    X(QUICK_DOWNLOADS, "open-downloads", DASHBOARD, "d", "Quick action: downloads")            \
-    X(FILTER, "filter", LICENSES, "/", "Filter licenses by text (product, edition, key)")      \
+    X(QUICK_LICENSES, "view-all-licenses", DASHBOARD, "2", "Quick action: view all licenses")  \
+    X(QUICK_ACTIVATIONS, "manage-activations", DASHBOARD, "3", "Quick action: manage activations") \
+    X(QUICK_DOWNLOADS, "open-downloads", DASHBOARD, "4", "Quick action: downloads")            \
+    X(FILTER, "filter", GLOBAL, "/", "Filter the list as you type (Esc clears)")                \
     X(STATUS_FILTER, "status-filter", LICENSES, "s", "Cycle the status filter")                \
-    X(SORT, "sort", LICENSES, "o", "Cycle the sort order")                                     \
-    X(CLEAR_FILTERS, "clear-filters", LICENSES, "c", "Clear every filter")                     \
+    X(SORT, "sort", GLOBAL, "o", "Cycle the list's sort order")                                \
+    X(REVERSE_SORT, "reverse-sort", GLOBAL, "O", "Reverse the list's sort order")              \
+    X(MARK, "mark", GLOBAL, "Space", "Mark or unmark the selected row")                        \
+    X(MARK_ALL, "mark-all", GLOBAL, "*", "Mark every loaded row the filter shows (again: none)") \
+    X(CLEAR_FILTERS, "clear-filters", LICENSES, "x", "Clear every filter")                     \
     X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
     X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                          \
       "Show the activations of this license")                                                  \
@@ -75,10 +86,11 @@ typedef enum tui_scope {
     X(COPY_URL, "copy-url", LICENSE_DETAIL, "y",                                               \
       "Copy the selected renewal's checkout URL (OSC 52, works over SSH)")                     \
     X(COPY_KEY, "copy-key", LICENSE_DETAIL, "Y", "Copy the revealed license key (OSC 52)")     \
-    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete", "Deactivate the selected activation") \
+    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete",                                      \
+      "Deactivate the marked activations, or the selected one")                                \
     X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")             \
     X(PLATFORM_FILTER, "platform-filter", DOWNLOADS, "p", "Cycle the platform filter")          \
-    X(START_DOWNLOAD, "download", DOWNLOAD_DETAIL, "s, Enter", "Download this file here")
+    X(START_DOWNLOAD, "download", DOWNLOAD_DETAIL, "D, Enter", "Download this file")
 
 typedef enum tui_action {
     TUI_ACTION_NONE = -1,
@@ -108,13 +120,26 @@ const tui_action_info *tui_action_info_of(tui_action action);
 tui_action tui_action_by_name(const char *name);
 
 void tui_keymap_init(tui_keymap *map);
-/* Replaces the keys of `action_name` with `keys` ("k, Up, C-p"). On a
- * wrong name or key, says so in `why` and changes nothing. */
+/* Replaces the keys of `action_name` with `keys` ("k, Up, C-p"), taking
+ * them from any other action that had them. On a wrong name or key, says so
+ * in `why` and changes nothing. */
 bool tui_keymap_bind(tui_keymap *map, const char *action_name, const char *keys, char *why,
                      size_t why_size);
 /* The action `key` runs in `scope`: the scope's own bindings first, then
  * the global ones. */
 tui_action tui_keymap_lookup(const tui_keymap *map, tui_scope scope, int key);
+/* A row of the `?` overlay: a heading (action NONE) or an action. */
+typedef struct tui_help_row {
+    tui_action action;
+    const char *heading;
+} tui_help_row;
+
+#define TUI_MAX_HELP_ROWS (TUI_ACTION_COUNT + 2)
+
+/* The `?` overlay's rows for `scope`: the view's own actions first (under
+ * `view_title`), then the global ones. Returns the count. */
+int tui_help_rows(tui_scope scope, const char *view_title, tui_help_row *out);
+
 /* "k, Up" for the help overlay. */
 void tui_keymap_describe(const tui_keymap *map, tui_action action, char *out, size_t size);
 

@@ -9,9 +9,18 @@
 #include "tui/list_rows.h"
 #include "tui/view_ops.h"
 
+/* Each list's orders in the sequence `o` cycles through (the default first);
+ * every one is a sort key of the contract (licportal/wire_names.h). */
 const char *const tui_license_sorts[] = {"-added_at", "added_at", "expires_at", "-expires_at",
-                                         "product",   "-product", "status"};
+                                         "product",   "-product", "status",     "-status"};
 const int tui_license_sort_count = (int)(sizeof tui_license_sorts / sizeof tui_license_sorts[0]);
+const char *const tui_activation_sorts[] = {"-activated_at", "activated_at",  "name",
+                                            "-name",         "-last_seen_at", "last_seen_at",
+                                            "product",       "-product"};
+const int tui_activation_sort_count =
+    (int)(sizeof tui_activation_sorts / sizeof tui_activation_sorts[0]);
+const char *const tui_download_sorts[] = {"-released_at", "released_at", "product", "-product"};
+const int tui_download_sort_count = (int)(sizeof tui_download_sorts / sizeof tui_download_sorts[0]);
 
 static void clear_license(void *item)
 {
@@ -38,6 +47,7 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     state->view = TUI_VIEW_DASHBOARD;
     state->last_refresh = LP_TIME_NONE;
     state->offline_as_of = LP_TIME_NONE;
+    state->unreachable_since = LP_TIME_NONE;
     state->next_seq = 1;
     state->license_filter.expiring_within_days = -1;
     state->login.offer_remember = offer_remember;
@@ -52,6 +62,12 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     tui_pager_build_rows_with(&state->licenses, tui_license_row);
     tui_pager_build_rows_with(&state->activations, tui_activation_row);
     tui_pager_build_rows_with(&state->downloads, tui_download_row);
+    state->licenses.id_of = tui_license_id;
+    state->activations.id_of = tui_activation_id;
+    state->downloads.id_of = tui_download_id;
+    state->licenses.describe = tui_license_describe;
+    state->activations.describe = tui_activation_describe;
+    state->downloads.describe = tui_download_describe;
 }
 
 void tui_state_free(tui_state *state)
@@ -68,6 +84,7 @@ void tui_state_free(tui_state *state)
         free(state->revealed_key);
         state->revealed_key = NULL;
     }
+    tui_message_log_free(&state->log);
     tui_pager_free(&state->licenses);
     tui_pager_free(&state->activations);
     tui_pager_free(&state->downloads);

@@ -10,6 +10,7 @@
 #include "tui/action.h"
 #include "tui/clean_row.h"
 #include "tui/layout.h"
+#include "tui/message_log.h"
 #include "tui/pager.h"
 
 typedef enum tui_screen {
@@ -38,6 +39,8 @@ typedef enum tui_modal {
     TUI_MODAL_CONFIRM_DEACTIVATE,
     TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
     TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
+    TUI_MODAL_LOG,                /* the messages kept, newest last */
+    TUI_MODAL_SAVE_AS,            /* where a download goes, the default filled in */
 } tui_modal;
 
 typedef enum tui_login_field {
@@ -78,6 +81,17 @@ typedef struct tui_license_filter {
 
 extern const char *const tui_license_sorts[];
 extern const int tui_license_sort_count;
+/* The API's orders of the other lists, the default first; `o` cycles them. */
+extern const char *const tui_activation_sorts[];
+extern const int tui_activation_sort_count;
+extern const char *const tui_download_sorts[];
+extern const int tui_download_sort_count;
+
+/* A list's text filter and order (the licenses keep theirs in tui_license_filter). */
+typedef struct tui_list_order {
+    char q[128];
+    int sort; /* index into the list's sorts */
+} tui_list_order;
 
 /* A view to go back to, as it was left: its list's query and place, or the
  * license it showed. */
@@ -85,8 +99,10 @@ typedef struct tui_back_entry {
     tui_view_id view;
     tui_license_filter license_filter;
     char activations_license[128];
+    tui_list_order activations_order;
     char download_channel[16];
     char download_platform[16];
+    tui_list_order downloads_order;
     char detail_id[128];
     int detail_scroll;
     long selected, top;     /* lists: the selected row and the first shown */
@@ -108,6 +124,8 @@ typedef struct tui_state {
     char user_label[256];     /* sanitised */
     char server[256];
     lp_time last_refresh;     /* LP_TIME_NONE until something arrived */
+    lp_time unreachable_since; /* the server stopped answering then; LP_TIME_NONE while it answers */
+    lp_time now;              /* of the event being handled */
 
     /* dashboard */
     bool dashboard_loaded;
@@ -132,20 +150,30 @@ typedef struct tui_state {
 
     /* activations */
     char activations_license[128]; /* "" = every license */
+    tui_list_order activations_order;
     tui_pager activations;
     char confirm_id[128];
     char confirm_label[256];
     long confirm_row;
+    bool confirm_marked;      /* the question is about the marked rows */
+    /* deactivating the marked rows one after another */
+    bool bulk_running;
+    size_t bulk_next;         /* the mark to do next; failed ones stay marked before it */
+    int bulk_done, bulk_failed;
+    bool read_only;           /* --read-only or read_only = true: every change refused */
+    bool mouse_on;            /* clicks reach the UI (off: the terminal selects text) */
 
     /* downloads */
     char download_channel[16];  /* "" = every channel */
     char download_platform[16]; /* "" = every platform */
+    tui_list_order downloads_order;
     tui_pager downloads;
     bool download_detail_loaded;
     lp_download download_detail;
     bool download_running;
     lp_download_progress download_progress;
     char download_target[512];
+    char download_dir[512];     /* offered by the save prompt; "" the current directory */
 
     /* requests in flight, by purpose; a result with another seq is stale */
     int next_seq;
@@ -154,9 +182,16 @@ typedef struct tui_state {
     int spinner;
 
     char prompt[128];         /* text of the `:` or `/` line */
+    char history[32][128];    /* `:` lines run, a ring */
+    int history_count;        /* lines kept (at most 32) */
+    int history_next;         /* the slot the next line goes to */
+    int history_back;         /* Up/Down steps back while editing; 0: the line typed */
+    int filter_wait;          /* ticks until the `/` text typed is asked for; 0: none due */
     int help_scroll;
     char message[320];        /* status-bar message */
     bool message_is_error;
+    tui_message_log log;      /* every message, whole, with its time */
+    int log_scroll;
 
     bool quit;
 } tui_state;

@@ -37,6 +37,9 @@ static const role_style schemes[3][TUI_ROLE_COUNT] = {
         [TUI_ROLE_LICENSE_EXPIRED] = {203, NONE, A_NORMAL},
         [TUI_ROLE_LICENSE_OTHER] = {180, NONE, A_NORMAL},
         [TUI_ROLE_PROGRESS] = {231, 28, A_BOLD},
+        [TUI_ROLE_EXPIRY_SOON] = {221, NONE, A_NORMAL},
+        [TUI_ROLE_EXPIRY_URGENT] = {208, NONE, A_BOLD},
+        [TUI_ROLE_EXPIRY_LAPSED] = {203, NONE, A_NORMAL},
     },
     [TUI_SCHEME_8] = {
         [TUI_ROLE_NORMAL] = {NONE, NONE, A_NORMAL},
@@ -63,6 +66,9 @@ static const role_style schemes[3][TUI_ROLE_COUNT] = {
         [TUI_ROLE_LICENSE_EXPIRED] = {COLOR_RED, NONE, A_NORMAL},
         [TUI_ROLE_LICENSE_OTHER] = {COLOR_YELLOW, NONE, A_NORMAL},
         [TUI_ROLE_PROGRESS] = {COLOR_BLACK, COLOR_GREEN, A_NORMAL},
+        [TUI_ROLE_EXPIRY_SOON] = {COLOR_YELLOW, NONE, A_NORMAL},
+        [TUI_ROLE_EXPIRY_URGENT] = {COLOR_YELLOW, NONE, A_BOLD},
+        [TUI_ROLE_EXPIRY_LAPSED] = {COLOR_RED, NONE, A_NORMAL},
     },
     /* Attributes only: readable on any terminal and with NO_COLOR. */
     [TUI_SCHEME_MONO] = {
@@ -90,6 +96,9 @@ static const role_style schemes[3][TUI_ROLE_COUNT] = {
         [TUI_ROLE_LICENSE_EXPIRED] = {NONE, NONE, A_BOLD},
         [TUI_ROLE_LICENSE_OTHER] = {NONE, NONE, A_NORMAL},
         [TUI_ROLE_PROGRESS] = {NONE, NONE, A_REVERSE},
+        [TUI_ROLE_EXPIRY_SOON] = {NONE, NONE, A_NORMAL},
+        [TUI_ROLE_EXPIRY_URGENT] = {NONE, NONE, A_BOLD},
+        [TUI_ROLE_EXPIRY_LAPSED] = {NONE, NONE, A_BOLD},
     },
 };
 

@@ -29,6 +29,9 @@ typedef enum tui_role {
     TUI_ROLE_LICENSE_EXPIRED,
     TUI_ROLE_LICENSE_OTHER,
     TUI_ROLE_PROGRESS,
+    TUI_ROLE_EXPIRY_SOON,   /* within 30 days */
+    TUI_ROLE_EXPIRY_URGENT, /* within 7 days */
+    TUI_ROLE_EXPIRY_LAPSED,
     TUI_ROLE_COUNT
 } tui_role;
 

@@ -16,6 +16,7 @@ typedef enum tui_effect_kind {
     TUI_FX_FETCH_ACTIVATIONS, /* as.list */
     TUI_FX_DEACTIVATE,        /* as.id */
     TUI_FX_FETCH_DOWNLOADS,   /* as.list */
+    TUI_FX_FETCH_DOWNLOAD,    /* as.id: one download's metadata (`:download ID`) */
     TUI_FX_START_DOWNLOAD,    /* as.download */
     TUI_FX_CANCEL_REQUESTS,   /* every running API call (not a download) */
     TUI_FX_CANCEL_DOWNLOAD,
@@ -24,6 +25,7 @@ typedef enum tui_effect_kind {
     TUI_FX_REMEMBER_IN_FILE,  /* keep the session in the 0600 file from now on */
     TUI_FX_LEARN_LOGIN,       /* as.login.email: the profile learns the server and `email` it lacks */
     TUI_FX_COPY,              /* as.text to the terminal's clipboard (OSC 52) */
+    TUI_FX_MOUSE,             /* as.on: mouse reporting on or off */
 } tui_effect_kind;
 
 /* One page of a list: the query of the view that asked for it. */
@@ -54,13 +56,17 @@ typedef struct tui_effect {
             char otp[16];
             bool remember_in_file;
         } login;
-        /* Borrowed from the state or the event: valid until the batch has run. */
-        lp_download download;
+        struct {
+            /* Borrowed from the state: valid until the batch has run. */
+            lp_download meta;
+            char path[512]; /* where to save it */
+        } download;
         struct {
             const char *data;
             size_t len;
         } body;
         char text[2048];
+        bool on;
     } as;
 } tui_effect;
 

@@ -46,21 +46,28 @@ void view_banner(const tui_state *state, tui_rect banner, const char *title)
 static void draw_title(const tui_state *state, tui_rect r)
 {
     tui_fill(r, TUI_ROLE_TITLE);
-    char when[32] = "never";
-    if (state->last_refresh != LP_TIME_NONE) {
-        time_t t = (time_t)state->last_refresh;
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(when, sizeof when, "%H:%M:%S", &tm);
-    }
+    /* "refreshed" only for a real answer; once none comes, since when. */
+    bool unreachable = state->unreachable_since != LP_TIME_NONE;
+    lp_time shown = unreachable ? state->unreachable_since : state->last_refresh;
+    char when[32];
+    tui_format_time(shown, false, "never", when, sizeof when);
     /* The refresh time keeps its place on the right; the rest is cut first. */
-    char right[64];
-    snprintf(right, sizeof right, " refreshed %s ", when);
+    char right[160];
+    int n = 0;
+    if (state->download_running) {
+        /* A download keeps going while you browse: its progress stays in sight. */
+        const lp_download_progress *p = &state->download_progress;
+        int share = p->total > 0 ? (int)(100.0 * (double)p->received / (double)p->total) : 0;
+        n = snprintf(right, sizeof right, " download %d%% |", share > 100 ? 100 : share);
+    }
+    snprintf(right + n, sizeof right - (size_t)n, " %s %s ",
+             unreachable ? "offline since" : "refreshed", when);
     int right_w = (int)strlen(right);
     if (right_w > r.w / 2)
         right_w = 0;
     else
-        tui_put(r.y, r.x + r.w - right_w, right_w, right, TUI_ROLE_TITLE, false);
+        tui_put(r.y, r.x + r.w - right_w, right_w, right,
+                unreachable ? TUI_ROLE_OFFLINE : TUI_ROLE_TITLE, false);
     char left[800];
     snprintf(left, sizeof left, " licportal | %s | %s",
              state->user_label[0] ? state->user_label : "-", state->server);
@@ -99,10 +106,18 @@ static void append_hint(const tui_state *state, char *out, size_t size, tui_acti
 static void draw_status(const tui_state *state, tui_rect r)
 {
     tui_fill(r, TUI_ROLE_STATUS_BAR);
+    if (state->modal == TUI_MODAL_SAVE_AS) {
+        char text[700];
+        snprintf(text, sizeof text, "Save to: %s_   (Enter saves, Esc cancels)", state->prompt);
+        tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
+        return;
+    }
     if (state->modal == TUI_MODAL_PROMPT || state->modal == TUI_MODAL_FILTER) {
-        char text[200];
-        snprintf(text, sizeof text, "%s%s_", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
-                 state->prompt);
+        char text[600];
+        /* Tab's candidates follow the line. */
+        bool candidates = state->modal == TUI_MODAL_PROMPT && state->message[0];
+        snprintf(text, sizeof text, "%s%s_%s%s", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
+                 state->prompt, candidates ? "   " : "", candidates ? state->message : "");
         tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
         return;
     }
@@ -168,6 +183,7 @@ void tui_draw_bars(const tui_state *state)
 {
     const tui_layout *l = &state->layout;
     bool overlay = state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR ||
+                   state->modal == TUI_MODAL_LOG ||
                    state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
                    state->modal == TUI_MODAL_CONFIRM_QUIT;
     if (l->too_small || state->screen != TUI_SCREEN_MAIN || overlay) {
@@ -200,6 +216,8 @@ void tui_draw(const tui_state *state)
         view_help_draw(state);
     else if (state->modal == TUI_MODAL_QR)
         view_qr_draw(state);
+    else if (state->modal == TUI_MODAL_LOG)
+        view_log_draw(state);
     else if (state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
              state->modal == TUI_MODAL_CONFIRM_QUIT)
         draw_confirm(state, l);

@@ -105,3 +105,10 @@ tui_list_geometry tui_list_geometry_compute(tui_rect main)
         g.rows = rect(main.y + 2, main.x, main.h - 2, usable_w);
     return g;
 }
+
+int tui_help_visible_rows(const tui_layout *layout)
+{
+    /* The box leaves the title and status bars, and has a border. */
+    int rows = layout->lines - 4;
+    return rows > 1 ? rows : 1;
+}

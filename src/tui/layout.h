@@ -54,4 +54,7 @@ typedef struct tui_list_geometry {
 
 tui_list_geometry tui_list_geometry_compute(tui_rect main);
 
+/* Rows of actions the `?` overlay shows at once. */
+int tui_help_visible_rows(const tui_layout *layout);
+
 #endif

@@ -1,7 +1,88 @@
 /* The cells of license, activation and download rows, sanitised as they are built. */
 #include "tui/list_rows.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
 #include "licportal/format.h"
+#include "licportal/sanitize.h"
+
+#define DAY (24 * 60 * 60)
+
+/* {title, min, weight, max, priority} */
+const tui_column tui_license_columns[TUI_LICENSE_COLUMNS] = {
+    {"Key", 7, 0, 7, 1},      {"Product", 10, 3, 30, 2}, {"Edition", 8, 1, 16, 7},
+    {"Status", 9, 0, 9, 3},   {"Expires", 10, 0, 10, 4}, {"Due", 9, 0, 9, 6},
+    {"Seats", 5, 0, 6, 5},
+};
+
+/* The name (the hostname a sysadmin looks for) before its license. */
+const tui_column tui_activation_columns[TUI_ACTIVATION_COLUMNS] = {
+    {"Name", 24, 3, 48, 1},    {"Kind", 6, 0, 6, 5},     {"Product", 10, 2, 30, 2},
+    {"License", 7, 0, 7, 3},   {"Platform", 8, 1, 14, 6}, {"Last seen", 10, 0, 10, 4},
+};
+
+const tui_column tui_download_columns[TUI_DOWNLOAD_COLUMNS] = {
+    {"Product", 14, 3, 30, 1}, {"Version", 12, 1, 18, 2}, {"Channel", 7, 0, 7, 5},
+    {"Platform", 8, 0, 8, 3},  {"Arch", 7, 0, 7, 6},     {"Size", 9, 0, 9, 4},
+    {"Released", 10, 0, 10, 7},
+};
+
+void tui_key_tail(const char *masked, char *out, size_t size)
+{
+    const char *text = masked ? masked : "";
+    const char *dash = strrchr(text, '-');
+    const char *tail = dash ? dash + 1 : (strlen(text) > 4 ? text + strlen(text) - 4 : text);
+    snprintf(out, size, "\u2026%s", tail);
+}
+
+void tui_relative_expiry(lp_time expires, lp_time now, char *out, size_t size)
+{
+    if (expires == LP_TIME_NONE) {
+        snprintf(out, size, "%s", "");
+        return;
+    }
+    long long diff = (long long)expires - (long long)now;
+    long long days = (diff < 0 ? -diff : diff) / DAY;
+    const char *unit = "d";
+    long long amount = days;
+    if (days >= 730) {
+        amount = days / 365;
+        unit = "y";
+    } else if (days >= 100) {
+        amount = days / 30;
+        unit = "mo";
+    }
+    if (days == 0)
+        snprintf(out, size, "today");
+    else if (diff > 0)
+        snprintf(out, size, "in %lld %s", amount, unit);
+    else
+        snprintf(out, size, "%lld %s ago", amount, unit);
+}
+
+tui_role tui_expiry_role(lp_time expires, lp_time now)
+{
+    if (expires == LP_TIME_NONE)
+        return TUI_ROLE_NORMAL;
+    long long diff = (long long)expires - (long long)now;
+    if (diff < 0)
+        return TUI_ROLE_EXPIRY_LAPSED;
+    if (diff <= 7LL * DAY)
+        return TUI_ROLE_EXPIRY_URGENT;
+    if (diff <= 30LL * DAY)
+        return TUI_ROLE_EXPIRY_SOON;
+    return TUI_ROLE_NORMAL;
+}
+
+void tui_seats(int64_t used, int64_t max, char *out, size_t size)
+{
+    if (max == LP_UNLIMITED)
+        snprintf(out, size, "%lld/\u221e", (long long)used);
+    else
+        snprintf(out, size, "%lld/%lld", (long long)used, (long long)max);
+}
 
 tui_role tui_license_status_role(lp_license_status status)
 {
@@ -19,14 +100,27 @@ tui_role tui_license_status_role(lp_license_status status)
 void tui_license_row(const void *item, tui_clean_row *row)
 {
     const lp_license_summary *l = item;
-    char expires[64];
+    lp_time now = (lp_time)time(NULL);
+    char key[64], expires[64], due[32], seats[48];
+    tui_key_tail(l->key_masked, key, sizeof key);
     lp_format_date(l->expires_at, expires, sizeof expires);
-    const char *texts[] = {l->key_masked, l->product.name, l->edition ? l->edition : "-",
+    tui_relative_expiry(l->expires_at, now, due, sizeof due);
+    tui_seats(l->activations_in_use, l->max_activations, seats, sizeof seats);
+    /* A license that ended otherwise is not urged to renew. */
+    tui_role urgency = l->status == LP_LICENSE_ACTIVE || l->status == LP_LICENSE_EXPIRED
+                           ? tui_expiry_role(l->expires_at, now)
+                           : TUI_ROLE_NORMAL;
+    const char *texts[] = {key,
+                           l->product.name,
+                           l->edition ? l->edition : "-",
                            lp_license_status_name(l->status),
-                           l->expires_at == LP_TIME_NONE ? "never" : expires};
+                           l->expires_at == LP_TIME_NONE ? "never" : expires,
+                           due,
+                           seats};
     const tui_role roles[] = {TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL,
-                              tui_license_status_role(l->status), TUI_ROLE_NORMAL};
-    tui_clean_row_set_all(row, texts, roles, 5);
+                              tui_license_status_role(l->status), urgency, urgency,
+                              TUI_ROLE_NORMAL};
+    tui_clean_row_set_all(row, texts, roles, TUI_LICENSE_COLUMNS);
 }
 
 void tui_activation_row(const void *item, tui_clean_row *row)
@@ -34,10 +128,12 @@ void tui_activation_row(const void *item, tui_clean_row *row)
     const lp_activation *a = item;
     char seen[64];
     lp_format_date(a->last_seen_at, seen, sizeof seen);
-    tui_clean_row_set(row, 0, a->license_key_masked, TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 1, a->product.name, TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 2, lp_activation_kind_name(a->kind), TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 3, a->name, TUI_ROLE_NORMAL);
+    char key[64];
+    tui_key_tail(a->license_key_masked, key, sizeof key);
+    tui_clean_row_set(row, 0, a->name, TUI_ROLE_NORMAL);
+    tui_clean_row_set(row, 1, lp_activation_kind_name(a->kind), TUI_ROLE_NORMAL);
+    tui_clean_row_set(row, 2, a->product.name, TUI_ROLE_NORMAL);
+    tui_clean_row_set(row, 3, key, TUI_ROLE_NORMAL);
     tui_clean_row_set(row, 4, a->platform ? a->platform : "-", TUI_ROLE_NORMAL);
     tui_clean_row_set(row, 5, a->last_seen_at == LP_TIME_NONE ? "never" : seen,
                       TUI_ROLE_NORMAL);
@@ -67,4 +163,52 @@ void tui_recent_license_row(const lp_license_summary *license, tui_clean_row *ro
     tui_clean_row_set(row, 2, lp_license_status_name(license->status),
                       tui_license_status_role(license->status));
     tui_clean_row_set(row, 3, added, TUI_ROLE_NORMAL);
+}
+
+const char *tui_license_id(const void *item)
+{
+    return ((const lp_license_summary *)item)->id;
+}
+
+const char *tui_activation_id(const void *item)
+{
+    return ((const lp_activation *)item)->id;
+}
+
+const char *tui_download_id(const void *item)
+{
+    return ((const lp_download *)item)->id;
+}
+
+void tui_license_describe(const void *item, char *label, size_t label_size, char *group,
+                          size_t group_size)
+{
+    const lp_license_summary *l = item;
+    char key[64];
+    tui_key_tail(l->key_masked, key, sizeof key);
+    char product[128];
+    lp_sanitize_into(l->product.name, product, sizeof product);
+    snprintf(label, label_size, "%s %s", product, key);
+    snprintf(group, group_size, "%s", "");
+}
+
+void tui_activation_describe(const void *item, char *label, size_t label_size, char *group,
+                             size_t group_size)
+{
+    const lp_activation *a = item;
+    lp_sanitize_into(a->name, label, label_size);
+    char key[64];
+    tui_key_tail(a->license_key_masked, key, sizeof key);
+    lp_sanitize_into(key, group, group_size);
+}
+
+void tui_download_describe(const void *item, char *label, size_t label_size, char *group,
+                           size_t group_size)
+{
+    const lp_download *d = item;
+    char name[128], version[64];
+    lp_sanitize_into(d->product.name, name, sizeof name);
+    lp_sanitize_into(d->version, version, sizeof version);
+    snprintf(label, label_size, "%s %s", name, version);
+    snprintf(group, group_size, "%s", "");
 }

@@ -20,10 +20,12 @@ void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
         tui_put(g.banner.y, g.banner.x + left.w, position_w, position, TUI_ROLE_DIM, false);
     }
     view_banner(state, left, banner);
+    /* With rows marked, a gutter on the left shows which. */
+    int gutter = pager->marked.count > 0 ? 2 : 0;
     int widths[TUI_MAX_COLUMNS];
-    tui_table_widths(columns, column_count, g.header.w, widths);
+    tui_table_widths(columns, column_count, g.header.w - gutter, widths);
     if (!tui_rect_empty(g.header))
-        tui_table_header(g.header.y, g.header.x, widths, columns, column_count);
+        tui_table_header(g.header.y, g.header.x + gutter, widths, columns, column_count);
     if (tui_rect_empty(g.rows))
         return;
     long count = tui_pager_count(pager);
@@ -59,6 +61,12 @@ void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
                     true);
             continue;
         }
-        tui_table_row(y, g.rows.x, widths, column_count, row, base);
+        if (gutter) {
+            const void *item = tui_pager_item(pager, index);
+            bool marked = item && tui_marks_has(&pager->marked, pager->id_of(item));
+            tui_put(y, g.rows.x, gutter, marked ? "*" : "", selected ? base : TUI_ROLE_KPI_ALERT,
+                    true);
+        }
+        tui_table_row(y, g.rows.x + gutter, widths, column_count, row, base);
     }
 }

@@ -178,8 +178,11 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_ACTIVATIONS: {
         kind = LP_CALL_ACTIVATIONS;
-        lp_activation_query q = {or_null(list->license_id), or_null(list->q), TUI_PAGE_SIZE,
-                                 or_null(list->cursor)};
+        lp_activation_query q = {.license_id = or_null(list->license_id),
+                                 .q = or_null(list->q),
+                                 .limit = TUI_PAGE_SIZE,
+                                 .cursor = or_null(list->cursor),
+                                 .sort = or_null(list->sort)};
         call = lp_client_list_activations(loop->client, &q, &err);
         break;
     }
@@ -189,14 +192,23 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_DOWNLOADS: {
         kind = LP_CALL_DOWNLOADS;
-        lp_download_query q = {NULL, or_null(list->channel), or_null(list->platform),
-                               TUI_PAGE_SIZE, or_null(list->cursor)};
+        lp_download_query q = {.channel = or_null(list->channel),
+                               .platform = or_null(list->platform),
+                               .limit = TUI_PAGE_SIZE,
+                               .cursor = or_null(list->cursor),
+                               .q = or_null(list->q),
+                               .sort = or_null(list->sort)};
         call = lp_client_list_downloads(loop->client, &q, &err);
         break;
     }
+    case TUI_FX_FETCH_DOWNLOAD:
+        kind = LP_CALL_DOWNLOAD;
+        call = lp_client_get_download(loop->client, fx->as.id, &err);
+        break;
     case TUI_FX_START_DOWNLOAD: {
         lp_download_job_free(loop->job);
-        loop->job = lp_download_job_start(loop->client, &fx->as.download, NULL, false, &err);
+        loop->job = lp_download_job_start(loop->client, &fx->as.download.meta,
+                                          or_null(fx->as.download.path), false, &err);
         if (!loop->job) {
             tui_event ev = make_event(TUI_EV_DOWNLOAD_DONE);
             ev.status = err.status;
@@ -228,6 +240,9 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
     }
     case TUI_FX_COPY:
         copy_to_clipboard(fx->as.text);
+        return;
+    case TUI_FX_MOUSE:
+        tui_loop_set_mouse(fx->as.on);
         return;
     case TUI_FX_REMEMBER_IN_FILE:
         lp_config_save_value(loop->config->profile ? loop->config->profile : "default",
@@ -422,8 +437,32 @@ static void drain_calls(tui_loop *loop)
     }
 }
 
+/* Ctrl-Z: the terminal goes back to the shell as it was, the process stops
+ * until `fg`, then the screen is drawn afresh. */
+static void suspend(void)
+{
+    endwin();
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    reset_prog_mode();
+}
+
 static void paint(tui_loop *loop)
 {
+    if (loop->reaction & TUI_REACT_SUSPEND) {
+        suspend();
+        loop->reaction |= TUI_REACT_REPAINT | TUI_REACT_REDRAW;
+    }
+    if (loop->reaction & TUI_REACT_REPAINT) {
+        /* Whatever another program wrote is gone after the next refresh. */
+        clearok(curscr, TRUE);
+        loop->reaction |= TUI_REACT_REDRAW;
+    }
     if (loop->reaction & TUI_REACT_REDRAW)
         tui_draw(&loop->state);
     else
@@ -482,6 +521,16 @@ void tui_loop_begin(tui_loop *loop)
         network_step(loop);
 }
 
+void tui_loop_set_mouse(bool on)
+{
+    mousemask(on ? BUTTON1_CLICKED | BUTTON1_RELEASED : 0, NULL);
+}
+
+int tui_loop_stop_signal(void)
+{
+    return (int)stop_signal;
+}
+
 void tui_loop_run(tui_loop *loop)
 {
     struct sigaction sa;
@@ -496,7 +545,8 @@ void tui_loop_run(tui_loop *loop)
 
     int64_t last_tick = now_ms();
     while (!loop->state.quit && !stop_signal) {
-        if (loop->reaction & (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS))
+        if (loop->reaction & (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS | TUI_REACT_REPAINT |
+                              TUI_REACT_SUSPEND))
             paint(loop);
         if (loop->state.quit)
             break;

@@ -44,7 +44,12 @@ typedef struct tui_loop {
  * no terminal, so that the network overlaps the terminal's set-up. */
 void tui_loop_begin(tui_loop *loop);
 
-/* Runs until the state asks to quit; curses must be set up. */
+/* Runs until the state asks to quit or SIGTERM or SIGHUP arrives; curses
+ * must be set up. */
 void tui_loop_run(tui_loop *loop);
+/* Mouse reporting on (clicks reach the UI) or off (the terminal selects text). */
+void tui_loop_set_mouse(bool on);
+/* The signal that ended the loop, or 0. */
+int tui_loop_stop_signal(void);
 
 #endif

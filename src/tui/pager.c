@@ -64,6 +64,7 @@ void tui_pager_reset(tui_pager *pager)
     pager->loading_page = -1;
     pager->from_end = false;
     pager->select_id[0] = '\0';
+    tui_marks_clear(&pager->marked);
 }
 
 void tui_pager_reload(tui_pager *pager)

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "tui/clean_row.h"
+#include "tui/marks.h"
 
 /* The most the API gives in one page: fewer round trips over a slow link. */
 #define TUI_PAGE_SIZE 200
@@ -49,6 +50,13 @@ typedef struct tui_pager {
     /* What the list was asked with (the view's query, without the page):
      * the same query again keeps the place, another starts at the top. */
     char query[768];
+    /* Rows marked with Space; kept across a refresh, dropped with another query. */
+    tui_marks marked;
+    /* The id of an item, to find rows again and draw their marks, and the
+     * words that name it (and what it belongs to) in a confirmation. */
+    const char *(*id_of)(const void *item);
+    void (*describe)(const void *item, char *label, size_t label_size, char *group,
+                     size_t group_size);
 } tui_pager;
 
 void tui_pager_init(tui_pager *pager, size_t item_size, void (*clear_item)(void *item));

@@ -34,6 +34,9 @@ tui_reaction tui_set_message(tui_state *state, bool error, const char *text)
 {
     lp_sanitize_into(text, state->message, sizeof state->message);
     state->message_is_error = error;
+    char whole[sizeof state->log.entries[0].text];
+    lp_sanitize_into(text, whole, sizeof whole);
+    tui_message_log_add(&state->log, state->now, error, whole);
     return TUI_REACT_REDRAW;
 }
 
@@ -83,6 +86,8 @@ static void remember_view(tui_state *state)
                   state->activations_license);
     tui_copy_text(e->download_channel, sizeof e->download_channel, state->download_channel);
     tui_copy_text(e->download_platform, sizeof e->download_platform, state->download_platform);
+    e->activations_order = state->activations_order;
+    e->downloads_order = state->downloads_order;
     tui_copy_text(e->detail_id, sizeof e->detail_id, state->detail_id);
     e->detail_scroll = state->detail_scroll;
     tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
@@ -129,6 +134,8 @@ tui_reaction tui_go_back(tui_state *state, tui_effects *fx)
     tui_copy_text(state->download_channel, sizeof state->download_channel, e->download_channel);
     tui_copy_text(state->download_platform, sizeof state->download_platform,
                   e->download_platform);
+    state->activations_order = e->activations_order;
+    state->downloads_order = e->downloads_order;
     if (strcmp(state->detail_id, e->detail_id) != 0) {
         forget_license_detail(state);
         tui_copy_text(state->detail_id, sizeof state->detail_id, e->detail_id);
@@ -207,13 +214,131 @@ void tui_list_fetch_page(tui_state *state, const tui_list_kind *list, tui_effect
     pager->loading_seq = e->seq;
 }
 
-bool tui_list_not_reversible(const tui_state *state)
+/* The same order read backwards, from the list's own table. */
+static const char *reversed(const tui_list_kind *list, const char *sort)
 {
-    return false;
+    char want[32];
+    snprintf(want, sizeof want, "%s", sort[0] == '-' ? sort + 1 : "");
+    if (sort[0] != '-')
+        snprintf(want, sizeof want, "-%s", sort);
+    for (int i = 0; i < *list->sort_count; i++)
+        if (strcmp(list->sorts[i], want) == 0)
+            return list->sorts[i];
+    return NULL;
+}
+
+const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from_end)
+{
+    const char *sort = list->sorts[*list->sort(state)];
+    return from_end ? reversed(list, sort) : sort;
+}
+
+tui_reaction tui_list_open_filter(tui_state *state)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return TUI_REACT_NONE;
+    state->modal = TUI_MODAL_FILTER;
+    state->filter_wait = 0;
+    tui_copy_text(state->prompt, sizeof state->prompt, list->q(state));
+    return TUI_REACT_REDRAW;
+}
+
+tui_reaction tui_list_apply_filter(tui_state *state, tui_effects *fx)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    state->filter_wait = 0;
+    if (!list || strcmp(list->q(state), state->prompt) == 0)
+        return TUI_REACT_REDRAW;
+    tui_copy_text(list->q(state), 128, state->prompt);
+    return tui_list_reload(state, list, fx);
+}
+
+tui_reaction tui_list_clear_filter(tui_state *state, tui_effects *fx)
+{
+    state->prompt[0] = '\0';
+    return tui_list_apply_filter(state, fx);
+}
+
+static bool mark_row(tui_pager *pager, long index)
+{
+    const void *item = tui_pager_item(pager, index);
+    if (!item)
+        return false;
+    char label[160], group[64];
+    pager->describe(item, label, sizeof label, group, sizeof group);
+    return tui_marks_add(&pager->marked, pager->id_of(item), label, group);
+}
+
+tui_reaction tui_list_mark(tui_state *state)
+{
+    tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
+    if (!pager)
+        return TUI_REACT_NONE;
+    const void *item = tui_pager_item(pager, pager->selected);
+    if (!item)
+        return TUI_REACT_NONE;
+    const char *id = pager->id_of(item);
+    if (tui_marks_has(&pager->marked, id))
+        tui_marks_remove(&pager->marked, id);
+    else
+        mark_row(pager, pager->selected);
+    tui_pager_move(pager, 1, tui_state_list_rows(state));
+    return TUI_REACT_REDRAW;
+}
+
+tui_reaction tui_list_mark_all(tui_state *state)
+{
+    tui_pager *pager = tui_view_ops_of(state->view)->pager(state);
+    if (!pager)
+        return TUI_REACT_NONE;
+    long count = tui_pager_count(pager), loaded = 0, before = (long)pager->marked.count;
+    for (long i = 0; i < count; i++)
+        if (tui_pager_item(pager, i) && mark_row(pager, i))
+            loaded++;
+    char text[160];
+    if ((long)pager->marked.count == before && before > 0) {
+        tui_marks_clear(&pager->marked);
+        snprintf(text, sizeof text, "No row marked.");
+    } else if (loaded < count) {
+        snprintf(text, sizeof text, "Marked %zu rows (those loaded of %ld).", pager->marked.count,
+                 count);
+    } else {
+        snprintf(text, sizeof text, "Marked %zu rows.", pager->marked.count);
+    }
+    return tui_set_message(state, false, text);
+}
+
+tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return TUI_REACT_NONE;
+    int *sort = list->sort(state);
+    *sort = (*sort + 1) % *list->sort_count;
+    return tui_list_reload(state, list, fx);
+}
+
+tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx)
+{
+    const tui_list_kind *list = tui_view_ops_of(state->view)->list;
+    if (!list)
+        return TUI_REACT_NONE;
+    const char *back = reversed(list, list->sorts[*list->sort(state)]);
+    if (!back) {
+        char text[96];
+        snprintf(text, sizeof text, "The order \"%s\" has no reverse.",
+                 list->sorts[*list->sort(state)]);
+        return tui_set_message(state, true, text);
+    }
+    for (int i = 0; i < *list->sort_count; i++)
+        if (list->sorts[i] == back)
+            *list->sort(state) = i;
+    return tui_list_reload(state, list, fx);
 }
 
 /* The list's query as one string, to tell whether it changed. */
-static void query_key(const tui_state *state, const tui_list_kind *list, char *out, size_t size)
+static void query_key(tui_state *state, const tui_list_kind *list, char *out, size_t size)
 {
     tui_effect e;
     memset(&e, 0, sizeof e);
@@ -226,9 +351,9 @@ static void query_key(const tui_state *state, const tui_list_kind *list, char *o
 
 static bool has_id(const void *item, const void *ctx)
 {
-    const tui_list_kind *list = ((const void *const *)ctx)[0];
+    const tui_pager *pager = ((const void *const *)ctx)[0];
     const char *id = ((const void *const *)ctx)[1];
-    const char *item_id = list->id_of(item);
+    const char *item_id = pager->id_of(item);
     return item_id && strcmp(item_id, id) == 0;
 }
 
@@ -239,7 +364,7 @@ tui_reaction tui_list_reload(tui_state *state, const tui_list_kind *list, tui_ef
     query_key(state, list, key, sizeof key);
     if (pager->mark_count > 0 && strcmp(key, pager->query) == 0) {
         const void *item = tui_pager_item(pager, pager->selected);
-        const char *id = item ? list->id_of(item) : NULL;
+        const char *id = item ? pager->id_of(item) : NULL;
         if (id && !pager->select_id[0])
             tui_copy_text(pager->select_id, sizeof pager->select_id, id);
         tui_pager_reload(pager);
@@ -257,7 +382,7 @@ static void find_selected_again(tui_state *state, const tui_list_kind *list, tui
 {
     if (!pager->select_id[0])
         return;
-    const void *ctx[2] = {list, pager->select_id};
+    const void *ctx[2] = {pager, pager->select_id};
     long at = tui_pager_find(pager, has_id, ctx);
     if (at >= 0) {
         pager->top += at - pager->selected;
@@ -278,7 +403,7 @@ const char *tui_list_selected_id(tui_state *state)
         return "";
     tui_pager *pager = list->pager(state);
     const void *item = tui_pager_item(pager, pager->selected);
-    const char *id = item ? list->id_of(item) : NULL;
+    const char *id = item ? pager->id_of(item) : NULL;
     return id ? id : pager->select_id;
 }
 
@@ -292,7 +417,7 @@ static void move_within(tui_state *state, const tui_list_kind *list, long delta,
     }
     bool last = delta > 0;
     long count = tui_pager_count(pager);
-    if (last && list->reversible(state) && count > 0 && !tui_pager_item(pager, count - 1))
+    if (last && tui_list_sort(state, list, true) && count > 0 && !tui_pager_item(pager, count - 1))
         tui_pager_anchor_end(pager, visible);
     else if (!last && pager->from_end && !tui_pager_item(pager, 0))
         tui_pager_anchor_start(pager);

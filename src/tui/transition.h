@@ -33,8 +33,24 @@ tui_reaction tui_open_license_detail(tui_state *state, const char *license_id, t
 tui_reaction tui_go_to_login(tui_state *state, const char *why);
 
 
-/* For lists whose sort cannot be read backwards. */
-bool tui_list_not_reversible(const tui_state *state);
+/* The list's order now, read backwards when `from_end`; NULL when the API
+ * has no reverse of it (End then walks the pages). */
+const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from_end);
+/* The filter and order keys every list shares: `/` (live, debounced), `o`, `O`. */
+tui_reaction tui_list_open_filter(tui_state *state);
+tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx);
+tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx);
+/* Starts the download shown, to `path` (the save prompt's answer). */
+tui_reaction tui_save_download(tui_state *state, const char *path, tui_effects *fx);
+/* The confirmed deactivation: the selected row, or each marked one in turn. */
+tui_reaction tui_confirm_deactivation(tui_state *state, tui_effects *fx);
+/* Space: marks or unmarks the selected row and moves on; `*`: marks every
+ * loaded row (all marked already: unmarks them). */
+tui_reaction tui_list_mark(tui_state *state);
+tui_reaction tui_list_mark_all(tui_state *state);
+/* The `/` text typed: asked for now (Enter, or once typing pauses); Esc clears it. */
+tui_reaction tui_list_apply_filter(tui_state *state, tui_effects *fx);
+tui_reaction tui_list_clear_filter(tui_state *state, tui_effects *fx);
 /* Asks for the list afresh: with the query it shows, its place (the
  * selected row, by id, and the scroll) is kept; with another, it starts at
  * the top. */

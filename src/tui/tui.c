@@ -2,7 +2,9 @@
 #include "tui/tui.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +13,11 @@
 #include "licportal/client.h"
 #include "licportal/credstore.h"
 #include "tui/colors.h"
+#include "tui/download_dir.h"
 #include "tui/loop.h"
 #include "tui/snapshot.h"
+#include "tui/terminal_caps.h"
+#include "tui/widgets.h"
 
 static void apply_key_bindings(tui_state *state, const lp_config *config)
 {
@@ -60,6 +65,13 @@ static void define_extra_keys(void)
             define_key(extra[i].sequence, extra[i].key);
 }
 
+static void refuse_terminal(void)
+{
+    fprintf(stderr, "licportal: this terminal (TERM=%s) cannot move the cursor, which the "
+                    "interface needs; the sub-commands work anywhere (licportal --help)\n",
+            getenv("TERM") ? getenv("TERM") : "");
+}
+
 static bool want_no_color(const lp_config *config)
 {
     const char *env = getenv("NO_COLOR");
@@ -81,6 +93,13 @@ int tui_run(const lp_config *config)
                         "sub-commands (licportal --help)\n");
         return 2;
     }
+    if (tui_terminal_is_dumb()) {
+        refuse_terminal();
+        return 2;
+    }
+    /* Without UTF-8 every glyph is drawn as an ASCII stand-in. */
+    const char *codeset = nl_langinfo(CODESET);
+    tui_widgets_use_ascii(!codeset || strcmp(codeset, "UTF-8") != 0);
 
     static tui_loop loop;
     memset(&loop, 0, sizeof loop);
@@ -113,6 +132,9 @@ int tui_run(const lp_config *config)
     if (session)
         tui_state_set_user(&loop.state, session->user_name, session->email);
     apply_key_bindings(&loop.state, config);
+    loop.state.read_only = config->read_only;
+    loop.state.mouse_on = !config->no_mouse;
+    tui_download_dir(config->download_dir, loop.state.download_dir, sizeof loop.state.download_dir);
 
     char *cache = lp_xdg_dir("cache");
     if (cache)
@@ -123,14 +145,24 @@ int tui_run(const lp_config *config)
 
     tui_loop_begin(&loop);
     SCREEN *screen = newterm(NULL, stdout, stdin);
-    if (!screen) {
-        fprintf(stderr, "licportal: cannot set up the terminal (TERM=%s)\n",
-                getenv("TERM") ? getenv("TERM") : "");
+    /* Asked of the terminfo newterm loaded: nothing is drawn yet. */
+    bool set_up = screen != NULL;
+    if (set_up)
+        set_term(screen);
+    if (!set_up || !tui_terminal_can_address_cursor()) {
+        if (set_up) {
+            endwin();
+            delscreen(screen);
+            refuse_terminal();
+        } else {
+            fprintf(stderr, "licportal: cannot set up the terminal (TERM=%s)\n",
+                    getenv("TERM") ? getenv("TERM") : "");
+        }
         tui_state_free(&loop.state);
         lp_client_free(loop.client);
         lp_credstore_free(loop.store);
         free(loop.snapshot_path);
-        return 5;
+        return set_up ? 2 : 5;
     }
     set_term(screen);
     raw();
@@ -144,7 +176,7 @@ int tui_run(const lp_config *config)
      * of an update: a frame would reach the terminal in dozens of writes. */
     typeahead(-1);
     curs_set(0);
-    mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED, NULL);
+    tui_loop_set_mouse(loop.state.mouse_on);
     tui_colors_init(want_no_color(config));
     /* Until the screen has once been left and resumed, ncurses (6.4) flushes
      * its output at every cursor move, so a frame reached the terminal in
@@ -162,5 +194,11 @@ int tui_run(const lp_config *config)
     lp_client_free(loop.client);
     lp_credstore_free(loop.store);
     free(loop.snapshot_path);
+    int sig = tui_loop_stop_signal();
+    if (sig != 0) {
+        /* The terminal is restored: end as the signal asked, for the parent to see. */
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
     return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "licportal/text.h"
 #include "licportal/sanitize.h"
+#include "tui/command.h"
 #include "tui/transition.h"
 #include "tui/view_ops.h"
 
@@ -129,9 +130,30 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
     case TUI_ACTION_PROMPT:
         state->modal = TUI_MODAL_PROMPT;
         state->prompt[0] = '\0';
+        state->history_back = 0;
         return TUI_REACT_REDRAW;
     case TUI_ACTION_QUIT:
         return quit(state);
+    case TUI_ACTION_MESSAGES:
+        state->modal = TUI_MODAL_LOG;
+        /* The newest in view, a line each at least. */
+        state->log_scroll = state->log.count - tui_help_visible_rows(&state->layout);
+        if (state->log_scroll < 0)
+            state->log_scroll = 0;
+        return TUI_REACT_REDRAW;
+    case TUI_ACTION_MOUSE: {
+        state->mouse_on = !state->mouse_on;
+        tui_effect *e = tui_push_effect(fx, TUI_FX_MOUSE);
+        if (e)
+            e->as.on = state->mouse_on;
+        return tui_set_message(state, false,
+                               state->mouse_on ? "Mouse on: clicks select and open."
+                                               : "Mouse off: the terminal selects text.");
+    }
+    case TUI_ACTION_REDRAW:
+        return TUI_REACT_REPAINT | TUI_REACT_REDRAW;
+    case TUI_ACTION_SUSPEND:
+        return TUI_REACT_SUSPEND;
     case TUI_ACTION_GO_DASHBOARD:
         return tui_enter_view(state, TUI_VIEW_DASHBOARD, true, fx);
     case TUI_ACTION_GO_LICENSES:
@@ -140,6 +162,16 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
         return tui_open_activations(state, "", fx);
     case TUI_ACTION_GO_DOWNLOADS:
         return tui_enter_view(state, TUI_VIEW_DOWNLOADS, true, fx);
+    case TUI_ACTION_FILTER:
+        return tui_list_open_filter(state);
+    case TUI_ACTION_SORT:
+        return tui_list_cycle_sort(state, fx);
+    case TUI_ACTION_REVERSE_SORT:
+        return tui_list_reverse_sort(state, fx);
+    case TUI_ACTION_MARK:
+        return tui_list_mark(state);
+    case TUI_ACTION_MARK_ALL:
+        return tui_list_mark_all(state);
     default:
         return TUI_REACT_NONE;
     }
@@ -290,21 +322,52 @@ static tui_reaction login_key(tui_state *state, int key, tui_effects *fx)
     return TUI_REACT_REDRAW;
 }
 
-static tui_reaction submit_prompt(tui_state *state, tui_modal modal, tui_effects *fx)
+/* Typing pauses this many ticks before the filter is asked for. */
+#define FILTER_DEBOUNCE_TICKS 2
+
+static tui_reaction filter_key(tui_state *state, int key, tui_effects *fx)
 {
-    if (modal == TUI_MODAL_FILTER) {
-        tui_copy_text(state->license_filter.q, sizeof state->license_filter.q, state->prompt);
-        return current(state)->fetch(state, fx);
+    if (key == TUI_KEY_ESC || key == 3) {
+        state->modal = TUI_MODAL_NONE;
+        return tui_list_clear_filter(state, fx) | TUI_REACT_REDRAW;
     }
-    tui_action action = tui_action_by_name(state->prompt);
-    if (action == TUI_ACTION_NONE) {
-        char text[200];
-        snprintf(text, sizeof text, "No action named \"%.100s\" (? lists them).", state->prompt);
-        return tui_set_message(state, true, text);
+    if (key == TUI_KEY_ENTER) {
+        state->modal = TUI_MODAL_NONE;
+        return tui_list_apply_filter(state, fx) | TUI_REACT_REDRAW;
     }
-    return tui_run_action(state, action, fx) | TUI_REACT_REDRAW;
+    if (key == TUI_KEY_BACKSPACE)
+        delete_last_char(state->prompt);
+    else if (key == 21) /* Ctrl-U */
+        state->prompt[0] = '\0';
+    else if (is_text_key(key))
+        append_code_point(state->prompt, sizeof state->prompt, key);
+    else
+        return TUI_REACT_NONE;
+    state->filter_wait = FILTER_DEBOUNCE_TICKS;
+    return TUI_REACT_REDRAW_BARS;
 }
 
+/* The save prompt: Enter starts the download there, Esc leaves it. */
+static tui_reaction save_as_key(tui_state *state, int key, tui_effects *fx)
+{
+    if (key == TUI_KEY_ESC || key == 3) {
+        state->modal = TUI_MODAL_NONE;
+    } else if (key == TUI_KEY_BACKSPACE) {
+        delete_last_char(state->prompt);
+    } else if (key == 21) { /* Ctrl-U */
+        state->prompt[0] = '\0';
+    } else if (key == TUI_KEY_ENTER) {
+        state->modal = TUI_MODAL_NONE;
+        char path[sizeof state->prompt];
+        tui_copy_text(path, sizeof path, state->prompt);
+        return tui_save_download(state, path, fx) | TUI_REACT_REDRAW;
+    } else if (is_text_key(key)) {
+        append_code_point(state->prompt, sizeof state->prompt, key);
+    }
+    return TUI_REACT_REDRAW;
+}
+
+/* The `:` line: Tab completes, Up and Down walk the history, Enter runs it. */
 static tui_reaction line_input_key(tui_state *state, int key, tui_effects *fx)
 {
     if (key == TUI_KEY_ESC || key == 3) {
@@ -312,9 +375,24 @@ static tui_reaction line_input_key(tui_state *state, int key, tui_effects *fx)
     } else if (key == TUI_KEY_BACKSPACE) {
         delete_last_char(state->prompt);
     } else if (key == TUI_KEY_ENTER) {
-        tui_modal modal = state->modal;
         state->modal = TUI_MODAL_NONE;
-        return submit_prompt(state, modal, fx);
+        state->history_back = 0;
+        char line[sizeof state->prompt];
+        tui_copy_text(line, sizeof line, state->prompt);
+        return tui_command_run(state, line, fx) | TUI_REACT_REDRAW;
+    } else if (key == TUI_KEY_TAB) {
+        char others[256];
+        tui_command_complete(state, state->prompt, sizeof state->prompt, others, sizeof others);
+        state->message[0] = '\0';
+        if (others[0])
+            tui_copy_text(state->message, sizeof state->message, others);
+    } else if (key == TUI_KEY_UP || key == TUI_KEY_DOWN) {
+        int back = state->history_back + (key == TUI_KEY_UP ? 1 : -1);
+        const char *line = tui_command_recall(state, back);
+        if (line || back == 0) {
+            state->history_back = back;
+            tui_copy_text(state->prompt, sizeof state->prompt, line ? line : "");
+        }
     } else if (is_text_key(key)) {
         append_code_point(state->prompt, sizeof state->prompt, key);
     }
@@ -336,26 +414,59 @@ static tui_reaction confirm_key(tui_state *state, int key, tui_effects *fx)
         state->quit = true;
         return TUI_REACT_QUIT;
     }
-    tui_effect *e = tui_start_call(state, fx, TUI_FX_DEACTIVATE, &state->seq_mutation);
-    if (e)
-        tui_copy_text(e->as.id, sizeof e->as.id, state->confirm_id);
-    return tui_set_message(state, false, "Deactivating...");
+    return tui_confirm_deactivation(state, fx);
 }
 
+/* An overlay scrolls `*scroll` within [0, last] by `page`; the keys that
+ * do not scroll close it. */
+static tui_reaction scroll_overlay(tui_state *state, int key, int *scroll, int last, int page)
+{
+    switch (tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key)) {
+    case TUI_ACTION_DOWN:
+        ++*scroll;
+        break;
+    case TUI_ACTION_UP:
+        --*scroll;
+        break;
+    case TUI_ACTION_PAGE_DOWN:
+        *scroll += page;
+        break;
+    case TUI_ACTION_PAGE_UP:
+        *scroll -= page;
+        break;
+    case TUI_ACTION_FIRST:
+        *scroll = 0;
+        break;
+    case TUI_ACTION_LAST:
+        *scroll = last;
+        break;
+    default:
+        state->modal = TUI_MODAL_NONE;
+        break;
+    }
+    if (*scroll > last)
+        *scroll = last;
+    if (*scroll < 0)
+        *scroll = 0;
+    return TUI_REACT_REDRAW;
+}
+
+/* The `?` overlay scrolls within its rows, never into an empty box. */
 static tui_reaction help_key(tui_state *state, int key)
 {
-    tui_action a = tui_keymap_lookup(&state->keymap, TUI_SCOPE_GLOBAL, key);
-    if (a == TUI_ACTION_DOWN || a == TUI_ACTION_PAGE_DOWN)
-        state->help_scroll += a == TUI_ACTION_DOWN ? 1 : 10;
-    else if (a == TUI_ACTION_UP || a == TUI_ACTION_PAGE_UP)
-        state->help_scroll -= a == TUI_ACTION_UP ? 1 : 10;
-    else
-        state->modal = TUI_MODAL_NONE;
-    if (state->help_scroll < 0)
-        state->help_scroll = 0;
-    if (state->help_scroll > TUI_ACTION_COUNT)
-        state->help_scroll = TUI_ACTION_COUNT;
-    return TUI_REACT_REDRAW;
+    tui_help_row rows[TUI_MAX_HELP_ROWS];
+    const tui_view_ops *view = current(state);
+    int count = tui_help_rows(view->scope, view->title, rows);
+    int visible = tui_help_visible_rows(&state->layout);
+    return scroll_overlay(state, key, &state->help_scroll, count > visible ? count - visible : 0,
+                          visible);
+}
+
+/* The log scrolls by messages: 0 shows the oldest at the top. */
+static tui_reaction log_key(tui_state *state, int key)
+{
+    int last = state->log.count > 0 ? state->log.count - 1 : 0;
+    return scroll_overlay(state, key, &state->log_scroll, last, 10);
 }
 
 static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
@@ -375,9 +486,14 @@ static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
     case TUI_MODAL_QR:
         state->modal = TUI_MODAL_NONE;
         return TUI_REACT_REDRAW;
+    case TUI_MODAL_LOG:
+        return log_key(state, key);
     case TUI_MODAL_PROMPT:
-    case TUI_MODAL_FILTER:
         return line_input_key(state, key, fx);
+    case TUI_MODAL_FILTER:
+        return filter_key(state, key, fx);
+    case TUI_MODAL_SAVE_AS:
+        return save_as_key(state, key, fx);
     case TUI_MODAL_CONFIRM_DEACTIVATE:
     case TUI_MODAL_CONFIRM_QUIT:
         return confirm_key(state, key, fx);
@@ -400,7 +516,8 @@ static tui_reaction handle_click(tui_state *state, int y, int x, tui_effects *fx
     const tui_layout *l = &state->layout;
     if (l->too_small || state->screen != TUI_SCREEN_MAIN)
         return TUI_REACT_NONE;
-    if (state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR) {
+    if (state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR ||
+        state->modal == TUI_MODAL_LOG) {
         state->modal = TUI_MODAL_NONE;
         return TUI_REACT_REDRAW;
     }
@@ -491,6 +608,12 @@ static tui_reaction handle_result(tui_state *state, const tui_event *ev, tui_eff
 {
     if (state->pending > 0)
         state->pending--;
+    /* The title says "refreshed" only for answers, "offline since" once none comes. */
+    if (ev->status == LP_OK)
+        state->unreachable_since = LP_TIME_NONE;
+    else if ((ev->status == LP_ERR_NETWORK || ev->status == LP_ERR_TLS) &&
+             state->unreachable_since == LP_TIME_NONE)
+        state->unreachable_since = ev->now;
     if (ev->call_kind == LP_CALL_LOGIN)
         return ev->seq == state->seq_login ? login_result(state, ev, fx) : TUI_REACT_REDRAW;
     const tui_view_ops *view = tui_view_ops_for_call(ev->call_kind);
@@ -529,7 +652,7 @@ static tui_reaction download_done(tui_state *state, const tui_event *ev)
     }
     char text[700];
     if (ev->status == LP_OK)
-        snprintf(text, sizeof text, "Saved %.600s", ev->target ? ev->target : "");
+        snprintf(text, sizeof text, "Saved %.600s (SHA-256 verified)", ev->target ? ev->target : "");
     else
         snprintf(text, sizeof text, "Download failed: %.600s",
                  ev->error ? ev->error->message : "");
@@ -547,6 +670,18 @@ static tui_reaction resize(tui_state *state, int cols, int lines)
     return TUI_REACT_REDRAW;
 }
 
+static tui_reaction tick(tui_state *state, tui_effects *fx)
+{
+    tui_reaction r = TUI_REACT_NONE;
+    if (state->modal == TUI_MODAL_FILTER && state->filter_wait > 0 && --state->filter_wait == 0)
+        r |= tui_list_apply_filter(state, fx);
+    if (state->pending > 0 || state->download_running) {
+        state->spinner++;
+        r |= TUI_REACT_REDRAW_BARS; /* the spinner is in the status bar */
+    }
+    return r;
+}
+
 void tui_start(tui_state *state, tui_effects *fx)
 {
     if (state->screen == TUI_SCREEN_MAIN)
@@ -555,6 +690,7 @@ void tui_start(tui_state *state, tui_effects *fx)
 
 tui_reaction tui_update(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
+    state->now = ev->now;
     switch (ev->kind) {
     case TUI_EV_KEY:
         return handle_key(state, ev->key, fx);
@@ -563,10 +699,7 @@ tui_reaction tui_update(tui_state *state, const tui_event *ev, tui_effects *fx)
     case TUI_EV_RESIZE:
         return resize(state, ev->cols, ev->lines);
     case TUI_EV_TICK:
-        if (state->pending == 0 && !state->download_running)
-            return TUI_REACT_NONE;
-        state->spinner++;
-        return TUI_REACT_REDRAW_BARS; /* the spinner is in the status bar */
+        return tick(state, fx);
     case TUI_EV_RESULT:
         return handle_result(state, ev, fx);
     case TUI_EV_SNAPSHOT:

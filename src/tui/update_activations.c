@@ -11,9 +11,12 @@ static tui_pager *pager(tui_state *state)
     return &state->activations;
 }
 
-static void fill_query(const tui_state *state, bool from_end, tui_effect *e)
+static const tui_list_kind list;
+
+static void fill_query(tui_state *state, bool from_end, tui_effect *e)
 {
-    (void)from_end;
+    tui_copy_text(e->as.list.q, sizeof e->as.list.q, state->activations_order.q);
+    tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, tui_list_sort(state, &list, from_end));
     tui_copy_text(e->as.list.license_id, sizeof e->as.list.license_id, state->activations_license);
 }
 
@@ -28,9 +31,14 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
-static const char *id_of(const void *item)
+static char *q_of(tui_state *state)
 {
-    return ((const lp_activation *)item)->id;
+    return state->activations_order.q;
+}
+
+static int *sort_of(tui_state *state)
+{
+    return &state->activations_order.sort;
 }
 
 static const tui_list_kind list = {
@@ -39,8 +47,10 @@ static const tui_list_kind list = {
     .pager = pager,
     .fill = fill_query,
     .take = take,
-    .reversible = tui_list_not_reversible,
-    .id_of = id_of,
+    .q = q_of,
+    .sort = sort_of,
+    .sorts = tui_activation_sorts,
+    .sort_count = &tui_activation_sort_count,
 };
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)
@@ -75,12 +85,134 @@ static tui_reaction ask_deactivate(tui_state *state)
     return TUI_REACT_REDRAW;
 }
 
+static const char read_only_refusal[] =
+    "Read-only (--read-only or read_only = true in the profile): nothing is changed.";
+
+/* One question for every marked row: how many, and of which licenses. */
+static tui_reaction ask_deactivate_marked(tui_state *state)
+{
+    const tui_marks *marked = &state->activations.marked;
+    char licenses[160];
+    size_t groups = tui_marks_groups(marked, licenses, sizeof licenses);
+    snprintf(state->confirm_label, sizeof state->confirm_label,
+             "%zu activation%s of %zu license%s (%s)", marked->count, marked->count == 1 ? "" : "s",
+             groups, groups == 1 ? "" : "s", licenses);
+    state->confirm_marked = true;
+    state->modal = TUI_MODAL_CONFIRM_DEACTIVATE;
+    return TUI_REACT_REDRAW;
+}
+
 static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
 {
     (void)fx;
-    if (action == TUI_ACTION_DEACTIVATE)
-        return ask_deactivate(state);
-    return TUI_REACT_NONE;
+    if (action != TUI_ACTION_DEACTIVATE)
+        return TUI_REACT_NONE;
+    if (state->read_only)
+        return tui_set_message(state, true, read_only_refusal);
+    if (state->bulk_running)
+        return tui_set_message(state, true, "Deactivations are still running.");
+    if (state->activations.marked.count > 0)
+        return ask_deactivate_marked(state);
+    state->confirm_marked = false;
+    return ask_deactivate(state);
+}
+
+static void start_deactivation(tui_state *state, const char *id, tui_effects *fx)
+{
+    tui_effect *e = tui_start_call(state, fx, TUI_FX_DEACTIVATE, &state->seq_mutation);
+    if (e)
+        tui_copy_text(e->as.id, sizeof e->as.id, id);
+    if (id != state->confirm_id)
+        tui_copy_text(state->confirm_id, sizeof state->confirm_id, id);
+}
+
+tui_reaction tui_confirm_deactivation(tui_state *state, tui_effects *fx)
+{
+    if (state->read_only)
+        return tui_set_message(state, true, read_only_refusal);
+    if (!state->confirm_marked) {
+        start_deactivation(state, state->confirm_id, fx);
+        return tui_set_message(state, false, "Deactivating...");
+    }
+    if (state->activations.marked.count == 0)
+        return TUI_REACT_REDRAW;
+    state->bulk_running = true;
+    state->bulk_next = 0;
+    state->bulk_done = state->bulk_failed = 0;
+    start_deactivation(state, state->activations.marked.items[0].id, fx);
+    return tui_set_message(state, false, "Deactivating the marked activations...");
+}
+
+/* The row of activation `id`, when it is loaded, or -1. */
+static long loaded_row(tui_state *state, const char *id)
+{
+    tui_pager *pager = &state->activations;
+    for (long i = pager->top; i < tui_pager_count(pager); i++) {
+        const lp_activation *a = tui_pager_item(pager, i);
+        if (a && a->id && strcmp(a->id, id) == 0)
+            return i;
+    }
+    for (long i = 0; i < pager->top && i < tui_pager_count(pager); i++) {
+        const lp_activation *a = tui_pager_item(pager, i);
+        if (a && a->id && strcmp(a->id, id) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static void one_fewer_in_use(tui_state *state)
+{
+    if (state->dashboard_loaded && state->dashboard.kpis.activations_in_use > 0)
+        state->dashboard.kpis.activations_in_use--;
+}
+
+/* One of the marked rows is done: each failure is said (and kept in the
+ * log), the row stays marked; the next one starts until none is left. */
+static tui_reaction bulk_result(tui_state *state, const tui_event *ev, tui_effects *fx)
+{
+    tui_marks *marked = &state->activations.marked;
+    if (state->bulk_next >= marked->count) {
+        state->bulk_running = false;
+        return TUI_REACT_REDRAW;
+    }
+    tui_mark *m = &marked->items[state->bulk_next];
+    tui_reaction r = TUI_REACT_REDRAW;
+    if (ev->status == LP_OK) {
+        long row = loaded_row(state, m->id);
+        if (row >= 0)
+            tui_pager_remove(&state->activations, row);
+        one_fewer_in_use(state);
+        tui_marks_remove(marked, m->id);
+        state->bulk_done++;
+    } else {
+        char text[700];
+        const char *why = ev->error && ev->error->code[0] &&
+                                  strcmp(ev->error->code, "deactivation_not_allowed") == 0
+                              ? "its license does not allow self-service deactivation"
+                          : ev->error && ev->error->message[0] ? ev->error->message
+                                                               : "request failed";
+        snprintf(text, sizeof text, "Not deactivated %.200s (%.60s): %.400s", m->label, m->group,
+                 why);
+        r |= tui_set_message(state, true, text);
+        state->bulk_failed++;
+        state->bulk_next++;
+        if (ev->status == LP_ERR_AUTH)
+            return tui_call_failed(state, ev);
+    }
+    if (state->bulk_next < marked->count) {
+        start_deactivation(state, marked->items[state->bulk_next].id, fx);
+        return r;
+    }
+    state->bulk_running = false;
+    char text[200];
+    if (state->bulk_failed == 0)
+        snprintf(text, sizeof text, "Deactivated %d activation%s.", state->bulk_done,
+                 state->bulk_done == 1 ? "" : "s");
+    else
+        snprintf(text, sizeof text,
+                 "Deactivated %d; %d failed and stay marked (M shows why).", state->bulk_done,
+                 state->bulk_failed);
+    return r | tui_set_message(state, state->bulk_failed > 0, text);
 }
 
 static tui_reaction page_result(tui_state *state, const tui_event *ev, tui_effects *fx)
@@ -101,8 +233,7 @@ static tui_reaction deactivate_result(tui_state *state, const tui_event *ev)
     lp_activation *row = tui_pager_item(&state->activations, state->confirm_row);
     if (row && row->id && strcmp(row->id, state->confirm_id) == 0)
         tui_pager_remove(&state->activations, state->confirm_row);
-    if (state->dashboard_loaded && state->dashboard.kpis.activations_in_use > 0)
-        state->dashboard.kpis.activations_in_use--;
+    one_fewer_in_use(state);
     char text[400];
     snprintf(text, sizeof text, "Deactivated %.300s.", state->confirm_label);
     return tui_set_message(state, false, text);
@@ -111,7 +242,7 @@ static tui_reaction deactivate_result(tui_state *state, const tui_event *ev)
 static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
     if (ev->call_kind == LP_CALL_DEACTIVATE)
-        return deactivate_result(state, ev);
+        return state->bulk_running ? bulk_result(state, ev, fx) : deactivate_result(state, ev);
     return page_result(state, ev, fx);
 }
 
@@ -129,5 +260,8 @@ const tui_view_ops tui_activations_ops = {
     .act = act,
     .click = tui_list_click,
     .result = result,
-    .hints = {{TUI_ACTION_DEACTIVATE, "deactivate"}, {TUI_ACTION_NONE, NULL}},
+    .hints = {{TUI_ACTION_FILTER, "filter"},
+              {TUI_ACTION_SORT, "sort"},
+              {TUI_ACTION_DEACTIVATE, "deactivate"},
+              {TUI_ACTION_NONE, NULL}},
 };

@@ -13,9 +13,12 @@ static tui_pager *pager(tui_state *state)
     return &state->downloads;
 }
 
-static void fill_query(const tui_state *state, bool from_end, tui_effect *e)
+static const tui_list_kind list;
+
+static void fill_query(tui_state *state, bool from_end, tui_effect *e)
 {
-    (void)from_end;
+    tui_copy_text(e->as.list.q, sizeof e->as.list.q, state->downloads_order.q);
+    tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, tui_list_sort(state, &list, from_end));
     tui_copy_text(e->as.list.channel, sizeof e->as.list.channel, state->download_channel);
     tui_copy_text(e->as.list.platform, sizeof e->as.list.platform, state->download_platform);
 }
@@ -31,9 +34,14 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
-static const char *id_of(const void *item)
+static char *q_of(tui_state *state)
 {
-    return ((const lp_download *)item)->id;
+    return state->downloads_order.q;
+}
+
+static int *sort_of(tui_state *state)
+{
+    return &state->downloads_order.sort;
 }
 
 static const tui_list_kind list = {
@@ -42,8 +50,10 @@ static const tui_list_kind list = {
     .pager = pager,
     .fill = fill_query,
     .take = take,
-    .reversible = tui_list_not_reversible,
-    .id_of = id_of,
+    .q = q_of,
+    .sort = sort_of,
+    .sorts = tui_download_sorts,
+    .sort_count = &tui_download_sort_count,
 };
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)
@@ -134,7 +144,7 @@ const tui_view_ops tui_downloads_ops = {
     .act = act,
     .click = tui_list_click,
     .result = result,
-    .hints = {{TUI_ACTION_OPEN, "details"},
+    .hints = {{TUI_ACTION_FILTER, "filter"},
               {TUI_ACTION_CHANNEL_FILTER, "channel"},
               {TUI_ACTION_PLATFORM_FILTER, "platform"},
               {TUI_ACTION_NONE, NULL}},

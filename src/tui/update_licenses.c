@@ -8,36 +8,30 @@ static const char *const status_cycle[] = {"",          "active",  "expired",
                                            "suspended", "revoked", "pending"};
 #define STATUS_CYCLE_COUNT ((int)(sizeof status_cycle / sizeof status_cycle[0]))
 
-/* The API's key for the same order read backwards, or NULL: `status`
- * has none, so a list in that order is walked from its first page. */
-static const char *reversed_sort(const char *sort)
-{
-    static const char *const pairs[][2] = {
-        {"added_at", "-added_at"}, {"expires_at", "-expires_at"}, {"product", "-product"}};
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        if (strcmp(sort, pairs[i][0]) == 0)
-            return pairs[i][1];
-        if (strcmp(sort, pairs[i][1]) == 0)
-            return pairs[i][0];
-    }
-    return NULL;
-}
-
 static tui_pager *pager(tui_state *state)
 {
     return &state->licenses;
 }
 
-static void fill_query(const tui_state *state, bool from_end, tui_effect *e)
+static const tui_list_kind list;
+
+static void fill_query(tui_state *state, bool from_end, tui_effect *e)
 {
     const tui_license_filter *f = &state->license_filter;
     tui_copy_text(e->as.list.status, sizeof e->as.list.status, f->status);
     tui_copy_text(e->as.list.q, sizeof e->as.list.q, f->q);
-    const char *sort = tui_license_sorts[f->sort];
-    if (from_end)
-        sort = reversed_sort(sort);
-    tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, sort);
+    tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, tui_list_sort(state, &list, from_end));
     e->as.list.expiring_within_days = f->expiring_within_days;
+}
+
+static char *q_of(tui_state *state)
+{
+    return state->license_filter.q;
+}
+
+static int *sort_of(tui_state *state)
+{
+    return &state->license_filter.sort;
 }
 
 static void take(lp_result *result, void **items, size_t *count, const char **next, long *total)
@@ -51,24 +45,16 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
-static bool reversible(const tui_state *state)
-{
-    return reversed_sort(tui_license_sorts[state->license_filter.sort]) != NULL;
-}
-
-static const char *id_of(const void *item)
-{
-    return ((const lp_license_summary *)item)->id;
-}
-
 static const tui_list_kind list = {
     .view = TUI_VIEW_LICENSES,
     .fetch = TUI_FX_FETCH_LICENSES,
     .pager = pager,
     .fill = fill_query,
     .take = take,
-    .reversible = reversible,
-    .id_of = id_of,
+    .q = q_of,
+    .sort = sort_of,
+    .sorts = tui_license_sorts,
+    .sort_count = &tui_license_sort_count,
 };
 
 static tui_reaction fetch(tui_state *state, tui_effects *fx)
@@ -103,15 +89,8 @@ static tui_reaction cycle_status(tui_state *state, tui_effects *fx)
 static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
 {
     switch (action) {
-    case TUI_ACTION_FILTER:
-        state->modal = TUI_MODAL_FILTER;
-        tui_copy_text(state->prompt, sizeof state->prompt, state->license_filter.q);
-        return TUI_REACT_REDRAW;
     case TUI_ACTION_STATUS_FILTER:
         return cycle_status(state, fx);
-    case TUI_ACTION_SORT:
-        state->license_filter.sort = (state->license_filter.sort + 1) % tui_license_sort_count;
-        return fetch(state, fx);
     case TUI_ACTION_CLEAR_FILTERS:
         memset(&state->license_filter, 0, sizeof state->license_filter);
         state->license_filter.expiring_within_days = -1;

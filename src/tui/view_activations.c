@@ -2,22 +2,22 @@
 #include <stdio.h>
 
 #include "licportal/format.h"
+#include "tui/list_rows.h"
 #include "tui/list_view.h"
 #include "tui/views.h"
 
-static const tui_column activation_columns[] = {
-    {"License", 19, 0}, {"Product", 10, 2}, {"Kind", 6, 0},
-    {"Name", 10, 3},    {"Platform", 8, 1}, {"Last seen", 10, 0},
-};
-
 void view_activations_draw(const tui_state *state, tui_rect main)
 {
-    char banner[160];
+    char banner[400];
+    int n = snprintf(banner, sizeof banner, "Activations");
     if (state->activations.total >= 0)
-        snprintf(banner, sizeof banner, "Activations (%ld)%s", state->activations.total,
-                 state->activations_license[0] ? " of one license" : "");
-    else
-        snprintf(banner, sizeof banner, "Activations");
-    list_view_draw(state, main, banner, &state->activations, activation_columns,
-                   (int)(sizeof activation_columns / sizeof activation_columns[0]));
+        n += snprintf(banner + n, sizeof banner - (size_t)n, " (%ld)%s", state->activations.total,
+                      state->activations_license[0] ? " of one license" : "");
+    const tui_list_order *o = &state->activations_order;
+    n += snprintf(banner + n, sizeof banner - (size_t)n, "  sort: %s",
+                  tui_activation_sorts[o->sort]);
+    if (o->q[0])
+        snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", o->q);
+    list_view_draw(state, main, banner, &state->activations, tui_activation_columns,
+                   TUI_ACTIVATION_COLUMNS);
 }

@@ -47,13 +47,8 @@ static void draw_banner(const tui_state *state, tui_rect banner)
     if (tui_rect_empty(banner))
         return;
     if (state->offline) {
-        char when[64] = "-";
-        if (state->offline_as_of != LP_TIME_NONE) {
-            time_t t = (time_t)state->offline_as_of;
-            struct tm tm;
-            localtime_r(&t, &tm);
-            strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        }
+        char when[64];
+        tui_format_time(state->offline_as_of, true, "-", when, sizeof when);
         char text[160];
         snprintf(text, sizeof text, " offline, as of %s ", when);
         tui_put(banner.y, banner.x, banner.w, text, TUI_ROLE_OFFLINE, false);

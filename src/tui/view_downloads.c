@@ -1,29 +1,31 @@
 /* Downloads: the entitled files newest first, their details and a progress bar. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/text.h"
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
+#include "tui/list_rows.h"
 #include "tui/list_view.h"
 #include "tui/views.h"
 
-static const tui_column download_columns[] = {
-    {"Product", 10, 3}, {"Version", 8, 1}, {"Channel", 7, 0}, {"Platform", 8, 0},
-    {"Arch", 7, 0},     {"Size", 9, 0},    {"Released", 10, 0},
-};
-
 void view_downloads_draw(const tui_state *state, tui_rect main)
 {
-    char banner[200];
+    char banner[400];
     int n = snprintf(banner, sizeof banner, "Downloads");
     if (state->downloads.total >= 0)
         n += snprintf(banner + n, sizeof banner - (size_t)n, " (%ld)", state->downloads.total);
-    snprintf(banner + n, sizeof banner - (size_t)n, "  channel: %s  platform: %s  newest first",
-             state->download_channel[0] ? state->download_channel : "all",
-             state->download_platform[0] ? state->download_platform : "all");
-    list_view_draw(state, main, banner, &state->downloads, download_columns,
-                   (int)(sizeof download_columns / sizeof download_columns[0]));
+    const tui_list_order *o = &state->downloads_order;
+    n += snprintf(banner + n, sizeof banner - (size_t)n, "  channel: %s  platform: %s  sort: %s",
+                  state->download_channel[0] ? state->download_channel : "all",
+                  state->download_platform[0] ? state->download_platform : "all",
+                  tui_download_sorts[o->sort]);
+    if (o->q[0])
+        snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", o->q);
+    list_view_draw(state, main, banner, &state->downloads, tui_download_columns,
+                   TUI_DOWNLOAD_COLUMNS);
 }
 
 static int field(const tui_state *state, tui_rect main, int y, const char *label,
@@ -91,9 +93,10 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
         }
         y += 3;
     } else {
-        char key[16], text[96];
+        char key[16], text[700];
         view_key_of(state, TUI_ACTION_START_DOWNLOAD, key, sizeof key);
-        snprintf(text, sizeof text, "Press %s to download it to the current directory.", key);
+        snprintf(text, sizeof text, "Press %s to download it (the folder is asked, %s).", key,
+                 state->download_dir[0] ? state->download_dir : "the current one by default");
         if (bar_row > main.y && bar_row < main.y + main.h)
             tui_put(bar_row, main.x + 1, main.w - 2, text, TUI_ROLE_DIM, false);
         y += 2;
@@ -112,9 +115,8 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
         /* Whole characters up to the width; the next line goes on from there. */
         size_t cols = 0, end = at;
         while (end < len && cols < (size_t)width) {
-            size_t step = 1;
-            while (end + step < len && ((unsigned char)notes[end + step] & 0xC0) == 0x80)
-                step++;
+            uint32_t cp;
+            size_t step = lp_utf8_decode((const unsigned char *)notes + end, len - end, &cp);
             char one[8] = {0};
             memcpy(one, notes + end, step < 7 ? step : 7);
             size_t w = lp_text_width(one);

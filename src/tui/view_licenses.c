@@ -3,13 +3,9 @@
 #include <string.h>
 
 #include "licportal/format.h"
+#include "tui/list_rows.h"
 #include "tui/list_view.h"
 #include "tui/views.h"
-
-static const tui_column license_columns[] = {
-    {"License Key", 19, 0}, {"Product", 10, 3}, {"Edition", 8, 1},
-    {"Status", 9, 0},       {"Expires", 10, 0},
-};
 
 void view_licenses_draw(const tui_state *state, tui_rect main)
 {
@@ -27,6 +23,6 @@ void view_licenses_draw(const tui_state *state, tui_rect main)
                   tui_license_sorts[f->sort]);
     if (f->q[0])
         snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", f->q);
-    list_view_draw(state, main, banner, &state->licenses, license_columns,
-                   (int)(sizeof license_columns / sizeof license_columns[0]));
+    list_view_draw(state, main, banner, &state->licenses, tui_license_columns,
+                   TUI_LICENSE_COLUMNS);
 }

@@ -21,13 +21,14 @@ typedef struct tui_list_kind {
     tui_effect_kind fetch;
     tui_pager *(*pager)(tui_state *state);
     /* Puts the view's query into a fetch effect (the sort read backwards when `from_end`). */
-    void (*fill)(const tui_state *state, bool from_end, tui_effect *e);
+    void (*fill)(tui_state *state, bool from_end, tui_effect *e);
     /* Moves a page's items out of `result`. */
     void (*take)(lp_result *result, void **items, size_t *count, const char **next, long *total);
-    /* Whether End may fetch the last page in the reversed sort. */
-    bool (*reversible)(const tui_state *state);
-    /* The id of an item, by which a row is found again after a reload. */
-    const char *(*id_of)(const void *item);
+    /* The list's text filter (128 bytes) and the index of its order in `sorts`. */
+    char *(*q)(tui_state *state);
+    int *(*sort)(tui_state *state);
+    const char *const *sorts;
+    const int *sort_count;
 } tui_list_kind;
 
 #define TUI_MAX_HINTS 4 /* they end at the first without a label */

@@ -21,6 +21,7 @@ void view_downloads_draw(const tui_state *state, tui_rect main);
 void view_download_detail_draw(const tui_state *state, tui_rect main);
 void view_help_draw(const tui_state *state);
 void view_qr_draw(const tui_state *state);
+void view_log_draw(const tui_state *state);
 
 /* "Loading" or an error line at the top of a view. */
 void view_banner(const tui_state *state, tui_rect banner, const char *title);

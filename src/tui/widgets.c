@@ -2,9 +2,13 @@
 #include "tui/widgets.h"
 
 #include <curses.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "licportal/text.h"
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
 
@@ -18,6 +22,101 @@ void tui_fill(tui_rect r, tui_role role)
     attrset(A_NORMAL);
 }
 
+void tui_format_time(lp_time t, bool with_date, const char *none, char *out, size_t size)
+{
+    if (t == LP_TIME_NONE) {
+        snprintf(out, size, "%s", none);
+        return;
+    }
+    time_t when = (time_t)t;
+    struct tm tm;
+    localtime_r(&when, &tm);
+    size_t n = with_date ? strftime(out, size, "%Y-%m-%d %H:%M", &tm)
+                         : strftime(out, size, "%H:%M:%S", &tm);
+    if (n == 0 && size > 0)
+        out[0] = '\0';
+}
+
+tui_rect tui_overlay_box(const tui_layout *layout, int max_width)
+{
+    int w = layout->cols - 4 < max_width ? layout->cols - 4 : max_width;
+    int h = layout->lines - 2;
+    tui_rect box = {1, (layout->cols - w) / 2, h, w};
+    /* Nothing of the view behind shows through beside the box. */
+    tui_rect behind = {1, 0, h, layout->cols};
+    tui_fill(behind, TUI_ROLE_NORMAL);
+    tui_box(box, TUI_ROLE_BORDER);
+    return box;
+}
+
+static bool ascii_only;
+
+void tui_widgets_use_ascii(bool ascii)
+{
+    ascii_only = ascii;
+}
+
+bool tui_widgets_ascii(void)
+{
+    return ascii_only;
+}
+
+/* The ASCII stand-in of a code point the terminal cannot show. */
+static const char *stand_in(uint32_t cp)
+{
+    switch (cp) {
+    case 0x2026: /* ellipsis */
+        return "...";
+    case 0x221E: /* infinity */
+        return "inf";
+    case 0x2192: /* arrow */
+        return "->";
+    case 0x2013:
+    case 0x2014:
+    case 0x2500:
+        return "-";
+    case 0x2588:
+    case 0x2580:
+    case 0x2584:
+        return "#";
+    default:
+        return "?";
+    }
+}
+
+void tui_ascii_fit(const char *text, size_t columns, bool pad, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    size_t len = strlen(text), n = 0, at = 0;
+    /* One column more than fits tells that the text must be cut. */
+    char *wide = out;
+    while (at < len && n + 4 < size) {
+        uint32_t cp;
+        size_t used = lp_utf8_decode((const unsigned char *)text + at, len - at, &cp);
+        at += used;
+        if (cp < 0x80 && cp != LP_UTF8_INVALID) {
+            wide[n++] = (char)cp;
+        } else {
+            const char *s = stand_in(cp);
+            size_t k = strlen(s);
+            memcpy(wide + n, s, k);
+            n += k;
+        }
+    }
+    wide[n] = '\0';
+    if (n > columns) {
+        size_t keep = columns >= 3 ? columns - 3 : columns;
+        if (columns >= 3)
+            memcpy(wide + keep, "...", 3);
+        n = columns;
+        wide[n] = '\0';
+    }
+    while (pad && n < columns && n + 1 < size)
+        wide[n++] = ' ';
+    wide[n] = '\0';
+}
+
 int tui_put(int y, int x, int width, const char *text, tui_role role, bool pad)
 {
     if (width <= 0)
@@ -27,7 +126,23 @@ int tui_put(int y, int x, int width, const char *text, tui_role role, bool pad)
     char *buf = size <= sizeof stack ? stack : malloc(size);
     if (!buf)
         return 0;
-    lp_text_fit(text ? text : "", (size_t)width, pad, buf, size);
+    if (ascii_only) {
+        /* Stand-ins grow a character to three bytes at most: room for them first. */
+        size_t room = strlen(text ? text : "") * 3 + size;
+        char *wide = room <= sizeof stack ? stack : malloc(room);
+        if (!wide) {
+            if (buf != stack)
+                free(buf);
+            return 0;
+        }
+        if (buf != stack)
+            free(buf);
+        buf = wide;
+        size = room;
+        tui_ascii_fit(text ? text : "", (size_t)width, pad, buf, size);
+    } else {
+        lp_text_fit(text ? text : "", (size_t)width, pad, buf, size);
+    }
     attrset(tui_attr(role));
     mvaddstr(y, x, buf);
     attrset(A_NORMAL);
@@ -59,38 +174,6 @@ void tui_box(tui_rect r, tui_role role)
     mvaddch(r.y + r.h - 1, r.x, ACS_LLCORNER);
     mvaddch(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
     attrset(A_NORMAL);
-}
-
-void tui_table_widths(const tui_column *columns, int count, int width, int *out)
-{
-    int used = 0;
-    int weights = 0;
-    for (int i = 0; i < count; i++) {
-        int need = columns[i].min_width + (i > 0);
-        if (used + need <= width) {
-            out[i] = columns[i].min_width;
-            used += need;
-            weights += columns[i].weight;
-        } else {
-            out[i] = 0;
-        }
-    }
-    int spare = width - used;
-    int given = 0;
-    for (int i = 0; i < count && weights > 0; i++) {
-        if (out[i] == 0)
-            continue;
-        int extra = spare * columns[i].weight / weights;
-        out[i] += extra;
-        given += extra;
-    }
-    /* Rounding leftovers go to the last shown column that grows. */
-    for (int i = count - 1; i >= 0 && given < spare && weights > 0; i--) {
-        if (out[i] > 0 && columns[i].weight > 0) {
-            out[i] += spare - given;
-            break;
-        }
-    }
 }
 
 void tui_table_row(int y, int x, const int *widths, int count, const tui_clean_row *row,

@@ -43,6 +43,7 @@ void lp_config_free(lp_config *config)
     free(config->server);
     free(config->email);
     free(config->cacert);
+    free(config->download_dir);
     for (size_t i = 0; i < config->key_binding_count; i++) {
         free(config->key_bindings[i].action);
         free(config->key_bindings[i].keys);
@@ -156,5 +157,6 @@ lp_status lp_config_load(const lp_config_overrides *flags, lp_config *out, lp_er
     /* https://no-color.org: present and not empty. */
     const char *no_color = getenv("NO_COLOR");
     out->no_color = (flags && flags->no_color) || (no_color && *no_color);
+    out->read_only = out->read_only || (flags && flags->read_only);
     return LP_OK;
 }

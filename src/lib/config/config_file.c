@@ -12,7 +12,9 @@
 
 static const char *const profile_keys[] = {"server",           "email",
                                            "cacert",           "credential_store",
-                                           "download_min_speed", "download_slow_seconds"};
+                                           "download_min_speed", "download_slow_seconds",
+                                           "read_only",        "mouse",
+                                           "download_dir"};
 
 /* Seconds or bytes per second: a whole number, at most a day's worth of seconds or 1 GiB/s. */
 #define MAX_DOWNLOAD_SETTING 1073741824L
@@ -243,12 +245,24 @@ static lp_status profile_setting(parser *p, const char *key, const char *value)
             p->out->credential_store = kind;
         return LP_OK;
     }
-    if (strncmp(key, "download_", 9) == 0)
+    if (strcmp(key, "read_only") == 0 || strcmp(key, "mouse") == 0) {
+        bool on = strcmp(value, "true") == 0;
+        if (!on && strcmp(value, "false") != 0)
+            return fail(p, "%s \"%s\": expected true or false", key, value);
+        if (p->in_wanted_profile && strcmp(key, "mouse") == 0)
+            p->out->no_mouse = !on;
+        else if (p->in_wanted_profile)
+            p->out->read_only = on;
+        return LP_OK;
+    }
+    if (strcmp(key, "download_min_speed") == 0 || strcmp(key, "download_slow_seconds") == 0)
         return download_setting(p, key, value);
     if (!p->in_wanted_profile)
         return LP_OK;
-    return replace_string(strcmp(key, "email") == 0 ? &p->out->email : &p->out->cacert, value,
-                          p->err);
+    char **field = strcmp(key, "email") == 0    ? &p->out->email
+                   : strcmp(key, "cacert") == 0 ? &p->out->cacert
+                                                : &p->out->download_dir;
+    return replace_string(field, value, p->err);
 }
 
 static lp_status key_binding(parser *p, const char *action, const char *keys)

@@ -17,7 +17,8 @@ lp_status lp_config_check_server(const char *value, const char *origin, lp_statu
 
 /* The keys a profile section may set, for messages. */
 #define LP_CONFIG_PROFILE_KEYS                                                                      \
-    "server, email, cacert, credential_store, download_min_speed or download_slow_seconds"
+    "server, email, cacert, credential_store, download_min_speed, download_slow_seconds, read_only, "  \
+    "mouse or download_dir"
 
 /* Whether `key` is one a profile section may set. */
 bool lp_config_is_profile_key(const char *key);

@@ -922,6 +922,7 @@ lp_call *lp_client_list_activations(lp_client *client, const lp_activation_query
     lp_url_path(&u, "/activations");
     lp_url_query(&u, "license_id", query->license_id);
     lp_url_query(&u, "q", query->q);
+    lp_url_query(&u, "sort", query->sort);
     add_paging(&u, query->limit, query->cursor);
     return launch(client, new_call(client, LP_CALL_ACTIVATIONS, "GET", lp_url_finish(&u, err), err), err);
 }
@@ -939,6 +940,8 @@ lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *qu
     lp_url_query(&u, "product", query->product);
     lp_url_query(&u, "channel", query->channel);
     lp_url_query(&u, "platform", query->platform);
+    lp_url_query(&u, "q", query->q);
+    lp_url_query(&u, "sort", query->sort);
     add_paging(&u, query->limit, query->cursor);
     return launch(client, new_call(client, LP_CALL_DOWNLOADS, "GET", lp_url_finish(&u, err), err), err);
 }

@@ -10,6 +10,9 @@ server = https://portal.example.com
 email = me@example.com
 cacert = /etc/ssl/private-ca.pem      ; an extra CA, added to the system's
 credential_store = auto               ; auto | keyring | file | none
+read_only = false                     ; true: the terminal UI changes nothing
+mouse = true                          ; false: the terminal keeps the mouse for selecting
+download_dir = /srv/downloads         ; offered when the terminal UI saves a download
 """
 
 

@@ -145,3 +145,46 @@ class DownloadTest(harness.PortalTestCase):
             self.assertRegex(item["filename"], r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
             self.assertNotIn("/", urllib.parse.unquote(item["filename"]))
             self.assertFalse(re.search(r"\.\.", item["filename"]))
+
+
+class DownloadSortTest(harness.PortalTestCase):
+    """Sort keys with their reverses, stable with id breaking ties, and the `q` search."""
+    demo_users = 1
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.api = cls.portal.login("demo1@example.com")
+        cls.all, _ = cls.api.list_all("/downloads")
+
+    def test_each_sort_and_its_reverse_pages_in_order(self):
+        keys = {
+            "released_at": lambda d: harness.parse_ts(d["released_at"]),
+            "product": lambda d: d["product"]["name"],
+        }
+        for key, value in keys.items():
+            for descending in (False, True):
+                sort = ("-" if descending else "") + key
+                with self.subTest(sort=sort):
+                    items, _ = self.api.list_all("/downloads", {"sort": sort}, limit=7)
+                    expected = sorted(self.all, key=lambda d: (value(d), int(d["id"].split("_")[1])),
+                                      reverse=descending)
+                    self.assertEqual([d["id"] for d in items], [d["id"] for d in expected])
+
+    def test_an_unknown_sort_is_invalid_request(self):
+        self.assertError(self.api.get("/downloads?sort=size", rejected_by_contract=True), 400,
+                         "invalid_request")
+
+    def test_q_matches_product_version_and_filename_case_insensitively(self):
+        sample = self.all[0]
+        for q in (sample["product"]["name"].upper(), sample["version"], sample["filename"][-8:]):
+            with self.subTest(q=q):
+                items, totals = self.api.list_all("/downloads", {"q": q})
+                self.assertIn(sample["id"], {d["id"] for d in items})
+                self.assertEqual(totals[0], len(items))
+                low = q.lower()
+                for d in items:
+                    self.assertTrue(low in d["product"]["name"].lower() or low in d["version"].lower()
+                                    or low in d["filename"].lower(), d)
+        items, totals = self.api.list_all("/downloads", {"q": "no-such-thing-anywhere"})
+        self.assertEqual((items, totals[0]), ([], 0))

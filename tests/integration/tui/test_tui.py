@@ -146,6 +146,11 @@ class Terminal:
                        timeout=10)
 
 
+def key_tail(masked):
+    """A key as the lists show it: its last group after an ellipsis."""
+    return "\u2026" + masked.rsplit("-", 1)[-1]
+
+
 def kpis_on_screen(screen):
     """The number under (or after) each KPI label."""
     lines = screen.splitlines()
@@ -300,7 +305,7 @@ class DashboardTest(TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        for key, title in (("l", "Licenses ("), ("a", "Activations ("), ("d", "Downloads (")):
+        for key, title in (("2", "Licenses ("), ("3", "Activations ("), ("4", "Downloads (")):
             t.keys(key)
             t.wait_text(title)
             t.keys("Escape")
@@ -317,38 +322,52 @@ class DashboardTest(TuiTestCase):
         self.assertIn(f"expiring within {kpis['expiring_window_days']} days", screen)
         self.quit_and_check_terminal(t)
 
-    def test_help_lists_every_action_of_the_table(self):
+    def test_help_lists_the_views_actions_then_the_global_ones(self):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
+        t.keys("2")
+        t.wait_text("Licenses (")
         t.keys("?")
         t.wait_text("Keys")
         names = action_names()
-        seen, last = set(), None
+        seen, order, last = set(), [], None
         deadline = time.monotonic() + WAIT
-        # Page down each time the overlay has redrawn, until every name went by.
-        while time.monotonic() < deadline and not set(names) <= seen:
+        # Scroll a line at a time once the overlay has redrawn, until End is reached.
+        while time.monotonic() < deadline:
             screen = t.screen()
+            if screen == last:
+                break
+            last = screen
             # Rows of the overlay: border, keys (18 columns), the action's name, its help.
-            seen |= {m.group(1) for m in
-                     (re.match(r"^\s*\S .{18} ([a-z][a-z-]*) ", line)
-                      for line in screen.splitlines()) if m}
-            if screen != last:
-                last = screen
-                t.keys("PageDown")
-            time.sleep(0.05)
-        self.assertGreater(len(names), 20)
-        self.assertEqual([n for n in names if n not in seen], [])
+            for m in (re.match(r"^\s*\S .{18} ([a-z][a-z-]*) ", line)
+                      for line in screen.splitlines()):
+                if m and m.group(1) in names and m.group(1) not in seen:
+                    seen.add(m.group(1))
+                    order.append(m.group(1))
+            t.keys("PageDown")
+            time.sleep(0.3)
+        self.assertEqual(order[:2], ["status-filter", "clear-filters"])
+        self.assertIn("filter", seen)  # every list's, among the global ones
+        self.assertIn("quit", seen)
+        self.assertIn("refresh", seen)
+        self.assertNotIn("deactivate", seen)  # another view's
+        # End and j stay within the list: the overlay stays open.
+        t.keys("G", "j", "j")
+        time.sleep(0.3)
+        self.assertIn("Keys", t.screen())
         t.keys("Escape")
-        self.wait_dashboard(t)
+        t.wait_for(lambda s: "Keys" not in s, "the help closed")
         self.quit_and_check_terminal(t)
 
     def test_help_screen_matches_the_expected_text(self):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
+        t.keys("2")
+        t.wait_text("Licenses (")
         t.keys("?")
-        t.wait_text("Cycle the sort order")
+        t.wait_text("Cycle the status filter")
         self.assert_screen_matches(t, "help_100x30.txt")
         t.keys("Escape")
         self.quit_and_check_terminal(t)
@@ -417,8 +436,11 @@ class ViewsTest(TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
-        t.wait_for(lambda s: "Licenses (" in s and first["key_masked"] in s, "the license list")
+        t.keys("2")
+        # Lists show a key by its last group; the full mask is the detail's.
+        t.wait_for(lambda s: "Licenses (" in s and key_tail(first["key_masked"]) in s,
+                   "the license list")
+        self.assertNotIn(first["key_masked"], t.screen())
         t.keys("Enter")
         screen = t.wait_text("reveals the full key")
         self.assertIn(first["key_masked"], screen)
@@ -441,7 +463,7 @@ class ViewsTest(TuiTestCase):
         t.tmux("set-option", "-g", "set-clipboard", "on")
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text("Licenses (")
         t.keys("/")
         t.text(detail["key_masked"][-4:])
@@ -474,11 +496,13 @@ class ViewsTest(TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("d")
+        t.keys("4")
         t.wait_text("Downloads (")
         t.keys("Enter")
         t.wait_text(newest["sha256"])
-        t.keys("s")
+        t.keys("D")
+        t.wait_text("Save to:")
+        t.keys("Enter")
         screen = t.wait_text("Saved")
         t.wait_text("100%")
         path = os.path.join(self.home, os.path.basename(newest["filename"]))
@@ -716,7 +740,7 @@ class ActivationsTest(TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("a")
+        t.keys("3")
         t.wait_text(f"Activations ({len(items)})")
         gone = items[0]
         self.assertStatus(api.delete(f"/activations/{gone['id']}"), 204)
@@ -758,7 +782,7 @@ class DeactivationTest(TuiTestCase):
         t = self.start()
         self.log_in(t)
         in_use = kpis_on_screen(self.wait_dashboard(t))["activations_in_use"]
-        t.keys("a")
+        t.keys("3")
         t.wait_text(f"Activations ({total})")
         self.select_row(t, index, total)
         t.keys("d")
@@ -782,7 +806,7 @@ class DeactivationTest(TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("a")
+        t.keys("3")
         t.wait_text(f"Activations ({total})")
         self.select_row(t, index, total)
         t.keys("DC")  # tmux's name for the Delete key

@@ -14,7 +14,7 @@ class LargeLibraryTest(test_tui.TuiTestCase):
         t = self.start()
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text(f"Licenses ({total})")
         t.wait_text(f"1/{total}")
         rss_first_page = t.rss_kib()
@@ -25,9 +25,10 @@ class LargeLibraryTest(test_tui.TuiTestCase):
         self.assertLess(t.rss_kib() - rss_first_page, 16 * 1024)
         last = self.login().get("/licenses", headers=None).json
         self.assertTrue(last["items"])
-        self.assertRegex(screen, r"XXXX-XXXX-XXXX-\w{4}")
+        self.assertRegex(screen, r"\u2026\w{4}")
         t.keys("Home")
-        t.wait_for(lambda s: f" 1/{total}" in s and last["items"][0]["key_masked"] in s,
+        t.wait_for(lambda s: f" 1/{total}" in s
+                   and test_tui.key_tail(last["items"][0]["key_masked"]) in s,
                    "the first license again")
         self.quit_and_check_terminal(t)
 

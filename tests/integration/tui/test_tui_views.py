@@ -11,7 +11,7 @@ import sys
 import time
 
 import harness
-from test_tui import WAIT, TuiTestCase
+from test_tui import WAIT, TuiTestCase, key_tail
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
 from slow_proxy import SlowProxy  # noqa: E402
@@ -32,12 +32,12 @@ class LicenseListTest(TuiTestCase):
     def open_licenses(self, t):
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text("Licenses (")
 
     def assert_rows_follow(self, t, items, header):
         """The screen shows `header` and the first rows are `items`, in that order."""
-        keys = [item["key_masked"] for item in items[:8]]
+        keys = [key_tail(item["key_masked"]) for item in items[:8]]
 
         def in_order(screen):
             if not re.search(header, screen, flags=re.MULTILINE):
@@ -87,7 +87,7 @@ class RenewalOptionsTest(TuiTestCase):
         t = self.start(lines=50)
         self.log_in(t)
         self.wait_dashboard(t)
-        t.keys("l")
+        t.keys("2")
         t.wait_text("Licenses (")
         t.keys("/")
         t.text(detail["key_masked"][-4:])
@@ -109,7 +109,7 @@ class InterruptedDownloadTest(TuiTestCase):
         return index, items[index], total
 
     def open_download(self, t, index, total):
-        t.keys("d")
+        t.keys("4")
         t.wait_text(f"Downloads ({total})")
         t.keys("g")
         t.wait_text(f" 1/{total}")
@@ -135,7 +135,9 @@ class InterruptedDownloadTest(TuiTestCase):
             self.wait_dashboard(t)
             self.open_download(t, index, total)
             t.wait_text(item["sha256"])
-            t.keys("s")
+            t.keys("D")
+            t.wait_text("Save to:")
+            t.keys("Enter")
             deadline = time.monotonic() + WAIT
             while not (os.path.exists(part) and os.path.getsize(part) >= 16 * 1024):
                 self.assertLess(time.monotonic(), deadline, "no .part file grew")
@@ -155,7 +157,9 @@ class InterruptedDownloadTest(TuiTestCase):
         self.wait_dashboard(t)
         self.open_download(t, index, total)
         t.wait_text(item["sha256"])
-        t.keys("s")
+        t.keys("D")
+        t.wait_text("Save to:")
+        t.keys("Enter")
         t.wait_text("Saved")
         with open(target, "rb") as f:
             self.assertEqual(hashlib.sha256(f.read()).hexdigest(), item["sha256"])

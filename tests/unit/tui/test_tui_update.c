@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../suite_runner.h"
+#include "tui/download_dir.h"
 #include "tui/update.h"
 
 static tui_state st;
@@ -385,15 +386,15 @@ START_TEST(quick_action_keys_open_their_views)
 {
     setup_main();
     deliver_dashboard(10);
-    key('l');
+    key('2');
     ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
     ck_assert_ptr_nonnull(find(TUI_FX_FETCH_LICENSES));
     key('1');
-    key('a');
+    key('3');
     ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
     ck_assert_ptr_nonnull(find(TUI_FX_FETCH_ACTIVATIONS));
     key('1');
-    key('d');
+    key('4');
     ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOADS);
     ck_assert_ptr_nonnull(find(TUI_FX_FETCH_DOWNLOADS));
     teardown();
@@ -536,10 +537,25 @@ END_TEST
 START_TEST(help_opens_and_closes)
 {
     setup_main();
+    st.layout = tui_layout_compute(100, 12);
     key('?');
     ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
     key('j');
     ck_assert_int_eq(st.help_scroll, 1);
+    /* End shows the last rows and never scrolls into an empty box. */
+    key('G');
+    ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
+    tui_help_row rows[TUI_MAX_HELP_ROWS];
+    int count = tui_help_rows(TUI_SCOPE_DASHBOARD, "Dashboard", rows);
+    int last = count - tui_help_visible_rows(&st.layout);
+    ck_assert_int_eq(st.help_scroll, last);
+    key('j');
+    key(TUI_KEY_PGDN);
+    ck_assert_int_eq(st.help_scroll, last);
+    key('g');
+    ck_assert_int_eq(st.help_scroll, 0);
+    key('k');
+    ck_assert_int_eq(st.help_scroll, 0);
     key('q');
     ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
     ck_assert(!st.quit);
@@ -588,7 +604,7 @@ START_TEST(a_finished_download_says_where_it_went)
     due |= tui_update(&st, &done, &fx);
     ck_assert(!st.download_running);
     ck_assert_int_eq(st.download_progress.received, 100);
-    ck_assert_ptr_nonnull(strstr(st.message, "./a.zip"));
+    ck_assert_ptr_nonnull(strstr(st.message, "Saved ./a.zip (SHA-256 verified)"));
     lp_error err = error_of(LP_ERR_CHECKSUM, "", "sha256 mismatch: expected a, got b");
     tui_event bad = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_ERR_CHECKSUM, .error = &err};
     due |= tui_update(&st, &bad, &fx);
@@ -726,7 +742,7 @@ START_TEST(deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi)
 {
     setup_main();
     deliver_dashboard(10);
-    key('a');
+    key('3');
     deliver_activations(3, NULL);
     ck_assert_int_eq(tui_pager_count(&st.activations), 3);
     key('j');
@@ -751,11 +767,100 @@ START_TEST(deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi)
 }
 END_TEST
 
+START_TEST(marked_rows_are_deactivated_after_one_question_and_failures_stay_marked)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3');
+    deliver_activations(4, NULL);
+    key(' '); /* act-0, then the selection moves on */
+    key(' '); /* act-1 */
+    key('j'); /* act-3 */
+    key(' ');
+    ck_assert_uint_eq(st.activations.marked.count, 3);
+    key('k');
+    key('k');
+    key(' '); /* act-1 again: Space on a marked row unmarks it */
+    ck_assert_uint_eq(st.activations.marked.count, 2);
+    key('k');
+    key(' ');
+    ck_assert_uint_eq(st.activations.marked.count, 3);
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_CONFIRM_DEACTIVATE);
+    ck_assert_ptr_nonnull(strstr(st.confirm_label, "3 activations of 1 license"));
+    ck_assert_ptr_nonnull(strstr(st.confirm_label, "\u20260001"));
+    ck_assert_int_eq(fx.count, 0);
+    key('y');
+    const tui_effect *e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e);
+    char first[32];
+    snprintf(first, sizeof first, "%s", e->as.id);
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 40);
+    e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_ne(e->as.id, first);
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_FORBIDDEN;
+    snprintf(err.code, sizeof err.code, "deactivation_not_allowed");
+    snprintf(err.message, sizeof err.message, "not allowed");
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_ERR_FORBIDDEN, NULL, &err, 41);
+    ck_assert_ptr_nonnull(strstr(st.message, "Not deactivated"));
+    e = find(TUI_FX_DEACTIVATE);
+    ck_assert_ptr_nonnull(e); /* the rest goes on */
+    deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 42);
+    ck_assert(!st.bulk_running);
+    ck_assert_int_eq(fx.count, 0);
+    ck_assert_uint_eq(st.activations.marked.count, 1); /* the failed one */
+    ck_assert_int_eq(tui_pager_count(&st.activations), 2);
+    ck_assert_ptr_nonnull(strstr(st.message, "Deactivated 2; 1 failed"));
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, 3);
+    /* Each failure is in the log, whole. */
+    bool logged = false;
+    for (int i = 0; i < st.log.count; i++)
+        logged = logged || strstr(tui_message_log_at(&st.log, i)->text, "self-service");
+    ck_assert(logged);
+    teardown();
+}
+END_TEST
+
+START_TEST(read_only_refuses_every_change)
+{
+    setup_main();
+    st.read_only = true;
+    deliver_dashboard(10);
+    key('3');
+    deliver_activations(3, NULL);
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_nonnull(strstr(st.message, "Read-only"));
+    key(' ');
+    key('d');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_null(find(TUI_FX_DEACTIVATE));
+    teardown();
+}
+END_TEST
+
+START_TEST(star_marks_every_loaded_row_and_again_none)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3');
+    deliver_activations(3, NULL);
+    key('*');
+    ck_assert_uint_eq(st.activations.marked.count, 3);
+    key('*');
+    ck_assert_uint_eq(st.activations.marked.count, 0);
+    teardown();
+}
+END_TEST
+
 START_TEST(a_refused_deactivation_changes_nothing)
 {
     setup_main();
     deliver_dashboard(10);
-    key('a');
+    key('3');
     deliver_activations(3, NULL);
     key('d');
     key('y');
@@ -960,19 +1065,19 @@ START_TEST(server_text_of_lists_and_the_dashboard_is_sanitised_as_it_arrives)
 }
 END_TEST
 
-START_TEST(end_in_status_order_walks_the_pages_since_it_has_no_reverse)
+START_TEST(end_in_status_order_reads_the_reversed_status_order)
 {
     setup_main();
     key('2');
-    st.license_filter.sort = tui_license_sort_count - 1; /* "status" */
+    st.license_filter.sort = tui_license_sort_count - 2; /* "status" */
     ck_assert_str_eq(tui_license_sorts[st.license_filter.sort], "status");
     deliver_licenses(0, 1, 100000, "next-1");
     key(TUI_KEY_END);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
     ck_assert_ptr_nonnull(e);
-    ck_assert_str_eq(e->as.list.sort, "status");
-    ck_assert_str_eq(e->as.list.cursor, "next-1");
-    ck_assert(!st.licenses.from_end);
+    ck_assert_str_eq(e->as.list.sort, "-status");
+    ck_assert_str_eq(e->as.list.cursor, "");
+    ck_assert(st.licenses.from_end);
     teardown();
 }
 END_TEST
@@ -1113,6 +1218,291 @@ START_TEST(the_key_is_copied_only_once_revealed)
     key(TUI_KEY_ENTER);
     ck_assert_ptr_null(st.revealed_key);
     teardown();
+}
+END_TEST
+
+static void tick(void)
+{
+    memset(&fx, 0, sizeof fx);
+    tui_event ev = {.kind = TUI_EV_TICK, .now = 1000};
+    due |= tui_update(&st, &ev, &fx);
+}
+
+START_TEST(ctrl_l_repaints_everything_and_ctrl_z_suspends)
+{
+    setup_main();
+    due = TUI_REACT_NONE;
+    key(12); /* Ctrl-L */
+    ck_assert(due & TUI_REACT_REPAINT);
+    ck_assert(due & TUI_REACT_REDRAW);
+    due = TUI_REACT_NONE;
+    key(26); /* Ctrl-Z */
+    ck_assert(due & TUI_REACT_SUSPEND);
+    ck_assert(!st.quit);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_filter_asks_as_you_type_once_typing_pauses_and_esc_clears_it)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3'); /* activations: every list filters */
+    deliver_activations(3, NULL);
+    key('/');
+    ck_assert_int_eq(st.modal, TUI_MODAL_FILTER);
+    type("bui");
+    ck_assert_ptr_null(find(TUI_FX_FETCH_ACTIVATIONS));
+    tick();
+    ck_assert_ptr_null(find(TUI_FX_FETCH_ACTIVATIONS)); /* still typing */
+    tick();
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.q, "bui");
+    ck_assert_int_eq(st.modal, TUI_MODAL_FILTER);
+    tick();
+    ck_assert_ptr_null(find(TUI_FX_FETCH_ACTIVATIONS)); /* asked once */
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.q, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(every_list_sorts_by_the_apis_keys_and_reverses)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key('3');
+    key('o');
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.sort, "activated_at");
+    key('o');
+    ck_assert_str_eq(find(TUI_FX_FETCH_ACTIVATIONS)->as.list.sort, "name");
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_ACTIVATIONS)->as.list.sort, "-name");
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_ACTIVATIONS)->as.list.sort, "name");
+    key('4');
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_DOWNLOADS)->as.list.sort, "released_at");
+    /* The licenses' status order reverses too. */
+    key('2');
+    for (int i = 0; i < tui_license_sort_count; i++)
+        if (strcmp(tui_license_sorts[st.license_filter.sort], "status") != 0)
+            key('o');
+    key('O');
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSES)->as.list.sort, "-status");
+    teardown();
+}
+END_TEST
+
+START_TEST(every_message_is_kept_whole_with_its_time_the_oldest_going_first)
+{
+    setup_main();
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_SERVER;
+    memset(err.message, 'e', sizeof err.message - 1);
+    err.message[sizeof err.message - 1] = '\0';
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_SERVER, NULL, &err, 4242);
+    ck_assert_int_eq(st.log.count, 1);
+    const tui_logged_message *m = tui_message_log_at(&st.log, 0);
+    ck_assert_int_eq(m->at, 4242);
+    ck_assert(m->error);
+    ck_assert_uint_eq(strlen(m->text), strlen(err.message)); /* the status bar cuts it */
+    ck_assert_uint_lt(strlen(st.message), strlen(err.message));
+    for (int i = 0; i < TUI_LOG_CAPACITY + 5; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "message %d", i);
+        tui_message_log_add(&st.log, 5000 + i, false, text);
+    }
+    ck_assert_int_eq(st.log.count, TUI_LOG_CAPACITY);
+    ck_assert_str_eq(tui_message_log_at(&st.log, 0)->text, "message 5");
+    char newest[32];
+    snprintf(newest, sizeof newest, "message %d", TUI_LOG_CAPACITY + 4);
+    ck_assert_str_eq(tui_message_log_at(&st.log, TUI_LOG_CAPACITY - 1)->text, newest);
+    key('M');
+    ck_assert_int_eq(st.modal, TUI_MODAL_LOG);
+    ck_assert_int_eq(st.log_scroll, TUI_LOG_CAPACITY - tui_help_visible_rows(&st.layout));
+    key('g');
+    ck_assert_int_eq(st.log_scroll, 0);
+    key('k');
+    ck_assert_int_eq(st.log_scroll, 0);
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_title_says_offline_since_the_first_failure_and_refreshed_only_on_answers)
+{
+    setup_main();
+    deliver_dashboard(100);
+    ck_assert_int_eq(st.last_refresh, 100);
+    ck_assert_int_eq(st.unreachable_since, LP_TIME_NONE);
+    lp_error err;
+    lp_error_clear(&err);
+    err.status = LP_ERR_NETWORK;
+    snprintf(err.message, sizeof err.message, "connection refused");
+    key('r');
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_NETWORK, NULL, &err, 200);
+    ck_assert_int_eq(st.unreachable_since, 200);
+    ck_assert_int_eq(st.last_refresh, 100);
+    key('r');
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_NETWORK, NULL, &err, 300);
+    ck_assert_int_eq(st.unreachable_since, 200); /* since the first */
+    key('r');
+    deliver_dashboard(400);
+    ck_assert_int_eq(st.unreachable_since, LP_TIME_NONE);
+    ck_assert_int_eq(st.last_refresh, 400);
+    teardown();
+}
+END_TEST
+
+static void command(const char *line)
+{
+    key(':');
+    type(line);
+    key(TUI_KEY_ENTER);
+}
+
+START_TEST(m_switches_mouse_reporting)
+{
+    setup_main();
+    st.mouse_on = true;
+    key('m');
+    const tui_effect *e = find(TUI_FX_MOUSE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert(!e->as.on);
+    ck_assert(!st.mouse_on);
+    key('m');
+    ck_assert(find(TUI_FX_MOUSE)->as.on);
+    teardown();
+}
+END_TEST
+
+START_TEST(commands_take_arguments)
+{
+    setup_main();
+    deliver_dashboard(10);
+    command("status expired");
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.status, "expired");
+    command("sort -expires_at");
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSES)->as.list.sort, "-expires_at");
+    command("filter atlas studio");
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSES)->as.list.q, "atlas studio");
+    command("sort bogus");
+    ck_assert_ptr_null(find(TUI_FX_FETCH_LICENSES));
+    ck_assert_ptr_nonnull(strstr(st.message, "one of"));
+    command("open lic_42");
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    ck_assert_str_eq(find(TUI_FX_FETCH_LICENSE)->as.id, "lic_42");
+    command("licenses");
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSES);
+    command("download rel_7");
+    e = find(TUI_FX_FETCH_DOWNLOAD);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.id, "rel_7");
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.as.download.id = strdup("rel_7");
+    r.as.download.filename = strdup("cobalt.zip");
+    deliver(LP_CALL_DOWNLOAD, st.seq_detail, LP_OK, &r, NULL, 50);
+    ck_assert_int_eq(st.view, TUI_VIEW_DOWNLOAD_DETAIL);
+    ck_assert_int_eq(st.modal, TUI_MODAL_SAVE_AS);
+    ck_assert_str_eq(st.prompt, "cobalt.zip");
+    key(TUI_KEY_ESC);
+    command("frobnicate");
+    ck_assert_ptr_nonnull(strstr(st.message, "No command or action"));
+    teardown();
+}
+END_TEST
+
+START_TEST(tab_completes_and_up_recalls_the_history)
+{
+    setup_main();
+    deliver_dashboard(10);
+    key(':');
+    type("sta");
+    key(TUI_KEY_TAB);
+    ck_assert_str_eq(st.prompt, "status");
+    ck_assert_ptr_nonnull(strstr(st.message, "status-filter")); /* both candidates said */
+    type(" exp");
+    key(TUI_KEY_TAB);
+    ck_assert_str_eq(st.prompt, "status expired");
+    key(TUI_KEY_ENTER);
+    command("sort product");
+    key(':');
+    key(TUI_KEY_UP);
+    ck_assert_str_eq(st.prompt, "sort product");
+    key(TUI_KEY_UP);
+    ck_assert_str_eq(st.prompt, "status expired");
+    key(TUI_KEY_UP);
+    ck_assert_str_eq(st.prompt, "status expired"); /* the oldest stays */
+    key(TUI_KEY_DOWN);
+    key(TUI_KEY_DOWN);
+    ck_assert_str_eq(st.prompt, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(a_download_asks_where_with_the_default_filled_in)
+{
+    setup_main();
+    snprintf(st.download_dir, sizeof st.download_dir, "/srv/dl");
+    st.download_detail_loaded = true;
+    st.download_detail.id = strdup("rel_1");
+    st.download_detail.filename = strdup("atlas-2.5.0.tar.gz");
+    st.download_detail.size_bytes = 100;
+    st.view = TUI_VIEW_DOWNLOAD_DETAIL;
+    key('D');
+    ck_assert_int_eq(st.modal, TUI_MODAL_SAVE_AS);
+    ck_assert_str_eq(st.prompt, "/srv/dl/atlas-2.5.0.tar.gz");
+    ck_assert_ptr_null(find(TUI_FX_START_DOWNLOAD));
+    key(TUI_KEY_BACKSPACE);
+    key(TUI_KEY_BACKSPACE);
+    key(TUI_KEY_BACKSPACE);
+    type(".tgz");
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_START_DOWNLOAD);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.download.path, "/srv/dl/atlas-2.5.0.tar.tgz");
+    ck_assert_str_eq(e->as.download.meta.id, "rel_1");
+    ck_assert(st.download_running);
+    /* Esc on the prompt starts nothing. */
+    st.download_running = false;
+    key('D');
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_null(find(TUI_FX_START_DOWNLOAD));
+    teardown();
+}
+END_TEST
+
+START_TEST(the_default_folder_is_the_profiles_then_xdgs_then_the_current_one)
+{
+    char out[256];
+    tui_download_dir("/from/profile", out, sizeof out);
+    ck_assert_str_eq(out, "/from/profile");
+    setenv("XDG_DOWNLOAD_DIR", "/tmp", 1);
+    tui_download_dir(NULL, out, sizeof out);
+    ck_assert_str_eq(out, "/tmp");
+    setenv("XDG_DOWNLOAD_DIR", "/no/such/folder", 1);
+    setenv("HOME", "/no/such/home", 1);
+    tui_download_dir("", out, sizeof out);
+    ck_assert_str_eq(out, "");
+    unsetenv("XDG_DOWNLOAD_DIR");
+    tui_download_path("", "a/b.zip", out, sizeof out);
+    ck_assert_str_eq(out, "b.zip");
+    tui_download_path("/x/", "b.zip", out, sizeof out);
+    ck_assert_str_eq(out, "/x/b.zip");
 }
 END_TEST
 
@@ -1306,6 +1696,10 @@ static const dashboard_case dashboard_cases[] = {
     {"help", TUI_VIEW_DASHBOARD, TUI_MODAL_HELP, 0, false, false, -1},
     {"prompt", TUI_VIEW_DASHBOARD, TUI_MODAL_PROMPT, 0, false, false, -1},
     {"quit", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, true, -1},
+    {"redraw", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"mouse", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_MOUSE},
+    {"messages", TUI_VIEW_DASHBOARD, TUI_MODAL_LOG, 0, false, false, -1},
+    {"suspend", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"dashboard", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, TUI_FX_FETCH_DASHBOARD},
     {"licenses", TUI_VIEW_LICENSES, TUI_MODAL_NONE, -1, false, false, TUI_FX_FETCH_LICENSES},
     {"activations", TUI_VIEW_ACTIVATIONS, TUI_MODAL_NONE, -1, false, false,
@@ -1321,6 +1715,9 @@ static const dashboard_case dashboard_cases[] = {
     {"filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"status-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"reverse-sort", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"mark", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"mark-all", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"clear-filters", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"reveal-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"license-activations", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
@@ -1420,12 +1817,18 @@ int main(void)
     TCase *lists = tcase_create("lists");
     tcase_add_test(lists, deactivating_asks_first_then_removes_the_row_and_decrements_the_kpi);
     tcase_add_test(lists, a_refused_deactivation_changes_nothing);
+    tcase_add_test(lists, marked_rows_are_deactivated_after_one_question_and_failures_stay_marked);
+    tcase_add_test(lists, read_only_refuses_every_change);
+    tcase_add_test(lists, star_marks_every_loaded_row_and_again_none);
     tcase_add_test(lists, the_license_list_asks_for_the_next_page_as_the_cursor_moves);
     tcase_add_test(lists, end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_first);
     tcase_add_test(lists, a_page_for_rows_off_screen_repaints_only_the_bars);
     tcase_add_test(lists, a_page_for_rows_on_screen_or_before_a_paint_repaints_everything);
-    tcase_add_test(lists, end_in_status_order_walks_the_pages_since_it_has_no_reverse);
+    tcase_add_test(lists, end_in_status_order_reads_the_reversed_status_order);
     tcase_add_test(lists, status_and_sort_cycles_refetch_with_the_new_filter);
+    tcase_add_test(lists, the_filter_asks_as_you_type_once_typing_pauses_and_esc_clears_it);
+    tcase_add_test(lists, ctrl_l_repaints_everything_and_ctrl_z_suspends);
+    tcase_add_test(lists, every_list_sorts_by_the_apis_keys_and_reverses);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
     tcase_add_test(lists, download_filters_cycle_and_refetch);
     tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
@@ -1440,5 +1843,19 @@ int main(void)
     tcase_add_test(place, back_restores_the_filter_and_place_of_a_list_left);
     tcase_add_test(place, refresh_far_down_asks_for_the_selected_page_by_its_cursor);
     suite_add_tcase(s, place);
+
+    TCase *messages = tcase_create("messages");
+    tcase_add_test(messages, every_message_is_kept_whole_with_its_time_the_oldest_going_first);
+    tcase_add_test(messages,
+                   the_title_says_offline_since_the_first_failure_and_refreshed_only_on_answers);
+    suite_add_tcase(s, messages);
+
+    TCase *commands = tcase_create("commands");
+    tcase_add_test(commands, commands_take_arguments);
+    tcase_add_test(commands, m_switches_mouse_reporting);
+    tcase_add_test(commands, a_download_asks_where_with_the_default_filled_in);
+    tcase_add_test(commands, the_default_folder_is_the_profiles_then_xdgs_then_the_current_one);
+    tcase_add_test(commands, tab_completes_and_up_recalls_the_history);
+    suite_add_tcase(s, commands);
     return lp_run_suite(s);
 }

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "../suite_runner.h"
+#include "licportal/wire_names.h"
+#include "tui/app_state.h"
 #include "tui/update.h"
 #include "tui/view_ops.h"
 
@@ -81,6 +83,21 @@ START_TEST(an_action_of_another_view_does_nothing_in_each_view)
 }
 END_TEST
 
+static void assert_orders_are_wire_keys(const char *const *sorts, int count, const lp_wire_names *wire)
+{
+    ck_assert_int_eq(count, (int)wire->count);
+    for (int i = 0; i < count; i++)
+        ck_assert_msg(lp_wire_index(wire, sorts[i]) >= 0, "%s is no sort key of the contract", sorts[i]);
+}
+
+START_TEST(every_list_offers_every_order_of_the_contract)
+{
+    assert_orders_are_wire_keys(tui_license_sorts, tui_license_sort_count, &lp_license_sort_keys);
+    assert_orders_are_wire_keys(tui_activation_sorts, tui_activation_sort_count, &lp_activation_sort_keys);
+    assert_orders_are_wire_keys(tui_download_sorts, tui_download_sort_count, &lp_download_sort_keys);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_view_table");
@@ -90,6 +107,7 @@ int main(void)
     tcase_add_test(tc, a_views_hints_are_its_own_or_global_actions);
     tcase_add_test(tc, each_result_has_one_view_to_take_it);
     tcase_add_test(tc, an_action_of_another_view_does_nothing_in_each_view);
+    tcase_add_test(tc, every_list_offers_every_order_of_the_contract);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }

@@ -171,6 +171,23 @@ START_TEST(narrow_tables_drop_columns_that_do_not_fit)
 }
 END_TEST
 
+START_TEST(without_utf8_every_glyph_has_an_ascii_stand_in)
+{
+    char out[64];
+    tui_ascii_fit("\u20267F3A", 10, false, out, sizeof out);
+    ck_assert_str_eq(out, "...7F3A");
+    tui_ascii_fit("2/\u221e", 6, true, out, sizeof out);
+    ck_assert_str_eq(out, "2/inf ");
+    tui_ascii_fit("https://127.0.0.1:8443 refreshed", 12, false, out, sizeof out);
+    ck_assert_str_eq(out, "https://1...");
+    tui_ascii_fit("Caf\u00e9 \u65e5", 20, false, out, sizeof out);
+    ck_assert_str_eq(out, "Caf? ?");
+    tui_ascii_fit("\xff\xfe", 5, false, out, sizeof out);
+    for (const char *c = out; *c; c++)
+        ck_assert_int_lt((unsigned char)*c, 0x80);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_widgets");
@@ -181,6 +198,7 @@ int main(void)
     tcase_add_test(tc, server_text_is_sanitised_before_it_reaches_the_screen);
     tcase_add_test(tc, a_table_row_of_server_text_is_drawn_sanitised);
     tcase_add_test(tc, a_row_set_at_once_is_sanitised_cell_by_cell);
+    tcase_add_test(tc, without_utf8_every_glyph_has_an_ascii_stand_in);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }

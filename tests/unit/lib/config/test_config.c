@@ -45,6 +45,32 @@ START_TEST(reads_the_default_profile)
 }
 END_TEST
 
+START_TEST(reads_read_only_and_mouse_and_refuses_other_values)
+{
+    lp_config c;
+    lp_error err;
+    ck_assert_int_eq(parse("[profile default]\nread_only = true\n[profile x]\nread_only = false\n",
+                           NULL, &c, &err),
+                     LP_OK);
+    ck_assert(c.read_only);
+    lp_config_free(&c);
+    ck_assert_int_eq(parse("[profile default]\nread_only = yes\n", NULL, &c, &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, "expected true or false"));
+    ck_assert_int_eq(parse(sample, NULL, &c, &err), LP_OK);
+    ck_assert(!c.read_only);
+    ck_assert(!c.no_mouse);
+    lp_config_free(&c);
+    ck_assert_int_eq(parse("[profile default]\nmouse = false\ndownload_dir = /srv/dl\n", NULL,
+                           &c, &err),
+                     LP_OK);
+    ck_assert(c.no_mouse);
+    ck_assert_str_eq(c.download_dir, "/srv/dl");
+    lp_config_free(&c);
+    ck_assert_int_eq(parse("[profile default]\nmouse = off\n", NULL, &c, &err), LP_ERR_CONFIG);
+    ck_assert_ptr_nonnull(strstr(err.message, "mouse \"off\": expected true or false"));
+}
+END_TEST
+
 START_TEST(reads_a_named_profile_and_only_it)
 {
     lp_config c;
@@ -178,7 +204,7 @@ START_TEST(reports_bad_lines_with_file_and_line)
     } cases[] = {
         {"[profile default]\ncolour = red\n",
          "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store, "
-         "download_min_speed or download_slow_seconds)"},
+         "download_min_speed, download_slow_seconds, read_only, mouse or download_dir)"},
         {"[profile default]\n\njust words\n", "F:3: expected \"key = value\", found \"just words\""},
         {"server = https://x.example\n",
          "F:1: \"server\" outside a section (start with [profile NAME])"},
@@ -626,6 +652,7 @@ int main(void)
     TCase *file = tcase_create("file");
     tcase_add_test(file, reads_the_default_profile);
     tcase_add_test(file, reads_a_named_profile_and_only_it);
+    tcase_add_test(file, reads_read_only_and_mouse_and_refuses_other_values);
     tcase_add_test(file, reads_key_bindings);
     tcase_add_test(file, comments_may_end_a_line);
     tcase_add_test(file, key_bindings_are_checked_against_the_actions);

@@ -1,0 +1,61 @@
+/* A list's sort orders by name: keyset paging over (key, id), reversible, the key text or integer. */
+#include "server/sort_order.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/db.h"
+#include "server/response.h"
+
+const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const struct lpd_sort_order *orders,
+                                               size_t count, const char *name)
+{
+    if (name == NULL)
+        return &orders[0];
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(orders[i].name, name) == 0)
+            return &orders[i];
+    char message[512];
+    size_t len = (size_t)snprintf(message, sizeof message, "sort must be one of");
+    for (size_t i = 0; i < count && len < sizeof message; i++)
+        len += (size_t)snprintf(message + len, sizeof message - len, "%s %s", i > 0 ? "," : "", orders[i].name);
+    lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+    return NULL;
+}
+
+void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order, const char *id_column,
+                       bool has_cursor)
+{
+    if (has_cursor)
+        lpd_sql_add(sql, " AND (", order->expr, ", ", id_column, ") ", order->descending ? "<" : ">",
+                   " (:after, :after_id)", NULL);
+    const char *dir = order->descending ? " DESC" : "";
+    lpd_sql_add(sql, " ORDER BY ", order->expr, dir, ", ", id_column, dir, " LIMIT :limit", NULL);
+}
+
+bool lpd_sort_order_bind(sqlite3_stmt *st, const struct lpd_sort_order *order, const struct lpd_cursor *after)
+{
+    lpd_bind_int(st, ":after_id", after->id);
+    if (order->text_key) {
+        lpd_bind_text(st, ":after", after->value);
+        return true;
+    }
+    char *end = NULL;
+    long long key = strtoll(after->value, &end, 10);
+    if (end == after->value || *end != '\0')
+        return false;
+    lpd_bind_int(st, ":after", key);
+    return true;
+}
+
+bool lpd_lowercase_query(const char *q, char *out, size_t size)
+{
+    size_t len = strlen(q);
+    if (len >= size)
+        return false;
+    for (size_t i = 0; i <= len; i++)
+        out[i] = (char)tolower((unsigned char)q[i]);
+    return true;
+}
