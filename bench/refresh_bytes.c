@@ -12,8 +12,7 @@
 
 static lp_call *finish(lp_client *client, lp_call *call, const char *what, lp_error *err)
 {
-    if (!call || lp_client_run(client, call, err) != LP_OK ||
-        lp_call_status(call, err) != LP_OK) {
+    if (!call || lp_client_run(client, call, err) != LP_OK || lp_call_status(call, err) != LP_OK) {
         fprintf(stderr, "refresh-bytes: %s failed: %s\n", what, err->message);
         lp_call_free(call);
         return NULL;
@@ -43,8 +42,8 @@ int main(int argc, char **argv)
         return 1;
     }
     int rc = 1;
-    lp_call *login = finish(client, lp_client_login(client, argv[3], password, NULL, &err),
-                            "login", &err);
+    lp_call *login = finish(client, lp_client_login(client, argv[3], password, NULL, &err), "login",
+                            &err);
     lp_call *first = login ? finish(client, lp_client_get_dashboard(client, &err),
                                     "first dashboard", &err)
                            : NULL;

@@ -17,9 +17,9 @@ typedef struct lp_client lp_client;
 typedef struct lp_call lp_call;
 
 typedef struct lp_client_options {
-    const char *server;       /* "https://host[:port]"; "/api/v1" is appended */
-    const char *cacert_file;  /* extra CA bundle, or NULL */
-    lp_credstore *store;      /* borrowed; the session is loaded from it and
+    const char *server;      /* "https://host[:port]"; "/api/v1" is appended */
+    const char *cacert_file; /* extra CA bundle, or NULL */
+    lp_credstore *store;     /* borrowed; the session is loaded from it and
                                * every new token pair saved to it; NULL keeps
                                * the session in memory only */
     /* A download (lp_client_fetch_file) fails when slower than
@@ -104,30 +104,30 @@ typedef struct lp_download_query {
 /* POST /tokens. */
 typedef struct lp_token_request {
     const char *name;
-    const char *scope;  /* "read" or "read_write"; NULL: the server's default (read) */
-    int expires_days;   /* <= 0: never expires */
+    const char *scope; /* "read" or "read_write"; NULL: the server's default (read) */
+    int expires_days;  /* <= 0: never expires */
 } lp_token_request;
 
 /* What a finished call produced; which member is valid follows `kind`. */
 typedef struct lp_result {
     lp_call_kind kind;
-    bool not_modified;    /* answered 304: the value is the cached one */
+    bool not_modified; /* answered 304: the value is the cached one */
     union {
-        lp_tokens tokens;                 /* LOGIN */
-        lp_user user;                     /* ME */
-        lp_dashboard dashboard;           /* DASHBOARD */
-        lp_license_page licenses;         /* LICENSES */
-        lp_license_detail license;        /* LICENSE */
-        char *revealed_key;               /* REVEAL_KEY */
-        lp_activation_page activations;   /* ACTIVATIONS */
-        lp_download_page downloads;       /* DOWNLOADS */
-        lp_download download;             /* DOWNLOAD */
-        lp_product_page products;         /* PRODUCTS */
-        lp_personal_token token;          /* TOKEN_CREATE (with its secret) */
+        lp_tokens tokens;                  /* LOGIN */
+        lp_user user;                      /* ME */
+        lp_dashboard dashboard;            /* DASHBOARD */
+        lp_license_page licenses;          /* LICENSES */
+        lp_license_detail license;         /* LICENSE */
+        char *revealed_key;                /* REVEAL_KEY */
+        lp_activation_page activations;    /* ACTIVATIONS */
+        lp_download_page downloads;        /* DOWNLOADS */
+        lp_download download;              /* DOWNLOAD */
+        lp_product_page products;          /* PRODUCTS */
+        lp_personal_token token;           /* TOKEN_CREATE (with its secret) */
         lp_personal_token_page token_page; /* TOKENS */
-        lp_signing_keys *signing_keys;    /* SIGNING_KEYS */
-        lp_offline_activation offline;    /* OFFLINE_ACTIVATION */
-    } as;                 /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE, TOKEN_REVOKE: nothing */
+        lp_signing_keys *signing_keys;     /* SIGNING_KEYS */
+        lp_offline_activation offline;     /* OFFLINE_ACTIVATION */
+    } as; /* LOGOUT, DEACTIVATE, DOWNLOAD_FILE, TOKEN_REVOKE: nothing */
     /* The JSON text received (after validation), or NULL. On a 304
      * (not_modified) it is the cached body that `as` was decoded from, so
      * callers print or store it exactly as after a 200. */
@@ -152,8 +152,7 @@ lp_call *lp_client_reveal_key(lp_client *client, const char *license_id, lp_erro
 lp_call *lp_client_list_activations(lp_client *client, const lp_activation_query *query,
                                     lp_error *err);
 lp_call *lp_client_deactivate(lp_client *client, const char *activation_id, lp_error *err);
-lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *query,
-                                  lp_error *err);
+lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *query, lp_error *err);
 lp_call *lp_client_get_download(lp_client *client, const char *download_id, lp_error *err);
 /* GET /products: every product the user holds a license for, in one page. */
 lp_call *lp_client_list_products(lp_client *client, lp_error *err);
@@ -167,8 +166,8 @@ lp_call *lp_client_revoke_token(lp_client *client, const char *token_id, lp_erro
 lp_call *lp_client_get_signing_keys(lp_client *client, lp_error *err);
 /* POST /licenses/{id}/offline-activations with `request_json` (the machine
  * request file's text, a JSON object) as the body's "request". */
-lp_call *lp_client_activate_offline(lp_client *client, const char *license_id, const char *request_json,
-                                    size_t request_len, lp_error *err);
+lp_call *lp_client_activate_offline(lp_client *client, const char *license_id,
+                                    const char *request_json, size_t request_len, lp_error *err);
 /* GET /downloads/{id}/file from byte `from` on, bytes handed to `sink`. */
 lp_call *lp_client_fetch_file(lp_client *client, const char *download_id, int64_t from,
                               bool (*sink)(void *user, const char *data, size_t len),

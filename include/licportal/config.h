@@ -27,24 +27,24 @@ typedef struct lp_key_binding {
 
 /* The settings in force. Strings are owned; NULL when unset. */
 typedef struct lp_config {
-    char *profile;        /* profile name ("default") */
-    char *server;         /* base URL "https://host[:port]" (no /api/v1) */
+    char *profile; /* profile name ("default") */
+    char *server;  /* base URL "https://host[:port]" (no /api/v1) */
     char *email;
-    char *cacert;         /* extra CA bundle (PEM file) */
+    char *cacert; /* extra CA bundle (PEM file) */
     lp_store_kind credential_store;
     /* The download speed floor, as lp_transport_options takes it: 0 when not
      * set (the default floor), -1 when set to 0 (no floor), else bytes/s. */
     long download_min_speed;
     long download_slow_seconds; /* 0 when not set (the default window) */
     bool no_color;
-    bool read_only;       /* the terminal UI refuses every change */
-    bool no_mouse;        /* mouse = false: the terminal keeps the mouse for selecting text */
-    char *download_dir;   /* where the terminal UI offers to save downloads, or NULL */
+    bool read_only;     /* the terminal UI refuses every change */
+    bool no_mouse;      /* mouse = false: the terminal keeps the mouse for selecting text */
+    char *download_dir; /* where the terminal UI offers to save downloads, or NULL */
     lp_key_binding *key_bindings;
     size_t key_binding_count;
-    char *config_path;    /* the file read, or NULL when none existed */
-    bool profile_found;   /* the file has a [profile NAME] section for `profile` */
-    char *profile_names;  /* the file's profiles, "default, work"; NULL when none */
+    char *config_path;   /* the file read, or NULL when none existed */
+    bool profile_found;  /* the file has a [profile NAME] section for `profile` */
+    char *profile_names; /* the file's profiles, "default, work"; NULL when none */
 } lp_config;
 
 /* Values given on the command line; NULL (or false) means "not given". */

@@ -11,10 +11,10 @@
 typedef struct lp_download_job lp_download_job;
 
 typedef struct lp_download_progress {
-    int64_t received;          /* bytes in the .part file so far */
-    int64_t total;             /* expected size (the Download's size_bytes) */
-    double bytes_per_second;   /* smoothed over the last seconds */
-    int64_t eta_seconds;       /* -1 when unknown */
+    int64_t received;        /* bytes in the .part file so far */
+    int64_t total;           /* expected size (the Download's size_bytes) */
+    double bytes_per_second; /* smoothed over the last seconds */
+    int64_t eta_seconds;     /* -1 when unknown */
 } lp_download_progress;
 
 /* Where a download goes: `output` NULL means the current directory; an

@@ -7,7 +7,7 @@
 
 typedef enum lp_status {
     LP_OK = 0,
-    LP_ERR_USAGE,        /* the caller passed something invalid */
+    LP_ERR_USAGE, /* the caller passed something invalid */
     LP_ERR_NOMEM,
     LP_ERR_CONFIG,       /* bad configuration file or setting */
     LP_ERR_IO,           /* a local file could not be read or written */
@@ -32,11 +32,11 @@ typedef enum lp_status {
 /* What went wrong, in words a person can act on. */
 typedef struct lp_error {
     lp_status status;
-    long http_status;     /* 0 when no HTTP answer was received */
-    char code[64];        /* the API's error code ("token_expired"), or "" */
-    char request_id[96];  /* X-Request-Id of the failing response, or "" */
-    long retry_after;     /* seconds from Retry-After, or -1 */
-    char message[512];    /* one line, no trailing newline */
+    long http_status;    /* 0 when no HTTP answer was received */
+    char code[64];       /* the API's error code ("token_expired"), or "" */
+    char request_id[96]; /* X-Request-Id of the failing response, or "" */
+    long retry_after;    /* seconds from Retry-After, or -1 */
+    char message[512];   /* one line, no trailing newline */
 } lp_error;
 
 void lp_error_clear(lp_error *err);

@@ -40,16 +40,16 @@ void lp_signing_keys_free(lp_signing_keys *keys);
 
 /* What a genuine license file grants (its signed payload). */
 typedef struct lp_license_grant {
-    char *key_id;         /* the signing key */
+    char *key_id; /* the signing key */
     char *license_id;
-    char *license_key;    /* the full key */
+    char *license_key; /* the full key */
     lp_product product;
-    char *edition;        /* nullable */
+    char *edition; /* nullable */
     char **features;
     size_t feature_count;
-    lp_time expires_at;   /* LP_TIME_NONE: never */
+    lp_time expires_at; /* LP_TIME_NONE: never */
     char *activation_id;
-    char *fingerprint;    /* the machine it was issued for */
+    char *fingerprint; /* the machine it was issued for */
     char *hostname;
     char *platform;
     lp_time issued_at;
@@ -65,9 +65,9 @@ typedef struct lp_license_grant {
  * with lp_license_grant_clear. Any result but LP_LICENSE_FILE_VALID leaves one
  * line in err->message. Server text in `grant` is as signed: sanitise it
  * before it reaches a terminal. */
-lp_license_file_check lp_license_file_verify(const char *file, size_t len, const lp_signing_keys *keys,
-                                        const char *fingerprint, lp_time now, lp_license_grant *grant,
-                                        lp_error *err);
+lp_license_file_check lp_license_file_verify(const char *file, size_t len,
+                                             const lp_signing_keys *keys, const char *fingerprint,
+                                             lp_time now, lp_license_grant *grant, lp_error *err);
 
 /* Accepts NULL and a cleared grant. */
 void lp_license_grant_clear(lp_license_grant *grant);

@@ -35,7 +35,7 @@ typedef struct lp_license_summary {
     char *edition; /* nullable */
     lp_license_status status;
     lp_time added_at;
-    lp_time expires_at; /* LP_TIME_NONE when null */
+    lp_time expires_at;      /* LP_TIME_NONE when null */
     int64_t max_activations; /* LP_UNLIMITED when null */
     int64_t activations_in_use;
 } lp_license_summary;
@@ -150,8 +150,8 @@ typedef struct lp_download_page {
 typedef struct lp_personal_token {
     char *id;
     char *name;
-    char *scope;          /* "read" | "read_write" */
-    char *token;          /* nullable: the secret, only in the answer that creates it */
+    char *scope; /* "read" | "read_write" */
+    char *token; /* nullable: the secret, only in the answer that creates it */
     lp_time created_at;
     lp_time expires_at;   /* LP_TIME_NONE: never */
     lp_time last_used_at; /* LP_TIME_NONE: not yet */

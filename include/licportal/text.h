@@ -29,11 +29,11 @@ bool lp_utf8_valid(const char *text, size_t len);
 
 /* What a code point is to a terminal. */
 typedef enum lp_code_point_kind {
-    LP_CP_PRINTABLE,  /* shown as it is */
-    LP_CP_SPACE,      /* whitespace controls (TAB, LF, CR, VT, FF) and the line and
+    LP_CP_PRINTABLE, /* shown as it is */
+    LP_CP_SPACE,     /* whitespace controls (TAB, LF, CR, VT, FF) and the line and
                        * paragraph separators U+2028/U+2029: shown as a space */
-    LP_CP_CONTROL,    /* other C0 controls, DEL, C1 controls (U+0080..U+009F): dropped */
-    LP_CP_HIDDEN,     /* draws nothing yet reorders, hides or disguises the text around
+    LP_CP_CONTROL,   /* other C0 controls, DEL, C1 controls (U+0080..U+009F): dropped */
+    LP_CP_HIDDEN,    /* draws nothing yet reorders, hides or disguises the text around
                        * it: BiDi embeddings, overrides, isolates and marks, zero-width
                        * space, soft hyphen, Hangul fillers, U+2060..U+206F, the BOM,
                        * interlinear annotations, tag characters...: dropped */
@@ -64,7 +64,7 @@ size_t lp_text_width(const char *text);
 void lp_text_fit(const char *text, size_t columns, bool pad, char *out, size_t size);
 /* The same with another mark for the cut (such as "..." of 3 columns where
  * the terminal's character set is not UTF-8). */
-void lp_text_fit_marked(const char *text, size_t columns, bool pad, const char *ellipsis, size_t ellipsis_columns,
-                        char *out, size_t size);
+void lp_text_fit_marked(const char *text, size_t columns, bool pad, const char *ellipsis,
+                        size_t ellipsis_columns, char *out, size_t size);
 
 #endif

@@ -9,8 +9,8 @@ static const char *const headers[] = {
     "ID", "LICENSE", "PRODUCT", "KIND", "NAME", "PLATFORM", "LAST SEEN",
 };
 
-static lp_call *start_page(lp_client *client, const cli_args *args, const char *cursor,
-                           int limit, lp_error *err)
+static lp_call *start_page(lp_client *client, const cli_args *args, const char *cursor, int limit,
+                           lp_error *err)
 {
     lp_activation_query query = {
         .license_id = args->license_id,
@@ -26,15 +26,20 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     char seen[16];
     lp_format_date(a->last_seen_at, seen, sizeof seen);
     const char *cells[] = {
-        a->id, a->license_key_masked, a->product.name, lp_activation_kind_name(a->kind),
-        a->name, a->platform, seen,
+        a->id,
+        a->license_key_masked,
+        a->product.name,
+        lp_activation_kind_name(a->kind),
+        a->name,
+        a->platform,
+        seen,
     };
     return cli_table_add_row(table, cells);
 }
 
 static const char *const fields[] = {
-    "id", "license_id", "license_key_masked", "product_id", "product", "kind", "name",
-    "fingerprint", "platform", "ip", "activated_at", "last_seen_at",
+    "id",   "license_id",  "license_key_masked", "product_id", "product",      "kind",
+    "name", "fingerprint", "platform",           "ip",         "activated_at", "last_seen_at",
 };
 
 static bool add_record(cli_table *table, const lp_result *result, size_t index)
@@ -42,9 +47,18 @@ static bool add_record(cli_table *table, const lp_result *result, size_t index)
     const lp_activation *a = &result->as.activations.items[index];
     char activated[LP_TIMESTAMP_LEN], seen[LP_TIMESTAMP_LEN];
     const char *cells[] = {
-        a->id, a->license_id, a->license_key_masked, a->product.id, a->product.name,
-        lp_activation_kind_name(a->kind), a->name, a->fingerprint, a->platform, a->ip,
-        cli_raw_time(a->activated_at, activated), cli_raw_time(a->last_seen_at, seen),
+        a->id,
+        a->license_id,
+        a->license_key_masked,
+        a->product.id,
+        a->product.name,
+        lp_activation_kind_name(a->kind),
+        a->name,
+        a->fingerprint,
+        a->platform,
+        a->ip,
+        cli_raw_time(a->activated_at, activated),
+        cli_raw_time(a->last_seen_at, seen),
     };
     return cli_table_add_row(table, cells);
 }

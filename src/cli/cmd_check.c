@@ -49,8 +49,8 @@ static lp_status count_expiring(cli_context *ctx, int days, expiring *out, lp_er
         .limit = 1,
     };
     lp_call *done;
-    lp_status status =
-        cli_finish(ctx, lp_client_list_licenses(ctx->client, &query, err), &done, err);
+    lp_status status = cli_finish(ctx, lp_client_list_licenses(ctx->client, &query, err), &done,
+                                  err);
     if (status != LP_OK) {
         return status;
     }
@@ -115,7 +115,8 @@ static int print_result(const check_result *result, const cli_args *args)
             "LICPORTAL %s - %s | expiring_warn=%" PRId64 ";;;0 expiring_crit=%" PRId64
             ";;;0 active=%" PRId64 ";;;0 total=%" PRId64 ";;;0 activations=%" PRId64 ";;;0",
             words[result->code], result->summary, result->warn.count, result->crit.count,
-            result->kpis.active_licenses, result->kpis.total_licenses, result->kpis.activations_in_use);
+            result->kpis.active_licenses, result->kpis.total_licenses,
+            result->kpis.activations_in_use);
     return result->code;
 }
 
@@ -134,8 +135,9 @@ int cmd_check_usage_error(const char *message, bool json)
 static void evaluate(cli_context *ctx, const cli_args *args, check_result *result)
 {
     if (!lp_client_has_session(ctx->client)) {
-        set_unknown(result, "not logged in: run licportal login, or set LICPORTAL_TOKEN to a personal "
-                            "access token");
+        set_unknown(result,
+                    "not logged in: run licportal login, or set LICPORTAL_TOKEN to a personal "
+                    "access token");
         return;
     }
     lp_error err;
@@ -156,17 +158,21 @@ static void evaluate(cli_context *ctx, const cli_args *args, check_result *resul
         return;
     }
     result->has_figures = true;
-    const expiring *hit = result->crit.count > 0 ? &result->crit : result->warn.count > 0 ? &result->warn : NULL;
+    const expiring *hit = result->crit.count > 0   ? &result->crit
+                          : result->warn.count > 0 ? &result->warn
+                                                   : NULL;
     if (hit == NULL) {
         result->code = CLI_CHECK_OK;
-        snprintf(result->summary, sizeof result->summary, "%" PRId64 " active license(s), none expire within %d days",
+        snprintf(result->summary, sizeof result->summary,
+                 "%" PRId64 " active license(s), none expire within %d days",
                  result->kpis.active_licenses, args->warn_days);
         return;
     }
     result->code = hit == &result->crit ? CLI_CHECK_CRITICAL : CLI_CHECK_WARNING;
     snprintf(result->summary, sizeof result->summary,
              "%" PRId64 " active license(s) expire within %d days (first: %s on %s)", hit->count,
-             hit == &result->crit ? args->crit_days : args->warn_days, hit->first_product, hit->first_date);
+             hit == &result->crit ? args->crit_days : args->warn_days, hit->first_product,
+             hit->first_date);
 }
 
 int cmd_check(const cli_args *args)
@@ -174,8 +180,8 @@ int cmd_check(const cli_args *args)
     check_result result = {0};
     if (args->crit_days > args->warn_days) {
         char why[200];
-        snprintf(why, sizeof why, "usage: --crit-days (%d) must not exceed --warn-days (%d)", args->crit_days,
-                 args->warn_days);
+        snprintf(why, sizeof why, "usage: --crit-days (%d) must not exceed --warn-days (%d)",
+                 args->crit_days, args->warn_days);
         set_unknown(&result, why);
         return print_result(&result, args);
     }

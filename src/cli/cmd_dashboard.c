@@ -19,10 +19,8 @@ static void print_dashboard(const cli_context *ctx, const lp_dashboard *dashboar
     snprintf(expiring, sizeof expiring, "%" PRId64 " (within %" PRId64 " days)",
              dashboard->kpis.expiring_soon, dashboard->kpis.expiring_window_days);
     const char *fields[] = {
-        "Total licenses", total,
-        "Active licenses", active,
-        "Activations in use", in_use,
-        "Expiring soon", expiring,
+        "Total licenses",     total,  "Active licenses", active,
+        "Activations in use", in_use, "Expiring soon",   expiring,
     };
     cli_print_fields(stdout, fields, 4, ctx->stdout_terminal);
     cli_table *table = cli_recent_table_new();
@@ -44,7 +42,8 @@ static void print_dashboard(const cli_context *ctx, const lp_dashboard *dashboar
 static int print_record(const cli_context *ctx, const lp_dashboard *dashboard)
 {
     static const char *const fields[] = {
-        "total_licenses", "active_licenses", "activations_in_use", "expiring_soon", "expiring_window_days", "generated_at",
+        "total_licenses", "active_licenses",      "activations_in_use",
+        "expiring_soon",  "expiring_window_days", "generated_at",
     };
     char numbers[5][CLI_RAW_NUMBER_LEN], generated[LP_TIMESTAMP_LEN];
     const lp_kpis *k = &dashboard->kpis;

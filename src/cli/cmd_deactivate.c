@@ -53,8 +53,8 @@ static int find_activation(cli_context *ctx, const char *id, char *question, siz
         free(cursor);
         cursor = NULL;
         const char *why = NULL;
-        cli_paging_step step =
-            cli_paging_next(&paging, page->count, page->next_cursor, page->total, &why);
+        cli_paging_step step = cli_paging_next(&paging, page->count, page->next_cursor, page->total,
+                                               &why);
         if (step == CLI_PAGING_MORE) {
             cursor = strdup(page->next_cursor);
         }

@@ -89,8 +89,9 @@ static void say_where(const lp_download *meta, const char *target, bool fetched)
     const char *path = absolute != NULL ? absolute : target;
     const char *slash = strrchr(path, '/');
     lp_format_size(meta->size_bytes, size, sizeof size);
-    cli_say(stdout, "%s %.512s (%s, sha256 verified) %s %s", fetched ? "Downloaded" : "Up to date:",
-            slash != NULL ? slash + 1 : path, size, fetched ? "to" : "at", path);
+    cli_say(stdout, "%s %.512s (%s, sha256 verified) %s %s",
+            fetched ? "Downloaded" : "Up to date:", slash != NULL ? slash + 1 : path, size,
+            fetched ? "to" : "at", path);
     free(absolute);
 }
 

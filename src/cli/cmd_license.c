@@ -60,16 +60,11 @@ static void print_detail(const cli_context *ctx, const lp_license_detail *detail
     lp_format_date(s->expires_at, expires, sizeof expires);
     lp_format_seats(s->activations_in_use, s->max_activations, seats, sizeof seats);
     const char *fields[] = {
-        "ID", s->id,
-        "Key", key != NULL ? key : s->key_masked,
-        "Product", s->product.name,
-        "Product ID", s->product.id,
-        "Edition", s->edition,
-        "Status", lp_license_status_name(s->status),
-        "Added", added,
-        "Expires", expires,
-        "Seats", seats,
-        "Renewable", detail->renewable ? "yes" : "no",
+        "ID",      s->id,           "Key",        key != NULL ? key : s->key_masked,
+        "Product", s->product.name, "Product ID", s->product.id,
+        "Edition", s->edition,      "Status",     lp_license_status_name(s->status),
+        "Added",   added,           "Expires",    expires,
+        "Seats",   seats,           "Renewable",  detail->renewable ? "yes" : "no",
     };
     cli_print_fields(stdout, fields, sizeof fields / sizeof fields[0] / 2, ctx->stdout_terminal);
 

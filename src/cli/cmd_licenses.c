@@ -3,8 +3,8 @@
 #include "cli/license_row.h"
 #include "cli/listing.h"
 
-static lp_call *start_page(lp_client *client, const cli_args *args, const char *cursor,
-                           int limit, lp_error *err)
+static lp_call *start_page(lp_client *client, const cli_args *args, const char *cursor, int limit,
+                           lp_error *err)
 {
     lp_license_query query = {
         .status = args->status,

@@ -42,8 +42,7 @@ static int read_password(const cli_args *args, char *password, size_t size)
         return cli_fail(CLI_EXIT_USAGE,
                         "no terminal to ask for the password: use --password-stdin");
     }
-    if (cli_prompt_line("Password", false, password, size, &err) != LP_OK
-        || password[0] == '\0') {
+    if (cli_prompt_line("Password", false, password, size, &err) != LP_OK || password[0] == '\0') {
         return cli_fail(CLI_EXIT_USAGE, "no password given");
     }
     return CLI_EXIT_OK;
@@ -59,8 +58,7 @@ static void remember_store_choice(const cli_args *args, const cli_context *ctx)
     lp_error_clear(&err);
     if (lp_config_save_value(ctx->config.profile, "credential_store",
                              args->overrides.credential_store, &err) != LP_OK) {
-        cli_say(stderr, "licportal: remembering the credential store failed: %s",
-                err.message);
+        cli_say(stderr, "licportal: remembering the credential store failed: %s", err.message);
     }
 }
 
@@ -68,8 +66,8 @@ static lp_status try_login(cli_context *ctx, const char *email, const char *pass
                            const char *otp, lp_error *err)
 {
     lp_call *done;
-    lp_status status =
-        cli_finish(ctx, lp_client_login(ctx->client, email, password, otp, err), &done, err);
+    lp_status status = cli_finish(ctx, lp_client_login(ctx->client, email, password, otp, err),
+                                  &done, err);
     if (status == LP_OK) {
         lp_call_free(done);
     }
@@ -114,8 +112,8 @@ static void opt_in_command(const cli_args *args, const char *email, char *out, s
         }
     }
     if (used < size) {
-        snprintf(out + used, size - used, " login --credential-store file --email '%s'%s", safe_email,
-                 args->password_stdin ? " --password-stdin" : "");
+        snprintf(out + used, size - used, " login --credential-store file --email '%s'%s",
+                 safe_email, args->password_stdin ? " --password-stdin" : "");
     }
 }
 
@@ -123,29 +121,33 @@ static void opt_in_command(const cli_args *args, const char *email, char *out, s
  * command would not find it: ask whether to use the 0600 file (remembering the
  * answer), or without a terminal refuse and name the opt-in. Returns an exit code,
  * CLI_EXIT_OK with *use_file set when the file was chosen. */
-static int choose_where_to_keep(const cli_args *args, const cli_context *ctx, const char *email, bool *use_file)
+static int choose_where_to_keep(const cli_args *args, const cli_context *ctx, const char *email,
+                                bool *use_file)
 {
     *use_file = false;
     char command[1400];
     opt_in_command(args, email, command, sizeof command);
     if (!cli_have_terminal()) {
-        return cli_fail(CLI_EXIT_AUTH,
-                        "not logged in: no keyring answered, so the session could not be kept for the "
-                        "next command; to keep it in a 0600 file, run: %s",
-                        command);
+        return cli_fail(
+            CLI_EXIT_AUTH,
+            "not logged in: no keyring answered, so the session could not be kept for the "
+            "next command; to keep it in a 0600 file, run: %s",
+            command);
     }
-    *use_file = cli_confirm("No keyring answered. Keep the session in a file only you can read (mode 0600)?");
+    *use_file = cli_confirm(
+        "No keyring answered. Keep the session in a file only you can read (mode 0600)?");
     lp_error err;
     lp_error_clear(&err);
-    if (lp_config_save_value(ctx->config.profile, "credential_store", *use_file ? "file" : "none", &err) !=
-        LP_OK) {
+    if (lp_config_save_value(ctx->config.profile, "credential_store", *use_file ? "file" : "none",
+                             &err) != LP_OK) {
         cli_say(stderr, "licportal: remembering the answer failed: %s", err.message);
     }
     if (!*use_file) {
-        return cli_fail(CLI_EXIT_AUTH,
-                        "not logged in: without a keyring or the file the session cannot be kept "
-                        "(credential_store = none is now in the profile); to use the file later, run: %s",
-                        command);
+        return cli_fail(
+            CLI_EXIT_AUTH,
+            "not logged in: without a keyring or the file the session cannot be kept "
+            "(credential_store = none is now in the profile); to use the file later, run: %s",
+            command);
     }
     return CLI_EXIT_OK;
 }
@@ -166,7 +168,8 @@ static void learn_profile(const cli_context *ctx, const char *typed_email)
         return;
     }
     /* Only the spelling the person used is corrected, never another address the profile names. */
-    if (ctx->config.email != NULL && strcmp(ctx->config.email, typed_email) == 0 && strcmp(typed_email, email) != 0 &&
+    if (ctx->config.email != NULL && strcmp(ctx->config.email, typed_email) == 0 &&
+        strcmp(typed_email, email) != 0 &&
         lp_config_save_value(ctx->config.profile, "email", email, &err) != LP_OK) {
         cli_say(stderr, "licportal: remembering the email in the profile failed: %s", err.message);
     }
@@ -219,8 +222,8 @@ int cmd_login(const cli_args *args)
         char code[64];
         lp_error ask;
         lp_error_clear(&ask);
-        if (cli_prompt_line("One-time code", true, code, sizeof code, &ask) == LP_OK
-            && code[0] != '\0') {
+        if (cli_prompt_line("One-time code", true, code, sizeof code, &ask) == LP_OK &&
+            code[0] != '\0') {
             lp_error_clear(&err);
             status = try_login(&ctx, email, password, code, &err);
         }
@@ -243,7 +246,8 @@ int cmd_login(const cli_args *args)
     if (args->json) {
         cJSON *doc = cJSON_CreateObject();
         cJSON_AddStringToObject(doc, "server", ctx.config.server);
-        cJSON_AddStringToObject(doc, "email", session != NULL && session->email != NULL ? session->email : email);
+        cJSON_AddStringToObject(doc, "email",
+                                session != NULL && session->email != NULL ? session->email : email);
         if (session != NULL && session->user_name != NULL) {
             cJSON_AddStringToObject(doc, "name", session->user_name);
         } else {
@@ -257,8 +261,10 @@ int cmd_login(const cli_args *args)
     }
     if (!kept) {
         /* Asked for explicitly (--credential-store none or LICPORTAL_TOKEN): say what it means. */
-        cli_say(stdout, "Password accepted by %s for %s; the session is kept for this run only, so later "
-                        "commands will not find it.", server, who);
+        cli_say(stdout,
+                "Password accepted by %s for %s; the session is kept for this run only, so later "
+                "commands will not find it.",
+                server, who);
     } else {
         cli_say(stdout, "Logged in to %s as %s.", server, who);
         cli_say(stdout, "Session kept in: %s", lp_credstore_describe(ctx.store));

@@ -31,8 +31,9 @@ int cmd_logout(const cli_args *args)
     }
     if (lp_credstore_from_environment(ctx.store)) {
         cli_context_close(&ctx);
-        return cli_fail(CLI_EXIT_USAGE, "LICPORTAL_TOKEN holds a personal access token, which logout does not "
-                                        "end: revoke it with `licportal token revoke ID` from a login session");
+        return cli_fail(CLI_EXIT_USAGE,
+                        "LICPORTAL_TOKEN holds a personal access token, which logout does not "
+                        "end: revoke it with `licportal token revoke ID` from a login session");
     }
     char server[512];
     lp_sanitize_into(ctx.config.server, server, sizeof server);

@@ -16,7 +16,8 @@
 
 static cJSON *machine_request(lp_error *err)
 {
-    char fingerprint[CLI_FINGERPRINT_LEN], hostname[256], platform[80], created_at[LP_TIMESTAMP_LEN];
+    char fingerprint[CLI_FINGERPRINT_LEN], hostname[256], platform[80],
+        created_at[LP_TIMESTAMP_LEN];
     if (cli_machine_fingerprint(fingerprint, err) != LP_OK)
         return NULL;
     cli_machine_hostname(hostname, sizeof hostname);
@@ -43,7 +44,8 @@ static cJSON *machine_request(lp_error *err)
 int cmd_offline_request(const cli_args *args)
 {
     if (sodium_init() < 0)
-        return cli_fail(CLI_EXIT_ERROR, "making the request failed: libsodium failed to initialise");
+        return cli_fail(CLI_EXIT_ERROR,
+                        "making the request failed: libsodium failed to initialise");
     lp_error err;
     lp_error_clear(&err);
     cJSON *request = machine_request(&err);
@@ -53,7 +55,8 @@ int cmd_offline_request(const cli_args *args)
     int rc = CLI_EXIT_OK;
     if (text == NULL) {
         rc = cli_fail(CLI_EXIT_ERROR, "making the machine request failed: out of memory");
-    } else if (args->out_file != NULL && lp_private_write_atomic(args->out_file, text, strlen(text), &err) != LP_OK) {
+    } else if (args->out_file != NULL &&
+               lp_private_write_atomic(args->out_file, text, strlen(text), &err) != LP_OK) {
         rc = cli_report("writing the machine request", &err);
     } else if (args->json) {
         cJSON *doc = cJSON_CreateObject();
@@ -69,9 +72,11 @@ int cmd_offline_request(const cli_args *args)
         /* The request is the output: for a pipe, scp or a QR code. */
         fputs(text, stdout);
     } else {
-        cli_say(stdout, "Wrote the machine request to %s; on a connected host run: licportal activate-offline "
-                "LICENSE_ID --request %s",
-                args->out_file, args->out_file);
+        cli_say(
+            stdout,
+            "Wrote the machine request to %s; on a connected host run: licportal activate-offline "
+            "LICENSE_ID --request %s",
+            args->out_file, args->out_file);
     }
     free(text);
     cJSON_Delete(request);

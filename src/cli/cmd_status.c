@@ -68,7 +68,8 @@ static int print_json(const cli_context *ctx, bool has_session, const server_ans
     add_string(doc, "credential_store", lp_credstore_describe(ctx->store));
     cJSON_AddBoolToObject(doc, "logged_in", has_session);
     if (answer->asked) {
-        cJSON_AddBoolToObject(doc, "server_answers", answer->status != LP_ERR_NETWORK && answer->status != LP_ERR_TLS);
+        cJSON_AddBoolToObject(doc, "server_answers",
+                              answer->status != LP_ERR_NETWORK && answer->status != LP_ERR_TLS);
     } else {
         cJSON_AddNullToObject(doc, "server_answers");
     }
@@ -88,25 +89,30 @@ static int print_json(const cli_context *ctx, bool has_session, const server_ans
 static int print_plain(const cli_context *ctx, bool has_session, const server_answer *answer)
 {
     const char *local[] = {
-        "Profile", ctx->config.profile,
-        "Server", ctx->config.server,
-        "Email", session_email(ctx, answer),
-        "Session stored in", has_session ? lp_credstore_describe(ctx->store) : "",
+        "Profile",
+        ctx->config.profile,
+        "Server",
+        ctx->config.server,
+        "Email",
+        session_email(ctx, answer),
+        "Session stored in",
+        has_session ? lp_credstore_describe(ctx->store) : "",
     };
     cli_print_fields(stdout, local, sizeof local / sizeof local[0] / 2, ctx->stdout_terminal);
     if (!answer->asked) {
         return CLI_EXIT_OK;
     }
-    const char *reachable = answer->status == LP_OK                                          ? "yes"
-                            : answer->status == LP_ERR_NETWORK || answer->status == LP_ERR_TLS ? "no"
-                                                                                                : "yes";
+    const char *reachable = answer->status == LP_OK ? "yes"
+                            : answer->status == LP_ERR_NETWORK || answer->status == LP_ERR_TLS
+                                ? "no"
+                                : "yes";
     if (answer->status == LP_OK) {
         const char *remote[] = {
-            "Server answers", reachable,
-            "User", answer->user.name,
-            "Organization", answer->user.organization,
+            "Server answers",  reachable,      "User",
+            answer->user.name, "Organization", answer->user.organization,
         };
-        cli_print_fields(stdout, remote, sizeof remote / sizeof remote[0] / 2, ctx->stdout_terminal);
+        cli_print_fields(stdout, remote, sizeof remote / sizeof remote[0] / 2,
+                         ctx->stdout_terminal);
     } else {
         const char *remote[] = {"Server answers", reachable};
         cli_print_fields(stdout, remote, 1, ctx->stdout_terminal);
@@ -127,7 +133,8 @@ int cmd_status(const cli_args *args)
     if (has_session) {
         ask_server(&ctx, &answer);
     }
-    rc = args->json ? print_json(&ctx, has_session, &answer) : print_plain(&ctx, has_session, &answer);
+    rc = args->json ? print_json(&ctx, has_session, &answer)
+                    : print_plain(&ctx, has_session, &answer);
     if (rc == CLI_EXIT_OK && !has_session) {
         rc = cli_require_session(&ctx);
     } else if (rc == CLI_EXIT_OK && answer.status != LP_OK) {

@@ -39,8 +39,9 @@ static int show_created(cli_context *ctx, const lp_result *result)
     }
     char id[128];
     lp_sanitize_into(token->id, id, sizeof id);
-    cli_say(stderr, "Created personal access token %s (%s, expires %s). This is the only time it is shown:", id,
-            token->scope, expires);
+    cli_say(stderr,
+            "Created personal access token %s (%s, expires %s). This is the only time it is shown:",
+            id, token->scope, expires);
     cli_say(stdout, "%s", token->token);
     return CLI_EXIT_OK;
 }
@@ -53,7 +54,8 @@ int cmd_token_create(const cli_args *args)
 
 /* ---- list -------------------------------------------------------------- */
 
-static lp_call *start_page(lp_client *client, const cli_args *args, const char *cursor, int limit, lp_error *err)
+static lp_call *start_page(lp_client *client, const cli_args *args, const char *cursor, int limit,
+                           lp_error *err)
 {
     (void)args;
     return lp_client_list_tokens(client, limit, cursor, err);
@@ -74,14 +76,19 @@ static bool add_row(cli_table *table, const lp_result *result, size_t index)
     return cli_table_add_row(table, cells);
 }
 
-static const char *const fields[] = {"id", "name", "scope", "created_at", "expires_at", "last_used_at"};
+static const char *const fields[] = {"id",         "name",       "scope",
+                                     "created_at", "expires_at", "last_used_at"};
 
 static bool add_record(cli_table *table, const lp_result *result, size_t index)
 {
     const lp_personal_token *t = &result->as.token_page.items[index];
     char created[LP_TIMESTAMP_LEN], expires[LP_TIMESTAMP_LEN], used[LP_TIMESTAMP_LEN];
-    const char *cells[] = {t->id, t->name, t->scope, cli_raw_time(t->created_at, created),
-                           cli_raw_time(t->expires_at, expires), cli_raw_time(t->last_used_at, used)};
+    const char *cells[] = {t->id,
+                           t->name,
+                           t->scope,
+                           cli_raw_time(t->created_at, created),
+                           cli_raw_time(t->expires_at, expires),
+                           cli_raw_time(t->last_used_at, used)};
     return cli_table_add_row(table, cells);
 }
 

@@ -61,11 +61,13 @@ static int load_keys(const cli_args *args, lp_signing_keys **keys)
     int rc = cli_context_open(&ctx, args, NULL);
     lp_call *done = NULL;
     if (rc == CLI_EXIT_OK)
-        rc = cli_call(&ctx, lp_client_get_signing_keys(ctx.client, &err), &err, "fetching the signing keys", &done);
+        rc = cli_call(&ctx, lp_client_get_signing_keys(ctx.client, &err), &err,
+                      "fetching the signing keys", &done);
     if (rc == CLI_EXIT_OK) {
         const lp_result *result = lp_call_result(done);
         if (args->save_keys_file != NULL &&
-            lp_private_write_atomic(args->save_keys_file, result->body, result->body_len, &err) != LP_OK)
+            lp_private_write_atomic(args->save_keys_file, result->body, result->body_len, &err) !=
+                LP_OK)
             rc = cli_report("saving the signing keys", &err);
         lp_result taken;
         if (rc == CLI_EXIT_OK && lp_call_take_result(done, &taken)) {
@@ -111,7 +113,8 @@ static void add_grant(cJSON *doc, const lp_license_grant *g)
 }
 
 /* --json: {"file", "result", "message", "license"}; the full license key stays in the file. */
-static int print_json(const char *path, lp_license_file_check check, const lp_error *err, const lp_license_grant *g)
+static int print_json(const char *path, lp_license_file_check check, const lp_error *err,
+                      const lp_license_grant *g)
 {
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "file", path);
@@ -143,7 +146,8 @@ static int verify_file(const cli_args *args, const lp_signing_keys *keys)
     if (read_whole(args->target, LICENSE_FILE_MAX, &file, &len, &err) != LP_OK)
         return cli_report("reading the license file", &err);
     lp_license_grant grant;
-    lp_license_file_check check = lp_license_file_verify(file, len, keys, args->any_machine ? NULL : fingerprint,
+    lp_license_file_check check = lp_license_file_verify(file, len, keys,
+                                                         args->any_machine ? NULL : fingerprint,
                                                          (lp_time)time(NULL), &grant, &err);
     free(file);
     int rc = exit_code_of(check);
@@ -152,9 +156,9 @@ static int verify_file(const cli_args *args, const lp_signing_keys *keys)
     } else if (check == LP_LICENSE_FILE_VALID) {
         char until[16];
         lp_date_format(grant.valid_until, until);
-        cli_say(stdout, "Valid: %s%s%s for %s (%s), signed by %s, valid until %s", grant.product.name,
-                grant.edition ? " " : "", grant.edition ? grant.edition : "", grant.hostname, grant.license_id,
-                grant.key_id, until);
+        cli_say(stdout, "Valid: %s%s%s for %s (%s), signed by %s, valid until %s",
+                grant.product.name, grant.edition ? " " : "", grant.edition ? grant.edition : "",
+                grant.hostname, grant.license_id, grant.key_id, until);
     } else {
         cli_fail(rc, "%s is not valid here: %s", args->target, err.message);
     }
@@ -165,9 +169,11 @@ static int verify_file(const cli_args *args, const lp_signing_keys *keys)
 int cmd_verify(const cli_args *args)
 {
     if (args->target == NULL && args->save_keys_file == NULL)
-        return cli_fail(CLI_EXIT_USAGE, "\"verify\" needs FILE, or --save-keys FILE to save the signing keys");
+        return cli_fail(CLI_EXIT_USAGE,
+                        "\"verify\" needs FILE, or --save-keys FILE to save the signing keys");
     if (args->keys_file != NULL && args->save_keys_file != NULL)
-        return cli_fail(CLI_EXIT_USAGE, "--keys and --save-keys do not go together: --save-keys asks the server");
+        return cli_fail(CLI_EXIT_USAGE,
+                        "--keys and --save-keys do not go together: --save-keys asks the server");
     lp_signing_keys *keys = NULL;
     int rc = load_keys(args, &keys);
     if (rc == CLI_EXIT_OK && args->target != NULL) {
@@ -177,10 +183,12 @@ int cmd_verify(const cli_args *args)
             cJSON *doc = cJSON_CreateObject();
             cJSON_AddStringToObject(doc, "keys_saved_to", args->save_keys_file);
             cJSON_AddNumberToObject(doc, "keys", (double)lp_signing_keys_count(keys));
-            rc = cli_json_print(stdout, doc) ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
+            rc = cli_json_print(stdout, doc) ? CLI_EXIT_OK
+                                             : cli_fail(CLI_EXIT_ERROR, "printing JSON failed");
             cJSON_Delete(doc);
         } else {
-            cli_say(stdout, "Saved %zu signing key(s) to %s", lp_signing_keys_count(keys), args->save_keys_file);
+            cli_say(stdout, "Saved %zu signing key(s) to %s", lp_signing_keys_count(keys),
+                    args->save_keys_file);
         }
     }
     lp_signing_keys_free(keys);

@@ -16,7 +16,8 @@ static const char *hint_for(const lp_error *err)
 {
     switch (err->status) {
     case LP_ERR_AUTH:
-        return strstr(err->message, "licportal ") != NULL ? NULL : "log in again with `licportal login`";
+        return strstr(err->message, "licportal ") != NULL ? NULL
+                                                          : "log in again with `licportal login`";
     case LP_ERR_NETWORK:
         return "check the server address (--server) and the network";
     case LP_ERR_TLS:
@@ -38,8 +39,8 @@ static const char *hint_for(const lp_error *err)
 void cli_report_text(const char *what, const lp_error *err, char *out, size_t size)
 {
     char message[sizeof err->message];
-    lp_sanitize_into(err->message[0] != '\0' ? err->message : lp_status_name(err->status),
-                     message, sizeof message);
+    lp_sanitize_into(err->message[0] != '\0' ? err->message : lp_status_name(err->status), message,
+                     sizeof message);
     const char *hint = hint_for(err);
     if (err->status == LP_ERR_RATE_LIMITED && err->retry_after > 0) {
         snprintf(out, size, "%s failed: %s; try again in %ld s", what, message, err->retry_after);
@@ -107,8 +108,8 @@ static int open_context(cli_context *ctx, const cli_args *args, const char *emai
                             "or add server = ... to the profile in the configuration file");
     }
     ctx->store = lp_credstore_open(ctx->config.credential_store, ctx->config.server,
-                                   email != NULL ? email : ctx->config.email,
-                                   &ctx->fallback_note, &err);
+                                   email != NULL ? email : ctx->config.email, &ctx->fallback_note,
+                                   &err);
     if (ctx->store == NULL) {
         return setup_report(ctx, "opening the credential store", &err);
     }
@@ -226,13 +227,15 @@ int cli_run_single_call(const cli_args *args, const cli_single_call *single)
 bool cli_script_output(const cli_context *ctx)
 {
     const cli_args *args = ctx->args;
-    return !ctx->stdout_terminal || args->output_format != NULL || args->fields != NULL || args->header;
+    return !ctx->stdout_terminal || args->output_format != NULL || args->fields != NULL ||
+           args->header;
 }
 
 static bool utf8_codeset(void)
 {
     const char *codeset = nl_langinfo(CODESET);
-    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+    return codeset != NULL &&
+           (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
 }
 
 cli_table_style cli_stdout_style(const cli_context *ctx)
@@ -249,7 +252,8 @@ cli_table_style cli_stdout_style(const cli_context *ctx)
     return style;
 }
 
-int cli_print_record(const cli_context *ctx, const char *const *fields, const char *const *cells, size_t count)
+int cli_print_record(const cli_context *ctx, const char *const *fields, const char *const *cells,
+                     size_t count)
 {
     cli_table *record = cli_table_new(count, fields);
     if (record == NULL || !cli_table_add_row(record, cells)) {

@@ -16,7 +16,7 @@ typedef struct cli_context {
     lp_config config;
     bool config_loaded;
     lp_credstore *store;
-    const char *fallback_note;  /* set when `auto` found no Secret Service */
+    const char *fallback_note; /* set when `auto` found no Secret Service */
     lp_client *client;
     bool stdout_terminal;
     bool stderr_terminal;
@@ -84,7 +84,8 @@ cli_table_style cli_stdout_style(const cli_context *ctx);
 
 /* Prints one record (`cells` in the order of `fields`) as records for scripts
  * print, honouring --fields, --header and --output. Returns an exit code. */
-int cli_print_record(const cli_context *ctx, const char *const *fields, const char *const *cells, size_t count);
+int cli_print_record(const cli_context *ctx, const char *const *fields, const char *const *cells,
+                     size_t count);
 
 /* The style for `records` (whose headers are field names): --fields chosen
  * into `order` (room for `room`). A bad --fields is a usage error, reported;

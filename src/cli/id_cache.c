@@ -95,5 +95,6 @@ bool cli_id_cache_write(const cli_id_cache *cache)
     lp_error err;
     lp_error_clear(&err);
     return lp_private_mkdirs(dir, &err) == LP_OK &&
-           lp_private_write_atomic(target, lp_buffer_text(&cache->lines), cache->lines.len, &err) == LP_OK;
+           lp_private_write_atomic(target, lp_buffer_text(&cache->lines), cache->lines.len, &err) ==
+               LP_OK;
 }

@@ -28,14 +28,19 @@ bool cli_add_license_row(cli_table *table, const lp_license_summary *license)
     lp_format_date(license->expires_at, expires, sizeof expires);
     lp_format_seats(license->activations_in_use, license->max_activations, seats, sizeof seats);
     const char *cells[] = {
-        license->id, license->key_masked, license->product.name, license->edition,
-        lp_license_status_name(license->status), expires, seats,
+        license->id,
+        license->key_masked,
+        license->product.name,
+        license->edition,
+        lp_license_status_name(license->status),
+        expires,
+        seats,
     };
     return cli_table_add_row(table, cells);
 }
 
 const char *const cli_license_fields[CLI_LICENSE_FIELD_COUNT] = {
-    "id", "key_masked", "product_id", "product", "edition", "status",
+    "id",       "key_masked", "product_id",         "product",         "edition", "status",
     "added_at", "expires_at", "activations_in_use", "max_activations",
 };
 
@@ -69,8 +74,11 @@ bool cli_add_recent_row(cli_table *table, const lp_license_summary *license)
     char added[16];
     lp_format_date(license->added_at, added, sizeof added);
     const char *cells[] = {
-        license->id, license->key_masked, license->product.name,
-        lp_license_status_name(license->status), added,
+        license->id,
+        license->key_masked,
+        license->product.name,
+        lp_license_status_name(license->status),
+        added,
     };
     return cli_table_add_row(table, cells);
 }

@@ -20,8 +20,7 @@ static int take_items(const lp_result *result, size_t wanted, cJSON *items, cons
     cJSON *page_items = cJSON_GetObjectItemCaseSensitive(doc, "items");
     if (!cJSON_IsArray(page_items)) {
         cJSON_Delete(doc);
-        return cli_fail(CLI_EXIT_ERROR, "%s failed: the server's answer has no items list",
-                        what);
+        return cli_fail(CLI_EXIT_ERROR, "%s failed: the server's answer has no items list", what);
     }
     for (size_t i = 0; i < wanted && page_items->child != NULL; i++) {
         cJSON_AddItemToArray(items, cJSON_DetachItemViaPointer(page_items, page_items->child));
@@ -40,9 +39,9 @@ typedef struct page_view {
 } page_view;
 
 /* The three page types differ only in their item type, so one macro reads them all. */
-#define VIEW(page, index, name_field)                                                  \
-    ((page_view){(page).count, (page).next_cursor, (page).total,                       \
-                 (index) < (page).count ? (page).items[index].id : NULL,               \
+#define VIEW(page, index, name_field)                                    \
+    ((page_view){(page).count, (page).next_cursor, (page).total,         \
+                 (index) < (page).count ? (page).items[index].id : NULL, \
                  (index) < (page).count ? (page).items[index].name_field : NULL})
 
 static page_view page_of(const lp_result *result, size_t index)
@@ -61,8 +60,8 @@ static page_view page_of(const lp_result *result, size_t index)
     }
 }
 
-int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
-                 cli_table *table, cJSON *items, cli_id_cache *ids, int64_t *total)
+int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap, cli_table *table,
+                 cJSON *items, cli_id_cache *ids, int64_t *total)
 {
     char *cursor = NULL;
     size_t taken = 0;
@@ -145,13 +144,16 @@ static int open_output(cli_context *ctx, const cli_listing *listing, listing_out
     if (!out->records) {
         out->table = listing->new_table();
         out->style = cli_stdout_style(ctx);
-        return out->table != NULL ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
+        return out->table != NULL
+                   ? CLI_EXIT_OK
+                   : cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
     }
     out->table = cli_table_new(listing->field_count, listing->fields);
     if (out->table == NULL) {
         return cli_fail(CLI_EXIT_ERROR, "%s failed: out of memory", listing->what);
     }
-    return cli_records_style(ctx, out->table, out->order, sizeof out->order / sizeof out->order[0], &out->style);
+    return cli_records_style(ctx, out->table, out->order, sizeof out->order / sizeof out->order[0],
+                             &out->style);
 }
 
 static int list_resolved(cli_context *ctx, const cli_listing *listing, listing_output *out);
@@ -194,7 +196,8 @@ static int list_resolved(cli_context *ctx, const cli_listing *listing, listing_o
     }
     cli_id_cache *ids = cli_id_cache_new(listing->cache_name);
     int64_t total = 0;
-    int rc = cli_list_all(ctx, &rows, (size_t)ctx->args->limit, json ? NULL : out->table, items, ids, &total);
+    int rc = cli_list_all(ctx, &rows, (size_t)ctx->args->limit, json ? NULL : out->table, items,
+                          ids, &total);
     if (rc == CLI_EXIT_OK && json) {
         rc = cli_print_list_json(items, total);
         items = NULL;

@@ -41,8 +41,8 @@ int cli_list_command(const cli_args *args, const cli_listing *listing);
  * ids to `ids` (any may be NULL);
  * *total is the server's count of all matches. Returns an exit code, the
  * failure already reported. */
-int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap,
-                 cli_table *table, cJSON *items, cli_id_cache *ids, int64_t *total);
+int cli_list_all(cli_context *ctx, const cli_listing *listing, size_t cap, cli_table *table,
+                 cJSON *items, cli_id_cache *ids, int64_t *total);
 
 /* Prints {"items": [...], "total": N} (takes `items`). Returns an exit code. */
 int cli_print_list_json(cJSON *items, int64_t total);

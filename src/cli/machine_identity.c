@@ -26,7 +26,8 @@ lp_status cli_machine_fingerprint(char out[CLI_FINGERPRINT_LEN], lp_error *err)
     size_t line = data ? strcspn(data, "\r\n") : 0;
     if (line == 0) {
         free(data);
-        return lp_error_set(err, LP_ERR_IO, "%.300s %s: no machine ID to take the fingerprint of (set %s)", path,
+        return lp_error_set(err, LP_ERR_IO,
+                            "%.300s %s: no machine ID to take the fingerprint of (set %s)", path,
                             data ? "is empty" : "does not exist", CLI_MACHINE_ID_ENV);
     }
     unsigned char digest[crypto_hash_sha256_BYTES];

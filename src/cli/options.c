@@ -14,8 +14,10 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_NONE] = {"", NULL, "start the interactive terminal interface"},
     [CLI_CMD_LOGIN] = {"login", NULL, "log in and keep the session in the credential store"},
     [CLI_CMD_LOGOUT] = {"logout", NULL, "end the session on the server and forget it here"},
-    [CLI_CMD_STATUS] = {"status", NULL, "who is logged in, to which server, where the session lives"},
-    [CLI_CMD_DASHBOARD] = {"dashboard", NULL, "license counts and the most recently added licenses"},
+    [CLI_CMD_STATUS] = {"status", NULL,
+                        "who is logged in, to which server, where the session lives"},
+    [CLI_CMD_DASHBOARD] = {"dashboard", NULL,
+                           "license counts and the most recently added licenses"},
     [CLI_CMD_LICENSES] = {"licenses", NULL, "list licenses"},
     [CLI_CMD_LICENSE] = {"license", "ID", "show one license with features and renewal options"},
     [CLI_CMD_ACTIVATIONS] = {"activations", NULL, "list activations (devices and domains)"},
@@ -23,8 +25,10 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
     [CLI_CMD_DOWNLOADS] = {"downloads", NULL, "list the files you may download"},
     [CLI_CMD_DOWNLOAD] = {"download", "ID", "download a file, resuming and checking its sha256"},
     [CLI_CMD_CHECK] = {"check", NULL, "monitoring-plugin check of expiring licenses"},
-    [CLI_CMD_TOKEN] = {"token", "ACTION", "personal access tokens for scripts: create, list or revoke"},
-    [CLI_CMD_TOKEN_CREATE] = {"token create", NULL, "create a personal access token and print it once"},
+    [CLI_CMD_TOKEN] = {"token", "ACTION",
+                       "personal access tokens for scripts: create, list or revoke"},
+    [CLI_CMD_TOKEN_CREATE] = {"token create", NULL,
+                              "create a personal access token and print it once"},
     [CLI_CMD_TOKEN_LIST] = {"token list", NULL, "list your personal access tokens"},
     [CLI_CMD_TOKEN_REVOKE] = {"token revoke", "ID", "revoke a personal access token at once"},
     [CLI_CMD_OFFLINE_REQUEST] = {"offline-request", NULL,
@@ -39,17 +43,19 @@ static const cli_command_info commands[CLI_CMD_COUNT] = {
 
 #define FIELD(name) offsetof(cli_args, name)
 #define OVERRIDE(name) (offsetof(cli_args, overrides) + offsetof(lp_config_overrides, name))
-#define PAGED                                                                                  \
-    (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS)      \
-     | CLI_FOR(CLI_CMD_TOKEN_LIST))
+#define PAGED                                                                                \
+    (CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS) | \
+     CLI_FOR(CLI_CMD_TOKEN_LIST))
 /* Every sub-command but the bare group word "token". */
-#define SUB_COMMANDS (((1u << CLI_CMD_COUNT) - 1u) & ~CLI_FOR(CLI_CMD_NONE) & ~CLI_FOR(CLI_CMD_TOKEN))
+#define SUB_COMMANDS \
+    (((1u << CLI_CMD_COUNT) - 1u) & ~CLI_FOR(CLI_CMD_NONE) & ~CLI_FOR(CLI_CMD_TOKEN))
 /* Commands whose plain output is records for scripts. */
-#define RECORDS                                                                                \
-    (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE)        \
-     | CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS) | CLI_FOR(CLI_CMD_TOKEN_LIST))
-#define TOKENS (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
-#define OFFLINE                                                                                \
+#define RECORDS                                                                          \
+    (CLI_FOR(CLI_CMD_DASHBOARD) | CLI_FOR(CLI_CMD_LICENSES) | CLI_FOR(CLI_CMD_LICENSE) | \
+     CLI_FOR(CLI_CMD_ACTIVATIONS) | CLI_FOR(CLI_CMD_DOWNLOADS) | CLI_FOR(CLI_CMD_TOKEN_LIST))
+#define TOKENS \
+    (CLI_FOR(CLI_CMD_TOKEN_CREATE) | CLI_FOR(CLI_CMD_TOKEN_LIST) | CLI_FOR(CLI_CMD_TOKEN_REVOKE))
+#define OFFLINE \
     (CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE) | CLI_FOR(CLI_CMD_VERIFY))
 
 const cli_option cli_options[] = {
@@ -59,8 +65,8 @@ const cli_option cli_options[] = {
      "profile of the configuration file (default: default)"},
     {"--cacert", 0, CLI_ARG_STRING, OVERRIDE(cacert), CLI_ALL_COMMANDS, "FILE",
      "also trust the CA certificates in this PEM file"},
-    {"--credential-store", 0, CLI_ARG_STRING, OVERRIDE(credential_store), CLI_ALL_COMMANDS,
-     "S", "auto, keyring, file or none"},
+    {"--credential-store", 0, CLI_ARG_STRING, OVERRIDE(credential_store), CLI_ALL_COMMANDS, "S",
+     "auto, keyring, file or none"},
     {"--no-color", 0, CLI_ARG_FLAG, OVERRIDE(no_color), CLI_ALL_COMMANDS, NULL,
      "no colours or text attributes"},
     {"--read-only", 0, CLI_ARG_FLAG, OVERRIDE(read_only), CLI_FOR(CLI_CMD_NONE), NULL,
@@ -82,8 +88,8 @@ const cli_option cli_options[] = {
      "match product, edition or the last key characters"},
     {"--sort", 0, CLI_ARG_STRING, FIELD(sort), CLI_FOR(CLI_CMD_LICENSES), "KEY",
      "added_at, -added_at, expires_at, -expires_at, product, -product or status"},
-    {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within),
-     CLI_FOR(CLI_CMD_LICENSES), "DAYS", "only licenses expiring within DAYS days"},
+    {"--expiring-within", 0, CLI_ARG_COUNT_VALUE, FIELD(expiring_within), CLI_FOR(CLI_CMD_LICENSES),
+     "DAYS", "only licenses expiring within DAYS days"},
     {"--limit", 0, CLI_ARG_COUNT_VALUE, FIELD(limit), PAGED, "N", "print at most N items"},
     {"--json", 0, CLI_ARG_FLAG, FIELD(json), SUB_COMMANDS, NULL,
      "print JSON: the API objects, or what was done"},
@@ -107,7 +113,8 @@ const cli_option cli_options[] = {
      "CRITICAL when an active license expires within N days (7)"},
     {"--fields", 0, CLI_ARG_STRING, FIELD(fields), RECORDS, "A,B",
      "plain output: these fields, in this order"},
-    {"--header", 0, CLI_ARG_FLAG, FIELD(header), RECORDS, NULL, "plain output: a first line naming the fields"},
+    {"--header", 0, CLI_ARG_FLAG, FIELD(header), RECORDS, NULL,
+     "plain output: a first line naming the fields"},
     {"--output", 0, CLI_ARG_STRING, FIELD(output_format), RECORDS, "F",
      "tsv (plain default), csv or json, on a terminal too"},
     {"--name", 0, CLI_ARG_STRING, FIELD(token_name), CLI_FOR(CLI_CMD_TOKEN_CREATE), "N",
@@ -119,8 +126,8 @@ const cli_option cli_options[] = {
     {"--out", 0, CLI_ARG_STRING, FIELD(out_file),
      CLI_FOR(CLI_CMD_OFFLINE_REQUEST) | CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE), "FILE",
      "write the request or license file here"},
-    {"--request", 0, CLI_ARG_STRING, FIELD(request_file), CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE),
-     "FILE", "the machine request (from licportal offline-request)"},
+    {"--request", 0, CLI_ARG_STRING, FIELD(request_file), CLI_FOR(CLI_CMD_ACTIVATE_OFFLINE), "FILE",
+     "the machine request (from licportal offline-request)"},
     {"--keys", 0, CLI_ARG_STRING, FIELD(keys_file), CLI_FOR(CLI_CMD_VERIFY), "FILE",
      "signing keys saved earlier, instead of asking the server"},
     {"--save-keys", 0, CLI_ARG_STRING, FIELD(save_keys_file), CLI_FOR(CLI_CMD_VERIFY), "FILE",
@@ -153,7 +160,8 @@ static const cli_option *find_long_for(const char *word, size_t len, cli_command
     const cli_option *first = NULL;
     for (size_t i = 0; i < cli_option_count; i++) {
         if (strlen(cli_options[i].name) == len && strncmp(cli_options[i].name, word, len) == 0) {
-            if (cli_options[i].commands == CLI_ALL_COMMANDS || (cli_options[i].commands & CLI_FOR(command)) != 0) {
+            if (cli_options[i].commands == CLI_ALL_COMMANDS ||
+                (cli_options[i].commands & CLI_FOR(command)) != 0) {
                 return &cli_options[i];
             }
             if (first == NULL) {
@@ -216,13 +224,11 @@ static lp_status store_value(const cli_option *option, const char *value, cli_ar
 
 static lp_status check_allowed(const cli_option *option, const cli_args *out, lp_error *err)
 {
-    if (option->commands == CLI_ALL_COMMANDS
-        || (option->commands & CLI_FOR(out->command)) != 0) {
+    if (option->commands == CLI_ALL_COMMANDS || (option->commands & CLI_FOR(out->command)) != 0) {
         return LP_OK;
     }
     if (out->command == CLI_CMD_NONE) {
-        return lp_error_set(err, LP_ERR_USAGE, "%s belongs after a sub-command",
-                            option->name);
+        return lp_error_set(err, LP_ERR_USAGE, "%s belongs after a sub-command", option->name);
     }
     return lp_error_set(err, LP_ERR_USAGE, "%s is not an option of \"%s\"", option->name,
                         commands[out->command].name);
@@ -242,16 +248,15 @@ static lp_status take_option(const char *word, int *index, int argc, char *const
         snprintf(display, sizeof display, "%.*s", (int)(len < 40 ? len : 40), word);
     } else {
         option = word[2] == '\0' ? find_short(word[1]) : NULL;
-        if (option == NULL && word[1] != '\0' && find_short(word[1]) != NULL
-            && find_short(word[1])->kind != CLI_ARG_FLAG) {
+        if (option == NULL && word[1] != '\0' && find_short(word[1]) != NULL &&
+            find_short(word[1])->kind != CLI_ARG_FLAG) {
             option = find_short(word[1]);
             inline_value = word + 2; /* -qTEXT */
         }
         snprintf(display, sizeof display, "%.40s", word);
     }
     if (option == NULL) {
-        return lp_error_set(err, LP_ERR_USAGE, "unknown option %s (see licportal --help)",
-                            display);
+        return lp_error_set(err, LP_ERR_USAGE, "unknown option %s (see licportal --help)", display);
     }
     lp_status status = check_allowed(option, out, err);
     if (status != LP_OK) {
@@ -278,8 +283,9 @@ static lp_status take_action(const char *word, cli_args *out, lp_error *err)
     char name[GROUP_PREFIX_MAX + 64];
     snprintf(name, sizeof name, "%s %.60s", commands[out->command].name, word);
     if (strlen(word) > 60 || !cli_command_from_name(name, &out->command)) {
-        return lp_error_set(err, LP_ERR_USAGE, "unknown action \"%.40s\" of \"%s\" (create, list or revoke)",
-                            word, commands[out->command].name);
+        return lp_error_set(err, LP_ERR_USAGE,
+                            "unknown action \"%.40s\" of \"%s\" (create, list or revoke)", word,
+                            commands[out->command].name);
     }
     return LP_OK;
 }
@@ -307,7 +313,8 @@ static lp_status take_operand(const char *word, cli_args *out, lp_error *err)
 static const char *const output_formats[] = {"tsv", "csv", "json", NULL};
 
 /* A value outside an enumeration is a usage error listing the allowed ones. */
-static lp_status check_enum(const char *option, const char *value, const char *const *allowed, lp_error *err)
+static lp_status check_enum(const char *option, const char *value, const char *const *allowed,
+                            lp_error *err)
 {
     if (value == NULL) {
         return LP_OK;
@@ -319,10 +326,12 @@ static lp_status check_enum(const char *option, const char *value, const char *c
             return LP_OK;
         }
         if (used < sizeof list) {
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", allowed[i]);
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "",
+                                     allowed[i]);
         }
     }
-    return lp_error_set(err, LP_ERR_USAGE, "%s must be one of %s, not \"%.40s\"", option, list, value);
+    return lp_error_set(err, LP_ERR_USAGE, "%s must be one of %s, not \"%.40s\"", option, list,
+                        value);
 }
 
 bool cli_words_include(int argc, char *const *argv, const char *word)
@@ -351,8 +360,10 @@ cli_command cli_command_named(int argc, char *const *argv)
             after_dashes = true;
         }
         if (!after_dashes && word[0] == '-' && word[1] != '\0') {
-            const cli_option *option = word[1] == '-' ? (strchr(word, '=') ? NULL : find_long(word, strlen(word)))
-                                                      : (word[2] == '\0' ? find_short(word[1]) : NULL);
+            const cli_option *option = word[1] == '-'
+                                           ? (strchr(word, '=') ? NULL
+                                                                : find_long(word, strlen(word)))
+                                           : (word[2] == '\0' ? find_short(word[1]) : NULL);
             if (option != NULL && option->kind != CLI_ARG_FLAG) {
                 i++; /* its value */
             }
@@ -392,7 +403,8 @@ lp_status cli_parse_args(int argc, char *const *argv, cli_args *out, lp_error *e
     }
     const char *operand = commands[out->command].operand;
     if (out->command == CLI_CMD_TOKEN) {
-        return lp_error_set(err, LP_ERR_USAGE, "\"token\" needs an action: create, list or revoke ID");
+        return lp_error_set(err, LP_ERR_USAGE,
+                            "\"token\" needs an action: create, list or revoke ID");
     }
     if (out->command == CLI_CMD_TOKEN_CREATE && out->token_name == NULL) {
         return lp_error_set(err, LP_ERR_USAGE, "\"token create\" needs --name N");

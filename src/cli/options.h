@@ -34,7 +34,7 @@ typedef enum cli_command {
 /* Everything the command line said. Strings point into argv. */
 typedef struct cli_args {
     cli_command command;
-    const char *target;          /* the ID operand of license, deactivate, download */
+    const char *target; /* the ID operand of license, deactivate, download */
     lp_config_overrides overrides;
     bool help;
     bool version;
@@ -46,8 +46,8 @@ typedef struct cli_args {
     const char *product;
     const char *query;
     const char *sort;
-    int expiring_within;         /* -1: not given */
-    int limit;                   /* 0: no cap */
+    int expiring_within; /* -1: not given */
+    int limit;           /* 0: no cap */
     bool json;
     bool reveal;
     const char *license_id;
@@ -58,17 +58,17 @@ typedef struct cli_args {
     bool force;
     int warn_days;
     int crit_days;
-    const char *fields;          /* --fields a,b,c */
+    const char *fields; /* --fields a,b,c */
     bool header;
-    const char *output_format;   /* tsv, csv or json */
+    const char *output_format; /* tsv, csv or json */
     const char *token_name;
     const char *scope;
-    int expires_days;            /* 0: never */
-    const char *out_file;        /* offline-request, activate-offline */
-    const char *request_file;    /* activate-offline */
-    const char *keys_file;       /* verify */
-    const char *save_keys_file;  /* verify */
-    bool any_machine;            /* verify */
+    int expires_days;           /* 0: never */
+    const char *out_file;       /* offline-request, activate-offline */
+    const char *request_file;   /* activate-offline */
+    const char *keys_file;      /* verify */
+    const char *save_keys_file; /* verify */
+    bool any_machine;           /* verify */
 } cli_args;
 
 typedef enum cli_arg_kind {
@@ -81,12 +81,12 @@ typedef enum cli_arg_kind {
 #define CLI_FOR(cmd) (1u << (cmd))
 
 typedef struct cli_option {
-    const char *name;        /* "--status" */
-    char short_name;         /* 'q', or 0 */
+    const char *name; /* "--status" */
+    char short_name;  /* 'q', or 0 */
     cli_arg_kind kind;
-    size_t offset;           /* of the field in cli_args, or SIZE_MAX for overrides */
-    unsigned commands;       /* CLI_ALL_COMMANDS for global options */
-    const char *value_name;  /* "S", "URL" */
+    size_t offset;          /* of the field in cli_args, or SIZE_MAX for overrides */
+    unsigned commands;      /* CLI_ALL_COMMANDS for global options */
+    const char *value_name; /* "S", "URL" */
     const char *help;
 } cli_option;
 
@@ -95,7 +95,7 @@ extern const size_t cli_option_count;
 
 typedef struct cli_command_info {
     const char *name;
-    const char *operand;     /* "ID", "[FILE]" when optional, or NULL when the command takes none */
+    const char *operand; /* "ID", "[FILE]" when optional, or NULL when the command takes none */
     const char *summary;
 } cli_command_info;
 

@@ -14,7 +14,8 @@ int cli_resolve_product(cli_context *ctx, const char **product, char **owned)
     lp_error err;
     lp_error_clear(&err);
     lp_call *done;
-    int rc = cli_call(ctx, lp_client_list_products(ctx->client, &err), &err, "looking up the product", &done);
+    int rc = cli_call(ctx, lp_client_list_products(ctx->client, &err), &err,
+                      "looking up the product", &done);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -25,7 +26,9 @@ int cli_resolve_product(cli_context *ctx, const char **product, char **owned)
         *owned = strdup(products->items[index].id);
         *product = *owned;
         lp_call_free(done);
-        return *owned != NULL ? CLI_EXIT_OK : cli_fail(CLI_EXIT_ERROR, "looking up the product failed: out of memory");
+        return *owned != NULL
+                   ? CLI_EXIT_OK
+                   : cli_fail(CLI_EXIT_ERROR, "looking up the product failed: out of memory");
     }
     char given[128];
     char candidates[2048];
@@ -33,9 +36,10 @@ int cli_resolve_product(cli_context *ctx, const char **product, char **owned)
     cli_product_candidates(products, *product, candidates, sizeof candidates);
     lp_call_free(done);
     if (match == CLI_PRODUCT_AMBIGUOUS) {
-        return cli_fail(CLI_EXIT_USAGE, "--product \"%s\" names several products: %s; pass the id", given,
-                        candidates);
+        return cli_fail(CLI_EXIT_USAGE, "--product \"%s\" names several products: %s; pass the id",
+                        given, candidates);
     }
-    return cli_fail(CLI_EXIT_USAGE, "--product \"%s\" is neither the name nor the id of one of your products: %s",
+    return cli_fail(CLI_EXIT_USAGE,
+                    "--product \"%s\" is neither the name nor the id of one of your products: %s",
                     given, candidates);
 }

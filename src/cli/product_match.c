@@ -13,7 +13,8 @@ static bool names(const lp_owned_product *product, const char *given)
     return strcasecmp(product->name, given) == 0;
 }
 
-cli_product_match_kind cli_product_match(const lp_product_page *products, const char *given, size_t *index)
+cli_product_match_kind cli_product_match(const lp_product_page *products, const char *given,
+                                         size_t *index)
 {
     for (size_t i = 0; i < products->count; i++) {
         if (strcmp(products->items[i].id, given) == 0) {
@@ -32,7 +33,8 @@ cli_product_match_kind cli_product_match(const lp_product_page *products, const 
     return found == 1 ? CLI_PRODUCT_FOUND : found > 1 ? CLI_PRODUCT_AMBIGUOUS : CLI_PRODUCT_UNKNOWN;
 }
 
-void cli_product_candidates(const lp_product_page *products, const char *given, char *out, size_t size)
+void cli_product_candidates(const lp_product_page *products, const char *given, char *out,
+                            size_t size)
 {
     size_t index;
     bool only_named = cli_product_match(products, given, &index) == CLI_PRODUCT_AMBIGUOUS;
@@ -47,7 +49,8 @@ void cli_product_candidates(const lp_product_page *products, const char *given, 
         char id[96];
         lp_sanitize_into(p->name, name, sizeof name);
         lp_sanitize_into(p->id, id, sizeof id);
-        used += (size_t)snprintf(out + used, size - used, "%s%s (%s)", used > 0 ? ", " : "", name, id);
+        used += (size_t)snprintf(out + used, size - used, "%s%s (%s)", used > 0 ? ", " : "", name,
+                                 id);
     }
     if (products->count == 0) {
         snprintf(out, size, "none (no licenses)");

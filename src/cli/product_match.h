@@ -14,10 +14,12 @@ typedef enum cli_product_match_kind {
 
 /* An id equal to `given` wins; otherwise the one product whose name equals
  * `given` ignoring ASCII case. *index is the product found. */
-cli_product_match_kind cli_product_match(const lp_product_page *products, const char *given, size_t *index);
+cli_product_match_kind cli_product_match(const lp_product_page *products, const char *given,
+                                         size_t *index);
 
 /* "Name (id), Name (id), ..." of the products that `given` names (all of
  * them when it names none), sanitised, for a usage error. */
-void cli_product_candidates(const lp_product_page *products, const char *given, char *out, size_t size);
+void cli_product_candidates(const lp_product_page *products, const char *given, char *out,
+                            size_t size);
 
 #endif

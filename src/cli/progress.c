@@ -15,7 +15,7 @@ void cli_progress_format(const lp_download_progress *progress, size_t columns, c
     int percent = 0;
     if (progress->total > 0) {
         int64_t received = progress->received > progress->total ? progress->total
-                                                                 : progress->received;
+                                                                : progress->received;
         percent = (int)(received * 100 / progress->total);
     }
     lp_format_size(progress->received, got, sizeof got);

@@ -31,8 +31,7 @@ static void strip_newline(char *line)
     }
 }
 
-lp_status cli_prompt_line(const char *question, bool echo, char *out, size_t size,
-                          lp_error *err)
+lp_status cli_prompt_line(const char *question, bool echo, char *out, size_t size, lp_error *err)
 {
     out[0] = '\0';
     int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);

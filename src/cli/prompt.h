@@ -14,8 +14,7 @@ bool cli_have_terminal(void);
 /* Asks on /dev/tty and reads one line there (without echo when `echo` is
  * false; echo is restored even on error). The newline is dropped.
  * LP_ERR_USAGE when there is no terminal, LP_ERR_CANCELLED on end of input. */
-lp_status cli_prompt_line(const char *question, bool echo, char *out, size_t size,
-                          lp_error *err);
+lp_status cli_prompt_line(const char *question, bool echo, char *out, size_t size, lp_error *err);
 
 /* Reads one line from `in` (the newline and a CR before it are dropped).
  * LP_ERR_USAGE when it is empty or longer than size - 1. */

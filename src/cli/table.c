@@ -16,8 +16,8 @@
 struct cli_table {
     size_t columns;
     char **headers;
-    bool *keep;     /* columns that are never narrowed */
-    char **cells;   /* rows * columns */
+    bool *keep;   /* columns that are never narrowed */
+    char **cells; /* rows * columns */
     size_t rows;
     size_t cap;
 };
@@ -112,11 +112,13 @@ size_t cli_table_rows(const cli_table *table)
 
 const char *cli_table_cell(const cli_table *table, size_t row, size_t column)
 {
-    return row < table->rows && column < table->columns ? table->cells[row * table->columns + column] : NULL;
+    return row < table->rows && column < table->columns
+               ? table->cells[row * table->columns + column]
+               : NULL;
 }
 
-lp_status cli_table_select(const cli_table *table, const char *fields, size_t *order, size_t room, size_t *chosen,
-                           lp_error *err)
+lp_status cli_table_select(const cli_table *table, const char *fields, size_t *order, size_t room,
+                           size_t *chosen, lp_error *err)
 {
     *chosen = 0;
     const char *p = fields;
@@ -124,14 +126,16 @@ lp_status cli_table_select(const cli_table *table, const char *fields, size_t *o
         const char *end = strchr(p, ',');
         size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
         size_t c = 0;
-        while (c < table->columns && (strlen(table->headers[c]) != len || strncmp(table->headers[c], p, len) != 0)) {
+        while (c < table->columns &&
+               (strlen(table->headers[c]) != len || strncmp(table->headers[c], p, len) != 0)) {
             c++;
         }
         if (c == table->columns || *chosen == room) {
             char known[1024] = "";
             size_t used = 0;
             for (size_t k = 0; k < table->columns && used < sizeof known; k++) {
-                used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", k > 0 ? "," : "", table->headers[k]);
+                used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                         k > 0 ? "," : "", table->headers[k]);
             }
             return lp_error_set(err, LP_ERR_USAGE, "--fields: unknown field \"%.*s\" (fields: %s)",
                                 (int)(len < 40 ? len : 40), p, known);
@@ -203,8 +207,8 @@ static void fit_widths(size_t *widths, const bool *keep, size_t columns, size_t 
     while (total > limit) {
         size_t widest = columns;
         for (size_t c = 0; c < columns; c++) {
-            if (!keep[c] && widths[c] > MIN_COLUMN
-                && (widest == columns || widths[c] > widths[widest])) {
+            if (!keep[c] && widths[c] > MIN_COLUMN &&
+                (widest == columns || widths[c] > widths[widest])) {
                 widest = c;
             }
         }
@@ -269,7 +273,8 @@ void cli_table_print(const cli_table *table, FILE *out, const cli_table_style *s
     }
     print_row(out, table->headers, widths, table->columns, style->bold_header, style->ascii);
     for (size_t r = 0; r < table->rows; r++) {
-        print_row(out, table->cells + r * table->columns, widths, table->columns, false, style->ascii);
+        print_row(out, table->cells + r * table->columns, widths, table->columns, false,
+                  style->ascii);
     }
     free(widths);
 }

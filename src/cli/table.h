@@ -11,10 +11,10 @@
 typedef struct cli_table cli_table;
 
 typedef struct cli_table_style {
-    bool terminal;      /* aligned with a header; else records for scripts */
-    size_t width;       /* terminal columns available; 0: no limit */
-    bool bold_header;   /* terminal only */
-    bool ascii;         /* terminal only: "..." marks a cut, not U+2026 (no UTF-8 locale) */
+    bool terminal;    /* aligned with a header; else records for scripts */
+    size_t width;     /* terminal columns available; 0: no limit */
+    bool bold_header; /* terminal only */
+    bool ascii;       /* terminal only: "..." marks a cut, not U+2026 (no UTF-8 locale) */
     /* Records for scripts: tab-separated (else CSV, RFC 4180), a header line
      * naming the fields when `header`, the columns in `order` (count `chosen`;
      * all when chosen is 0). An empty (NULL) cell is empty. */
@@ -30,8 +30,8 @@ void cli_table_free(cli_table *table);
 /* Picks the columns named in `fields` ("a,b,c", by header) into `order`
  * (room for `room`), *chosen their number. LP_ERR_USAGE naming an unknown
  * field and listing the known ones. */
-lp_status cli_table_select(const cli_table *table, const char *fields, size_t *order, size_t room, size_t *chosen,
-                           lp_error *err);
+lp_status cli_table_select(const cli_table *table, const char *fields, size_t *order, size_t room,
+                           size_t *chosen, lp_error *err);
 
 /* Adds a row of `columns` cells (NULL cell: "-" on a terminal, empty in records); each cell is sanitised here,
  * so no server text reaches the terminal unfiltered. False when out of memory. */

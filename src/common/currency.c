@@ -6,9 +6,9 @@
 
 int lp_currency_exponent(const char *currency)
 {
-    static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
-                                       "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF",
-                                       "XPF"};
+    static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
+                                       "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+                                       "VND", "VUV", "XAF", "XOF", "XPF"};
     static const char *const three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
     for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
         if (strcmp(currency, zero[i]) == 0)

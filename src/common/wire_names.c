@@ -5,24 +5,30 @@
 #include <string.h>
 
 /* Each array ends with NULL, which the count leaves out. */
-#define WIRE_LIST(array) {array, sizeof array / sizeof array[0] - 1}
+#define WIRE_LIST(array)                          \
+    {                                             \
+        array, sizeof array / sizeof array[0] - 1 \
+    }
 
 static const char *const status_names[LP_LICENSE_STATUS_COUNT + 1] = {
     [LP_LICENSE_ACTIVE] = "active",       [LP_LICENSE_EXPIRED] = "expired",
     [LP_LICENSE_SUSPENDED] = "suspended", [LP_LICENSE_REVOKED] = "revoked",
-    [LP_LICENSE_PENDING] = "pending",    [LP_LICENSE_STATUS_COUNT] = NULL,
+    [LP_LICENSE_PENDING] = "pending",     [LP_LICENSE_STATUS_COUNT] = NULL,
 };
 const lp_wire_names lp_license_statuses = WIRE_LIST(status_names);
 
-static const char *const license_sorts[] = {"added_at", "-added_at", "expires_at", "-expires_at",
-                                            "product",   "-product", "status",     "-status",    NULL};
+static const char *const license_sorts[] = {"added_at",    "-added_at", "expires_at",
+                                            "-expires_at", "product",   "-product",
+                                            "status",      "-status",   NULL};
 const lp_wire_names lp_license_sort_keys = WIRE_LIST(license_sorts);
 
-static const char *const activation_sorts[] = {"-activated_at", "activated_at", "name",    "-name",
-                                               "last_seen_at",  "-last_seen_at", "product", "-product", NULL};
+static const char *const activation_sorts[] = {"-activated_at", "activated_at", "name",
+                                               "-name",         "last_seen_at", "-last_seen_at",
+                                               "product",       "-product",     NULL};
 const lp_wire_names lp_activation_sort_keys = WIRE_LIST(activation_sorts);
 
-static const char *const download_sorts[] = {"-released_at", "released_at", "product", "-product", NULL};
+static const char *const download_sorts[] = {"-released_at", "released_at", "product", "-product",
+                                             NULL};
 const lp_wire_names lp_download_sort_keys = WIRE_LIST(download_sorts);
 
 static const char *const channels[] = {"stable", "beta", NULL};

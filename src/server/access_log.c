@@ -25,6 +25,6 @@ void lpd_access_log(const struct lpd_request *req, int64_t finished_ns)
     char method[64], path[1024];
     lpd_log_escape(req->method, method, sizeof method);
     lpd_log_escape(req->path, path, sizeof path);
-    fprintf(stderr, "%s %s %s %s %u %.3fms request_id=%s\n", stamp, req->client_addr, method, path, req->status,
-            ms, req->request_id);
+    fprintf(stderr, "%s %s %s %s %u %.3fms request_id=%s\n", stamp, req->client_addr, method, path, req->status, ms,
+            req->request_id);
 }

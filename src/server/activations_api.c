@@ -33,9 +33,9 @@ static void add_filters(struct lpd_sql *sql, bool by_license, bool by_q)
         lpd_sql_add(sql, " AND a.license_id = :license", NULL);
     if (by_q)
         lpd_sql_add(sql,
-                   " AND (instr(lower(a.name), :q) > 0 OR instr(lower(a.fingerprint), :q) > 0"
-                   " OR instr(lower(coalesce(a.platform, '')), :q) > 0 OR instr(lower(l.product_name), :q) > 0)",
-                   NULL);
+                    " AND (instr(lower(a.name), :q) > 0 OR instr(lower(a.fingerprint), :q) > 0"
+                    " OR instr(lower(coalesce(a.platform, '')), :q) > 0 OR instr(lower(l.product_name), :q) > 0)",
+                    NULL);
 }
 
 /* The total of a listing. Without a search it comes from the trigger-kept
@@ -75,8 +75,8 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
 
 enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
 {
-    const struct lpd_sort_order *order =
-        lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0], lpd_request_query(req, "sort"));
+    const struct lpd_sort_order *order = lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0],
+                                                             lpd_request_query(req, "sort"));
     if (order == NULL)
         return MHD_YES;
     int limit;
@@ -96,8 +96,8 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
     struct lpd_sql sql;
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql,
-               "SELECT " LP_ACTIVATION_COLUMNS ", ", order->expr, " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
+    lpd_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS ", ", order->expr,
+                " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
     lpd_sort_order_sql(&sql, order, "a.id", has_cursor);
     sqlite3_stmt *st = NULL;
@@ -145,7 +145,7 @@ enum MHD_Result lpd_api_activation_delete(struct lpd_request *req)
     sqlite3_reset(st);
     if (!allowed)
         return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "deactivation_not_allowed",
-                              "this license does not allow self-service deactivation");
+                               "this license does not allow self-service deactivation");
     static const char *const del = "DELETE FROM activations WHERE id = :id AND user_id = :user";
     st = lpd_db_stmt(req->db, del);
     if (st == NULL)

@@ -37,7 +37,8 @@ cJSON *lpd_admin_row_json(sqlite3_stmt *st, const struct lpd_admin_column *colum
  * `columns[i]`: tab-separated under a header line, or with `json` one JSON
  * array of objects. Returns an exit code, after a one-line message on a
  * database error. */
-int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count, bool json);
+int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count,
+                   bool json);
 
 /* Prints `count` fields separated by tabs and ended by a newline. A NULL
  * field prints as "-"; tabs, line breaks and other control characters in a

@@ -25,7 +25,7 @@ void lpd_audit(struct lpd_request *req, int64_t user_id, const char *action, con
 }
 
 enum MHD_Result lpd_reply_after_change(struct lpd_request *req, int changed, const char *not_found_message,
-                                      const char *action)
+                                       const char *action)
 {
     if (changed < 0)
         return lpd_reply_internal(req);

@@ -14,6 +14,6 @@ void lpd_audit(struct lpd_request *req, int64_t user_id, const char *action, con
  * failed): 500, 404 not_found with `not_found_message` when none, else the
  * audit record of `action` on the request's object id and 204. */
 enum MHD_Result lpd_reply_after_change(struct lpd_request *req, int changed, const char *not_found_message,
-                                      const char *action);
+                                       const char *action);
 
 #endif

@@ -189,8 +189,7 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
     const char *otp = lpd_json_string(json, "otp");
     if (email == NULL || password == NULL || (otp_item != NULL && !cJSON_IsNull(otp_item) && otp == NULL)) {
         cJSON_Delete(json);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
-                              "email and password are required strings");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "email and password are required strings");
     }
     struct attempt_keys keys;
     attempt_keys(req, email, &keys);
@@ -247,7 +246,7 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
             give_back_attempt(req, &keys);
             cJSON_Delete(json);
             return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "otp_required",
-                                  "this account uses two-factor authentication; send the one-time code as otp");
+                                   "this account uses two-factor authentication; send the one-time code as otp");
         }
         int64_t step = 0;
         if (!lpd_totp_match(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp, &step)) {
@@ -259,7 +258,7 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
             lpd_audit(req, user.id, "login_failed", NULL, "otp reused");
             cJSON_Delete(json);
             return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp",
-                                  "this one-time code was used already; wait for the next one");
+                                   "this one-time code was used already; wait for the next one");
         }
     }
     cJSON_Delete(json);
@@ -314,7 +313,7 @@ static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const cha
         revoke_session(req, session_id);
         lpd_audit(req, user_id, "refresh_reuse", NULL, "session revoked");
         return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token",
-                              "the refresh token was already used; log in again");
+                               "the refresh token was already used; log in again");
     }
     if (lpd_token_is_expired(expires_at, req->now))
         return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the refresh token has expired");

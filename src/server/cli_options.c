@@ -12,7 +12,7 @@
 #define HELP_INDEX (-2)
 
 int lpd_cli_parse(int argc, char **argv, const char *command, const char *usage, const struct lpd_cli_option *options,
-                 const char **positional, size_t positional_count)
+                  const char **positional, size_t positional_count)
 {
     struct option long_options[OPTIONS_MAX + 2];
     size_t count = 0;

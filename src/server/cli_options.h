@@ -31,6 +31,6 @@ struct lpd_cli_option {
  * operands are stored in `positional`, in order. Returns -1 when parsing
  * succeeded, otherwise the exit code to return (0 after --help). */
 int lpd_cli_parse(int argc, char **argv, const char *command, const char *usage, const struct lpd_cli_option *options,
-                 const char **positional, size_t positional_count);
+                  const char **positional, size_t positional_count);
 
 #endif

@@ -75,7 +75,7 @@ int lpd_cli_run_verbs(int argc, char **argv, const char *group, const char *usag
 }
 
 int lpd_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
-                    int (*run)(int argc, char **argv))
+                     int (*run)(int argc, char **argv))
 {
     const struct lpd_cli_verb verbs[] = {{verb, run}, {NULL, NULL}};
     return lpd_cli_run_verbs(argc, argv, group, usage, verbs);
@@ -125,8 +125,7 @@ int lpd_cli_read_new_password(enum lpd_password_source source, const char *email
     }
     if (!read) {
         sodium_memzero(out, size);
-        return lpd_cli_error(source == LP_PASSWORD_FROM_PROMPT ? "no password given"
-                                                              : "no password on standard input");
+        return lpd_cli_error(source == LP_PASSWORD_FROM_PROMPT ? "no password given" : "no password on standard input");
     }
     const char *violation = lpd_password_rule_violation(out, email);
     if (violation != NULL) {

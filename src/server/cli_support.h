@@ -19,7 +19,7 @@ int lpd_cli_option_error(const char *command, int option, char *const argv[]);
  * must be `verb`, `run` gets argv from the verb on; `usage` is printed for
  * --help (stdout) and a missing verb (stderr). */
 int lpd_cli_run_verb(int argc, char **argv, const char *group, const char *usage, const char *verb,
-                    int (*run)(int argc, char **argv));
+                     int (*run)(int argc, char **argv));
 
 /* Reads the first line of stdin (without its line ending). False when stdin
  * is empty, the line is empty or too long. */

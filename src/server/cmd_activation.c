@@ -15,15 +15,17 @@ static int list_activations(int argc, char **argv)
 {
     const char *db_path = NULL, *email = NULL, *license = NULL;
     bool json = false;
-    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},    {"user", LP_CLI_VALUE, &email},
-                                            {"license", LP_CLI_VALUE, &license}, {"json", LP_CLI_FLAG, &json},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+                                             {"user", LP_CLI_VALUE, &email},
+                                             {"license", LP_CLI_VALUE, &license},
+                                             {"json", LP_CLI_FLAG, &json},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "activation list",
-                              ACTIVATION_USAGE
-                              "Lists activations in id order: id, license, user, kind (device or domain),\n"
-                              "name, platform, address, when activated and when last seen; only those of\n"
-                              "the user with e-mail EMAIL or of one license when asked.\n",
-                              options, NULL, 0);
+                               ACTIVATION_USAGE
+                               "Lists activations in id order: id, license, user, kind (device or domain),\n"
+                               "name, platform, address, when activated and when last seen; only those of\n"
+                               "the user with e-mail EMAIL or of one license when asked.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL)

@@ -109,7 +109,7 @@ int lpd_cmd_demo(int argc, char **argv)
     lpd_db_free(db);
     if (!ok)
         return lpd_cli_error("%s", err);
-    printf("demo data: %ld user(s) demo1@example.com..demo%ld@example.com, %ld license(s) each, files in %s\n",
-           users, users, licenses, files_dir);
+    printf("demo data: %ld user(s) demo1@example.com..demo%ld@example.com, %ld license(s) each, files in %s\n", users,
+           users, licenses, files_dir);
     return LP_EXIT_OK;
 }

@@ -62,12 +62,12 @@ static int export_licenses(int argc, char **argv)
     const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"csv", LP_CLI_FLAG, &csv}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "export licenses",
-                              EXPORT_USAGE
-                              "Writes every license, in id order, as CSV (RFC 4180, CRLF line ends) on\n"
-                              "standard output: the header line and the columns 'import licenses' reads,\n"
-                              "so that the file imports again as it is. Renewal options are those given for\n"
-                              "each license; those of its product stay with the product.\n",
-                              options, NULL, 0);
+                               EXPORT_USAGE
+                               "Writes every license, in id order, as CSV (RFC 4180, CRLF line ends) on\n"
+                               "standard output: the header line and the columns 'import licenses' reads,\n"
+                               "so that the file imports again as it is. Renewal options are those given for\n"
+                               "each license; those of its product stay with the product.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || !csv)
@@ -97,10 +97,16 @@ static int export_licenses(int argc, char **argv)
             snprintf(expires, sizeof expires, "never");
         join_features(lpd_col_text(st, 9), features, sizeof features);
         ok = join_renewals(db, sqlite3_column_int64(st, 0), renewals, sizeof renewals);
-        const char *record[LP_LICENSE_CSV_COLUMNS] = {
-            lpd_col_text(st, 1), lpd_col_text(st, 2), lpd_col_text(st, 3), lpd_col_text(st, 4),
-            seats,              expires,            lpd_col_text(st, 7), sqlite3_column_int(st, 8) ? "yes" : "no",
-            features,           renewals};
+        const char *record[LP_LICENSE_CSV_COLUMNS] = {lpd_col_text(st, 1),
+                                                      lpd_col_text(st, 2),
+                                                      lpd_col_text(st, 3),
+                                                      lpd_col_text(st, 4),
+                                                      seats,
+                                                      expires,
+                                                      lpd_col_text(st, 7),
+                                                      sqlite3_column_int(st, 8) ? "yes" : "no",
+                                                      features,
+                                                      renewals};
         lpd_csv_write_record(stdout, record, LP_LICENSE_CSV_COLUMNS);
     }
     if (st != NULL)

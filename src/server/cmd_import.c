@@ -33,8 +33,8 @@ static bool import_rows(struct lpd_db *db, struct lpd_csv_reader *reader, const 
     enum lpd_csv_result result = lpd_csv_read(reader, &fields, &n, &line, err, sizeof err);
     if (result == LP_CSV_END || (result == LP_CSV_RECORD && !lpd_license_csv_is_header(fields, n))) {
         lpd_cli_error("%s:%ld: the first line must be the header: email,product,key,edition,seats,expires,status,"
-                     "allow_deactivation,features,renewal_options",
-                     name, result == LP_CSV_END ? 1L : line);
+                      "allow_deactivation,features,renewal_options",
+                      name, result == LP_CSV_END ? 1L : line);
         count->bad++;
         if (result == LP_CSV_END)
             return true;
@@ -65,21 +65,21 @@ static int import_licenses(int argc, char **argv)
     const char *db_path = NULL, *csv_path = NULL;
     bool dry_run = false;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
-                                            {"csv", LP_CLI_VALUE, &csv_path},
-                                            {"dry-run", LP_CLI_FLAG, &dry_run},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+                                             {"csv", LP_CLI_VALUE, &csv_path},
+                                             {"dry-run", LP_CLI_FLAG, &dry_run},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "import licenses",
-                              IMPORT_USAGE
-                              "Adds the licenses of a CSV file (RFC 4180; '-' reads standard input) in one\n"
-                              "transaction. The first line is the header\n"
-                              "  email,product,key,edition,seats,expires,status,allow_deactivation,features,\n"
-                              "  renewal_options\n"
-                              "as 'export licenses --csv' writes it; an empty key is generated, an empty\n"
-                              "seats, expires, status or allow_deactivation takes its default (unlimited,\n"
-                              "never, active, yes); features and renewal options are separated by ';'.\n"
-                              "Every bad row is reported as FILE:LINE: REASON, and when there is any,\n"
-                              "nothing is written. --dry-run checks everything and writes nothing.\n",
-                              options, NULL, 0);
+                               IMPORT_USAGE
+                               "Adds the licenses of a CSV file (RFC 4180; '-' reads standard input) in one\n"
+                               "transaction. The first line is the header\n"
+                               "  email,product,key,edition,seats,expires,status,allow_deactivation,features,\n"
+                               "  renewal_options\n"
+                               "as 'export licenses --csv' writes it; an empty key is generated, an empty\n"
+                               "seats, expires, status or allow_deactivation takes its default (unlimited,\n"
+                               "never, active, yes); features and renewal options are separated by ';'.\n"
+                               "Every bad row is reported as FILE:LINE: REASON, and when there is any,\n"
+                               "nothing is written. --dry-run checks everything and writes nothing.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || csv_path == NULL)
@@ -93,8 +93,8 @@ static int import_licenses(int argc, char **argv)
     char err[512];
     /* One transaction of many rows: keep its pages in memory rather than
      * spilling them to the WAL while it grows. */
-    bool begun = db != NULL && lpd_db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", err,
-                                          sizeof err) &&
+    bool begun = db != NULL &&
+                 lpd_db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", err, sizeof err) &&
                  lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
     struct import_count count = {0, 0};
     if (reader == NULL) {
@@ -107,7 +107,7 @@ static int import_licenses(int argc, char **argv)
         status = lpd_cli_error("cannot read %s: %s", csv_path, strerror(errno));
     } else if (count.bad > 0) {
         status = lpd_cli_error("%ld bad line%s in %s; nothing was imported", count.bad, count.bad == 1 ? "" : "s",
-                              csv_path);
+                               csv_path);
     } else if (dry_run) {
         printf("%ld licenses checked; nothing written (dry run)\n", count.rows);
         status = LP_EXIT_OK;

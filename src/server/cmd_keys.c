@@ -9,14 +9,14 @@
 #include "server/schema.h"
 #include "server/signing_key.h"
 
-#define KEYS_USAGE                                                                                                   \
-    "Usage: licportald keys rotate --db PATH\n"                                                                      \
-    "Retires the current Ed25519 signing key of offline license files and makes\n"                                   \
-    "a new one. The retired key signs nothing more but still verifies the files\n"                                   \
-    "it signed (GET /signing-keys lists it). Private keys are files of mode 0600\n"                                  \
-    "in PATH.signing-keys/; a running server signs with the new key at once.\n"                                      \
-    "\n"                                                                                                             \
-    "  --db PATH   the database\n"                                                                                   \
+#define KEYS_USAGE                                                                  \
+    "Usage: licportald keys rotate --db PATH\n"                                     \
+    "Retires the current Ed25519 signing key of offline license files and makes\n"  \
+    "a new one. The retired key signs nothing more but still verifies the files\n"  \
+    "it signed (GET /signing-keys lists it). Private keys are files of mode 0600\n" \
+    "in PATH.signing-keys/; a running server signs with the new key at once.\n"     \
+    "\n"                                                                            \
+    "  --db PATH   the database\n"                                                  \
     "  --help      show this help\n"
 
 static int rotate(int argc, char **argv)

@@ -16,16 +16,16 @@
 #include "server/license_store.h"
 #include "server/object_id.h"
 
-#define LICENSE_USAGE                                                                                                 \
-    "Usage: licportald license add --db PATH --user EMAIL --product ID [options]\n"                                   \
-    "       licportald license list --db PATH [--user EMAIL] [--product ID] [--json]\n"                               \
-    "       licportald license show --db PATH [--json] LICENSE_ID\n"                                                  \
-    "       licportald license extend --db PATH (--expires DATE|never | --months N) LICENSE_ID\n"                     \
+#define LICENSE_USAGE                                                                             \
+    "Usage: licportald license add --db PATH --user EMAIL --product ID [options]\n"               \
+    "       licportald license list --db PATH [--user EMAIL] [--product ID] [--json]\n"           \
+    "       licportald license show --db PATH [--json] LICENSE_ID\n"                              \
+    "       licportald license extend --db PATH (--expires DATE|never | --months N) LICENSE_ID\n" \
     "       licportald license suspend|resume|revoke --db PATH LICENSE_ID\n"
 
 /* The effective status: an active license past its expiry reads as expired. */
-#define EFFECTIVE_STATUS                                                                                              \
-    "CASE WHEN l.status = 'active' AND l.expires_at IS NOT NULL AND l.expires_at < :now THEN 'expired' "          \
+#define EFFECTIVE_STATUS                                                                                 \
+    "CASE WHEN l.status = 'active' AND l.expires_at IS NOT NULL AND l.expires_at < :now THEN 'expired' " \
     "ELSE l.status END"
 
 static int add_license(int argc, char **argv)
@@ -35,34 +35,39 @@ static int add_license(int argc, char **argv)
     struct lpd_cli_list features, renewals;
     struct lpd_license_spec spec;
     lpd_license_spec_init(&spec);
-    const struct lpd_cli_option options[] = {
-        {"db", LP_CLI_VALUE, &db_path},      {"user", LP_CLI_VALUE, &spec.email},
-        {"product", LP_CLI_VALUE, &spec.product_id}, {"key", LP_CLI_VALUE, &spec.key},
-        {"edition", LP_CLI_VALUE, &spec.edition}, {"seats", LP_CLI_VALUE, &seats},
-        {"expires", LP_CLI_VALUE, &expires}, {"status", LP_CLI_VALUE, &status_text},
-        {"feature", LP_CLI_LIST, &features}, {"renewal", LP_CLI_LIST, &renewals},
-        {"no-deactivation", LP_CLI_FLAG, &no_deactivation}, {NULL, LP_CLI_FLAG, NULL}};
-    int status = lpd_cli_parse(
-        argc, argv, "license add",
-        "Usage: licportald license add --db PATH --user EMAIL --product ID [--key KEY] [--edition E]\n"
-        "                              [--seats N|unlimited] [--expires DATE|never] [--feature F]...\n"
-        "                              [--renewal 'LABEL,MONTHS,PRICE CUR']... [--status S]\n"
-        "                              [--no-deactivation]\n"
-        "Adds a license for the user with e-mail EMAIL and prints its id and key.\n"
-        "\n"
-        "  --key KEY          the key (4 to 64 letters, digits and dashes); default: generated\n"
-        "                     from the product id, such as ATLA-7K2M-Q9PX-4HRT\n"
-        "  --edition E        the edition users see (default none)\n"
-        "  --seats N          how many activations it allows, or unlimited (default)\n"
-        "  --expires DATE     the end: a date (valid through 23:59:59 UTC that day), an RFC 3339\n"
-        "                     time, or never (default)\n"
-        "  --feature F        a feature (letters, digits and - _ . :); may be repeated\n"
-        "  --renewal R        a renewal option for this license only, such as\n"
-        "                     '1 year,12,99.00 EUR'; may be repeated (options given with\n"
-        "                     'product add' are offered as well)\n"
-        "  --status S         active (default), pending, suspended, revoked or expired\n"
-        "  --no-deactivation  users may not deactivate its activations themselves\n",
-        options, NULL, 0);
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+                                             {"user", LP_CLI_VALUE, &spec.email},
+                                             {"product", LP_CLI_VALUE, &spec.product_id},
+                                             {"key", LP_CLI_VALUE, &spec.key},
+                                             {"edition", LP_CLI_VALUE, &spec.edition},
+                                             {"seats", LP_CLI_VALUE, &seats},
+                                             {"expires", LP_CLI_VALUE, &expires},
+                                             {"status", LP_CLI_VALUE, &status_text},
+                                             {"feature", LP_CLI_LIST, &features},
+                                             {"renewal", LP_CLI_LIST, &renewals},
+                                             {"no-deactivation", LP_CLI_FLAG, &no_deactivation},
+                                             {NULL, LP_CLI_FLAG, NULL}};
+    int status =
+        lpd_cli_parse(argc, argv, "license add",
+                      "Usage: licportald license add --db PATH --user EMAIL --product ID [--key KEY] [--edition E]\n"
+                      "                              [--seats N|unlimited] [--expires DATE|never] [--feature F]...\n"
+                      "                              [--renewal 'LABEL,MONTHS,PRICE CUR']... [--status S]\n"
+                      "                              [--no-deactivation]\n"
+                      "Adds a license for the user with e-mail EMAIL and prints its id and key.\n"
+                      "\n"
+                      "  --key KEY          the key (4 to 64 letters, digits and dashes); default: generated\n"
+                      "                     from the product id, such as ATLA-7K2M-Q9PX-4HRT\n"
+                      "  --edition E        the edition users see (default none)\n"
+                      "  --seats N          how many activations it allows, or unlimited (default)\n"
+                      "  --expires DATE     the end: a date (valid through 23:59:59 UTC that day), an RFC 3339\n"
+                      "                     time, or never (default)\n"
+                      "  --feature F        a feature (letters, digits and - _ . :); may be repeated\n"
+                      "  --renewal R        a renewal option for this license only, such as\n"
+                      "                     '1 year,12,99.00 EUR'; may be repeated (options given with\n"
+                      "                     'product add' are offered as well)\n"
+                      "  --status S         active (default), pending, suspended, revoked or expired\n"
+                      "  --no-deactivation  users may not deactivate its activations themselves\n",
+                      options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || spec.email == NULL || spec.product_id == NULL)
@@ -76,8 +81,8 @@ static int add_license(int argc, char **argv)
         spec.status = status_text;
     spec.allow_deactivation = !no_deactivation;
     if (features.count > LP_LICENSE_FEATURES_MAX || renewals.count > LP_LICENSE_RENEWALS_MAX)
-        return lpd_cli_usage_error("license add", "at most %d features and %d renewal options",
-                                  LP_LICENSE_FEATURES_MAX, LP_LICENSE_RENEWALS_MAX);
+        return lpd_cli_usage_error("license add", "at most %d features and %d renewal options", LP_LICENSE_FEATURES_MAX,
+                                   LP_LICENSE_RENEWALS_MAX);
     for (size_t i = 0; i < features.count; i++)
         spec.features[i] = features.values[i];
     spec.feature_count = features.count;
@@ -111,15 +116,17 @@ static int list_licenses(int argc, char **argv)
 {
     const char *db_path = NULL, *email = NULL, *product = NULL;
     bool json = false;
-    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},    {"user", LP_CLI_VALUE, &email},
-                                            {"product", LP_CLI_VALUE, &product}, {"json", LP_CLI_FLAG, &json},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
+                                             {"user", LP_CLI_VALUE, &email},
+                                             {"product", LP_CLI_VALUE, &product},
+                                             {"json", LP_CLI_FLAG, &json},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "license list",
-                              "Usage: licportald license list --db PATH [--user EMAIL] [--product ID] [--json]\n"
-                              "Lists licenses in id order: id, user, product, edition, key, status (an active\n"
-                              "license past its expiry shows as expired), seats, activations in use,\n"
-                              "expiry and when it was added.\n",
-                              options, NULL, 0);
+                               "Usage: licportald license list --db PATH [--user EMAIL] [--product ID] [--json]\n"
+                               "Lists licenses in id order: id, user, product, edition, key, status (an active\n"
+                               "license past its expiry shows as expired), seats, activations in use,\n"
+                               "expiry and when it was added.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL)
@@ -138,16 +145,11 @@ static int list_licenses(int argc, char **argv)
                                    "WHERE (:email IS NULL OR u.email = :email) "
                                    "AND (:product IS NULL OR l.product_id = :product) ORDER BY l.id";
     static const struct lpd_admin_column columns[] = {
-        {"ID", "id", LP_ADMIN_ID, LP_ID_LICENSE},
-        {"USER", "user", LP_ADMIN_TEXT, NULL},
-        {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
-        {"EDITION", "edition", LP_ADMIN_TEXT, NULL},
-        {"KEY", "license_key", LP_ADMIN_TEXT, NULL},
-        {"STATUS", "status", LP_ADMIN_TEXT, NULL},
-        {"SEATS", "seats", LP_ADMIN_SEATS, NULL},
-        {"IN_USE", "activations_in_use", LP_ADMIN_INT, NULL},
-        {"EXPIRES", "expires_at", LP_ADMIN_EXPIRY, NULL},
-        {"ADDED", "added_at", LP_ADMIN_TIME, NULL},
+        {"ID", "id", LP_ADMIN_ID, LP_ID_LICENSE},         {"USER", "user", LP_ADMIN_TEXT, NULL},
+        {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},   {"EDITION", "edition", LP_ADMIN_TEXT, NULL},
+        {"KEY", "license_key", LP_ADMIN_TEXT, NULL},      {"STATUS", "status", LP_ADMIN_TEXT, NULL},
+        {"SEATS", "seats", LP_ADMIN_SEATS, NULL},         {"IN_USE", "activations_in_use", LP_ADMIN_INT, NULL},
+        {"EXPIRES", "expires_at", LP_ADMIN_EXPIRY, NULL}, {"ADDED", "added_at", LP_ADMIN_TIME, NULL},
     };
     sqlite3_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL) {
@@ -250,10 +252,10 @@ static int show_license(int argc, char **argv)
     const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "license show",
-                              "Usage: licportald license show --db PATH [--json] LICENSE_ID\n"
-                              "Shows one license with its full key, features and the renewal options it\n"
-                              "offers (for the whole product or for this license only).\n",
-                              options, &id, 1);
+                               "Usage: licportald license show --db PATH [--json] LICENSE_ID\n"
+                               "Shows one license with its full key, features and the renewal options it\n"
+                               "offers (for the whole product or for this license only).\n",
+                               options, &id, 1);
     if (status >= 0)
         return status;
     if (db_path == NULL)
@@ -375,17 +377,17 @@ static int extend_license(int argc, char **argv)
 {
     const char *db_path = NULL, *id = NULL, *expires_text = NULL, *months_text = NULL;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
-                                            {"expires", LP_CLI_VALUE, &expires_text},
-                                            {"months", LP_CLI_VALUE, &months_text},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+                                             {"expires", LP_CLI_VALUE, &expires_text},
+                                             {"months", LP_CLI_VALUE, &months_text},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "license extend",
-                              "Usage: licportald license extend --db PATH (--expires DATE|never | --months N)\n"
-                              "                                 LICENSE_ID\n"
-                              "Sets a new expiry: DATE (through 23:59:59 UTC), an RFC 3339 time or never;\n"
-                              "or N calendar months (1 to 120) after the current expiry, or after now when\n"
-                              "it has passed. An expired license becomes active again; a suspended or\n"
-                              "revoked one keeps its status.\n",
-                              options, &id, 1);
+                               "Usage: licportald license extend --db PATH (--expires DATE|never | --months N)\n"
+                               "                                 LICENSE_ID\n"
+                               "Sets a new expiry: DATE (through 23:59:59 UTC), an RFC 3339 time or never;\n"
+                               "or N calendar months (1 to 120) after the current expiry, or after now when\n"
+                               "it has passed. An expired license becomes active again; a suspended or\n"
+                               "revoked one keeps its status.\n",
+                               options, &id, 1);
     if (status >= 0)
         return status;
     if (db_path == NULL || (expires_text == NULL) == (months_text == NULL))
@@ -481,8 +483,9 @@ static int revoke_license(int argc, char **argv)
 int lpd_cmd_license(int argc, char **argv)
 {
     static const struct lpd_cli_verb verbs[] = {
-        {"add", add_license},         {"list", list_licenses},       {"show", show_license},
-        {"extend", extend_license},   {"suspend", suspend_license}, {"resume", resume_license},
+        {"add", add_license},         {"list", list_licenses},
+        {"show", show_license},       {"extend", extend_license},
+        {"suspend", suspend_license}, {"resume", resume_license},
         {"revoke", revoke_license},   {NULL, NULL},
     };
     return lpd_cli_run_verbs(argc, argv, "license", LICENSE_USAGE, verbs);

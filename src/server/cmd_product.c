@@ -12,39 +12,40 @@
 #include "server/license_store.h"
 #include "server/release_fields.h"
 
-#define PRODUCT_USAGE                                                                                                 \
-    "Usage: licportald product add --db PATH --id ID --name NAME [--kind device|domain]\n"                            \
-    "                              [--renewal 'LABEL,MONTHS,PRICE CUR']...\n"                                         \
+#define PRODUCT_USAGE                                                                      \
+    "Usage: licportald product add --db PATH --id ID --name NAME [--kind device|domain]\n" \
+    "                              [--renewal 'LABEL,MONTHS,PRICE CUR']...\n"              \
     "       licportald product list --db PATH [--json]\n"
 
 static int add_product(int argc, char **argv)
 {
     const char *db_path = NULL, *id = NULL, *name = NULL, *kind = "device";
     struct lpd_cli_list renewals;
-    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},     {"id", LP_CLI_VALUE, &id},
-                                            {"name", LP_CLI_VALUE, &name},       {"kind", LP_CLI_VALUE, &kind},
-                                            {"renewal", LP_CLI_LIST, &renewals}, {NULL, LP_CLI_FLAG, NULL}};
+    const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},      {"id", LP_CLI_VALUE, &id},
+                                             {"name", LP_CLI_VALUE, &name},       {"kind", LP_CLI_VALUE, &kind},
+                                             {"renewal", LP_CLI_LIST, &renewals}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "product add",
-                              PRODUCT_USAGE
-                              "Adds a product and prints its id.\n"
-                              "\n"
-                              "  --id ID        the product id, such as prd_atlas: letters, digits and . _ + ~ -\n"
-                              "                 (at most 64); it names the folder of copied release files and\n"
-                              "                 its first letters after prd_ begin generated license keys\n"
-                              "  --name NAME    the name users see (at most 64 bytes)\n"
-                              "  --kind K       what an activation is: device (default) or domain\n"
-                              "  --renewal R    a renewal option offered for every license of the product:\n"
-                              "                 'LABEL,MONTHS,PRICE CUR', such as '1 year,12,99.00 EUR';\n"
-                              "                 may be repeated\n",
-                              options, NULL, 0);
+                               PRODUCT_USAGE
+                               "Adds a product and prints its id.\n"
+                               "\n"
+                               "  --id ID        the product id, such as prd_atlas: letters, digits and . _ + ~ -\n"
+                               "                 (at most 64); it names the folder of copied release files and\n"
+                               "                 its first letters after prd_ begin generated license keys\n"
+                               "  --name NAME    the name users see (at most 64 bytes)\n"
+                               "  --kind K       what an activation is: device (default) or domain\n"
+                               "  --renewal R    a renewal option offered for every license of the product:\n"
+                               "                 'LABEL,MONTHS,PRICE CUR', such as '1 year,12,99.00 EUR';\n"
+                               "                 may be repeated\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || id == NULL || name == NULL)
         return lpd_cli_usage_error("product add", "--db, --id and --name are required");
     if (!lpd_release_folder_name_valid(id))
-        return lpd_cli_usage_error("product add", "--id may hold only letters, digits and . _ + ~ - (at most %d, "
-                                                 "not starting with a dot)",
-                                  LP_RELEASE_VERSION_MAX);
+        return lpd_cli_usage_error("product add",
+                                   "--id may hold only letters, digits and . _ + ~ - (at most %d, "
+                                   "not starting with a dot)",
+                                   LP_RELEASE_VERSION_MAX);
     if (*name == '\0' || strlen(name) > LP_LICENSE_TEXT_MAX || strpbrk(name, "\t\r\n") != NULL)
         return lpd_cli_usage_error("product add", "--name must have 1 to %d bytes on one line", LP_LICENSE_TEXT_MAX);
     if (strcmp(kind, "device") != 0 && strcmp(kind, "domain") != 0)
@@ -93,10 +94,10 @@ static int list_products(int argc, char **argv)
     const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "product list",
-                              "Usage: licportald product list --db PATH [--json]\n"
-                              "Lists the products: id, name, activation kind, renewal options offered for\n"
-                              "every license, licenses and releases.\n",
-                              options, NULL, 0);
+                               "Usage: licportald product list --db PATH [--json]\n"
+                               "Lists the products: id, name, activation kind, renewal options offered for\n"
+                               "every license, licenses and releases.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL)

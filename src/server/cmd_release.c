@@ -66,12 +66,18 @@ static const char *base_name(const char *path)
 static int read_options(int argc, char **argv, struct release_options *o)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},       {"files", required_argument, NULL, 'f'},
-        {"product", required_argument, NULL, 'p'},  {"version", required_argument, NULL, 'v'},
-        {"platform", required_argument, NULL, 'P'}, {"file", required_argument, NULL, 'F'},
-        {"arch", required_argument, NULL, 'a'},     {"channel", required_argument, NULL, 'c'},
-        {"filename", required_argument, NULL, 'n'}, {"notes", required_argument, NULL, 'N'},
-        {"released-at", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {"db", required_argument, NULL, 'd'},
+        {"files", required_argument, NULL, 'f'},
+        {"product", required_argument, NULL, 'p'},
+        {"version", required_argument, NULL, 'v'},
+        {"platform", required_argument, NULL, 'P'},
+        {"file", required_argument, NULL, 'F'},
+        {"arch", required_argument, NULL, 'a'},
+        {"channel", required_argument, NULL, 'c'},
+        {"filename", required_argument, NULL, 'n'},
+        {"notes", required_argument, NULL, 'N'},
+        {"released-at", required_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -116,7 +122,7 @@ static int read_options(int argc, char **argv, struct release_options *o)
         case 'r':
             if (!lp_timestamp_parse(optarg, &o->released_at))
                 return lpd_cli_usage_error("release add", "--released-at must be an RFC 3339 time such as "
-                                                         "2026-11-28T09:15:00Z");
+                                                          "2026-11-28T09:15:00Z");
             break;
         case 'h':
             usage(stdout);
@@ -127,16 +133,17 @@ static int read_options(int argc, char **argv, struct release_options *o)
     }
     if (optind < argc)
         return lpd_cli_usage_error("release add", "unexpected argument '%s'", argv[optind]);
-    if (o->db_path == NULL || o->files_dir == NULL || o->product == NULL || o->version == NULL ||
-        o->platform == NULL || o->file == NULL)
+    if (o->db_path == NULL || o->files_dir == NULL || o->product == NULL || o->version == NULL || o->platform == NULL ||
+        o->file == NULL)
         return lpd_cli_usage_error("release add", "--db, --files, --product, --version, --platform and --file are "
-                                                 "required");
+                                                  "required");
     if (o->filename == NULL)
         o->filename = base_name(o->file);
     if (!lpd_release_folder_name_valid(o->version))
-        return lpd_cli_usage_error("release add", "--version may hold only letters, digits and . _ + ~ - "
-                                                 "(at most %d, not starting with a dot)",
-                                  LP_RELEASE_VERSION_MAX);
+        return lpd_cli_usage_error("release add",
+                                   "--version may hold only letters, digits and . _ + ~ - "
+                                   "(at most %d, not starting with a dot)",
+                                   LP_RELEASE_VERSION_MAX);
     if (!lpd_release_value_allowed(o->platform, lpd_release_platforms))
         return lpd_cli_usage_error("release add", "--platform must be one of linux, windows, macos, any");
     if (!lpd_release_value_allowed(o->arch, lpd_release_archs))
@@ -144,9 +151,10 @@ static int read_options(int argc, char **argv, struct release_options *o)
     if (!lpd_release_value_allowed(o->channel, lpd_release_channels))
         return lpd_cli_usage_error("release add", "--channel must be stable or beta");
     if (!lpd_release_filename_valid(o->filename))
-        return lpd_cli_usage_error("release add", "file name '%s' is not usable: give --filename with printable "
-                                                 "ASCII, no / \\ or \", not starting with a dot",
-                                  o->filename);
+        return lpd_cli_usage_error("release add",
+                                   "file name '%s' is not usable: give --filename with printable "
+                                   "ASCII, no / \\ or \", not starting with a dot",
+                                   o->filename);
     if (o->notes != NULL && strlen(o->notes) > NOTES_MAX)
         return lpd_cli_usage_error("release add", "--notes is longer than %d bytes", NOTES_MAX);
     return -1;
@@ -193,7 +201,7 @@ static int check_catalogue(struct lpd_db *db, const struct release_options *o)
         char id[LP_ID_LEN];
         lpd_object_id_format(LP_ID_RELEASE, existing, id);
         return lpd_cli_error("%s %s %s %s/%s already exists as %s", o->product, o->version, o->channel, o->platform,
-                            o->arch, id);
+                             o->arch, id);
     }
     return LP_EXIT_OK;
 }
@@ -289,15 +297,15 @@ static int list_releases(int argc, char **argv)
     const char *db_path = NULL, *product = NULL;
     bool json = false;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
-                                            {"product", LP_CLI_VALUE, &product},
-                                            {"json", LP_CLI_FLAG, &json},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+                                             {"product", LP_CLI_VALUE, &product},
+                                             {"json", LP_CLI_FLAG, &json},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "release list",
-                              "Usage: licportald release list --db PATH [--product ID] [--json]\n"
-                              "Lists releases, newest first: id, product, version, channel, platform,\n"
-                              "architecture, file name, size in bytes, SHA-256, release time and the\n"
-                              "file's path under the files directory.\n",
-                              options, NULL, 0);
+                               "Usage: licportald release list --db PATH [--product ID] [--json]\n"
+                               "Lists releases, newest first: id, product, version, channel, platform,\n"
+                               "architecture, file name, size in bytes, SHA-256, release time and the\n"
+                               "file's path under the files directory.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL)
@@ -314,16 +322,11 @@ static int list_releases(int argc, char **argv)
                                    "WHERE (:product IS NULL OR product_id = :product) "
                                    "ORDER BY released_at DESC, id DESC";
     static const struct lpd_admin_column columns[] = {
-        {"ID", "id", LP_ADMIN_ID, LP_ID_RELEASE},
-        {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
-        {"VERSION", "version", LP_ADMIN_TEXT, NULL},
-        {"CHANNEL", "channel", LP_ADMIN_TEXT, NULL},
-        {"PLATFORM", "platform", LP_ADMIN_TEXT, NULL},
-        {"ARCH", "arch", LP_ADMIN_TEXT, NULL},
-        {"FILENAME", "filename", LP_ADMIN_TEXT, NULL},
-        {"SIZE", "size_bytes", LP_ADMIN_INT, NULL},
-        {"SHA256", "sha256", LP_ADMIN_TEXT, NULL},
-        {"RELEASED", "released_at", LP_ADMIN_TIME, NULL},
+        {"ID", "id", LP_ADMIN_ID, LP_ID_RELEASE},      {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},
+        {"VERSION", "version", LP_ADMIN_TEXT, NULL},   {"CHANNEL", "channel", LP_ADMIN_TEXT, NULL},
+        {"PLATFORM", "platform", LP_ADMIN_TEXT, NULL}, {"ARCH", "arch", LP_ADMIN_TEXT, NULL},
+        {"FILENAME", "filename", LP_ADMIN_TEXT, NULL}, {"SIZE", "size_bytes", LP_ADMIN_INT, NULL},
+        {"SHA256", "sha256", LP_ADMIN_TEXT, NULL},     {"RELEASED", "released_at", LP_ADMIN_TIME, NULL},
         {"PATH", "path", LP_ADMIN_TEXT, NULL},
     };
     sqlite3_stmt *st = lpd_db_stmt(db, sql);
@@ -339,10 +342,10 @@ static int remove_release(int argc, char **argv)
     const char *db_path = NULL, *id = NULL;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "release remove",
-                              "Usage: licportald release remove --db PATH RELEASE_ID\n"
-                              "Removes a release: users no longer see or download it. Its file stays\n"
-                              "under the files directory; the command prints its path.\n",
-                              options, &id, 1);
+                               "Usage: licportald release remove --db PATH RELEASE_ID\n"
+                               "Removes a release: users no longer see or download it. Its file stays\n"
+                               "under the files directory; the command prints its path.\n",
+                               options, &id, 1);
     if (status >= 0)
         return status;
     if (db_path == NULL)
@@ -379,10 +382,10 @@ int lpd_cmd_release(int argc, char **argv)
     static const struct lpd_cli_verb verbs[] = {
         {"add", add_release}, {"list", list_releases}, {"remove", remove_release}, {NULL, NULL}};
     return lpd_cli_run_verbs(argc, argv, "release",
-                            "Usage: licportald release add --db PATH --files DIR --product ID --version V "
-                            "--platform P\n"
-                            "                              --file PATH [options]\n"
-                            "       licportald release list --db PATH [--product ID] [--json]\n"
-                            "       licportald release remove --db PATH RELEASE_ID\n",
-                            verbs);
+                             "Usage: licportald release add --db PATH --files DIR --product ID --version V "
+                             "--platform P\n"
+                             "                              --file PATH [options]\n"
+                             "       licportald release list --db PATH [--product ID] [--json]\n"
+                             "       licportald release remove --db PATH RELEASE_ID\n",
+                             verbs);
 }

@@ -111,10 +111,14 @@ static bool parse_count(const char *text, long max, unsigned *out)
 static int parse_options(int argc, char **argv, struct serve_options *o, bool *help)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},          {"files", required_argument, NULL, 'f'},
-        {"listen", required_argument, NULL, 'l'},      {"cert", required_argument, NULL, 'c'},
-        {"key", required_argument, NULL, 'k'},         {"access-ttl", required_argument, NULL, 'a'},
-        {"refresh-ttl", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {"db", required_argument, NULL, 'd'},
+        {"files", required_argument, NULL, 'f'},
+        {"listen", required_argument, NULL, 'l'},
+        {"cert", required_argument, NULL, 'c'},
+        {"key", required_argument, NULL, 'k'},
+        {"access-ttl", required_argument, NULL, 'a'},
+        {"refresh-ttl", required_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},
         {"max-connections", required_argument, NULL, 'm'},
         {"connections-per-address", required_argument, NULL, 'p'},
         {"request-timeout", required_argument, NULL, 't'},

@@ -19,27 +19,27 @@
 #include "server/schema.h"
 #include "server/totp.h"
 
-#define USER_USAGE \
+#define USER_USAGE                                                                                         \
     "Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n" \
-    "       licportald user list --db PATH [--json]\n" \
-    "       licportald user disable|enable|remove --db PATH --email E\n" \
-    "       licportald user passwd --db PATH --email E [--password-stdin]\n" \
+    "       licportald user list --db PATH [--json]\n"                                                     \
+    "       licportald user disable|enable|remove --db PATH --email E\n"                                   \
+    "       licportald user passwd --db PATH --email E [--password-stdin]\n"                               \
     "       licportald user reset-otp --db PATH --email E [--otp-secret-file F]\n"
 
-#define ADD_USAGE \
+#define ADD_USAGE                                                                                          \
     "Usage: licportald user add --db PATH --email E [--name N] [--password-stdin] [--otp-secret-file F]\n" \
-    "Adds a portal user and prints its id.\n" \
-    "\n" \
-    "  --db PATH            the database file (created and migrated when needed)\n" \
-    "  --email E            the login e-mail address (unique, case-insensitive)\n" \
-    "  --name N             the display name (default: the part of E before the @)\n" \
-    "  --password-stdin     read the password from the first line of standard input;\n" \
-    "                       without it a terminal is asked twice, and otherwise the\n" \
-    "                       account has no password and cannot log in. A password has\n" \
-    "                       at least 12 characters and is not the e-mail address\n" \
-    "  --otp-secret-file F  turn on two-factor authentication with the base32 TOTP\n" \
-    "                       secret on the first line of file F (SHA-1, 6 digits,\n" \
-    "                       30 s steps); secrets are never taken from the command line\n" \
+    "Adds a portal user and prints its id.\n"                                                              \
+    "\n"                                                                                                   \
+    "  --db PATH            the database file (created and migrated when needed)\n"                        \
+    "  --email E            the login e-mail address (unique, case-insensitive)\n"                         \
+    "  --name N             the display name (default: the part of E before the @)\n"                      \
+    "  --password-stdin     read the password from the first line of standard input;\n"                    \
+    "                       without it a terminal is asked twice, and otherwise the\n"                     \
+    "                       account has no password and cannot log in. A password has\n"                   \
+    "                       at least 12 characters and is not the e-mail address\n"                        \
+    "  --otp-secret-file F  turn on two-factor authentication with the base32 TOTP\n"                      \
+    "                       secret on the first line of file F (SHA-1, 6 digits,\n"                        \
+    "                       30 s steps); secrets are never taken from the command line\n"                  \
     "  --help               show this help\n"
 
 static bool plausible_email(const char *email)
@@ -117,15 +117,15 @@ static int add_user(int argc, char **argv)
 {
     if (secret_on_command_line(argc, argv))
         return lpd_cli_usage_error("user add", "secrets are never taken from the command line; use "
-                                              "--otp-secret-file F");
+                                               "--otp-secret-file F");
     const char *db_path = NULL, *email = NULL, *name = NULL, *otp_path = NULL;
     bool password_stdin = false;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
-                                            {"email", LP_CLI_VALUE, &email},
-                                            {"name", LP_CLI_VALUE, &name},
-                                            {"password-stdin", LP_CLI_FLAG, &password_stdin},
-                                            {"otp-secret-file", LP_CLI_VALUE, &otp_path},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+                                             {"email", LP_CLI_VALUE, &email},
+                                             {"name", LP_CLI_VALUE, &name},
+                                             {"password-stdin", LP_CLI_FLAG, &password_stdin},
+                                             {"otp-secret-file", LP_CLI_VALUE, &otp_path},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int parsed = lpd_cli_parse(argc, argv, "user add", ADD_USAGE, options, NULL, 0);
     if (parsed >= 0)
         return parsed;
@@ -186,7 +186,6 @@ static int add_user(int argc, char **argv)
     return status;
 }
 
-
 static int list_users(int argc, char **argv)
 {
     const char *db_path = NULL;
@@ -194,10 +193,10 @@ static int list_users(int argc, char **argv)
     const struct lpd_cli_option options[] = {
         {"db", LP_CLI_VALUE, &db_path}, {"json", LP_CLI_FLAG, &json}, {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "user list",
-                              "Usage: licportald user list --db PATH [--json]\n"
-                              "Lists the portal users: id, e-mail, name, disabled, two-factor and\n"
-                              "password (yes/no), licenses, activations and when they were added.\n",
-                              options, NULL, 0);
+                               "Usage: licportald user list --db PATH [--json]\n"
+                               "Lists the portal users: id, e-mail, name, disabled, two-factor and\n"
+                               "password (yes/no), licenses, activations and when they were added.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL)
@@ -401,16 +400,16 @@ static int passwd_user(int argc, char **argv)
     const char *db_path = NULL, *email = NULL;
     bool password_stdin = false;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
-                                            {"email", LP_CLI_VALUE, &email},
-                                            {"password-stdin", LP_CLI_FLAG, &password_stdin},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+                                             {"email", LP_CLI_VALUE, &email},
+                                             {"password-stdin", LP_CLI_FLAG, &password_stdin},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "user passwd",
-                              "Usage: licportald user passwd --db PATH --email E [--password-stdin]\n"
-                              "Sets a new password (at least 12 characters, not the e-mail address), read\n"
-                              "from the first line of standard input with --password-stdin, otherwise\n"
-                              "asked twice on the terminal; never from the command line. The user's\n"
-                              "sessions end; personal access tokens stay.\n",
-                              options, NULL, 0);
+                               "Usage: licportald user passwd --db PATH --email E [--password-stdin]\n"
+                               "Sets a new password (at least 12 characters, not the e-mail address), read\n"
+                               "from the first line of standard input with --password-stdin, otherwise\n"
+                               "asked twice on the terminal; never from the command line. The user's\n"
+                               "sessions end; personal access tokens stay.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || email == NULL)
@@ -418,7 +417,7 @@ static int passwd_user(int argc, char **argv)
     enum lpd_password_source source = lpd_cli_password_source(password_stdin);
     if (source == LP_PASSWORD_NONE)
         return lpd_cli_usage_error("user passwd", "give the password on standard input with --password-stdin, "
-                                                 "or run on a terminal");
+                                                  "or run on a terminal");
     char hash[LP_PASSWORD_HASH_LEN];
     status = new_password_hash(source, email, hash);
     if (status >= 0)
@@ -430,17 +429,17 @@ static int reset_otp_user(int argc, char **argv)
 {
     if (secret_on_command_line(argc, argv))
         return lpd_cli_usage_error("user reset-otp", "secrets are never taken from the command line; use "
-                                                    "--otp-secret-file F");
+                                                     "--otp-secret-file F");
     const char *db_path = NULL, *email = NULL, *otp_path = NULL;
     const struct lpd_cli_option options[] = {{"db", LP_CLI_VALUE, &db_path},
-                                            {"email", LP_CLI_VALUE, &email},
-                                            {"otp-secret-file", LP_CLI_VALUE, &otp_path},
-                                            {NULL, LP_CLI_FLAG, NULL}};
+                                             {"email", LP_CLI_VALUE, &email},
+                                             {"otp-secret-file", LP_CLI_VALUE, &otp_path},
+                                             {NULL, LP_CLI_FLAG, NULL}};
     int status = lpd_cli_parse(argc, argv, "user reset-otp",
-                              "Usage: licportald user reset-otp --db PATH --email E [--otp-secret-file F]\n"
-                              "Turns the user's two-factor authentication off, or with --otp-secret-file\n"
-                              "replaces its secret by the base32 secret on the first line of F.\n",
-                              options, NULL, 0);
+                               "Usage: licportald user reset-otp --db PATH --email E [--otp-secret-file F]\n"
+                               "Turns the user's two-factor authentication off, or with --otp-secret-file\n"
+                               "replaces its secret by the base32 secret on the first line of F.\n",
+                               options, NULL, 0);
     if (status >= 0)
         return status;
     if (db_path == NULL || email == NULL)
@@ -462,8 +461,8 @@ static int reset_otp_user(int argc, char **argv)
 int lpd_cmd_user(int argc, char **argv)
 {
     static const struct lpd_cli_verb verbs[] = {
-        {"add", add_user},       {"list", list_users},      {"disable", disable_user},     {"enable", enable_user},
-        {"remove", remove_user}, {"passwd", passwd_user},    {"reset-otp", reset_otp_user}, {NULL, NULL},
+        {"add", add_user},       {"list", list_users},    {"disable", disable_user},     {"enable", enable_user},
+        {"remove", remove_user}, {"passwd", passwd_user}, {"reset-otp", reset_otp_user}, {NULL, NULL},
     };
     return lpd_cli_run_verbs(argc, argv, "user", USER_USAGE, verbs);
 }

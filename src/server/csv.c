@@ -59,7 +59,7 @@ static void skip_line(struct lpd_csv_reader *r, int c)
 }
 
 enum lpd_csv_result lpd_csv_read(struct lpd_csv_reader *r, char ***fields, size_t *count, long *line, char *err,
-                               size_t err_size)
+                                 size_t err_size)
 {
     int c = next_char(r);
     while (c == '\n')
@@ -130,8 +130,8 @@ enum lpd_csv_result lpd_csv_read(struct lpd_csv_reader *r, char ***fields, size_
 
 static void write_field(FILE *out, const char *field)
 {
-    bool quote = field[0] != '\0' && (strpbrk(field, ",\"\r\n") != NULL || field[0] == ' ' ||
-                                      field[strlen(field) - 1] == ' ');
+    bool quote = field[0] != '\0' &&
+                 (strpbrk(field, ",\"\r\n") != NULL || field[0] == ' ' || field[strlen(field) - 1] == ' ');
     if (!quote) {
         fputs(field, out);
         return;

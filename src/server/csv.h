@@ -29,7 +29,7 @@ enum lpd_csv_result {
  * record that breaks the format is skipped to its end, so every bad record
  * can be reported. */
 enum lpd_csv_result lpd_csv_read(struct lpd_csv_reader *reader, char ***fields, size_t *count, long *line, char *err,
-                               size_t err_size);
+                                 size_t err_size);
 
 /* Writes `count` fields as one record ended by CRLF, quoting where needed. */
 void lpd_csv_write_record(FILE *out, const char *const *fields, size_t count);

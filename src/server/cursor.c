@@ -36,7 +36,7 @@ char *lpd_cursor_encode(const struct lpd_cursor *cursor, const unsigned char key
 }
 
 bool lpd_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BYTES], const char *expected_scope,
-                      struct lpd_cursor *out)
+                       struct lpd_cursor *out)
 {
     if (text == NULL || *text == '\0')
         return false;

@@ -26,6 +26,6 @@ char *lpd_cursor_encode(const struct lpd_cursor *cursor, const unsigned char key
 /* Decodes `text`; false when it is malformed, was altered, was made with
  * another key, or belongs to another scope than `expected_scope`. */
 bool lpd_cursor_decode(const char *text, const unsigned char key[LP_CURSOR_KEY_BYTES], const char *expected_scope,
-                      struct lpd_cursor *out);
+                       struct lpd_cursor *out);
 
 #endif

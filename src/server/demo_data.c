@@ -28,6 +28,8 @@ struct product {
     const char *features[3];
 };
 
+/* A table, laid out by hand. */
+/* clang-format off */
 static const struct product products[] = {
     {"prd_atlas", "Atlas Studio", "device", "ATLS", "atlas-studio", {"Standard", "Professional", "Enterprise"},
      {"[\"editor\",\"export-pdf\"]", "[\"editor\",\"export-pdf\",\"collaboration\",\"plugins\"]",
@@ -41,6 +43,7 @@ static const struct product products[] = {
     {"prd_ember", "Ember Analytics", "domain", "EMBR", "ember-analytics", {"Cloud", "On-Premises", NULL},
      {"[\"dashboards\",\"reports\"]", "[\"dashboards\",\"reports\",\"data-residency\"]", NULL}},
 };
+/* clang-format on */
 #define PRODUCT_COUNT (sizeof products / sizeof products[0])
 
 struct renewal {
@@ -183,8 +186,8 @@ static bool add_catalogue(struct lpd_db *db, const struct lpd_demo_options *o, c
         for (size_t r = 0; r < sizeof release_plan / sizeof release_plan[0]; r++) {
             const struct release *rel = &release_plan[r];
             char filename[256], relative[512], path[4608], sha[65];
-            snprintf(filename, sizeof filename, "%s-%s-%s-%s.%s", product->slug, rel->version, rel->platform,
-                     rel->arch, rel->extension);
+            snprintf(filename, sizeof filename, "%s-%s-%s-%s.%s", product->slug, rel->version, rel->platform, rel->arch,
+                     rel->extension);
             snprintf(relative, sizeof relative, "%s/%s", product->slug, filename);
             snprintf(path, sizeof path, "%s/%s", o->files_dir, relative);
             /* File contents depend on the catalogue only, so rerunning the
@@ -260,17 +263,17 @@ static struct license_plan edge_case(size_t index, lp_time now)
         int activations;
         bool allow_deactivation;
     } cases[] = {
-        {0, 1, "active", 10 * DAY, 3, 2, true},                    /* expiring soon */
-        {0, 2, "active", 30 * DAY, 5, 1, true},                    /* exactly at the 30-day edge */
-        {1, 1, "active", 30 * DAY + 1, 3, 2, false},               /* one second past the edge */
-        {2, 0, "active", INT64_MIN, 0, 3, true},                   /* perpetual, unlimited seats */
-        {3, 1, "expired", -40 * DAY, 10, 1, true},                 /* expired */
-        {4, 0, "suspended", 200 * DAY, 2, 1, true},                /* suspended */
-        {0, 0, "revoked", 100 * DAY, 1, 0, true},                  /* revoked */
-        {1, 0, "pending", INT64_MIN, 3, 0, true},                  /* pending */
-        {3, 0, "active", -2 * DAY, 2, 1, true},                    /* active but lapsed: reads expired */
-        {4, 1, "active", 400 * DAY, 5, 2, false},                  /* long-running, locked seats */
-        {2, 0, "active", 0, 1, 1, true},                           /* expires exactly now */
+        {0, 1, "active", 10 * DAY, 3, 2, true},      /* expiring soon */
+        {0, 2, "active", 30 * DAY, 5, 1, true},      /* exactly at the 30-day edge */
+        {1, 1, "active", 30 * DAY + 1, 3, 2, false}, /* one second past the edge */
+        {2, 0, "active", INT64_MIN, 0, 3, true},     /* perpetual, unlimited seats */
+        {3, 1, "expired", -40 * DAY, 10, 1, true},   /* expired */
+        {4, 0, "suspended", 200 * DAY, 2, 1, true},  /* suspended */
+        {0, 0, "revoked", 100 * DAY, 1, 0, true},    /* revoked */
+        {1, 0, "pending", INT64_MIN, 3, 0, true},    /* pending */
+        {3, 0, "active", -2 * DAY, 2, 1, true},      /* active but lapsed: reads expired */
+        {4, 1, "active", 400 * DAY, 5, 2, false},    /* long-running, locked seats */
+        {2, 0, "active", 0, 1, 1, true},             /* expires exactly now */
     };
     struct license_plan plan = {0};
     if (index >= sizeof cases / sizeof cases[0])
@@ -302,8 +305,11 @@ static struct license_plan random_plan(uint64_t *rng, lp_time now)
     int editions = edition_count(&products[plan.product]);
     plan.edition = editions == 0 ? 0 : (int)(next_random(rng) % (uint64_t)editions);
     int roll = (int)random_between(rng, 0, 99);
-    plan.status = roll < 70 ? "active" : roll < 82 ? "expired" : roll < 88 ? "suspended" : roll < 94 ? "revoked"
-                                                                                                      : "pending";
+    plan.status = roll < 70   ? "active"
+                  : roll < 82 ? "expired"
+                  : roll < 88 ? "suspended"
+                  : roll < 94 ? "revoked"
+                              : "pending";
     int when = (int)random_between(rng, 0, 99);
     if (strcmp(plan.status, "active") == 0) {
         if (when < 15)

@@ -27,13 +27,13 @@ static const struct lpd_sort_order orders[] = {
     {"product", "rel:product", "p.name", false, true},
     {"-product", "rel:-product", "p.name", true, true},
 };
-#define RELEASE_COLUMNS                                                                                               \
-    "r.id, r.product_id, p.name, r.version, r.channel, r.platform, r.arch, r.filename, r.size_bytes, r.sha256, "       \
+#define RELEASE_COLUMNS                                                                                          \
+    "r.id, r.product_id, p.name, r.version, r.channel, r.platform, r.arch, r.filename, r.size_bytes, r.sha256, " \
     "r.released_at, r.release_notes, r.path"
 /* Entitlement: an active, unexpired license of the product. The EXISTS stops
  * at the first such license found through licenses_by_product. */
-#define ENTITLED                                                                                                      \
-    "EXISTS (SELECT 1 FROM licenses l WHERE l.user_id = :user AND l.product_id = r.product_id"                        \
+#define ENTITLED                                                                               \
+    "EXISTS (SELECT 1 FROM licenses l WHERE l.user_id = :user AND l.product_id = r.product_id" \
     " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now))"
 
 static cJSON *download_json(sqlite3_stmt *st)
@@ -66,13 +66,13 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "channel must be stable or beta");
     if (platform != NULL && !lpd_release_value_allowed(platform, lpd_release_platforms))
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
-                              "platform must be one of linux, windows, macos, any");
+                               "platform must be one of linux, windows, macos, any");
     const char *q_text = lpd_request_query(req, "q");
     char q[256] = "";
     if (q_text != NULL && !lpd_lowercase_query(q_text, q, sizeof q))
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
-    const struct lpd_sort_order *order =
-        lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0], lpd_request_query(req, "sort"));
+    const struct lpd_sort_order *order = lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0],
+                                                             lpd_request_query(req, "sort"));
     if (order == NULL)
         return MHD_YES;
     int limit;
@@ -91,14 +91,14 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
         lpd_sql_add(&where, " AND r.platform = :platform", NULL);
     if (q_text != NULL)
         lpd_sql_add(&where,
-                   " AND (instr(lower(p.name), :q) > 0 OR instr(lower(r.version), :q) > 0"
-                   " OR instr(lower(r.filename), :q) > 0)",
-                   NULL);
+                    " AND (instr(lower(p.name), :q) > 0 OR instr(lower(r.version), :q) > 0"
+                    " OR instr(lower(r.filename), :q) > 0)",
+                    NULL);
 
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT " RELEASE_COLUMNS ", ", order->expr,
-               " FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
+                " FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
     lpd_sort_order_sql(&sql, order, "r.id", has_cursor);
     sqlite3_stmt *st = NULL;
     if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {

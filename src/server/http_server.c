@@ -42,7 +42,7 @@ static void client_address(struct MHD_Connection *connection, char out[LP_CLIENT
 }
 
 static struct lpd_request *request_new(const struct lpd_server *server, struct MHD_Connection *connection,
-                                      const char *url, const char *method)
+                                       const char *url, const char *method)
 {
     struct lpd_request *req = calloc(1, sizeof *req);
     if (req == NULL)
@@ -139,7 +139,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         unsigned long long declared = declared_body_length(connection);
         if (declared > DISCARD_LIMIT)
             return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
-                                  "the request body is larger than 64 KiB");
+                                   "the request body is larger than 64 KiB");
         req->body_too_large = declared > LP_MAX_BODY;
         return MHD_YES;
     }
@@ -156,7 +156,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
     lpd_request_deadline_met(http->deadline, deadline_watch(connection));
     if (req->body_too_large)
         return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
-                              "the request body is larger than 64 KiB");
+                               "the request body is larger than 64 KiB");
     req->db = lpd_thread_db();
     if (req->db == NULL)
         return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is not available");
@@ -221,8 +221,8 @@ static int open_listener(const struct sockaddr *addr, char *err, size_t err_size
 }
 
 struct lpd_http_server *lpd_http_server_start(const struct lpd_server *server, const struct sockaddr *addr,
-                                            const char *cert_pem, const char *key_pem,
-                                            const struct lpd_http_limits *limits, char *err, size_t err_size)
+                                              const char *cert_pem, const char *key_pem,
+                                              const struct lpd_http_limits *limits, char *err, size_t err_size)
 {
     struct lpd_http_server *http = calloc(1, sizeof *http);
     if (http != NULL)
@@ -249,15 +249,15 @@ struct lpd_http_server *lpd_http_server_start(const struct lpd_server *server, c
     }
     daemon_running = false;
     startup_problem[0] = '\0';
-    http->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, http, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
-        MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_HTTPS_MEM_CERT,
-        cert_pem, MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_HTTPS_PRIORITIES, tls_priorities,
-        MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, limits->idle_timeout, MHD_OPTION_CONNECTION_LIMIT, limits->max_connections,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits->connections_per_address, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(256 * 1024), MHD_OPTION_NOTIFY_CONNECTION, on_connection, http, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, http, MHD_OPTION_END);
+    http->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, http, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error,
+                                    NULL, MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_HTTPS_MEM_CERT, cert_pem,
+                                    MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_HTTPS_PRIORITIES, tls_priorities,
+                                    MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+                                    limits->idle_timeout, MHD_OPTION_CONNECTION_LIMIT, limits->max_connections,
+                                    MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits->connections_per_address,
+                                    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+                                    MHD_OPTION_NOTIFY_CONNECTION, on_connection, http, MHD_OPTION_NOTIFY_COMPLETED,
+                                    on_completed, http, MHD_OPTION_END);
     if (http->daemon == NULL) {
         snprintf(err, err_size, "cannot start TLS (check the certificate and key): %s",
                  startup_problem[0] != '\0' ? startup_problem : "unknown error");

@@ -26,8 +26,8 @@ struct lpd_http_limits {
 /* Starts listening on `addr` with the PEM `cert` and `key` (kept by the
  * caller until lpd_http_server_free). NULL with a message in `err` on failure. */
 struct lpd_http_server *lpd_http_server_start(const struct lpd_server *server, const struct sockaddr *addr,
-                                            const char *cert_pem, const char *key_pem,
-                                            const struct lpd_http_limits *limits, char *err, size_t err_size);
+                                              const char *cert_pem, const char *key_pem,
+                                              const struct lpd_http_limits *limits, char *err, size_t err_size);
 
 /* The port actually bound (useful after asking for port 0). */
 uint16_t lpd_http_server_port(const struct lpd_http_server *http);

@@ -42,7 +42,7 @@ static struct lpd_kpi_snapshot *slot_of(struct lpd_kpi_cache *cache, int64_t use
 }
 
 bool lpd_kpi_cache_get(struct lpd_kpi_cache *cache, int64_t user_id, int64_t version, lp_time now,
-                      struct lpd_kpi_snapshot *out)
+                       struct lpd_kpi_snapshot *out)
 {
     pthread_mutex_lock(&cache->lock);
     const struct lpd_kpi_snapshot *entry = slot_of(cache, user_id);

@@ -28,7 +28,7 @@ void lpd_kpi_cache_free(struct lpd_kpi_cache *cache);
 /* The snapshot of `user_id` when it was taken at `version` and not after
  * `now`. Thread-safe. */
 bool lpd_kpi_cache_get(struct lpd_kpi_cache *cache, int64_t user_id, int64_t version, lp_time now,
-                      struct lpd_kpi_snapshot *out);
+                       struct lpd_kpi_snapshot *out);
 
 /* Remembers `snapshot`, replacing whatever shared its slot. Thread-safe. */
 void lpd_kpi_cache_put(struct lpd_kpi_cache *cache, const struct lpd_kpi_snapshot *snapshot);

@@ -5,8 +5,8 @@
 #include <string.h>
 
 const char *const lpd_license_csv_header[LP_LICENSE_CSV_COLUMNS] = {
-    "email", "product", "key", "edition", "seats", "expires", "status", "allow_deactivation", "features",
-    "renewal_options",
+    "email",    "product",         "key", "edition", "seats", "expires", "status", "allow_deactivation",
+    "features", "renewal_options",
 };
 
 enum column { EMAIL, PRODUCT, KEY, EDITION, SEATS, EXPIRES, STATUS, ALLOW_DEACTIVATION, FEATURES, RENEWALS };

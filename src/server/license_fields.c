@@ -122,8 +122,9 @@ bool lpd_renewal_parse(const char *text, struct lpd_renewal_option *out, char *e
         currency_ok = false;
     }
     if (!currency_ok) {
-        snprintf(err, err_size, "a renewal price is an amount and an ISO 4217 currency such as '99.00 EUR' "
-                                "(no more decimals than the currency has)");
+        snprintf(err, err_size,
+                 "a renewal price is an amount and an ISO 4217 currency such as '99.00 EUR' "
+                 "(no more decimals than the currency has)");
         return false;
     }
     memcpy(out->label, text, label_len);

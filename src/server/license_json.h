@@ -8,8 +8,8 @@
 #include "licportal/timestamp.h"
 
 /* Columns 0..10 of every license query, in this order, from alias `l`. */
-#define LP_LICENSE_COLUMNS                                                                                            \
-    "l.id, l.license_key, l.product_id, l.product_name, l.edition, l.status, l.added_at, l.expires_at, "              \
+#define LP_LICENSE_COLUMNS                                                                               \
+    "l.id, l.license_key, l.product_id, l.product_name, l.edition, l.status, l.added_at, l.expires_at, " \
     "l.max_activations, l.activations_in_use, l.expires_key"
 #define LP_LICENSE_COLUMN_COUNT 11
 

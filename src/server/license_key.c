@@ -7,7 +7,7 @@
 #include <string.h>
 
 void lpd_license_key_format(const char *prefix, const uint64_t draws[LP_LICENSE_KEY_DRAWS],
-                           char out[LP_LICENSE_KEY_LEN])
+                            char out[LP_LICENSE_KEY_LEN])
 {
     static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     char groups[3][5];

@@ -17,7 +17,7 @@ void lpd_license_key_mask(const char *key, char *out, size_t out_size);
 /* Writes "PREFIX-XXXX-XXXX-XXXX" into `out`, each X chosen by one of
  * `draws` from digits and upper-case letters without I and O. */
 void lpd_license_key_format(const char *prefix, const uint64_t draws[LP_LICENSE_KEY_DRAWS],
-                           char out[LP_LICENSE_KEY_LEN]);
+                            char out[LP_LICENSE_KEY_LEN]);
 
 /* A new key with random groups (libsodium must be initialised). */
 void lpd_license_key_generate(const char *prefix, char out[LP_LICENSE_KEY_LEN]);

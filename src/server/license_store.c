@@ -17,7 +17,7 @@ static bool database_error(struct lpd_db *db, char *err, size_t err_size)
 }
 
 bool lpd_renewal_insert(struct lpd_db *db, const char *product_id, int64_t license_row,
-                       const struct lpd_renewal_option *option, char *err, size_t err_size)
+                        const struct lpd_renewal_option *option, char *err, size_t err_size)
 {
     static const char *const sql = "INSERT INTO renewal_options(product_id, license_id, label, term_months, "
                                    "amount_minor, currency) VALUES (:product, :license, :label, :term, :amount, :cur)";
@@ -62,8 +62,7 @@ static int64_t owner_row(struct lpd_db *db, const char *email, char *err, size_t
 }
 
 /* The product's name into `name`, or false with `err` set. */
-static bool product_name(struct lpd_db *db, const char *product_id, char *name, size_t size, char *err,
-                         size_t err_size)
+static bool product_name(struct lpd_db *db, const char *product_id, char *name, size_t size, char *err, size_t err_size)
 {
     static const char *const sql = "SELECT name FROM products WHERE id = :id";
     sqlite3_stmt *st = lpd_db_stmt(db, sql);
@@ -97,7 +96,7 @@ static bool given(const char *text)
 }
 
 bool lpd_license_insert(struct lpd_db *db, const struct lpd_license_spec *spec, lp_time now, int64_t *row, char *key,
-                       char *err, size_t err_size)
+                        char *err, size_t err_size)
 {
     static const char *const sql =
         "INSERT INTO licenses(user_id, product_id, product_name, edition, license_key, status, added_at, "

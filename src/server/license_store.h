@@ -18,12 +18,12 @@
  * license; otherwise `err` says why (no such user or product, a key that
  * exists already, a database error). Run it inside a transaction. */
 bool lpd_license_insert(struct lpd_db *db, const struct lpd_license_spec *spec, lp_time now, int64_t *row, char *key,
-                       char *err, size_t err_size);
+                        char *err, size_t err_size);
 
 /* Adds a renewal option to `product_id`, for license `license_row` only, or
  * for every license of the product when it is 0. */
 bool lpd_renewal_insert(struct lpd_db *db, const char *product_id, int64_t license_row,
-                       const struct lpd_renewal_option *option, char *err, size_t err_size);
+                        const struct lpd_renewal_option *option, char *err, size_t err_size);
 
 /* Reads label, term_months, amount_minor and currency from the statement
  * columns `first` to `first + 3` of the current row. */

@@ -134,7 +134,7 @@ static bool read_filter(struct lpd_request *req, struct license_filter *f, const
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "expiring_within_days") != NULL) {
         if (!lpd_parse_decimal(days, 0, 36500, &f->expiring_days)) {
             lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
-                           "expiring_within_days must be a whole number from 0 to 36500");
+                            "expiring_within_days must be a whole number from 0 to 36500");
             return false;
         }
         f->has_expiring = true;
@@ -197,7 +197,7 @@ static int read_segment(struct lpd_request *req, const struct license_filter *fi
     add_filters(&sql, filter);
     const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
     lpd_sql_add(&sql, status_segments[segment].predicate, after_clause,
-               descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
+                descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;
     if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
@@ -295,7 +295,7 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
     add_filters(&sql, &filter);
     if (has_cursor)
         lpd_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
-                   NULL);
+                    NULL);
     const char *dir = order->descending ? " DESC" : "";
     lpd_sql_add(&sql, " ORDER BY ", order->expr, dir, ", l.id", dir, " LIMIT :limit", NULL);
     sqlite3_stmt *st = NULL;

@@ -65,7 +65,7 @@ static const char *string_member(const cJSON *request, const char *name)
 }
 
 bool lpd_machine_request_parse(const cJSON *request, lp_time now, struct lpd_machine_request *out, char *why,
-                              size_t why_size)
+                               size_t why_size)
 {
     if (!cJSON_IsObject(request)) {
         snprintf(why, why_size, "request must be a JSON object");

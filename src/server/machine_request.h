@@ -30,6 +30,6 @@ struct lpd_machine_request {
  * than 7 days at `now`, not more than one day ahead). On failure `why` says
  * which member is wrong. */
 bool lpd_machine_request_parse(const cJSON *request, lp_time now, struct lpd_machine_request *out, char *why,
-                              size_t why_size);
+                               size_t why_size);
 
 #endif

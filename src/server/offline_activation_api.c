@@ -193,13 +193,13 @@ static cJSON *activate(struct lpd_request *req, int64_t license, const struct lp
         lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     else if (used == 1)
         lpd_reply_error(req, MHD_HTTP_CONFLICT, "request_replayed",
-                       "this machine request was used before: make a new one on the machine");
+                        "this machine request was used before: make a new one on the machine");
     else if (row.status != LP_LICENSE_ACTIVE)
         lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "offline_activation_not_allowed",
-                       "only an active license can be activated offline");
+                        "only an active license can be activated offline");
     else if (row.max_activations >= 0 && row.in_use >= row.max_activations)
         lpd_reply_error(req, MHD_HTTP_CONFLICT, "seats_exhausted",
-                       "every seat of this license is in use: deactivate a machine first");
+                        "every seat of this license is in use: deactivate a machine first");
     else
         *replied = false;
     if (*replied) {
@@ -255,7 +255,7 @@ enum MHD_Result lpd_api_offline_activation(struct lpd_request *req)
     if (!lpd_signing_key_current(req->db, req->server->db_path, &key, err, sizeof err)) {
         fprintf(stderr, "licportald: %s\n", err);
         return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable",
-                              "offline activation is not available: the portal has no usable signing key");
+                               "offline activation is not available: the portal has no usable signing key");
     }
     if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
         sodium_memzero(&key, sizeof key);

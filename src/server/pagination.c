@@ -8,7 +8,7 @@
 #include "server/response.h"
 
 bool lpd_page_params(struct lpd_request *req, const char *scope, int *limit, struct lpd_cursor *cursor,
-                    bool *has_cursor)
+                     bool *has_cursor)
 {
     const char *limit_text = lpd_request_query(req, "limit");
     long value = LP_PAGE_DEFAULT_LIMIT;
@@ -41,7 +41,7 @@ cJSON *lpd_page_body(cJSON *items, char *next_cursor, int64_t total)
 }
 
 cJSON *lpd_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
-                    const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next)
+                     const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next)
 {
     cJSON *items = cJSON_CreateArray();
     int rows = 0;

@@ -17,7 +17,7 @@
  * *has_cursor tells whether a cursor was given. On a bad value replies 400
  * invalid_request and returns false. */
 bool lpd_page_params(struct lpd_request *req, const char *scope, int *limit, struct lpd_cursor *cursor,
-                    bool *has_cursor);
+                     bool *has_cursor);
 
 /* {"items": items, "next_cursor": cursor or null, "total": total}; takes
  * ownership of `items` and frees `next_cursor`. */
@@ -28,6 +28,6 @@ cJSON *lpd_page_body(cJSON *items, char *next_cursor, int64_t total);
  * more than `limit` so that *next (else NULL) can carry the cursor, in `scope`,
  * of the page that follows. */
 cJSON *lpd_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
-                    const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next);
+                     const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next);
 
 #endif

@@ -30,7 +30,7 @@ bool lpd_password_verify(const char *hash, const char *password)
     if (hash == NULL || *hash == '\0') {
         pthread_once(&decoy_once, make_decoy);
         volatile int ignored = decoy_hash[0] != '\0' ? crypto_pwhash_str_verify(decoy_hash, password, strlen(password))
-                                                       : -1;
+                                                     : -1;
         (void)ignored;
         return false;
     }

@@ -75,7 +75,7 @@ lpd_personal_token_outcome lpd_personal_token_authenticate(struct lpd_request *r
         return refuse(req, "this personal access token has expired");
     if (read_only && !is_read_only_method(req->method)) {
         lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "insufficient_scope",
-                       "this personal access token may only read; use a read_write token");
+                        "this personal access token may only read; use a read_write token");
         return LP_PERSONAL_TOKEN_REFUSED;
     }
     record_use(req, token_id);

@@ -170,7 +170,7 @@ void lpd_rate_limiter_fail(struct lpd_rate_limiter *limiter, const char *key, lp
 }
 
 bool lpd_rate_limiter_reserve(struct lpd_rate_limiter *limiter, const char *key, lp_time now,
-                             struct lpd_rate_refusal *refusal)
+                              struct lpd_rate_refusal *refusal)
 {
     pthread_mutex_lock(&limiter->lock);
     struct entry *e = entry_for_attempt(limiter, key, now, refusal);

@@ -39,7 +39,7 @@ void lpd_rate_limiter_fail(struct lpd_rate_limiter *limiter, const char *key, lp
  * counts nothing. An attempt that did not fail is given back with
  * lpd_rate_limiter_release() or lpd_rate_limiter_reset(). Thread-safe. */
 bool lpd_rate_limiter_reserve(struct lpd_rate_limiter *limiter, const char *key, lp_time now,
-                             struct lpd_rate_refusal *refusal);
+                              struct lpd_rate_refusal *refusal);
 
 /* Gives back one attempt reserved at `now` for `key`, unless its window has
  * started again since. Thread-safe. */

@@ -134,7 +134,7 @@ static bool copy_in(int in, const char *source, const char *files_dir, const cha
 }
 
 bool lpd_release_file_place(const char *files_dir, const char *source, const char *dest_relative,
-                           struct lpd_release_file *out, char *err, size_t err_size)
+                            struct lpd_release_file *out, char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out);
     int in = open(source, O_RDONLY | O_CLOEXEC);

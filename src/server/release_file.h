@@ -25,7 +25,7 @@ bool lpd_release_file_inside(const char *files_dir, const char *source, char *re
  * in `err` when the source is missing, unreadable or not a regular file, or
  * the copy cannot be written. */
 bool lpd_release_file_place(const char *files_dir, const char *source, const char *dest_relative,
-                           struct lpd_release_file *out, char *err, size_t err_size);
+                            struct lpd_release_file *out, char *err, size_t err_size);
 
 /* Removes the copy lpd_release_file_place made; a file found in place stays. */
 void lpd_release_file_discard(const char *files_dir, const struct lpd_release_file *file);

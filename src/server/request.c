@@ -16,8 +16,8 @@ const char *lpd_request_header(const struct lpd_request *req, const char *name)
     return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
 }
 
-static enum MHD_Result find_nul(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
-                                const char *value, size_t value_size)
+static enum MHD_Result find_nul(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size, const char *value,
+                                size_t value_size)
 {
     bool *found = cls;
     if (strlen(key) != key_size || (value != NULL && strlen(value) != value_size)) {

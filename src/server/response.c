@@ -40,10 +40,9 @@ static void tag_without(cJSON *body, const char *volatile_member, char etag[LP_E
 }
 
 enum MHD_Result lpd_reply_json_stable(struct lpd_request *req, unsigned status, cJSON *body,
-                                     const char *volatile_member)
+                                      const char *volatile_member)
 {
-    bool cacheable =
-        status == MHD_HTTP_OK && (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0);
+    bool cacheable = status == MHD_HTTP_OK && (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0);
     char etag[LP_ETAG_LEN] = "";
     if (cacheable && volatile_member != NULL)
         tag_without(body, volatile_member, etag);

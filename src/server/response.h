@@ -17,7 +17,7 @@ enum MHD_Result lpd_reply_json(struct lpd_request *req, unsigned status, cJSON *
 /* As lpd_reply_json, but the ETag ignores the top-level `volatile_member`
  * (for example "generated_at"): unchanged data revalidates to 304. */
 enum MHD_Result lpd_reply_json_stable(struct lpd_request *req, unsigned status, cJSON *body,
-                                     const char *volatile_member);
+                                      const char *volatile_member);
 
 /* {"error": {"code", "message", "request_id"}}. */
 enum MHD_Result lpd_reply_error(struct lpd_request *req, unsigned status, const char *code, const char *message);

@@ -87,11 +87,11 @@ enum MHD_Result lpd_route(struct lpd_request *req)
             return MHD_YES;
         if (lpd_request_query_has_nul(req))
             return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
-                                  "query parameters must not contain NUL bytes");
+                                   "query parameters must not contain NUL bytes");
         return routes[i].handler(req);
     }
     if (path_known)
         return lpd_reply_error(req, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
-                              "this path does not support that method");
+                               "this path does not support that method");
     return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such endpoint");
 }

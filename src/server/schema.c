@@ -8,30 +8,30 @@
 
 /* The counters the dashboard reads, kept by triggers. Bulk loads drop them
  * and set the counters themselves (see lpd_schema_suspend_counters). */
-#define TRIGGER_LICENSES_COUNTED \
-    "CREATE TRIGGER licenses_counted AFTER INSERT ON licenses BEGIN" \
-    "  UPDATE users SET license_count = license_count + 1," \
+#define TRIGGER_LICENSES_COUNTED                                                                      \
+    "CREATE TRIGGER licenses_counted AFTER INSERT ON licenses BEGIN"                                  \
+    "  UPDATE users SET license_count = license_count + 1,"                                           \
     "    active_stored_count = active_stored_count + (NEW.status = 'active') WHERE id = NEW.user_id;" \
     " END;"
-#define TRIGGER_LICENSES_UNCOUNTED \
-    "CREATE TRIGGER licenses_uncounted AFTER DELETE ON licenses BEGIN" \
-    "  UPDATE users SET license_count = license_count - 1," \
+#define TRIGGER_LICENSES_UNCOUNTED                                                                    \
+    "CREATE TRIGGER licenses_uncounted AFTER DELETE ON licenses BEGIN"                                \
+    "  UPDATE users SET license_count = license_count - 1,"                                           \
     "    active_stored_count = active_stored_count - (OLD.status = 'active') WHERE id = OLD.user_id;" \
     " END;"
-#define TRIGGER_LICENSES_STATUS_CHANGED \
+#define TRIGGER_LICENSES_STATUS_CHANGED                                               \
     "CREATE TRIGGER licenses_status_changed AFTER UPDATE OF status ON licenses BEGIN" \
-    "  UPDATE users SET active_stored_count = active_stored_count" \
+    "  UPDATE users SET active_stored_count = active_stored_count"                    \
     "    - (OLD.status = 'active') + (NEW.status = 'active') WHERE id = NEW.user_id;" \
     " END;"
-#define TRIGGER_ACTIVATIONS_COUNTED \
-    "CREATE TRIGGER activations_counted AFTER INSERT ON activations BEGIN" \
+#define TRIGGER_ACTIVATIONS_COUNTED                                                                \
+    "CREATE TRIGGER activations_counted AFTER INSERT ON activations BEGIN"                         \
     "  UPDATE licenses SET activations_in_use = activations_in_use + 1 WHERE id = NEW.license_id;" \
-    "  UPDATE users SET activation_count = activation_count + 1 WHERE id = NEW.user_id;" \
+    "  UPDATE users SET activation_count = activation_count + 1 WHERE id = NEW.user_id;"           \
     " END;"
-#define TRIGGER_ACTIVATIONS_UNCOUNTED \
-    "CREATE TRIGGER activations_uncounted AFTER DELETE ON activations BEGIN" \
+#define TRIGGER_ACTIVATIONS_UNCOUNTED                                                              \
+    "CREATE TRIGGER activations_uncounted AFTER DELETE ON activations BEGIN"                       \
     "  UPDATE licenses SET activations_in_use = activations_in_use - 1 WHERE id = OLD.license_id;" \
-    "  UPDATE users SET activation_count = activation_count - 1 WHERE id = OLD.user_id;" \
+    "  UPDATE users SET activation_count = activation_count - 1 WHERE id = OLD.user_id;"           \
     " END;"
 
 /* Version 1: the whole portal model, one statement per entry. */
@@ -145,17 +145,17 @@ static const char *const migration_1[] = {
 
 /* kpi_version changes whenever a license's owner, status or expiry changes, so
  * that cached expiry counts (kpi_cache.c) know when to start afresh. */
-#define TRIGGER_KPI_LICENSE_ADDED \
-    "CREATE TRIGGER kpi_license_added AFTER INSERT ON licenses BEGIN" \
+#define TRIGGER_KPI_LICENSE_ADDED                                              \
+    "CREATE TRIGGER kpi_license_added AFTER INSERT ON licenses BEGIN"          \
     "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id = NEW.user_id;" \
     " END;"
-#define TRIGGER_KPI_LICENSE_REMOVED \
-    "CREATE TRIGGER kpi_license_removed AFTER DELETE ON licenses BEGIN" \
+#define TRIGGER_KPI_LICENSE_REMOVED                                            \
+    "CREATE TRIGGER kpi_license_removed AFTER DELETE ON licenses BEGIN"        \
     "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id = OLD.user_id;" \
     " END;"
-#define TRIGGER_KPI_LICENSE_CHANGED \
+#define TRIGGER_KPI_LICENSE_CHANGED                                                                    \
     "CREATE TRIGGER kpi_license_changed AFTER UPDATE OF user_id, status, expires_at ON licenses BEGIN" \
-    "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id IN (OLD.user_id, NEW.user_id);" \
+    "  UPDATE users SET kpi_version = kpi_version + 1 WHERE id IN (OLD.user_id, NEW.user_id);"         \
     " END;"
 
 /* Version 2: a per-user version of the data the expiry KPIs depend on. */
@@ -242,8 +242,8 @@ static const char *const migration_8[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5,
-                                                migration_6, migration_7, migration_8};
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4,
+                                                migration_5, migration_6, migration_7, migration_8};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -300,8 +300,7 @@ bool lpd_schema_migrate(struct lpd_db *db, char *err, size_t err_size)
     }
     if (version < LATEST_VERSION) {
         char sql[96];
-        snprintf(sql, sizeof sql, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)",
-                 LATEST_VERSION);
+        snprintf(sql, sizeof sql, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)", LATEST_VERSION);
         if (!lpd_db_exec(db, sql, err, err_size))
             goto fail;
     }
@@ -315,8 +314,8 @@ bool lpd_schema_cursor_key(struct lpd_db *db, unsigned char key[LP_CURSOR_KEY_BY
 {
     sqlite3_stmt *st = NULL;
     bool ok = false;
-    if (sqlite3_prepare_v2(lpd_db_handle(db), "SELECT value FROM settings WHERE name = 'cursor_key'", -1, &st,
-                           NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(lpd_db_handle(db), "SELECT value FROM settings WHERE name = 'cursor_key'", -1, &st, NULL) ==
+            SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == LP_CURSOR_KEY_BYTES) {
         memcpy(key, sqlite3_column_blob(st, 0), LP_CURSOR_KEY_BYTES);
         ok = true;
@@ -338,7 +337,7 @@ struct lpd_db *lpd_schema_open(const char *path, char *err, size_t err_size)
 }
 
 static const char *const counter_triggers[] = {
-    TRIGGER_LICENSES_COUNTED,    TRIGGER_LICENSES_UNCOUNTED,   TRIGGER_LICENSES_STATUS_CHANGED,
+    TRIGGER_LICENSES_COUNTED,    TRIGGER_LICENSES_UNCOUNTED,    TRIGGER_LICENSES_STATUS_CHANGED,
     TRIGGER_ACTIVATIONS_COUNTED, TRIGGER_ACTIVATIONS_UNCOUNTED, TRIGGER_KPI_LICENSE_ADDED,
     TRIGGER_KPI_LICENSE_REMOVED, TRIGGER_KPI_LICENSE_CHANGED,
 };
@@ -346,11 +345,11 @@ static const char *const counter_triggers[] = {
 bool lpd_schema_suspend_counters(struct lpd_db *db, char *err, size_t err_size)
 {
     return lpd_db_exec(db,
-                      "DROP TRIGGER licenses_counted; DROP TRIGGER licenses_uncounted;"
-                      "DROP TRIGGER licenses_status_changed; DROP TRIGGER activations_counted;"
-                      "DROP TRIGGER activations_uncounted; DROP TRIGGER kpi_license_added;"
-                      "DROP TRIGGER kpi_license_removed; DROP TRIGGER kpi_license_changed;",
-                      err, err_size);
+                       "DROP TRIGGER licenses_counted; DROP TRIGGER licenses_uncounted;"
+                       "DROP TRIGGER licenses_status_changed; DROP TRIGGER activations_counted;"
+                       "DROP TRIGGER activations_uncounted; DROP TRIGGER kpi_license_added;"
+                       "DROP TRIGGER kpi_license_removed; DROP TRIGGER kpi_license_changed;",
+                       err, err_size);
 }
 
 bool lpd_schema_resume_counters(struct lpd_db *db, char *err, size_t err_size)

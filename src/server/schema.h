@@ -11,7 +11,7 @@
 /* What license search (`q`) matches: product name, edition and the last four
  * key characters, lower-cased and separated by U+001F so that a match cannot
  * span two of them. Queries must use this exact text to use its index. */
-#define LP_LICENSE_SEARCH_TEXT                                                                                       \
+#define LP_LICENSE_SEARCH_TEXT \
     "lower(product_name || char(31) || coalesce(edition, '') || char(31) || substr(license_key, -4))"
 
 /* Brings the schema to the newest version, each step in one transaction.

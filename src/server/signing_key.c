@@ -151,7 +151,7 @@ static bool has_current_key(struct lpd_db *db, bool *has)
 }
 
 bool lpd_signing_key_ensure(struct lpd_db *db, const char *db_path, lp_time now, bool *created, char *err,
-                           size_t err_size)
+                            size_t err_size)
 {
     *created = false;
     if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
@@ -171,7 +171,7 @@ bool lpd_signing_key_ensure(struct lpd_db *db, const char *db_path, lp_time now,
 }
 
 bool lpd_signing_key_rotate(struct lpd_db *db, const char *db_path, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
-                           char *err, size_t err_size)
+                            char *err, size_t err_size)
 {
     if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
         return false;
@@ -192,7 +192,7 @@ bool lpd_signing_key_rotate(struct lpd_db *db, const char *db_path, lp_time now,
 }
 
 bool lpd_signing_key_current(struct lpd_db *db, const char *db_path, struct lpd_signing_key *key, char *err,
-                            size_t err_size)
+                             size_t err_size)
 {
     static const char *const sql = "SELECT id, public_key FROM signing_keys WHERE retired_at IS NULL "
                                    "ORDER BY seq DESC LIMIT 1";

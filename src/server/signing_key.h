@@ -25,17 +25,17 @@ bool lpd_signing_key_dir(const char *db_path, char *out, size_t out_size);
 /* Makes a signing key when the database has no current one; *created says
  * whether it did. */
 bool lpd_signing_key_ensure(struct lpd_db *db, const char *db_path, lp_time now, bool *created, char *err,
-                           size_t err_size);
+                            size_t err_size);
 
 /* Retires the current key (it keeps verifying what it signed) and makes a
  * new one, whose id goes to `new_id`. */
 bool lpd_signing_key_rotate(struct lpd_db *db, const char *db_path, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
-                           char *err, size_t err_size);
+                            char *err, size_t err_size);
 
 /* Loads the current key. Refuses a private key file that others may read or
  * that does not match the public key on record. Wipe `key` after use. */
 bool lpd_signing_key_current(struct lpd_db *db, const char *db_path, struct lpd_signing_key *key, char *err,
-                            size_t err_size);
+                             size_t err_size);
 
 /* {"keys": [{"id", "alg", "public_key", "created_at", "retired_at"}]}, oldest
  * first; NULL on a database error. */

@@ -10,7 +10,7 @@
 #include "server/response.h"
 
 const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const struct lpd_sort_order *orders,
-                                               size_t count, const char *name)
+                                                 size_t count, const char *name)
 {
     if (name == NULL)
         return &orders[0];
@@ -25,12 +25,11 @@ const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const 
     return NULL;
 }
 
-void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order, const char *id_column,
-                       bool has_cursor)
+void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order, const char *id_column, bool has_cursor)
 {
     if (has_cursor)
         lpd_sql_add(sql, " AND (", order->expr, ", ", id_column, ") ", order->descending ? "<" : ">",
-                   " (:after, :after_id)", NULL);
+                    " (:after, :after_id)", NULL);
     const char *dir = order->descending ? " DESC" : "";
     lpd_sql_add(sql, " ORDER BY ", order->expr, dir, ", ", id_column, dir, " LIMIT :limit", NULL);
 }

@@ -21,12 +21,12 @@ struct lpd_sort_order {
 /* The order called `name` (NULL: the first, the default), or NULL when there
  * is none, after replying 400 invalid_request that lists the names. */
 const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const struct lpd_sort_order *orders,
-                                               size_t count, const char *name);
+                                                 size_t count, const char *name);
 
 /* Appends the keyset condition (when paging on from a cursor) and the ORDER
  * BY with `id_column` breaking ties in the same direction. */
 void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order, const char *id_column,
-                       bool has_cursor);
+                        bool has_cursor);
 
 /* Binds :after and :after_id from `after`; false when its value does not fit
  * the order's key. */

@@ -21,7 +21,7 @@ static bool refused_to_tokens(struct lpd_request *req)
     if (req->personal_token_id == 0)
         return false;
     lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden",
-                   "personal access tokens are managed from a login session, not with a token");
+                    "personal access tokens are managed from a login session, not with a token");
     return true;
 }
 
@@ -148,8 +148,7 @@ enum MHD_Result lpd_api_token_list(struct lpd_request *req)
                                           "FROM personal_tokens WHERE user_id = :user AND revoked_at IS NULL "
                                           "AND id < :after ORDER BY id DESC LIMIT :limit";
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lpd_db_handle(req->db), has_cursor ? later_page : first_page, -1, &st, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(lpd_db_handle(req->db), has_cursor ? later_page : first_page, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return lpd_reply_internal(req);
     }

@@ -53,21 +53,21 @@ bool lpd_totp_secret_from_base32(const char *text, unsigned char **out, size_t *
 }
 
 bool lpd_totp_generate(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, unsigned digits,
-                      enum lpd_totp_hash hash, char *out)
+                       enum lpd_totp_hash hash, char *out)
 {
-    return oath_totp_generate2((const char *)secret, secret_len, (time_t)now, step, 0, digits, oath_flags(hash),
-                               out) == OATH_OK;
+    return oath_totp_generate2((const char *)secret, secret_len, (time_t)now, step, 0, digits, oath_flags(hash), out) ==
+           OATH_OK;
 }
 
 bool lpd_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
-                    enum lpd_totp_hash hash, const char *code)
+                     enum lpd_totp_hash hash, const char *code)
 {
     int64_t matched;
     return lpd_totp_match(secret, secret_len, now, step, window, hash, code, &matched);
 }
 
 bool lpd_totp_match(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
-                   enum lpd_totp_hash hash, const char *code, int64_t *matched_step)
+                    enum lpd_totp_hash hash, const char *code, int64_t *matched_step)
 {
     if (code == NULL || secret == NULL || secret_len == 0)
         return false;

@@ -33,17 +33,17 @@ bool lpd_totp_secret_from_base32(const char *text, unsigned char **out, size_t *
 
 /* Writes the code for `now` into `out` (digits + 1 bytes). */
 bool lpd_totp_generate(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, unsigned digits,
-                      enum lpd_totp_hash hash, char *out);
+                       enum lpd_totp_hash hash, char *out);
 
 /* Accepts `code` when it matches the step of `now` or up to `window` steps
  * either side. */
 bool lpd_totp_verify(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
-                    enum lpd_totp_hash hash, const char *code);
+                     enum lpd_totp_hash hash, const char *code);
 
 /* As lpd_totp_verify, and on a match *matched_step is the time step (Unix
  * time / step) the code belongs to, so that a caller can refuse a step it
  * has seen before (RFC 6238 section 5.2). */
 bool lpd_totp_match(const unsigned char *secret, size_t secret_len, lp_time now, unsigned step, size_t window,
-                   enum lpd_totp_hash hash, const char *code, int64_t *matched_step);
+                    enum lpd_totp_hash hash, const char *code, int64_t *matched_step);
 
 #endif

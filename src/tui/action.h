@@ -42,54 +42,54 @@ typedef enum tui_scope {
 } tui_scope;
 
 /* X(ID, name, scope, default keys, help) */
-#define TUI_ACTIONS(X)                                                                         \
-    X(UP, "up", GLOBAL, "k, Up", "Move the selection up")                                      \
-    X(DOWN, "down", GLOBAL, "j, Down", "Move the selection down")                              \
-    X(LEFT, "left", GLOBAL, "h, Left", "Move left (previous item)")                            \
-    X(RIGHT, "right", GLOBAL, "l, Right", "Move right (next item)")                            \
-    X(PAGE_UP, "page-up", GLOBAL, "PgUp, C-b", "Scroll one page up")                           \
-    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f", "Scroll one page down")                     \
-    X(FIRST, "first", GLOBAL, "g, Home", "Go to the first row")                                \
-    X(LAST, "last", GLOBAL, "G, End", "Go to the last row")                                    \
-    X(OPEN, "open", GLOBAL, "Enter", "Open the selected item")                                 \
-    X(BACK, "back", GLOBAL, "Esc, Backspace", "Go back (cancels a running request first)")     \
-    X(NEXT_PANEL, "next-panel", GLOBAL, "Tab", "Move between the sidebar and the view")        \
-    X(PREV_PANEL, "prev-panel", GLOBAL, "BTab", "Move between the view and the sidebar")       \
-    X(REFRESH, "refresh", GLOBAL, "r, C-r", "Fetch this view's data afresh")                   \
-    X(HELP, "help", GLOBAL, "?, F1", "Show this list of actions")                              \
-    X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                  \
-    X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                        \
-    X(REDRAW, "redraw", GLOBAL, "C-l", "Redraw the whole screen")                              \
-    X(MESSAGES, "messages", GLOBAL, "M", "Show the messages kept, whole, with their times")    \
-    X(SUSPEND, "suspend", GLOBAL, "C-z", "Suspend to the shell (fg resumes)")                  \
-    X(MOUSE, "mouse", GLOBAL, "m", "Switch mouse reporting off (select text) or on")           \
-    X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                           \
-    X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                      \
-    X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")             \
-    X(GO_DOWNLOADS, "downloads", GLOBAL, "4", "Go to the list of downloads")                   \
-    X(QUICK_LICENSES, "view-all-licenses", DASHBOARD, "2", "Quick action: view all licenses")  \
+#define TUI_ACTIONS(X)                                                                             \
+    X(UP, "up", GLOBAL, "k, Up", "Move the selection up")                                          \
+    X(DOWN, "down", GLOBAL, "j, Down", "Move the selection down")                                  \
+    X(LEFT, "left", GLOBAL, "h, Left", "Move left (previous item)")                                \
+    X(RIGHT, "right", GLOBAL, "l, Right", "Move right (next item)")                                \
+    X(PAGE_UP, "page-up", GLOBAL, "PgUp, C-b", "Scroll one page up")                               \
+    X(PAGE_DOWN, "page-down", GLOBAL, "PgDn, C-f", "Scroll one page down")                         \
+    X(FIRST, "first", GLOBAL, "g, Home", "Go to the first row")                                    \
+    X(LAST, "last", GLOBAL, "G, End", "Go to the last row")                                        \
+    X(OPEN, "open", GLOBAL, "Enter", "Open the selected item")                                     \
+    X(BACK, "back", GLOBAL, "Esc, Backspace", "Go back (cancels a running request first)")         \
+    X(NEXT_PANEL, "next-panel", GLOBAL, "Tab", "Move between the sidebar and the view")            \
+    X(PREV_PANEL, "prev-panel", GLOBAL, "BTab", "Move between the view and the sidebar")           \
+    X(REFRESH, "refresh", GLOBAL, "r, C-r", "Fetch this view's data afresh")                       \
+    X(HELP, "help", GLOBAL, "?, F1", "Show this list of actions")                                  \
+    X(PROMPT, "prompt", GLOBAL, ":", "Run an action by name")                                      \
+    X(QUIT, "quit", GLOBAL, "q, C-c", "Quit licportal")                                            \
+    X(REDRAW, "redraw", GLOBAL, "C-l", "Redraw the whole screen")                                  \
+    X(MESSAGES, "messages", GLOBAL, "M", "Show the messages kept, whole, with their times")        \
+    X(SUSPEND, "suspend", GLOBAL, "C-z", "Suspend to the shell (fg resumes)")                      \
+    X(MOUSE, "mouse", GLOBAL, "m", "Switch mouse reporting off (select text) or on")               \
+    X(GO_DASHBOARD, "dashboard", GLOBAL, "1", "Go to the dashboard")                               \
+    X(GO_LICENSES, "licenses", GLOBAL, "2", "Go to the list of licenses")                          \
+    X(GO_ACTIVATIONS, "activations", GLOBAL, "3", "Go to the list of activations")                 \
+    X(GO_DOWNLOADS, "downloads", GLOBAL, "4", "Go to the list of downloads")                       \
+    X(QUICK_LICENSES, "view-all-licenses", DASHBOARD, "2", "Quick action: view all licenses")      \
     X(QUICK_ACTIVATIONS, "manage-activations", DASHBOARD, "3", "Quick action: manage activations") \
-    X(QUICK_DOWNLOADS, "open-downloads", DASHBOARD, "4", "Quick action: downloads")            \
-    X(FILTER, "filter", GLOBAL, "/", "Filter the list as you type (Esc clears)")                \
-    X(STATUS_FILTER, "status-filter", LICENSES, "s", "Cycle the status filter")                \
-    X(SORT, "sort", GLOBAL, "o", "Cycle the list's sort order")                                \
-    X(REVERSE_SORT, "reverse-sort", GLOBAL, "O", "Reverse the list's sort order")              \
-    X(MARK, "mark", GLOBAL, "Space", "Mark or unmark the selected row")                        \
-    X(MARK_ALL, "mark-all", GLOBAL, "*", "Mark every loaded row the filter shows (again: none)") \
-    X(CLEAR_FILTERS, "clear-filters", LICENSES, "x", "Clear every filter")                     \
-    X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")            \
-    X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                          \
-      "Show the activations of this license")                                                  \
-    X(NEXT_RENEWAL, "next-renewal-option", LICENSE_DETAIL, "n", "Select the next renewal option") \
-    X(SHOW_QR, "qr-code", LICENSE_DETAIL, "Q",                                                 \
-      "Show the selected renewal's checkout URL as a QR code")                                 \
-    X(COPY_URL, "copy-url", LICENSE_DETAIL, "y",                                               \
-      "Copy the selected renewal's checkout URL (OSC 52, works over SSH)")                     \
-    X(COPY_KEY, "copy-key", LICENSE_DETAIL, "Y", "Copy the revealed license key (OSC 52)")     \
-    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete",                                      \
-      "Deactivate the marked activations, or the selected one")                                \
-    X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")             \
-    X(PLATFORM_FILTER, "platform-filter", DOWNLOADS, "p", "Cycle the platform filter")          \
+    X(QUICK_DOWNLOADS, "open-downloads", DASHBOARD, "4", "Quick action: downloads")                \
+    X(FILTER, "filter", GLOBAL, "/", "Filter the list as you type (Esc clears)")                   \
+    X(STATUS_FILTER, "status-filter", LICENSES, "s", "Cycle the status filter")                    \
+    X(SORT, "sort", GLOBAL, "o", "Cycle the list's sort order")                                    \
+    X(REVERSE_SORT, "reverse-sort", GLOBAL, "O", "Reverse the list's sort order")                  \
+    X(MARK, "mark", GLOBAL, "Space", "Mark or unmark the selected row")                            \
+    X(MARK_ALL, "mark-all", GLOBAL, "*", "Mark every loaded row the filter shows (again: none)")   \
+    X(CLEAR_FILTERS, "clear-filters", LICENSES, "x", "Clear every filter")                         \
+    X(REVEAL_KEY, "reveal-key", LICENSE_DETAIL, "v", "Reveal the full license key")                \
+    X(LICENSE_ACTIVATIONS, "license-activations", LICENSE_DETAIL, "a",                             \
+      "Show the activations of this license")                                                      \
+    X(NEXT_RENEWAL, "next-renewal-option", LICENSE_DETAIL, "n", "Select the next renewal option")  \
+    X(SHOW_QR, "qr-code", LICENSE_DETAIL, "Q",                                                     \
+      "Show the selected renewal's checkout URL as a QR code")                                     \
+    X(COPY_URL, "copy-url", LICENSE_DETAIL, "y",                                                   \
+      "Copy the selected renewal's checkout URL (OSC 52, works over SSH)")                         \
+    X(COPY_KEY, "copy-key", LICENSE_DETAIL, "Y", "Copy the revealed license key (OSC 52)")         \
+    X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete",                                          \
+      "Deactivate the marked activations, or the selected one")                                    \
+    X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")                \
+    X(PLATFORM_FILTER, "platform-filter", DOWNLOADS, "p", "Cycle the platform filter")             \
     X(START_DOWNLOAD, "download", DOWNLOAD_DETAIL, "D, Enter", "Download this file")
 
 typedef enum tui_action {

@@ -14,11 +14,10 @@
 const char *const tui_license_sorts[] = {"-added_at", "added_at", "expires_at", "-expires_at",
                                          "product",   "-product", "status",     "-status"};
 const int tui_license_sort_count = (int)(sizeof tui_license_sorts / sizeof tui_license_sorts[0]);
-const char *const tui_activation_sorts[] = {"-activated_at", "activated_at",  "name",
-                                            "-name",         "-last_seen_at", "last_seen_at",
-                                            "product",       "-product"};
-const int tui_activation_sort_count =
-    (int)(sizeof tui_activation_sorts / sizeof tui_activation_sorts[0]);
+const char *const tui_activation_sorts[] = {"-activated_at", "activated_at", "name",    "-name",
+                                            "-last_seen_at", "last_seen_at", "product", "-product"};
+const int tui_activation_sort_count = (int)(sizeof tui_activation_sorts /
+                                            sizeof tui_activation_sorts[0]);
 const char *const tui_download_sorts[] = {"-released_at", "released_at", "product", "-product"};
 const int tui_download_sort_count = (int)(sizeof tui_download_sorts / sizeof tui_download_sorts[0]);
 

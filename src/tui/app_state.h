@@ -34,13 +34,13 @@ typedef enum tui_view_id {
 typedef enum tui_modal {
     TUI_MODAL_NONE,
     TUI_MODAL_HELP,
-    TUI_MODAL_PROMPT,             /* `:` action name */
-    TUI_MODAL_FILTER,             /* `/` license text filter */
+    TUI_MODAL_PROMPT, /* `:` action name */
+    TUI_MODAL_FILTER, /* `/` license text filter */
     TUI_MODAL_CONFIRM_DEACTIVATE,
-    TUI_MODAL_CONFIRM_QUIT,       /* a download is running */
-    TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
-    TUI_MODAL_LOG,                /* the messages kept, newest last */
-    TUI_MODAL_SAVE_AS,            /* where a download goes, the default filled in */
+    TUI_MODAL_CONFIRM_QUIT, /* a download is running */
+    TUI_MODAL_QR,           /* the selected renewal's checkout URL */
+    TUI_MODAL_LOG,          /* the messages kept, newest last */
+    TUI_MODAL_SAVE_AS,      /* where a download goes, the default filled in */
 } tui_modal;
 
 typedef enum tui_login_field {
@@ -56,10 +56,10 @@ typedef struct tui_login {
     char otp[16];
     bool otp_needed;
     tui_login_field field;
-    bool offer_remember;   /* no keyring answered: offer the 0600 file */
+    bool offer_remember; /* no keyring answered: offer the 0600 file */
     bool remember_in_file;
-    char message[320];     /* why the last attempt failed, in words */
-    char store_note[320];  /* why no keyring holds the session, if so */
+    char message[320];    /* why the last attempt failed, in words */
+    char store_note[320]; /* why no keyring holds the session, if so */
 } tui_login;
 
 /* Dashboard selection: KPIs, then quick actions, then recent rows. */
@@ -73,7 +73,7 @@ typedef enum tui_kpi {
 } tui_kpi;
 
 typedef struct tui_license_filter {
-    char status[16];          /* "" = every status */
+    char status[16]; /* "" = every status */
     char q[128];
     int sort;                 /* index into tui_license_sorts */
     int expiring_within_days; /* < 0: not given */
@@ -105,8 +105,8 @@ typedef struct tui_back_entry {
     tui_list_order downloads_order;
     char detail_id[128];
     int detail_scroll;
-    long selected, top;     /* lists: the selected row and the first shown */
-    char selected_id[128];  /* lists: the selected row's id, "" when not loaded */
+    long selected, top;    /* lists: the selected row and the first shown */
+    char selected_id[128]; /* lists: the selected row's id, "" when not loaded */
 } tui_back_entry;
 
 typedef struct tui_state {
@@ -121,20 +121,21 @@ typedef struct tui_state {
     tui_layout layout;
 
     tui_login login;
-    char user_label[256];     /* sanitised */
+    char user_label[256]; /* sanitised */
     char server[256];
-    lp_time last_refresh;     /* LP_TIME_NONE until something arrived */
-    lp_time unreachable_since; /* the server stopped answering then; LP_TIME_NONE while it answers */
-    lp_time now;              /* of the event being handled */
+    lp_time last_refresh; /* LP_TIME_NONE until something arrived */
+    lp_time
+        unreachable_since; /* the server stopped answering then; LP_TIME_NONE while it answers */
+    lp_time now;           /* of the event being handled */
 
     /* dashboard */
     bool dashboard_loaded;
     lp_dashboard dashboard;
     tui_clean_row recent_rows[TUI_RECENT_ROWS]; /* dashboard.recent as drawn */
-    bool offline;             /* showing the cached snapshot */
+    bool offline;                               /* showing the cached snapshot */
     lp_time offline_as_of;
     int dashboard_selected;
-    bool dashboard_painted;   /* data has been on screen at least once */
+    bool dashboard_painted; /* data has been on screen at least once */
 
     /* licenses */
     tui_license_filter license_filter;
@@ -144,7 +145,7 @@ typedef struct tui_state {
     char detail_id[128];
     bool detail_loaded;
     lp_license_detail detail;
-    char *revealed_key;       /* only after an explicit key press */
+    char *revealed_key; /* only after an explicit key press */
     int renewal_selected;
     int detail_scroll;
 
@@ -155,13 +156,13 @@ typedef struct tui_state {
     char confirm_id[128];
     char confirm_label[256];
     long confirm_row;
-    bool confirm_marked;      /* the question is about the marked rows */
+    bool confirm_marked; /* the question is about the marked rows */
     /* deactivating the marked rows one after another */
     bool bulk_running;
-    size_t bulk_next;         /* the mark to do next; failed ones stay marked before it */
+    size_t bulk_next; /* the mark to do next; failed ones stay marked before it */
     int bulk_done, bulk_failed;
-    bool read_only;           /* --read-only or read_only = true: every change refused */
-    bool mouse_on;            /* clicks reach the UI (off: the terminal selects text) */
+    bool read_only; /* --read-only or read_only = true: every change refused */
+    bool mouse_on;  /* clicks reach the UI (off: the terminal selects text) */
 
     /* downloads */
     char download_channel[16];  /* "" = every channel */
@@ -173,7 +174,7 @@ typedef struct tui_state {
     bool download_running;
     lp_download_progress download_progress;
     char download_target[512];
-    char download_dir[512];     /* offered by the save prompt; "" the current directory */
+    char download_dir[512]; /* offered by the save prompt; "" the current directory */
 
     /* requests in flight, by purpose; a result with another seq is stale */
     int next_seq;
@@ -181,16 +182,16 @@ typedef struct tui_state {
     int seq_login, seq_dashboard, seq_list, seq_detail, seq_mutation;
     int spinner;
 
-    char prompt[128];         /* text of the `:` or `/` line */
-    char history[32][128];    /* `:` lines run, a ring */
-    int history_count;        /* lines kept (at most 32) */
-    int history_next;         /* the slot the next line goes to */
-    int history_back;         /* Up/Down steps back while editing; 0: the line typed */
-    int filter_wait;          /* ticks until the `/` text typed is asked for; 0: none due */
+    char prompt[128];      /* text of the `:` or `/` line */
+    char history[32][128]; /* `:` lines run, a ring */
+    int history_count;     /* lines kept (at most 32) */
+    int history_next;      /* the slot the next line goes to */
+    int history_back;      /* Up/Down steps back while editing; 0: the line typed */
+    int filter_wait;       /* ticks until the `/` text typed is asked for; 0: none due */
     int help_scroll;
-    char message[320];        /* status-bar message */
+    char message[320]; /* status-bar message */
     bool message_is_error;
-    tui_message_log log;      /* every message, whole, with its time */
+    tui_message_log log; /* every message, whole, with its time */
     int log_scroll;
 
     bool quit;

@@ -13,8 +13,8 @@
 typedef struct tui_clean_row {
     char *cells[TUI_ROW_CELLS]; /* NULL: empty */
     tui_role roles[TUI_ROW_CELLS];
-    char *block;        /* the cells set together share it */
-    unsigned in_block;  /* bit i: cells[i] points into block */
+    char *block;       /* the cells set together share it */
+    unsigned in_block; /* bit i: cells[i] points into block */
 } tui_clean_row;
 
 /* Stores a sanitised copy of `server_text` (NULL: empty) in `column`;

@@ -11,6 +11,8 @@ typedef struct role_style {
 } role_style;
 
 /* [scheme][role]; -1 is the terminal's own colour, so its theme shows through. */
+/* A table, laid out by hand. */
+/* clang-format off */
 static const role_style schemes[3][TUI_ROLE_COUNT] = {
     [TUI_SCHEME_256] = {
         [TUI_ROLE_NORMAL] = {NONE, NONE, A_NORMAL},
@@ -101,6 +103,7 @@ static const role_style schemes[3][TUI_ROLE_COUNT] = {
         [TUI_ROLE_EXPIRY_LAPSED] = {NONE, NONE, A_BOLD},
     },
 };
+/* clang-format on */
 
 static tui_scheme_id active = TUI_SCHEME_MONO;
 
@@ -112,7 +115,7 @@ tui_scheme_id tui_colors_init(bool no_color)
     use_default_colors();
     active = COLORS >= 256 && COLOR_PAIRS > TUI_ROLE_COUNT ? TUI_SCHEME_256
              : COLORS >= 8 && COLOR_PAIRS > TUI_ROLE_COUNT ? TUI_SCHEME_8
-                                                            : TUI_SCHEME_MONO;
+                                                           : TUI_SCHEME_MONO;
     if (active == TUI_SCHEME_MONO)
         return active;
     for (int role = 0; role < TUI_ROLE_COUNT; role++)

@@ -13,8 +13,8 @@
 static const char *const commands[] = {"filter", "sort", "status", "open", "download"};
 #define COMMAND_COUNT ((int)(sizeof commands / sizeof commands[0]))
 
-static const char *const statuses[] = {"all", "active", "expired", "suspended", "revoked",
-                                       "pending"};
+static const char *const statuses[] = {"all",       "active",  "expired",
+                                       "suspended", "revoked", "pending"};
 #define STATUS_COUNT ((int)(sizeof statuses / sizeof statuses[0]))
 
 static tui_reaction filter(tui_state *state, const char *text, tui_effects *fx)
@@ -104,8 +104,8 @@ tui_reaction tui_command_run(tui_state *state, const char *line, tui_effects *fx
     tui_action action = tui_action_by_name(word);
     if (action == TUI_ACTION_NONE) {
         char text[200];
-        snprintf(text, sizeof text, "No command or action \"%.100s\" (Tab completes; ? lists them).",
-                 word);
+        snprintf(text, sizeof text,
+                 "No command or action \"%.100s\" (Tab completes; ? lists them).", word);
         return tui_set_message(state, true, text);
     }
     return tui_run_action(state, action, fx) | TUI_REACT_REDRAW;

@@ -8,7 +8,7 @@
 #include "licportal/model.h"
 
 typedef enum tui_effect_kind {
-    TUI_FX_LOGIN,             /* as.login */
+    TUI_FX_LOGIN, /* as.login */
     TUI_FX_FETCH_DASHBOARD,
     TUI_FX_FETCH_LICENSES,    /* as.list */
     TUI_FX_FETCH_LICENSE,     /* as.id */
@@ -20,18 +20,18 @@ typedef enum tui_effect_kind {
     TUI_FX_START_DOWNLOAD,    /* as.download */
     TUI_FX_CANCEL_REQUESTS,   /* every running API call (not a download) */
     TUI_FX_CANCEL_DOWNLOAD,
-    TUI_FX_SAVE_SNAPSHOT,     /* as.body: the dashboard just received, for offline use */
+    TUI_FX_SAVE_SNAPSHOT, /* as.body: the dashboard just received, for offline use */
     TUI_FX_LOAD_SNAPSHOT,
-    TUI_FX_REMEMBER_IN_FILE,  /* keep the session in the 0600 file from now on */
-    TUI_FX_LEARN_LOGIN,       /* as.login.email: the profile learns the server and `email` it lacks */
-    TUI_FX_COPY,              /* as.text to the terminal's clipboard (OSC 52) */
-    TUI_FX_MOUSE,             /* as.on: mouse reporting on or off */
+    TUI_FX_REMEMBER_IN_FILE, /* keep the session in the 0600 file from now on */
+    TUI_FX_LEARN_LOGIN, /* as.login.email: the profile learns the server and `email` it lacks */
+    TUI_FX_COPY,        /* as.text to the terminal's clipboard (OSC 52) */
+    TUI_FX_MOUSE,       /* as.on: mouse reporting on or off */
 } tui_effect_kind;
 
 /* One page of a list: the query of the view that asked for it. */
 typedef struct tui_list_query {
     long page;
-    char cursor[512];         /* "" for the first page */
+    char cursor[512]; /* "" for the first page */
     char q[128];
     char sort[16];
     /* licenses */

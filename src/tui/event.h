@@ -14,8 +14,8 @@ typedef enum tui_event_kind {
     TUI_EV_CLICK,
     TUI_EV_RESIZE,
     TUI_EV_TICK,
-    TUI_EV_RESULT,            /* an API call finished */
-    TUI_EV_SNAPSHOT,          /* the offline snapshot was read (or not found) */
+    TUI_EV_RESULT,   /* an API call finished */
+    TUI_EV_SNAPSHOT, /* the offline snapshot was read (or not found) */
     TUI_EV_DOWNLOAD_PROGRESS,
     TUI_EV_DOWNLOAD_DONE,
 } tui_event_kind;
@@ -23,15 +23,15 @@ typedef enum tui_event_kind {
 typedef struct tui_event {
     tui_event_kind kind;
     lp_time now;
-    int key;                  /* KEY: TUI_KEY_* or a code point */
-    int y, x;                 /* CLICK */
-    int cols, lines;          /* RESIZE */
+    int key;         /* KEY: TUI_KEY_* or a code point */
+    int y, x;        /* CLICK */
+    int cols, lines; /* RESIZE */
     /* RESULT */
     int seq;
     lp_call_kind call_kind;
     lp_status status;
     const lp_error *error;
-    lp_result *result;        /* update may move values out of it */
+    lp_result *result; /* update may move values out of it */
     /* SNAPSHOT: NULL when none; update may move it out */
     lp_dashboard *snapshot;
     /* DOWNLOAD_PROGRESS / DOWNLOAD_DONE */

@@ -116,8 +116,9 @@ static void draw_status(const tui_state *state, tui_rect r)
         char text[600];
         /* Tab's candidates follow the line. */
         bool candidates = state->modal == TUI_MODAL_PROMPT && state->message[0];
-        snprintf(text, sizeof text, "%s%s_%s%s", state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ",
-                 state->prompt, candidates ? "   " : "", candidates ? state->message : "");
+        snprintf(text, sizeof text, "%s%s_%s%s",
+                 state->modal == TUI_MODAL_PROMPT ? ":" : "Filter: ", state->prompt,
+                 candidates ? "   " : "", candidates ? state->message : "");
         tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
         return;
     }
@@ -174,8 +175,7 @@ static void draw_too_small(const tui_layout *l)
         int x = l->cols > w ? (l->cols - w) / 2 : 0;
         int y = l->lines / 2 - 1 + i;
         if (y >= 0 && y < l->lines)
-            tui_put(y, x, l->cols - x, lines[i], i == 0 ? TUI_ROLE_ERROR : TUI_ROLE_NORMAL,
-                    false);
+            tui_put(y, x, l->cols - x, lines[i], i == 0 ? TUI_ROLE_ERROR : TUI_ROLE_NORMAL, false);
     }
 }
 
@@ -183,8 +183,7 @@ void tui_draw_bars(const tui_state *state)
 {
     const tui_layout *l = &state->layout;
     bool overlay = state->modal == TUI_MODAL_HELP || state->modal == TUI_MODAL_QR ||
-                   state->modal == TUI_MODAL_LOG ||
-                   state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
+                   state->modal == TUI_MODAL_LOG || state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
                    state->modal == TUI_MODAL_CONFIRM_QUIT;
     if (l->too_small || state->screen != TUI_SCREEN_MAIN || overlay) {
         tui_draw(state);
@@ -218,7 +217,6 @@ void tui_draw(const tui_state *state)
         view_qr_draw(state);
     else if (state->modal == TUI_MODAL_LOG)
         view_log_draw(state);
-    else if (state->modal == TUI_MODAL_CONFIRM_DEACTIVATE ||
-             state->modal == TUI_MODAL_CONFIRM_QUIT)
+    else if (state->modal == TUI_MODAL_CONFIRM_DEACTIVATE || state->modal == TUI_MODAL_CONFIRM_QUIT)
         draw_confirm(state, l);
 }

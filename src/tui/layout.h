@@ -34,7 +34,7 @@ bool tui_rect_empty(tui_rect r);
  * that do not fit get empty rectangles. */
 typedef struct tui_dashboard_geometry {
     int kpi_columns;
-    tui_rect banner;                    /* offline / error line */
+    tui_rect banner; /* offline / error line */
     tui_rect kpi[TUI_KPI_COUNT];
     tui_rect quick_title;
     tui_rect quick[TUI_QUICK_COUNT];

@@ -12,20 +12,20 @@
 
 /* {title, min, weight, max, priority} */
 const tui_column tui_license_columns[TUI_LICENSE_COLUMNS] = {
-    {"Key", 7, 0, 7, 1},      {"Product", 10, 3, 30, 2}, {"Edition", 8, 1, 16, 7},
-    {"Status", 9, 0, 9, 3},   {"Expires", 10, 0, 10, 4}, {"Due", 9, 0, 9, 6},
+    {"Key", 7, 0, 7, 1},    {"Product", 10, 3, 30, 2}, {"Edition", 8, 1, 16, 7},
+    {"Status", 9, 0, 9, 3}, {"Expires", 10, 0, 10, 4}, {"Due", 9, 0, 9, 6},
     {"Seats", 5, 0, 6, 5},
 };
 
 /* The name (the hostname a sysadmin looks for) before its license. */
 const tui_column tui_activation_columns[TUI_ACTIVATION_COLUMNS] = {
-    {"Name", 24, 3, 48, 1},    {"Kind", 6, 0, 6, 5},     {"Product", 10, 2, 30, 2},
-    {"License", 7, 0, 7, 3},   {"Platform", 8, 1, 14, 6}, {"Last seen", 10, 0, 10, 4},
+    {"Name", 24, 3, 48, 1},  {"Kind", 6, 0, 6, 5},      {"Product", 10, 2, 30, 2},
+    {"License", 7, 0, 7, 3}, {"Platform", 8, 1, 14, 6}, {"Last seen", 10, 0, 10, 4},
 };
 
 const tui_column tui_download_columns[TUI_DOWNLOAD_COLUMNS] = {
-    {"Product", 14, 3, 30, 1}, {"Version", 12, 1, 18, 2}, {"Channel", 7, 0, 7, 5},
-    {"Platform", 8, 0, 8, 3},  {"Arch", 7, 0, 7, 6},     {"Size", 9, 0, 9, 4},
+    {"Product", 14, 3, 30, 1},  {"Version", 12, 1, 18, 2}, {"Channel", 7, 0, 7, 5},
+    {"Platform", 8, 0, 8, 3},   {"Arch", 7, 0, 7, 6},      {"Size", 9, 0, 9, 4},
     {"Released", 10, 0, 10, 7},
 };
 
@@ -117,9 +117,9 @@ void tui_license_row(const void *item, tui_clean_row *row)
                            l->expires_at == LP_TIME_NONE ? "never" : expires,
                            due,
                            seats};
-    const tui_role roles[] = {TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL,
-                              tui_license_status_role(l->status), urgency, urgency,
-                              TUI_ROLE_NORMAL};
+    const tui_role roles[] = {
+        TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, tui_license_status_role(l->status),
+        urgency,         urgency,         TUI_ROLE_NORMAL};
     tui_clean_row_set_all(row, texts, roles, TUI_LICENSE_COLUMNS);
 }
 
@@ -135,8 +135,7 @@ void tui_activation_row(const void *item, tui_clean_row *row)
     tui_clean_row_set(row, 2, a->product.name, TUI_ROLE_NORMAL);
     tui_clean_row_set(row, 3, key, TUI_ROLE_NORMAL);
     tui_clean_row_set(row, 4, a->platform ? a->platform : "-", TUI_ROLE_NORMAL);
-    tui_clean_row_set(row, 5, a->last_seen_at == LP_TIME_NONE ? "never" : seen,
-                      TUI_ROLE_NORMAL);
+    tui_clean_row_set(row, 5, a->last_seen_at == LP_TIME_NONE ? "never" : seen, TUI_ROLE_NORMAL);
 }
 
 void tui_download_row(const void *item, tui_clean_row *row)

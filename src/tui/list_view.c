@@ -57,8 +57,7 @@ void list_view_draw(const tui_state *state, tui_rect main, const char *banner,
             tui_fill(line, base);
         const tui_clean_row *row = tui_pager_row(pager, index);
         if (!row) {
-            tui_put(y, g.rows.x, g.rows.w, "  loading...", selected ? base : TUI_ROLE_DIM,
-                    true);
+            tui_put(y, g.rows.x, g.rows.w, "  loading...", selected ? base : TUI_ROLE_DIM, true);
             continue;
         }
         if (gutter) {

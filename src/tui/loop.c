@@ -108,8 +108,8 @@ static void switch_to_file_store(tui_loop *loop, const char *email)
     lp_error err;
     lp_error_clear(&err);
     const char *note = NULL;
-    lp_credstore *store =
-        lp_credstore_open(LP_STORE_FILE, loop->config->server, email, &note, &err);
+    lp_credstore *store = lp_credstore_open(LP_STORE_FILE, loop->config->server, email, &note,
+                                            &err);
     if (!store)
         return;
     lp_client_options options = {loop->config->server, loop->config->cacert, store};
@@ -163,8 +163,9 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         break;
     case TUI_FX_FETCH_LICENSES: {
         kind = LP_CALL_LICENSES;
-        lp_license_query q = {or_null(list->status), NULL, or_null(list->q), or_null(list->sort),
-                              list->expiring_within_days, TUI_PAGE_SIZE, or_null(list->cursor)};
+        lp_license_query q = {
+            or_null(list->status),      NULL,          or_null(list->q),     or_null(list->sort),
+            list->expiring_within_days, TUI_PAGE_SIZE, or_null(list->cursor)};
         call = lp_client_list_licenses(loop->client, &q, &err);
         break;
     }
@@ -545,8 +546,8 @@ void tui_loop_run(tui_loop *loop)
 
     int64_t last_tick = now_ms();
     while (!loop->state.quit && !stop_signal) {
-        if (loop->reaction & (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS | TUI_REACT_REPAINT |
-                              TUI_REACT_SUSPEND))
+        if (loop->reaction &
+            (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS | TUI_REACT_REPAINT | TUI_REACT_SUSPEND))
             paint(loop);
         if (loop->state.quit)
             break;
@@ -554,8 +555,8 @@ void tui_loop_run(tui_loop *loop)
         bool key_ready = false;
         lp_error err;
         lp_error_clear(&err);
-        if (lp_client_wait(loop->client, STDIN_FILENO, busy ? TICK_MS : IDLE_WAIT_MS,
-                           &key_ready, &err) != LP_OK) {
+        if (lp_client_wait(loop->client, STDIN_FILENO, busy ? TICK_MS : IDLE_WAIT_MS, &key_ready,
+                           &err) != LP_OK) {
             /* The network side failed to wait: still never spin. */
             napms(20);
         }

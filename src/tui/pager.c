@@ -154,8 +154,7 @@ const tui_clean_row *tui_pager_row(const tui_pager *pager, long index)
     return slot && slot->rows ? &slot->rows[offset] : NULL;
 }
 
-bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long count,
-                                      size_t page)
+bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long count, size_t page)
 {
     long end = first + count < tui_pager_count(pager) ? first + count : tui_pager_count(pager);
     if (first >= end)

@@ -14,8 +14,8 @@
 
 typedef struct tui_page_slot {
     bool used;
-    size_t page;   /* which page of the list */
-    void *items;   /* `count` items of item_size bytes, owned */
+    size_t page;         /* which page of the list */
+    void *items;         /* `count` items of item_size bytes, owned */
     tui_clean_row *rows; /* what is drawn of each item, when the pager has a row builder */
     size_t count;
 } tui_page_slot;
@@ -34,11 +34,11 @@ typedef struct tui_pager {
     tui_page_mark *marks;
     size_t mark_count;
     tui_page_slot slots[TUI_PAGES_KEPT];
-    long total;          /* as the server counts it; -1 before the first page */
-    bool end_known;      /* the last page has been seen */
-    long selected;       /* row index in the whole list */
-    long top;            /* first row shown */
-    long loading_page;   /* page requested and not yet answered, or -1 */
+    long total;        /* as the server counts it; -1 before the first page */
+    bool end_known;    /* the last page has been seen */
+    long selected;     /* row index in the whole list */
+    long top;          /* first row shown */
+    long loading_page; /* page requested and not yet answered, or -1 */
     int loading_seq;
     /* Pages are counted back from the end (fetched in the reversed sort),
      * page k holding rows [total - (k+1)*TUI_PAGE_SIZE, total - k*TUI_PAGE_SIZE);
@@ -92,8 +92,7 @@ void *tui_pager_item(const tui_pager *pager, long index);
 const tui_clean_row *tui_pager_row(const tui_pager *pager, long index);
 /* Whether rows [first, first + count) that exist all come from loaded pages
  * (with drawn rows) other than `page`; false when the list is empty. */
-bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long count,
-                                      size_t page);
+bool tui_pager_rows_loaded_apart_from(const tui_pager *pager, long first, long count, size_t page);
 /* Rows known to exist (total once known). */
 long tui_pager_count(const tui_pager *pager);
 

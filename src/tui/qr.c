@@ -24,8 +24,8 @@ bool tui_qr_encode_with(const tui_qr_library *lib, const char *text, tui_qr *out
     out->size = size;
     for (int y = 0; y < code->width; y++)
         for (int x = 0; x < code->width; x++)
-            out->dark[(y + QUIET_ZONE) * size + x + QUIET_ZONE] =
-                code->data[y * code->width + x] & 1;
+            out->dark[(y + QUIET_ZONE) * size + x + QUIET_ZONE] = code->data[y * code->width + x] &
+                                                                  1;
     lib->free_code(code);
     return true;
 #else

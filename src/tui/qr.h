@@ -7,8 +7,8 @@
 #include "tui/qr_library.h"
 
 typedef struct tui_qr {
-    int size;              /* modules per side, quiet zone included */
-    unsigned char *dark;   /* size*size, 1 for a dark module */
+    int size;            /* modules per side, quiet zone included */
+    unsigned char *dark; /* size*size, 1 for a dark module */
 } tui_qr;
 
 /* false when the text cannot be encoded, or libqrencode is not installed

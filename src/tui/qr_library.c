@@ -30,9 +30,9 @@ tui_qr_library *tui_qr_library_open(const char *soname)
         return NULL;
     }
     lib->handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-    if (lib->handle == NULL
-        || !bind(lib->handle, "QRcode_encodeString8bit", &lib->encode_string_8bit)
-        || !bind(lib->handle, "QRcode_free", &lib->free_code)) {
+    if (lib->handle == NULL ||
+        !bind(lib->handle, "QRcode_encodeString8bit", &lib->encode_string_8bit) ||
+        !bind(lib->handle, "QRcode_free", &lib->free_code)) {
         tui_qr_library_free(lib);
         return NULL;
     }

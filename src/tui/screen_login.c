@@ -10,8 +10,7 @@ static void draw_field(int y, int x, int w, const char *label, const char *value
 {
     tui_put(y, x, 16, label, focused ? TUI_ROLE_SECTION : TUI_ROLE_KPI_LABEL, true);
     /* What was typed can hold pasted control characters too. */
-    tui_put_server(y, x + 17, w - 17, value, focused ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_FIELD,
-                   true);
+    tui_put_server(y, x + 17, w - 17, value, focused ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_FIELD, true);
 }
 
 void screen_login_draw(const tui_state *state)
@@ -67,8 +66,7 @@ void screen_login_draw(const tui_state *state)
         snprintf(choice, sizeof choice, "[%c] Remember this login in a file (mode 0600)",
                  login->remember_in_file ? 'x' : ' ');
         tui_put(y, x, fw, choice,
-                login->field == TUI_FIELD_REMEMBER ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_NORMAL,
-                false);
+                login->field == TUI_FIELD_REMEMBER ? TUI_ROLE_FIELD_FOCUS : TUI_ROLE_NORMAL, false);
         y++;
         if (!compact) {
             tui_put(y, x + 4, fw - 4,

@@ -132,8 +132,7 @@ tui_reaction tui_go_back(tui_state *state, tui_effects *fx)
     tui_copy_text(state->activations_license, sizeof state->activations_license,
                   e->activations_license);
     tui_copy_text(state->download_channel, sizeof state->download_channel, e->download_channel);
-    tui_copy_text(state->download_platform, sizeof state->download_platform,
-                  e->download_platform);
+    tui_copy_text(state->download_platform, sizeof state->download_platform, e->download_platform);
     state->activations_order = e->activations_order;
     state->downloads_order = e->downloads_order;
     if (strcmp(state->detail_id, e->detail_id) != 0) {
@@ -454,8 +453,8 @@ tui_reaction tui_list_result(tui_state *state, const tui_list_kind *list, const 
     bool shown = state->view == list->view;
     long top = pager->top, selected = pager->selected, known = pager->total;
     int rows = tui_state_list_rows(state);
-    bool kept =
-        !shown || (known > 0 && tui_pager_rows_loaded_apart_from(pager, top, rows, (size_t)page));
+    bool kept = !shown ||
+                (known > 0 && tui_pager_rows_loaded_apart_from(pager, top, rows, (size_t)page));
     tui_pager_accept(pager, (size_t)page, items, count, next, total);
     find_selected_again(state, list, pager);
     state->last_refresh = ev->now;

@@ -32,7 +32,6 @@ tui_reaction tui_open_activations(tui_state *state, const char *license_id, tui_
 tui_reaction tui_open_license_detail(tui_state *state, const char *license_id, tui_effects *fx);
 tui_reaction tui_go_to_login(tui_state *state, const char *why);
 
-
 /* The list's order now, read backwards when `from_end`; NULL when the API
  * has no reverse of it (End then walks the pages). */
 const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from_end);

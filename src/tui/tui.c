@@ -42,7 +42,8 @@ static int check_key_bindings(const lp_config *config)
     }
     lp_error err;
     lp_error_clear(&err);
-    if (lp_config_check_key_bindings(config, actions, TUI_ACTION_COUNT, tui_key_parse, &err) == LP_OK)
+    if (lp_config_check_key_bindings(config, actions, TUI_ACTION_COUNT, tui_key_parse, &err) ==
+        LP_OK)
         return 0;
     fprintf(stderr, "licportal: %s\n", err.message);
     return 2;
@@ -56,9 +57,8 @@ static void define_extra_keys(void)
         const char *sequence;
         int key;
     } extra[] = {
-        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
-        {"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
-        {"\033OH", KEY_HOME},  {"\033OF", KEY_END},
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+        {"\033[H", KEY_HOME},  {"\033[F", KEY_END},  {"\033OH", KEY_HOME},  {"\033OF", KEY_END},
     };
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
         if (key_defined(extra[i].sequence) == 0)
@@ -67,8 +67,9 @@ static void define_extra_keys(void)
 
 static void refuse_terminal(void)
 {
-    fprintf(stderr, "licportal: this terminal (TERM=%s) cannot move the cursor, which the "
-                    "interface needs; the sub-commands work anywhere (licportal --help)\n",
+    fprintf(stderr,
+            "licportal: this terminal (TERM=%s) cannot move the cursor, which the "
+            "interface needs; the sub-commands work anywhere (licportal --help)\n",
             getenv("TERM") ? getenv("TERM") : "");
 }
 
@@ -107,8 +108,8 @@ int tui_run(const lp_config *config)
     lp_error err;
     lp_error_clear(&err);
     const char *note = NULL;
-    loop.store =
-        lp_credstore_open(config->credential_store, config->server, config->email, &note, &err);
+    loop.store = lp_credstore_open(config->credential_store, config->server, config->email, &note,
+                                   &err);
     if (!loop.store) {
         fprintf(stderr, "licportal: %s\n", err.message);
         return 1;

@@ -652,10 +652,10 @@ static tui_reaction download_done(tui_state *state, const tui_event *ev)
     }
     char text[700];
     if (ev->status == LP_OK)
-        snprintf(text, sizeof text, "Saved %.600s (SHA-256 verified)", ev->target ? ev->target : "");
+        snprintf(text, sizeof text, "Saved %.600s (SHA-256 verified)",
+                 ev->target ? ev->target : "");
     else
-        snprintf(text, sizeof text, "Download failed: %.600s",
-                 ev->error ? ev->error->message : "");
+        snprintf(text, sizeof text, "Download failed: %.600s", ev->error ? ev->error->message : "");
     return tui_set_message(state, ev->status != LP_OK, text);
 }
 

@@ -209,9 +209,8 @@ static tui_reaction bulk_result(tui_state *state, const tui_event *ev, tui_effec
         snprintf(text, sizeof text, "Deactivated %d activation%s.", state->bulk_done,
                  state->bulk_done == 1 ? "" : "s");
     else
-        snprintf(text, sizeof text,
-                 "Deactivated %d; %d failed and stay marked (M shows why).", state->bulk_done,
-                 state->bulk_failed);
+        snprintf(text, sizeof text, "Deactivated %d; %d failed and stay marked (M shows why).",
+                 state->bulk_done, state->bulk_failed);
     return r | tui_set_message(state, state->bulk_failed > 0, text);
 }
 

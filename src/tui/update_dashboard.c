@@ -21,8 +21,8 @@ static tui_reaction open_item(tui_state *state, int item, tui_effects *fx)
         case TUI_KPI_ACTIVATIONS:
             return tui_open_activations(state, "", fx);
         case TUI_KPI_EXPIRING: {
-            int window =
-                state->dashboard_loaded ? (int)state->dashboard.kpis.expiring_window_days : 30;
+            int window = state->dashboard_loaded ? (int)state->dashboard.kpis.expiring_window_days
+                                                 : 30;
             return tui_open_licenses(state, "active", window > 0 ? window : 30, fx);
         }
         }

@@ -26,7 +26,8 @@ static tui_reaction start_download(tui_state *state, tui_effects *fx)
     if (!state->download_detail_loaded)
         return TUI_REACT_NONE;
     if (state->download_running)
-        return tui_set_message(state, true, "A download is running (its progress is in the title).");
+        return tui_set_message(state, true,
+                               "A download is running (its progress is in the title).");
     char name[256];
     lp_sanitize_into(state->download_detail.filename, name, sizeof name);
     tui_download_path(state->download_dir, name, state->prompt, sizeof state->prompt);

@@ -67,8 +67,8 @@ static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
     case TUI_ACTION_NEXT_RENEWAL:
         if (state->detail.renewal_option_count == 0)
             return TUI_REACT_NONE;
-        state->renewal_selected =
-            (state->renewal_selected + 1) % (int)state->detail.renewal_option_count;
+        state->renewal_selected = (state->renewal_selected + 1) %
+                                  (int)state->detail.renewal_option_count;
         return TUI_REACT_REDRAW;
     case TUI_ACTION_SHOW_QR:
         if (!tui_selected_renewal(state))

@@ -109,8 +109,7 @@ void view_dashboard_draw(const tui_state *state, tui_rect main)
         char key[16], text[96];
         view_key_of(state, quick_actions[i].action, key, sizeof key);
         snprintf(text, sizeof text, "[%s] %s", key, quick_actions[i].label);
-        bool selected =
-            !state->focus_sidebar && state->dashboard_selected == TUI_KPI_COUNT + i;
+        bool selected = !state->focus_sidebar && state->dashboard_selected == TUI_KPI_COUNT + i;
         tui_put(r.y, r.x, r.w, text, selected ? TUI_ROLE_SELECTED : TUI_ROLE_BUTTON, true);
     }
 

@@ -28,8 +28,7 @@ void view_downloads_draw(const tui_state *state, tui_rect main)
                    TUI_DOWNLOAD_COLUMNS);
 }
 
-static int field(const tui_state *state, tui_rect main, int y, const char *label,
-                 const char *value)
+static int field(const tui_state *state, tui_rect main, int y, const char *label, const char *value)
 {
     int row = y - state->detail_scroll;
     if (row < main.y + 1 || row >= main.y + main.h)

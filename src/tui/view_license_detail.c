@@ -7,8 +7,8 @@
 #include "tui/views.h"
 #include "tui/widgets.h"
 
-static int line(const tui_state *state, tui_rect main, int y, const char *label,
-                const char *value, tui_role role)
+static int line(const tui_state *state, tui_rect main, int y, const char *label, const char *value,
+                tui_role role)
 {
     int row = y - state->detail_scroll;
     if (row > main.y && row < main.y + main.h) {
@@ -44,8 +44,8 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
     snprintf(key_hint, sizeof key_hint, "%s  (%s reveals the full key)", s->key_masked, key);
 
     int y = main.y + 2;
-    y = line(state, main, y, "License key",
-             state->revealed_key ? state->revealed_key : key_hint, TUI_ROLE_KPI_VALUE);
+    y = line(state, main, y, "License key", state->revealed_key ? state->revealed_key : key_hint,
+             TUI_ROLE_KPI_VALUE);
     y = line(state, main, y, "Product", s->product.name, TUI_ROLE_NORMAL);
     y = line(state, main, y, "Edition", s->edition ? s->edition : "-", TUI_ROLE_NORMAL);
     y = line(state, main, y, "Status", lp_license_status_name(s->status),
@@ -61,7 +61,9 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
         y = line(state, main, y, NULL, d->features[i], TUI_ROLE_NORMAL);
     y++;
     y = line(state, main, y, "Renewal",
-             !d->renewable ? "not renewable" : d->renewal_option_count ? "" : "(no options)",
+             !d->renewable             ? "not renewable"
+             : d->renewal_option_count ? ""
+                                       : "(no options)",
              TUI_ROLE_NORMAL);
     for (size_t i = 0; i < d->renewal_option_count; i++) {
         const lp_renewal_option *o = &d->renewal_options[i];
@@ -69,8 +71,8 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
         char price[64], label[128], text[320];
         lp_format_money(&o->price, price, sizeof price);
         lp_sanitize_into(o->label, label, sizeof label);
-        snprintf(text, sizeof text, "%s %s: %s for %lld months", selected ? ">" : " ", label,
-                 price, (long long)o->term_months);
+        snprintf(text, sizeof text, "%s %s: %s for %lld months", selected ? ">" : " ", label, price,
+                 (long long)o->term_months);
         y = line(state, main, y, NULL, text, selected ? TUI_ROLE_SELECTED : TUI_ROLE_NORMAL);
         y = line(state, main, y, NULL, o->checkout_url, TUI_ROLE_DIM);
     }

@@ -19,16 +19,16 @@ void view_qr_draw(const tui_state *state)
     tui_fill(area, TUI_ROLE_NORMAL);
     tui_qr qr;
     if (!option || !tui_qr_encode(option->checkout_url, &qr)) {
-        tui_put(2, 1, l->cols - 2, "This URL cannot be shown as a QR code here.",
-                TUI_ROLE_ERROR, false);
+        tui_put(2, 1, l->cols - 2, "This URL cannot be shown as a QR code here.", TUI_ROLE_ERROR,
+                false);
         return;
     }
     bool unicode = MB_CUR_MAX > 1;
     int rows = unicode ? (qr.size + 1) / 2 : qr.size;
     int cols = unicode ? qr.size : qr.size * 2;
     if (rows + 1 > area.h || cols > area.w) {
-        tui_put(2, 1, l->cols - 2, "Make the terminal larger to show the QR code.",
-                TUI_ROLE_ERROR, false);
+        tui_put(2, 1, l->cols - 2, "Make the terminal larger to show the QR code.", TUI_ROLE_ERROR,
+                false);
         tui_qr_clear(&qr);
         return;
     }

@@ -187,9 +187,8 @@ void tui_table_row(int y, int x, const int *widths, int count, const tui_clean_r
             tui_put(y, at, 1, " ", base, true);
             at++;
         }
-        tui_role role = row->roles[i] != TUI_ROLE_NORMAL && base == TUI_ROLE_NORMAL
-                            ? row->roles[i]
-                            : base;
+        tui_role role = row->roles[i] != TUI_ROLE_NORMAL && base == TUI_ROLE_NORMAL ? row->roles[i]
+                                                                                    : base;
         tui_put(y, at, widths[i], tui_clean_row_cell(row, i), role, true);
         at += widths[i];
     }

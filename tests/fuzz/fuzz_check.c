@@ -68,11 +68,11 @@ bool fuzz_utf8_valid(const char *text, size_t len)
  * (soft hyphen, Hangul fillers, zero width space, U+2060..U+206F, BOM, tags). */
 static bool is_forbidden(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x00AD || cp == 0x061C
-           || cp == 0x115F || cp == 0x1160 || cp == 0x200B || cp == 0x200E || cp == 0x200F
-           || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x2028
-           || cp == 0x2029 || cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0
-           || (cp >= 0xE0000 && cp <= 0xE007F);
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x00AD || cp == 0x061C ||
+           cp == 0x115F || cp == 0x1160 || cp == 0x200B || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 ||
+           (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 bool fuzz_terminal_safe(const char *text, size_t len)

@@ -10,10 +10,10 @@
  * report the input that caused it. */
 void fuzz_fail(const char *target, const char *what);
 
-#define FUZZ_REQUIRE(target, cond, what)                                                       \
-    do {                                                                                       \
-        if (!(cond))                                                                           \
-            fuzz_fail((target), (what));                                                       \
+#define FUZZ_REQUIRE(target, cond, what) \
+    do {                                 \
+        if (!(cond))                     \
+            fuzz_fail((target), (what)); \
     } while (0)
 
 /* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */

@@ -24,13 +24,15 @@ static void check_refusal(lp_status st, const lp_error *err, const lp_config *cf
         FUZZ_REQUIRE(TARGET, strncmp(err->message, FILENAME, n) == 0 && err->message[n] == ':',
                      "configuration error does not start with FILE:");
         const char *p = err->message + n + 1;
-        FUZZ_REQUIRE(TARGET, isdigit((unsigned char)*p), "configuration error lacks its line number");
+        FUZZ_REQUIRE(TARGET, isdigit((unsigned char)*p),
+                     "configuration error lacks its line number");
         while (isdigit((unsigned char)*p))
             p++;
         FUZZ_REQUIRE(TARGET, *p == ':', "configuration error is not FILE:LINE: ...");
     }
-    FUZZ_REQUIRE(TARGET, cfg->server == NULL && cfg->email == NULL && cfg->cacert == NULL
-                             && cfg->key_bindings == NULL,
+    FUZZ_REQUIRE(TARGET,
+                 cfg->server == NULL && cfg->email == NULL && cfg->cacert == NULL &&
+                     cfg->key_bindings == NULL,
                  "refused configuration left values behind");
 }
 
@@ -52,7 +54,10 @@ static bool parse_key(const char *name, int *key)
 static void check_key_bindings(const lp_config *cfg)
 {
     static const lp_key_action actions[] = {
-        {"quit", "q", 0}, {"refresh", "r, F5", 0}, {"deactivate", "d", 1}, {"download", "d", 2},
+        {"quit", "q", 0},
+        {"refresh", "r, F5", 0},
+        {"deactivate", "d", 1},
+        {"download", "d", 2},
     };
     lp_error err;
     lp_error_clear(&err);
@@ -82,7 +87,8 @@ static void check_accepted(const lp_config *cfg, const char *profile)
     FUZZ_REQUIRE(TARGET, cfg->key_binding_count == 0 || cfg->key_bindings != NULL,
                  "key bindings missing");
     for (size_t i = 0; i < cfg->key_binding_count; i++) {
-        FUZZ_REQUIRE(TARGET, cfg->key_bindings[i].action != NULL && cfg->key_bindings[i].keys != NULL,
+        FUZZ_REQUIRE(TARGET,
+                     cfg->key_bindings[i].action != NULL && cfg->key_bindings[i].keys != NULL,
                      "key binding without action or keys");
     }
 }

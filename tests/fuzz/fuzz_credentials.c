@@ -74,8 +74,9 @@ static void check_session(const lp_credentials *c, const char *server)
 static void check_refused(lp_status st, const lp_credentials *c)
 {
     FUZZ_REQUIRE(TARGET, st != LP_OK, "impossible");
-    FUZZ_REQUIRE(TARGET, c->server == NULL && c->email == NULL && c->user_name == NULL
-                             && c->refresh_token == NULL && c->access_token == NULL,
+    FUZZ_REQUIRE(TARGET,
+                 c->server == NULL && c->email == NULL && c->user_name == NULL &&
+                     c->refresh_token == NULL && c->access_token == NULL,
                  "refused session left strings behind");
 }
 
@@ -103,15 +104,15 @@ static void fuzz_session_json(const uint8_t *data, size_t size)
         lp_credentials d;
         FUZZ_REQUIRE(TARGET, lp_credentials_from_json(again, &d, &err) == LP_OK,
                      "a serialised session does not read back");
-        FUZZ_REQUIRE(TARGET, same(c.server, d.server) && same(c.email, d.email)
-                                 && same(c.user_name, d.user_name)
-                                 && same(c.refresh_token, d.refresh_token),
+        FUZZ_REQUIRE(TARGET,
+                     same(c.server, d.server) && same(c.email, d.email) &&
+                         same(c.user_name, d.user_name) && same(c.refresh_token, d.refresh_token),
                      "session changed on a write and read round trip");
         /* An access token may be dropped on the way (a refresh replaces it), but one
          * that comes back must be the same token with the same expiry. */
-        FUZZ_REQUIRE(TARGET, d.access_token == NULL
-                                 || (same(c.access_token, d.access_token)
-                                     && c.access_expires_at == d.access_expires_at),
+        FUZZ_REQUIRE(TARGET,
+                     d.access_token == NULL || (same(c.access_token, d.access_token) &&
+                                                c.access_expires_at == d.access_expires_at),
                      "access token or its expiry changed on a write and read round trip");
         lp_credentials_clear(&d);
         free(again);
@@ -154,9 +155,10 @@ static void fuzz_file(const uint8_t *data, size_t size, const char *email)
                  "saved credentials file is readable by others");
     st = lp_file_store_load(path, SERVER, mine.email, &c, &err);
     FUZZ_REQUIRE(TARGET, st == LP_OK, "a just-saved session does not load");
-    FUZZ_REQUIRE(TARGET, same(c.refresh_token, mine.refresh_token) && same(c.email, mine.email)
-                             && same(c.access_token, mine.access_token)
-                             && c.access_expires_at == mine.access_expires_at,
+    FUZZ_REQUIRE(TARGET,
+                 same(c.refresh_token, mine.refresh_token) && same(c.email, mine.email) &&
+                     same(c.access_token, mine.access_token) &&
+                     c.access_expires_at == mine.access_expires_at,
                  "loaded session differs from the one saved");
     lp_credentials_clear(&c);
     FUZZ_REQUIRE(TARGET, lp_file_store_remove(path, SERVER, NULL, &err) == LP_OK,
@@ -171,9 +173,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     switch (data[0] % 3) {
-    case 0: fuzz_session_json(data + 1, size - 1); break;
-    case 1: fuzz_file(data + 1, size - 1, NULL); break;
-    default: fuzz_file(data + 1, size - 1, "Fuzz@Example.test"); break;
+    case 0:
+        fuzz_session_json(data + 1, size - 1);
+        break;
+    case 1:
+        fuzz_file(data + 1, size - 1, NULL);
+        break;
+    default:
+        fuzz_file(data + 1, size - 1, "Fuzz@Example.test");
+        break;
     }
     return 0;
 }

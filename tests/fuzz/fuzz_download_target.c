@@ -61,10 +61,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const char *output = NULL;
     switch (data[0] % 4) {
-    case 0: output = NULL; break;          /* the current directory */
-    case 1: output = existing_dir(); break; /* -o DIR */
-    case 2: output = ""; break;            /* an empty -o counts as none */
-    default: output = "chosen-name.bin"; break; /* -o FILE: the user's name wins */
+    case 0:
+        output = NULL;
+        break; /* the current directory */
+    case 1:
+        output = existing_dir();
+        break; /* -o DIR */
+    case 2:
+        output = "";
+        break; /* an empty -o counts as none */
+    default:
+        output = "chosen-name.bin";
+        break; /* -o FILE: the user's name wins */
     }
     if (data[0] % 4 == 1 && output == NULL) {
         free(filename);

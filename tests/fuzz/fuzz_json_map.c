@@ -147,9 +147,10 @@ static void run_dashboard(const char *json, size_t len, lp_error *err)
         return;
     }
     FUZZ_REQUIRE(TARGET, d.recent_count <= LP_DASHBOARD_RECENT_MAX, "more than 5 recent licenses");
-    FUZZ_REQUIRE(TARGET, d.kpis.total_licenses >= 0 && d.kpis.active_licenses >= 0
-                             && d.kpis.activations_in_use >= 0 && d.kpis.expiring_soon >= 0
-                             && d.kpis.expiring_window_days >= 0,
+    FUZZ_REQUIRE(TARGET,
+                 d.kpis.total_licenses >= 0 && d.kpis.active_licenses >= 0 &&
+                     d.kpis.activations_in_use >= 0 && d.kpis.expiring_soon >= 0 &&
+                     d.kpis.expiring_window_days >= 0,
                  "negative KPI accepted");
     for (size_t i = 0; i < d.recent_count; i++)
         check_summary(&d.recent[i]);
@@ -323,17 +324,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lp_error err;
     lp_error_clear(&err);
     switch (which) {
-    case MAP_DASHBOARD: run_dashboard(json, len, &err); break;
-    case MAP_LICENSE_PAGE: run_license_page(json, len, &err); break;
-    case MAP_LICENSE_DETAIL: run_license_detail(json, len, &err); break;
-    case MAP_ACTIVATION_PAGE: run_activation_page(json, len, &err); break;
-    case MAP_DOWNLOAD_PAGE: run_download_page(json, len, &err); break;
-    case MAP_DOWNLOAD: run_download(json, len, &err); break;
-    case MAP_USER: run_user(json, len, &err); break;
-    case MAP_TOKENS: run_tokens(json, len, &err); break;
-    case MAP_REVEALED_KEY: run_revealed_key(json, len, &err); break;
-    case MAP_ERROR_BODY: run_error_body(json, len, &err); break;
-    case MAP_COUNT: break;
+    case MAP_DASHBOARD:
+        run_dashboard(json, len, &err);
+        break;
+    case MAP_LICENSE_PAGE:
+        run_license_page(json, len, &err);
+        break;
+    case MAP_LICENSE_DETAIL:
+        run_license_detail(json, len, &err);
+        break;
+    case MAP_ACTIVATION_PAGE:
+        run_activation_page(json, len, &err);
+        break;
+    case MAP_DOWNLOAD_PAGE:
+        run_download_page(json, len, &err);
+        break;
+    case MAP_DOWNLOAD:
+        run_download(json, len, &err);
+        break;
+    case MAP_USER:
+        run_user(json, len, &err);
+        break;
+    case MAP_TOKENS:
+        run_tokens(json, len, &err);
+        break;
+    case MAP_REVEALED_KEY:
+        run_revealed_key(json, len, &err);
+        break;
+    case MAP_ERROR_BODY:
+        run_error_body(json, len, &err);
+        break;
+    case MAP_COUNT:
+        break;
     }
     free(json);
     return 0;

@@ -26,7 +26,8 @@ static lp_signing_keys *fixed_keys(void)
     unsigned char public_key[crypto_sign_PUBLICKEYBYTES], secret_key[crypto_sign_SECRETKEYBYTES];
     crypto_sign_seed_keypair(public_key, secret_key, (const unsigned char *)KEY_SEED);
     char encoded[64], json[256];
-    sodium_bin2base64(encoded, sizeof encoded, public_key, sizeof public_key, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_bin2base64(encoded, sizeof encoded, public_key, sizeof public_key,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     snprintf(json, sizeof json,
              "{\"keys\": [{\"id\": \"key_fuzz\", \"alg\": \"ed25519\", \"public_key\": \"%s\", "
              "\"created_at\": \"2026-01-01T00:00:00Z\", \"retired_at\": null}]}",
@@ -37,35 +38,41 @@ static lp_signing_keys *fixed_keys(void)
     return keys;
 }
 
-static void check_verdict(const char *file, size_t len, const lp_signing_keys *keys, const char *fingerprint,
-                          lp_time now)
+static void check_verdict(const char *file, size_t len, const lp_signing_keys *keys,
+                          const char *fingerprint, lp_time now)
 {
     lp_license_grant grant;
     lp_error err;
-    lp_license_file_check check = lp_license_file_verify(file, len, keys, fingerprint, now, &grant, &err);
-    FUZZ_REQUIRE(TARGET, check >= LP_LICENSE_FILE_VALID && check <= LP_LICENSE_FILE_EXPIRED, "verdict out of range");
+    lp_license_file_check check = lp_license_file_verify(file, len, keys, fingerprint, now, &grant,
+                                                         &err);
+    FUZZ_REQUIRE(TARGET, check >= LP_LICENSE_FILE_VALID && check <= LP_LICENSE_FILE_EXPIRED,
+                 "verdict out of range");
     bool genuine = check == LP_LICENSE_FILE_VALID || check == LP_LICENSE_FILE_OTHER_MACHINE ||
                    check == LP_LICENSE_FILE_EXPIRED;
     if (check != LP_LICENSE_FILE_VALID)
         FUZZ_REQUIRE(TARGET, err.message[0] != '\0' && strchr(err.message, '\n') == NULL,
                      "a refusal without a one-line message");
     if (!genuine) {
-        FUZZ_REQUIRE(TARGET, fuzz_all_zero(&grant, sizeof grant), "a refused file left a grant behind");
+        FUZZ_REQUIRE(TARGET, fuzz_all_zero(&grant, sizeof grant),
+                     "a refused file left a grant behind");
         return;
     }
-    FUZZ_REQUIRE(TARGET, grant.key_id && grant.license_id && grant.license_key && grant.product.id &&
-                             grant.product.name && grant.activation_id && grant.fingerprint && grant.hostname &&
-                             grant.platform,
+    FUZZ_REQUIRE(TARGET,
+                 grant.key_id && grant.license_id && grant.license_key && grant.product.id &&
+                     grant.product.name && grant.activation_id && grant.fingerprint &&
+                     grant.hostname && grant.platform,
                  "a genuine file's grant lacks a required field");
-    FUZZ_REQUIRE(TARGET, grant.feature_count == 0 || grant.features != NULL, "features counted but missing");
+    FUZZ_REQUIRE(TARGET, grant.feature_count == 0 || grant.features != NULL,
+                 "features counted but missing");
     /* The same file for its own machine, at no particular time, is valid. */
     lp_error again_err;
     FUZZ_REQUIRE(TARGET,
-                 lp_license_file_verify(file, len, keys, grant.fingerprint, LP_TIME_NONE, NULL, &again_err) ==
-                     LP_LICENSE_FILE_VALID,
+                 lp_license_file_verify(file, len, keys, grant.fingerprint, LP_TIME_NONE, NULL,
+                                        &again_err) == LP_LICENSE_FILE_VALID,
                  "a genuine file is not valid for its own machine");
     if (check == LP_LICENSE_FILE_EXPIRED)
-        FUZZ_REQUIRE(TARGET, now != LP_TIME_NONE && now > grant.valid_until, "expired before valid_until");
+        FUZZ_REQUIRE(TARGET, now != LP_TIME_NONE && now > grant.valid_until,
+                     "expired before valid_until");
     lp_license_grant_clear(&grant);
     FUZZ_REQUIRE(TARGET, fuzz_all_zero(&grant, sizeof grant), "a cleared grant is not empty");
 }
@@ -86,9 +93,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         lp_error err;
         lp_signing_keys *keys = lp_signing_keys_parse(text, size - 1, &err);
         if (keys) {
-            static const char file[] = "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": "
-                                       "\"ed25519\", \"key_id\": \"key_fuzz\", \"payload\": \"e30\", "
-                                       "\"signature\": \"AA\"}";
+            static const char file[] =
+                "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": "
+                "\"ed25519\", \"key_id\": \"key_fuzz\", \"payload\": \"e30\", "
+                "\"signature\": \"AA\"}";
             check_verdict(file, sizeof file - 1, keys, FINGERPRINT, NOW);
         } else {
             FUZZ_REQUIRE(TARGET, err.message[0] != '\0', "a refused key set without a message");

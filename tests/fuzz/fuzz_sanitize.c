@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *out = lp_sanitize(text, size);
     require_safe(out, "lp_sanitize output is not valid UTF-8 free of control characters");
     /* Sanitising never makes text longer than U+FFFD for every byte. */
-    FUZZ_REQUIRE(TARGET, strlen(out) <= 3 * size, "lp_sanitize output grew beyond 3 bytes per input byte");
+    FUZZ_REQUIRE(TARGET, strlen(out) <= 3 * size,
+                 "lp_sanitize output grew beyond 3 bytes per input byte");
 
     /* The NUL-terminated form stops at the first NUL and agrees with the
      * counted form on that prefix. */

@@ -128,10 +128,11 @@ static lp_status apply_overrides(const lp_config_overrides *flags, lp_config *ou
 static lp_status no_such_profile(const lp_config *config, lp_error *err)
 {
     if (!config->config_path)
-        return lp_error_set(err, LP_ERR_CONFIG,
-                            "--profile \"%s\": there is no configuration file, so no profile (pass --server "
-                            "https://HOST to log in and create it)",
-                            config->profile);
+        return lp_error_set(
+            err, LP_ERR_CONFIG,
+            "--profile \"%s\": there is no configuration file, so no profile (pass --server "
+            "https://HOST to log in and create it)",
+            config->profile);
     return lp_error_set(err, LP_ERR_CONFIG, "--profile \"%s\": %s has no such profile (%s%s)",
                         config->profile, config->config_path,
                         config->profile_names ? "its profiles: " : "it has none",

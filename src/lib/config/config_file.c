@@ -10,10 +10,14 @@
 
 #include "licportal/buffer.h"
 
-static const char *const profile_keys[] = {"server",           "email",
-                                           "cacert",           "credential_store",
-                                           "download_min_speed", "download_slow_seconds",
-                                           "read_only",        "mouse",
+static const char *const profile_keys[] = {"server",
+                                           "email",
+                                           "cacert",
+                                           "credential_store",
+                                           "download_min_speed",
+                                           "download_slow_seconds",
+                                           "read_only",
+                                           "mouse",
                                            "download_dir"};
 
 /* Seconds or bytes per second: a whole number, at most a day's worth of seconds or 1 GiB/s. */
@@ -75,8 +79,8 @@ lp_status lp_config_check_server(const char *value, const char *origin, lp_statu
     for (const unsigned char *p = (const unsigned char *)value; *p; p++)
         if (*p <= 0x20 || *p == 0x7F)
             return lp_error_set(err, failure,
-                                "%s: server \"%s\" contains a space or control character",
-                                origin, value);
+                                "%s: server \"%s\" contains a space or control character", origin,
+                                value);
     size_t len = strlen(value);
     while (len > 8 && value[len - 1] == '/')
         len--;
@@ -220,8 +224,7 @@ static lp_status download_setting(parser *p, const char *key, const char *value)
 static lp_status profile_setting(parser *p, const char *key, const char *value)
 {
     if (!lp_config_is_profile_key(key))
-        return fail(p,
-"unknown key \"%s\" (expected " LP_CONFIG_PROFILE_KEYS ")", key);
+        return fail(p, "unknown key \"%s\" (expected " LP_CONFIG_PROFILE_KEYS ")", key);
     char origin[320];
     snprintf(origin, sizeof origin, "%s:%zu", p->filename, p->line);
     if (strcmp(key, "server") == 0) {
@@ -333,8 +336,13 @@ lp_status lp_config_parse(const char *text, size_t len, const char *filename, co
                           lp_config *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    parser p = {filename ? filename : "config", profile ? profile : "default", 0, SECTION_NONE,
-                false, out, err};
+    parser p = {filename ? filename : "config",
+                profile ? profile : "default",
+                0,
+                SECTION_NONE,
+                false,
+                out,
+                err};
     lp_status status = replace_string(&out->profile, p.profile, err);
     size_t start = 0;
     while (status == LP_OK && start < len) {

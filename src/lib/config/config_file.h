@@ -16,8 +16,9 @@ lp_status lp_config_check_server(const char *value, const char *origin, lp_statu
                                  char **normalized, lp_error *err);
 
 /* The keys a profile section may set, for messages. */
-#define LP_CONFIG_PROFILE_KEYS                                                                      \
-    "server, email, cacert, credential_store, download_min_speed, download_slow_seconds, read_only, "  \
+#define LP_CONFIG_PROFILE_KEYS                                                             \
+    "server, email, cacert, credential_store, download_min_speed, download_slow_seconds, " \
+    "read_only, "                                                                          \
     "mouse or download_dir"
 
 /* Whether `key` is one a profile section may set. */

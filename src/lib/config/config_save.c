@@ -120,8 +120,7 @@ static char *edit(const char *text, size_t len, const char *profile, const char 
     return lp_buffer_take(&b);
 }
 
-static lp_status check_value(const char *key, const char *value, char **normalized,
-                             lp_error *err)
+static lp_status check_value(const char *key, const char *value, char **normalized, lp_error *err)
 {
     *normalized = NULL;
     if (!lp_config_is_profile_key(key))

@@ -18,10 +18,11 @@ typedef struct bound {
     size_t count;
 } bound;
 
-static lp_status fail(const lp_config *config, const lp_key_binding *b, lp_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static lp_status fail(const lp_config *config, const lp_key_binding *b, lp_error *err,
+                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static lp_status fail(const lp_config *config, const lp_key_binding *b, lp_error *err, const char *fmt, ...)
+static lp_status fail(const lp_config *config, const lp_key_binding *b, lp_error *err,
+                      const char *fmt, ...)
 {
     char what[384];
     va_list ap;
@@ -32,7 +33,8 @@ static lp_status fail(const lp_config *config, const lp_key_binding *b, lp_error
                         config->config_path ? config->config_path : "config", b->line, what);
 }
 
-static const lp_key_action *action_named(const lp_key_action *actions, size_t count, const char *name)
+static const lp_key_action *action_named(const lp_key_action *actions, size_t count,
+                                         const char *name)
 {
     for (size_t i = 0; i < count; i++)
         if (strcmp(actions[i].name, name) == 0)
@@ -84,7 +86,8 @@ static int shared_key(const bound *a, const bound *b)
     return -1;
 }
 
-static lp_status check_conflicts(const lp_config *config, const bound *all, size_t count, lp_error *err)
+static lp_status check_conflicts(const lp_config *config, const bound *all, size_t count,
+                                 lp_error *err)
 {
     for (size_t i = 0; i < count; i++) {
         for (size_t j = i + 1; j < count; j++) {
@@ -94,7 +97,8 @@ static lp_status check_conflicts(const lp_config *config, const bound *all, size
             int k = shared_key(a, b);
             if (k < 0)
                 continue;
-            const lp_key_binding *where = !b->binding || (a->binding && a->binding->line > b->binding->line)
+            const lp_key_binding *where = !b->binding || (a->binding &&
+                                                          a->binding->line > b->binding->line)
                                               ? a->binding
                                               : b->binding;
             return fail(config, where, err, "key \"%s\" is bound to both %s and %s", a->names[k],
@@ -104,16 +108,17 @@ static lp_status check_conflicts(const lp_config *config, const bound *all, size
     return LP_OK;
 }
 
-lp_status lp_config_check_key_bindings(const lp_config *config, const lp_key_action *actions, size_t count,
-                                       bool (*parse_key)(const char *name, int *key), lp_error *err)
+lp_status lp_config_check_key_bindings(const lp_config *config, const lp_key_action *actions,
+                                       size_t count, bool (*parse_key)(const char *name, int *key),
+                                       lp_error *err)
 {
     if (!config || !actions || !parse_key)
         return lp_error_set(err, LP_ERR_USAGE, "no configuration or actions to check");
     for (size_t i = 0; i < config->key_binding_count; i++) {
         const lp_key_binding *b = &config->key_bindings[i];
         if (!action_named(actions, count, b->action))
-            return fail(config, b, err, "unknown action \"%s\" (the help screen, ?, lists the actions)",
-                        b->action);
+            return fail(config, b, err,
+                        "unknown action \"%s\" (the help screen, ?, lists the actions)", b->action);
     }
     bound *all = calloc(count ? count : 1, sizeof *all);
     if (!all)
@@ -125,9 +130,10 @@ lp_status lp_config_check_key_bindings(const lp_config *config, const lp_key_act
         const char *list = all[i].binding ? all[i].binding->keys : actions[i].default_keys;
         if (!parse_list(list, parse_key, &all[i]) && all[i].binding) {
             status = all[i].count == MAX_KEYS
-                         ? fail(config, all[i].binding, err, "%s: at most %d keys", actions[i].name, MAX_KEYS)
-                         : fail(config, all[i].binding, err, "%s: unknown key \"%s\"", actions[i].name,
-                                all[i].names[all[i].count]);
+                         ? fail(config, all[i].binding, err, "%s: at most %d keys", actions[i].name,
+                                MAX_KEYS)
+                         : fail(config, all[i].binding, err, "%s: unknown key \"%s\"",
+                                actions[i].name, all[i].names[all[i].count]);
         }
     }
     if (status == LP_OK)

@@ -54,7 +54,8 @@ lp_status lp_private_open_regular(const char *path, int extra_flags, int *fd_out
     if (!S_ISREG(st.st_mode)) {
         close(fd);
         return lp_error_set(err, LP_ERR_IO,
-                            "%s is not a regular file (a FIFO, device or directory?): remove it", path);
+                            "%s is not a regular file (a FIFO, device or directory?): remove it",
+                            path);
     }
     if (fcntl(fd, F_SETFL, 0) != 0) {
         int saved = errno;
@@ -85,7 +86,8 @@ lp_status lp_private_read(const char *path, size_t max_bytes, char **data, size_
         if (got < 0)
             status = lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", path, strerror(errno));
         else if (got > 0 && !lp_buffer_add(&text, chunk, (size_t)got))
-            status = text.too_big ? lp_error_set(err, LP_ERR_IO, "%s: larger than %zu bytes", path, max_bytes)
+            status = text.too_big ? lp_error_set(err, LP_ERR_IO, "%s: larger than %zu bytes", path,
+                                                 max_bytes)
                                   : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
         if (got <= 0 || status != LP_OK)
             break;
@@ -139,9 +141,8 @@ lp_status lp_private_write_atomic(const char *path, const char *data, size_t len
     memcpy(temp + path_len, ".XXXXXX", sizeof ".XXXXXX");
     int fd = mkostemp(temp, O_CLOEXEC);
     if (fd < 0) {
-        lp_status status =
-            lp_error_set(err, LP_ERR_IO, "cannot create a file next to %s: %s", path,
-                         strerror(errno));
+        lp_status status = lp_error_set(err, LP_ERR_IO, "cannot create a file next to %s: %s", path,
+                                        strerror(errno));
         free(temp);
         return status;
     }

@@ -17,8 +17,8 @@ struct lp_signing_keys {
     size_t count;
 };
 
-static lp_status read_key(const cJSON *node, const char *path, struct signing_key *out, bool *usable,
-                          lp_error *err)
+static lp_status read_key(const cJSON *node, const char *path, struct signing_key *out,
+                          bool *usable, lp_error *err)
 {
     static const char *const algorithms[] = {"ed25519", NULL};
     char *alg = NULL, *public_key = NULL;
@@ -38,8 +38,9 @@ static lp_status read_key(const cJSON *node, const char *path, struct signing_ke
     }
     *usable = strcmp(alg, algorithms[0]) == 0;
     size_t len = 0;
-    if (*usable && (!lp_base64url_decode(public_key, out->public_key, sizeof out->public_key, &len) ||
-                    len != sizeof out->public_key))
+    if (*usable &&
+        (!lp_base64url_decode(public_key, out->public_key, sizeof out->public_key, &len) ||
+         len != sizeof out->public_key))
         status = lp_json_fail(err, path, "public_key is not 32 bytes of base64url");
 done:
     free(alg);
@@ -58,13 +59,15 @@ lp_signing_keys *lp_signing_keys_parse(const char *json, size_t len, lp_error *e
         return NULL;
     const cJSON *array = NULL;
     lp_signing_keys *keys = calloc(1, sizeof *keys);
-    lp_status status = keys ? lp_json_require_array(lp_json_doc_root(doc), NULL, "keys", &array, err)
-                            : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
+    lp_status status = keys
+                           ? lp_json_require_array(lp_json_doc_root(doc), NULL, "keys", &array, err)
+                           : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
     int n = status == LP_OK ? cJSON_GetArraySize(array) : 0;
     if (n > 0 && !(keys->keys = calloc((size_t)n, sizeof *keys->keys)))
         status = lp_error_set(err, LP_ERR_NOMEM, "out of memory");
     size_t index = 0;
-    for (const cJSON *node = array ? array->child : NULL; status == LP_OK && node; node = node->next, index++) {
+    for (const cJSON *node = array ? array->child : NULL; status == LP_OK && node;
+         node = node->next, index++) {
         char path[LP_JSON_PATH_MAX];
         lp_json_index_path(path, NULL, "keys", index);
         bool usable = false;

@@ -25,8 +25,7 @@ lp_status lp_json_read_activation(const cJSON *node, const char *path, lp_activa
         (status = lp_json_get_string(node, path, "name", false, &out->name, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "fingerprint", false, &out->fingerprint, err)) ==
             LP_OK &&
-        (status = lp_json_get_string(node, path, "platform", true, &out->platform, err)) ==
-            LP_OK &&
+        (status = lp_json_get_string(node, path, "platform", true, &out->platform, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "ip", true, &out->ip, err)) == LP_OK &&
         (status = lp_json_get_time(node, path, "activated_at", false, &out->activated_at, err)) ==
             LP_OK)

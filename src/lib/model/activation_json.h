@@ -8,6 +8,7 @@
 #include "licportal/model.h"
 
 /* Maps `node` (at `path`) onto *out; on failure *out is cleared. */
-lp_status lp_json_read_activation(const cJSON *node, const char *path, lp_activation *out, lp_error *err);
+lp_status lp_json_read_activation(const cJSON *node, const char *path, lp_activation *out,
+                                  lp_error *err);
 
 #endif

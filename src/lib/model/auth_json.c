@@ -13,8 +13,8 @@ static lp_status read_user(const cJSON *node, const char *path, lp_user *out, lp
     if ((status = lp_json_get_string(node, path, "id", false, &out->id, err)) != LP_OK ||
         (status = lp_json_get_string(node, path, "email", false, &out->email, err)) != LP_OK ||
         (status = lp_json_get_string(node, path, "name", false, &out->name, err)) != LP_OK ||
-        (status = lp_json_get_string(node, path, "organization", true, &out->organization,
-                                     err)) != LP_OK)
+        (status = lp_json_get_string(node, path, "organization", true, &out->organization, err)) !=
+            LP_OK)
         lp_user_clear(out);
     return status;
 }
@@ -41,8 +41,8 @@ lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error
         return status;
     const cJSON *root = lp_json_doc_root(doc);
     const cJSON *user;
-    if ((status = lp_json_get_string(root, NULL, "access_token", false, &out->access_token,
-                                     err)) == LP_OK &&
+    if ((status = lp_json_get_string(root, NULL, "access_token", false, &out->access_token, err)) ==
+            LP_OK &&
         (status = lp_json_get_string(root, NULL, "token_type", false, &out->token_type, err)) ==
             LP_OK &&
         (status = lp_json_get_count(root, NULL, "expires_in", false, 0, &out->expires_in, err)) ==

@@ -10,8 +10,8 @@ static lp_status read_kpis(const cJSON *root, lp_kpis *out, lp_error *err)
     const cJSON *kpis;
     lp_status status = lp_json_require_object(root, NULL, "kpis", &kpis, err);
     if (status == LP_OK &&
-        (status = lp_json_get_count(kpis, "kpis", "total_licenses", false, 0,
-                                    &out->total_licenses, err)) == LP_OK &&
+        (status = lp_json_get_count(kpis, "kpis", "total_licenses", false, 0, &out->total_licenses,
+                                    err)) == LP_OK &&
         (status = lp_json_get_count(kpis, "kpis", "active_licenses", false, 0,
                                     &out->active_licenses, err)) == LP_OK &&
         (status = lp_json_get_count(kpis, "kpis", "activations_in_use", false, 0,
@@ -33,7 +33,8 @@ static lp_status read_recent(const cJSON *root, lp_dashboard *out, lp_error *err
         return lp_error_set(err, LP_ERR_PROTOCOL, "recent_licenses: more than %d entries",
                             LP_DASHBOARD_RECENT_MAX);
     const cJSON *node;
-    cJSON_ArrayForEach(node, array) {
+    cJSON_ArrayForEach(node, array)
+    {
         char path[LP_JSON_PATH_MAX];
         lp_json_index_path(path, NULL, "recent_licenses", out->recent_count);
         status = lp_json_license_summary(node, path, &out->recent[out->recent_count], err);

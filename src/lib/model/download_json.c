@@ -61,9 +61,9 @@ static lp_status parse_download(const cJSON *node, const char *path, lp_download
     if (status == LP_OK &&
         (status = lp_json_get_string(node, path, "id", false, &out->id, err)) == LP_OK &&
         (status = lp_json_get_product(node, path, "product", &out->product, err)) == LP_OK &&
-        (status = lp_json_get_string(node, path, "version", false, &out->version, err)) ==
-            LP_OK &&
-        (status = read_choice(node, path, "channel", lp_download_channels.names, &out->channel, err)) == LP_OK &&
+        (status = lp_json_get_string(node, path, "version", false, &out->version, err)) == LP_OK &&
+        (status = read_choice(node, path, "channel", lp_download_channels.names, &out->channel,
+                              err)) == LP_OK &&
         (status = read_choice(node, path, "platform", platforms, &out->platform, err)) == LP_OK &&
         (status = read_choice(node, path, "arch", arches, &out->arch, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "filename", false, &out->filename, err)) ==
@@ -102,8 +102,7 @@ static void clear_item(void *item)
     lp_download_clear(item);
 }
 
-lp_status lp_parse_download_page(const char *json, size_t len, lp_download_page *out,
-                                 lp_error *err)
+lp_status lp_parse_download_page(const char *json, size_t len, lp_download_page *out, lp_error *err)
 {
     lp_json_page page;
     lp_status status = lp_json_read_page(json, len, sizeof(lp_download), parse_item, clear_item,

@@ -171,8 +171,7 @@ static lp_json_doc *doc_new(size_t len)
     return doc;
 }
 
-lp_json_doc *lp_json_doc_parse(const char *json, size_t len, const char **end,
-                               bool *out_of_memory)
+lp_json_doc *lp_json_doc_parse(const char *json, size_t len, const char **end, bool *out_of_memory)
 {
     *out_of_memory = false;
     if (end)

@@ -17,8 +17,7 @@ typedef struct lp_json_doc lp_json_doc;
  * a number outside the JSON grammar, nesting deeper than LP_JSON_MAX_DEPTH).
  * NULL when the text is not valid JSON or memory runs out (*out_of_memory
  * tells which). */
-lp_json_doc *lp_json_doc_parse(const char *json, size_t len, const char **end,
-                               bool *out_of_memory);
+lp_json_doc *lp_json_doc_parse(const char *json, size_t len, const char **end, bool *out_of_memory);
 
 /* The value parsed; valid until lp_json_doc_free. */
 const cJSON *lp_json_doc_root(const lp_json_doc *doc);

@@ -23,13 +23,17 @@
  * an RFC 3339 time stamp") and leaves *out zeroed. Unknown extra fields are
  * ignored: the contract allows additions. lp_parse_dashboard is one of them. */
 lp_status lp_parse_license_page(const char *json, size_t len, lp_license_page *out, lp_error *err);
-lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detail *out, lp_error *err);
-lp_status lp_parse_activation_page(const char *json, size_t len, lp_activation_page *out, lp_error *err);
-lp_status lp_parse_download_page(const char *json, size_t len, lp_download_page *out, lp_error *err);
+lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detail *out,
+                                  lp_error *err);
+lp_status lp_parse_activation_page(const char *json, size_t len, lp_activation_page *out,
+                                   lp_error *err);
+lp_status lp_parse_download_page(const char *json, size_t len, lp_download_page *out,
+                                 lp_error *err);
 lp_status lp_parse_download(const char *json, size_t len, lp_download *out, lp_error *err);
 lp_status lp_parse_user(const char *json, size_t len, lp_user *out, lp_error *err);
 lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error *err);
-lp_status lp_parse_personal_token(const char *json, size_t len, lp_personal_token *out, lp_error *err);
+lp_status lp_parse_personal_token(const char *json, size_t len, lp_personal_token *out,
+                                  lp_error *err);
 lp_status lp_parse_personal_token_page(const char *json, size_t len, lp_personal_token_page *out,
                                        lp_error *err);
 lp_status lp_parse_product_page(const char *json, size_t len, lp_product_page *out, lp_error *err);

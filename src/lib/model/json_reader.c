@@ -211,8 +211,8 @@ lp_status lp_json_string_member(const cJSON *node, const char *path, const char 
     return string_member(node, &at, nullable, out, err);
 }
 
-lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name,
-                             bool nullable, char **out, lp_error *err)
+lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name, bool nullable,
+                             char **out, lp_error *err)
 {
     return lp_json_string_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
                                  nullable, out, err);
@@ -223,8 +223,8 @@ static lp_status integer_value(const cJSON *node, const field_at *at, int64_t mi
                                lp_error *err)
 {
     if (!cJSON_IsNumber(node))
-        return fail_at(err, at, min >= 0 ? "expected a non-negative integer"
-                                         : "expected an integer");
+        return fail_at(err, at,
+                       min >= 0 ? "expected a non-negative integer" : "expected an integer");
     double d = node->valuedouble;
     if (!(d >= -(double)LP_JSON_MAX_EXACT_INTEGER && d <= (double)LP_JSON_MAX_EXACT_INTEGER))
         return fail_at(err, at, "number out of range");
@@ -237,8 +237,8 @@ static lp_status integer_value(const cJSON *node, const field_at *at, int64_t mi
     return LP_OK;
 }
 
-lp_status lp_json_count_member(const cJSON *node, const char *path, const char *name,
-                               bool nullable, int64_t null_value, int64_t *out, lp_error *err)
+lp_status lp_json_count_member(const cJSON *node, const char *path, const char *name, bool nullable,
+                               int64_t null_value, int64_t *out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
     if (!present(node, &at, nullable, err)) {
@@ -254,15 +254,15 @@ lp_status lp_json_count_member(const cJSON *node, const char *path, const char *
     return integer_value(node, &at, 0, out, err);
 }
 
-lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name,
-                            bool nullable, int64_t null_value, int64_t *out, lp_error *err)
+lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name, bool nullable,
+                            int64_t null_value, int64_t *out, lp_error *err)
 {
     return lp_json_count_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
                                 nullable, null_value, out, err);
 }
 
-lp_status lp_json_get_integer(const cJSON *parent, const char *path, const char *name,
-                              int64_t *out, lp_error *err)
+lp_status lp_json_get_integer(const cJSON *parent, const char *path, const char *name, int64_t *out,
+                              lp_error *err)
 {
     const field_at at = {path, NULL, name};
     const cJSON *node = present(cJSON_GetObjectItemCaseSensitive(parent, name), &at, false, err);
@@ -284,8 +284,8 @@ lp_status lp_json_get_bool(const cJSON *parent, const char *path, const char *na
     return LP_OK;
 }
 
-lp_status lp_json_time_member(const cJSON *node, const char *path, const char *name,
-                              bool nullable, lp_time *out, lp_error *err)
+lp_status lp_json_time_member(const cJSON *node, const char *path, const char *name, bool nullable,
+                              lp_time *out, lp_error *err)
 {
     const field_at at = {path, NULL, name};
     if (!present(node, &at, nullable, err) || (nullable && cJSON_IsNull(node))) {
@@ -301,11 +301,11 @@ lp_status lp_json_time_member(const cJSON *node, const char *path, const char *n
     return LP_OK;
 }
 
-lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name,
-                           bool nullable, lp_time *out, lp_error *err)
+lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name, bool nullable,
+                           lp_time *out, lp_error *err)
 {
-    return lp_json_time_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
-                               nullable, out, err);
+    return lp_json_time_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name, nullable,
+                               out, err);
 }
 
 lp_status lp_json_enum_member(const cJSON *node, const char *path, const char *name,
@@ -332,8 +332,8 @@ lp_status lp_json_enum_member(const cJSON *node, const char *path, const char *n
 lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *name,
                            const char *const *allowed, int *index, lp_error *err)
 {
-    return lp_json_enum_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
-                               allowed, index, err);
+    return lp_json_enum_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name, allowed,
+                               index, err);
 }
 
 lp_status lp_json_product_member(const cJSON *node, const char *path, const char *name,
@@ -345,8 +345,8 @@ lp_status lp_json_product_member(const cJSON *node, const char *path, const char
     if (status != LP_OK)
         return status;
     const field_at id = {path, name, "id"}, product_name = {path, name, "name"};
-    if ((status = string_member(cJSON_GetObjectItemCaseSensitive(node, "id"), &id, false,
-                                &out->id, err)) != LP_OK ||
+    if ((status = string_member(cJSON_GetObjectItemCaseSensitive(node, "id"), &id, false, &out->id,
+                                err)) != LP_OK ||
         (status = string_member(cJSON_GetObjectItemCaseSensitive(node, "name"), &product_name,
                                 false, &out->name, err)) != LP_OK)
         lp_product_clear(out);
@@ -356,12 +356,12 @@ lp_status lp_json_product_member(const cJSON *node, const char *path, const char
 lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,
                               lp_product *out, lp_error *err)
 {
-    return lp_json_product_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name,
-                                  out, err);
+    return lp_json_product_member(cJSON_GetObjectItemCaseSensitive(parent, name), path, name, out,
+                                  err);
 }
 
-lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const char *name, char ***out,
-                                   size_t *count, lp_error *err)
+lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const char *name,
+                                   char ***out, size_t *count, lp_error *err)
 {
     const cJSON *array;
     lp_status status = lp_json_require_array(parent, path, name, &array, err);
@@ -374,7 +374,8 @@ lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const 
     if (!*out)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
     const cJSON *node;
-    cJSON_ArrayForEach(node, array) {
+    cJSON_ArrayForEach(node, array)
+    {
         char item_path[LP_JSON_PATH_MAX];
         lp_json_index_path(item_path, path, name, *count);
         status = lp_json_string_value(node, item_path, &(*out)[*count], err);

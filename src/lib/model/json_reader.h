@@ -36,19 +36,19 @@ lp_status lp_json_require_object(const cJSON *parent, const char *path, const ch
                                  const cJSON **out, lp_error *err);
 lp_status lp_json_require_array(const cJSON *parent, const char *path, const char *name,
                                 const cJSON **out, lp_error *err);
-lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name,
-                             bool nullable, char **out, lp_error *err);
+lp_status lp_json_get_string(const cJSON *parent, const char *path, const char *name, bool nullable,
+                             char **out, lp_error *err);
 /* A non-negative integer; `null_value` is stored for null when nullable. */
-lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name,
-                            bool nullable, int64_t null_value, int64_t *out, lp_error *err);
+lp_status lp_json_get_count(const cJSON *parent, const char *path, const char *name, bool nullable,
+                            int64_t null_value, int64_t *out, lp_error *err);
 /* A signed integer (amounts of money). */
-lp_status lp_json_get_integer(const cJSON *parent, const char *path, const char *name,
-                              int64_t *out, lp_error *err);
+lp_status lp_json_get_integer(const cJSON *parent, const char *path, const char *name, int64_t *out,
+                              lp_error *err);
 lp_status lp_json_get_bool(const cJSON *parent, const char *path, const char *name, bool *out,
                            lp_error *err);
 /* An RFC 3339 time stamp; LP_TIME_NONE for null when nullable. */
-lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name,
-                           bool nullable, lp_time *out, lp_error *err);
+lp_status lp_json_get_time(const cJSON *parent, const char *path, const char *name, bool nullable,
+                           lp_time *out, lp_error *err);
 /* A string that must be one of `allowed` (NULL-terminated); its index goes to *index. */
 lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *name,
                            const char *const *allowed, int *index, lp_error *err);
@@ -57,10 +57,10 @@ lp_status lp_json_get_enum(const cJSON *parent, const char *path, const char *na
  * mappers that walk an object's members once instead of looking up each. */
 lp_status lp_json_string_member(const cJSON *node, const char *path, const char *name,
                                 bool nullable, char **out, lp_error *err);
-lp_status lp_json_count_member(const cJSON *node, const char *path, const char *name,
-                               bool nullable, int64_t null_value, int64_t *out, lp_error *err);
-lp_status lp_json_time_member(const cJSON *node, const char *path, const char *name,
-                              bool nullable, lp_time *out, lp_error *err);
+lp_status lp_json_count_member(const cJSON *node, const char *path, const char *name, bool nullable,
+                               int64_t null_value, int64_t *out, lp_error *err);
+lp_status lp_json_time_member(const cJSON *node, const char *path, const char *name, bool nullable,
+                              lp_time *out, lp_error *err);
 lp_status lp_json_enum_member(const cJSON *node, const char *path, const char *name,
                               const char *const *allowed, int *index, lp_error *err);
 lp_status lp_json_product_member(const cJSON *node, const char *path, const char *name,
@@ -72,8 +72,8 @@ lp_status lp_json_string_value(const cJSON *node, const char *path, char **out, 
 
 /* An array of strings; *out (NULL when empty) holds *count of them, kept
  * even on failure for the caller to free. */
-lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const char *name, char ***out,
-                                   size_t *count, lp_error *err);
+lp_status lp_json_get_string_array(const cJSON *parent, const char *path, const char *name,
+                                   char ***out, size_t *count, lp_error *err);
 
 /* {"id", "name"} */
 lp_status lp_json_get_product(const cJSON *parent, const char *path, const char *name,

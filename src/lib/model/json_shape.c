@@ -52,8 +52,8 @@ static size_t number_length(const unsigned char *p, size_t len)
         while (i < len && is_digit(p[i]))
             i++;
     }
-    if (i < len && (is_digit(p[i]) || p[i] == '.' || p[i] == 'e' || p[i] == 'E' ||
-                    p[i] == '+' || p[i] == '-'))
+    if (i < len &&
+        (is_digit(p[i]) || p[i] == '.' || p[i] == 'e' || p[i] == 'E' || p[i] == '+' || p[i] == '-'))
         return 0;
     return i;
 }
@@ -108,10 +108,9 @@ enum byte_kind { OTHER, QUOTE, NUMBER, OPEN, CLOSE };
 
 /* What a byte outside a string starts; most are OTHER. */
 static const unsigned char kind_of[256] = {
-    ['"'] = QUOTE, ['-'] = NUMBER, ['+'] = NUMBER, ['.'] = NUMBER, ['0'] = NUMBER,
-    ['1'] = NUMBER, ['2'] = NUMBER, ['3'] = NUMBER, ['4'] = NUMBER, ['5'] = NUMBER,
-    ['6'] = NUMBER, ['7'] = NUMBER, ['8'] = NUMBER, ['9'] = NUMBER, ['['] = OPEN,
-    ['{'] = OPEN,   [']'] = CLOSE,  ['}'] = CLOSE,
+    ['"'] = QUOTE,  ['-'] = NUMBER, ['+'] = NUMBER, ['.'] = NUMBER, ['0'] = NUMBER, ['1'] = NUMBER,
+    ['2'] = NUMBER, ['3'] = NUMBER, ['4'] = NUMBER, ['5'] = NUMBER, ['6'] = NUMBER, ['7'] = NUMBER,
+    ['8'] = NUMBER, ['9'] = NUMBER, ['['] = OPEN,   ['{'] = OPEN,   [']'] = CLOSE,  ['}'] = CLOSE,
 };
 
 /* An unnamed problem is remembered and the scan goes on: a named one

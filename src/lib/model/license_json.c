@@ -24,8 +24,9 @@ enum summary_field {
 };
 
 static const char *const summary_names[F_COUNT] = {
-    "id",     "key_masked", "product",         "edition",           "status",
-    "added_at", "expires_at", "max_activations", "activations_in_use",
+    "id",         "key_masked",      "product",
+    "edition",    "status",          "added_at",
+    "expires_at", "max_activations", "activations_in_use",
 };
 
 static int summary_field_of(const char *name)
@@ -63,7 +64,8 @@ static lp_status read_status(const cJSON *node, const char *path, lp_license_sta
                              lp_error *err)
 {
     int index;
-    lp_status status = lp_json_enum_member(node, path, "status", lp_license_statuses.names, &index, err);
+    lp_status status = lp_json_enum_member(node, path, "status", lp_license_statuses.names, &index,
+                                           err);
     if (status == LP_OK)
         *out = (lp_license_status)index;
     return status;
@@ -89,23 +91,23 @@ lp_status lp_json_license_summary(const cJSON *node, const char *path, lp_licens
                                         &out->key_masked, err)) != LP_OK ||
         (status = lp_json_product_member(f[F_PRODUCT], path, "product", &out->product, err)) !=
             LP_OK ||
-        (status = lp_json_string_member(f[F_EDITION], path, "edition", true, &out->edition,
-                                        err)) != LP_OK ||
+        (status = lp_json_string_member(f[F_EDITION], path, "edition", true, &out->edition, err)) !=
+            LP_OK ||
         (status = read_status(f[F_STATUS], path, &out->status, err)) != LP_OK ||
         (status = lp_json_time_member(f[F_ADDED_AT], path, "added_at", false, &out->added_at,
                                       err)) != LP_OK ||
-        (status = lp_json_time_member(f[F_EXPIRES_AT], path, "expires_at", true,
-                                      &out->expires_at, err)) != LP_OK ||
+        (status = lp_json_time_member(f[F_EXPIRES_AT], path, "expires_at", true, &out->expires_at,
+                                      err)) != LP_OK ||
         (status = lp_json_count_member(f[F_MAX_ACTIVATIONS], path, "max_activations", true,
                                        LP_UNLIMITED, &out->max_activations, err)) != LP_OK ||
-        (status = lp_json_count_member(f[F_ACTIVATIONS_IN_USE], path, "activations_in_use",
-                                       false, 0, &out->activations_in_use, err)) != LP_OK)
+        (status = lp_json_count_member(f[F_ACTIVATIONS_IN_USE], path, "activations_in_use", false,
+                                       0, &out->activations_in_use, err)) != LP_OK)
         lp_license_summary_clear(out);
     return status;
 }
 
-static lp_status read_money(const cJSON *parent, const char *path, const char *name,
-                            lp_money *out, lp_error *err)
+static lp_status read_money(const cJSON *parent, const char *path, const char *name, lp_money *out,
+                            lp_error *err)
 {
     const cJSON *node;
     lp_status status = lp_json_require_object(parent, path, name, &node, err);
@@ -140,8 +142,8 @@ static lp_status read_option(const cJSON *node, const char *path, lp_renewal_opt
     if (status == LP_OK &&
         (status = lp_json_get_string(node, path, "id", false, &out->id, err)) == LP_OK &&
         (status = lp_json_get_string(node, path, "label", false, &out->label, err)) == LP_OK &&
-        (status = lp_json_get_count(node, path, "term_months", false, 0, &out->term_months,
-                                    err)) == LP_OK &&
+        (status = lp_json_get_count(node, path, "term_months", false, 0, &out->term_months, err)) ==
+            LP_OK &&
         (status = read_money(node, path, "price", &out->price, err)) == LP_OK)
         status = lp_json_get_string(node, path, "checkout_url", false, &out->checkout_url, err);
     if (status != LP_OK) {
@@ -169,7 +171,8 @@ static lp_status read_renewal(const cJSON *root, lp_license_detail *out, lp_erro
     if (!out->renewal_options)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory");
     const cJSON *node;
-    cJSON_ArrayForEach(node, options) {
+    cJSON_ArrayForEach(node, options)
+    {
         char path[LP_JSON_PATH_MAX];
         lp_json_index_path(path, "renewal", "options", out->renewal_option_count);
         status = read_option(node, path, &out->renewal_options[out->renewal_option_count], err);
@@ -190,7 +193,8 @@ lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detai
         return status;
     const cJSON *root = lp_json_doc_root(doc);
     if ((status = lp_json_license_summary(root, NULL, &out->summary, err)) == LP_OK &&
-        (status = lp_json_get_string_array(root, NULL, "features", &out->features, &out->feature_count, err)) == LP_OK)
+        (status = lp_json_get_string_array(root, NULL, "features", &out->features,
+                                           &out->feature_count, err)) == LP_OK)
         status = read_renewal(root, out, err);
     lp_json_doc_free(doc);
     if (status != LP_OK)

@@ -28,7 +28,8 @@ static lp_status read_items(const cJSON *array, size_t item_size, lp_json_item_p
     char *items = page->items;
     const cJSON *node;
     size_t i = 0;
-    cJSON_ArrayForEach(node, array) {
+    cJSON_ArrayForEach(node, array)
+    {
         char path[LP_JSON_PATH_MAX];
         lp_json_index_path(path, NULL, "items", i);
         lp_status status = parse(node, path, items + i * item_size, err);
@@ -40,8 +41,8 @@ static lp_status read_items(const cJSON *array, size_t item_size, lp_json_item_p
 }
 
 lp_status lp_json_read_page(const char *json, size_t len, size_t item_size,
-                            lp_json_item_parser parse, lp_json_item_clear clear,
-                            lp_json_page *out, lp_error *err)
+                            lp_json_item_parser parse, lp_json_item_clear clear, lp_json_page *out,
+                            lp_error *err)
 {
     memset(out, 0, sizeof *out);
     lp_json_doc *doc;

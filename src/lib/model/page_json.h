@@ -23,7 +23,7 @@ typedef struct lp_json_page {
 
 /* On failure everything parsed so far is released and *out is zeroed. */
 lp_status lp_json_read_page(const char *json, size_t len, size_t item_size,
-                            lp_json_item_parser parse, lp_json_item_clear clear,
-                            lp_json_page *out, lp_error *err);
+                            lp_json_item_parser parse, lp_json_item_clear clear, lp_json_page *out,
+                            lp_error *err);
 
 #endif

@@ -58,23 +58,27 @@ static void compose(lp_status status, const char *code, const char *said, long h
         return;
     }
     if (strcmp(code, "deactivation_not_allowed") == 0) {
-        lp_error_set(err, status,
-                     "this license does not allow self-service deactivation: contact the vendor's support");
+        lp_error_set(
+            err, status,
+            "this license does not allow self-service deactivation: contact the vendor's support");
         return;
     }
     switch (status) {
     case LP_ERR_BAD_REQUEST:
-        lp_error_set(err, status, "the server refused the request (HTTP %ld)%s%s", http_status, sep, text);
+        lp_error_set(err, status, "the server refused the request (HTTP %ld)%s%s", http_status, sep,
+                     text);
         break;
     case LP_ERR_CREDENTIALS:
         lp_error_set(err, status, "wrong email or password");
         break;
     case LP_ERR_OTP_REQUIRED:
-        lp_error_set(err, status, "this account uses two-factor authentication: give the one-time code");
+        lp_error_set(err, status,
+                     "this account uses two-factor authentication: give the one-time code");
         break;
     case LP_ERR_OTP_INVALID:
-        lp_error_set(err, status,
-                     "the one-time code was not accepted: use a fresh code and check this device's clock");
+        lp_error_set(
+            err, status,
+            "the one-time code was not accepted: use a fresh code and check this device's clock");
         break;
     case LP_ERR_AUTH:
         lp_error_set(err, status, LP_SESSION_REFUSED_MESSAGE);
@@ -93,20 +97,22 @@ static void compose(lp_status status, const char *code, const char *said, long h
         break;
     case LP_ERR_SERVER:
         if (retry_after >= 0)
-            lp_error_set(err, status, "the server failed (HTTP %ld)%s%s: try again in %ld s", http_status,
-                         sep, text, retry_after);
+            lp_error_set(err, status, "the server failed (HTTP %ld)%s%s: try again in %ld s",
+                         http_status, sep, text, retry_after);
         else
-            lp_error_set(err, status, "the server failed (HTTP %ld)%s%s: try again later", http_status, sep,
-                         text);
+            lp_error_set(err, status, "the server failed (HTTP %ld)%s%s: try again later",
+                         http_status, sep, text);
         break;
     default:
         if (http_status >= 300 && http_status <= 399)
-            lp_error_set(err, status,
-                         "the server's answer broke the API contract: a redirect (HTTP %ld); check the "
-                         "server URL",
-                         http_status);
+            lp_error_set(
+                err, status,
+                "the server's answer broke the API contract: a redirect (HTTP %ld); check the "
+                "server URL",
+                http_status);
         else
-            lp_error_set(err, status, "the server's answer broke the API contract: unexpected HTTP %ld%s%s",
+            lp_error_set(err, status,
+                         "the server's answer broke the API contract: unexpected HTTP %ld%s%s",
                          http_status, sep, text);
         break;
     }
@@ -141,7 +147,8 @@ lp_status lp_api_error(long http_status, const char *body, size_t body_len,
     }
     if (!result.request_id[0] && request_id_header)
         snprintf(result.request_id, sizeof result.request_id, "%s", request_id_header);
-    compose(status, result.code, has_body ? parsed.message : NULL, http_status, retry_after, &result);
+    compose(status, result.code, has_body ? parsed.message : NULL, http_status, retry_after,
+            &result);
     if (err)
         *err = result;
     return status;

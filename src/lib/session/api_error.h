@@ -15,8 +15,8 @@ lp_status lp_api_error(long http_status, const char *body, size_t body_len,
 
 /* The message for a refused session, shared with the refresh logic. */
 #define LP_SESSION_REFUSED_MESSAGE "session expired or revoked: run `licportal login`"
-#define LP_PERSONAL_TOKEN_REFUSED_MESSAGE                                                          \
-    "the personal access token was refused (revoked, expired or unknown): create another with "    \
+#define LP_PERSONAL_TOKEN_REFUSED_MESSAGE                                                       \
+    "the personal access token was refused (revoked, expired or unknown): create another with " \
     "`licportal token create`"
 
 #endif

@@ -272,7 +272,8 @@ static lp_status finish_logout(lp_client *client, lp_status status, lp_error *er
     lp_error_clear(&store_err);
     lp_status cleared = client->store ? lp_credstore_clear(client->store, &store_err) : LP_OK;
     if (cleared != LP_OK) {
-        lp_error_set(err, LP_ERR_STORE, "the stored session could not be removed: %.400s", store_err.message);
+        lp_error_set(err, LP_ERR_STORE, "the stored session could not be removed: %.400s",
+                     store_err.message);
         return LP_ERR_STORE;
     }
     /* A refused session is already dead on the server. */
@@ -283,7 +284,8 @@ static lp_status finish_logout(lp_client *client, lp_status status, lp_error *er
     char reason[sizeof err->message];
     snprintf(reason, sizeof reason, "%s", err->message);
     lp_error_set(err, status,
-                 "logged out here (the stored session is removed), but the server could not revoke it: %.400s",
+                 "logged out here (the stored session is removed), but the server could not revoke "
+                 "it: %.400s",
                  reason);
     return status;
 }
@@ -395,8 +397,8 @@ static void refresh_done(lp_client *client, lp_transfer *transfer)
         } else {
             char detail[sizeof err.message];
             snprintf(detail, sizeof detail, "%s", err.message);
-            lp_error_set(&err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: refresh: %.400s",
-                         detail);
+            lp_error_set(&err, LP_ERR_PROTOCOL,
+                         "the server's answer broke the API contract: refresh: %.400s", detail);
         }
         if (st == LP_OK) {
             /* Rotation has made the stored refresh token dead: save at once.
@@ -422,7 +424,8 @@ static void refresh_done(lp_client *client, lp_transfer *transfer)
 
 static char *json_of_logout(const lp_client *client)
 {
-    return json_of_refresh_token(client->session.refresh_token ? client->session.refresh_token : "");
+    return json_of_refresh_token(client->session.refresh_token ? client->session.refresh_token
+                                                               : "");
 }
 
 /* `token_just_refreshed`: the access token came from the refresh this call
@@ -436,7 +439,8 @@ static void send_call(lp_call *call, bool token_just_refreshed)
     const char *bearer = NULL;
     if (call->needs_auth) {
         bool usable = client->session.access_token &&
-                      (token_just_refreshed || lp_session_access_usable(&client->session, now_seconds()));
+                      (token_just_refreshed ||
+                       lp_session_access_usable(&client->session, now_seconds()));
         if (!usable) {
             if (lp_session_can_refresh(&client->session)) {
                 call->phase = PHASE_WAITING_REFRESH;
@@ -544,14 +548,16 @@ static void accept_body(lp_call *call, const char *body, size_t len, bool not_mo
     call->result.kind = call->kind;
     if (expects_json(call->kind)) {
         if (!body) {
-            finish_with(call, LP_ERR_PROTOCOL, "the server's answer broke the API contract: no body");
+            finish_with(call, LP_ERR_PROTOCOL,
+                        "the server's answer broke the API contract: no body");
             return;
         }
         lp_status st = parse_result(call, body, len, &err);
         if (st != LP_OK) {
             char detail[sizeof err.message];
             snprintf(detail, sizeof detail, "%s", err.message);
-            lp_error_set(&err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: %.420s", detail);
+            lp_error_set(&err, LP_ERR_PROTOCOL,
+                         "the server's answer broke the API contract: %.420s", detail);
             snprintf(err.request_id, sizeof err.request_id, "%s",
                      call->response.request_id ? call->response.request_id : "");
             err.http_status = call->response.status;
@@ -584,7 +590,8 @@ static void accept_body(lp_call *call, const char *body, size_t len, bool not_mo
             lp_error save_err;
             lp_error_clear(&save_err);
             if (lp_credstore_save(client->store, &client->session, &save_err) != LP_OK) {
-                lp_error_set(&err, LP_ERR_STORE, "logged in, but the session could not be saved: %.400s",
+                lp_error_set(&err, LP_ERR_STORE,
+                             "logged in, but the session could not be saved: %.400s",
                              save_err.message);
                 st = LP_ERR_STORE;
             }
@@ -611,7 +618,8 @@ static bool should_retry_after_refresh(const lp_call *call, const lp_error *err)
         return false;
     if (strcmp(err->code, "token_expired") == 0)
         return true;
-    return strcmp(err->code, "unauthenticated") == 0 && lp_session_can_refresh(&call->client->session);
+    return strcmp(err->code, "unauthenticated") == 0 &&
+           lp_session_can_refresh(&call->client->session);
 }
 
 static void call_done(lp_call *call, lp_transfer *transfer)
@@ -640,9 +648,10 @@ static void call_done(lp_call *call, lp_transfer *transfer)
             accept_body(call, call->cached_body, call->cached_len, true);
             return;
         }
-        finish_with(call, LP_ERR_PROTOCOL,
-                    "the server's answer broke the API contract: 304 Not Modified to a request without "
-                    "If-None-Match");
+        finish_with(
+            call, LP_ERR_PROTOCOL,
+            "the server's answer broke the API contract: 304 Not Modified to a request without "
+            "If-None-Match");
         return;
     }
     st = lp_api_error(r->status, r->body, r->body_len, r->request_id, r->retry_after, &err);
@@ -658,7 +667,8 @@ static void call_done(lp_call *call, lp_transfer *transfer)
     }
     if (st == LP_ERR_AUTH && call->needs_auth)
         lp_error_set(&err, LP_ERR_AUTH, "%s",
-                     holds_personal_token(client) ? LP_PERSONAL_TOKEN_REFUSED_MESSAGE : LP_SESSION_REFUSED_MESSAGE);
+                     holds_personal_token(client) ? LP_PERSONAL_TOKEN_REFUSED_MESSAGE
+                                                  : LP_SESSION_REFUSED_MESSAGE);
     finish(call, st, &err);
 }
 
@@ -733,8 +743,8 @@ static char *url_of(const lp_client *client, const char *path, const char *id, c
     return lp_url_finish(&u, err);
 }
 
-lp_call *lp_client_login(lp_client *client, const char *email, const char *password, const char *otp,
-                         lp_error *err)
+lp_call *lp_client_login(lp_client *client, const char *email, const char *password,
+                         const char *otp, lp_error *err)
 {
     if (!client || !email || !*email || !password)
         return lp_error_set(err, LP_ERR_USAGE, "login needs an email and a password"), NULL;
@@ -752,7 +762,8 @@ lp_call *lp_client_login(lp_client *client, const char *email, const char *passw
     cJSON_Delete(obj);
     if (!body)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory"), NULL;
-    lp_call *call = new_call(client, LP_CALL_LOGIN, "POST", url_of(client, "/auth/login", NULL, NULL, err), err);
+    lp_call *call = new_call(client, LP_CALL_LOGIN, "POST",
+                             url_of(client, "/auth/login", NULL, NULL, err), err);
     if (!call) {
         wipe_free(body);
         return NULL;
@@ -766,17 +777,19 @@ lp_call *lp_client_logout(lp_client *client, lp_error *err)
     if (!client)
         return lp_error_set(err, LP_ERR_USAGE, "no client"), NULL;
     return launch(client,
-                  new_call(client, LP_CALL_LOGOUT, "POST", url_of(client, "/auth/logout", NULL, NULL, err), err),
+                  new_call(client, LP_CALL_LOGOUT, "POST",
+                           url_of(client, "/auth/logout", NULL, NULL, err), err),
                   err);
 }
 
-#define SIMPLE_GET(fn, kind, path)                                                                  \
-    lp_call *fn(lp_client *client, lp_error *err)                                                   \
-    {                                                                                               \
-        if (!client)                                                                                \
-            return lp_error_set(err, LP_ERR_USAGE, "no client"), NULL;                              \
-        return launch(client, new_call(client, kind, "GET", url_of(client, path, NULL, NULL, err), err), \
-                      err);                                                                         \
+#define SIMPLE_GET(fn, kind, path)                                                               \
+    lp_call *fn(lp_client *client, lp_error *err)                                                \
+    {                                                                                            \
+        if (!client)                                                                             \
+            return lp_error_set(err, LP_ERR_USAGE, "no client"), NULL;                           \
+        return launch(client,                                                                    \
+                      new_call(client, kind, "GET", url_of(client, path, NULL, NULL, err), err), \
+                      err);                                                                      \
     }
 
 SIMPLE_GET(lp_client_get_me, LP_CALL_ME, "/me")
@@ -791,7 +804,8 @@ static lp_call *by_id(lp_client *client, lp_call_kind kind, const char *method, 
         return lp_error_set(err, LP_ERR_USAGE, "no client"), NULL;
     if (!id || !*id)
         return lp_error_set(err, LP_ERR_USAGE, "no id given"), NULL;
-    return launch(client, new_call(client, kind, method, url_of(client, path, id, tail, err), err), err);
+    return launch(client, new_call(client, kind, method, url_of(client, path, id, tail, err), err),
+                  err);
 }
 
 lp_call *lp_client_get_license(lp_client *client, const char *license_id, lp_error *err)
@@ -804,11 +818,13 @@ lp_call *lp_client_reveal_key(lp_client *client, const char *license_id, lp_erro
     return by_id(client, LP_CALL_REVEAL_KEY, "POST", "/licenses", license_id, "/reveal", err);
 }
 
-lp_call *lp_client_activate_offline(lp_client *client, const char *license_id, const char *request_json,
-                                    size_t request_len, lp_error *err)
+lp_call *lp_client_activate_offline(lp_client *client, const char *license_id,
+                                    const char *request_json, size_t request_len, lp_error *err)
 {
     if (!client || !license_id || !*license_id || !request_json)
-        return lp_error_set(err, LP_ERR_USAGE, "offline activation needs a license id and a machine request"), NULL;
+        return lp_error_set(err, LP_ERR_USAGE,
+                            "offline activation needs a license id and a machine request"),
+               NULL;
     cJSON *request = cJSON_ParseWithLength(request_json, request_len);
     if (!cJSON_IsObject(request)) {
         cJSON_Delete(request);
@@ -824,7 +840,8 @@ lp_call *lp_client_activate_offline(lp_client *client, const char *license_id, c
     if (!text)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory"), NULL;
     lp_call *call = new_call(client, LP_CALL_OFFLINE_ACTIVATION, "POST",
-                             url_of(client, "/licenses", license_id, "/offline-activations", err), err);
+                             url_of(client, "/licenses", license_id, "/offline-activations", err),
+                             err);
     if (!call) {
         free(text);
         return NULL;
@@ -859,13 +876,15 @@ lp_call *lp_client_create_token(lp_client *client, const lp_token_request *reque
     if (ok && request->scope)
         ok = cJSON_AddStringToObject(obj, "scope", request->scope) != NULL;
     if (ok)
-        ok = request->expires_days > 0 ? cJSON_AddNumberToObject(obj, "expires_in_days", request->expires_days) != NULL
-                                       : cJSON_AddNullToObject(obj, "expires_in_days") != NULL;
+        ok = request->expires_days > 0
+                 ? cJSON_AddNumberToObject(obj, "expires_in_days", request->expires_days) != NULL
+                 : cJSON_AddNullToObject(obj, "expires_in_days") != NULL;
     char *body = ok ? cJSON_PrintUnformatted(obj) : NULL;
     cJSON_Delete(obj);
     if (!body)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory"), NULL;
-    lp_call *call = new_call(client, LP_CALL_TOKEN_CREATE, "POST", url_of(client, "/tokens", NULL, NULL, err), err);
+    lp_call *call = new_call(client, LP_CALL_TOKEN_CREATE, "POST",
+                             url_of(client, "/tokens", NULL, NULL, err), err);
     if (!call) {
         free(body);
         return NULL;
@@ -882,7 +901,8 @@ lp_call *lp_client_list_tokens(lp_client *client, int limit, const char *cursor,
     lp_url_init(&u, client->api_base);
     lp_url_path(&u, "/tokens");
     add_paging(&u, limit, cursor);
-    return launch(client, new_call(client, LP_CALL_TOKENS, "GET", lp_url_finish(&u, err), err), err);
+    return launch(client, new_call(client, LP_CALL_TOKENS, "GET", lp_url_finish(&u, err), err),
+                  err);
 }
 
 lp_call *lp_client_revoke_token(lp_client *client, const char *token_id, lp_error *err)
@@ -907,10 +927,12 @@ lp_call *lp_client_list_licenses(lp_client *client, const lp_license_query *quer
         lp_url_query_int(&u, "expiring_within_days", query->expiring_within_days);
     lp_url_query(&u, "sort", query->sort);
     add_paging(&u, query->limit, query->cursor);
-    return launch(client, new_call(client, LP_CALL_LICENSES, "GET", lp_url_finish(&u, err), err), err);
+    return launch(client, new_call(client, LP_CALL_LICENSES, "GET", lp_url_finish(&u, err), err),
+                  err);
 }
 
-lp_call *lp_client_list_activations(lp_client *client, const lp_activation_query *query, lp_error *err)
+lp_call *lp_client_list_activations(lp_client *client, const lp_activation_query *query,
+                                    lp_error *err)
 {
     if (!client)
         return lp_error_set(err, LP_ERR_USAGE, "no client"), NULL;
@@ -924,7 +946,8 @@ lp_call *lp_client_list_activations(lp_client *client, const lp_activation_query
     lp_url_query(&u, "q", query->q);
     lp_url_query(&u, "sort", query->sort);
     add_paging(&u, query->limit, query->cursor);
-    return launch(client, new_call(client, LP_CALL_ACTIVATIONS, "GET", lp_url_finish(&u, err), err), err);
+    return launch(client, new_call(client, LP_CALL_ACTIVATIONS, "GET", lp_url_finish(&u, err), err),
+                  err);
 }
 
 lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *query, lp_error *err)
@@ -943,12 +966,13 @@ lp_call *lp_client_list_downloads(lp_client *client, const lp_download_query *qu
     lp_url_query(&u, "q", query->q);
     lp_url_query(&u, "sort", query->sort);
     add_paging(&u, query->limit, query->cursor);
-    return launch(client, new_call(client, LP_CALL_DOWNLOADS, "GET", lp_url_finish(&u, err), err), err);
+    return launch(client, new_call(client, LP_CALL_DOWNLOADS, "GET", lp_url_finish(&u, err), err),
+                  err);
 }
 
 lp_call *lp_client_fetch_file(lp_client *client, const char *download_id, int64_t from,
-                              bool (*sink)(void *user, const char *data, size_t len), void *sink_user,
-                              lp_error *err)
+                              bool (*sink)(void *user, const char *data, size_t len),
+                              void *sink_user, lp_error *err)
 {
     if (!client || !sink || from < 0)
         return lp_error_set(err, LP_ERR_USAGE, "fetching a file needs a sink"), NULL;
@@ -966,12 +990,13 @@ lp_call *lp_client_fetch_file(lp_client *client, const char *download_id, int64_
 
 /* ---- the loop ---------------------------------------------------------- */
 
-lp_status lp_client_wait(lp_client *client, int extra_fd, int timeout_ms, bool *extra_ready, lp_error *err)
+lp_status lp_client_wait(lp_client *client, int extra_fd, int timeout_ms, bool *extra_ready,
+                         lp_error *err)
 {
     if (!client)
         return lp_error_set(err, LP_ERR_USAGE, "no client");
-    lp_status st = lp_transport_wait(client->transport, extra_fd, client->done_head ? 0 : timeout_ms,
-                                     extra_ready, err);
+    lp_status st = lp_transport_wait(client->transport, extra_fd,
+                                     client->done_head ? 0 : timeout_ms, extra_ready, err);
     drain(client);
     return st;
 }
@@ -1076,8 +1101,9 @@ lp_status lp_call_status(const lp_call *call, lp_error *err)
 
 const lp_result *lp_call_result(const lp_call *call)
 {
-    return call && call->phase == PHASE_DONE && call->status == LP_OK && call->has_result ? &call->result
-                                                                                         : NULL;
+    return call && call->phase == PHASE_DONE && call->status == LP_OK && call->has_result
+               ? &call->result
+               : NULL;
 }
 
 bool lp_call_take_result(lp_call *call, lp_result *out)

@@ -131,7 +131,8 @@ static lp_status hash_existing(lp_download_job *job, int64_t size, lp_error *err
     /* What was read back is on disk already. */
     lp_sha256_pipe_block(job->hash, &job->written);
     if (!complete)
-        return lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read", job->part);
+        return lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read",
+                            job->part);
     return LP_OK;
 }
 
@@ -143,23 +144,25 @@ static lp_status open_part(lp_download_job *job, bool fresh, int64_t *size, lp_e
 {
     if (fresh && unlink(job->part) != 0 && errno != ENOENT)
         return lp_error_set(err, LP_ERR_IO, "cannot remove %s: %s", job->part, strerror(errno));
-    int flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (fresh ? O_EXCL : 0);
+    int flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK |
+                (fresh ? O_EXCL : 0);
     job->fd = open(job->part, flags, 0644);
     if (job->fd < 0 && errno == ELOOP)
-        return lp_error_set(err, LP_ERR_IO,
-                            "%s is a symbolic link, not a partial download: remove it or use --force",
-                            job->part);
+        return lp_error_set(
+            err, LP_ERR_IO,
+            "%s is a symbolic link, not a partial download: remove it or use --force", job->part);
     if (job->fd < 0)
         return lp_error_set(err, LP_ERR_IO, "cannot open %s: %s", job->part, strerror(errno));
     struct stat st;
     if (fstat(job->fd, &st) != 0)
         return lp_error_set(err, LP_ERR_IO, "cannot read %s: %s", job->part, strerror(errno));
-    const char *wrong = !S_ISREG(st.st_mode)      ? "is not a regular file"
+    const char *wrong = !S_ISREG(st.st_mode)     ? "is not a regular file"
                         : st.st_uid != geteuid() ? "belongs to another user"
                         : st.st_nlink > 1        ? "has other names (hard links)"
                                                  : NULL;
     if (wrong)
-        return lp_error_set(err, LP_ERR_IO, "%s %s, so it is no partial download: remove it or use --force",
+        return lp_error_set(err, LP_ERR_IO,
+                            "%s %s, so it is no partial download: remove it or use --force",
                             job->part, wrong);
     if (fcntl(job->fd, F_SETFL, O_APPEND) != 0)
         return lp_error_set(err, LP_ERR_IO, "cannot use %s: %s", job->part, strerror(errno));
@@ -203,10 +206,11 @@ static bool length_agrees(lp_download_job *job, const lp_http_response *live)
     int64_t expected = live->status == 206 ? job->total - job->from : job->total;
     if (live->content_length == expected)
         return true;
-    lp_error_set(&job->write_err, LP_ERR_PROTOCOL,
-                 "the server's answer broke the API contract: Content-Length %lld disagrees with the "
-                 "announced size of %lld bytes",
-                 (long long)live->content_length, (long long)job->total);
+    lp_error_set(
+        &job->write_err, LP_ERR_PROTOCOL,
+        "the server's answer broke the API contract: Content-Length %lld disagrees with the "
+        "announced size of %lld bytes",
+        (long long)live->content_length, (long long)job->total);
     return false;
 }
 
@@ -224,9 +228,10 @@ static bool begin_body(lp_download_job *job)
     snprintf(expect, sizeof expect, "bytes %lld-", (long long)job->from);
     if (job->from > 0 && live->status == 206 &&
         (!live->content_range || strncmp(live->content_range, expect, strlen(expect)) != 0)) {
-        lp_error_set(&job->write_err, LP_ERR_PROTOCOL,
-                     "the server's answer broke the API contract: resumed at the wrong offset (%.100s)",
-                     live->content_range ? live->content_range : "no Content-Range");
+        lp_error_set(
+            &job->write_err, LP_ERR_PROTOCOL,
+            "the server's answer broke the API contract: resumed at the wrong offset (%.100s)",
+            live->content_range ? live->content_range : "no Content-Range");
         return false;
     }
     return length_agrees(job, live);
@@ -269,7 +274,8 @@ static bool sink(void *user, const char *data, size_t len)
         }
         if (due) {
             job->last_write = monotonic_seconds();
-            if (write_all(job, block + job->written, now_filled - job->written, &job->write_err) != LP_OK) {
+            if (write_all(job, block + job->written, now_filled - job->written, &job->write_err) !=
+                LP_OK) {
                 job->write_failed = true;
                 return false;
             }
@@ -305,15 +311,16 @@ void lp_download_job_free(lp_download_job *job)
     free(job);
 }
 
-lp_download_job *lp_download_job_start(lp_client *client, const lp_download *meta, const char *output,
-                                       bool force, lp_error *err)
+lp_download_job *lp_download_job_start(lp_client *client, const lp_download *meta,
+                                       const char *output, bool force, lp_error *err)
 {
     if (!client || !meta || !meta->id || !meta->filename) {
         lp_error_set(err, LP_ERR_USAGE, "no download given");
         return NULL;
     }
     if (!is_hex_digest(meta->sha256)) {
-        lp_error_set(err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: sha256 is not 64 hex digits");
+        lp_error_set(err, LP_ERR_PROTOCOL,
+                     "the server's answer broke the API contract: sha256 is not 64 hex digits");
         return NULL;
     }
     lp_download_job *job = calloc(1, sizeof *job);
@@ -325,8 +332,9 @@ lp_download_job *lp_download_job_start(lp_client *client, const lp_download *met
     job->client = client;
     job->total = meta->size_bytes;
     for (size_t i = 0; i < 64; i++)
-        job->expected[i] = (char)((meta->sha256[i] >= 'A' && meta->sha256[i] <= 'F') ? meta->sha256[i] + 32
-                                                                                       : meta->sha256[i]);
+        job->expected[i] = (char)((meta->sha256[i] >= 'A' && meta->sha256[i] <= 'F')
+                                      ? meta->sha256[i] + 32
+                                      : meta->sha256[i]);
     lp_error_clear(&job->write_err);
     job->download_id = strdup(meta->id);
     job->hash = lp_sha256_pipe_new();
@@ -344,8 +352,8 @@ lp_download_job *lp_download_job_start(lp_client *client, const lp_download *met
             goto fail;
         }
         if (!force) {
-            lp_error_set(err, LP_ERR_EXISTS, "%s already exists: remove it or choose another -o PATH",
-                         job->target);
+            lp_error_set(err, LP_ERR_EXISTS,
+                         "%s already exists: remove it or choose another -o PATH", job->target);
             goto fail;
         }
     }
@@ -456,7 +464,8 @@ static lp_status reject_part(lp_download_job *job, const char *expected_by, cons
                                 : "delete the .part file to download afresh");
 }
 
-static lp_status verify_and_rename(lp_download_job *job, const lp_http_response *http, lp_error *err)
+static lp_status verify_and_rename(lp_download_job *job, const lp_http_response *http,
+                                   lp_error *err)
 {
     unsigned char digest[32];
     if (!lp_sha256_pipe_final(job->hash, digest))
@@ -467,7 +476,8 @@ static lp_status verify_and_rename(lp_download_job *job, const lp_http_response 
     if (strcmp(actual, job->expected) != 0)
         return reject_part(job, "expected", job->expected, actual, err);
     unsigned char announced[32];
-    if (http && repr_digest_sha256(http->repr_digest, announced) && memcmp(announced, digest, 32) != 0) {
+    if (http && repr_digest_sha256(http->repr_digest, announced) &&
+        memcmp(announced, digest, 32) != 0) {
         char announced_hex[65];
         to_hex(announced, 32, announced_hex);
         return reject_part(job, "the server's Repr-Digest says", announced_hex, actual, err);
@@ -553,7 +563,8 @@ lp_status lp_download_up_to_date(const lp_download *meta, const char *output, bo
     } else if (S_ISREG(st.st_mode) && st.st_size == meta->size_bytes) {
         char actual[65];
         if (!hex_digest_of(fd, st.st_size, actual))
-            status = lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read", *target);
+            status = lp_error_set(err, LP_ERR_IO, "cannot read %s: it changed while being read",
+                                  *target);
         else
             *up_to_date = strncasecmp(actual, meta->sha256, 64) == 0;
     }

@@ -36,7 +36,8 @@ static char *join(const char *dir, const char *name)
 char *lp_download_target_path(const char *output, const char *server_filename, lp_error *err)
 {
     if (!server_filename) {
-        lp_error_set(err, LP_ERR_PROTOCOL, "the server's answer broke the API contract: no filename");
+        lp_error_set(err, LP_ERR_PROTOCOL,
+                     "the server's answer broke the API contract: no filename");
         return NULL;
     }
     /* Windows-style separators count too: a release for Windows may be
@@ -61,9 +62,10 @@ char *lp_download_target_path(const char *output, const char *server_filename, l
         return path;
     }
     if (unusable) {
-        lp_error_set(err, LP_ERR_PROTOCOL,
-                     "the server's answer broke the API contract: unusable file name (%s); give -o PATH",
-                     unusable);
+        lp_error_set(
+            err, LP_ERR_PROTOCOL,
+            "the server's answer broke the API contract: unusable file name (%s); give -o PATH",
+            unusable);
         return NULL;
     }
     char *path = output_is_dir ? join(output, base) : strdup(base);

@@ -55,11 +55,14 @@ lp_status lp_session_adopt(lp_credentials *session, const char *server, const lp
                            lp_time now, lp_error *err)
 {
     if (!tokens->access_token || !tokens->refresh_token)
-        return lp_error_set(err, LP_ERR_PROTOCOL,
-                            "the server's answer broke the API contract: a token answer without tokens");
-    bool ok = replace(&session->server, server) && replace(&session->access_token, tokens->access_token) &&
+        return lp_error_set(
+            err, LP_ERR_PROTOCOL,
+            "the server's answer broke the API contract: a token answer without tokens");
+    bool ok = replace(&session->server, server) &&
+              replace(&session->access_token, tokens->access_token) &&
               replace(&session->refresh_token, tokens->refresh_token) &&
-              replace(&session->email, tokens->user.email) && replace(&session->user_name, tokens->user.name);
+              replace(&session->email, tokens->user.email) &&
+              replace(&session->user_name, tokens->user.name);
     if (!ok)
         return lp_error_set(err, LP_ERR_NOMEM, "out of memory keeping the session");
     session->access_expires_at = tokens->expires_in > 0 ? now + tokens->expires_in : LP_TIME_NONE;

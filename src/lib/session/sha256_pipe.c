@@ -12,9 +12,9 @@ struct lp_sha256_pipe {
     pthread_cond_t changed;
     EVP_MD_CTX *md; /* touched by the thread only while `hashing` */
     char *blocks[2];
-    int current;   /* the block being filled */
+    int current; /* the block being filled */
     size_t filled;
-    bool hashing;  /* the other block is being hashed */
+    bool hashing; /* the other block is being hashed */
     size_t hash_len;
     bool stopping;
     bool digest_ok;

@@ -44,10 +44,10 @@ bool lp_credentials_copy(const lp_credentials *from, lp_credentials *out)
 {
     memset(out, 0, sizeof *out);
     out->access_expires_at = from->access_expires_at;
-    if (!copy_string(from->server, &out->server) || !copy_string(from->email, &out->email)
-        || !copy_string(from->user_name, &out->user_name)
-        || !copy_string(from->refresh_token, &out->refresh_token)
-        || !copy_string(from->access_token, &out->access_token)) {
+    if (!copy_string(from->server, &out->server) || !copy_string(from->email, &out->email) ||
+        !copy_string(from->user_name, &out->user_name) ||
+        !copy_string(from->refresh_token, &out->refresh_token) ||
+        !copy_string(from->access_token, &out->access_token)) {
         lp_credentials_clear(out);
         return false;
     }
@@ -72,17 +72,17 @@ cJSON *lp_credentials_to_object(const lp_credentials *creds)
     /* The token and its expiry are written as a pair or not at all: the
      * reader drops a token of unknown age, and an expiry without its token
      * means nothing (credstore.h). */
-    if (creds->access_token != NULL && creds->access_expires_at != LP_TIME_NONE
-        && lp_timestamp_format(creds->access_expires_at, stamp)) {
+    if (creds->access_token != NULL && creds->access_expires_at != LP_TIME_NONE &&
+        lp_timestamp_format(creds->access_expires_at, stamp)) {
         expires = stamp;
         access = creds->access_token;
     }
-    if (!add_string_or_null(object, "server", creds->server)
-        || !add_string_or_null(object, "email", creds->email)
-        || !add_string_or_null(object, "user_name", creds->user_name)
-        || !add_string_or_null(object, "refresh_token", creds->refresh_token)
-        || !add_string_or_null(object, "access_token", access)
-        || !add_string_or_null(object, "access_expires_at", expires)) {
+    if (!add_string_or_null(object, "server", creds->server) ||
+        !add_string_or_null(object, "email", creds->email) ||
+        !add_string_or_null(object, "user_name", creds->user_name) ||
+        !add_string_or_null(object, "refresh_token", creds->refresh_token) ||
+        !add_string_or_null(object, "access_token", access) ||
+        !add_string_or_null(object, "access_expires_at", expires)) {
         cJSON_Delete(object);
         return NULL;
     }
@@ -102,8 +102,7 @@ lp_status lp_credentials_from_object(const cJSON *object, lp_credentials *out, l
     const char *server = string_field(object, "server");
     const char *refresh = string_field(object, "refresh_token");
     if (!cJSON_IsObject(object) || server == NULL || refresh == NULL) {
-        return lp_error_set(err, LP_ERR_STORE,
-                            "stored session lacks its server or refresh token");
+        return lp_error_set(err, LP_ERR_STORE, "stored session lacks its server or refresh token");
     }
     const char *email = string_field(object, "email");
     const char *expires = string_field(object, "access_expires_at");

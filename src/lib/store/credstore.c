@@ -15,13 +15,13 @@
 #define TOKEN_VARIABLE "LICPORTAL_TOKEN"
 
 struct lp_credstore {
-    lp_store_kind kind;       /* KEYRING, FILE or NONE: the store actually used */
-    bool from_environment;    /* LICPORTAL_TOKEN supplies the session */
+    lp_store_kind kind;    /* KEYRING, FILE or NONE: the store actually used */
+    bool from_environment; /* LICPORTAL_TOKEN supplies the session */
     char *server;
-    char *email;              /* NULL: the first session of the server */
-    char *file_path;          /* FILE only */
+    char *email;     /* NULL: the first session of the server */
+    char *file_path; /* FILE only */
     char *description;
-    lp_credentials memory;    /* NONE, and the environment's session */
+    lp_credentials memory; /* NONE, and the environment's session */
     bool has_memory;
 };
 
@@ -69,7 +69,8 @@ static lp_status open_environment(lp_credstore *store, const char *token, lp_err
 {
     if (strncmp(token, LP_PERSONAL_TOKEN_PREFIX, strlen(LP_PERSONAL_TOKEN_PREFIX)) != 0) {
         return lp_error_set(err, LP_ERR_AUTH,
-                            TOKEN_VARIABLE " must hold a personal access token (" LP_PERSONAL_TOKEN_PREFIX
+                            TOKEN_VARIABLE
+                            " must hold a personal access token (" LP_PERSONAL_TOKEN_PREFIX
                             "...), not a session's token, which one run would spend; create one "
                             "with `licportal token create --name NAME`");
     }
@@ -110,8 +111,7 @@ static lp_status choose_kind(lp_credstore *store, lp_store_kind requested,
         lp_error_clear(&probe);
         if (!lp_keyring_available(&probe)) {
             return lp_error_set(err, LP_ERR_STORE,
-                                "%s; use --credential-store file or none instead",
-                                probe.message);
+                                "%s; use --credential-store file or none instead", probe.message);
         }
         store->kind = LP_STORE_KEYRING;
         return LP_OK;
@@ -148,8 +148,8 @@ lp_credstore *lp_credstore_open(lp_store_kind requested, const char *server, con
         return NULL;
     }
     lp_credstore *store = calloc(1, sizeof *store);
-    if (store == NULL || (store->server = strdup(server)) == NULL
-        || (email != NULL && (store->email = strdup(email)) == NULL)) {
+    if (store == NULL || (store->server = strdup(server)) == NULL ||
+        (email != NULL && (store->email = strdup(email)) == NULL)) {
         lp_error_set(err, LP_ERR_NOMEM, "out of memory");
         lp_credstore_free(store);
         return NULL;
@@ -222,8 +222,8 @@ lp_status lp_credstore_load(lp_credstore *store, lp_credentials *out, lp_error *
 /* Later loads and clears concern the session just saved. */
 static lp_status adopt_email(lp_credstore *store, const char *email, lp_error *err)
 {
-    if (email == NULL || email[0] == '\0'
-        || (store->email != NULL && strcmp(store->email, email) == 0)) {
+    if (email == NULL || email[0] == '\0' ||
+        (store->email != NULL && strcmp(store->email, email) == 0)) {
         return LP_OK;
     }
     char *copy = strdup(email);

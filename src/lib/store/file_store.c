@@ -92,8 +92,7 @@ static lp_status read_document(const char *path, cJSON **out, lp_error *err)
     free(text);
     if (doc == NULL || !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(doc, "sessions"))) {
         cJSON_Delete(doc);
-        return lp_error_set(err, LP_ERR_STORE,
-                            "%s is damaged: remove it and log in again", path);
+        return lp_error_set(err, LP_ERR_STORE, "%s is damaged: remove it and log in again", path);
     }
     *out = doc;
     return LP_OK;

@@ -21,7 +21,14 @@ static const SecretSchema session_schema = {
         {"email", SECRET_SCHEMA_ATTRIBUTE_STRING},
         {NULL, 0},
     },
-    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    0,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 typedef enum keyring_op {
@@ -93,14 +100,16 @@ static void run_probe(keyring_job *job)
 {
     const lp_secret_library *lib = job->lib;
     GError *error = NULL;
-    SecretService *service = lib->service_get_sync(SECRET_SERVICE_OPEN_SESSION,
-                                                   job->cancellable, &error);
+    SecretService *service = lib->service_get_sync(SECRET_SERVICE_OPEN_SESSION, job->cancellable,
+                                                   &error);
     if (service == NULL) {
         note_error(job, error);
         return;
     }
-    SecretCollection *collection = lib->collection_for_alias_sync(
-        service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, job->cancellable, &error);
+    SecretCollection *collection = lib->collection_for_alias_sync(service,
+                                                                  SECRET_COLLECTION_DEFAULT,
+                                                                  SECRET_COLLECTION_NONE,
+                                                                  job->cancellable, &error);
     if (collection == NULL) {
         if (error != NULL) {
             note_error(job, error);
@@ -137,8 +146,7 @@ static void run_load(keyring_job *job)
     GError *error = NULL;
     GHashTable *attributes = job_attributes(job);
     GList *items = lib->password_searchv_sync(&session_schema, attributes,
-                                              SECRET_SEARCH_LOAD_SECRETS, job->cancellable,
-                                              &error);
+                                              SECRET_SEARCH_LOAD_SECRETS, job->cancellable, &error);
     lib->hash_table_unref(attributes);
     if (error != NULL) {
         note_error(job, error);
@@ -146,8 +154,8 @@ static void run_load(keyring_job *job)
     }
     for (GList *l = items; l != NULL && !job->found; l = l->next) {
         /* The items of a password search are SecretRetrievable by contract. */
-        SecretValue *value = lib->retrievable_retrieve_secret_sync(
-            (SecretRetrievable *)l->data, job->cancellable, NULL);
+        SecretValue *value = lib->retrievable_retrieve_secret_sync((SecretRetrievable *)l->data,
+                                                                   job->cancellable, NULL);
         if (value == NULL) {
             continue;
         }
@@ -185,8 +193,8 @@ static void run_remove(keyring_job *job)
     GHashTable *attributes = job_attributes(job);
     /* clear removes one matching item per call: repeat until none is left. */
     for (int round = 0; round < 64; round++) {
-        gboolean removed = lib->password_clearv_sync(&session_schema, attributes,
-                                                     job->cancellable, &error);
+        gboolean removed = lib->password_clearv_sync(&session_schema, attributes, job->cancellable,
+                                                     &error);
         if (error != NULL) {
             note_error(job, error);
             break;
@@ -234,8 +242,8 @@ static char *copy_or_null(const char *text, bool *ok)
 }
 
 /* Fails with `err` set when libsecret cannot be loaded or memory runs out. */
-static lp_status job_new(keyring_op op, const char *server, const char *email,
-                         keyring_job **out, lp_error *err)
+static lp_status job_new(keyring_op op, const char *server, const char *email, keyring_job **out,
+                         lp_error *err)
 {
     *out = NULL;
     const lp_secret_library *lib = lp_secret_library_get(err);
@@ -302,8 +310,7 @@ static lp_status run_bounded(keyring_job *job, lp_error *err)
     pthread_mutex_unlock(&job->lock);
     if (!done) {
         job->lib->cancellable_cancel(job->cancellable);
-        return lp_error_set(err, LP_ERR_STORE,
-                            "the Secret Service did not answer within %d s",
+        return lp_error_set(err, LP_ERR_STORE, "the Secret Service did not answer within %d s",
                             LP_KEYRING_TIMEOUT_MS / 1000);
     }
     if (job->failed) {
@@ -323,8 +330,7 @@ bool lp_keyring_available(lp_error *err)
     return status == LP_OK;
 }
 
-lp_status lp_keyring_load(const char *server, const char *email, lp_credentials *out,
-                          lp_error *err)
+lp_status lp_keyring_load(const char *server, const char *email, lp_credentials *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
     out->access_expires_at = LP_TIME_NONE;

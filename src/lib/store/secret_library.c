@@ -40,26 +40,25 @@ static void load(void)
         return;
     }
     /* GLib's symbols resolve through the handle: libsecret depends on it. */
-    bool ok = BIND(handle, service_get_sync, "secret_service_get_sync")
-              && BIND(handle, collection_for_alias_sync, "secret_collection_for_alias_sync")
-              && BIND(handle, collection_get_locked, "secret_collection_get_locked")
-              && BIND(handle, password_searchv_sync, "secret_password_searchv_sync")
-              && BIND(handle, retrievable_retrieve_secret_sync,
-                      "secret_retrievable_retrieve_secret_sync")
-              && BIND(handle, value_get_text, "secret_value_get_text")
-              && BIND(handle, value_unref, "secret_value_unref")
-              && BIND(handle, password_store_sync, "secret_password_store_sync")
-              && BIND(handle, password_clearv_sync, "secret_password_clearv_sync")
-              && BIND(handle, hash_table_new, "g_hash_table_new")
-              && BIND(handle, hash_table_insert, "g_hash_table_insert")
-              && BIND(handle, hash_table_unref, "g_hash_table_unref")
-              && BIND(handle, str_hash, "g_str_hash")
-              && BIND(handle, str_equal, "g_str_equal")
-              && BIND(handle, list_free_full, "g_list_free_full")
-              && BIND(handle, object_unref, "g_object_unref")
-              && BIND(handle, cancellable_new, "g_cancellable_new")
-              && BIND(handle, cancellable_cancel, "g_cancellable_cancel")
-              && BIND(handle, error_free, "g_error_free");
+    bool ok = BIND(handle, service_get_sync, "secret_service_get_sync") &&
+              BIND(handle, collection_for_alias_sync, "secret_collection_for_alias_sync") &&
+              BIND(handle, collection_get_locked, "secret_collection_get_locked") &&
+              BIND(handle, password_searchv_sync, "secret_password_searchv_sync") &&
+              BIND(handle, retrievable_retrieve_secret_sync,
+                   "secret_retrievable_retrieve_secret_sync") &&
+              BIND(handle, value_get_text, "secret_value_get_text") &&
+              BIND(handle, value_unref, "secret_value_unref") &&
+              BIND(handle, password_store_sync, "secret_password_store_sync") &&
+              BIND(handle, password_clearv_sync, "secret_password_clearv_sync") &&
+              BIND(handle, hash_table_new, "g_hash_table_new") &&
+              BIND(handle, hash_table_insert, "g_hash_table_insert") &&
+              BIND(handle, hash_table_unref, "g_hash_table_unref") &&
+              BIND(handle, str_hash, "g_str_hash") && BIND(handle, str_equal, "g_str_equal") &&
+              BIND(handle, list_free_full, "g_list_free_full") &&
+              BIND(handle, object_unref, "g_object_unref") &&
+              BIND(handle, cancellable_new, "g_cancellable_new") &&
+              BIND(handle, cancellable_cancel, "g_cancellable_cancel") &&
+              BIND(handle, error_free, "g_error_free");
     if (ok) {
         loaded = &library;
     }

@@ -43,7 +43,8 @@ static bool is_hidden(uint32_t cp)
 
 lp_code_point_kind lp_code_point_kind_of(uint32_t cp)
 {
-    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x2028 || cp == 0x2029)
+    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x2028 ||
+        cp == 0x2029)
         return LP_CP_SPACE;
     if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
         return LP_CP_CONTROL;

@@ -36,7 +36,8 @@ void lp_format_money(const lp_money *money, char *out, size_t size)
     int exponent = lp_currency_exponent(money->currency);
     bool negative = money->amount_minor < 0;
     /* Through unsigned arithmetic so that INT64_MIN has a magnitude too. */
-    uint64_t magnitude = negative ? 0 - (uint64_t)money->amount_minor : (uint64_t)money->amount_minor;
+    uint64_t magnitude = negative ? 0 - (uint64_t)money->amount_minor
+                                  : (uint64_t)money->amount_minor;
     uint64_t scale = exponent == 0 ? 1 : exponent == 3 ? 1000 : 100;
     char whole[40];
     group_thousands(magnitude / scale, whole);

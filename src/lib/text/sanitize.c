@@ -112,7 +112,8 @@ static size_t skip_c1(const unsigned char *s, size_t len, size_t next, uint32_t 
 /* Whitespace keeps words apart: a space, or itself for LF and TAB when the
  * output escapes them (JSON). CR LF counts as one line break. Returns the
  * index after it. */
-static size_t put_space(const unsigned char *s, size_t len, size_t i, size_t n, bool keep_lines, sink *sk)
+static size_t put_space(const unsigned char *s, size_t len, size_t i, size_t n, bool keep_lines,
+                        sink *sk)
 {
     unsigned char b = s[i];
     if (b == '\r' && i + 1 < len && s[i + 1] == '\n') {

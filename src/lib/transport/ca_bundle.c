@@ -31,9 +31,11 @@ static lp_status read_whole(const char *path, char **text, size_t *len, lp_error
     lp_error_clear(&read_err);
     lp_status st = lp_private_read(path, CA_FILE_MAX, text, len, &read_err);
     if (st == LP_OK && !*text)
-        return lp_error_set(err, LP_ERR_CONFIG, "cannot read CA file %s: %s", path, strerror(ENOENT));
+        return lp_error_set(err, LP_ERR_CONFIG, "cannot read CA file %s: %s", path,
+                            strerror(ENOENT));
     if (st != LP_OK)
-        return lp_error_set(err, st == LP_ERR_NOMEM ? st : LP_ERR_CONFIG, "CA file: %s", read_err.message);
+        return lp_error_set(err, st == LP_ERR_NOMEM ? st : LP_ERR_CONFIG, "CA file: %s",
+                            read_err.message);
     return LP_OK;
 }
 
@@ -47,8 +49,8 @@ static lp_status check_private_ca(const char *path, lp_error *err)
     bool has_certificate = strstr(text, "-----BEGIN CERTIFICATE-----") != NULL;
     free(text);
     if (!has_certificate)
-        return lp_error_set(err, LP_ERR_CONFIG, "%s holds no PEM certificate (--cacert wants a PEM CA file)",
-                            path);
+        return lp_error_set(err, LP_ERR_CONFIG,
+                            "%s holds no PEM certificate (--cacert wants a PEM CA file)", path);
     return LP_OK;
 }
 
@@ -64,8 +66,8 @@ static bool is_directory(const char *path)
 static bool same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
-    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev
-           && sa.st_ino == sb.st_ino;
+    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 void lp_ca_trust_clear(lp_ca_trust *trust)
@@ -84,8 +86,9 @@ static lp_status copy_path(const char *from, char **to, lp_error *err)
     return *to ? LP_OK : lp_error_set(err, LP_ERR_NOMEM, "out of memory");
 }
 
-lp_status lp_ca_trust_decide(const char *cacert_file, const char *env_file, const char *system_cainfo,
-                             const char *system_capath, lp_ca_trust *out, lp_error *err)
+lp_status lp_ca_trust_decide(const char *cacert_file, const char *env_file,
+                             const char *system_cainfo, const char *system_capath, lp_ca_trust *out,
+                             lp_error *err)
 {
     memset(out, 0, sizeof *out);
     lp_status st = LP_OK;
@@ -129,7 +132,8 @@ lp_status lp_ca_bundle_build(const char *base_file, int base_required, const cha
     if (!strstr(extra, "-----BEGIN CERTIFICATE-----")) {
         free(base);
         free(extra);
-        return lp_error_set(err, LP_ERR_CONFIG, "%s holds no PEM certificate (--cacert wants a PEM CA file)",
+        return lp_error_set(err, LP_ERR_CONFIG,
+                            "%s holds no PEM certificate (--cacert wants a PEM CA file)",
                             extra_file);
     }
     /* A newline between the two keeps a base without a final newline from

@@ -34,8 +34,9 @@ typedef struct lp_ca_trust {
  * bundle named by the environment (`env_file`, may be NULL) and libcurl's
  * built-in bundle and directory (`system_cainfo`, `system_capath`, either
  * may be NULL or missing). The private CA must hold a PEM certificate. */
-lp_status lp_ca_trust_decide(const char *cacert_file, const char *env_file, const char *system_cainfo,
-                             const char *system_capath, lp_ca_trust *out, lp_error *err);
+lp_status lp_ca_trust_decide(const char *cacert_file, const char *env_file,
+                             const char *system_cainfo, const char *system_capath, lp_ca_trust *out,
+                             lp_error *err);
 void lp_ca_trust_clear(lp_ca_trust *trust);
 
 #endif

@@ -14,9 +14,9 @@ lp_status lp_https_url_split(const char *url, char *host, size_t host_size, long
         return lp_error_set(err, LP_ERR_USAGE, "no server URL given");
     if (strncasecmp(url, scheme, sizeof scheme - 1) != 0) {
         if (strncasecmp(url, "http://", 7) == 0)
-            return lp_error_set(err, LP_ERR_USAGE,
-                                "refusing plain http:// URL %.200s: the portal is reached over https:// only",
-                                url);
+            return lp_error_set(
+                err, LP_ERR_USAGE,
+                "refusing plain http:// URL %.200s: the portal is reached over https:// only", url);
         return lp_error_set(err, LP_ERR_USAGE, "not an https:// URL: %.200s", url);
     }
     const char *start = url + sizeof scheme - 1;

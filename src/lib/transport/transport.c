@@ -83,9 +83,10 @@ lp_transport *lp_transport_new(const lp_transport_options *options, lp_error *er
         lp_error_set(err, LP_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    t->connect_timeout_ms =
-        options->connect_timeout_ms > 0 ? options->connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS;
-    t->stall_timeout_s = options->stall_timeout_s > 0 ? options->stall_timeout_s : DEFAULT_STALL_TIMEOUT_S;
+    t->connect_timeout_ms = options->connect_timeout_ms > 0 ? options->connect_timeout_ms
+                                                            : DEFAULT_CONNECT_TIMEOUT_MS;
+    t->stall_timeout_s = options->stall_timeout_s > 0 ? options->stall_timeout_s
+                                                      : DEFAULT_STALL_TIMEOUT_S;
     t->max_body_bytes = options->max_body_bytes > 0 ? options->max_body_bytes
                                                     : LP_TRANSPORT_MAX_BODY_BYTES;
     t->sink_min_speed = options->sink_min_speed == 0  ? DEFAULT_SINK_MIN_SPEED
@@ -102,7 +103,8 @@ lp_transport *lp_transport_new(const lp_transport_options *options, lp_error *er
         curl_easy_getinfo(probe, CURLINFO_CAPATH, &system_capath);
     }
     lp_status st = lp_ca_trust_decide(options->cacert_file, lp_ca_env_file(), system_cainfo,
-                                      system_capath ? system_capath : LP_SYSTEM_CA_DIR, &t->trust, err);
+                                      system_capath ? system_capath : LP_SYSTEM_CA_DIR, &t->trust,
+                                      err);
     if (probe)
         curl_easy_cleanup(probe);
     if (st != LP_OK) {
@@ -268,7 +270,8 @@ static size_t on_header(char *line, size_t size, size_t count, void *user)
         {"content-disposition", &r->content_disposition},
     };
     for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
-        if (strlen(wanted[i].name) == name_len && strncasecmp(line, wanted[i].name, name_len) == 0) {
+        if (strlen(wanted[i].name) == name_len &&
+            strncasecmp(line, wanted[i].name, name_len) == 0) {
             keep_header(wanted[i].slot, value, value_len);
             return len;
         }
@@ -385,12 +388,14 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     ok = ok && curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, transport->connect_timeout_ms) == CURLE_OK;
+    ok = ok &&
+         curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, transport->connect_timeout_ms) == CURLE_OK;
     bool has_floor = request->body_sink && transport->sink_min_speed > 0;
     long low_speed = has_floor ? transport->sink_min_speed : 1L;
     ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, low_speed) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
-                                has_floor ? transport->sink_slow_s : transport->stall_timeout_s) == CURLE_OK;
+                                has_floor ? transport->sink_slow_s : transport->stall_timeout_s) ==
+                   CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_ERRORBUFFER, tr->error_buffer) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header) == CURLE_OK;
@@ -399,7 +404,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     ok = ok && curl_easy_setopt(e, CURLOPT_WRITEDATA, tr) == CURLE_OK;
     ok = ok && curl_easy_setopt(e, CURLOPT_PRIVATE, tr) == CURLE_OK;
     if (!request->body_sink) {
-        ok = ok && curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)tr->max_body) == CURLE_OK;
+        ok = ok &&
+             curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)tr->max_body) == CURLE_OK;
         /* A server that trickles an API answer at a byte a second never
          * falls under the stall limit; API answers are small, so one that
          * takes longer than connecting plus a stall window is cut off.
@@ -409,7 +415,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     }
     const lp_ca_trust *trust = &transport->trust;
     if (trust->pem) {
-        struct curl_blob blob = {.data = trust->pem, .len = trust->pem_len, .flags = CURL_BLOB_NOCOPY};
+        struct curl_blob blob = {
+            .data = trust->pem, .len = trust->pem_len, .flags = CURL_BLOB_NOCOPY};
         ok = ok && curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob) == CURLE_OK;
     }
     if (trust->cainfo)
@@ -417,7 +424,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     if (trust->capath)
         ok = ok && curl_easy_setopt(e, CURLOPT_CAPATH, trust->capath) == CURLE_OK;
     if (!ok) {
-        lp_error_set(err, LP_ERR_NETWORK, "libcurl refused an option (is it built with HTTPS support?)");
+        lp_error_set(err, LP_ERR_NETWORK,
+                     "libcurl refused an option (is it built with HTTPS support?)");
         goto fail;
     }
 
@@ -444,7 +452,8 @@ lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *
     if (request->json_body)
         headers_ok = headers_ok && add_header(tr, "Content-Type", "application/json");
     else if (is_post)
-        headers_ok = headers_ok && add_header(tr, "Content-Type", NULL); /* no form type for an empty POST */
+        headers_ok = headers_ok &&
+                     add_header(tr, "Content-Type", NULL); /* no form type for an empty POST */
     if (request->bearer_token)
         headers_ok = headers_ok && add_bearer(tr, request->bearer_token);
     if (request->if_none_match)
@@ -522,17 +531,19 @@ static void finish(lp_transport *t, lp_transfer *tr, CURLcode code)
     count_wire_bytes(tr);
     lp_error_clear(&tr->error);
     if (tr->over_cap) {
-        tr->status = lp_error_set(&tr->error, LP_ERR_PROTOCOL,
-                                  "the server's answer broke the API contract: a body larger than %zu bytes "
-                                  "from %s:%ld",
-                                  tr->max_body, tr->host, tr->port);
+        tr->status =
+            lp_error_set(&tr->error, LP_ERR_PROTOCOL,
+                         "the server's answer broke the API contract: a body larger than %zu bytes "
+                         "from %s:%ld",
+                         tr->max_body, tr->host, tr->port);
     } else if (tr->sink_refused) {
         tr->status = lp_error_set(&tr->error, LP_ERR_IO, "the received data could not be stored");
     } else if (code == CURLE_FILESIZE_EXCEEDED) {
-        tr->status = lp_error_set(&tr->error, LP_ERR_PROTOCOL,
-                                  "the server's answer broke the API contract: a body larger than %zu bytes "
-                                  "from %s:%ld",
-                                  tr->max_body, tr->host, tr->port);
+        tr->status =
+            lp_error_set(&tr->error, LP_ERR_PROTOCOL,
+                         "the server's answer broke the API contract: a body larger than %zu bytes "
+                         "from %s:%ld",
+                         tr->max_body, tr->host, tr->port);
     } else if (code == CURLE_OPERATION_TIMEDOUT && tr->body_sink && t->sink_min_speed > 0) {
         tr->status = lp_error_set(&tr->error, LP_ERR_NETWORK,
                                   "the download from %s:%ld was slower than %ld bytes/s for %ld s",
@@ -540,8 +551,8 @@ static void finish(lp_transport *t, lp_transfer *tr, CURLcode code)
     } else if (code != CURLE_OK) {
         long verify = 0;
         curl_easy_getinfo(tr->easy, CURLINFO_SSL_VERIFYRESULT, &verify);
-        tr->status = lp_transfer_failure_describe(code, verify, tr->error_buffer, tr->host, tr->port,
-                                                  &tr->error);
+        tr->status = lp_transfer_failure_describe(code, verify, tr->error_buffer, tr->host,
+                                                  tr->port, &tr->error);
     } else {
         long status = 0;
         curl_easy_getinfo(tr->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -579,8 +590,8 @@ static void collect_finished(lp_transport *t)
     }
 }
 
-lp_status lp_transport_wait(lp_transport *transport, int extra_fd, int timeout_ms, bool *extra_ready,
-                            lp_error *err)
+lp_status lp_transport_wait(lp_transport *transport, int extra_fd, int timeout_ms,
+                            bool *extra_ready, lp_error *err)
 {
     if (extra_ready)
         *extra_ready = false;
@@ -595,8 +606,8 @@ lp_status lp_transport_wait(lp_transport *transport, int extra_fd, int timeout_m
         int wait_ms = transport->done_head ? 0 : timeout_ms < 0 ? 60000 : timeout_ms;
         mc = curl_multi_poll(transport->multi, extra_fd >= 0 ? &extra : NULL, extra_fd >= 0 ? 1 : 0,
                              wait_ms, &numfds);
-        if (mc == CURLM_OK && extra_fd >= 0 && (extra.revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) &&
-            extra_ready)
+        if (mc == CURLM_OK && extra_fd >= 0 &&
+            (extra.revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) && extra_ready)
             *extra_ready = true;
     }
     if (mc == CURLM_OK)

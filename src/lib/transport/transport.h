@@ -15,10 +15,10 @@
 #define LP_TRANSPORT_MAX_BODY_BYTES (16u * 1024u * 1024u)
 
 typedef struct lp_transport_options {
-    const char *cacert_file;   /* extra trusted CA bundle (added to the system's), or NULL */
-    long connect_timeout_ms;   /* 0: default 10 s */
-    long stall_timeout_s;      /* abort when under 1 byte/s for this long; 0: default 30 s */
-    size_t max_body_bytes;     /* in-memory bodies over this fail; 0: LP_TRANSPORT_MAX_BODY_BYTES */
+    const char *cacert_file; /* extra trusted CA bundle (added to the system's), or NULL */
+    long connect_timeout_ms; /* 0: default 10 s */
+    long stall_timeout_s;    /* abort when under 1 byte/s for this long; 0: default 30 s */
+    size_t max_body_bytes;   /* in-memory bodies over this fail; 0: LP_TRANSPORT_MAX_BODY_BYTES */
     /* Bodies sent to a body_sink (downloads) fail when slower than
      * sink_min_speed bytes/s for sink_slow_s seconds (instead of the stall
      * limit). sink_min_speed 0: default 1024; < 0: no floor, only the stall
@@ -42,17 +42,17 @@ typedef struct lp_http_request {
 } lp_http_request;
 
 typedef struct lp_http_response {
-    long status;               /* 0 when no HTTP answer */
-    char *body;                /* NUL-terminated; NULL when sent to body_sink */
+    long status; /* 0 when no HTTP answer */
+    char *body;  /* NUL-terminated; NULL when sent to body_sink */
     size_t body_len;
-    char *etag;                /* response headers, NULL when absent */
+    char *etag; /* response headers, NULL when absent */
     char *request_id;
     char *content_type;
     char *content_range;
     char *repr_digest;
     char *content_disposition;
-    long retry_after;          /* seconds, -1 when absent */
-    int64_t content_length;    /* -1 when absent */
+    long retry_after;       /* seconds, -1 when absent */
+    int64_t content_length; /* -1 when absent */
 } lp_http_response;
 
 typedef struct lp_transport lp_transport;
@@ -65,8 +65,8 @@ void lp_transport_free(lp_transport *transport);
 /* Starts a request; the transfer belongs to the transport until it is
  * returned by lp_transport_next_done, then to the caller. Non-https URLs are
  * refused (LP_ERR_USAGE). `user` is handed back by lp_transfer_user. */
-lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *request,
-                                void *user, lp_error *err);
+lp_transfer *lp_transport_start(lp_transport *transport, const lp_http_request *request, void *user,
+                                lp_error *err);
 
 /* Waits at most timeout_ms for network progress, or for `extra_fd` (-1: none)
  * to become readable (then *extra_ready is set), or for lp_transport_wakeup.

@@ -68,8 +68,8 @@ START_TEST(test_odd_ids_are_left_out_and_descriptions_sanitised)
     cli_id_cache_add(cache, "act_1", "build\t01\033[2J\nx");
     /* Each is no id a shell may be handed. */
     static const char *const unsafe[] = {
-        "act 2", "#act_3", "act_\0334", "", "$(touch${IFS}/tmp/x)", "`id`", "act_6;rm", "act_'7'",
-        "act_*", "-rf", "act_\xc3\xa9",
+        "act 2",    "#act_3",  "act_\0334", "",    "$(touch${IFS}/tmp/x)", "`id`",
+        "act_6;rm", "act_'7'", "act_*",     "-rf", "act_\xc3\xa9",
     };
     for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++) {
         cli_id_cache_add(cache, unsafe[i], "left out");

@@ -4,8 +4,7 @@
 #include "cli/options.h"
 #include "cli_tests.h"
 
-#define PARSE(args, ...)                                                                       \
-    parse(args, &err, (char *[]){"licportal", __VA_ARGS__, NULL})
+#define PARSE(args, ...) parse(args, &err, (char *[]){"licportal", __VA_ARGS__, NULL})
 
 static lp_status parse(cli_args *args, lp_error *err, char **argv)
 {
@@ -149,7 +148,8 @@ START_TEST(test_offline_commands_take_their_files_and_verify_its_file_optionally
 {
     cli_args args;
     lp_error err;
-    ck_assert_int_eq(PARSE(&args, "activate-offline", "lic_1", "--request", "r.json", "--out", "r.lic", "--json"),
+    ck_assert_int_eq(PARSE(&args, "activate-offline", "lic_1", "--request", "r.json", "--out",
+                           "r.lic", "--json"),
                      LP_OK);
     ck_assert_str_eq(args.target, "lic_1");
     ck_assert_str_eq(args.request_file, "r.json");
@@ -159,7 +159,8 @@ START_TEST(test_offline_commands_take_their_files_and_verify_its_file_optionally
     ck_assert_ptr_nonnull(strstr(err.message, "needs LICENSE_ID"));
     ck_assert_int_eq(PARSE(&args, "verify", "--save-keys", "k.json"), LP_OK);
     ck_assert_ptr_null(args.target);
-    ck_assert_int_eq(PARSE(&args, "verify", "f.license", "--keys", "k.json", "--any-machine"), LP_OK);
+    ck_assert_int_eq(PARSE(&args, "verify", "f.license", "--keys", "k.json", "--any-machine"),
+                     LP_OK);
     ck_assert_str_eq(args.target, "f.license");
     ck_assert(args.any_machine);
     ck_assert_int_eq(PARSE(&args, "verify", "a", "b"), LP_ERR_USAGE);
@@ -173,7 +174,8 @@ START_TEST(test_token_actions_are_commands_of_their_own)
 {
     cli_args args;
     lp_error err;
-    ck_assert_int_eq(PARSE(&args, "token", "create", "--name", "cron", "--scope", "read_write", "--expires-days", "30"),
+    ck_assert_int_eq(PARSE(&args, "token", "create", "--name", "cron", "--scope", "read_write",
+                           "--expires-days", "30"),
                      LP_OK);
     ck_assert_int_eq(args.command, CLI_CMD_TOKEN_CREATE);
     ck_assert_str_eq(args.token_name, "cron");
@@ -190,7 +192,8 @@ START_TEST(test_the_command_is_found_in_a_line_that_does_not_parse)
 {
     char *check_after_values[] = {"licportal", "--profile", "check", "--bogus", "licenses", NULL};
     ck_assert_int_eq(cli_command_named(5, check_after_values), CLI_CMD_LICENSES);
-    char *check_bad[] = {"licportal", "--bogus", "--server", "x", "check", "--warn-days", "-1", NULL};
+    char *check_bad[] = {"licportal", "--bogus",     "--server", "x",
+                         "check",     "--warn-days", "-1",       NULL};
     ck_assert_int_eq(cli_command_named(7, check_bad), CLI_CMD_CHECK);
     char *none[] = {"licportal", "--no-color", NULL};
     ck_assert_int_eq(cli_command_named(2, none), CLI_CMD_NONE);

@@ -43,8 +43,10 @@ static void assert_no_controls(const char *text, bool allow_tab)
 static const char *const hostile[] = {
     "Evil\033[2J\033]0;pwned\007Corp", /* clear screen, set title */
     "tab\there\nnewline",
-    "\xc2\x9b" "31mC1 CSI",           /* U+009B */
-    "abc\xe2\x80\xae" "gpj.exe",       /* RIGHT-TO-LEFT OVERRIDE */
+    "\xc2\x9b"
+    "31mC1 CSI", /* U+009B */
+    "abc\xe2\x80\xae"
+    "gpj.exe", /* RIGHT-TO-LEFT OVERRIDE */
     "bad \xff utf8",
 };
 
@@ -124,7 +126,8 @@ START_TEST(test_records_choose_fields_header_and_csv_quoting)
     text = capture_style(table, &style);
     ck_assert_str_eq(text, "id,name,count\na_1,\"Atlas, \"\"Pro\"\"\",3\na_2,Orbit,\n");
     free(text);
-    ck_assert_int_eq(cli_table_select(table, "id,bogus", order, 8, &style.chosen, &err), LP_ERR_USAGE);
+    ck_assert_int_eq(cli_table_select(table, "id,bogus", order, 8, &style.chosen, &err),
+                     LP_ERR_USAGE);
     ck_assert_ptr_nonnull(strstr(err.message, "\"bogus\""));
     ck_assert_ptr_nonnull(strstr(err.message, "id,name,count"));
     ck_assert_int_eq(cli_table_select(table, "", order, 8, &style.chosen, &err), LP_ERR_USAGE);
@@ -155,8 +158,8 @@ START_TEST(test_terminal_columns_align_by_display_width)
 {
     const char *headers[] = {"PRODUCT", "SEATS"};
     cli_table *table = cli_table_new(2, headers);
-    const char *wide[] = {"\xe6\x97\xa5\xe6\x9c\xac", "1"};     /* two wide chars: 4 columns */
-    const char *combining[] = {"Cafe\xcc\x81", "2"};             /* 4 columns */
+    const char *wide[] = {"\xe6\x97\xa5\xe6\x9c\xac", "1"}; /* two wide chars: 4 columns */
+    const char *combining[] = {"Cafe\xcc\x81", "2"};        /* 4 columns */
     const char *plain[] = {"Plain", "3"};
     ck_assert(cli_table_add_row(table, wide));
     ck_assert(cli_table_add_row(table, combining));
@@ -204,10 +207,14 @@ START_TEST(test_json_strips_controls_c1_and_bidi_and_keeps_lines)
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "esc", "a\033[31mb");
     cJSON_AddStringToObject(doc, "c1", "x\xc2\x85y");
-    cJSON_AddStringToObject(doc, "bidi", "abc\xe2\x80\xae" "exe\xe2\x81\xa6");
+    cJSON_AddStringToObject(doc, "bidi",
+                            "abc\xe2\x80\xae"
+                            "exe\xe2\x81\xa6");
     cJSON_AddStringToObject(doc, "lines", "one\r\ntwo\tthree");
     cJSON_AddStringToObject(doc, "quote", "say \"hi\" \\ ok");
-    cJSON_AddStringToObject(doc, "utf8", "Gr\xc3\xbc\xc3\x9f" "e \xe6\x97\xa5");
+    cJSON_AddStringToObject(doc, "utf8",
+                            "Gr\xc3\xbc\xc3\x9f"
+                            "e \xe6\x97\xa5");
     cJSON_AddStringToObject(doc, "invalid", "bad\xff");
     cJSON_AddNumberToObject(doc, "amount_minor", 990000);
     cJSON_AddNumberToObject(doc, "size_bytes", 4294967296.0);
@@ -222,7 +229,8 @@ START_TEST(test_json_strips_controls_c1_and_bidi_and_keeps_lines)
     ck_assert_ptr_nonnull(strstr(text, "\"abcexe\""));
     ck_assert_ptr_nonnull(strstr(text, "\"one\\ntwo\\tthree\""));
     ck_assert_ptr_nonnull(strstr(text, "\"say \\\"hi\\\" \\\\ ok\""));
-    ck_assert_ptr_nonnull(strstr(text, "\"Gr\xc3\xbc\xc3\x9f" "e \xe6\x97\xa5\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"Gr\xc3\xbc\xc3\x9f"
+                                       "e \xe6\x97\xa5\""));
     ck_assert_ptr_nonnull(strstr(text, "\"bad\xef\xbf\xbd\""));
     ck_assert_ptr_nonnull(strstr(text, "\"amount_minor\": 990000"));
     ck_assert_ptr_nonnull(strstr(text, "\"size_bytes\": 4294967296"));
@@ -245,10 +253,10 @@ END_TEST
 START_TEST(test_json_strips_exactly_what_tables_strip)
 {
     static const char *const hidden_text[] = {
-        "soft\xc2\xadhyphen",           /* U+00AD */
-        "hangul\xe3\x85\244filler", /* U+3164 */
-        "\xe1\x85\x9f\xe1\x85\xa0",     /* U+115F U+1160 */
-        "word\xe2\x81\xa0joiner\xe2\x81\xaf", /* U+2060, U+206F */
+        "soft\xc2\xadhyphen",                   /* U+00AD */
+        "hangul\xe3\x85\244filler",             /* U+3164 */
+        "\xe1\x85\x9f\xe1\x85\xa0",             /* U+115F U+1160 */
+        "word\xe2\x81\xa0joiner\xe2\x81\xaf",   /* U+2060, U+206F */
         "tag\xf3\xa0\x80\x81\xf3\xa0\x81\xa1s", /* U+E0001, U+E0061 */
         "bom\xef\xbb\xbf zw\xe2\x80\x8bsp",
         "osc\033]0;title\007end",

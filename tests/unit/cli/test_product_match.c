@@ -39,7 +39,8 @@ START_TEST(test_ambiguous_and_unknown_names_list_candidates)
     cli_product_candidates(&page, "ORBIT BACKUP", text, sizeof text);
     ck_assert_str_eq(text, "Orbit Backup (prd_orbit), orbit backup (prd_orbit2)");
     cli_product_candidates(&page, "nothing", text, sizeof text);
-    ck_assert_str_eq(text, "Atlas Studio (prd_atlas), Orbit Backup (prd_orbit), orbit backup (prd_orbit2)");
+    ck_assert_str_eq(
+        text, "Atlas Studio (prd_atlas), Orbit Backup (prd_orbit), orbit backup (prd_orbit2)");
     const lp_product_page empty = {NULL, 0, NULL, 0};
     cli_product_candidates(&empty, "x", text, sizeof text);
     ck_assert_str_eq(text, "none (no licenses)");

@@ -19,11 +19,11 @@ static struct lpd_db *generate(uint64_t seed, long users, long licenses)
     struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
     struct lpd_demo_options o = {.files_dir = files_dir,
-                                .users = users,
-                                .licenses_per_user = licenses,
-                                .seed = seed,
-                                .password = "demo",
-                                .now = now};
+                                 .users = users,
+                                 .licenses_per_user = licenses,
+                                 .seed = seed,
+                                 .password = "demo",
+                                 .now = now};
     ck_assert_msg(lpd_demo_generate(db, &o, err, sizeof err), "%s", err);
     return db;
 }

@@ -53,7 +53,7 @@ START_TEST(renewal_prices_follow_the_currency_decimals)
     ck_assert_str_eq(text, "1 year,12,12000 JPY");
     ck_assert(lpd_renewal_parse("1 year,12,1.234 KWD", &o, err, sizeof err));
     ck_assert_int_eq(o.amount_minor, 1234);
-    const char *bad[] = {"1 year,12,1.5 JPY", "1 year,12,9.999 EUR", "1 year,12,9 eur", "1 year,12,9",
+    const char *bad[] = {"1 year,12,1.5 JPY", "1 year,12,9.999 EUR", "1 year,12,9 eur",  "1 year,12,9",
                          ",12,9 EUR",         "1 year,0,9 EUR",      "1 year,121,9 EUR", "a,b,c,d",
                          "a;b,12,9 EUR",      "1 year,12,-9 EUR",    "1 year,12,. EUR",  "1 year,12,9. EUR"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)

@@ -6,7 +6,7 @@
 
 #define NOW 1796604723L
 #define GOOD                                                                                                         \
-    "{\"version\": 1, \"fingerprint\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\","      \
+    "{\"version\": 1, \"fingerprint\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\","        \
     " \"hostname\": \"airgap-01\", \"platform\": \"linux-x86_64\", \"nonce\": \"5c1f0e9a7b3d2c4e6f8091a2b3c4d5e6\"," \
     " \"created_at\": \"2026-12-07T00:52:03Z\"}"
 
@@ -67,8 +67,7 @@ static const struct {
 START_TEST(each_deviation_is_refused_and_named)
 {
     char why[160] = "";
-    ck_assert_msg(!parse_changed(refusals[_i].from, refusals[_i].to, why, sizeof why), "accepted: %s",
-                  refusals[_i].to);
+    ck_assert_msg(!parse_changed(refusals[_i].from, refusals[_i].to, why, sizeof why), "accepted: %s", refusals[_i].to);
     ck_assert_msg(strstr(why, refusals[_i].why) != NULL, "'%s' does not say '%s'", why, refusals[_i].why);
 }
 END_TEST

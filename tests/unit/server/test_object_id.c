@@ -15,8 +15,9 @@ END_TEST
 
 START_TEST(refuses_other_kinds_and_malformed_numbers)
 {
-    static const char *bad[] = {"act_42", "lic42", "lic_", "lic_0", "lic_042", "lic_-1", "lic_4x",
-                                "lic_1234567890123456789", "LIC_1", "", "lic_ 1"};
+    static const char *bad[] = {"act_42",  "lic42",  "lic_",   "lic_0",
+                                "lic_042", "lic_-1", "lic_4x", "lic_1234567890123456789",
+                                "LIC_1",   "",       "lic_ 1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int64_t row = 7;
         ck_assert_msg(!lpd_object_id_parse(LP_ID_LICENSE, bad[i], &row), "accepted %s", bad[i]);

@@ -44,8 +44,17 @@ START_TEST(file_names_stay_inside_a_quoted_header_and_a_folder)
     static const char *good[] = {"atlas-2.4.1-linux-x86_64.tar.gz", "Setup (x64).msi", "a", "what's new.txt"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         ck_assert_msg(lpd_release_filename_valid(good[i]), "refused %s", good[i]);
-    static const char *bad[] = {"", ".", "..", ".profile", "dir/file", "dir\\file", "say \"hi\".zip",
-                                "tab\there", "line\r\nInjected: yes", "del\x7f", "caf\xc3\xa9.zip"};
+    static const char *bad[] = {"",
+                                ".",
+                                "..",
+                                ".profile",
+                                "dir/file",
+                                "dir\\file",
+                                "say \"hi\".zip",
+                                "tab\there",
+                                "line\r\nInjected: yes",
+                                "del\x7f",
+                                "caf\xc3\xa9.zip"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         ck_assert_msg(!lpd_release_filename_valid(bad[i]), "accepted %s", bad[i]);
     ck_assert(!lpd_release_filename_valid(NULL));

@@ -46,18 +46,19 @@ START_TEST(counters_follow_inserts_deletes_and_status_changes)
 {
     char err[512] = "";
     struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
-    ck_assert_msg(lpd_db_exec(db,
-                         "INSERT INTO users(id, email, created_at) VALUES (1, 'a@example.com', 0);"
-                         "INSERT INTO products VALUES ('p', 'P', 'device');"
-                         "INSERT INTO licenses(id, user_id, product_id, product_name, license_key, status, added_at,"
-                         " expires_key) VALUES (1, 1, 'p', 'P', 'K-1', 'active', 0, 9),"
-                         " (2, 1, 'p', 'P', 'K-2', 'pending', 0, 9);"
-                         "INSERT INTO activations(license_id, user_id, kind, name, fingerprint, activated_at)"
-                         " VALUES (1, 1, 'device', 'h', 'f', 0), (1, 1, 'device', 'h2', 'f2', 0);"
-                         "UPDATE licenses SET status = 'active' WHERE id = 2;"
-                         "DELETE FROM activations WHERE name = 'h';",
-                         err, sizeof err),
-              "%s", err);
+    ck_assert_msg(
+        lpd_db_exec(db,
+                    "INSERT INTO users(id, email, created_at) VALUES (1, 'a@example.com', 0);"
+                    "INSERT INTO products VALUES ('p', 'P', 'device');"
+                    "INSERT INTO licenses(id, user_id, product_id, product_name, license_key, status, added_at,"
+                    " expires_key) VALUES (1, 1, 'p', 'P', 'K-1', 'active', 0, 9),"
+                    " (2, 1, 'p', 'P', 'K-2', 'pending', 0, 9);"
+                    "INSERT INTO activations(license_id, user_id, kind, name, fingerprint, activated_at)"
+                    " VALUES (1, 1, 'device', 'h', 'f', 0), (1, 1, 'device', 'h2', 'f2', 0);"
+                    "UPDATE licenses SET status = 'active' WHERE id = 2;"
+                    "DELETE FROM activations WHERE name = 'h';",
+                    err, sizeof err),
+        "%s", err);
     sqlite3_stmt *st = NULL;
     ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db),
                                         "SELECT license_count, active_stored_count, activation_count, kpi_version,"

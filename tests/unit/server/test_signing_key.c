@@ -138,8 +138,7 @@ START_TEST(a_signed_file_verifies_over_the_exact_payload_bytes)
                                        strlen(cJSON_GetObjectItem(file, "payload")->valuestring), NULL, &len, NULL,
                                        sodium_base64_VARIANT_URLSAFE_NO_PADDING),
                      0);
-    ck_assert_int_eq(sodium_base642bin(signature, sizeof signature,
-                                       cJSON_GetObjectItem(file, "signature")->valuestring,
+    ck_assert_int_eq(sodium_base642bin(signature, sizeof signature, cJSON_GetObjectItem(file, "signature")->valuestring,
                                        strlen(cJSON_GetObjectItem(file, "signature")->valuestring), NULL, &sig_len,
                                        NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
                      0);

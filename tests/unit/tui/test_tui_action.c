@@ -33,8 +33,7 @@ START_TEST(arrows_and_vi_keys_both_move)
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, 'h'), TUI_ACTION_LEFT);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, 'l'), TUI_ACTION_RIGHT);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, TUI_KEY_ESC), TUI_ACTION_BACK);
-    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, TUI_KEY_BACKSPACE),
-                     TUI_ACTION_BACK);
+    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, TUI_KEY_BACKSPACE), TUI_ACTION_BACK);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, '?'), TUI_ACTION_HELP);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, 'q'), TUI_ACTION_QUIT);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_GLOBAL, 'r'), TUI_ACTION_REFRESH);
@@ -49,12 +48,10 @@ START_TEST(a_view_binding_wins_over_a_global_one)
 {
     tui_keymap map;
     tui_keymap_init(&map);
-    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, '2'),
-                     TUI_ACTION_QUICK_LICENSES);
+    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, '2'), TUI_ACTION_QUICK_LICENSES);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, '3'),
                      TUI_ACTION_QUICK_ACTIVATIONS);
-    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, '4'),
-                     TUI_ACTION_QUICK_DOWNLOADS);
+    ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, '4'), TUI_ACTION_QUICK_DOWNLOADS);
     /* `l` moves right on the dashboard as everywhere. */
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_DASHBOARD, 'l'), TUI_ACTION_RIGHT);
     ck_assert_int_eq(tui_keymap_lookup(&map, TUI_SCOPE_ACTIVATIONS, 'd'), TUI_ACTION_DEACTIVATE);
@@ -99,8 +96,8 @@ END_TEST
 
 START_TEST(key_names_parse_and_print_back)
 {
-    const char *names[] = {"Up", "PgDn", "Enter", "Esc", "Tab", "BTab", "Delete", "F1",
-                           "Home", "End", "C-x", "a", "?", "é", "Space"};
+    const char *names[] = {"Up",   "PgDn", "Enter", "Esc", "Tab", "BTab", "Delete", "F1",
+                           "Home", "End",  "C-x",   "a",   "?",   "é",    "Space"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         int key;
         ck_assert_msg(tui_key_parse(names[i], &key), "%s", names[i]);

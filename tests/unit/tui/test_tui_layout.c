@@ -78,8 +78,7 @@ START_TEST(the_dashboard_fits_inside_the_main_view_at_every_size)
             for (int i = 0; i < n; i++) {
                 assert_within(parts[i], l.main);
                 for (int j = i + 1; j < n; j++)
-                    ck_assert_msg(!overlap(parts[i], parts[j]), "%dx%d: %d/%d", cols, lines, i,
-                                  j);
+                    ck_assert_msg(!overlap(parts[i], parts[j]), "%dx%d: %d/%d", cols, lines, i, j);
             }
             /* Every KPI is on screen whenever the terminal is not too small. */
             for (int i = 0; i < TUI_KPI_COUNT; i++)

@@ -266,8 +266,7 @@ START_TEST(dropped_pages_give_their_memory_back)
     long dropped = resident_kib();
     long window_kib = (long)TUI_PAGES_KEPT * TUI_PAGE_SIZE * BLOCK_BYTES / 1024;
     ck_assert_msg(loaded - dropped > window_kib / 2,
-                  "resident %ld KiB with the window, %ld KiB after dropping it", loaded,
-                  dropped);
+                  "resident %ld KiB with the window, %ld KiB after dropping it", loaded, dropped);
     for (size_t i = 0; i < kept_count; i++)
         free(kept[i]);
     kept_count = 0;

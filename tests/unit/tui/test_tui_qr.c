@@ -23,8 +23,8 @@ static void assert_is_code_of_url(const tui_qr *qr)
     ck_assert_int_ge(qr->size, 21 + 4);
     ck_assert_int_eq((qr->size - 4 - 21) % 4, 0); /* versions grow by 4 modules */
     for (int i = 0; i < qr->size; i++) {
-        ck_assert_int_eq(qr->dark[i], 0);                            /* top quiet row */
-        ck_assert_int_eq(qr->dark[i * qr->size], 0);                 /* left quiet column */
+        ck_assert_int_eq(qr->dark[i], 0);                             /* top quiet row */
+        ck_assert_int_eq(qr->dark[i * qr->size], 0);                  /* left quiet column */
         ck_assert_int_eq(qr->dark[(qr->size - 1) * qr->size + i], 0); /* bottom */
     }
     /* The top-left finder pattern: a dark 7x7 ring with a light ring inside. */

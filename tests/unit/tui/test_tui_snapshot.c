@@ -24,8 +24,7 @@ START_TEST(a_saved_snapshot_reads_back)
     char *path = tui_snapshot_path(cache, "https://a.example", "me@example.com");
     lp_error err;
     lp_error_clear(&err);
-    ck_assert_int_eq(tui_snapshot_save(path, dashboard_json, strlen(dashboard_json), &err),
-                     LP_OK);
+    ck_assert_int_eq(tui_snapshot_save(path, dashboard_json, strlen(dashboard_json), &err), LP_OK);
     struct stat st;
     ck_assert_int_eq(stat(path, &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0600);

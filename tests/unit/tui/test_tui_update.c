@@ -72,8 +72,13 @@ static void deliver(lp_call_kind kind, int seq, lp_status status, lp_result *res
                     const lp_error *err, lp_time now)
 {
     memset(&fx, 0, sizeof fx);
-    tui_event ev = {.kind = TUI_EV_RESULT, .call_kind = kind, .seq = seq, .status = status,
-                    .result = result, .error = err, .now = now};
+    tui_event ev = {.kind = TUI_EV_RESULT,
+                    .call_kind = kind,
+                    .seq = seq,
+                    .status = status,
+                    .result = result,
+                    .error = err,
+                    .now = now};
     due |= tui_update(&st, &ev, &fx);
 }
 
@@ -599,7 +604,9 @@ START_TEST(a_finished_download_says_where_it_went)
                           .progress = {.received = 10, .total = 100, .eta_seconds = 3}};
     due |= tui_update(&st, &progress, &fx);
     ck_assert_int_eq(st.download_progress.received, 10);
-    tui_event done = {.kind = TUI_EV_DOWNLOAD_DONE, .status = LP_OK, .target = "./a.zip",
+    tui_event done = {.kind = TUI_EV_DOWNLOAD_DONE,
+                      .status = LP_OK,
+                      .target = "./a.zip",
                       .progress = {.received = 90, .total = 100}};
     due |= tui_update(&st, &done, &fx);
     ck_assert(!st.download_running);
@@ -1012,8 +1019,9 @@ START_TEST(end_asks_for_the_last_page_in_the_reversed_sort_and_home_for_the_firs
     lp_license_summary *l = tui_pager_item(&st.licenses, total - 1);
     ck_assert_ptr_nonnull(l);
     ck_assert_str_eq(l->id, "lic-99999");
-    ck_assert_str_eq(((lp_license_summary *)tui_pager_item(&st.licenses, total - TUI_PAGE_SIZE))->id,
-                     "lic-99800");
+    ck_assert_str_eq(
+        ((lp_license_summary *)tui_pager_item(&st.licenses, total - TUI_PAGE_SIZE))->id,
+        "lic-99800");
     /* Up from the end continues in the reversed sort. */
     bool asked = false;
     for (int i = 0; i < TUI_PAGE_SIZE && !asked; i++) {
@@ -1671,10 +1679,10 @@ typedef struct dashboard_case {
     const char *action;
     tui_view_id view;
     tui_modal modal;
-    int selected;        /* -1: not checked */
+    int selected; /* -1: not checked */
     bool sidebar;
     bool quit;
-    int effect;          /* a tui_effect_kind expected, or -1 for none at all */
+    int effect; /* a tui_effect_kind expected, or -1 for none at all */
 } dashboard_case;
 
 #define LAST_ITEM (TUI_KPI_COUNT + TUI_QUICK_COUNT + 2 - 1)

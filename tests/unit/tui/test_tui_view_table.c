@@ -18,8 +18,7 @@ START_TEST(every_view_has_every_operation)
                       "view %d: an operation is missing", v);
         ck_assert_msg(ops->scope != TUI_SCOPE_GLOBAL, "view %d: scope", v);
         ck_assert_ptr_eq(tui_view_ops_for_scope(ops->scope), ops);
-        ck_assert_msg(ops->hints[TUI_MAX_HINTS - 1].label == NULL,
-                      "view %d: the hints end", v);
+        ck_assert_msg(ops->hints[TUI_MAX_HINTS - 1].label == NULL, "view %d: the hints end", v);
     }
 }
 END_TEST
@@ -49,8 +48,8 @@ END_TEST
 
 START_TEST(each_result_has_one_view_to_take_it)
 {
-    const lp_call_kind kinds[] = {LP_CALL_DASHBOARD,   LP_CALL_LICENSES,   LP_CALL_LICENSE,
-                                  LP_CALL_REVEAL_KEY,  LP_CALL_ACTIVATIONS, LP_CALL_DEACTIVATE,
+    const lp_call_kind kinds[] = {LP_CALL_DASHBOARD,  LP_CALL_LICENSES,    LP_CALL_LICENSE,
+                                  LP_CALL_REVEAL_KEY, LP_CALL_ACTIVATIONS, LP_CALL_DEACTIVATE,
                                   LP_CALL_DOWNLOADS};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         ck_assert_ptr_nonnull(tui_view_ops_for_call(kinds[i]));
@@ -83,18 +82,22 @@ START_TEST(an_action_of_another_view_does_nothing_in_each_view)
 }
 END_TEST
 
-static void assert_orders_are_wire_keys(const char *const *sorts, int count, const lp_wire_names *wire)
+static void assert_orders_are_wire_keys(const char *const *sorts, int count,
+                                        const lp_wire_names *wire)
 {
     ck_assert_int_eq(count, (int)wire->count);
     for (int i = 0; i < count; i++)
-        ck_assert_msg(lp_wire_index(wire, sorts[i]) >= 0, "%s is no sort key of the contract", sorts[i]);
+        ck_assert_msg(lp_wire_index(wire, sorts[i]) >= 0, "%s is no sort key of the contract",
+                      sorts[i]);
 }
 
 START_TEST(every_list_offers_every_order_of_the_contract)
 {
     assert_orders_are_wire_keys(tui_license_sorts, tui_license_sort_count, &lp_license_sort_keys);
-    assert_orders_are_wire_keys(tui_activation_sorts, tui_activation_sort_count, &lp_activation_sort_keys);
-    assert_orders_are_wire_keys(tui_download_sorts, tui_download_sort_count, &lp_download_sort_keys);
+    assert_orders_are_wire_keys(tui_activation_sorts, tui_activation_sort_count,
+                                &lp_activation_sort_keys);
+    assert_orders_are_wire_keys(tui_download_sorts, tui_download_sort_count,
+                                &lp_download_sort_keys);
 }
 END_TEST
 

@@ -43,8 +43,8 @@ START_TEST(wide_and_combining_names_keep_the_next_column_in_place)
     ck_assert_int_eq(widths[0], 10);
     const char *rows[][2] = {
         {"\u65e5\u672c\u8a9e\u30bd\u30d5\u30c8", "active"}, /* 12 columns: cut */
-        {"Cafe\u0301 Pro", "active"},                          /* combining accent */
-        {"\u30bd\u30d5\u30c8", "active"},                      /* 6 columns: padded */
+        {"Cafe\u0301 Pro", "active"},                       /* combining accent */
+        {"\u30bd\u30d5\u30c8", "active"},                   /* 6 columns: padded */
         {"plain", "active"},
     };
     for (int r = 0; r < 4; r++) {
@@ -100,7 +100,10 @@ START_TEST(a_row_set_at_once_is_sanitised_cell_by_cell)
     ck_assert_str_eq(tui_clean_row_cell(&row, 3), "caf\xc3\xa9");
     ck_assert_int_eq(row.roles[1], TUI_ROLE_DIM);
     ck_assert_int_eq(row.roles[3], TUI_ROLE_LICENSE_ACTIVE);
-    ck_assert(tui_clean_row_set(&row, 1, "\x07" "again", TUI_ROLE_NORMAL));
+    ck_assert(tui_clean_row_set(&row, 1,
+                                "\x07"
+                                "again",
+                                TUI_ROLE_NORMAL));
     ck_assert_str_eq(tui_clean_row_cell(&row, 1), "again");
     ck_assert_str_eq(tui_clean_row_cell(&row, 0), "plain key");
     /* Setting them all again replaces the lot. */

@@ -9,21 +9,20 @@
 
 #include "../../suite_runner.h"
 
-static const char sample[] =
-    "# licportal configuration\n"
-    "; both comment styles\n"
-    "[profile default]\n"
-    "server = https://portal.example.com/\n"
-    "email = ada@example.com\n"
-    "\n"
-    "[profile work]\n"
-    "  server=https://work.example.com:8443//  \n"
-    "cacert = /etc/ssl/work-ca.pem\n"
-    "credential_store = file\n"
-    "\n"
-    "[keys]\n"
-    "quit = q, Q\n"
-    "refresh = r\n";
+static const char sample[] = "# licportal configuration\n"
+                             "; both comment styles\n"
+                             "[profile default]\n"
+                             "server = https://portal.example.com/\n"
+                             "email = ada@example.com\n"
+                             "\n"
+                             "[profile work]\n"
+                             "  server=https://work.example.com:8443//  \n"
+                             "cacert = /etc/ssl/work-ca.pem\n"
+                             "credential_store = file\n"
+                             "\n"
+                             "[keys]\n"
+                             "quit = q, Q\n"
+                             "refresh = r\n";
 
 static lp_status parse(const char *text, const char *profile, lp_config *c, lp_error *err)
 {
@@ -60,8 +59,8 @@ START_TEST(reads_read_only_and_mouse_and_refuses_other_values)
     ck_assert(!c.read_only);
     ck_assert(!c.no_mouse);
     lp_config_free(&c);
-    ck_assert_int_eq(parse("[profile default]\nmouse = false\ndownload_dir = /srv/dl\n", NULL,
-                           &c, &err),
+    ck_assert_int_eq(parse("[profile default]\nmouse = false\ndownload_dir = /srv/dl\n", NULL, &c,
+                           &err),
                      LP_OK);
     ck_assert(c.no_mouse);
     ck_assert_str_eq(c.download_dir, "/srv/dl");
@@ -92,9 +91,10 @@ START_TEST(reads_the_download_speed_floor)
 {
     lp_config c;
     lp_error err;
-    ck_assert_int_eq(parse("[profile default]\ndownload_min_speed = 2048\ndownload_slow_seconds = 5\n", NULL,
-                           &c, &err),
-                     LP_OK);
+    ck_assert_int_eq(
+        parse("[profile default]\ndownload_min_speed = 2048\ndownload_slow_seconds = 5\n", NULL, &c,
+              &err),
+        LP_OK);
     ck_assert_int_eq(c.download_min_speed, 2048);
     ck_assert_int_eq(c.download_slow_seconds, 5);
     lp_config_free(&c);
@@ -150,7 +150,10 @@ static bool parse_test_key(const char *name, int *key)
 }
 
 static const lp_key_action test_actions[] = {
-    {"quit", "q", 0}, {"refresh", "r, F5", 0}, {"deactivate", "d", 1}, {"download", "d", 2},
+    {"quit", "q", 0},
+    {"refresh", "r, F5", 0},
+    {"deactivate", "d", 1},
+    {"download", "d", 2},
 };
 
 static lp_status check_keys(const char *keys_section, lp_error *err)
@@ -175,7 +178,8 @@ START_TEST(key_bindings_are_checked_against_the_actions)
     ck_assert_str_eq(err.message, "config:3: [keys] unknown action \"refrsh\" (the "
                                   "help screen, ?, lists the actions)");
     ck_assert_int_eq(check_keys("refresh = q\n", &err), LP_ERR_CONFIG);
-    ck_assert_ptr_nonnull(strstr(err.message, ":2: [keys] key \"q\" is bound to both quit and refresh"));
+    ck_assert_ptr_nonnull(strstr(err.message,
+                                 ":2: [keys] key \"q\" is bound to both quit and refresh"));
     ck_assert_int_eq(check_keys("quit = x\nrefresh = r, x\n", &err), LP_ERR_CONFIG);
     ck_assert_ptr_nonnull(strstr(err.message, ":3: [keys] key \"x\""));
     ck_assert_int_eq(check_keys("refresh = F55\n", &err), LP_ERR_CONFIG);
@@ -205,7 +209,8 @@ START_TEST(reports_bad_lines_with_file_and_line)
         {"[profile default]\ncolour = red\n",
          "F:2: unknown key \"colour\" (expected server, email, cacert, credential_store, "
          "download_min_speed, download_slow_seconds, read_only, mouse or download_dir)"},
-        {"[profile default]\n\njust words\n", "F:3: expected \"key = value\", found \"just words\""},
+        {"[profile default]\n\njust words\n",
+         "F:3: expected \"key = value\", found \"just words\""},
         {"server = https://x.example\n",
          "F:1: \"server\" outside a section (start with [profile NAME])"},
         {"[settings]\n", "F:1: unknown section [settings] (expected [profile NAME] or [keys])"},
@@ -215,8 +220,10 @@ START_TEST(reports_bad_lines_with_file_and_line)
          "F:3: credential_store \"vault\": expected auto, keyring, file or none"},
         {"[profile x]\nemail =\n", "F:2: empty value for \"email\""},
         {"[profile x]\n= v\n", "F:2: missing key before \"=\""},
-        {"[keys]\nQuit = q\n", "F:2: bad action name \"Quit\" (lower-case letters, digits, '_', '-')"},
-        {"[profile other]\nserver = ftp://x.example\n", "F:2: server \"ftp://x.example\" is not an https:// URL"},
+        {"[keys]\nQuit = q\n",
+         "F:2: bad action name \"Quit\" (lower-case letters, digits, '_', '-')"},
+        {"[profile other]\nserver = ftp://x.example\n",
+         "F:2: server \"ftp://x.example\" is not an https:// URL"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         lp_config c;
@@ -367,8 +374,10 @@ START_TEST(precedence_is_flag_then_environment_then_profile)
     ck_assert_str_eq(c.email, "ada@example.com");
     lp_config_free(&c);
 
-    lp_config_overrides flags = {.server = "https://flag.example.com:9443/", .profile = "work",
-                                 .cacert = "/tmp/ca.pem", .credential_store = "none"};
+    lp_config_overrides flags = {.server = "https://flag.example.com:9443/",
+                                 .profile = "work",
+                                 .cacert = "/tmp/ca.pem",
+                                 .credential_store = "none"};
     ck_assert_int_eq(lp_config_load(&flags, &c, &err), LP_OK);
     ck_assert_str_eq(c.profile, "work");
     ck_assert_str_eq(c.server, "https://flag.example.com:9443");
@@ -499,25 +508,24 @@ START_TEST(save_round_trip_keeps_comments_and_other_lines)
     ck_assert_int_eq(lp_config_save_value("work", "email", "bob@example.com", &err), LP_OK);
     ck_assert_int_eq(lp_config_save_value(NULL, "server", "https://new.example.com/", &err), LP_OK);
     ck_assert_int_eq(lp_config_save_value("lab", "credential_store", "none", &err), LP_OK);
-    ck_assert_str_eq(read_config(),
-                     "# licportal configuration\n"
-                     "; both comment styles\n"
-                     "[profile default]\n"
-                     "server = https://new.example.com\n"
-                     "email = ada@example.com\n"
-                     "\n"
-                     "[profile work]\n"
-                     "  server=https://work.example.com:8443//  \n"
-                     "cacert = /etc/ssl/work-ca.pem\n"
-                     "credential_store = file\n"
-                     "email = bob@example.com\n"
-                     "\n"
-                     "[keys]\n"
-                     "quit = q, Q\n"
-                     "refresh = r\n"
-                     "\n"
-                     "[profile lab]\n"
-                     "credential_store = none\n");
+    ck_assert_str_eq(read_config(), "# licportal configuration\n"
+                                    "; both comment styles\n"
+                                    "[profile default]\n"
+                                    "server = https://new.example.com\n"
+                                    "email = ada@example.com\n"
+                                    "\n"
+                                    "[profile work]\n"
+                                    "  server=https://work.example.com:8443//  \n"
+                                    "cacert = /etc/ssl/work-ca.pem\n"
+                                    "credential_store = file\n"
+                                    "email = bob@example.com\n"
+                                    "\n"
+                                    "[keys]\n"
+                                    "quit = q, Q\n"
+                                    "refresh = r\n"
+                                    "\n"
+                                    "[profile lab]\n"
+                                    "credential_store = none\n");
     ck_assert_int_eq(config_mode(), 0600);
 
     lp_config c;

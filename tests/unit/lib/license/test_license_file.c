@@ -10,11 +10,15 @@
 
 #define FINGERPRINT "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 #define OTHER_FINGERPRINT "0000000000000000000000000000000000000000000000000000000000000000"
-#define PAYLOAD                                                                                                      \
-    "{\"license_id\":\"lic_7\",\"license_key\":\"Q4NM-82KD-LX0P-7F3A\",\"product\":{\"id\":\"prd_atlas\","      \
-    "\"name\":\"Atlas Studio\"},\"edition\":null,\"features\":[\"editor\",\"export-pdf\"],\"expires_at\":null,"     \
-    "\"activation_id\":\"act_9\",\"machine\":{\"fingerprint\":\"" FINGERPRINT "\",\"hostname\":\"airgap-01\","     \
-    "\"platform\":\"linux-x86_64\"},\"issued_at\":\"2026-12-01T00:00:00Z\",\"valid_until\":\"2027-12-01T00:00:00Z\"}"
+#define PAYLOAD                                                                                    \
+    "{\"license_id\":\"lic_7\",\"license_key\":\"Q4NM-82KD-LX0P-7F3A\",\"product\":{\"id\":\"prd_" \
+    "atlas\","                                                                                     \
+    "\"name\":\"Atlas "                                                                            \
+    "Studio\"},\"edition\":null,\"features\":[\"editor\",\"export-pdf\"],\"expires_at\":null,"     \
+    "\"activation_id\":\"act_9\",\"machine\":{\"fingerprint\":\"" FINGERPRINT                      \
+    "\",\"hostname\":\"airgap-01\","                                                               \
+    "\"platform\":\"linux-x86_64\"},\"issued_at\":\"2026-12-01T00:00:00Z\",\"valid_until\":"       \
+    "\"2027-12-01T00:00:00Z\"}"
 #define ISSUED 1796083200L
 #define VALID_UNTIL 1827619200L
 
@@ -26,13 +30,16 @@ static void setup(void)
     ck_assert_int_ge(sodium_init(), 0);
     crypto_sign_keypair(public_key, secret_key);
     char encoded[64];
-    sodium_bin2base64(encoded, sizeof encoded, public_key, sizeof public_key, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    snprintf(keys_json, sizeof keys_json,
-             "{\"keys\": [{\"id\": \"key_old\", \"alg\": \"ed25519\", \"public_key\": \"%s\", \"created_at\": "
-             "\"2026-01-01T00:00:00Z\", \"retired_at\": \"2026-06-01T00:00:00Z\"},"
-             " {\"id\": \"key_future\", \"alg\": \"ed448\", \"public_key\": \"xyz\", \"created_at\": "
-             "\"2026-01-01T00:00:00Z\", \"retired_at\": null}]}",
-             encoded);
+    sodium_bin2base64(encoded, sizeof encoded, public_key, sizeof public_key,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    snprintf(
+        keys_json, sizeof keys_json,
+        "{\"keys\": [{\"id\": \"key_old\", \"alg\": \"ed25519\", \"public_key\": \"%s\", "
+        "\"created_at\": "
+        "\"2026-01-01T00:00:00Z\", \"retired_at\": \"2026-06-01T00:00:00Z\"},"
+        " {\"id\": \"key_future\", \"alg\": \"ed448\", \"public_key\": \"xyz\", \"created_at\": "
+        "\"2026-01-01T00:00:00Z\", \"retired_at\": null}]}",
+        encoded);
 }
 
 /* A license file over `payload`, signed by the test key, as key `key_id`. */
@@ -50,20 +57,22 @@ static char *make_file(const char *payload, const char *key_id)
     size_t size = payload_size + 512;
     char *file = malloc(size);
     snprintf(file, size,
-             "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"%s\", "
+             "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", "
+             "\"key_id\": \"%s\", "
              "\"payload\": \"%s\", \"signature\": \"%s\"}\n",
              key_id, payload_text, signature_text);
     free(payload_text);
     return file;
 }
 
-static lp_license_file_check verify(const char *file, const char *fingerprint, lp_time now, lp_license_grant *grant,
-                                    lp_error *err)
+static lp_license_file_check verify(const char *file, const char *fingerprint, lp_time now,
+                                    lp_license_grant *grant, lp_error *err)
 {
     lp_error parse_err;
     lp_signing_keys *keys = lp_signing_keys_parse(keys_json, strlen(keys_json), &parse_err);
     ck_assert_msg(keys != NULL, "%s", parse_err.message);
-    lp_license_file_check check = lp_license_file_verify(file, strlen(file), keys, fingerprint, now, grant, err);
+    lp_license_file_check check = lp_license_file_verify(file, strlen(file), keys, fingerprint, now,
+                                                         grant, err);
     lp_signing_keys_free(keys);
     return check;
 }
@@ -106,8 +115,8 @@ START_TEST(a_changed_byte_anywhere_in_payload_or_signature_is_caught)
             char saved = file[i];
             file[i] = saved == 'A' ? 'B' : 'A';
             lp_license_file_check check = verify(file, FINGERPRINT, ISSUED, NULL, &err);
-            ck_assert_msg(check == LP_LICENSE_FILE_BAD_SIGNATURE,
-                          "byte %zu changed: %s", i, lp_license_file_check_name(check));
+            ck_assert_msg(check == LP_LICENSE_FILE_BAD_SIGNATURE, "byte %zu changed: %s", i,
+                          lp_license_file_check_name(check));
             file[i] = saved;
         }
     }
@@ -121,11 +130,13 @@ START_TEST(each_failure_has_its_own_result_and_message)
     lp_error err;
     lp_license_grant grant;
     char *file = make_file(PAYLOAD, "key_old");
-    ck_assert_int_eq(verify(file, OTHER_FINGERPRINT, ISSUED, &grant, &err), LP_LICENSE_FILE_OTHER_MACHINE);
+    ck_assert_int_eq(verify(file, OTHER_FINGERPRINT, ISSUED, &grant, &err),
+                     LP_LICENSE_FILE_OTHER_MACHINE);
     ck_assert_ptr_nonnull(strstr(err.message, "another machine"));
     ck_assert_str_eq(grant.fingerprint, FINGERPRINT);
     lp_license_grant_clear(&grant);
-    ck_assert_int_eq(verify(file, FINGERPRINT, VALID_UNTIL + 1, &grant, &err), LP_LICENSE_FILE_EXPIRED);
+    ck_assert_int_eq(verify(file, FINGERPRINT, VALID_UNTIL + 1, &grant, &err),
+                     LP_LICENSE_FILE_EXPIRED);
     ck_assert_ptr_nonnull(strstr(err.message, "2027-12-01T00:00:00Z"));
     lp_license_grant_clear(&grant);
     ck_assert_int_eq(verify(file, FINGERPRINT, VALID_UNTIL, NULL, &err), LP_LICENSE_FILE_VALID);
@@ -151,11 +162,14 @@ static const char *const malformed[] = {
     "",
     "[]",
     "{\"format\": \"licportal-license-file\"}",
-    "{\"format\": \"other\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"key_old\", \"payload\": \"e30\", "
+    "{\"format\": \"other\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"key_old\", "
+    "\"payload\": \"e30\", "
     "\"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 2, \"alg\": \"ed25519\", \"key_id\": \"key_old\", "
+    "{\"format\": \"licportal-license-file\", \"version\": 2, \"alg\": \"ed25519\", \"key_id\": "
+    "\"key_old\", "
     "\"payload\": \"e30\", \"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"rsa\", \"key_id\": \"key_old\", "
+    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"rsa\", \"key_id\": "
+    "\"key_old\", "
     "\"payload\": \"e30\", \"signature\": \"AA\"}",
     "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": 7, "
     "\"payload\": \"e30\", \"signature\": \"AA\"}",
@@ -163,23 +177,28 @@ static const char *const malformed[] = {
 
 /* Fields that cannot be decoded cannot match: a changed file, not an unknown format. */
 static const char *const undecodable[] = {
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"key_old\", "
+    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
+    "\"key_old\", "
     "\"payload\": \"e30\", \"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"key_old\", "
-    "\"payload\": \"e30=\", \"signature\": \"" "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
+    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
+    "\"key_old\", "
+    "\"payload\": \"e30=\", \"signature\": \""
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
 };
 
 START_TEST(an_undecodable_payload_or_signature_is_a_bad_signature)
 {
     lp_error err;
-    ck_assert_int_eq(verify(undecodable[_i], FINGERPRINT, ISSUED, NULL, &err), LP_LICENSE_FILE_BAD_SIGNATURE);
+    ck_assert_int_eq(verify(undecodable[_i], FINGERPRINT, ISSUED, NULL, &err),
+                     LP_LICENSE_FILE_BAD_SIGNATURE);
 }
 END_TEST
 
 START_TEST(what_is_not_a_license_file_is_malformed)
 {
     lp_error err;
-    ck_assert_int_eq(verify(malformed[_i], FINGERPRINT, ISSUED, NULL, &err), LP_LICENSE_FILE_MALFORMED);
+    ck_assert_int_eq(verify(malformed[_i], FINGERPRINT, ISSUED, NULL, &err),
+                     LP_LICENSE_FILE_MALFORMED);
     ck_assert(err.message[0] != '\0');
 }
 END_TEST
@@ -189,8 +208,9 @@ START_TEST(signing_keys_documents_are_checked)
     lp_error err;
     ck_assert_ptr_null(lp_signing_keys_parse("{}", 2, &err));
     ck_assert_ptr_nonnull(strstr(err.message, "keys"));
-    const char *short_key = "{\"keys\": [{\"id\": \"k\", \"alg\": \"ed25519\", \"public_key\": \"AAAA\", "
-                            "\"created_at\": \"2026-01-01T00:00:00Z\", \"retired_at\": null}]}";
+    const char *short_key =
+        "{\"keys\": [{\"id\": \"k\", \"alg\": \"ed25519\", \"public_key\": \"AAAA\", "
+        "\"created_at\": \"2026-01-01T00:00:00Z\", \"retired_at\": null}]}";
     ck_assert_ptr_null(lp_signing_keys_parse(short_key, strlen(short_key), &err));
     ck_assert_ptr_nonnull(strstr(err.message, "32 bytes"));
     lp_signing_keys *keys = lp_signing_keys_parse(keys_json, strlen(keys_json), &err);
@@ -202,29 +222,35 @@ START_TEST(signing_keys_documents_are_checked)
 }
 END_TEST
 
-#define ACTIVATION                                                                                                   \
-    "{\"id\": \"act_9\", \"license_id\": \"lic_7\", \"license_key_masked\": \"XXXX-7F3A\", \"product\": {\"id\": "     \
-    "\"prd_atlas\", \"name\": \"Atlas Studio\"}, \"kind\": \"device\", \"name\": \"airgap-01\", \"fingerprint\": "     \
-    "\"" FINGERPRINT "\", \"platform\": \"linux-x86_64\", \"ip\": null, \"activated_at\": \"2026-12-01T00:00:00Z\", "     \
-    "\"last_seen_at\": null}"
+static const char activation_json[] =
+    "{\"id\": \"act_9\", \"license_id\": \"lic_7\", \"license_key_masked\": \"XXXX-7F3A\", "
+    "\"product\": {\"id\": \"prd_atlas\", \"name\": \"Atlas Studio\"}, \"kind\": \"device\", "
+    "\"name\": \"airgap-01\", \"fingerprint\": \"" FINGERPRINT
+    "\", \"platform\": \"linux-x86_64\", "
+    "\"ip\": null, \"activated_at\": \"2026-12-01T00:00:00Z\", \"last_seen_at\": null}";
 
 START_TEST(an_offline_activation_answer_gives_a_file_that_verifies)
 {
     char *file = make_file(PAYLOAD, "key_old");
     char answer[4096];
-    snprintf(answer, sizeof answer, "{\"activation\": %s, \"license_file\": %s}", ACTIVATION, file);
+    snprintf(answer, sizeof answer, "{\"activation\": %s, \"license_file\": %s}", activation_json,
+             file);
     lp_offline_activation offline;
     lp_error err;
-    ck_assert_msg(lp_parse_offline_activation(answer, strlen(answer), &offline, &err) == LP_OK, "%s", err.message);
+    ck_assert_msg(lp_parse_offline_activation(answer, strlen(answer), &offline, &err) == LP_OK,
+                  "%s", err.message);
     ck_assert_str_eq(offline.activation.id, "act_9");
-    ck_assert_int_eq(verify(offline.license_file, FINGERPRINT, ISSUED, NULL, &err), LP_LICENSE_FILE_VALID);
+    ck_assert_int_eq(verify(offline.license_file, FINGERPRINT, ISSUED, NULL, &err),
+                     LP_LICENSE_FILE_VALID);
     ck_assert(offline.license_file[strlen(offline.license_file) - 1] == '\n');
     lp_offline_activation_clear(&offline);
     /* A key id that would need escaping in the stored file is refused. */
     free(file);
     file = make_file(PAYLOAD, "key\\\"x");
-    snprintf(answer, sizeof answer, "{\"activation\": %s, \"license_file\": %s}", ACTIVATION, file);
-    ck_assert_int_eq(lp_parse_offline_activation(answer, strlen(answer), &offline, &err), LP_ERR_PROTOCOL);
+    snprintf(answer, sizeof answer, "{\"activation\": %s, \"license_file\": %s}", activation_json,
+             file);
+    ck_assert_int_eq(lp_parse_offline_activation(answer, strlen(answer), &offline, &err),
+                     LP_ERR_PROTOCOL);
     ck_assert_ptr_null(offline.license_file);
     lp_offline_activation_clear(&offline);
     free(file);

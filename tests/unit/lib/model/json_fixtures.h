@@ -7,16 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LICENSE_ACTIVE                                                                          \
-    "{\"id\":\"lic_01\",\"key_masked\":\"XXXX-XXXX-XXXX-7F3A\","                              \
-    "\"product\":{\"id\":\"prod_1\",\"name\":\"Acme Studio\"},\"edition\":\"Pro\","            \
-    "\"status\":\"active\",\"added_at\":\"2026-11-28T09:15:00Z\","                             \
+#define LICENSE_ACTIVE                                                              \
+    "{\"id\":\"lic_01\",\"key_masked\":\"XXXX-XXXX-XXXX-7F3A\","                    \
+    "\"product\":{\"id\":\"prod_1\",\"name\":\"Acme Studio\"},\"edition\":\"Pro\"," \
+    "\"status\":\"active\",\"added_at\":\"2026-11-28T09:15:00Z\","                  \
     "\"expires_at\":\"2027-11-28T09:15:00Z\",\"max_activations\":5,\"activations_in_use\":3}"
 
-#define LICENSE_EXPIRED_UNLIMITED                                                               \
-    "{\"id\":\"lic_02\",\"key_masked\":\"XXXX-XXXX-XXXX-0001\","                              \
-    "\"product\":{\"id\":\"prod_2\",\"name\":\"Acme Server\"},\"edition\":null,"               \
-    "\"status\":\"expired\",\"added_at\":\"2026-01-01T00:00:00Z\",\"expires_at\":null,"        \
+#define LICENSE_EXPIRED_UNLIMITED                                                       \
+    "{\"id\":\"lic_02\",\"key_masked\":\"XXXX-XXXX-XXXX-0001\","                        \
+    "\"product\":{\"id\":\"prod_2\",\"name\":\"Acme Server\"},\"edition\":null,"        \
+    "\"status\":\"expired\",\"added_at\":\"2026-01-01T00:00:00Z\",\"expires_at\":null," \
     "\"max_activations\":null,\"activations_in_use\":0}"
 
 static const char dashboard_json[] =
@@ -25,9 +25,9 @@ static const char dashboard_json[] =
     "\"recent_licenses\":[" LICENSE_ACTIVE "," LICENSE_EXPIRED_UNLIMITED "],"
     "\"generated_at\":\"2026-11-28T09:15:00Z\"}";
 
-static const char license_page_json[] =
-    "{\"items\":[" LICENSE_ACTIVE "," LICENSE_EXPIRED_UNLIMITED "],"
-    "\"next_cursor\":\"c2\",\"total\":57}";
+static const char license_page_json[] = "{\"items\":[" LICENSE_ACTIVE "," LICENSE_EXPIRED_UNLIMITED
+                                        "],"
+                                        "\"next_cursor\":\"c2\",\"total\":57}";
 
 static const char license_detail_json[] =
     "{\"id\":\"lic_01\",\"key_masked\":\"XXXX-XXXX-XXXX-7F3A\","
@@ -53,16 +53,16 @@ static const char activation_page_json[] =
     "\"ip\":null,\"activated_at\":\"2026-11-27T09:15:00Z\",\"last_seen_at\":null}],"
     "\"next_cursor\":null,\"total\":2}";
 
-#define DOWNLOAD_ONE                                                                            \
-    "{\"id\":\"dl_1\",\"product\":{\"id\":\"prod_1\",\"name\":\"Acme Studio\"},"             \
+#define DOWNLOAD_ONE                                                                           \
+    "{\"id\":\"dl_1\",\"product\":{\"id\":\"prod_1\",\"name\":\"Acme Studio\"},"               \
     "\"version\":\"4.2.0\",\"channel\":\"stable\",\"platform\":\"linux\",\"arch\":\"x86_64\"," \
-    "\"filename\":\"acme-studio-4.2.0.tar.gz\",\"size_bytes\":1610612736,"                    \
-    "\"sha256\":\"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\","       \
+    "\"filename\":\"acme-studio-4.2.0.tar.gz\",\"size_bytes\":1610612736,"                     \
+    "\"sha256\":\"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\","         \
     "\"released_at\":\"2026-11-20T00:00:00Z\",\"release_notes\":null}"
 
 static const char download_json[] = DOWNLOAD_ONE;
-static const char download_page_json[] =
-    "{\"items\":[" DOWNLOAD_ONE "],\"next_cursor\":null,\"total\":1}";
+static const char download_page_json[] = "{\"items\":[" DOWNLOAD_ONE
+                                         "],\"next_cursor\":null,\"total\":1}";
 
 static const char user_json[] =
     "{\"id\":\"usr_1\",\"email\":\"ada@example.com\",\"name\":\"Ada\",\"organization\":null}";

@@ -76,7 +76,8 @@ START_TEST(builds_the_tree_cjson_builds)
     AS_CJSON("{\"a\":1,\"a\":2}");
     /* cJSON's whitespace is every byte up to space; a byte order mark may lead. */
     AS_CJSON(" \t\r\n{ \"a\" : [ 1 , 2 ] } ");
-    AS_CJSON("{\x01\"a\"\x02:\x1f" "1}");
+    AS_CJSON("{\x01\"a\"\x02:\x1f"
+             "1}");
     AS_CJSON("\xEF\xBB\xBF{\"a\":1}");
     /* Text after the value is left for the caller, at the same place. */
     AS_CJSON("{\"a\":1} trailing");
@@ -97,11 +98,36 @@ END_TEST
 START_TEST(refuses_what_cjson_refuses)
 {
     static const char *bad[] = {
-        "",          " ",          "{",           "}",          "[1,]",        "{\"a\":1,}",
-        "{\"a\" 1}", "{a:1}",      "{\"a\":}",    "[1 2]",      "nul",         "tru",
-        "fals",      "\"open",     "\"a\\",       "\"\\x\"",    "\"\\ud800\"", "\"\\udc00\"",
-        "\"\\ud800\\u0041\"", "\"\\u12\"", "[-]",  "+1",        ".5",          "[1e]",
-        "[1e+]",     "[-a]",       "{\"a\":1]",   "[1}",        "{\"a\":tru}", "[\"a\":1]",
+        "",
+        " ",
+        "{",
+        "}",
+        "[1,]",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{a:1}",
+        "{\"a\":}",
+        "[1 2]",
+        "nul",
+        "tru",
+        "fals",
+        "\"open",
+        "\"a\\",
+        "\"\\x\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\u12\"",
+        "[-]",
+        "+1",
+        ".5",
+        "[1e]",
+        "[1e+]",
+        "[-a]",
+        "{\"a\":1]",
+        "[1}",
+        "{\"a\":tru}",
+        "[\"a\":1]",
         "\xEF\xBB\xBF",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -114,11 +140,11 @@ END_TEST
 START_TEST(is_stricter_than_cjson_where_cjson_is_lenient)
 {
     static const char *lenient[] = {
-        "[\"a\x01z\"]",                 /* control character in a string */
-        "[\"a\\u0000b\"]",              /* escaped NUL */
-        "[\"id\\u00ZZadmin\"]",         /* not hexadecimal */
-        "[\"a\\u0Z41\"]",               /* nor here */
-        "[01]",                         /* numbers outside the JSON grammar */
+        "[\"a\x01z\"]",         /* control character in a string */
+        "[\"a\\u0000b\"]",      /* escaped NUL */
+        "[\"id\\u00ZZadmin\"]", /* not hexadecimal */
+        "[\"a\\u0Z41\"]",       /* nor here */
+        "[01]",                 /* numbers outside the JSON grammar */
         "[1.]",
         "[1.e5]",
         "[1234567890123456789012345678901234567890123456789012345678901234]", /* > 63 chars */
@@ -165,8 +191,8 @@ START_TEST(large_bodies_spread_over_several_blocks)
     char *text = malloc(cap);
     text[len++] = '[';
     for (size_t i = 0; i < count; i++)
-        len += (size_t)snprintf(text + len, cap - len, "%s{\"k\":%zu,\"s\":\"v%zu\"}",
-                                i ? "," : "", i, i % 97);
+        len += (size_t)snprintf(text + len, cap - len, "%s{\"k\":%zu,\"s\":\"v%zu\"}", i ? "," : "",
+                                i, i % 97);
     text[len++] = ']';
     expect_as_cjson(text, len);
     free(text);
@@ -178,7 +204,10 @@ END_TEST
 START_TEST(reads_a_value_that_ends_before_a_problem_after_it)
 {
     static const char *const texts[] = {
-        "{\"a\":1} \"\x01\"", "{\"a\":1} \"\\u00ZZ\"", "{\"a\":1} 01", "[1]+1",
+        "{\"a\":1} \"\x01\"",
+        "{\"a\":1} \"\\u00ZZ\"",
+        "{\"a\":1} 01",
+        "[1]+1",
         "{\"a\":[2]} [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {

@@ -21,22 +21,21 @@ static bool all_zero(const void *p, size_t n)
 }
 
 /* Each refusal must be LP_ERR_PROTOCOL, say `message` exactly and leave *out zeroed. */
-#define EXPECT_REFUSED(parser, type, clear, json, expected)                                      \
-    do {                                                                                        \
-        type out_;                                                                              \
-        memset(&out_, 0xA5, sizeof out_);                                                       \
-        lp_error err_;                                                                          \
-        lp_error_clear(&err_);                                                                  \
-        const char *json_ = (json);                                                             \
-        ck_assert_int_eq(parser(json_, strlen(json_), &out_, &err_), LP_ERR_PROTOCOL);          \
-        ck_assert_int_eq(err_.status, LP_ERR_PROTOCOL);                                         \
-        ck_assert_str_eq(err_.message, (expected));                                             \
-        ck_assert_msg(all_zero(&out_, sizeof out_), "output not zeroed after: %s",              \
-                      err_.message);                                                            \
-        clear(&out_);                                                                           \
+#define EXPECT_REFUSED(parser, type, clear, json, expected)                                       \
+    do {                                                                                          \
+        type out_;                                                                                \
+        memset(&out_, 0xA5, sizeof out_);                                                         \
+        lp_error err_;                                                                            \
+        lp_error_clear(&err_);                                                                    \
+        const char *json_ = (json);                                                               \
+        ck_assert_int_eq(parser(json_, strlen(json_), &out_, &err_), LP_ERR_PROTOCOL);            \
+        ck_assert_int_eq(err_.status, LP_ERR_PROTOCOL);                                           \
+        ck_assert_str_eq(err_.message, (expected));                                               \
+        ck_assert_msg(all_zero(&out_, sizeof out_), "output not zeroed after: %s", err_.message); \
+        clear(&out_);                                                                             \
     } while (0)
 
-#define PAGE_REFUSED(json, expected)                                                             \
+#define PAGE_REFUSED(json, expected) \
     EXPECT_REFUSED(lp_parse_license_page, lp_license_page, lp_license_page_clear, json, expected)
 
 /* ---- valid examples ---------------------------------------------------------------- */
@@ -66,7 +65,8 @@ START_TEST(maps_license_page_with_nullable_fields)
     lp_license_page page;
     lp_error err;
     lp_error_clear(&err);
-    ck_assert_int_eq(lp_parse_license_page(license_page_json, strlen(license_page_json), &page, &err),
+    ck_assert_int_eq(lp_parse_license_page(license_page_json, strlen(license_page_json), &page,
+                                           &err),
                      LP_OK);
     ck_assert_uint_eq(page.count, 2);
     ck_assert_str_eq(page.next_cursor, "c2");
@@ -106,8 +106,9 @@ START_TEST(maps_license_detail_with_features_and_renewal)
     lp_license_detail d;
     lp_error err;
     lp_error_clear(&err);
-    ck_assert_int_eq(
-        lp_parse_license_detail(license_detail_json, strlen(license_detail_json), &d, &err), LP_OK);
+    ck_assert_int_eq(lp_parse_license_detail(license_detail_json, strlen(license_detail_json), &d,
+                                             &err),
+                     LP_OK);
     ck_assert_str_eq(d.summary.id, "lic_01");
     ck_assert_int_eq(d.summary.status, LP_LICENSE_SUSPENDED);
     ck_assert_uint_eq(d.feature_count, 2);
@@ -127,9 +128,9 @@ END_TEST
 START_TEST(maps_activation_page_of_both_kinds)
 {
     lp_activation_page page;
-    ck_assert_int_eq(
-        lp_parse_activation_page(activation_page_json, strlen(activation_page_json), &page, NULL),
-        LP_OK);
+    ck_assert_int_eq(lp_parse_activation_page(activation_page_json, strlen(activation_page_json),
+                                              &page, NULL),
+                     LP_OK);
     ck_assert_uint_eq(page.count, 2);
     ck_assert_ptr_null(page.next_cursor);
     ck_assert_int_eq(page.total, 2);
@@ -161,8 +162,9 @@ START_TEST(maps_download_and_lowercases_sha256)
     lp_download_clear(&d);
 
     lp_download_page page;
-    ck_assert_int_eq(
-        lp_parse_download_page(download_page_json, strlen(download_page_json), &page, NULL), LP_OK);
+    ck_assert_int_eq(lp_parse_download_page(download_page_json, strlen(download_page_json), &page,
+                                            NULL),
+                     LP_OK);
     ck_assert_uint_eq(page.count, 1);
     ck_assert_str_eq(page.items[0].filename, "acme-studio-4.2.0.tar.gz");
     lp_download_page_clear(&page);
@@ -213,8 +215,9 @@ END_TEST
 
 START_TEST(maps_personal_tokens_with_the_secret_only_when_created)
 {
-    const char *created = "{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"read\",\"token\":\"lpt_abc\","
-                          "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":null,\"last_used_at\":null}";
+    const char *created =
+        "{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"read\",\"token\":\"lpt_abc\","
+        "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":null,\"last_used_at\":null}";
     lp_personal_token token;
     ck_assert_int_eq(lp_parse_personal_token(created, strlen(created), &token, NULL), LP_OK);
     ck_assert_str_eq(token.token, "lpt_abc");
@@ -223,9 +226,10 @@ START_TEST(maps_personal_tokens_with_the_secret_only_when_created)
     ck_assert(token.expires_at == LP_TIME_NONE);
     ck_assert(token.last_used_at == LP_TIME_NONE);
     lp_personal_token_clear(&token);
-    const char *page = "{\"items\":[{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"read_write\","
-                       "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":\"2026-11-28T09:15:00Z\","
-                       "\"last_used_at\":\"2026-11-28T09:15:00Z\"}],\"next_cursor\":null,\"total\":1}";
+    const char *page =
+        "{\"items\":[{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"read_write\","
+        "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":\"2026-11-28T09:15:00Z\","
+        "\"last_used_at\":\"2026-11-28T09:15:00Z\"}],\"next_cursor\":null,\"total\":1}";
     lp_personal_token_page tokens;
     ck_assert_int_eq(lp_parse_personal_token_page(page, strlen(page), &tokens, NULL), LP_OK);
     ck_assert_uint_eq(tokens.count, 1);
@@ -233,10 +237,11 @@ START_TEST(maps_personal_tokens_with_the_secret_only_when_created)
     ck_assert_str_eq(tokens.items[0].scope, "read_write");
     ck_assert(tokens.items[0].last_used_at == T_2026_11_28_0915);
     lp_personal_token_page_clear(&tokens);
-    EXPECT_REFUSED(lp_parse_personal_token, lp_personal_token, lp_personal_token_clear,
-                   "{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"admin\",\"token\":\"lpt_abc\","
-                   "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":null,\"last_used_at\":null}",
-                   "scope: unknown value \"admin\"");
+    EXPECT_REFUSED(
+        lp_parse_personal_token, lp_personal_token, lp_personal_token_clear,
+        "{\"id\":\"pat_7\",\"name\":\"cron\",\"scope\":\"admin\",\"token\":\"lpt_abc\","
+        "\"created_at\":\"2026-11-28T09:15:00Z\",\"expires_at\":null,\"last_used_at\":null}",
+        "scope: unknown value \"admin\"");
 }
 END_TEST
 
@@ -250,10 +255,11 @@ START_TEST(maps_products_with_license_counts)
     ck_assert_str_eq(page.items[0].name, "Atlas Studio");
     ck_assert_int_eq(page.items[0].licenses, 3);
     lp_product_page_clear(&page);
-    EXPECT_REFUSED(lp_parse_product_page, lp_product_page, lp_product_page_clear,
-                   "{\"items\":[{\"id\":\"prd_a\",\"name\":\"A\",\"licenses\":-1}],\"next_cursor\":null,"
-                   "\"total\":1}",
-                   "items[0].licenses: must not be negative");
+    EXPECT_REFUSED(
+        lp_parse_product_page, lp_product_page, lp_product_page_clear,
+        "{\"items\":[{\"id\":\"prd_a\",\"name\":\"A\",\"licenses\":-1}],\"next_cursor\":null,"
+        "\"total\":1}",
+        "items[0].licenses: must not be negative");
 }
 END_TEST
 
@@ -287,8 +293,8 @@ END_TEST
 
 START_TEST(refuses_each_missing_license_field_naming_it)
 {
-    static const char *required[] = {"id", "key_masked", "product", "status", "added_at",
-                                     "activations_in_use"};
+    static const char *required[] = {"id",     "key_masked", "product",
+                                     "status", "added_at",   "activations_in_use"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         char *json = fixture_edit(license_page_json, "items.1", required[i], NULL);
         char message[128];
@@ -339,14 +345,14 @@ END_TEST
 
 START_TEST(refuses_each_missing_activation_field)
 {
-    static const char *required[] = {"id",   "license_id",  "license_key_masked", "product",
-                                     "kind", "name",        "fingerprint",        "activated_at"};
+    static const char *required[] = {"id",   "license_id", "license_key_masked", "product",
+                                     "kind", "name",       "fingerprint",        "activated_at"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         char *json = fixture_edit(activation_page_json, "items.1", required[i], NULL);
         char message[128];
         snprintf(message, sizeof message, "items[1].%s: required field missing", required[i]);
-        EXPECT_REFUSED(lp_parse_activation_page, lp_activation_page, lp_activation_page_clear,
-                       json, message);
+        EXPECT_REFUSED(lp_parse_activation_page, lp_activation_page, lp_activation_page_clear, json,
+                       message);
         free(json);
     }
 }
@@ -354,9 +360,8 @@ END_TEST
 
 START_TEST(refuses_each_missing_download_field)
 {
-    static const char *required[] = {"id",       "product",    "version", "channel",
-                                     "platform", "arch",       "filename", "size_bytes",
-                                     "sha256",   "released_at"};
+    static const char *required[] = {"id",   "product",  "version",    "channel", "platform",
+                                     "arch", "filename", "size_bytes", "sha256",  "released_at"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         char *json = fixture_edit(download_json, "", required[i], NULL);
         char message[128];
@@ -410,7 +415,8 @@ START_TEST(refuses_each_missing_detail_field)
         {"renewal", "options", "renewal.options: required field missing"},
         {"renewal.options.0", "id", "renewal.options[0].id: required field missing"},
         {"renewal.options.0", "label", "renewal.options[0].label: required field missing"},
-        {"renewal.options.0", "term_months", "renewal.options[0].term_months: required field missing"},
+        {"renewal.options.0", "term_months",
+         "renewal.options[0].term_months: required field missing"},
         {"renewal.options.0", "price", "renewal.options[0].price: required field missing"},
         {"renewal.options.0", "checkout_url",
          "renewal.options[0].checkout_url: required field missing"},
@@ -430,8 +436,8 @@ END_TEST
 
 START_TEST(refuses_each_missing_token_field)
 {
-    static const char *required[] = {"access_token", "token_type", "expires_in", "refresh_token",
-                                     "refresh_expires_in", "user"};
+    static const char *required[] = {"access_token",  "token_type",         "expires_in",
+                                     "refresh_token", "refresh_expires_in", "user"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         char *json = fixture_edit(tokens_json, "", required[i], NULL);
         char message[128];
@@ -472,9 +478,12 @@ START_TEST(refuses_wrong_types_naming_the_field)
         {"items.0", "edition", "[]", "items[0].edition: expected a string or null"},
         {"items.0", "product", "\"Acme\"", "items[0].product: expected an object"},
         {"items.0", "status", "1", "items[0].status: expected a string"},
-        {"items.0", "max_activations", "\"5\"", "items[0].max_activations: expected a non-negative integer"},
-        {"items.0", "activations_in_use", "true", "items[0].activations_in_use: expected a non-negative integer"},
-        {"items.0", "activations_in_use", "null", "items[0].activations_in_use: expected a non-negative integer"},
+        {"items.0", "max_activations", "\"5\"",
+         "items[0].max_activations: expected a non-negative integer"},
+        {"items.0", "activations_in_use", "true",
+         "items[0].activations_in_use: expected a non-negative integer"},
+        {"items.0", "activations_in_use", "null",
+         "items[0].activations_in_use: expected a non-negative integer"},
         {"items.0", "added_at", "1795857300", "items[0].added_at: not an RFC 3339 time stamp"},
         {"items.0", "added_at", "null", "items[0].added_at: not an RFC 3339 time stamp"},
         {"", "items", "{}", "items: expected an array"},
@@ -516,7 +525,8 @@ START_TEST(refuses_negative_fractional_and_huge_counts)
         {"-1e300", "items[1].activations_in_use: number out of range"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *json = fixture_edit(license_page_json, "items.1", "activations_in_use", cases[i].value);
+        char *json = fixture_edit(license_page_json, "items.1", "activations_in_use",
+                                  cases[i].value);
         PAGE_REFUSED(json, cases[i].message);
         free(json);
     }
@@ -571,7 +581,8 @@ END_TEST
 
 START_TEST(allows_negative_money_but_not_fractional)
 {
-    char *json = fixture_edit(license_detail_json, "renewal.options.0.price", "amount_minor", "-250");
+    char *json = fixture_edit(license_detail_json, "renewal.options.0.price", "amount_minor",
+                              "-250");
     lp_license_detail d;
     ck_assert_int_eq(lp_parse_license_detail(json, strlen(json), &d, NULL), LP_OK);
     ck_assert_int_eq(d.renewal_options[0].price.amount_minor, -250);
@@ -637,10 +648,10 @@ END_TEST
 
 START_TEST(refuses_malformed_sha256_and_currency)
 {
-    static const char *sha[] = {"\"abc\"",
-                                "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0\"",
-                                "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0g\"",
-                                "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 \""};
+    static const char *sha[] = {
+        "\"abc\"", "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0\"",
+        "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0g\"",
+        "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 \""};
     for (size_t i = 0; i < 4; i++) {
         char *json = fixture_edit(download_json, "", "sha256", sha[i]);
         EXPECT_REFUSED(lp_parse_download, lp_download, lp_download_clear, json,
@@ -669,8 +680,8 @@ START_TEST(refuses_more_than_five_recent_licenses)
                    "recent_licenses: more than 5 entries");
     free(json);
     json = fixture_edit(dashboard_json, "", "recent_licenses",
-                        "[" LICENSE_ACTIVE "," LICENSE_ACTIVE "," LICENSE_ACTIVE
-                        "," LICENSE_ACTIVE "," LICENSE_ACTIVE "]");
+                        "[" LICENSE_ACTIVE "," LICENSE_ACTIVE "," LICENSE_ACTIVE "," LICENSE_ACTIVE
+                        "," LICENSE_ACTIVE "]");
     lp_dashboard d;
     ck_assert_int_eq(lp_parse_dashboard(json, strlen(json), &d, NULL), LP_OK);
     ck_assert_uint_eq(d.recent_count, 5);
@@ -751,8 +762,9 @@ START_TEST(refuses_nesting_just_past_the_limit_but_not_at_it)
     ck_assert_int_eq(lp_parse_license_page(json, strlen(json), &page, NULL), LP_OK);
     lp_license_page_clear(&page);
     /* Brackets inside strings are text, not nesting. */
-    char *quoted = fixture_edit(license_page_json, "", "note",
-                                "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"");
+    char *quoted = fixture_edit(
+        license_page_json, "", "note",
+        "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"");
     ck_assert_int_eq(lp_parse_license_page(quoted, strlen(quoted), &page, NULL), LP_OK);
     lp_license_page_clear(&page);
     free(quoted);
@@ -845,8 +857,9 @@ static uint32_t next_random(uint32_t *state)
 
 START_TEST(survives_random_corruption_of_valid_bodies)
 {
-    static const char *const bodies[] = {dashboard_json, license_page_json, license_detail_json,
-                                         activation_page_json, download_page_json, tokens_json};
+    static const char *const bodies[] = {dashboard_json,      license_page_json,
+                                         license_detail_json, activation_page_json,
+                                         download_page_json,  tokens_json};
     uint32_t seed = 12345;
     for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
         size_t len = strlen(bodies[b]);
@@ -909,8 +922,9 @@ END_TEST
 
 START_TEST(fills_error_from_error_body_sanitising_the_message)
 {
-    const char *json = "{\"error\":{\"code\":\"token_expired\",\"message\":\"Token \\u001b[31mexpired\\n now\","
-                       "\"request_id\":\"req-42\"}}";
+    const char *json =
+        "{\"error\":{\"code\":\"token_expired\",\"message\":\"Token \\u001b[31mexpired\\n now\","
+        "\"request_id\":\"req-42\"}}";
     lp_error err;
     lp_error_clear(&err);
     err.status = LP_ERR_AUTH;
@@ -924,9 +938,9 @@ END_TEST
 
 START_TEST(keeps_error_untouched_for_a_body_that_is_not_an_error)
 {
-    static const char *bodies[] = {"{\"detail\":\"nope\"}", "<html>502</html>",
-                                   "{\"error\":\"boom\"}", "{\"error\":{\"code\":5,\"message\":\"m\"}}",
-                                   "{\"error\":{\"code\":\"x\"}}"};
+    static const char *bodies[] = {
+        "{\"detail\":\"nope\"}", "<html>502</html>", "{\"error\":\"boom\"}",
+        "{\"error\":{\"code\":5,\"message\":\"m\"}}", "{\"error\":{\"code\":\"x\"}}"};
     for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
         lp_error err;
         lp_error_clear(&err);

@@ -8,7 +8,8 @@
 static lp_error map(long http, const char *code, const char *message, long retry_after)
 {
     char body[512];
-    snprintf(body, sizeof body, "{\"error\": {\"code\": \"%s\", \"message\": \"%s\", \"request_id\": \"req-1\"}}",
+    snprintf(body, sizeof body,
+             "{\"error\": {\"code\": \"%s\", \"message\": \"%s\", \"request_id\": \"req-1\"}}",
              code, message);
     lp_error err;
     lp_error_clear(&err);
@@ -85,8 +86,8 @@ START_TEST(missing_or_foreign_body_maps_by_http_status)
     static const struct {
         long http;
         lp_status status;
-    } table[] = {{400, LP_ERR_BAD_REQUEST}, {401, LP_ERR_AUTH},         {403, LP_ERR_FORBIDDEN},
-                 {404, LP_ERR_NOT_FOUND},   {413, LP_ERR_BAD_REQUEST},  {416, LP_ERR_BAD_REQUEST},
+    } table[] = {{400, LP_ERR_BAD_REQUEST},  {401, LP_ERR_AUTH},        {403, LP_ERR_FORBIDDEN},
+                 {404, LP_ERR_NOT_FOUND},    {413, LP_ERR_BAD_REQUEST}, {416, LP_ERR_BAD_REQUEST},
                  {429, LP_ERR_RATE_LIMITED}, {502, LP_ERR_SERVER},      {302, LP_ERR_PROTOCOL},
                  {100, LP_ERR_PROTOCOL}};
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {

@@ -24,7 +24,9 @@ START_TEST(builds_path_and_query_with_escaping)
     lp_url_query_int(&u, "limit", 50);
     lp_url_query(&u, "cursor", "abc/+=");
     char *url = lp_url_finish(&u, NULL);
-    ck_assert_str_eq(url, "https://h/api/v1/licenses?status=active&q=acme%20%26%20co%3D1&limit=50&cursor=abc%2F%2B%3D");
+    ck_assert_str_eq(url,
+                     "https://h/api/v1/"
+                     "licenses?status=active&q=acme%20%26%20co%3D1&limit=50&cursor=abc%2F%2B%3D");
     free(url);
 }
 END_TEST

@@ -36,8 +36,8 @@ typedef struct server {
     char log[256];
 } server;
 
-static char work[64];      /* temporary directory of the whole run */
-static char ca_file[256];  /* the CA that signed the server's certificate */
+static char work[64];     /* temporary directory of the whole run */
+static char ca_file[256]; /* the CA that signed the server's certificate */
 static char stranger_ca[256];
 static server main_server, short_server;
 
@@ -60,8 +60,8 @@ static void run_or_die(char *const argv[])
 }
 
 /* Starts licportald with the certificate `cert_name` (and its key) from the CA folder. */
-static void server_start_with(server *s, const char *name, const char *access_ttl, const char *cert_name,
-                              const char *key_name)
+static void server_start_with(server *s, const char *name, const char *access_ttl,
+                              const char *cert_name, const char *key_name)
 {
     char db[256], files[256], cert[256], key[256];
     snprintf(db, sizeof db, "%s/portal.db", work);
@@ -81,11 +81,11 @@ static void server_start_with(server *s, const char *name, const char *access_tt
         close(out[0]);
         const char *exe = getenv("LICPORTALD");
         if (access_ttl)
-            execl(exe, exe, "serve", "--db", db, "--files", files, "--listen", "127.0.0.1:0", "--cert", cert,
-                  "--key", key, "--access-ttl", access_ttl, (char *)NULL);
+            execl(exe, exe, "serve", "--db", db, "--files", files, "--listen", "127.0.0.1:0",
+                  "--cert", cert, "--key", key, "--access-ttl", access_ttl, (char *)NULL);
         else
-            execl(exe, exe, "serve", "--db", db, "--files", files, "--listen", "127.0.0.1:0", "--cert", cert,
-                  "--key", key, (char *)NULL);
+            execl(exe, exe, "serve", "--db", db, "--files", files, "--listen", "127.0.0.1:0",
+                  "--cert", cert, "--key", key, (char *)NULL);
         _exit(127);
     }
     close(out[1]);
@@ -200,7 +200,8 @@ static void login(lp_client *c, const char *email)
     lp_call_free(call);
 }
 
-static lp_status fetch_dashboard(lp_client *c, bool *not_modified, int64_t *wire, lp_kpis *kpis, lp_error *err)
+static lp_status fetch_dashboard(lp_client *c, bool *not_modified, int64_t *wire, lp_kpis *kpis,
+                                 lp_error *err)
 {
     lp_call *call = lp_client_get_dashboard(c, err);
     lp_status st = run(c, call, err);
@@ -329,14 +330,18 @@ START_TEST(two_factor_login_asks_for_and_checks_the_code)
 
     char code[8];
     ck_assert_int_eq(oath_init(), OATH_OK);
-    ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6, code), OATH_OK);
+    ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6,
+                                        code),
+                     OATH_OK);
     const char *wrong = strcmp(code, "000000") == 0 ? "111111" : "000000";
     call = lp_client_login(c, "otp@example.com", "otp-pass-phrase", wrong, &err);
     ck_assert_int_eq(run(c, call, &err), LP_ERR_OTP_INVALID);
     lp_call_free(call);
     ck_assert(!lp_client_has_session(c));
 
-    ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6, code), OATH_OK);
+    ck_assert_int_eq(oath_totp_generate(otp_secret, sizeof otp_secret - 1, time(NULL), 30, 0, 6,
+                                        code),
+                     OATH_OK);
     call = lp_client_login(c, "otp@example.com", "otp-pass-phrase", code, &err);
     ck_assert_msg(run(c, call, &err) == LP_OK, "%s", err.message);
     const lp_result *r = lp_call_result(call);
@@ -439,8 +444,11 @@ START_TEST(revoked_refresh_token_ends_in_auth_without_a_loop)
     lp_credstore_free(store_a);
 
     lp_credstore *store_b = memory_store(&main_server);
-    lp_credentials seeded = {.server = main_server.url, .email = "demo2@example.com", .refresh_token = refresh,
-                             .access_token = "not-a-real-token", .access_expires_at = time(NULL) + 3600};
+    lp_credentials seeded = {.server = main_server.url,
+                             .email = "demo2@example.com",
+                             .refresh_token = refresh,
+                             .access_token = "not-a-real-token",
+                             .access_expires_at = time(NULL) + 3600};
     ck_assert_int_eq(lp_credstore_save(store_b, &seeded, &err), LP_OK);
     lp_client *b = client_for(&main_server, ca_file, store_b);
     int dashboards = count_log(&main_server, "GET /api/v1/dashboard ");
@@ -469,7 +477,8 @@ START_TEST(transport_caps_bodies_in_memory)
     lp_transport *t = lp_transport_new(&opts, &err);
     char url[320];
     snprintf(url, sizeof url, "%s/api/v1/dashboard", main_server.url);
-    lp_http_request req = {.method = "GET", .url = url, .bearer_token = lp_client_credentials(c)->access_token};
+    lp_http_request req = {
+        .method = "GET", .url = url, .bearer_token = lp_client_credentials(c)->access_token};
     lp_transfer *tr = lp_transport_start(t, &req, NULL, &err);
     ck_assert_ptr_nonnull(tr);
     lp_transfer *done = NULL;
@@ -498,7 +507,8 @@ static bool first_download(lp_client *c, lp_download *out)
     bool found = false;
     size_t best = 0;
     for (size_t i = 0; i < r->as.downloads.count; i++)
-        if (!found || r->as.downloads.items[i].size_bytes < r->as.downloads.items[best].size_bytes) {
+        if (!found ||
+            r->as.downloads.items[i].size_bytes < r->as.downloads.items[best].size_bytes) {
             if (r->as.downloads.items[i].size_bytes >= 2) {
                 best = i;
                 found = true;
@@ -740,7 +750,8 @@ static void *canned_serve(void *arg)
     return NULL;
 }
 
-static void canned_start_dripping(canned_server *cs, const char *answer, size_t answer_len, bool drip)
+static void canned_start_dripping(canned_server *cs, const char *answer, size_t answer_len,
+                                  bool drip)
 {
     memset(cs, 0, sizeof *cs);
     cs->drip = drip;
@@ -782,8 +793,11 @@ static lp_client *client_with_session(const canned_server *cs, lp_credstore **st
     server fake = {0};
     snprintf(fake.url, sizeof fake.url, "%s", cs->url);
     lp_credstore *store = memory_store(&fake);
-    lp_credentials seeded = {.server = fake.url, .email = "demo1@example.com", .refresh_token = "r",
-                             .access_token = "a", .access_expires_at = time(NULL) + 3600};
+    lp_credentials seeded = {.server = fake.url,
+                             .email = "demo1@example.com",
+                             .refresh_token = "r",
+                             .access_token = "a",
+                             .access_expires_at = time(NULL) + 3600};
     lp_error err;
     lp_error_clear(&err);
     ck_assert_int_eq(lp_credstore_save(store, &seeded, &err), LP_OK);
@@ -795,10 +809,11 @@ START_TEST(whole_file_in_answer_to_a_range_request_restarts_the_part_file)
 {
     static const char content[] = "the whole release, sent again from its first byte";
     char answer[256];
-    int n = snprintf(answer, sizeof answer,
-                     "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: %zu\r\n"
-                     "Connection: close\r\n\r\n%s",
-                     strlen(content), content);
+    int n = snprintf(
+        answer, sizeof answer,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: %zu\r\n"
+        "Connection: close\r\n\r\n%s",
+        strlen(content), content);
     canned_server cs;
     canned_start(&cs, answer, (size_t)n);
     lp_credstore *store;
@@ -809,7 +824,8 @@ START_TEST(whole_file_in_answer_to_a_range_request_restarts_the_part_file)
     FILE *f = fopen(part, "w");
     fputs("GARBAGE", f);
     fclose(f);
-    lp_download meta = {.id = "rel_1", .filename = "release.bin", .size_bytes = (int64_t)strlen(content)};
+    lp_download meta = {
+        .id = "rel_1", .filename = "release.bin", .size_bytes = (int64_t)strlen(content)};
     unsigned char d[32];
     EVP_Digest(content, strlen(content), d, NULL, EVP_sha256(), NULL);
     for (int i = 0; i < 32; i++)
@@ -833,8 +849,9 @@ END_TEST
 
 START_TEST(redirect_is_refused_not_followed)
 {
-    static const char answer[] = "HTTP/1.1 302 Found\r\nLocation: https://127.0.0.1:9/api/v1/dashboard\r\n"
-                                 "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    static const char answer[] =
+        "HTTP/1.1 302 Found\r\nLocation: https://127.0.0.1:9/api/v1/dashboard\r\n"
+        "Content-Length: 0\r\nConnection: close\r\n\r\n";
     canned_server cs;
     canned_start(&cs, answer, strlen(answer));
     lp_credstore *store;
@@ -856,13 +873,15 @@ END_TEST
 
 START_TEST(unavailable_server_says_when_to_try_again)
 {
-    static const char body[] = "{\"error\": {\"code\": \"unavailable\", \"message\": \"maintenance\", "
-                               "\"request_id\": \"r-503\"}}";
+    static const char body[] =
+        "{\"error\": {\"code\": \"unavailable\", \"message\": \"maintenance\", "
+        "\"request_id\": \"r-503\"}}";
     char answer[512];
-    int n = snprintf(answer, sizeof answer,
-                     "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 7\r\n"
-                     "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                     strlen(body), body);
+    int n = snprintf(
+        answer, sizeof answer,
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 7\r\n"
+        "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+        strlen(body), body);
     canned_server cs;
     canned_start(&cs, answer, (size_t)n);
     lp_credstore *store;
@@ -884,9 +903,10 @@ END_TEST
 START_TEST(chunked_body_over_the_cap_is_refused)
 {
     char answer[4096];
-    int n = snprintf(answer, sizeof answer,
-                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                     "Connection: close\r\n\r\n");
+    int n = snprintf(
+        answer, sizeof answer,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+        "Connection: close\r\n\r\n");
     for (int i = 0; i < 8; i++)
         n += snprintf(answer + n, sizeof answer - (size_t)n, "100\r\n%0256d\r\n", 0);
     n += snprintf(answer + n, sizeof answer - (size_t)n, "0\r\n\r\n");
@@ -923,7 +943,8 @@ START_TEST(trickled_answer_is_cut_off_in_bounded_time)
                      0);
     canned_server cs;
     canned_start_dripping(&cs, answer, (size_t)n, true);
-    lp_transport_options opts = {.cacert_file = ca_file, .connect_timeout_ms = 1000, .stall_timeout_s = 2};
+    lp_transport_options opts = {
+        .cacert_file = ca_file, .connect_timeout_ms = 1000, .stall_timeout_s = 2};
     lp_error err;
     lp_error_clear(&err);
     lp_transport *t = lp_transport_new(&opts, &err);
@@ -1090,15 +1111,17 @@ static void prepare(void)
     snprintf(files, sizeof files, "%s/files", work);
     char *const mk1[] = {"/bin/bash", (char *)mkcert, ca_dir, NULL};
     char *const mk2[] = {"/bin/bash", (char *)mkcert, stranger_dir, NULL};
-    char *const demo[] = {(char *)exe, "demo", "--db", db, "--files", files, "--users", "2",
-                          "--licenses-per-user", "12", NULL};
+    char *const demo[] = {
+        (char *)exe,           "demo", "--db", db, "--files", files, "--users", "2",
+        "--licenses-per-user", "12",   NULL};
     run_or_die(mk1);
     run_or_die(mk2);
     run_or_die(demo);
     char add_user[1024];
     snprintf(add_user, sizeof add_user,
              "printf '%%s\\n' " OTP_SECRET_BASE32 " > '%s/otp-secret' && "
-             "printf 'otp-pass-phrase\\n' | '%s' user add --db '%s' --email otp@example.com --password-stdin "
+             "printf 'otp-pass-phrase\\n' | '%s' user add --db '%s' --email otp@example.com "
+             "--password-stdin "
              "--otp-secret-file '%s/otp-secret'",
              work, exe, db, work);
     char *const otp_user[] = {"/bin/sh", "-c", add_user, NULL};
@@ -1151,7 +1174,8 @@ int main(void)
     tcase_add_test(tc, wrong_checksum_removes_the_part_file_and_writes_no_target);
     tcase_add_test(tc, concurrent_calls_share_one_refresh);
     tcase_add_test(tc, two_factor_login_asks_for_and_checks_the_code);
-    tcase_add_test(tc, repeated_failed_logins_are_rate_limited_with_a_wait); /* last: it spends failures */
+    tcase_add_test(
+        tc, repeated_failed_logins_are_rate_limited_with_a_wait); /* last: it spends failures */
     suite_add_tcase(s, tc);
     TCase *canned_tc = tcase_create("canned_answers");
     tcase_set_timeout(canned_tc, 60);

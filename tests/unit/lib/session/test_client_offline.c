@@ -93,7 +93,8 @@ START_TEST(logout_without_a_session_still_clears_the_store)
     lp_error err;
     lp_error_clear(&err);
     const char *note = NULL;
-    lp_credstore *store = lp_credstore_open(LP_STORE_NONE, "https://127.0.0.1:9", NULL, &note, &err);
+    lp_credstore *store = lp_credstore_open(LP_STORE_NONE, "https://127.0.0.1:9", NULL, &note,
+                                            &err);
     ck_assert_ptr_nonnull(store);
     lp_client *c = client_at(9, store);
     lp_call *call = lp_client_logout(c, &err);
@@ -140,8 +141,11 @@ START_TEST(refresh_that_cannot_reach_the_server_fails_every_waiting_call_once)
     lp_error_clear(&err);
     const char *note = NULL;
     lp_credstore *store = lp_credstore_open(LP_STORE_NONE, server, NULL, &note, &err);
-    lp_credentials creds = {.server = server, .email = "demo1@example.com", .refresh_token = "r-old",
-                            .access_token = "a-old", .access_expires_at = 1};
+    lp_credentials creds = {.server = server,
+                            .email = "demo1@example.com",
+                            .refresh_token = "r-old",
+                            .access_token = "a-old",
+                            .access_expires_at = 1};
     ck_assert_int_eq(lp_credstore_save(store, &creds, &err), LP_OK);
     lp_client *c = client_at(port, store);
     ck_assert(lp_client_has_session(c));
@@ -204,8 +208,11 @@ START_TEST(download_refuses_an_existing_target_without_force)
     fputs("old", f);
     fclose(f);
     lp_client *c = client_at(9, NULL);
-    lp_download meta = {.id = "d1", .filename = "app.bin", .size_bytes = 3,
-                        .sha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"};
+    lp_download meta = {
+        .id = "d1",
+        .filename = "app.bin",
+        .size_bytes = 3,
+        .sha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"};
     lp_error err;
     lp_error_clear(&err);
     ck_assert_ptr_null(lp_download_job_start(c, &meta, dir, false, &err));

@@ -32,7 +32,10 @@ START_TEST(takes_only_the_base_name_of_the_server_filename)
         {"/etc/cron.d/evil", "evil"},
         {"..\\..\\Windows\\evil.exe", "evil.exe"},
         {"dir/sub/app.zip", "app.zip"},
-        {"Gr\xc3\xbc\xc3\x9f" "e-\xe6\x97\xa5.zip", "Gr\xc3\xbc\xc3\x9f" "e-\xe6\x97\xa5.zip"},
+        {"Gr\xc3\xbc\xc3\x9f"
+         "e-\xe6\x97\xa5.zip",
+         "Gr\xc3\xbc\xc3\x9f"
+         "e-\xe6\x97\xa5.zip"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         char *path = lp_download_target_path(NULL, table[i].server, NULL);
@@ -50,12 +53,29 @@ END_TEST
 
 START_TEST(refuses_names_that_are_no_file_name)
 {
-    static const char *bad[] = {"", ".", "..", "a/..", "a/", "../", "/", ".hidden", "a/.bashrc",
-                                "bad\nname", "esc\x1b[2Jape", "del\x7f", "tab\tname",
-                                "\xe2\x80\256exe.txt", "zero\xe2\x80\213width.zip",
-                                "soft\xc2\255hyphen.zip", "\xe3\x85\244.zip", "join\xe2\x81\240er.zip",
-                                "tag\xf3\xa0\x80\201.zip", "c1\xc2\23331m.zip", "bad\377.zip",
-                                "lrm\xe2\x80\216.zip", "iso\xe2\x81\246late.zip"};
+    static const char *bad[] = {"",
+                                ".",
+                                "..",
+                                "a/..",
+                                "a/",
+                                "../",
+                                "/",
+                                ".hidden",
+                                "a/.bashrc",
+                                "bad\nname",
+                                "esc\x1b[2Jape",
+                                "del\x7f",
+                                "tab\tname",
+                                "\xe2\x80\256exe.txt",
+                                "zero\xe2\x80\213width.zip",
+                                "soft\xc2\255hyphen.zip",
+                                "\xe3\x85\244.zip",
+                                "join\xe2\x81\240er.zip",
+                                "tag\xf3\xa0\x80\201.zip",
+                                "c1\xc2\23331m.zip",
+                                "bad\377.zip",
+                                "lrm\xe2\x80\216.zip",
+                                "iso\xe2\x81\246late.zip"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         lp_error err;
         lp_error_clear(&err);

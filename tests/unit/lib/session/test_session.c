@@ -37,7 +37,9 @@ END_TEST
 START_TEST(adopting_tokens_sets_expiry_and_keeps_the_user)
 {
     lp_credentials s = {.access_expires_at = LP_TIME_NONE};
-    lp_tokens t = {.access_token = "a1", .refresh_token = "r1", .expires_in = 900,
+    lp_tokens t = {.access_token = "a1",
+                   .refresh_token = "r1",
+                   .expires_in = 900,
                    .user = {.email = "demo1@example.com", .name = "Demo One"}};
     ck_assert_int_eq(lp_session_adopt(&s, "https://h", &t, 5000, NULL), LP_OK);
     ck_assert_str_eq(s.server, "https://h");

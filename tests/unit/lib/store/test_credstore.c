@@ -88,7 +88,8 @@ START_TEST(test_environment_refuses_a_session_token)
     lp_error err;
     lp_error_clear(&err);
     setenv("LICPORTAL_TOKEN", "a-refresh-token", 1);
-    lp_credstore *store = lp_credstore_open(LP_STORE_FILE, "https://portal.example", NULL, NULL, &err);
+    lp_credstore *store = lp_credstore_open(LP_STORE_FILE, "https://portal.example", NULL, NULL,
+                                            &err);
     unsetenv("LICPORTAL_TOKEN");
     ck_assert_ptr_null(store);
     ck_assert_int_eq(err.status, LP_ERR_AUTH);

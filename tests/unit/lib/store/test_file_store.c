@@ -232,9 +232,10 @@ END_TEST
 
 START_TEST(test_expiry_without_access_token_is_dropped_on_load)
 {
-    const char *json = "{\"server\": \"https://portal.example.test\", \"email\": \"fuzz@example.test\", "
-                       "\"user_name\": \"Dana\", \"refresh_token\": \"rt_abc\", "
-                       "\"access_expires_at\": \"2030-01-01T00:00:00Z\"}";
+    const char *json =
+        "{\"server\": \"https://portal.example.test\", \"email\": \"fuzz@example.test\", "
+        "\"user_name\": \"Dana\", \"refresh_token\": \"rt_abc\", "
+        "\"access_expires_at\": \"2030-01-01T00:00:00Z\"}";
     lp_credentials out;
     lp_error err;
     ck_assert_int_eq(lp_credentials_from_json(json, &out, &err), LP_OK);

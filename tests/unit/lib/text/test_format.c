@@ -98,10 +98,21 @@ END_TEST
 START_TEST(formats_dates_as_the_time_stamps_do)
 {
     static const lp_time points[] = {
-        0,           -1,          86399,       86400,        951782400 /* 2000-02-29 */,
-        951868799,   951868800,   -2203891200 /* 1900-03-01 */, -2203891201,
-        4107542400 /* 2100-03-01 */, 4107542399, 1795857300,  -62167219200 /* 0000-01-01 */,
-        -62162035200 /* 0000-03-01 */, 253402300799 /* 9999-12-31T23:59:59 */,
+        0,
+        -1,
+        86399,
+        86400,
+        951782400 /* 2000-02-29 */,
+        951868799,
+        951868800,
+        -2203891200 /* 1900-03-01 */,
+        -2203891201,
+        4107542400 /* 2100-03-01 */,
+        4107542399,
+        1795857300,
+        -62167219200 /* 0000-01-01 */,
+        -62162035200 /* 0000-03-01 */,
+        253402300799 /* 9999-12-31T23:59:59 */,
     };
     char out[16], want[11];
     for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
@@ -177,7 +188,8 @@ START_TEST(masks_all_but_the_last_four_letters_or_digits)
     ck_assert_str_eq(m, "abc");
     free(m);
     /* A non-ASCII character is hidden as one X. */
-    m = lp_mask_key("\xC3\xA9" "BCD-1234");
+    m = lp_mask_key("\xC3\xA9"
+                    "BCD-1234");
     ck_assert_str_eq(m, "XXXX-1234");
     free(m);
     m = lp_mask_key("");
@@ -191,12 +203,14 @@ END_TEST
 static void check_widths(void)
 {
     ck_assert_uint_eq(lp_text_width("Acme"), 4);
-    ck_assert_uint_eq(lp_text_width("\xE5\xB1\xB1\xE7\x94\xB0"), 4);           /* 山田 */
-    ck_assert_uint_eq(lp_text_width("\xED\x95\x9C\xEA\xB8\x80"), 4);           /* 한글 */
-    ck_assert_uint_eq(lp_text_width("\xEF\xBC\xA1"), 2);                       /* fullwidth A */
-    ck_assert_uint_eq(lp_text_width("cafe\xCC\x81"), 4);                       /* e + combining acute */
+    ck_assert_uint_eq(lp_text_width("\xE5\xB1\xB1\xE7\x94\xB0"), 4); /* 山田 */
+    ck_assert_uint_eq(lp_text_width("\xED\x95\x9C\xEA\xB8\x80"), 4); /* 한글 */
+    ck_assert_uint_eq(lp_text_width("\xEF\xBC\xA1"), 2);             /* fullwidth A */
+    ck_assert_uint_eq(lp_text_width("cafe\xCC\x81"), 4);             /* e + combining acute */
     ck_assert_uint_eq(lp_text_width("\xC3\xA9t\xC3\xA9"), 3);
-    ck_assert_uint_eq(lp_text_width("a\xFF" "b"), 3);                          /* invalid byte: 1 */
+    ck_assert_uint_eq(lp_text_width("a\xFF"
+                                    "b"),
+                      3); /* invalid byte: 1 */
     ck_assert_uint_eq(lp_text_width(""), 0);
     ck_assert_uint_eq(lp_text_width(NULL), 0);
 }
@@ -257,10 +271,21 @@ END_TEST
 START_TEST(keeps_combining_marks_with_their_base)
 {
     char out[64];
-    lp_text_fit("e\xCC\x81" "e\xCC\x81" "e\xCC\x81", 3, false, out, sizeof out);
-    ck_assert_str_eq(out, "e\xCC\x81" "e\xCC\x81" "e\xCC\x81");
-    lp_text_fit("e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "x", 3, false, out, sizeof out);
-    ck_assert_str_eq(out, "e\xCC\x81" "e\xCC\x81" "\xE2\x80\xA6");
+    lp_text_fit("e\xCC\x81"
+                "e\xCC\x81"
+                "e\xCC\x81",
+                3, false, out, sizeof out);
+    ck_assert_str_eq(out, "e\xCC\x81"
+                          "e\xCC\x81"
+                          "e\xCC\x81");
+    lp_text_fit("e\xCC\x81"
+                "e\xCC\x81"
+                "e\xCC\x81"
+                "x",
+                3, false, out, sizeof out);
+    ck_assert_str_eq(out, "e\xCC\x81"
+                          "e\xCC\x81"
+                          "\xE2\x80\xA6");
 }
 END_TEST
 

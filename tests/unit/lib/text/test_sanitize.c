@@ -24,7 +24,8 @@ START_TEST(keeps_plain_and_multibyte_text_untouched)
     CLEAN("J\xC3\xBCrgen \xE5\xB1\xB1\xE7\x94\xB0 \xF0\x9F\x98\x80 caf\x65\xCC\x81",
           "J\xC3\xBCrgen \xE5\xB1\xB1\xE7\x94\xB0 \xF0\x9F\x98\x80 caf\x65\xCC\x81");
     /* ZWJ stays: emoji sequences and scripts need it. */
-    CLEAN("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
+    CLEAN("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
+          "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
 }
 END_TEST
 
@@ -102,7 +103,11 @@ END_TEST
 
 START_TEST(removes_two_byte_and_charset_escapes)
 {
-    CLEAN("a\x1b" "7b\x1b" "8c\x1b" "cd\x1b=e", "abcde");
+    CLEAN("a\x1b"
+          "7b\x1b"
+          "8c\x1b"
+          "cd\x1b=e",
+          "abcde");
     CLEAN("a\x1b(0qqq\x1b(Bz", "aqqqz");
     CLEAN("end\x1b", "end");
 }
@@ -111,50 +116,62 @@ END_TEST
 START_TEST(removes_c1_controls_in_utf8_form)
 {
     /* U+009B is CSI: its parameters go with it. */
-    CLEAN("a\xC2\x9B" "31mred", "ared");
+    CLEAN("a\xC2\x9B"
+          "31mred",
+          "ared");
     /* U+009D is OSC, ended by U+009C (ST). */
-    CLEAN("a\xC2\x9D" "0;title\xC2\x9Cz", "az");
+    CLEAN("a\xC2\x9D"
+          "0;title\xC2\x9Cz",
+          "az");
     CLEAN("a\xC2\x85z\xC2\x80\xC2\x99!", "az!");
     /* U+009F is APC: a string up to ST. */
-    CLEAN("a\xC2\x9F" "apc\x1b\\z", "az");
+    CLEAN("a\xC2\x9F"
+          "apc\x1b\\z",
+          "az");
 }
 END_TEST
 
 START_TEST(replaces_raw_c1_bytes_as_invalid_utf8)
 {
-    CLEAN("a\x9b" "31mz", "a\xEF\xBF\xBD" "31mz");
+    CLEAN("a\x9b"
+          "31mz",
+          "a\xEF\xBF\xBD"
+          "31mz");
 }
 END_TEST
 
 START_TEST(removes_bidi_controls)
 {
-    CLEAN("a\xE2\x80\xAE" "cba\xE2\x80\xAC" "z", "acbaz");   /* RLO ... PDF */
-    CLEAN("a\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xADz", "az");    /* LRE RLE LRO */
+    CLEAN("a\xE2\x80\xAE"
+          "cba\xE2\x80\xAC"
+          "z",
+          "acbaz");                                                    /* RLO ... PDF */
+    CLEAN("a\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xADz", "az");             /* LRE RLE LRO */
     CLEAN("a\xE2\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9z", "az"); /* isolates */
-    CLEAN("a\xE2\x80\x8E\xE2\x80\x8Fz", "az");                /* LRM RLM */
-    CLEAN("a\xD8\x9Cz", "az");                                /* ALM */
+    CLEAN("a\xE2\x80\x8E\xE2\x80\x8Fz", "az");                         /* LRM RLM */
+    CLEAN("a\xD8\x9Cz", "az");                                         /* ALM */
 }
 END_TEST
 
 START_TEST(removes_invisible_format_characters)
 {
-    CLEAN("pay\xE2\x80\x8Bpal", "paypal");         /* zero width space */
-    CLEAN("a\xEF\xBB\xBFz", "az");                 /* BOM */
-    CLEAN("a\xE2\x81\xA0z", "az");                 /* word joiner */
-    CLEAN("a\xC2\xADz", "az");                     /* soft hyphen */
-    CLEAN("a\xF3\xA0\x81\x81z", "az");             /* tag character */
-    CLEAN("a\xE3\x85\xA4z", "az");                 /* Hangul filler */
+    CLEAN("pay\xE2\x80\x8Bpal", "paypal"); /* zero width space */
+    CLEAN("a\xEF\xBB\xBFz", "az");         /* BOM */
+    CLEAN("a\xE2\x81\xA0z", "az");         /* word joiner */
+    CLEAN("a\xC2\xADz", "az");             /* soft hyphen */
+    CLEAN("a\xF3\xA0\x81\x81z", "az");     /* tag character */
+    CLEAN("a\xE3\x85\xA4z", "az");         /* Hangul filler */
 }
 END_TEST
 
 START_TEST(replaces_invalid_utf8_variants)
 {
-    CLEAN("a\xC0\xAFz", "a\xEF\xBF\xBD\xEF\xBF\xBDz");       /* overlong: two bad bytes */
+    CLEAN("a\xC0\xAFz", "a\xEF\xBF\xBD\xEF\xBF\xBDz"); /* overlong: two bad bytes */
     CLEAN("a\xE0\x80\xAFz", "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
     CLEAN("a\xED\xA0\x80z", "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz"); /* surrogate */
     CLEAN("a\xF4\x90\x80\x80z",
-          "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");     /* > U+10FFFF */
-    CLEAN("a\xE2\x82z", "a\xEF\xBF\xBDz");                  /* truncated: one U+FFFD */
+          "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz"); /* > U+10FFFF */
+    CLEAN("a\xE2\x82z", "a\xEF\xBF\xBDz");                       /* truncated: one U+FFFD */
     CLEAN("end\xF0\x9F\x98", "end\xEF\xBF\xBD");
     CLEAN("\xFF\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD");
 }

@@ -35,11 +35,12 @@ END_TEST
 
 START_TEST(format_characters_are_hidden)
 {
-    const uint32_t hidden[] = {0x00AD, 0x061C, 0x115F, 0x1160, 0x180E, 0x200B, 0x200E, 0x200F,
-                               0x202A, 0x202E, 0x2060, 0x2066, 0x2069, 0x206F, 0x3164, 0xFEFF,
+    const uint32_t hidden[] = {0x00AD, 0x061C, 0x115F,  0x1160,  0x180E,  0x200B, 0x200E, 0x200F,
+                               0x202A, 0x202E, 0x2060,  0x2066,  0x2069,  0x206F, 0x3164, 0xFEFF,
                                0xFFA0, 0xFFF9, 0x1D173, 0xE0001, 0xE0041, 0xE007F};
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
-        ck_assert_msg(lp_code_point_kind_of(hidden[i]) == LP_CP_HIDDEN, "U+%04X", (unsigned)hidden[i]);
+        ck_assert_msg(lp_code_point_kind_of(hidden[i]) == LP_CP_HIDDEN, "U+%04X",
+                      (unsigned)hidden[i]);
         ck_assert(lp_code_point_unsafe(hidden[i]));
     }
 }
@@ -59,7 +60,8 @@ END_TEST
 
 START_TEST(letters_joiners_and_emoji_are_printable)
 {
-    const uint32_t fine[] = {'a', ' ', 0xE9, 0x05D0, 0x0627, 0x4E2D, 0x200C, 0x200D, 0xFE0F, 0x1F600};
+    const uint32_t fine[] = {'a',    ' ',    0xE9,   0x05D0, 0x0627,
+                             0x4E2D, 0x200C, 0x200D, 0xFE0F, 0x1F600};
     for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
         ck_assert_msg(!lp_code_point_unsafe(fine[i]), "U+%04X", (unsigned)fine[i]);
 }
@@ -68,9 +70,12 @@ END_TEST
 START_TEST(printable_text_has_nothing_unsafe_nor_invalid)
 {
     ck_assert(lp_text_is_printable("release-4.2.0.tar.gz"));
-    ck_assert(lp_text_is_printable("Gr\xc3\xbc\xc3\x9f" "e \xe6\x97\xa5"));
-    ck_assert(!lp_text_is_printable("\xe2\x80\xae" "exe.txt"));
-    ck_assert(!lp_text_is_printable("a\xe2\x80\x8b" "b"));
+    ck_assert(lp_text_is_printable("Gr\xc3\xbc\xc3\x9f"
+                                   "e \xe6\x97\xa5"));
+    ck_assert(!lp_text_is_printable("\xe2\x80\xae"
+                                    "exe.txt"));
+    ck_assert(!lp_text_is_printable("a\xe2\x80\x8b"
+                                    "b"));
     ck_assert(!lp_text_is_printable("tab\there"));
     ck_assert(!lp_text_is_printable("bad\xff"));
     ck_assert(!lp_text_is_printable(NULL));

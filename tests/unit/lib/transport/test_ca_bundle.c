@@ -60,7 +60,8 @@ START_TEST(missing_bundle_named_by_the_environment_is_an_error)
     size_t len = 0;
     lp_error err;
     lp_error_clear(&err);
-    ck_assert_int_eq(lp_ca_bundle_build("/nonexistent/ca.pem", 1, extra, &pem, &len, &err), LP_ERR_CONFIG);
+    ck_assert_int_eq(lp_ca_bundle_build("/nonexistent/ca.pem", 1, extra, &pem, &len, &err),
+                     LP_ERR_CONFIG);
     ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent/ca.pem"));
     unlink(extra);
     free(extra);
@@ -76,7 +77,8 @@ START_TEST(refuses_an_extra_file_without_a_certificate)
     lp_error_clear(&err);
     ck_assert_int_eq(lp_ca_bundle_build(NULL, 0, extra, &pem, &len, &err), LP_ERR_CONFIG);
     ck_assert_ptr_nonnull(strstr(err.message, "PEM"));
-    ck_assert_int_eq(lp_ca_bundle_build(NULL, 0, "/nonexistent/extra.pem", &pem, &len, &err), LP_ERR_CONFIG);
+    ck_assert_int_eq(lp_ca_bundle_build(NULL, 0, "/nonexistent/extra.pem", &pem, &len, &err),
+                     LP_ERR_CONFIG);
     unlink(extra);
     free(extra);
 }
@@ -119,7 +121,8 @@ START_TEST(private_ca_without_a_directory_joins_the_system_bundle)
     char *extra = write_temp(pem_b);
     char *system = write_temp(pem_a);
     lp_ca_trust trust;
-    ck_assert_int_eq(lp_ca_trust_decide(extra, NULL, system, "/nonexistent/certs", &trust, NULL), LP_OK);
+    ck_assert_int_eq(lp_ca_trust_decide(extra, NULL, system, "/nonexistent/certs", &trust, NULL),
+                     LP_OK);
     ck_assert_ptr_null(trust.cainfo);
     ck_assert_ptr_null(trust.capath);
     ck_assert_ptr_nonnull(trust.pem);
@@ -169,7 +172,8 @@ START_TEST(environment_naming_the_system_bundle_still_uses_the_directory)
     ck_assert_ptr_null(trust.pem);
     lp_ca_trust_clear(&trust);
     /* Without a directory the system bundle is joined as before. */
-    ck_assert_int_eq(lp_ca_trust_decide(extra, system, system, "/nonexistent/certs", &trust, NULL), LP_OK);
+    ck_assert_int_eq(lp_ca_trust_decide(extra, system, system, "/nonexistent/certs", &trust, NULL),
+                     LP_OK);
     ck_assert_ptr_nonnull(strstr(trust.pem, "AAAA"));
     ck_assert_ptr_nonnull(strstr(trust.pem, "BBBB"));
     lp_ca_trust_clear(&trust);
@@ -183,7 +187,8 @@ END_TEST
 START_TEST(without_private_ca_or_environment_libcurl_keeps_its_defaults)
 {
     lp_ca_trust trust;
-    ck_assert_int_eq(lp_ca_trust_decide(NULL, NULL, "/etc/ssl/certs/ca-certificates.crt", "/tmp", &trust, NULL),
+    ck_assert_int_eq(lp_ca_trust_decide(NULL, NULL, "/etc/ssl/certs/ca-certificates.crt", "/tmp",
+                                        &trust, NULL),
                      LP_OK);
     ck_assert_ptr_null(trust.cainfo);
     ck_assert_ptr_null(trust.capath);

@@ -16,10 +16,12 @@ static lp_error describe(int code, long verify, const char *detail)
 
 START_TEST(untrusted_issuer_names_cacert)
 {
-    long codes[] = {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
-                    X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE};
+    long codes[] = {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+                    X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
+                    X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
-        lp_error err = describe(CURLE_PEER_FAILED_VERIFICATION, codes[i], "SSL certificate problem");
+        lp_error err = describe(CURLE_PEER_FAILED_VERIFICATION, codes[i],
+                                "SSL certificate problem");
         ck_assert_int_eq(err.status, LP_ERR_TLS);
         ck_assert_ptr_nonnull(strstr(err.message, "not trusted"));
         ck_assert_ptr_nonnull(strstr(err.message, "--cacert FILE"));
@@ -39,8 +41,9 @@ END_TEST
 
 START_TEST(host_name_mismatch_from_curls_own_check_says_host_name)
 {
-    lp_error err = describe(CURLE_PEER_FAILED_VERIFICATION, X509_V_OK,
-                            "SSL: no alternative certificate subject name matches target host name 'x'");
+    lp_error err =
+        describe(CURLE_PEER_FAILED_VERIFICATION, X509_V_OK,
+                 "SSL: no alternative certificate subject name matches target host name 'x'");
     ck_assert_int_eq(err.status, LP_ERR_TLS);
     ck_assert_ptr_nonnull(strstr(err.message, "host name"));
     err = describe(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_HOSTNAME_MISMATCH, "");
@@ -50,8 +53,9 @@ END_TEST
 
 START_TEST(an_outdated_protocol_is_named_not_the_certificate)
 {
-    const char *details[] = {"OpenSSL/3.0.19: error:0A00042E:SSL routines::tlsv1 alert protocol version",
-                             "error:0A000102:SSL routines::unsupported protocol"};
+    const char *details[] = {
+        "OpenSSL/3.0.19: error:0A00042E:SSL routines::tlsv1 alert protocol version",
+        "error:0A000102:SSL routines::unsupported protocol"};
     for (size_t i = 0; i < sizeof details / sizeof details[0]; i++) {
         /* The verify result is not X509_V_OK when no certificate was checked. */
         lp_error err = describe(CURLE_SSL_CONNECT_ERROR, X509_V_ERR_UNSPECIFIED, details[i]);
@@ -62,8 +66,8 @@ START_TEST(an_outdated_protocol_is_named_not_the_certificate)
         ck_assert_ptr_null(strstr(err.message, "--cacert"));
     }
     /* Plain HTTP on the port is not an outdated TLS version. */
-    lp_error err =
-        describe(CURLE_SSL_CONNECT_ERROR, X509_V_OK, "error:0A00010B:SSL routines::wrong version number");
+    lp_error err = describe(CURLE_SSL_CONNECT_ERROR, X509_V_OK,
+                            "error:0A00010B:SSL routines::wrong version number");
     ck_assert_ptr_null(strstr(err.message, "TLS protocol version"));
 }
 END_TEST

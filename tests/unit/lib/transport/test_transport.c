@@ -60,7 +60,8 @@ START_TEST(refuses_header_injection_through_the_token)
     lp_transport *t = lp_transport_new(NULL, NULL);
     lp_error err;
     lp_error_clear(&err);
-    lp_http_request req = {.method = "GET", .url = "https://127.0.0.1:1/", .bearer_token = "a\r\nX-Evil: 1"};
+    lp_http_request req = {
+        .method = "GET", .url = "https://127.0.0.1:1/", .bearer_token = "a\r\nX-Evil: 1"};
     ck_assert_ptr_null(lp_transport_start(t, &req, NULL, &err));
     ck_assert_int_eq(err.status, LP_ERR_USAGE);
     lp_transport_free(t);
