@@ -13,7 +13,7 @@ import sys
 # first folder that a file's path starts with decides.
 ALLOWED = [
     ("include/licportal/", ["licportal/"]),
-    ("src/common/", ["common/", "licportal/timestamp.h", "licportal/wire_names.h"]),
+    ("src/common/", ["common/", "licportal/timestamp.h", "licportal/wire_names.h", "licportal/utf8.h"]),
     ("src/lib/text/", ["lib/text/", "licportal/", "common/"]),
     ("src/lib/config/", ["lib/config/", "licportal/", "common/"]),
     ("src/lib/store/", ["lib/store/", "licportal/", "common/"]),
@@ -26,7 +26,7 @@ ALLOWED = [
     ("src/lib/", ["lib/", "licportal/", "common/"]),
     ("src/tui/", ["tui/", "licportal/", "common/"]),
     ("src/cli/", ["cli/", "licportal/", "tui/tui.h", "common/"]),
-    ("src/server/", ["server/", "common/", "licportal/timestamp.h", "licportal/wire_names.h"]),
+    ("src/server/", ["server/", "common/", "licportal/timestamp.h", "licportal/wire_names.h", "licportal/utf8.h"]),
 ]
 
 # System headers that only some folders may include.

@@ -11,21 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Marks an ill-formed sequence in lp_utf8_decode's result. */
-#define LP_UTF8_INVALID UINT32_MAX
-
-/* Decodes the character at `s` (len > 0). Returns the bytes consumed (at
- * least 1) and the code point, or LP_UTF8_INVALID for an ill-formed
- * sequence, of which the maximal valid prefix is consumed (as Unicode
- * recommends for U+FFFD substitution). Overlongs, surrogates and values past
- * U+10FFFF are ill-formed. */
-size_t lp_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
-
-/* Writes `cp` (a valid scalar value) as UTF-8; returns 1..4 bytes written. */
-size_t lp_utf8_encode(uint32_t cp, char out[4]);
-
-/* Whether `len` bytes of `text` are well-formed UTF-8. */
-bool lp_utf8_valid(const char *text, size_t len);
+#include "licportal/utf8.h"
 
 /* What a code point is to a terminal. */
 typedef enum lp_code_point_kind {

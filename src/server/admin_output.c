@@ -4,25 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/utf8.h"
 #include "server/cli_support.h"
 #include "server/exit_codes.h"
 #include "server/license_json.h"
 #include "server/object_id.h"
 
+/* A field as it is, but for controls (C0, DEL, C1) and ill-formed UTF-8, shown as '?'. */
 static void print_field(FILE *out, const char *field)
 {
     if (field == NULL) {
         fputc('-', out);
         return;
     }
-    for (const unsigned char *p = (const unsigned char *)field; *p != '\0'; p++) {
-        /* C1 controls in UTF-8 are 0xC2 0x80..0x9F. */
-        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+    size_t len = strlen(field);
+    for (size_t at = 0; at < len;) {
+        uint32_t cp;
+        size_t n = lp_utf8_decode((const unsigned char *)field + at, len - at, &cp);
+        bool control = cp == LP_UTF8_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+        if (control)
             fputc('?', out);
-            p++;
-        } else {
-            fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
-        }
+        else
+            fwrite(field + at, 1, n, out);
+        at += n;
     }
 }
 

@@ -2,14 +2,18 @@
 #include "server/password_rule.h"
 
 #include <stddef.h>
+#include <string.h>
 #include <strings.h>
 
+#include "licportal/utf8.h"
+
+/* Characters, not bytes: an ill-formed sequence counts as one. */
 static size_t utf8_characters(const char *text)
 {
-    size_t count = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
-        if ((*p & 0xC0) != 0x80)
-            count++;
+    size_t count = 0, len = strlen(text);
+    for (size_t at = 0; at < len; count++) {
+        uint32_t cp;
+        at += lp_utf8_decode((const unsigned char *)text + at, len - at, &cp);
     }
     return count;
 }

@@ -1,5 +1,5 @@
 /* UTF-8 decoding and encoding, strict per RFC 3629. */
-#include "licportal/text.h"
+#include "licportal/utf8.h"
 
 #include <string.h>
 
