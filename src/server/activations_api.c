@@ -8,6 +8,7 @@
 #include "server/audit.h"
 #include "server/activation_json.h"
 #include "server/object_id.h"
+#include "server/owned_row.h"
 #include "server/pagination.h"
 #include "server/response.h"
 #include "server/sql_builder.h"
@@ -127,20 +128,13 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
 
 enum MHD_Result lpd_api_activation_delete(struct lpd_request *req)
 {
-    int64_t row;
-    if (!lpd_object_id_parse(LP_ID_ACTIVATION, req->path_id, &row))
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
     static const char *const find = "SELECT l.allow_deactivation FROM activations a JOIN licenses l "
                                     "ON l.id = a.license_id WHERE a.id = :id AND a.user_id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, find);
-    if (st == NULL)
-        return lpd_reply_internal(req);
-    lpd_bind_int(st, ":id", row);
-    lpd_bind_int(st, ":user", req->user_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such activation");
-    }
+    struct lpd_owned_row found;
+    if (!lpd_find_owned_row(req, LP_ID_ACTIVATION, find, "no such activation", &found))
+        return found.reply;
+    sqlite3_stmt *st = found.st;
+    int64_t row = found.row;
     bool allowed = sqlite3_column_int(st, 0) != 0;
     sqlite3_reset(st);
     if (!allowed)

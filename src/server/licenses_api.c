@@ -13,6 +13,7 @@
 #include "server/license_json.h"
 #include "server/license_status.h"
 #include "server/object_id.h"
+#include "server/owned_row.h"
 #include "server/pagination.h"
 #include "server/response.h"
 #include "server/schema.h"
@@ -380,20 +381,13 @@ static void add_renewal(struct lpd_request *req, cJSON *detail, const char *lice
 
 enum MHD_Result lpd_api_license_get(struct lpd_request *req)
 {
-    int64_t row;
-    if (!lpd_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     static const char *const sql = "SELECT " LP_LICENSE_COLUMNS ", l.features FROM licenses l "
                                    "WHERE l.id = :id AND l.user_id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
-    if (st == NULL)
-        return lpd_reply_internal(req);
-    lpd_bind_int(st, ":id", row);
-    lpd_bind_int(st, ":user", req->user_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
-    }
+    struct lpd_owned_row found;
+    if (!lpd_find_owned_row(req, LP_ID_LICENSE, sql, "no such license", &found))
+        return found.reply;
+    sqlite3_stmt *st = found.st;
+    int64_t row = found.row;
     cJSON *detail = lpd_license_summary_json(st, req->now);
     cJSON *features = cJSON_Parse(lpd_col_text(st, LP_LICENSE_COLUMN_COUNT));
     if (!cJSON_IsArray(features)) {
@@ -412,19 +406,11 @@ enum MHD_Result lpd_api_license_get(struct lpd_request *req)
 
 enum MHD_Result lpd_api_license_reveal(struct lpd_request *req)
 {
-    int64_t row;
-    if (!lpd_object_id_parse(LP_ID_LICENSE, req->path_id, &row))
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
     static const char *const sql = "SELECT license_key FROM licenses WHERE id = :id AND user_id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
-    if (st == NULL)
-        return lpd_reply_internal(req);
-    lpd_bind_int(st, ":id", row);
-    lpd_bind_int(st, ":user", req->user_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
-    }
+    struct lpd_owned_row found;
+    if (!lpd_find_owned_row(req, LP_ID_LICENSE, sql, "no such license", &found))
+        return found.reply;
+    sqlite3_stmt *st = found.st;
     cJSON *body = cJSON_CreateObject();
     cJSON_AddStringToObject(body, "key", lpd_col_text(st, 0));
     sqlite3_reset(st);

@@ -19,28 +19,22 @@ static lp_status read_user(const cJSON *node, const char *path, lp_user *out, lp
     return status;
 }
 
+static lp_status read_user_root(const cJSON *root, void *out, lp_error *err)
+{
+    return read_user(root, NULL, out, err);
+}
+
 lp_status lp_parse_user(const char *json, size_t len, lp_user *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
-    status = read_user(root, NULL, out, err);
-    lp_json_doc_free(doc);
-    return status;
+    return lp_json_parse_object(json, len, read_user_root, out, err);
 }
 
-lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error *err)
+static lp_status read_tokens(const cJSON *root, void *into, lp_error *err)
 {
-    memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
+    lp_tokens *out = into;
     const cJSON *user;
+    lp_status status;
     if ((status = lp_json_get_string(root, NULL, "access_token", false, &out->access_token, err)) ==
             LP_OK &&
         (status = lp_json_get_string(root, NULL, "token_type", false, &out->token_type, err)) ==
@@ -59,21 +53,25 @@ lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error
     if (status == LP_OK && (out->access_token[0] == '\0' || out->refresh_token[0] == '\0'))
         status = lp_json_fail(err, out->access_token[0] == '\0' ? "access_token" : "refresh_token",
                               "empty");
-    lp_json_doc_free(doc);
+    return status;
+}
+
+lp_status lp_parse_tokens(const char *json, size_t len, lp_tokens *out, lp_error *err)
+{
+    memset(out, 0, sizeof *out);
+    lp_status status = lp_json_parse_object(json, len, read_tokens, out, err);
     if (status != LP_OK)
         lp_tokens_clear(out);
     return status;
 }
 
+static lp_status read_revealed_key(const cJSON *root, void *key_out, lp_error *err)
+{
+    return lp_json_get_string(root, NULL, "key", false, key_out, err);
+}
+
 lp_status lp_parse_revealed_key(const char *json, size_t len, char **key_out, lp_error *err)
 {
     *key_out = NULL;
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
-    status = lp_json_get_string(root, NULL, "key", false, key_out, err);
-    lp_json_doc_free(doc);
-    return status;
+    return lp_json_parse_object(json, len, read_revealed_key, key_out, err);
 }

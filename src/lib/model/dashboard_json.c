@@ -45,18 +45,20 @@ static lp_status read_recent(const cJSON *root, lp_dashboard *out, lp_error *err
     return LP_OK;
 }
 
-lp_status lp_parse_dashboard(const char *json, size_t len, lp_dashboard *out, lp_error *err)
+static lp_status read_dashboard(const cJSON *root, void *into, lp_error *err)
 {
-    memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
+    lp_dashboard *out = into;
+    lp_status status;
     if ((status = read_kpis(root, &out->kpis, err)) == LP_OK &&
         (status = read_recent(root, out, err)) == LP_OK)
         status = lp_json_get_time(root, NULL, "generated_at", false, &out->generated_at, err);
-    lp_json_doc_free(doc);
+    return status;
+}
+
+lp_status lp_parse_dashboard(const char *json, size_t len, lp_dashboard *out, lp_error *err)
+{
+    memset(out, 0, sizeof *out);
+    lp_status status = lp_json_parse_object(json, len, read_dashboard, out, err);
     if (status != LP_OK)
         lp_dashboard_clear(out);
     return status;

@@ -79,17 +79,15 @@ static lp_status parse_download(const cJSON *node, const char *path, lp_download
     return status;
 }
 
+static lp_status read_download_root(const cJSON *root, void *out, lp_error *err)
+{
+    return parse_download(root, NULL, out, err);
+}
+
 lp_status lp_parse_download(const char *json, size_t len, lp_download *out, lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
-    status = parse_download(root, NULL, out, err);
-    lp_json_doc_free(doc);
-    return status;
+    return lp_json_parse_object(json, len, read_download_root, out, err);
 }
 
 static lp_status parse_item(const cJSON *node, const char *path, void *item, lp_error *err)

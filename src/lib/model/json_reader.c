@@ -53,6 +53,18 @@ lp_status lp_json_read_object(const char *json, size_t len, lp_json_doc **doc_ou
     return LP_OK;
 }
 
+lp_status lp_json_parse_object(const char *json, size_t len, lp_json_root_reader read, void *out,
+                               lp_error *err)
+{
+    lp_json_doc *doc;
+    lp_status status = lp_json_read_object(json, len, &doc, err);
+    if (status != LP_OK)
+        return status;
+    status = read(lp_json_doc_root(doc), out, err);
+    lp_json_doc_free(doc);
+    return status;
+}
+
 /* Appends `text` to the path being built in `out`, cutting it where snprintf
  * would; paths are built for every array element, so no format parsing. */
 static size_t append(char out[LP_JSON_PATH_MAX], size_t used, const char *text, size_t len)

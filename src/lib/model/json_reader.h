@@ -23,6 +23,13 @@
  * *doc with lp_json_doc_free and reads it from lp_json_doc_root. */
 lp_status lp_json_read_object(const char *json, size_t len, lp_json_doc **doc, lp_error *err);
 
+/* Reads `len` bytes that must be one JSON object (as lp_json_read_object) and
+ * hands its root to `read`, which fills `out`: the shape every lp_parse_* of
+ * a single object shares. */
+typedef lp_status (*lp_json_root_reader)(const cJSON *root, void *out, lp_error *err);
+lp_status lp_json_parse_object(const char *json, size_t len, lp_json_root_reader read, void *out,
+                               lp_error *err);
+
 /* "parent.name" (or "name" at the top level) and "parent.name[index]". */
 void lp_json_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name);
 void lp_json_index_path(char out[LP_JSON_PATH_MAX], const char *parent, const char *name,

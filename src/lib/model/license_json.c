@@ -183,20 +183,22 @@ static lp_status read_renewal(const cJSON *root, lp_license_detail *out, lp_erro
     return LP_OK;
 }
 
-lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detail *out,
-                                  lp_error *err)
+static lp_status read_license_detail(const cJSON *root, void *into, lp_error *err)
 {
-    memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
+    lp_license_detail *out = into;
+    lp_status status;
     if ((status = lp_json_license_summary(root, NULL, &out->summary, err)) == LP_OK &&
         (status = lp_json_get_string_array(root, NULL, "features", &out->features,
                                            &out->feature_count, err)) == LP_OK)
         status = read_renewal(root, out, err);
-    lp_json_doc_free(doc);
+    return status;
+}
+
+lp_status lp_parse_license_detail(const char *json, size_t len, lp_license_detail *out,
+                                  lp_error *err)
+{
+    memset(out, 0, sizeof *out);
+    lp_status status = lp_json_parse_object(json, len, read_license_detail, out, err);
     if (status != LP_OK)
         lp_license_detail_clear(out);
     return status;

@@ -66,21 +66,23 @@ static lp_status read_license_file(const cJSON *root, char **out, lp_error *err)
     return status;
 }
 
-lp_status lp_parse_offline_activation(const char *json, size_t len, lp_offline_activation *out,
-                                      lp_error *err)
+static lp_status read_offline_activation(const cJSON *root, void *into, lp_error *err)
 {
-    memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    const cJSON *root = lp_json_doc_root(doc);
+    lp_offline_activation *out = into;
     const cJSON *activation;
+    lp_status status;
     if ((status = lp_json_require_object(root, NULL, "activation", &activation, err)) == LP_OK &&
         (status = lp_json_read_activation(activation, "activation", &out->activation, err)) ==
             LP_OK)
         status = read_license_file(root, &out->license_file, err);
-    lp_json_doc_free(doc);
+    return status;
+}
+
+lp_status lp_parse_offline_activation(const char *json, size_t len, lp_offline_activation *out,
+                                      lp_error *err)
+{
+    memset(out, 0, sizeof *out);
+    lp_status status = lp_json_parse_object(json, len, read_offline_activation, out, err);
     if (status != LP_OK)
         lp_offline_activation_clear(out);
     return status;

@@ -33,17 +33,16 @@ static lp_status parse_token(const cJSON *node, const char *path, bool with_secr
     return status;
 }
 
+static lp_status read_created_token(const cJSON *root, void *out, lp_error *err)
+{
+    return parse_token(root, NULL, true, out, err);
+}
+
 lp_status lp_parse_personal_token(const char *json, size_t len, lp_personal_token *out,
                                   lp_error *err)
 {
     memset(out, 0, sizeof *out);
-    lp_json_doc *doc;
-    lp_status status = lp_json_read_object(json, len, &doc, err);
-    if (status != LP_OK)
-        return status;
-    status = parse_token(lp_json_doc_root(doc), NULL, true, out, err);
-    lp_json_doc_free(doc);
-    return status;
+    return lp_json_parse_object(json, len, read_created_token, out, err);
 }
 
 static lp_status parse_item(const cJSON *node, const char *path, void *item, lp_error *err)
