@@ -77,7 +77,7 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
 enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
 {
     const struct lpd_sort_order *order = lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0],
-                                                             lpd_request_query(req, "sort"));
+                                                             &lp_activation_sort_keys, lpd_request_query(req, "sort"));
     if (order == NULL)
         return MHD_YES;
     int limit;

@@ -72,7 +72,7 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     if (q_text != NULL && !lpd_lowercase_query(q_text, q, sizeof q))
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
     const struct lpd_sort_order *order = lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0],
-                                                             lpd_request_query(req, "sort"));
+                                                             &lp_download_sort_keys, lpd_request_query(req, "sort"));
     if (order == NULL)
         return MHD_YES;
     int limit;

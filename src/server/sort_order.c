@@ -10,18 +10,21 @@
 #include "server/response.h"
 
 const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const struct lpd_sort_order *orders,
-                                                 size_t count, const char *name)
+                                                 size_t count, const lp_wire_names *keys, const char *name)
 {
     if (name == NULL)
         return &orders[0];
+    if (lp_wire_index(keys, name) < 0) {
+        char names[256], message[300];
+        snprintf(message, sizeof message, "sort must be one of %s", lp_wire_list_text(keys, names, sizeof names));
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+        return NULL;
+    }
     for (size_t i = 0; i < count; i++)
         if (strcmp(orders[i].name, name) == 0)
             return &orders[i];
-    char message[512];
-    size_t len = (size_t)snprintf(message, sizeof message, "sort must be one of");
-    for (size_t i = 0; i < count && len < sizeof message; i++)
-        len += (size_t)snprintf(message + len, sizeof message - len, "%s %s", i > 0 ? "," : "", orders[i].name);
-    lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+    fprintf(stderr, "licportald: the sort key %s of the contract has no order here\n", name);
+    lpd_reply_internal(req);
     return NULL;
 }
 

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "licportal/wire_names.h"
 #include "server/cursor.h"
 #include "server/request.h"
 #include "server/sql_builder.h"
@@ -18,10 +19,12 @@ struct lpd_sort_order {
     bool text_key;
 };
 
-/* The order called `name` (NULL: the first, the default), or NULL when there
- * is none, after replying 400 invalid_request that lists the names. */
+/* The order called `name` (NULL: the first, the default). A name that is not
+ * one of the contract's keys for the list (`keys`) gets 400 invalid_request
+ * listing them, and a key `orders` lacks a 500; both return NULL after the
+ * reply. */
 const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const struct lpd_sort_order *orders,
-                                                 size_t count, const char *name);
+                                                 size_t count, const lp_wire_names *keys, const char *name);
 
 /* Appends the keyset condition (when paging on from a cursor) and the ORDER
  * BY with `id_column` breaking ties in the same direction. */
