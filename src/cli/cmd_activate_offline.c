@@ -23,13 +23,13 @@ struct offline_job {
 /* The refusals a person can act on, said in words that name the way out. */
 static int report_refusal(const lp_error *err, const char *license_id)
 {
-    if (strcmp(err->code, "seats_exhausted") == 0)
+    if (strcmp(err->code, LP_CODE_SEATS_EXHAUSTED) == 0)
         return cli_fail(
             CLI_EXIT_ERROR,
             "activating offline failed: every seat of license %.64s is in use; free one with "
             "`licportal deactivate ACTIVATION_ID` (see `licportal activations --license %.64s`)",
             license_id, license_id);
-    if (strcmp(err->code, "request_replayed") == 0)
+    if (strcmp(err->code, LP_CODE_REQUEST_REPLAYED) == 0)
         return cli_fail(CLI_EXIT_ERROR,
                         "activating offline failed: this machine request was used before; "
                         "make a new one with `licportal offline-request` on the machine");

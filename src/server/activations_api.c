@@ -94,7 +94,7 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
     const char *q_text = lpd_request_query(req, "q");
     char q[256] = "";
     if (q_text != NULL && !lpd_lowercase_query(q_text, q, sizeof q))
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "q is too long");
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS ", ", order->expr,
@@ -108,7 +108,7 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
     }
     if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
         sqlite3_finalize(st);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "cursor is not valid for this list");
     }
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":license", license_row);
@@ -138,7 +138,7 @@ enum MHD_Result lpd_api_activation_delete(struct lpd_request *req)
     bool allowed = sqlite3_column_int(st, 0) != 0;
     sqlite3_reset(st);
     if (!allowed)
-        return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "deactivation_not_allowed",
+        return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_DEACTIVATION_NOT_ALLOWED,
                                "this license does not allow self-service deactivation");
     static const char *const del = "DELETE FROM activations WHERE id = :id AND user_id = :user";
     st = lpd_db_stmt(req->db, del);

@@ -30,7 +30,7 @@ enum MHD_Result lpd_reply_after_change(struct lpd_request *req, int changed, con
     if (changed < 0)
         return lpd_reply_internal(req);
     if (changed == 0)
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", not_found_message);
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, not_found_message);
     lpd_audit(req, req->user_id, action, req->path_id, NULL);
     return lpd_reply_no_content(req);
 }

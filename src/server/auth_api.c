@@ -189,7 +189,8 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
     const char *otp = lpd_json_string(json, "otp");
     if (email == NULL || password == NULL || (otp_item != NULL && !cJSON_IsNull(otp_item) && otp == NULL)) {
         cJSON_Delete(json);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "email and password are required strings");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
+                               "email and password are required strings");
     }
     struct attempt_keys keys;
     attempt_keys(req, email, &keys);
@@ -239,25 +240,25 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
     if (!password_ok) {
         lpd_audit(req, user.id, "login_failed", NULL, "password");
         cJSON_Delete(json);
-        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_credentials", "wrong e-mail or password");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_CREDENTIALS, "wrong e-mail or password");
     }
     if (otp_len > 0) {
         if (otp == NULL || *otp == '\0') {
             give_back_attempt(req, &keys);
             cJSON_Delete(json);
-            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "otp_required",
+            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_OTP_REQUIRED,
                                    "this account uses two-factor authentication; send the one-time code as otp");
         }
         int64_t step = 0;
         if (!lpd_totp_match(otp_secret, otp_len, req->now, LP_TOTP_STEP, LP_TOTP_WINDOW, LP_TOTP_SHA1, otp, &step)) {
             lpd_audit(req, user.id, "login_failed", NULL, "otp");
             cJSON_Delete(json);
-            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp", "the one-time code is not valid");
+            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_OTP, "the one-time code is not valid");
         }
         if (!claim_otp_step(req, user.id, step)) {
             lpd_audit(req, user.id, "login_failed", NULL, "otp reused");
             cJSON_Delete(json);
-            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_otp",
+            return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_OTP,
                                    "this one-time code was used already; wait for the next one");
         }
     }
@@ -298,7 +299,7 @@ static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const cha
     lpd_bind_text(st, ":hash", hash);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "unknown refresh token");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN, "unknown refresh token");
     }
     int64_t session_id = sqlite3_column_int64(st, 0);
     lp_time expires_at = sqlite3_column_int64(st, 1);
@@ -307,16 +308,17 @@ static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const cha
     int64_t user_id = sqlite3_column_int64(st, 4);
     sqlite3_reset(st);
     if (revoked)
-        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the session was ended");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN, "the session was ended");
     if (used) {
         /* A rotated token came back: someone holds a copy. End the family. */
         revoke_session(req, session_id);
         lpd_audit(req, user_id, "refresh_reuse", NULL, "session revoked");
-        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token",
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN,
                                "the refresh token was already used; log in again");
     }
     if (lpd_token_is_expired(expires_at, req->now))
-        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "invalid_refresh_token", "the refresh token has expired");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN,
+                               "the refresh token has expired");
 
     static const char *const mark = "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash";
     st = lpd_db_stmt(req->db, mark);
@@ -343,13 +345,13 @@ enum MHD_Result lpd_api_refresh(struct lpd_request *req)
     const char *token = lpd_json_string(json, "refresh_token");
     if (token == NULL) {
         cJSON_Delete(json);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "refresh_token is required");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "refresh_token is required");
     }
     /* The check of used_at and its update must not interleave with another
      * refresh of the same token. */
     if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
         cJSON_Delete(json);
-        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the database is busy");
     }
     enum MHD_Result rc = refresh_in_transaction(req, token);
     cJSON_Delete(json);

@@ -12,7 +12,7 @@ bool lpd_authenticate(struct lpd_request *req)
 {
     const char *header = lpd_request_header(req, "Authorization");
     if (header == NULL || strncasecmp(header, "Bearer ", 7) != 0 || header[7] == '\0') {
-        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
+        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_UNAUTHENTICATED, "missing or invalid access token");
         return false;
     }
     if (lpd_personal_token_is_one(header + 7)) {
@@ -32,7 +32,7 @@ bool lpd_authenticate(struct lpd_request *req)
     lpd_bind_text(st, ":hash", hash);
     if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 2) != SQLITE_NULL) {
         sqlite3_reset(st);
-        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "missing or invalid access token");
+        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_UNAUTHENTICATED, "missing or invalid access token");
         return false;
     }
     int64_t user_id = sqlite3_column_int64(st, 0);
@@ -40,7 +40,7 @@ bool lpd_authenticate(struct lpd_request *req)
     int64_t session_id = sqlite3_column_int64(st, 3);
     sqlite3_reset(st);
     if (lpd_token_is_expired(expires_at, req->now)) {
-        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "token_expired", "the access token has expired; refresh it");
+        lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_TOKEN_EXPIRED, "the access token has expired; refresh it");
         return false;
     }
     req->user_id = user_id;

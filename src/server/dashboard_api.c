@@ -107,7 +107,7 @@ enum MHD_Result lpd_api_dashboard(struct lpd_request *req)
 {
     /* One read transaction: counters, version and counts from one snapshot. */
     if (!lpd_db_exec(req->db, "BEGIN", NULL, 0))
-        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is busy");
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the database is busy");
     enum MHD_Result rc = dashboard_in_snapshot(req);
     lpd_db_exec(req->db, "COMMIT", NULL, 0);
     return rc;

@@ -63,14 +63,14 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     const char *channel = lpd_request_query(req, "channel");
     const char *platform = lpd_request_query(req, "platform");
     if (channel != NULL && !lpd_release_value_allowed(channel, lpd_release_channels))
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "channel must be stable or beta");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "channel must be stable or beta");
     if (platform != NULL && !lpd_release_value_allowed(platform, lpd_release_platforms))
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
                                "platform must be one of linux, windows, macos, any");
     const char *q_text = lpd_request_query(req, "q");
     char q[256] = "";
     if (q_text != NULL && !lpd_lowercase_query(q_text, q, sizeof q))
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "q is too long");
     const struct lpd_sort_order *order = lpd_sort_order_pick(req, orders, sizeof orders / sizeof orders[0],
                                                              &lp_download_sort_keys, lpd_request_query(req, "sort"));
     if (order == NULL)
@@ -107,7 +107,7 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     }
     if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
         sqlite3_finalize(st);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "cursor is not valid for this list");
     }
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":now", req->now);
@@ -161,7 +161,7 @@ enum MHD_Result lpd_api_download_get(struct lpd_request *req)
     if (st == NULL || sqlite3_column_int(st, 13) == 0) {
         if (st != NULL)
             sqlite3_reset(st);
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such download");
     }
     cJSON *body = download_json(st);
     sqlite3_reset(st);
@@ -179,7 +179,7 @@ enum MHD_Result lpd_api_download_file(struct lpd_request *req)
     int64_t row;
     sqlite3_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
     if (st == NULL)
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such download");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such download");
     bool entitled = sqlite3_column_int(st, 13) != 0;
     struct file_facts facts;
     int n = snprintf(facts.path, sizeof facts.path, "%s/%s", req->server->files_dir, lpd_col_text(st, 12));
@@ -187,7 +187,8 @@ enum MHD_Result lpd_api_download_file(struct lpd_request *req)
     snprintf(facts.sha256_hex, sizeof facts.sha256_hex, "%s", lpd_col_text(st, 9));
     sqlite3_reset(st);
     if (!entitled)
-        return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden", "no active license entitles you to this download");
+        return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_FORBIDDEN,
+                               "no active license entitles you to this download");
     if (n < 0 || (size_t)n >= sizeof facts.path)
         return lpd_reply_internal(req);
 
@@ -197,7 +198,7 @@ enum MHD_Result lpd_api_download_file(struct lpd_request *req)
         fprintf(stderr, "licportald: cannot open release file %s: %s\n", facts.path, strerror(errno));
         if (fd >= 0)
             close(fd);
-        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the file is not available");
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the file is not available");
     }
     uint64_t size = (uint64_t)info.st_size;
     char etag[72];
@@ -224,7 +225,7 @@ enum MHD_Result lpd_api_download_file(struct lpd_request *req)
         close(fd);
         cJSON *body = cJSON_CreateObject();
         cJSON *error = cJSON_AddObjectToObject(body, "error");
-        cJSON_AddStringToObject(error, "code", "invalid_request");
+        cJSON_AddStringToObject(error, "code", LP_CODE_INVALID_REQUEST);
         cJSON_AddStringToObject(error, "message", "the requested range starts past the end of the file");
         cJSON_AddStringToObject(error, "request_id", req->request_id);
         char *text = cJSON_PrintUnformatted(body);

@@ -138,7 +138,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         *con_cls = req;
         unsigned long long declared = declared_body_length(connection);
         if (declared > DISCARD_LIMIT)
-            return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+            return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, LP_CODE_PAYLOAD_TOO_LARGE,
                                    "the request body is larger than 64 KiB");
         req->body_too_large = declared > LP_MAX_BODY;
         return MHD_YES;
@@ -155,11 +155,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
     }
     lpd_request_deadline_met(http->deadline, deadline_watch(connection));
     if (req->body_too_large)
-        return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+        return lpd_reply_error(req, MHD_HTTP_CONTENT_TOO_LARGE, LP_CODE_PAYLOAD_TOO_LARGE,
                                "the request body is larger than 64 KiB");
     req->db = lpd_thread_db();
     if (req->db == NULL)
-        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", "the database is not available");
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the database is not available");
     return lpd_route(req);
 }
 

@@ -112,19 +112,20 @@ static bool read_filter(struct lpd_request *req, struct license_filter *f, const
         char names[128], message[160];
         snprintf(message, sizeof message, "status must be one of %s",
                  lp_wire_list_text(&lp_license_statuses, names, sizeof names));
-        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, message);
         return false;
     }
     f->product = lpd_request_query(req, "product");
     const char *q = lpd_request_query(req, "q");
     if (q != NULL) {
         if (strlen(q) >= sizeof f->q) {
-            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q is too long");
+            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "q is too long");
             return false;
         }
         for (size_t i = 0; q[i] != '\0'; i++) {
             if ((unsigned char)q[i] < 0x20) {
-                lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "q must not contain control characters");
+                lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
+                                "q must not contain control characters");
                 return false;
             }
             f->q[i] = (char)tolower((unsigned char)q[i]);
@@ -134,7 +135,7 @@ static bool read_filter(struct lpd_request *req, struct license_filter *f, const
     const char *days = lpd_request_query(req, "expiring_within_days");
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "expiring_within_days") != NULL) {
         if (!lpd_parse_decimal(days, 0, 36500, &f->expiring_days)) {
-            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
                             "expiring_within_days must be a whole number from 0 to 36500");
             return false;
         }
@@ -152,7 +153,7 @@ static bool read_filter(struct lpd_request *req, struct license_filter *f, const
             char names[160], message[200];
             snprintf(message, sizeof message, "sort must be one of %s",
                      lp_wire_list_text(&lp_license_sort_keys, names, sizeof names));
-            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+            lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, message);
             return false;
         }
     }
@@ -237,7 +238,8 @@ static enum MHD_Result list_by_status(struct lpd_request *req, const struct lice
                strcmp(status_segments[segment_at(first, descending)].status, after->value) != 0)
             first++;
         if (first == STATUS_SEGMENTS)
-            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
+                                   "cursor is not valid for this list");
     }
     cJSON *items = cJSON_CreateArray();
     struct lpd_cursor last = {0};
@@ -287,7 +289,8 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
         char *end = NULL;
         after_key = strtoll(after.value, &end, 10);
         if (end == after.value || *end != '\0')
-            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
+                                   "cursor is not valid for this list");
     }
 
     struct lpd_sql sql;

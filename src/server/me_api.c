@@ -13,7 +13,7 @@ enum MHD_Result lpd_api_me(struct lpd_request *req)
     lpd_bind_int(st, ":id", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", "the account no longer exists");
+        return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_UNAUTHENTICATED, "the account no longer exists");
     }
     cJSON *body = cJSON_CreateObject();
     char id[LP_ID_LEN];

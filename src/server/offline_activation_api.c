@@ -190,15 +190,15 @@ static cJSON *activate(struct lpd_request *req, int64_t license, const struct lp
     if (found < 0 || used < 0)
         lpd_reply_internal(req);
     else if (found == 0)
-        lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
+        lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such license");
     else if (used == 1)
-        lpd_reply_error(req, MHD_HTTP_CONFLICT, "request_replayed",
+        lpd_reply_error(req, MHD_HTTP_CONFLICT, LP_CODE_REQUEST_REPLAYED,
                         "this machine request was used before: make a new one on the machine");
     else if (row.status != LP_LICENSE_ACTIVE)
-        lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "offline_activation_not_allowed",
+        lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_OFFLINE_ACTIVATION_NOT_ALLOWED,
                         "only an active license can be activated offline");
     else if (row.max_activations >= 0 && row.in_use >= row.max_activations)
-        lpd_reply_error(req, MHD_HTTP_CONFLICT, "seats_exhausted",
+        lpd_reply_error(req, MHD_HTTP_CONFLICT, LP_CODE_SEATS_EXHAUSTED,
                         "every seat of this license is in use: deactivate a machine first");
     else
         *replied = false;
@@ -235,7 +235,7 @@ enum MHD_Result lpd_api_offline_activation(struct lpd_request *req)
 {
     int64_t license;
     if (!lpd_object_id_parse(LP_ID_LICENSE, req->path_id, &license))
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such license");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such license");
     cJSON *json = lpd_request_json_body(req);
     if (json == NULL)
         return MHD_YES;
@@ -248,13 +248,13 @@ enum MHD_Result lpd_api_offline_activation(struct lpd_request *req)
         valid = lpd_machine_request_parse(json->child, req->now, &m, why, sizeof why);
     cJSON_Delete(json);
     if (!valid)
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", why);
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, why);
 
     struct lpd_signing_key key;
     char err[512];
     if (!lpd_signing_key_current(req->db, req->server->db_path, &key, err, sizeof err)) {
         fprintf(stderr, "licportald: %s\n", err);
-        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable",
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE,
                                "offline activation is not available: the portal has no usable signing key");
     }
     if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {

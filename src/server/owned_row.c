@@ -10,7 +10,7 @@ bool lpd_find_owned_row(struct lpd_request *req, const char *prefix, const char 
 {
     out->st = NULL;
     if (!lpd_object_id_parse(prefix, req->path_id, &out->row)) {
-        out->reply = lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", missing);
+        out->reply = lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, missing);
         return false;
     }
     sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
@@ -22,7 +22,7 @@ bool lpd_find_owned_row(struct lpd_request *req, const char *prefix, const char 
     lpd_bind_int(st, ":user", req->user_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        out->reply = lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", missing);
+        out->reply = lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, missing);
         return false;
     }
     out->st = st;

@@ -14,14 +14,15 @@ bool lpd_page_params(struct lpd_request *req, const char *scope, int *limit, str
     long value = LP_PAGE_DEFAULT_LIMIT;
     if (MHD_lookup_connection_value(req->connection, MHD_GET_ARGUMENT_KIND, "limit") != NULL &&
         !lpd_parse_decimal(limit_text, 1, LP_PAGE_MAX_LIMIT, &value)) {
-        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "limit must be a whole number from 1 to 200");
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
+                        "limit must be a whole number from 1 to 200");
         return false;
     }
     *limit = (int)value;
     const char *cursor_text = lpd_request_query(req, "cursor");
     *has_cursor = cursor_text != NULL;
     if (cursor_text != NULL && !lpd_cursor_decode(cursor_text, req->server->cursor_key, scope, cursor)) {
-        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "cursor is not valid for this list");
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "cursor is not valid for this list");
         return false;
     }
     return true;

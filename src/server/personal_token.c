@@ -22,7 +22,7 @@ bool lpd_personal_token_generate(char out[LP_PERSONAL_TOKEN_LEN])
 
 static lpd_personal_token_outcome refuse(struct lpd_request *req, const char *message)
 {
-    lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, "unauthenticated", message);
+    lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_UNAUTHENTICATED, message);
     return LP_PERSONAL_TOKEN_REFUSED;
 }
 
@@ -74,7 +74,7 @@ lpd_personal_token_outcome lpd_personal_token_authenticate(struct lpd_request *r
     if (expires_at != LP_TIME_NONE && lpd_token_is_expired(expires_at, req->now))
         return refuse(req, "this personal access token has expired");
     if (read_only && !is_read_only_method(req->method)) {
-        lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "insufficient_scope",
+        lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_INSUFFICIENT_SCOPE,
                         "this personal access token may only read; use a read_write token");
         return LP_PERSONAL_TOKEN_REFUSED;
     }

@@ -39,7 +39,7 @@ cJSON *lpd_request_json_body(struct lpd_request *req)
     cJSON *json = req->body_len > 0 ? cJSON_ParseWithLength(req->body, req->body_len) : NULL;
     if (json == NULL || !cJSON_IsObject(json)) {
         cJSON_Delete(json);
-        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", "the request body must be a JSON object");
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "the request body must be a JSON object");
         return NULL;
     }
     return json;

@@ -93,7 +93,7 @@ enum MHD_Result lpd_reply_rate_limited(struct lpd_request *req, long retry_after
 {
     cJSON *body = cJSON_CreateObject();
     cJSON *error = cJSON_AddObjectToObject(body, "error");
-    cJSON_AddStringToObject(error, "code", "rate_limited");
+    cJSON_AddStringToObject(error, "code", LP_CODE_RATE_LIMITED);
     cJSON_AddStringToObject(error, "message", "too many failed attempts; try again later");
     cJSON_AddStringToObject(error, "request_id", req->request_id);
     char *text = cJSON_PrintUnformatted(body);
@@ -116,5 +116,5 @@ enum MHD_Result lpd_reply_no_content(struct lpd_request *req)
 
 enum MHD_Result lpd_reply_internal(struct lpd_request *req)
 {
-    return lpd_reply_error(req, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal_error", "the server failed to answer");
+    return lpd_reply_error(req, MHD_HTTP_INTERNAL_SERVER_ERROR, LP_CODE_INTERNAL_ERROR, "the server failed to answer");
 }

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
 
+#include "licportal/wire_names.h"
 #include "server/request.h"
 
 /* Queues `response` (consumed) with `status`, adding X-Request-Id. */

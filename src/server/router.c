@@ -79,19 +79,19 @@ enum MHD_Result lpd_route(struct lpd_request *req)
             continue;
         if (id_start != NULL) {
             if (id_len >= sizeof req->path_id)
-                return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such object");
+                return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such object");
             memcpy(req->path_id, id_start, id_len);
             req->path_id[id_len] = '\0';
         }
         if (routes[i].needs_auth && !lpd_authenticate(req))
             return MHD_YES;
         if (lpd_request_query_has_nul(req))
-            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request",
+            return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
                                    "query parameters must not contain NUL bytes");
         return routes[i].handler(req);
     }
     if (path_known)
-        return lpd_reply_error(req, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
+        return lpd_reply_error(req, MHD_HTTP_METHOD_NOT_ALLOWED, LP_CODE_METHOD_NOT_ALLOWED,
                                "this path does not support that method");
-    return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such endpoint");
+    return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such endpoint");
 }

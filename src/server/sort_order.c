@@ -17,7 +17,7 @@ const struct lpd_sort_order *lpd_sort_order_pick(struct lpd_request *req, const 
     if (lp_wire_index(keys, name) < 0) {
         char names[256], message[300];
         snprintf(message, sizeof message, "sort must be one of %s", lp_wire_list_text(keys, names, sizeof names));
-        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", message);
+        lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, message);
         return NULL;
     }
     for (size_t i = 0; i < count; i++)

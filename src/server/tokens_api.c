@@ -20,7 +20,7 @@ static bool refused_to_tokens(struct lpd_request *req)
 {
     if (req->personal_token_id == 0)
         return false;
-    lpd_reply_error(req, MHD_HTTP_FORBIDDEN, "forbidden",
+    lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_FORBIDDEN,
                     "personal access tokens are managed from a login session, not with a token");
     return true;
 }
@@ -87,7 +87,7 @@ enum MHD_Result lpd_api_token_create(struct lpd_request *req)
         problem = "expires_in_days must be null or a whole number from 1 to 3650";
     if (problem != NULL) {
         cJSON_Delete(body);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, "invalid_request", problem);
+        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, problem);
     }
     char secret[LP_PERSONAL_TOKEN_LEN];
     char hash[LP_TOKEN_HASH_LEN];
@@ -183,7 +183,7 @@ enum MHD_Result lpd_api_token_delete(struct lpd_request *req)
         return MHD_YES;
     int64_t row;
     if (!lpd_object_id_parse(LP_ID_PERSONAL_TOKEN, req->path_id, &row))
-        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, "not_found", "no such token");
+        return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such token");
     static const char *const revoke = "UPDATE personal_tokens SET revoked_at = :now "
                                       "WHERE id = :id AND user_id = :user AND revoked_at IS NULL";
     sqlite3_stmt *st = lpd_db_stmt(req->db, revoke);

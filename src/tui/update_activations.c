@@ -187,7 +187,7 @@ static tui_reaction bulk_result(tui_state *state, const tui_event *ev, tui_effec
     } else {
         char text[700];
         const char *why = ev->error && ev->error->code[0] &&
-                                  strcmp(ev->error->code, "deactivation_not_allowed") == 0
+                                  strcmp(ev->error->code, LP_CODE_DEACTIVATION_NOT_ALLOWED) == 0
                               ? "its license does not allow self-service deactivation"
                           : ev->error && ev->error->message[0] ? ev->error->message
                                                                : "request failed";
@@ -222,7 +222,7 @@ static tui_reaction page_result(tui_state *state, const tui_event *ev, tui_effec
 static tui_reaction deactivate_result(tui_state *state, const tui_event *ev)
 {
     if (ev->status != LP_OK) {
-        if (ev->error && strcmp(ev->error->code, "deactivation_not_allowed") == 0)
+        if (ev->error && strcmp(ev->error->code, LP_CODE_DEACTIVATION_NOT_ALLOWED) == 0)
             /* The row stays selected, so the words need not repeat its name. */
             return tui_set_message(state, true,
                                    "Not deactivated: its license does not allow self-service "

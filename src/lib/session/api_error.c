@@ -12,20 +12,20 @@ typedef struct code_mapping {
 } code_mapping;
 
 static const code_mapping mappings[] = {
-    {"invalid_request", LP_ERR_BAD_REQUEST},
-    {"payload_too_large", LP_ERR_BAD_REQUEST},
-    {"invalid_credentials", LP_ERR_CREDENTIALS},
-    {"otp_required", LP_ERR_OTP_REQUIRED},
-    {"invalid_otp", LP_ERR_OTP_INVALID},
-    {"token_expired", LP_ERR_AUTH},
-    {"unauthenticated", LP_ERR_AUTH},
-    {"invalid_refresh_token", LP_ERR_AUTH},
-    {"forbidden", LP_ERR_FORBIDDEN},
-    {"deactivation_not_allowed", LP_ERR_FORBIDDEN},
-    {"not_found", LP_ERR_NOT_FOUND},
-    {"rate_limited", LP_ERR_RATE_LIMITED},
-    {"internal_error", LP_ERR_SERVER},
-    {"unavailable", LP_ERR_SERVER},
+    {LP_CODE_INVALID_REQUEST, LP_ERR_BAD_REQUEST},
+    {LP_CODE_PAYLOAD_TOO_LARGE, LP_ERR_BAD_REQUEST},
+    {LP_CODE_INVALID_CREDENTIALS, LP_ERR_CREDENTIALS},
+    {LP_CODE_OTP_REQUIRED, LP_ERR_OTP_REQUIRED},
+    {LP_CODE_INVALID_OTP, LP_ERR_OTP_INVALID},
+    {LP_CODE_TOKEN_EXPIRED, LP_ERR_AUTH},
+    {LP_CODE_UNAUTHENTICATED, LP_ERR_AUTH},
+    {LP_CODE_INVALID_REFRESH_TOKEN, LP_ERR_AUTH},
+    {LP_CODE_FORBIDDEN, LP_ERR_FORBIDDEN},
+    {LP_CODE_DEACTIVATION_NOT_ALLOWED, LP_ERR_FORBIDDEN},
+    {LP_CODE_NOT_FOUND, LP_ERR_NOT_FOUND},
+    {LP_CODE_RATE_LIMITED, LP_ERR_RATE_LIMITED},
+    {LP_CODE_INTERNAL_ERROR, LP_ERR_SERVER},
+    {LP_CODE_UNAVAILABLE, LP_ERR_SERVER},
 };
 
 static lp_status status_by_http(long http_status)
@@ -53,11 +53,11 @@ static void compose(lp_status status, const char *code, const char *said, long h
     bool has_said = said && *said;
     const char *sep = has_said ? ": " : "";
     const char *text = has_said ? said : "";
-    if (strcmp(code, "payload_too_large") == 0 || http_status == 413) {
+    if (strcmp(code, LP_CODE_PAYLOAD_TOO_LARGE) == 0 || http_status == 413) {
         lp_error_set(err, status, "the request was too large for the server (limit 64 KiB)");
         return;
     }
-    if (strcmp(code, "deactivation_not_allowed") == 0) {
+    if (strcmp(code, LP_CODE_DEACTIVATION_NOT_ALLOWED) == 0) {
         lp_error_set(
             err, status,
             "this license does not allow self-service deactivation: contact the vendor's support");

@@ -616,9 +616,9 @@ static bool should_retry_after_refresh(const lp_call *call, const lp_error *err)
 {
     if (!call->needs_auth || call->retried || err->http_status != 401)
         return false;
-    if (strcmp(err->code, "token_expired") == 0)
+    if (strcmp(err->code, LP_CODE_TOKEN_EXPIRED) == 0)
         return true;
-    return strcmp(err->code, "unauthenticated") == 0 &&
+    return strcmp(err->code, LP_CODE_UNAUTHENTICATED) == 0 &&
            lp_session_can_refresh(&call->client->session);
 }
 
