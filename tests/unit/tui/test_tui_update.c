@@ -800,7 +800,7 @@ START_TEST(marked_rows_are_deactivated_after_one_question_and_failures_stay_mark
     key('y');
     const tui_effect *e = find(TUI_FX_DEACTIVATE);
     ck_assert_ptr_nonnull(e);
-    char first[32];
+    char first[sizeof e->as.id];
     snprintf(first, sizeof first, "%s", e->as.id);
     deliver(LP_CALL_DEACTIVATE, st.seq_mutation, LP_OK, NULL, NULL, 40);
     e = find(TUI_FX_DEACTIVATE);

@@ -162,28 +162,29 @@ static const char *const malformed[] = {
     "",
     "[]",
     "{\"format\": \"licportal-license-file\"}",
-    "{\"format\": \"other\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"key_old\", "
-    "\"payload\": \"e30\", "
-    "\"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 2, \"alg\": \"ed25519\", \"key_id\": "
-    "\"key_old\", "
-    "\"payload\": \"e30\", \"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"rsa\", \"key_id\": "
-    "\"key_old\", "
-    "\"payload\": \"e30\", \"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": 7, "
-    "\"payload\": \"e30\", \"signature\": \"AA\"}",
+    ("{\"format\": \"other\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": \"key_old\", "
+     "\"payload\": \"e30\", "
+     "\"signature\": \"AA\"}"),
+    ("{\"format\": \"licportal-license-file\", \"version\": 2, \"alg\": \"ed25519\", \"key_id\": "
+     "\"key_old\", "
+     "\"payload\": \"e30\", \"signature\": \"AA\"}"),
+    ("{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"rsa\", \"key_id\": "
+     "\"key_old\", "
+     "\"payload\": \"e30\", \"signature\": \"AA\"}"),
+    ("{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
+     "7, "
+     "\"payload\": \"e30\", \"signature\": \"AA\"}"),
 };
 
 /* Fields that cannot be decoded cannot match: a changed file, not an unknown format. */
 static const char *const undecodable[] = {
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
-    "\"key_old\", "
-    "\"payload\": \"e30\", \"signature\": \"AA\"}",
-    "{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
-    "\"key_old\", "
-    "\"payload\": \"e30=\", \"signature\": \""
-    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
+    ("{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
+     "\"key_old\", "
+     "\"payload\": \"e30\", \"signature\": \"AA\"}"),
+    ("{\"format\": \"licportal-license-file\", \"version\": 1, \"alg\": \"ed25519\", \"key_id\": "
+     "\"key_old\", "
+     "\"payload\": \"e30=\", \"signature\": \""
+     "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"),
 };
 
 START_TEST(an_undecodable_payload_or_signature_is_a_bad_signature)
