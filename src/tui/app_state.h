@@ -41,6 +41,7 @@ typedef enum tui_modal {
     TUI_MODAL_QR,                 /* the selected renewal's checkout URL */
     TUI_MODAL_LOG,                /* the messages kept, newest last */
     TUI_MODAL_SAVE_AS,            /* where a download goes, the default filled in */
+    TUI_MODAL_OFFLINE_REQUEST,    /* the machine request file to activate offline */
 } tui_modal;
 
 typedef enum tui_login_field {

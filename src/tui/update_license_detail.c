@@ -1,8 +1,9 @@
-/* A license's detail: revealing and copying its key, renewal options, its activations. */
+/* A license's detail: revealing and copying its key, renewal options, its activations, offline activation. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/license_file.h"
 #include "licportal/sanitize.h"
 #include "tui/transition.h"
 #include "tui/update.h"
@@ -54,6 +55,37 @@ static tui_reaction copy_key(tui_state *state, tui_effects *fx)
     return tui_set_message(state, true, text);
 }
 
+/* The machine request's path is asked first, on the status line. */
+static tui_reaction ask_request_path(tui_state *state)
+{
+    if (state->read_only)
+        return tui_refuse_read_only(state);
+    if (!state->detail_loaded)
+        return TUI_REACT_NONE;
+    state->prompt[0] = '\0';
+    state->modal = TUI_MODAL_OFFLINE_REQUEST;
+    return TUI_REACT_REDRAW;
+}
+
+tui_reaction tui_activate_offline(tui_state *state, const char *request_path, tui_effects *fx)
+{
+    if (state->read_only)
+        return tui_refuse_read_only(state);
+    if (!request_path[0])
+        return tui_set_message(state, true, "Not activated: no machine request file given.");
+    char *license_path = lp_license_file_path_beside(request_path);
+    if (!license_path)
+        return tui_set_message(state, true, "Not activated: out of memory.");
+    tui_effect *e = tui_start_call(state, fx, TUI_FX_ACTIVATE_OFFLINE, &state->seq_mutation);
+    if (e) {
+        tui_copy_text(e->as.offline.license_id, sizeof e->as.offline.license_id, state->detail_id);
+        tui_copy_text(e->as.offline.request_path, sizeof e->as.offline.request_path, request_path);
+        tui_copy_text(e->as.offline.license_path, sizeof e->as.offline.license_path, license_path);
+    }
+    free(license_path);
+    return e ? tui_set_message(state, false, "Activating offline...") : TUI_REACT_NONE;
+}
+
 static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
 {
     switch (action) {
@@ -84,6 +116,8 @@ static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
         return copy_key(state, fx);
     case TUI_ACTION_LICENSE_ACTIVATIONS:
         return tui_open_activations(state, state->detail_id, fx);
+    case TUI_ACTION_ACTIVATE_OFFLINE:
+        return ask_request_path(state);
     default:
         return TUI_REACT_NONE;
     }
@@ -114,11 +148,72 @@ static tui_reaction reveal_result(tui_state *state, const tui_event *ev)
     return TUI_REACT_REDRAW;
 }
 
+/* The refusals a person can act on, in words that name the way out. */
+static tui_reaction offline_refused(tui_state *state, const tui_event *ev)
+{
+    const char *code = ev->error ? ev->error->code : "";
+    if (strcmp(code, "seats_exhausted") == 0)
+        return tui_set_message(state, true,
+                               "Not activated: every seat of this license is in use; deactivate "
+                               "one of its activations first.");
+    if (strcmp(code, "request_replayed") == 0)
+        return tui_set_message(state, true,
+                               "Not activated: this machine request was used before; make a new "
+                               "one with `licportal offline-request` on the machine.");
+    if (strcmp(code, "offline_activation_not_allowed") == 0)
+        return tui_set_message(state, true,
+                               "Not activated: this license does not allow offline activation.");
+    if (ev->status == LP_ERR_AUTH || ev->status == LP_ERR_CANCELLED)
+        return tui_call_failed(state, ev);
+    char text[600];
+    snprintf(text, sizeof text, "Not activated: %.500s",
+             ev->error && ev->error->message[0] ? ev->error->message : "request failed");
+    return tui_set_message(state, true, text);
+}
+
+/* The new activation counts at once: in the seats shown, the dashboard's
+ * KPI and the activations list (asked for afresh when next shown). */
+static void count_new_activation(tui_state *state, const lp_activation *activation)
+{
+    const char *license_id = activation->license_id ? activation->license_id : "";
+    if (state->detail_loaded && state->detail.summary.id &&
+        strcmp(state->detail.summary.id, license_id) == 0)
+        state->detail.summary.activations_in_use++;
+    if (state->dashboard_loaded)
+        state->dashboard.kpis.activations_in_use++;
+    tui_pager_reset(&state->activations);
+}
+
+/* The license file was written to ev->target, or (target NULL) the
+ * activation exists but the file could not be written, ev->error says why. */
+static tui_reaction offline_result(tui_state *state, const tui_event *ev)
+{
+    if (ev->status != LP_OK || !ev->result)
+        return offline_refused(state, ev) | TUI_REACT_REDRAW;
+    const lp_activation *activation = &ev->result->as.offline.activation;
+    count_new_activation(state, activation);
+    char text[1200];
+    if (ev->target)
+        snprintf(text, sizeof text, "Activated %.200s offline (activation %.100s); license file "
+                                    "written to %.500s.",
+                 activation->name ? activation->name : "the machine",
+                 activation->id ? activation->id : "?", ev->target);
+    else
+        snprintf(text, sizeof text, "Activated %.200s offline (activation %.100s), but the license "
+                                    "file was not written: %.500s",
+                 activation->name ? activation->name : "the machine",
+                 activation->id ? activation->id : "?",
+                 ev->error && ev->error->message[0] ? ev->error->message : "unknown error");
+    return tui_set_message(state, ev->target == NULL, text);
+}
+
 static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
     (void)fx;
     if (ev->call_kind == LP_CALL_REVEAL_KEY)
         return reveal_result(state, ev);
+    if (ev->call_kind == LP_CALL_OFFLINE_ACTIVATION)
+        return offline_result(state, ev);
     return detail_result(state, ev);
 }
 
@@ -126,8 +221,8 @@ const tui_view_ops tui_license_detail_ops = {
     .scope = TUI_SCOPE_LICENSE_DETAIL,
     .title = "License",
     .sidebar_view = TUI_VIEW_LICENSES,
-    .calls = {LP_CALL_LICENSE, LP_CALL_REVEAL_KEY},
-    .call_count = 2,
+    .calls = {LP_CALL_LICENSE, LP_CALL_REVEAL_KEY, LP_CALL_OFFLINE_ACTIVATION},
+    .call_count = 3,
     .pager = tui_no_pager,
     .fetch = fetch,
     .move = move,
@@ -137,5 +232,6 @@ const tui_view_ops tui_license_detail_ops = {
     .result = result,
     .hints = {{TUI_ACTION_REVEAL_KEY, "reveal key"},
               {TUI_ACTION_LICENSE_ACTIVATIONS, "activations"},
+              {TUI_ACTION_ACTIVATE_OFFLINE, "activate offline"},
               {TUI_ACTION_NONE, NULL}},
 };
