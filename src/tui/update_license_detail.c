@@ -160,14 +160,15 @@ static tui_reaction offline_refused(tui_state *state, const tui_event *ev)
         return tui_set_message(state, true,
                                "Not activated: this machine request was used before; make a new "
                                "one with `licportal offline-request` on the machine.");
-    if (strcmp(code, "offline_activation_not_allowed") == 0)
-        return tui_set_message(state, true,
-                               "Not activated: this license does not allow offline activation.");
     if (ev->status == LP_ERR_AUTH || ev->status == LP_ERR_CANCELLED)
         return tui_call_failed(state, ev);
+    const char *why = ev->error && ev->error->message[0] ? ev->error->message : "request failed";
     char text[600];
-    snprintf(text, sizeof text, "Not activated: %.500s",
-             ev->error && ev->error->message[0] ? ev->error->message : "request failed");
+    if (strcmp(code, "offline_activation_not_allowed") == 0)
+        snprintf(text, sizeof text, "Not activated: this license does not allow offline "
+                                    "activation (%.400s).", why);
+    else
+        snprintf(text, sizeof text, "Not activated: %.500s", why);
     return tui_set_message(state, true, text);
 }
 
