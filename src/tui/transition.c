@@ -184,6 +184,7 @@ tui_reaction tui_go_to_login(tui_state *state, const char *why)
 {
     state->screen = TUI_SCREEN_LOGIN;
     state->modal = TUI_MODAL_NONE;
+    tui_state_forget_license_file(state);
     state->view = TUI_VIEW_DASHBOARD;
     state->back_depth = 0;
     state->dashboard_loaded = false;

@@ -42,15 +42,21 @@ static tui_reaction copy_to_clipboard(tui_state *state, tui_effects *fx, const c
     return tui_set_message(state, false, done);
 }
 
+/* The first key bound to `action`, by name; ":name" when none is. */
+static void bound_key(const tui_state *state, tui_action action, char *out, size_t size)
+{
+    if (state->keymap.key_count[action])
+        tui_key_name(state->keymap.keys[action][0], out, size);
+    else
+        snprintf(out, size, ":%s", tui_action_info_of(action)->name);
+}
+
 static tui_reaction copy_key(tui_state *state, tui_effects *fx)
 {
     if (state->revealed_key)
         return copy_to_clipboard(state, fx, state->revealed_key, "License key copied.");
-    char key[16], text[96];
-    tui_key_name(state->keymap.key_count[TUI_ACTION_REVEAL_KEY]
-                     ? state->keymap.keys[TUI_ACTION_REVEAL_KEY][0]
-                     : 'v',
-                 key, sizeof key);
+    char key[64], text[128];
+    bound_key(state, TUI_ACTION_REVEAL_KEY, key, sizeof key);
     snprintf(text, sizeof text, "Reveal the key first (%s).", key);
     return tui_set_message(state, true, text);
 }
@@ -105,6 +111,7 @@ static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
     case TUI_ACTION_SHOW_QR:
         if (!tui_selected_renewal(state))
             return TUI_REACT_NONE;
+        state->qr_of_license_file = false;
         state->modal = TUI_MODAL_QR;
         return TUI_REACT_REDRAW;
     case TUI_ACTION_COPY_URL: {
@@ -118,6 +125,13 @@ static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
         return tui_open_activations(state, state->detail_id, fx);
     case TUI_ACTION_ACTIVATE_OFFLINE:
         return ask_request_path(state);
+    case TUI_ACTION_LICENSE_FILE_QR:
+        if (!state->license_file)
+            return tui_set_message(state, true,
+                                   "No license file yet: activate a machine offline first.");
+        state->qr_of_license_file = true;
+        state->modal = TUI_MODAL_QR;
+        return TUI_REACT_REDRAW;
     default:
         return TUI_REACT_NONE;
     }
@@ -193,18 +207,21 @@ static tui_reaction offline_result(tui_state *state, const tui_event *ev)
         return offline_refused(state, ev) | TUI_REACT_REDRAW;
     const lp_activation *activation = &ev->result->as.offline.activation;
     count_new_activation(state, activation);
-    char text[1200];
+    /* Kept for its QR code; when it could not be written, that is its only copy. */
+    tui_state_forget_license_file(state);
+    state->license_file = ev->result->as.offline.license_file;
+    ev->result->as.offline.license_file = NULL;
+    char key[64], done[600], text[1200];
+    bound_key(state, TUI_ACTION_LICENSE_FILE_QR, key, sizeof key);
     if (ev->target)
-        snprintf(text, sizeof text, "Activated %.200s offline (activation %.100s); license file "
-                                    "written to %.500s.",
-                 activation->name ? activation->name : "the machine",
-                 activation->id ? activation->id : "?", ev->target);
+        snprintf(done, sizeof done, "license file written to %.400s", ev->target);
     else
-        snprintf(text, sizeof text, "Activated %.200s offline (activation %.100s), but the license "
-                                    "file was not written: %.500s",
-                 activation->name ? activation->name : "the machine",
-                 activation->id ? activation->id : "?",
+        snprintf(done, sizeof done, "but the license file was not written: %.400s",
                  ev->error && ev->error->message[0] ? ev->error->message : "unknown error");
+    snprintf(text, sizeof text, "Activated %.200s offline (activation %.100s); %s (%s shows it as "
+                                "a QR code).",
+             activation->name ? activation->name : "the machine",
+             activation->id ? activation->id : "?", done, key);
     return tui_set_message(state, ev->target == NULL, text);
 }
 

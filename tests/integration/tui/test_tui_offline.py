@@ -6,6 +6,7 @@ license's detail; the license file lands beside the request, 0600, and verifies 
 KPI at once; an existing license file and a request used twice are refused in words."""
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -14,6 +15,12 @@ import harness
 from test_tui import TuiTestCase, kpis_on_screen
 
 MACHINE_ID = "5d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a\n"
+
+
+def needed_size(screen):
+    """The terminal size the QR overlay asks for, as (columns, lines)."""
+    match = re.search(r"Make the terminal at least (\d+)x(\d+)", screen)
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 class OfflineActivationTest(TuiTestCase):
@@ -57,6 +64,22 @@ class OfflineActivationTest(TuiTestCase):
         t.text(request)
         t.keys("Enter")
 
+    def show_license_file_qr(self, t, size, block):
+        """F: too small a terminal is told the size it needs; at that size the whole file
+        shows as one QR code."""
+        t.keys("F")
+        screen = t.wait_text("Make the terminal at least")
+        cols, lines = needed_size(screen)
+        t.keys("x")
+        t.resize(cols, lines)
+        t.keys("F")
+        label = f"The license file ({size} bytes), whole"
+        t.wait_for(lambda s: label in s and s.count(block) > 500, "the QR code drawn whole")
+        t.keys("x")
+        t.resize(100, 30)
+        t.wait_for(lambda s: "The license file (" not in s, "the QR code closed")
+        return cols, lines
+
     def test_a_request_is_activated_from_the_license_detail_and_its_file_verifies(self):
         api = self.login()
         lic = self.free_license(api)
@@ -75,6 +98,7 @@ class OfflineActivationTest(TuiTestCase):
         self.assertIn("Activated", screen)
         self.assertTrue(os.path.exists(license_path))
         self.assertEqual(stat.S_IMODE(os.stat(license_path).st_mode), 0o600)
+        self.show_license_file_qr(t, os.path.getsize(license_path), "\u2588")  # full blocks
 
         # On the machine: no server, only keys saved on the connected host.
         keys = os.path.join(self.home, "keys.json")
@@ -144,4 +168,29 @@ class OfflineActivationTest(TuiTestCase):
         t.wait_text("does not exist")
         self.activate_from_detail(t, lic["id"], bad)
         t.wait_text("is not a machine request")
+        self.quit_and_check_terminal(t)
+
+    def test_without_utf8_the_license_file_qr_code_is_ascii(self):
+        api = self.login()
+        lic = self.free_license(api)
+        request = os.path.join(self.home, "ascii.json")
+        self.offline_request(request)
+        t = self.start(term="screen", extra_env={"LANG": "C", "LC_ALL": "C"})
+        self.log_in(t)
+        self.wait_dashboard(t)
+        self.activate_from_detail(t, lic["id"], request)
+        t.wait_text("license file written to")
+        license_path = os.path.join(self.home, "ascii.license")
+        t.keys("F")
+        cols, lines = needed_size(t.wait_text("Make the terminal at least"))
+        t.keys("x")
+        t.resize(cols, lines)
+        t.keys("F")
+        t.wait_text(f"The license file ({os.path.getsize(license_path)} bytes), whole")
+        # Modules are drawn in reverse video, once the frame is whole.
+        t.wait_for(lambda s: s.count("\n") >= lines - 1 and "\x1b[7m" in t.screen(escapes=True),
+                   "the QR code in reverse video")
+        raw = t.tmux("capture-pane", "-p", "-e").encode("utf-8", "surrogateescape")
+        self.assertEqual([b for b in raw if b > 0x7F], [], "bytes above 0x7F")
+        t.keys("x")
         self.quit_and_check_terminal(t)

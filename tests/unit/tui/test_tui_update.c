@@ -1304,6 +1304,7 @@ START_TEST(an_offline_activation_counts_at_once_and_says_where_the_file_went)
     key(TUI_KEY_ENTER);
     lp_result r = offline_answer();
     deliver_offline(st.seq_mutation, LP_OK, &r, NULL, "vault-3.license");
+    ck_assert_ptr_null(r.as.offline.license_file);
     lp_offline_activation_clear(&r.as.offline);
     ck_assert_int_eq(st.dashboard.kpis.activations_in_use, kpi + 1);
     ck_assert_int_eq(st.detail.summary.activations_in_use, seats + 1);
@@ -1311,6 +1312,16 @@ START_TEST(an_offline_activation_counts_at_once_and_says_where_the_file_went)
     ck_assert_ptr_nonnull(strstr(st.message, "vault-3.license"));
     ck_assert_ptr_nonnull(strstr(st.message, "act-9"));
     ck_assert_ptr_nonnull(strstr(last_logged(), "vault-3.license"));
+    /* Kept for its QR code; Q still shows the renewal's URL. */
+    ck_assert_str_eq(st.license_file, "{\"format\":\"licportal-license\"}\n");
+    key('F');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
+    ck_assert(st.qr_of_license_file);
+    key('x');
+    key('Q');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
+    ck_assert(!st.qr_of_license_file);
+    key('x');
     /* The activations list is asked for afresh, the new row with it. */
     key('a');
     ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
@@ -1337,6 +1348,11 @@ START_TEST(an_activation_whose_file_could_not_be_written_says_so_and_still_count
     ck_assert(st.message_is_error);
     ck_assert_ptr_nonnull(strstr(st.message, "not written"));
     ck_assert_ptr_nonnull(strstr(st.message, "not overwritten"));
+    /* Its only copy is on screen: F shows it. */
+    ck_assert_ptr_nonnull(strstr(st.message, "F shows it as a QR code"));
+    ck_assert_ptr_nonnull(st.license_file);
+    key('F');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
     teardown();
 }
 END_TEST
@@ -1372,6 +1388,17 @@ START_TEST(a_refused_offline_activation_is_one_clear_message_kept_in_the_log)
     ck_assert_str_eq(last_logged(), st.message);
     ck_assert_int_eq(st.dashboard.kpis.activations_in_use, kpi);
     ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_license_file_qr_code_needs_an_activation_first)
+{
+    open_detail_with_renewals();
+    key('F');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert(st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "No license file yet"));
     teardown();
 }
 END_TEST
@@ -1893,6 +1920,7 @@ static const dashboard_case dashboard_cases[] = {
     {"copy-url", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"copy-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"activate-offline", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"license-file-qr", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"deactivate", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"channel-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"platform-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
@@ -2008,6 +2036,7 @@ int main(void)
     tcase_add_loop_test(lists, a_refused_offline_activation_is_one_clear_message_kept_in_the_log, 0,
                         (int)(sizeof offline_refusals / sizeof offline_refusals[0]));
     tcase_add_test(lists, read_only_refuses_offline_activation);
+    tcase_add_test(lists, the_license_file_qr_code_needs_an_activation_first);
     suite_add_tcase(s, lists);
 
     TCase *place = tcase_create("place");
