@@ -151,6 +151,7 @@ typedef struct tui_state {
     /* the license file of the last offline activation, for its QR code */
     char *license_file;
     bool qr_of_license_file;  /* the QR overlay shows it rather than a checkout URL */
+    bool offline_running;     /* an offline activation is in flight (one at a time) */
 
     /* activations */
     char activations_license[128]; /* "" = every license */

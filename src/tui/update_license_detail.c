@@ -68,6 +68,8 @@ static tui_reaction ask_request_path(tui_state *state)
         return tui_refuse_read_only(state);
     if (!state->detail_loaded)
         return TUI_REACT_NONE;
+    if (state->offline_running)
+        return tui_set_message(state, true, "An offline activation is running.");
     state->prompt[0] = '\0';
     state->modal = TUI_MODAL_OFFLINE_REQUEST;
     return TUI_REACT_REDRAW;
@@ -89,7 +91,10 @@ tui_reaction tui_activate_offline(tui_state *state, const char *request_path, tu
         tui_copy_text(e->as.offline.license_path, sizeof e->as.offline.license_path, license_path);
     }
     free(license_path);
-    return e ? tui_set_message(state, false, "Activating offline...") : TUI_REACT_NONE;
+    if (!e)
+        return TUI_REACT_NONE;
+    state->offline_running = true;
+    return tui_set_message(state, false, "Activating offline...");
 }
 
 static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
@@ -203,6 +208,7 @@ static void count_new_activation(tui_state *state, const lp_activation *activati
  * activation exists but the file could not be written, ev->error says why. */
 static tui_reaction offline_result(tui_state *state, const tui_event *ev)
 {
+    state->offline_running = false;
     if (ev->status != LP_OK || !ev->result)
         return offline_refused(state, ev) | TUI_REACT_REDRAW;
     const lp_activation *activation = &ev->result->as.offline.activation;

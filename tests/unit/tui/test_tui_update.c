@@ -1268,6 +1268,13 @@ START_TEST(activating_offline_asks_for_the_request_and_sends_the_license_file_be
     ck_assert_str_eq(e->as.offline.license_path, "/srv/airgap/vault-3.license");
     ck_assert_int_eq(e->seq, st.seq_mutation);
     ck_assert_int_eq(st.pending, 1);
+    /* One at a time: the file's path travels with the call in flight. */
+    key('A');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_nonnull(strstr(st.message, "is running"));
+    lp_error err = error_of(LP_ERR_NETWORK, "", "connection refused");
+    deliver_offline(st.seq_mutation, LP_ERR_NETWORK, NULL, &err, NULL);
+    ck_assert_ptr_nonnull(strstr(st.message, "connection refused"));
     /* Esc leaves the prompt without activating. */
     key('A');
     type("x.json");
