@@ -192,8 +192,10 @@ static tui_reaction offline_refused(tui_state *state, const tui_event *ev)
 }
 
 /* The new activation counts at once: in the seats shown, the dashboard's
- * KPI and the activations list (asked for afresh when next shown). */
-static void count_new_activation(tui_state *state, const lp_activation *activation)
+ * KPI and the activations list (asked for afresh now when it is shown, else
+ * when it is next shown). */
+static tui_reaction count_new_activation(tui_state *state, const lp_activation *activation,
+                                         tui_effects *fx)
 {
     const char *license_id = activation->license_id ? activation->license_id : "";
     if (state->detail_loaded && state->detail.summary.id &&
@@ -201,18 +203,21 @@ static void count_new_activation(tui_state *state, const lp_activation *activati
         state->detail.summary.activations_in_use++;
     if (state->dashboard_loaded)
         state->dashboard.kpis.activations_in_use++;
+    if (state->view == TUI_VIEW_ACTIVATIONS)
+        return tui_view_ops_of(TUI_VIEW_ACTIVATIONS)->fetch(state, fx);
     tui_pager_reset(&state->activations);
+    return TUI_REACT_NONE;
 }
 
 /* The license file was written to ev->target, or (target NULL) the
  * activation exists but the file could not be written, ev->error says why. */
-static tui_reaction offline_result(tui_state *state, const tui_event *ev)
+static tui_reaction offline_result(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
     state->offline_running = false;
     if (ev->status != LP_OK || !ev->result)
         return offline_refused(state, ev) | TUI_REACT_REDRAW;
     const lp_activation *activation = &ev->result->as.offline.activation;
-    count_new_activation(state, activation);
+    tui_reaction r = count_new_activation(state, activation, fx);
     /* Kept for its QR code; when it could not be written, that is its only copy. */
     tui_state_forget_license_file(state);
     state->license_file = ev->result->as.offline.license_file;
@@ -228,16 +233,15 @@ static tui_reaction offline_result(tui_state *state, const tui_event *ev)
                                 "a QR code).",
              activation->name ? activation->name : "the machine",
              activation->id ? activation->id : "?", done, key);
-    return tui_set_message(state, ev->target == NULL, text);
+    return r | tui_set_message(state, ev->target == NULL, text);
 }
 
 static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *fx)
 {
-    (void)fx;
     if (ev->call_kind == LP_CALL_REVEAL_KEY)
         return reveal_result(state, ev);
     if (ev->call_kind == LP_CALL_OFFLINE_ACTIVATION)
-        return offline_result(state, ev);
+        return offline_result(state, ev, fx);
     return detail_result(state, ev);
 }
 

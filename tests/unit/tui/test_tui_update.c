@@ -1399,6 +1399,24 @@ START_TEST(a_refused_offline_activation_is_one_clear_message_kept_in_the_log)
 }
 END_TEST
 
+START_TEST(the_activations_list_shown_when_the_answer_comes_is_asked_for_afresh)
+{
+    open_detail_with_renewals();
+    key('A');
+    type("vault-3.json");
+    key(TUI_KEY_ENTER);
+    key('a');
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    lp_result r = offline_answer();
+    deliver_offline(st.seq_mutation, LP_OK, &r, NULL, "vault-3.license");
+    lp_offline_activation_clear(&r.as.offline);
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.license_id, "lic-1");
+    teardown();
+}
+END_TEST
+
 START_TEST(the_license_file_qr_code_needs_an_activation_first)
 {
     open_detail_with_renewals();
@@ -2044,6 +2062,7 @@ int main(void)
                         (int)(sizeof offline_refusals / sizeof offline_refusals[0]));
     tcase_add_test(lists, read_only_refuses_offline_activation);
     tcase_add_test(lists, the_license_file_qr_code_needs_an_activation_first);
+    tcase_add_test(lists, the_activations_list_shown_when_the_answer_comes_is_asked_for_afresh);
     suite_add_tcase(s, lists);
 
     TCase *place = tcase_create("place");
