@@ -25,8 +25,7 @@ lp_status tui_offline_read_request(const char *request_path, const char *license
     if (!request_path[0])
         return lp_error_set(err, LP_ERR_USAGE, "no machine request file given");
     if (strcmp(request_path, license_path) == 0)
-        return lp_error_set(err, LP_ERR_USAGE,
-                            "the license file would replace the request %.300s",
+        return lp_error_set(err, LP_ERR_USAGE, "the license file would replace the request %.300s",
                             request_path);
     if (exists(license_path))
         return lp_error_set(err, LP_ERR_EXISTS,
@@ -36,8 +35,8 @@ lp_status tui_offline_read_request(const char *request_path, const char *license
     lp_error read_err;
     lp_error_clear(&read_err);
     if (lp_private_read(request_path, REQUEST_MAX, request, len, &read_err) != LP_OK)
-        return lp_error_set(err, LP_ERR_IO, "cannot read %.300s: %.180s",
-                            request_path, read_err.message);
+        return lp_error_set(err, LP_ERR_IO, "cannot read %.300s: %.180s", request_path,
+                            read_err.message);
     if (!*request)
         return lp_error_set(err, LP_ERR_IO, "%.300s does not exist", request_path);
     cJSON *parsed = cJSON_ParseWithLength(*request, *len);

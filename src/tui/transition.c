@@ -47,8 +47,9 @@ void tui_copy_text(char *out, size_t size, const char *text)
 
 tui_reaction tui_refuse_read_only(tui_state *state)
 {
-    return tui_set_message(
-        state, true, "Read-only (--read-only or read_only = true in the profile): nothing is changed.");
+    return tui_set_message(state, true,
+                           "Read-only (--read-only or read_only = true in the profile): nothing is "
+                           "changed.");
 }
 
 tui_reaction tui_call_failed(tui_state *state, const tui_event *ev)

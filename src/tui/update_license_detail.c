@@ -184,8 +184,8 @@ static tui_reaction offline_refused(tui_state *state, const tui_event *ev)
     const char *why = ev->error && ev->error->message[0] ? ev->error->message : "request failed";
     char text[600];
     if (strcmp(code, "offline_activation_not_allowed") == 0)
-        snprintf(text, sizeof text, "Not activated: this license does not allow offline "
-                                    "activation (%.400s).", why);
+        snprintf(text, sizeof text,
+                 "Not activated: this license does not allow offline activation (%.400s).", why);
     else
         snprintf(text, sizeof text, "Not activated: %.500s", why);
     return tui_set_message(state, true, text);
@@ -229,8 +229,8 @@ static tui_reaction offline_result(tui_state *state, const tui_event *ev, tui_ef
     else
         snprintf(done, sizeof done, "but the license file was not written: %.400s",
                  ev->error && ev->error->message[0] ? ev->error->message : "unknown error");
-    snprintf(text, sizeof text, "Activated %.200s offline (activation %.100s); %s (%s shows it as "
-                                "a QR code).",
+    snprintf(text, sizeof text,
+             "Activated %.200s offline (activation %.100s); %s (%s shows it as a QR code).",
              activation->name ? activation->name : "the machine",
              activation->id ? activation->id : "?", done, key);
     return r | tui_set_message(state, ev->target == NULL, text);

@@ -109,7 +109,8 @@ int main(void)
     TCase *tc = tcase_create("files");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, a_request_is_read_whole);
-    tcase_add_test(tc, a_missing_or_malformed_request_or_an_existing_license_file_is_refused_in_words);
+    tcase_add_test(tc,
+                   a_missing_or_malformed_request_or_an_existing_license_file_is_refused_in_words);
     tcase_add_test(tc, the_license_file_is_written_0600_and_never_over_another);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
