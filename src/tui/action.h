@@ -86,6 +86,10 @@ typedef enum tui_scope {
     X(COPY_URL, "copy-url", LICENSE_DETAIL, "y",                                                   \
       "Copy the selected renewal's checkout URL (OSC 52, works over SSH)")                         \
     X(COPY_KEY, "copy-key", LICENSE_DETAIL, "Y", "Copy the revealed license key (OSC 52)")         \
+    X(ACTIVATE_OFFLINE, "activate-offline", LICENSE_DETAIL, "A",                                   \
+      "Activate an air-gapped machine from its request file; the license file goes beside it")     \
+    X(LICENSE_FILE_QR, "license-file-qr", LICENSE_DETAIL, "F",                                     \
+      "Show the license file activated last as one QR code (needs a large terminal)")              \
     X(DEACTIVATE, "deactivate", ACTIVATIONS, "d, Delete",                                          \
       "Deactivate the marked activations, or the selected one")                                    \
     X(CHANNEL_FILTER, "channel-filter", DOWNLOADS, "c", "Cycle the channel filter")                \

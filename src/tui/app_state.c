@@ -69,10 +69,22 @@ void tui_state_init(tui_state *state, const char *email, const char *server, boo
     state->downloads.describe = tui_download_describe;
 }
 
+void tui_state_forget_license_file(tui_state *state)
+{
+    if (state->license_file) {
+        /* It holds the full license key. */
+        memset(state->license_file, 0, strlen(state->license_file));
+        free(state->license_file);
+        state->license_file = NULL;
+    }
+    state->qr_of_license_file = false;
+}
+
 void tui_state_free(tui_state *state)
 {
     if (!state)
         return;
+    tui_state_forget_license_file(state);
     lp_dashboard_clear(&state->dashboard);
     for (int i = 0; i < TUI_RECENT_ROWS; i++)
         tui_clean_row_clear(&state->recent_rows[i]);

@@ -37,10 +37,11 @@ typedef enum tui_modal {
     TUI_MODAL_PROMPT, /* `:` action name */
     TUI_MODAL_FILTER, /* `/` license text filter */
     TUI_MODAL_CONFIRM_DEACTIVATE,
-    TUI_MODAL_CONFIRM_QUIT, /* a download is running */
-    TUI_MODAL_QR,           /* the selected renewal's checkout URL */
-    TUI_MODAL_LOG,          /* the messages kept, newest last */
-    TUI_MODAL_SAVE_AS,      /* where a download goes, the default filled in */
+    TUI_MODAL_CONFIRM_QUIT,    /* a download is running */
+    TUI_MODAL_QR,              /* the selected renewal's checkout URL, or the license file */
+    TUI_MODAL_LOG,             /* the messages kept, newest last */
+    TUI_MODAL_SAVE_AS,         /* where a download goes, the default filled in */
+    TUI_MODAL_OFFLINE_REQUEST, /* the machine request file to activate offline */
 } tui_modal;
 
 typedef enum tui_login_field {
@@ -148,6 +149,10 @@ typedef struct tui_state {
     char *revealed_key; /* only after an explicit key press */
     int renewal_selected;
     int detail_scroll;
+    /* the license file of the last offline activation, for its QR code */
+    char *license_file;
+    bool qr_of_license_file; /* the QR overlay shows it rather than a checkout URL */
+    bool offline_running;    /* an offline activation is in flight (one at a time) */
 
     /* activations */
     char activations_license[128]; /* "" = every license */
@@ -202,6 +207,8 @@ typedef struct tui_state {
 void tui_state_init(tui_state *state, const char *email, const char *server, bool has_session,
                     bool offer_remember);
 void tui_state_free(tui_state *state);
+/* Forgets the license file kept for its QR code (it holds the full key). */
+void tui_state_forget_license_file(tui_state *state);
 /* Builds the drawn rows of the dashboard's recent licenses (after each new dashboard). */
 void tui_state_build_recent_rows(tui_state *state);
 /* Who is logged in, for the title bar (sanitised here). */

@@ -26,6 +26,7 @@ typedef enum tui_effect_kind {
     TUI_FX_LEARN_LOGIN, /* as.login.email: the profile learns the server and `email` it lacks */
     TUI_FX_COPY,        /* as.text to the terminal's clipboard (OSC 52) */
     TUI_FX_MOUSE,       /* as.on: mouse reporting on or off */
+    TUI_FX_ACTIVATE_OFFLINE, /* as.offline: read the request, activate, write the license file */
 } tui_effect_kind;
 
 /* One page of a list: the query of the view that asked for it. */
@@ -65,6 +66,11 @@ typedef struct tui_effect {
             const char *data;
             size_t len;
         } body;
+        struct {
+            char license_id[128];
+            char request_path[512];
+            char license_path[520]; /* where the license file goes; must not exist yet */
+        } offline;
         char text[2048];
         bool on;
     } as;

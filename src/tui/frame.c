@@ -112,6 +112,13 @@ static void draw_status(const tui_state *state, tui_rect r)
         tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
         return;
     }
+    if (state->modal == TUI_MODAL_OFFLINE_REQUEST) {
+        char text[700];
+        snprintf(text, sizeof text, "Machine request file: %s_   (Enter activates, Esc cancels)",
+                 state->prompt);
+        tui_put_server(r.y, r.x, r.w, text, TUI_ROLE_STATUS_BAR, true);
+        return;
+    }
     if (state->modal == TUI_MODAL_PROMPT || state->modal == TUI_MODAL_FILTER) {
         char text[600];
         /* Tab's candidates follow the line. */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "licportal/download.h"
+#include "tui/offline_files.h"
 #include "tui/snapshot.h"
 #include "tui/update.h"
 #include "tui/views.h"
@@ -200,6 +201,20 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
                                .q = or_null(list->q),
                                .sort = or_null(list->sort)};
         call = lp_client_list_downloads(loop->client, &q, &err);
+        break;
+    }
+    case TUI_FX_ACTIVATE_OFFLINE: {
+        kind = LP_CALL_OFFLINE_ACTIVATION;
+        char *request = NULL;
+        size_t len = 0;
+        if (tui_offline_read_request(fx->as.offline.request_path, fx->as.offline.license_path,
+                                     &request, &len, &err) != LP_OK)
+            break;
+        snprintf(loop->offline_license_path, sizeof loop->offline_license_path, "%s",
+                 fx->as.offline.license_path);
+        call = lp_client_activate_offline(loop->client, fx->as.offline.license_id, request, len,
+                                          &err);
+        free(request);
         break;
     }
     case TUI_FX_FETCH_DOWNLOAD:
@@ -431,6 +446,11 @@ static void drain_calls(tui_loop *loop)
         bool has_result = ev.status == LP_OK && lp_call_take_result(call, &result);
         if (has_result)
             ev.result = &result;
+        if (has_result && ev.call_kind == LP_CALL_OFFLINE_ACTIVATION)
+            ev.target = tui_offline_write_license(loop->offline_license_path,
+                                                  result.as.offline.license_file, &err) == LP_OK
+                            ? loop->offline_license_path
+                            : NULL;
         dispatch(loop, &ev);
         if (has_result)
             lp_result_clear(&result);

@@ -28,6 +28,8 @@ typedef struct tui_loop {
     lp_credstore *store;
     char *snapshot_path;
     lp_download_job *job;
+    /* where the license file of the offline activation in flight goes */
+    char offline_license_path[520];
     bool exit_after_first_paint;
     /* calls started and not yet returned, so that Esc can cancel them */
     lp_call *calls[32];

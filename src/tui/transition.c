@@ -45,6 +45,13 @@ void tui_copy_text(char *out, size_t size, const char *text)
     snprintf(out, size, "%s", text ? text : "");
 }
 
+tui_reaction tui_refuse_read_only(tui_state *state)
+{
+    return tui_set_message(state, true,
+                           "Read-only (--read-only or read_only = true in the profile): nothing is "
+                           "changed.");
+}
+
 tui_reaction tui_call_failed(tui_state *state, const tui_event *ev)
 {
     const char *text = ev->error && ev->error->message[0] ? ev->error->message : "Request failed.";
@@ -177,6 +184,7 @@ tui_reaction tui_go_to_login(tui_state *state, const char *why)
 {
     state->screen = TUI_SCREEN_LOGIN;
     state->modal = TUI_MODAL_NONE;
+    tui_state_forget_license_file(state);
     state->view = TUI_VIEW_DASHBOARD;
     state->back_depth = 0;
     state->dashboard_loaded = false;

@@ -18,6 +18,8 @@ tui_effect *tui_push_effect(tui_effects *fx, tui_effect_kind kind);
 tui_effect *tui_start_call(tui_state *state, tui_effects *fx, tui_effect_kind kind, int *slot);
 
 tui_reaction tui_set_message(tui_state *state, bool error, const char *text);
+/* Says that nothing is changed in read-only mode (--read-only or read_only = true). */
+tui_reaction tui_refuse_read_only(tui_state *state);
 /* A failed call in words on the status bar; a refused session goes to login. */
 tui_reaction tui_call_failed(tui_state *state, const tui_event *ev);
 void tui_copy_text(char *out, size_t size, const char *text);
@@ -41,6 +43,9 @@ tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx);
 tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx);
 /* Starts the download shown, to `path` (the save prompt's answer). */
 tui_reaction tui_save_download(tui_state *state, const char *path, tui_effects *fx);
+/* Activates the license shown offline for the machine request at
+ * `request_path` (the prompt's answer); the license file goes beside it. */
+tui_reaction tui_activate_offline(tui_state *state, const char *request_path, tui_effects *fx);
 /* The confirmed deactivation: the selected row, or each marked one in turn. */
 tui_reaction tui_confirm_deactivation(tui_state *state, tui_effects *fx);
 /* Space: marks or unmarks the selected row and moves on; `*`: marks every

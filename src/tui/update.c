@@ -347,8 +347,9 @@ static tui_reaction filter_key(tui_state *state, int key, tui_effects *fx)
     return TUI_REACT_REDRAW_BARS;
 }
 
-/* The save prompt: Enter starts the download there, Esc leaves it. */
-static tui_reaction save_as_key(tui_state *state, int key, tui_effects *fx)
+/* A path prompt (a download's destination, a machine request): Enter goes
+ * on with the path, Esc leaves it. */
+static tui_reaction path_prompt_key(tui_state *state, int key, tui_effects *fx)
 {
     if (key == TUI_KEY_ESC || key == 3) {
         state->modal = TUI_MODAL_NONE;
@@ -357,9 +358,12 @@ static tui_reaction save_as_key(tui_state *state, int key, tui_effects *fx)
     } else if (key == 21) { /* Ctrl-U */
         state->prompt[0] = '\0';
     } else if (key == TUI_KEY_ENTER) {
+        tui_modal modal = state->modal;
         state->modal = TUI_MODAL_NONE;
         char path[sizeof state->prompt];
         tui_copy_text(path, sizeof path, state->prompt);
+        if (modal == TUI_MODAL_OFFLINE_REQUEST)
+            return tui_activate_offline(state, path, fx) | TUI_REACT_REDRAW;
         return tui_save_download(state, path, fx) | TUI_REACT_REDRAW;
     } else if (is_text_key(key)) {
         append_code_point(state->prompt, sizeof state->prompt, key);
@@ -493,7 +497,8 @@ static tui_reaction handle_key(tui_state *state, int key, tui_effects *fx)
     case TUI_MODAL_FILTER:
         return filter_key(state, key, fx);
     case TUI_MODAL_SAVE_AS:
-        return save_as_key(state, key, fx);
+    case TUI_MODAL_OFFLINE_REQUEST:
+        return path_prompt_key(state, key, fx);
     case TUI_MODAL_CONFIRM_DEACTIVATE:
     case TUI_MODAL_CONFIRM_QUIT:
         return confirm_key(state, key, fx);

@@ -85,9 +85,6 @@ static tui_reaction ask_deactivate(tui_state *state)
     return TUI_REACT_REDRAW;
 }
 
-static const char read_only_refusal[] =
-    "Read-only (--read-only or read_only = true in the profile): nothing is changed.";
-
 /* One question for every marked row: how many, and of which licenses. */
 static tui_reaction ask_deactivate_marked(tui_state *state)
 {
@@ -108,7 +105,7 @@ static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
     if (action != TUI_ACTION_DEACTIVATE)
         return TUI_REACT_NONE;
     if (state->read_only)
-        return tui_set_message(state, true, read_only_refusal);
+        return tui_refuse_read_only(state);
     if (state->bulk_running)
         return tui_set_message(state, true, "Deactivations are still running.");
     if (state->activations.marked.count > 0)
@@ -129,7 +126,7 @@ static void start_deactivation(tui_state *state, const char *id, tui_effects *fx
 tui_reaction tui_confirm_deactivation(tui_state *state, tui_effects *fx)
 {
     if (state->read_only)
-        return tui_set_message(state, true, read_only_refusal);
+        return tui_refuse_read_only(state);
     if (!state->confirm_marked) {
         start_deactivation(state, state->confirm_id, fx);
         return tui_set_message(state, false, "Deactivating...");

@@ -41,7 +41,7 @@ typedef struct tui_view_ops {
     /* Left and Right move the selection (a grid) rather than the focus. */
     bool horizontal;
     /* The calls whose results this view takes. */
-    lp_call_kind calls[2];
+    lp_call_kind calls[3];
     int call_count;
     /* The list behind the view, or NULL for a view that is not a list. */
     tui_pager *(*pager)(tui_state *state);

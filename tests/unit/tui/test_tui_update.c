@@ -1229,6 +1229,230 @@ START_TEST(the_key_is_copied_only_once_revealed)
 }
 END_TEST
 
+/* ---- offline activation ------------------------------------------------------------ */
+
+static void deliver_offline(int seq, lp_status status, lp_result *result, const lp_error *err,
+                            const char *target)
+{
+    memset(&fx, 0, sizeof fx);
+    tui_event ev = {.kind = TUI_EV_RESULT,
+                    .call_kind = LP_CALL_OFFLINE_ACTIVATION,
+                    .seq = seq,
+                    .status = status,
+                    .result = result,
+                    .error = err,
+                    .target = target,
+                    .now = 40};
+    due |= tui_update(&st, &ev, &fx);
+}
+
+static lp_result offline_answer(void)
+{
+    lp_result r;
+    memset(&r, 0, sizeof r);
+    r.kind = LP_CALL_OFFLINE_ACTIVATION;
+    r.as.offline.activation.id = strdup("act-9");
+    r.as.offline.activation.license_id = strdup("lic-1");
+    r.as.offline.activation.name = strdup("vault-3");
+    r.as.offline.license_file = strdup("{\"format\":\"licportal-license\"}\n");
+    return r;
+}
+
+static const char *last_logged(void)
+{
+    const tui_logged_message *m = tui_message_log_at(&st.log, st.log.count - 1);
+    return m ? m->text : "";
+}
+
+START_TEST(activating_offline_asks_for_the_request_and_sends_the_license_file_beside_it)
+{
+    open_detail_with_renewals();
+    key('A');
+    ck_assert_int_eq(st.modal, TUI_MODAL_OFFLINE_REQUEST);
+    ck_assert_str_eq(st.prompt, "");
+    type("/srv/airgap/vault-3.json");
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    const tui_effect *e = find(TUI_FX_ACTIVATE_OFFLINE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.offline.license_id, "lic-1");
+    ck_assert_str_eq(e->as.offline.request_path, "/srv/airgap/vault-3.json");
+    ck_assert_str_eq(e->as.offline.license_path, "/srv/airgap/vault-3.license");
+    ck_assert_int_eq(e->seq, st.seq_mutation);
+    ck_assert_int_eq(st.pending, 1);
+    /* One at a time: the file's path travels with the call in flight. */
+    key('A');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_nonnull(strstr(st.message, "is running"));
+    lp_error err = error_of(LP_ERR_NETWORK, "", "connection refused");
+    deliver_offline(st.seq_mutation, LP_ERR_NETWORK, NULL, &err, NULL);
+    ck_assert_ptr_nonnull(strstr(st.message, "connection refused"));
+    /* Esc leaves the prompt without activating. */
+    key('A');
+    type("x.json");
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_null(find(TUI_FX_ACTIVATE_OFFLINE));
+    teardown();
+}
+END_TEST
+
+START_TEST(the_prompt_line_runs_activate_offline_too)
+{
+    open_detail_with_renewals();
+    key(':');
+    type("activate-offline");
+    key(TUI_KEY_ENTER);
+    ck_assert_int_eq(st.modal, TUI_MODAL_OFFLINE_REQUEST);
+    type("req");
+    key(TUI_KEY_ENTER);
+    const tui_effect *e = find(TUI_FX_ACTIVATE_OFFLINE);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.offline.license_path, "req.license");
+    teardown();
+}
+END_TEST
+
+START_TEST(an_offline_activation_counts_at_once_and_says_where_the_file_went)
+{
+    open_detail_with_renewals();
+    int64_t kpi = st.dashboard.kpis.activations_in_use;
+    int64_t seats = st.detail.summary.activations_in_use;
+    key('A');
+    type("vault-3.json");
+    key(TUI_KEY_ENTER);
+    lp_result r = offline_answer();
+    deliver_offline(st.seq_mutation, LP_OK, &r, NULL, "vault-3.license");
+    ck_assert_ptr_null(r.as.offline.license_file);
+    lp_offline_activation_clear(&r.as.offline);
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, kpi + 1);
+    ck_assert_int_eq(st.detail.summary.activations_in_use, seats + 1);
+    ck_assert(!st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "vault-3.license"));
+    ck_assert_ptr_nonnull(strstr(st.message, "act-9"));
+    ck_assert_ptr_nonnull(strstr(last_logged(), "vault-3.license"));
+    /* Kept for its QR code; Q still shows the renewal's URL. */
+    ck_assert_str_eq(st.license_file, "{\"format\":\"licportal-license\"}\n");
+    key('F');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
+    ck_assert(st.qr_of_license_file);
+    key('x');
+    key('Q');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
+    ck_assert(!st.qr_of_license_file);
+    key('x');
+    /* The activations list is asked for afresh, the new row with it. */
+    key('a');
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.license_id, "lic-1");
+    ck_assert_str_eq(e->as.list.cursor, "");
+    teardown();
+}
+END_TEST
+
+START_TEST(an_activation_whose_file_could_not_be_written_says_so_and_still_counts)
+{
+    open_detail_with_renewals();
+    int64_t kpi = st.dashboard.kpis.activations_in_use;
+    key('A');
+    type("vault-3.json");
+    key(TUI_KEY_ENTER);
+    lp_result r = offline_answer();
+    lp_error err = error_of(LP_ERR_IO, "",
+                            "vault-3.license appeared meanwhile and is not overwritten");
+    deliver_offline(st.seq_mutation, LP_OK, &r, &err, NULL);
+    lp_offline_activation_clear(&r.as.offline);
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, kpi + 1);
+    ck_assert(st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "not written"));
+    ck_assert_ptr_nonnull(strstr(st.message, "not overwritten"));
+    /* Its only copy is on screen: F shows it. */
+    ck_assert_ptr_nonnull(strstr(st.message, "F shows it as a QR code"));
+    ck_assert_ptr_nonnull(st.license_file);
+    key('F');
+    ck_assert_int_eq(st.modal, TUI_MODAL_QR);
+    teardown();
+}
+END_TEST
+
+static const struct {
+    lp_status status;
+    const char *code;
+    const char *message;
+    const char *said;
+} offline_refusals[] = {
+    {LP_ERR_BAD_REQUEST, "seats_exhausted", "All seats are in use.", "every seat"},
+    {LP_ERR_BAD_REQUEST, "request_replayed", "Replayed.", "licportal offline-request"},
+    {LP_ERR_FORBIDDEN, "offline_activation_not_allowed", "No.", "does not allow offline"},
+    {LP_ERR_IO, "", "cannot read vault-3.json: Permission denied", "cannot read vault-3.json"},
+    {LP_ERR_USAGE, "", "vault-3.json is not a machine request (a JSON object)",
+     "is not a machine request"},
+    {LP_ERR_IO, "", "vault-3.license exists already; move it away first", "exists already"},
+};
+
+START_TEST(a_refused_offline_activation_is_one_clear_message_kept_in_the_log)
+{
+    open_detail_with_renewals();
+    int64_t kpi = st.dashboard.kpis.activations_in_use;
+    key('A');
+    type("vault-3.json");
+    key(TUI_KEY_ENTER);
+    lp_error err = error_of(offline_refusals[_i].status, offline_refusals[_i].code,
+                            offline_refusals[_i].message);
+    deliver_offline(st.seq_mutation, offline_refusals[_i].status, NULL, &err, NULL);
+    ck_assert(st.message_is_error);
+    ck_assert_msg(strstr(st.message, offline_refusals[_i].said), "%s", st.message);
+    ck_assert_ptr_nonnull(strstr(st.message, "Not activated"));
+    ck_assert_str_eq(last_logged(), st.message);
+    ck_assert_int_eq(st.dashboard.kpis.activations_in_use, kpi);
+    ck_assert_int_eq(st.view, TUI_VIEW_LICENSE_DETAIL);
+    teardown();
+}
+END_TEST
+
+START_TEST(the_activations_list_shown_when_the_answer_comes_is_asked_for_afresh)
+{
+    open_detail_with_renewals();
+    key('A');
+    type("vault-3.json");
+    key(TUI_KEY_ENTER);
+    key('a');
+    ck_assert_int_eq(st.view, TUI_VIEW_ACTIVATIONS);
+    lp_result r = offline_answer();
+    deliver_offline(st.seq_mutation, LP_OK, &r, NULL, "vault-3.license");
+    lp_offline_activation_clear(&r.as.offline);
+    const tui_effect *e = find(TUI_FX_FETCH_ACTIVATIONS);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->as.list.license_id, "lic-1");
+    teardown();
+}
+END_TEST
+
+START_TEST(the_license_file_qr_code_needs_an_activation_first)
+{
+    open_detail_with_renewals();
+    key('F');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert(st.message_is_error);
+    ck_assert_ptr_nonnull(strstr(st.message, "No license file yet"));
+    teardown();
+}
+END_TEST
+
+START_TEST(read_only_refuses_offline_activation)
+{
+    open_detail_with_renewals();
+    st.read_only = true;
+    key('A');
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    ck_assert_ptr_nonnull(strstr(st.message, "Read-only"));
+    ck_assert_ptr_null(find(TUI_FX_ACTIVATE_OFFLINE));
+    teardown();
+}
+END_TEST
+
 static void tick(void)
 {
     memset(&fx, 0, sizeof fx);
@@ -1733,6 +1957,8 @@ static const dashboard_case dashboard_cases[] = {
     {"qr-code", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"copy-url", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"copy-key", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"activate-offline", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
+    {"license-file-qr", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"deactivate", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"channel-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
     {"platform-filter", TUI_VIEW_DASHBOARD, TUI_MODAL_NONE, 0, false, false, -1},
@@ -1841,6 +2067,16 @@ int main(void)
     tcase_add_test(lists, download_filters_cycle_and_refetch);
     tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
     tcase_add_test(lists, the_key_is_copied_only_once_revealed);
+    tcase_add_test(lists,
+                   activating_offline_asks_for_the_request_and_sends_the_license_file_beside_it);
+    tcase_add_test(lists, the_prompt_line_runs_activate_offline_too);
+    tcase_add_test(lists, an_offline_activation_counts_at_once_and_says_where_the_file_went);
+    tcase_add_test(lists, an_activation_whose_file_could_not_be_written_says_so_and_still_counts);
+    tcase_add_loop_test(lists, a_refused_offline_activation_is_one_clear_message_kept_in_the_log, 0,
+                        (int)(sizeof offline_refusals / sizeof offline_refusals[0]));
+    tcase_add_test(lists, read_only_refuses_offline_activation);
+    tcase_add_test(lists, the_license_file_qr_code_needs_an_activation_first);
+    tcase_add_test(lists, the_activations_list_shown_when_the_answer_comes_is_asked_for_afresh);
     suite_add_tcase(s, lists);
 
     TCase *place = tcase_create("place");
