@@ -61,6 +61,19 @@ static bool is_leap(int year)
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
+/* Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's
+ * days_from_civil): what timegm computes, without its normalising work,
+ * for the many time stamps of a page of list items. */
+static long long days_from_civil(long long year, int month, int day)
+{
+    year -= month <= 2;
+    long long era = (year >= 0 ? year : year - 399) / 400;
+    long long year_of_era = year - era * 400;
+    long long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
 static int days_in_month(int year, int month)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -108,14 +121,9 @@ bool lp_timestamp_parse(const char *text, lp_time *out)
     if (*p != '\0')
         return false;
 
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    tm.tm_sec = second == 60 ? 59 : second; /* a leap second counts as its predecessor */
-    *out = (lp_time)timegm(&tm) - offset;
+    second = second == 60 ? 59 : second; /* a leap second counts as its predecessor */
+    *out = (lp_time)(days_from_civil(year, month, day) * 86400LL + hour * 3600LL + minute * 60LL +
+                     second) -
+           offset;
     return true;
 }

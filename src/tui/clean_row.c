@@ -24,11 +24,21 @@ bool tui_clean_row_set(tui_clean_row *row, int column, const char *server_text, 
     return !server_text || row->cells[column];
 }
 
-static bool printable_ascii(const char *text, size_t len)
+/* Text the sanitiser would keep byte for byte: printable ASCII and the two
+ * marks the rows themselves put into cells, "\u2026" (a cut key) and
+ * "\u221e" (unlimited seats). */
+static bool already_clean(const char *text, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)text[i] < 0x20 || (unsigned char)text[i] >= 0x7F)
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= 0x20 && s[i] < 0x7F)
+            continue;
+        bool mark = s[i] == 0xE2 && i + 2 < len &&
+                    ((s[i + 1] == 0x80 && s[i + 2] == 0xA6) || (s[i + 1] == 0x88 && s[i + 2] == 0x9E));
+        if (!mark)
             return false;
+        i += 2;
+    }
     return true;
 }
 
@@ -38,7 +48,7 @@ bool tui_clean_row_set_all(tui_clean_row *row, const char *const server_texts[],
     tui_clean_row_clear(row);
     if (count < 0 || count > TUI_ROW_CELLS)
         return false;
-    /* Plain text is measured here and copied as it is; only other text
+    /* Clean text is measured here and copied as it is; only other text
      * goes through the sanitiser first. */
     char *cleaned[TUI_ROW_CELLS] = {NULL};
     size_t lengths[TUI_ROW_CELLS] = {0}, total = 0;
@@ -47,7 +57,7 @@ bool tui_clean_row_set_all(tui_clean_row *row, const char *const server_texts[],
         if (!server_texts[i])
             continue;
         size_t len = strlen(server_texts[i]);
-        if (!printable_ascii(server_texts[i], len)) {
+        if (!already_clean(server_texts[i], len)) {
             cleaned[i] = lp_sanitize(server_texts[i], len);
             ok = cleaned[i] != NULL;
             len = ok ? strlen(cleaned[i]) : 0;

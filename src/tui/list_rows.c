@@ -29,18 +29,69 @@ const tui_column tui_download_columns[TUI_DOWNLOAD_COLUMNS] = {
     {"Released", 10, 0, 10, 7},
 };
 
+/* The cells below are built for every row of every page that arrives, so
+ * they are put together by hand rather than through snprintf. `out` of
+ * `size` bytes gets `text` of `len` bytes, cut to fit as snprintf would. */
+static void put_cut(char *out, size_t size, const char *text, size_t len)
+{
+    if (size == 0)
+        return;
+    if (len > size - 1)
+        len = size - 1;
+    memcpy(out, text, len);
+    out[len] = '\0';
+}
+
+/* The decimal digits of `value` written backwards ending before `end`;
+ * returns where they start. */
+static char *digits_before(char *end, unsigned long long value)
+{
+    do {
+        *--end = (char)('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    return end;
+}
+
+/* Appends the signed decimal `value` at `at`; returns the end. */
+static char *put_number(char *at, long long value)
+{
+    char digits[24];
+    char *end = digits + sizeof digits;
+    unsigned long long magnitude =
+        value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+    char *start = digits_before(end, magnitude);
+    if (value < 0)
+        *at++ = '-';
+    memcpy(at, start, (size_t)(end - start));
+    return at + (end - start);
+}
+
+static char *put_text(char *at, const char *text)
+{
+    size_t len = strlen(text);
+    memcpy(at, text, len);
+    return at + len;
+}
+
 void tui_key_tail(const char *masked, char *out, size_t size)
 {
     const char *text = masked ? masked : "";
     const char *dash = strrchr(text, '-');
-    const char *tail = dash ? dash + 1 : (strlen(text) > 4 ? text + strlen(text) - 4 : text);
-    snprintf(out, size, "\u2026%s", tail);
+    size_t text_len = strlen(text);
+    const char *tail = dash ? dash + 1 : (text_len > 4 ? text + text_len - 4 : text);
+    static const char ellipsis[] = "\u2026";
+    if (size == 0)
+        return;
+    size_t used = sizeof ellipsis - 1 < size - 1 ? sizeof ellipsis - 1 : size - 1;
+    memcpy(out, ellipsis, used);
+    put_cut(out + used, size - used, tail, strlen(tail));
 }
 
 void tui_relative_expiry(lp_time expires, lp_time now, char *out, size_t size)
 {
     if (expires == LP_TIME_NONE) {
-        snprintf(out, size, "%s", "");
+        put_cut(out, size, "", 0);
         return;
     }
     long long diff = (long long)expires - (long long)now;
@@ -54,12 +105,22 @@ void tui_relative_expiry(lp_time expires, lp_time now, char *out, size_t size)
         amount = days / 30;
         unit = "mo";
     }
-    if (days == 0)
-        snprintf(out, size, "today");
-    else if (diff > 0)
-        snprintf(out, size, "in %lld %s", amount, unit);
-    else
-        snprintf(out, size, "%lld %s ago", amount, unit);
+    char text[64];
+    char *at = text;
+    if (days == 0) {
+        at = put_text(at, "today");
+    } else if (diff > 0) {
+        at = put_text(at, "in ");
+        at = put_number(at, amount);
+        *at++ = ' ';
+        at = put_text(at, unit);
+    } else {
+        at = put_number(at, amount);
+        *at++ = ' ';
+        at = put_text(at, unit);
+        at = put_text(at, " ago");
+    }
+    put_cut(out, size, text, (size_t)(at - text));
 }
 
 tui_role tui_expiry_role(lp_time expires, lp_time now)
@@ -78,10 +139,11 @@ tui_role tui_expiry_role(lp_time expires, lp_time now)
 
 void tui_seats(int64_t used, int64_t max, char *out, size_t size)
 {
-    if (max == LP_UNLIMITED)
-        snprintf(out, size, "%lld/\u221e", (long long)used);
-    else
-        snprintf(out, size, "%lld/%lld", (long long)used, (long long)max);
+    char text[64];
+    char *at = put_number(text, (long long)used);
+    *at++ = '/';
+    at = max == LP_UNLIMITED ? put_text(at, "\u221e") : put_number(at, (long long)max);
+    put_cut(out, size, text, (size_t)(at - text));
 }
 
 tui_role tui_license_status_role(lp_license_status status)

@@ -95,11 +95,19 @@ static bool utc_date(lp_time t, char out[11])
 {
     if (t < -62167219200LL || t > 253402300799LL)
         return false;
-    time_t when = (time_t)t;
-    struct tm tm;
-    if ((lp_time)when != t || !gmtime_r(&when, &tm))
-        return false;
-    const int fields[3][2] = {{tm.tm_year + 1900, 4}, {tm.tm_mon + 1, 2}, {tm.tm_mday, 2}};
+    /* The civil date of a day number (H. Hinnant's civil_from_days), the
+     * calendar part of gmtime without its time zone work. */
+    long long days = (t >= 0 ? t : t - 86399) / 86400 + 719468;
+    long long era = (days >= 0 ? days : days - 146096) / 146097;
+    long long day_of_era = days - era * 146097;
+    long long year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    long long month_index = (5 * day_of_year + 2) / 153;
+    int day = (int)(day_of_year - (153 * month_index + 2) / 5 + 1);
+    int month = (int)(month_index < 10 ? month_index + 3 : month_index - 9);
+    int year = (int)(year_of_era + era * 400 + (month <= 2));
+    const int fields[3][2] = {{year, 4}, {month, 2}, {day, 2}};
     char *o = out;
     for (int f = 0; f < 3; f++) {
         if (f > 0)

@@ -122,6 +122,11 @@ START_TEST(expiry_is_said_relative_and_coloured_by_urgency)
     ck_assert_str_eq(out, "in 6 mo");
     tui_relative_expiry(now + 1000 * DAY, now, out, sizeof out);
     ck_assert_str_eq(out, "in 2 y");
+    tui_relative_expiry(now - 800 * DAY, now, out, sizeof out);
+    ck_assert_str_eq(out, "2 y ago");
+    char small[6];
+    tui_relative_expiry(now - 40 * DAY, now, small, sizeof small);
+    ck_assert_str_eq(small, "40 d "); /* cut as snprintf cuts */
     tui_relative_expiry(LP_TIME_NONE, now, out, sizeof out);
     ck_assert_str_eq(out, "");
     ck_assert_int_eq(tui_expiry_role(now + 60 * DAY, now), TUI_ROLE_NORMAL);

@@ -116,6 +116,24 @@ START_TEST(a_row_set_at_once_is_sanitised_cell_by_cell)
 }
 END_TEST
 
+/* The fast path that copies clean cells as they are lets the row's own
+ * marks through, but nothing next to them that the sanitiser would drop. */
+START_TEST(a_row_with_marks_is_copied_and_other_text_still_sanitised)
+{
+    tui_clean_row row = {0};
+    const char *texts[] = {"\u20267F3A", "3/\u221e", "\u2026\x1b[31mred", "\xe2\x80", "\u2026\xe2\x80\xae"};
+    const tui_role roles[] = {TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL,
+                              TUI_ROLE_NORMAL};
+    ck_assert(tui_clean_row_set_all(&row, texts, roles, 5));
+    ck_assert_str_eq(tui_clean_row_cell(&row, 0), "\u20267F3A");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 1), "3/\u221e");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 2), "\u2026red");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 3), "\xef\xbf\xbd");
+    ck_assert_str_eq(tui_clean_row_cell(&row, 4), "\u2026");
+    tui_clean_row_clear(&row);
+}
+END_TEST
+
 START_TEST(a_table_row_of_server_text_is_drawn_sanitised)
 {
     FILE *out, *in;
@@ -201,6 +219,7 @@ int main(void)
     tcase_add_test(tc, server_text_is_sanitised_before_it_reaches_the_screen);
     tcase_add_test(tc, a_table_row_of_server_text_is_drawn_sanitised);
     tcase_add_test(tc, a_row_set_at_once_is_sanitised_cell_by_cell);
+    tcase_add_test(tc, a_row_with_marks_is_copied_and_other_text_still_sanitised);
     tcase_add_test(tc, without_utf8_every_glyph_has_an_ascii_stand_in);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
