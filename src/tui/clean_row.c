@@ -34,7 +34,8 @@ static bool already_clean(const char *text, size_t len)
         if (s[i] >= 0x20 && s[i] < 0x7F)
             continue;
         bool mark = s[i] == 0xE2 && i + 2 < len &&
-                    ((s[i + 1] == 0x80 && s[i + 2] == 0xA6) || (s[i + 1] == 0x88 && s[i + 2] == 0x9E));
+                    ((s[i + 1] == 0x80 && s[i + 2] == 0xA6) ||
+                     (s[i + 1] == 0x88 && s[i + 2] == 0x9E));
         if (!mark)
             return false;
         i += 2;

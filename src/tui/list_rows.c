@@ -58,8 +58,8 @@ static char *put_number(char *at, long long value)
 {
     char digits[24];
     char *end = digits + sizeof digits;
-    unsigned long long magnitude =
-        value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+    unsigned long long magnitude = value < 0 ? 0ULL - (unsigned long long)value
+                                             : (unsigned long long)value;
     char *start = digits_before(end, magnitude);
     if (value < 0)
         *at++ = '-';

@@ -100,8 +100,9 @@ static bool utc_date(lp_time t, char out[11])
     long long days = (t >= 0 ? t : t - 86399) / 86400 + 719468;
     long long era = (days >= 0 ? days : days - 146096) / 146097;
     long long day_of_era = days - era * 146097;
-    long long year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    long long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 -
+                             day_of_era / 146096) /
+                            365;
     long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     long long month_index = (5 * day_of_year + 2) / 153;
     int day = (int)(day_of_year - (153 * month_index + 2) / 5 + 1);

@@ -121,7 +121,8 @@ END_TEST
 START_TEST(a_row_with_marks_is_copied_and_other_text_still_sanitised)
 {
     tui_clean_row row = {0};
-    const char *texts[] = {"\u20267F3A", "3/\u221e", "\u2026\x1b[31mred", "\xe2\x80", "\u2026\xe2\x80\xae"};
+    const char *texts[] = {"\u20267F3A", "3/\u221e", "\u2026\x1b[31mred", "\xe2\x80",
+                           "\u2026\xe2\x80\xae"};
     const tui_role roles[] = {TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL, TUI_ROLE_NORMAL,
                               TUI_ROLE_NORMAL};
     ck_assert(tui_clean_row_set_all(&row, texts, roles, 5));
