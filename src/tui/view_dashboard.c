@@ -73,7 +73,10 @@ static void draw_kpi(const tui_state *state, int i, tui_rect r)
     }
     if (r.h >= 4) {
         tui_box(r, selected ? TUI_ROLE_SELECTED : TUI_ROLE_BORDER);
-        tui_put(r.y + 1, r.x + 1, r.w - 2, label, label_role, true);
+        /* The label lines up with the value below it; the space keeps the highlight's edge. */
+        char padded[48];
+        snprintf(padded, sizeof padded, " %s", label);
+        tui_put(r.y + 1, r.x + 1, r.w - 2, padded, label_role, true);
         tui_put(r.y + 2, r.x + 2, r.w - 3, value, value_role, false);
     } else {
         int used = tui_put(r.y, r.x, r.w, label, label_role, false);
