@@ -76,6 +76,44 @@ int tui_help_rows(tui_scope scope, const char *view_title, tui_help_row *out)
     return n;
 }
 
+static bool contains_ignoring_case(const char *text, const char *part)
+{
+    size_t n = strlen(part);
+    for (; *text; text++)
+        if (strncasecmp(text, part, n) == 0)
+            return true;
+    return n == 0;
+}
+
+int tui_help_rows_matching(const tui_keymap *map, tui_scope scope, const char *view_title,
+                           const char *search, tui_help_row *out)
+{
+    tui_help_row all[TUI_MAX_HELP_ROWS];
+    int count = tui_help_rows(scope, view_title, all);
+    if (!search || !*search) {
+        memcpy(out, all, (size_t)count * sizeof all[0]);
+        return count;
+    }
+    int n = 0, heading = -1;
+    for (int i = 0; i < count; i++) {
+        if (all[i].action == TUI_ACTION_NONE) {
+            heading = i;
+            continue;
+        }
+        const tui_action_info *info = tui_action_info_of(all[i].action);
+        char keys[96];
+        tui_keymap_describe(map, all[i].action, keys, sizeof keys);
+        if (!contains_ignoring_case(info->name, search) && !contains_ignoring_case(keys, search) &&
+            !contains_ignoring_case(info->help, search))
+            continue;
+        if (heading >= 0)
+            out[n++] = all[heading];
+        heading = -1;
+        out[n++] = all[i];
+    }
+    return n;
+}
+
 bool tui_key_parse(const char *text, int *key)
 {
     if (!text || !*text)

@@ -143,6 +143,11 @@ typedef struct tui_help_row {
 /* The `?` overlay's rows for `scope`: the view's own actions first (under
  * `view_title`), then the global ones. Returns the count. */
 int tui_help_rows(tui_scope scope, const char *view_title, tui_help_row *out);
+/* The same rows narrowed to the actions whose name, keys (as `map` binds
+ * them) or help contain `search`, ignoring case, each under its heading; a
+ * heading with no action left goes too. An empty search keeps every row. */
+int tui_help_rows_matching(const tui_keymap *map, tui_scope scope, const char *view_title,
+                           const char *search, tui_help_row *out);
 
 /* "k, Up" for the help overlay. */
 void tui_keymap_describe(const tui_keymap *map, tui_action action, char *out, size_t size);

@@ -194,7 +194,9 @@ typedef struct tui_state {
     int history_back;      /* Up/Down steps back while editing; 0: the line typed */
     int filter_wait;       /* ticks until the `/` text typed is asked for; 0: none due */
     int help_scroll;
-    char message[320]; /* status-bar message */
+    char help_search[64]; /* `/` in the `?` overlay: the actions shown contain it */
+    bool help_searching;  /* the search is being typed */
+    char message[320];    /* status-bar message */
     bool message_is_error;
     tui_message_log log; /* every message, whole, with its time */
     int log_scroll;

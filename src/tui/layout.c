@@ -93,6 +93,27 @@ tui_dashboard_geometry tui_dashboard_geometry_compute(tui_rect main)
     return g;
 }
 
+void tui_dashboard_fit_quick(tui_dashboard_geometry *g, const int text_widths[TUI_QUICK_COUNT])
+{
+    if (tui_rect_empty(g->quick[0]))
+        return;
+    int row_end = g->quick_title.x + g->quick_title.w;
+    bool cut = false;
+    int needed = TUI_QUICK_COUNT - 1;
+    for (int i = 0; i < TUI_QUICK_COUNT; i++) {
+        cut = cut || text_widths[i] > g->quick[i].w;
+        needed += text_widths[i];
+    }
+    if (!cut || needed > row_end - g->quick[0].x)
+        return;
+    int x = g->quick[0].x;
+    for (int i = 0; i < TUI_QUICK_COUNT; i++) {
+        g->quick[i].x = x;
+        g->quick[i].w = text_widths[i];
+        x += text_widths[i] + 1;
+    }
+}
+
 tui_list_geometry tui_list_geometry_compute(tui_rect main)
 {
     tui_list_geometry g = {0};

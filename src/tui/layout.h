@@ -44,6 +44,9 @@ typedef struct tui_dashboard_geometry {
 } tui_dashboard_geometry;
 
 tui_dashboard_geometry tui_dashboard_geometry_compute(tui_rect main);
+/* The quick actions at their texts' widths, one column apart, where the equal
+ * slots would cut a text but all of them fit the row; else the slots stay. */
+void tui_dashboard_fit_quick(tui_dashboard_geometry *g, const int text_widths[TUI_QUICK_COUNT]);
 
 /* A list view: a header line of filters, the column header, the rows. */
 typedef struct tui_list_geometry {

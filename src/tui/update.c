@@ -126,6 +126,8 @@ static tui_reaction run_global(tui_state *state, tui_action action, tui_effects 
     case TUI_ACTION_HELP:
         state->modal = TUI_MODAL_HELP;
         state->help_scroll = 0;
+        state->help_search[0] = '\0';
+        state->help_searching = false;
         return TUI_REACT_REDRAW;
     case TUI_ACTION_PROMPT:
         state->modal = TUI_MODAL_PROMPT;
@@ -455,12 +457,48 @@ static tui_reaction scroll_overlay(tui_state *state, int key, int *scroll, int l
     return TUI_REACT_REDRAW;
 }
 
-/* The `?` overlay scrolls within its rows, never into an empty box. */
+/* Typing the `?` overlay's search: Enter keeps it, Esc clears it. */
+static tui_reaction help_search_key(tui_state *state, int key)
+{
+    size_t len = strlen(state->help_search);
+    if (key == TUI_KEY_ESC) {
+        state->help_search[0] = '\0';
+        state->help_searching = false;
+    } else if (key == TUI_KEY_ENTER) {
+        state->help_searching = false;
+    } else if (key == TUI_KEY_BACKSPACE) {
+        if (len > 0)
+            state->help_search[len - 1] = '\0';
+    } else if (key >= 0x20 && key < 0x7f && len + 1 < sizeof state->help_search) {
+        /* Action names, keys and help are ASCII: nothing else can match. */
+        state->help_search[len] = (char)key;
+        state->help_search[len + 1] = '\0';
+    }
+    state->help_scroll = 0;
+    return TUI_REACT_REDRAW;
+}
+
+/* The `?` overlay scrolls within its rows, never into an empty box; `/`
+ * narrows them, Esc clears the search before it closes the overlay. */
 static tui_reaction help_key(tui_state *state, int key)
 {
+    if (state->help_searching)
+        return help_search_key(state, key);
+    if (key == '/') {
+        state->help_searching = true;
+        state->help_search[0] = '\0';
+        state->help_scroll = 0;
+        return TUI_REACT_REDRAW;
+    }
+    if (key == TUI_KEY_ESC && state->help_search[0]) {
+        state->help_search[0] = '\0';
+        state->help_scroll = 0;
+        return TUI_REACT_REDRAW;
+    }
     tui_help_row rows[TUI_MAX_HELP_ROWS];
     const tui_view_ops *view = current(state);
-    int count = tui_help_rows(view->scope, view->title, rows);
+    int count = tui_help_rows_matching(&state->keymap, view->scope, view->title, state->help_search,
+                                       rows);
     int visible = tui_help_visible_rows(&state->layout);
     return scroll_overlay(state, key, &state->help_scroll, count > visible ? count - visible : 0,
                           visible);

@@ -1,5 +1,8 @@
 /* The dashboard's transitions: KPIs, quick actions and recent licenses as one selection. */
+#include <stdio.h>
 #include <string.h>
+
+#include "licportal/text.h"
 
 #include "tui/transition.h"
 #include "tui/view_ops.h"
@@ -97,9 +100,42 @@ static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
     }
 }
 
+static const struct {
+    tui_action action;
+    const char *label;
+} quick_actions[TUI_QUICK_COUNT] = {
+    {TUI_ACTION_QUICK_LICENSES, "View all licenses"},
+    {TUI_ACTION_QUICK_ACTIVATIONS, "Manage activations"},
+    {TUI_ACTION_QUICK_DOWNLOADS, "Downloads"},
+};
+
+void tui_dashboard_quick_text(const tui_state *state, int i, char *out, size_t size)
+{
+    tui_action action = quick_actions[i].action;
+    char key[16];
+    if (state->keymap.key_count[action] > 0)
+        tui_key_name(state->keymap.keys[action][0], key, sizeof key);
+    else
+        snprintf(key, sizeof key, ":%s", tui_action_info_of(action)->name);
+    snprintf(out, size, "[%s] %s", key, quick_actions[i].label);
+}
+
+tui_dashboard_geometry tui_dashboard_geometry_of(const tui_state *state, tui_rect main)
+{
+    tui_dashboard_geometry g = tui_dashboard_geometry_compute(main);
+    int widths[TUI_QUICK_COUNT];
+    for (int i = 0; i < TUI_QUICK_COUNT; i++) {
+        char text[96];
+        tui_dashboard_quick_text(state, i, text, sizeof text);
+        widths[i] = (int)lp_text_width(text);
+    }
+    tui_dashboard_fit_quick(&g, widths);
+    return g;
+}
+
 static tui_reaction click(tui_state *state, int y, int x, tui_effects *fx)
 {
-    tui_dashboard_geometry g = tui_dashboard_geometry_compute(state->layout.main);
+    tui_dashboard_geometry g = tui_dashboard_geometry_of(state, state->layout.main);
     int item = -1;
     for (int i = 0; i < TUI_KPI_COUNT; i++)
         if (tui_rect_contains(g.kpi[i], y, x))

@@ -5,20 +5,12 @@
 #include <time.h>
 
 #include "licportal/format.h"
+#include "tui/view_ops.h"
 #include "tui/views.h"
 #include "tui/widgets.h"
 
 static const char *const kpi_labels[TUI_KPI_COUNT] = {"Total licenses", "Active licenses",
                                                       "Activations in use", "Expiring soon"};
-
-static const struct {
-    tui_action action;
-    const char *label;
-} quick_actions[TUI_QUICK_COUNT] = {
-    {TUI_ACTION_QUICK_LICENSES, "View all licenses"},
-    {TUI_ACTION_QUICK_ACTIVATIONS, "Manage activations"},
-    {TUI_ACTION_QUICK_DOWNLOADS, "Downloads"},
-};
 
 static const tui_column recent_columns[] = {
     {"License Key", 19, 0},
@@ -81,7 +73,10 @@ static void draw_kpi(const tui_state *state, int i, tui_rect r)
     }
     if (r.h >= 4) {
         tui_box(r, selected ? TUI_ROLE_SELECTED : TUI_ROLE_BORDER);
-        tui_put(r.y + 1, r.x + 1, r.w - 2, label, label_role, true);
+        /* The label lines up with the value below it; the space keeps the highlight's edge. */
+        char padded[48];
+        snprintf(padded, sizeof padded, " %s", label);
+        tui_put(r.y + 1, r.x + 1, r.w - 2, padded, label_role, true);
         tui_put(r.y + 2, r.x + 2, r.w - 3, value, value_role, false);
     } else {
         int used = tui_put(r.y, r.x, r.w, label, label_role, false);
@@ -94,7 +89,7 @@ static void draw_kpi(const tui_state *state, int i, tui_rect r)
 
 void view_dashboard_draw(const tui_state *state, tui_rect main)
 {
-    tui_dashboard_geometry g = tui_dashboard_geometry_compute(main);
+    tui_dashboard_geometry g = tui_dashboard_geometry_of(state, main);
     draw_banner(state, g.banner);
     for (int i = 0; i < TUI_KPI_COUNT; i++)
         draw_kpi(state, i, g.kpi[i]);
@@ -106,9 +101,8 @@ void view_dashboard_draw(const tui_state *state, tui_rect main)
         tui_rect r = g.quick[i];
         if (tui_rect_empty(r))
             continue;
-        char key[16], text[96];
-        view_key_of(state, quick_actions[i].action, key, sizeof key);
-        snprintf(text, sizeof text, "[%s] %s", key, quick_actions[i].label);
+        char text[96];
+        tui_dashboard_quick_text(state, i, text, sizeof text);
         bool selected = !state->focus_sidebar && state->dashboard_selected == TUI_KPI_COUNT + i;
         tui_put(r.y, r.x, r.w, text, selected ? TUI_ROLE_SELECTED : TUI_ROLE_BUTTON, true);
     }

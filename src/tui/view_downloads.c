@@ -126,13 +126,24 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
         }
         if (end == at)
             break;
+        /* A word the width cuts goes to the next line whole, unless it is the only one. */
+        size_t next = end;
+        if (end < len && notes[end] != ' ') {
+            size_t space = end;
+            while (space > at && notes[space - 1] != ' ')
+                space--;
+            if (space > at)
+                end = next = space;
+        }
+        while (next < len && notes[next] == ' ')
+            next++;
         memcpy(line, notes + at, end - at < sizeof line - 1 ? end - at : sizeof line - 1);
         line[end - at < sizeof line - 1 ? end - at : sizeof line - 1] = '\0';
         row = y - state->detail_scroll;
         if (row > main.y && row < main.y + main.h)
             tui_put(row, main.x + 2, width, line, TUI_ROLE_NORMAL, false);
         y++;
-        at = end;
+        at = next;
     }
     free(notes);
 }

@@ -8,11 +8,19 @@ void view_help_draw(const tui_state *state)
 {
     const tui_layout *l = &state->layout;
     tui_rect box = tui_overlay_box(l, 96);
-    tui_put(box.y, box.x + 2, box.w - 4, " Keys  (Esc closes; : runs an action by name) ",
-            TUI_ROLE_SECTION, false);
+    char heading[128];
+    if (state->help_searching || state->help_search[0])
+        snprintf(heading, sizeof heading, " Keys  /%s%s  (Esc clears) ", state->help_search,
+                 state->help_searching ? "_" : "");
+    else
+        snprintf(heading, sizeof heading, " Keys  (/ searches, Esc closes, : runs by name) ");
+    tui_put(box.y, box.x + 2, box.w - 4, heading, TUI_ROLE_SECTION, false);
     tui_help_row entries[TUI_MAX_HELP_ROWS];
     const char *title = tui_view_title(state->view);
-    int count = tui_help_rows(tui_state_scope(state), title, entries);
+    int count = tui_help_rows_matching(&state->keymap, tui_state_scope(state), title,
+                                       state->help_search, entries);
+    if (count == 0)
+        tui_put(box.y + 1, box.x + 2, box.w - 4, "No action matches.", TUI_ROLE_DIM, false);
     int rows = tui_help_visible_rows(l);
     int key_w = 18, name_w = 20;
     for (int i = 0; i < rows && i < box.h - 2; i++) {

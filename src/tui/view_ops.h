@@ -71,6 +71,11 @@ const tui_view_ops *tui_view_ops_for_call(lp_call_kind kind);
 const tui_view_ops *tui_view_ops_for_scope(tui_scope scope);
 
 extern const tui_view_ops tui_dashboard_ops;
+
+/* A quick action's button text ("[2] View all licenses"), for drawing and clicks alike. */
+void tui_dashboard_quick_text(const tui_state *state, int i, char *out, size_t size);
+/* Where the dashboard's parts are, its quick actions fitted to their texts. */
+tui_dashboard_geometry tui_dashboard_geometry_of(const tui_state *state, tui_rect main);
 extern const tui_view_ops tui_licenses_ops;
 extern const tui_view_ops tui_license_detail_ops;
 extern const tui_view_ops tui_activations_ops;

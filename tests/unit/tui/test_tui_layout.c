@@ -123,6 +123,34 @@ START_TEST(list_geometry_keeps_rows_below_the_header)
 }
 END_TEST
 
+START_TEST(quick_actions_keep_their_whole_texts_where_the_row_holds_them)
+{
+    /* "[2] View all licenses", "[3] Manage activations", "[4] Downloads". */
+    const int widths[TUI_QUICK_COUNT] = {21, 22, 13};
+    for (int cols = 40; cols <= 200; cols++) {
+        tui_dashboard_geometry g =
+            tui_dashboard_geometry_compute(tui_layout_compute(cols, 24).main);
+        tui_dashboard_geometry equal = g;
+        tui_dashboard_fit_quick(&g, widths);
+        int row_end = equal.quick_title.x + equal.quick_title.w;
+        bool all_fit = widths[0] + widths[1] + widths[2] + 2 <= row_end - equal.quick[0].x;
+        for (int i = 0; i < TUI_QUICK_COUNT; i++) {
+            if (all_fit)
+                ck_assert_msg(g.quick[i].w >= widths[i], "%d columns: quick %d cut", cols, i);
+            else
+                ck_assert_int_eq(g.quick[i].w, equal.quick[i].w);
+            ck_assert_int_le(g.quick[i].x + g.quick[i].w, row_end);
+            if (i > 0)
+                ck_assert_int_lt(g.quick[i - 1].x + g.quick[i - 1].w, g.quick[i].x);
+        }
+    }
+    /* At 60 columns the equal slots (19 wide) would cut two of the three. */
+    tui_dashboard_geometry g = tui_dashboard_geometry_compute(tui_layout_compute(60, 20).main);
+    tui_dashboard_fit_quick(&g, widths);
+    ck_assert_int_eq(g.quick[1].w, 22);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_layout");
@@ -133,6 +161,7 @@ int main(void)
     tcase_add_test(tc, kpis_stack_on_narrow_screens);
     tcase_add_test(tc, the_sidebar_folds_below_80_columns);
     tcase_add_test(tc, list_geometry_keeps_rows_below_the_header);
+    tcase_add_test(tc, quick_actions_keep_their_whole_texts_where_the_row_holds_them);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }

@@ -568,6 +568,55 @@ START_TEST(help_opens_and_closes)
 }
 END_TEST
 
+START_TEST(slash_in_help_narrows_the_actions_and_esc_clears_the_search)
+{
+    setup_main();
+    st.layout = tui_layout_compute(100, 30);
+    key('?');
+    key('/');
+    ck_assert(st.help_searching);
+    /* Typed letters are the search, not actions: q does not quit. */
+    for (const char *c = "QUIT"; *c; c++)
+        key(*c);
+    ck_assert_str_eq(st.help_search, "QUIT");
+    ck_assert(!st.quit);
+    key(TUI_KEY_ENTER);
+    ck_assert(!st.help_searching);
+    tui_help_row rows[TUI_MAX_HELP_ROWS];
+    int n = tui_help_rows_matching(&st.keymap, TUI_SCOPE_DASHBOARD, "Dashboard", st.help_search,
+                                   rows);
+    /* "quit" by name, "Quit licportal" by help: under their heading, nothing else. */
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(rows[0].action, TUI_ACTION_NONE);
+    ck_assert_int_eq(rows[1].action, TUI_ACTION_QUIT);
+    /* By keys: "C-l" is the redraw action's. */
+    n = tui_help_rows_matching(&st.keymap, TUI_SCOPE_DASHBOARD, "Dashboard", "c-L", rows);
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(rows[1].action, TUI_ACTION_REDRAW);
+    ck_assert_int_eq(tui_help_rows_matching(&st.keymap, TUI_SCOPE_DASHBOARD, "Dashboard", "zzz",
+                                            rows),
+                     0);
+    /* Backspace edits; Esc clears the search, the overlay stays; Esc again closes it. */
+    key('/');
+    key('x');
+    key(TUI_KEY_BACKSPACE);
+    ck_assert_str_eq(st.help_search, "");
+    key('q');
+    key(TUI_KEY_ESC);
+    ck_assert_str_eq(st.help_search, "");
+    ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
+    key('/');
+    key('q');
+    key(TUI_KEY_ENTER);
+    key(TUI_KEY_ESC);
+    ck_assert_str_eq(st.help_search, "");
+    ck_assert_int_eq(st.modal, TUI_MODAL_HELP);
+    key(TUI_KEY_ESC);
+    ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
+    teardown();
+}
+END_TEST
+
 START_TEST(q_quits)
 {
     setup_main();
@@ -2041,6 +2090,7 @@ int main(void)
     tcase_add_test(shell, tab_moves_between_sidebar_and_view);
     tcase_add_test(shell, number_keys_jump_to_views);
     tcase_add_test(shell, help_opens_and_closes);
+    tcase_add_test(shell, slash_in_help_narrows_the_actions_and_esc_clears_the_search);
     tcase_add_test(shell, q_quits);
     tcase_add_test(shell, quitting_during_a_download_asks_first);
     tcase_add_test(shell, a_finished_download_says_where_it_went);
