@@ -56,6 +56,11 @@ static tui_reaction go_back(tui_state *state, tui_effects *fx)
 {
     if (state->pending > 0) {
         tui_push_effect(fx, TUI_FX_CANCEL_REQUESTS);
+        /* The portal may have taken the seat before the answer was dropped. */
+        if (state->offline_running)
+            return tui_set_message(state, true,
+                                   "Cancelled. The portal may have activated the machine already: "
+                                   "look in the activations (3) before you try again.");
         return tui_set_message(state, false, "Cancelled.");
     }
     if (state->focus_sidebar) {

@@ -38,6 +38,21 @@ static int field(const tui_state *state, tui_rect main, int y, const char *label
     return y + 1;
 }
 
+/* The digest whole, so that it can be compared by eye: on two lines, in halves,
+ * where one line would cut it. */
+static int digest_field(const tui_state *state, tui_rect main, int y, const char *hex)
+{
+    size_t len = strlen(hex);
+    int width = main.w - 17;
+    if (width <= 0 || (size_t)width >= len)
+        return field(state, main, y, "SHA-256", hex);
+    char half[80];
+    int first = (int)((len + 1) / 2);
+    snprintf(half, sizeof half, "%.*s", first, hex);
+    y = field(state, main, y, "SHA-256", half);
+    return field(state, main, y, "", hex + first);
+}
+
 void view_download_detail_draw(const tui_state *state, tui_rect main)
 {
     tui_rect banner = {main.y, main.x, 1, main.w - 1};
@@ -62,7 +77,7 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
     y = field(state, main, y, "Arch", d->arch);
     y = field(state, main, y, "Size", size);
     y = field(state, main, y, "Released", released);
-    y = field(state, main, y, "SHA-256", d->sha256);
+    y = digest_field(state, main, y, d->sha256);
     y++;
     int bar_row = y - state->detail_scroll;
     if (state->download_running || state->download_progress.received > 0) {
@@ -94,8 +109,8 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
     } else {
         char key[16], text[700];
         view_key_of(state, TUI_ACTION_START_DOWNLOAD, key, sizeof key);
-        snprintf(text, sizeof text, "Press %s to download it (the folder is asked, %s).", key,
-                 state->download_dir[0] ? state->download_dir : "the current one by default");
+        snprintf(text, sizeof text, "%s downloads it, asking where (default: %s).", key,
+                 state->download_dir[0] ? state->download_dir : "current folder");
         if (bar_row > main.y && bar_row < main.y + main.h)
             tui_put(bar_row, main.x + 1, main.w - 2, text, TUI_ROLE_DIM, false);
         y += 2;

@@ -1333,6 +1333,10 @@ START_TEST(activating_offline_asks_for_the_request_and_sends_the_license_file_be
     key('A');
     ck_assert_int_eq(st.modal, TUI_MODAL_NONE);
     ck_assert_ptr_nonnull(strstr(st.message, "is running"));
+    /* Esc while it runs cancels, and says the seat may be taken already. */
+    key(TUI_KEY_ESC);
+    ck_assert_ptr_nonnull(find(TUI_FX_CANCEL_REQUESTS));
+    ck_assert_ptr_nonnull(strstr(st.message, "may have activated the machine already"));
     lp_error err = error_of(LP_ERR_NETWORK, "", "connection refused");
     deliver_offline(st.seq_mutation, LP_ERR_NETWORK, NULL, &err, NULL);
     ck_assert_ptr_nonnull(strstr(st.message, "connection refused"));
