@@ -8,14 +8,14 @@ build_packages=(
   build-essential meson ninja-build pkg-config
   libcurl4-openssl-dev libssl-dev libcjson-dev libsecret-1-dev libsodium-dev
   libncurses-dev libqrencode-dev
-  libmicrohttpd-dev libsqlite3-dev liboath-dev
+  libmicrohttpd-dev libsqlite3-dev liboath-dev libpq-dev
   openssl tmux ca-certificates
 )
 test_packages=(
   check python3 python3-pyte python3-cryptography gnome-keyring dbus libsecret-tools
   sqlite3 clang libclang-rt-14-dev wrk hyperfine valgrind time
   dpkg-dev debhelper fakeroot lintian man-db groff-base zsh fish
-  shellcheck clang-format
+  shellcheck clang-format postgresql
 )
 
 packages=("${build_packages[@]}")
