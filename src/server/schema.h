@@ -13,6 +13,9 @@
  * span two of them. Queries must use this exact text to use its index. */
 #define LP_LICENSE_SEARCH_TEXT \
     "lower(product_name || char(31) || coalesce(edition, '') || char(31) || substr(license_key, -4))"
+/* The same text in PostgreSQL's dialect. */
+#define LP_LICENSE_SEARCH_TEXT_POSTGRES \
+    "lower(product_name || chr(31) || coalesce(edition, '') || chr(31) || right(license_key, 4))"
 
 /* Brings the schema to the newest version, each step in one transaction.
  * Refuses a database written by a newer licportald. */
