@@ -17,6 +17,8 @@
 
 struct lpd_server {
     const char *db_path;
+    /* The folder of the private signing keys (see signing_key.h). */
+    const char *keys_dir;
     const char *files_dir;
     long access_ttl;
     long refresh_ttl;
