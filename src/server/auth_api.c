@@ -127,10 +127,10 @@ static bool reserve_attempt(struct lpd_request *req, const struct attempt_keys *
 {
     struct lpd_rate_refusal refusal = {0};
     const char *refused = NULL;
-    if (!lpd_rate_limiter_reserve(req->server->email_failures, keys->email, req->now, &refusal)) {
+    if (!lpd_login_limit_reserve(req->server->email_failures, req->db, keys->email, req->now, &refusal)) {
         refused = keys->email;
-    } else if (!lpd_rate_limiter_reserve(req->server->address_failures, keys->address, req->now, &refusal)) {
-        lpd_rate_limiter_release(req->server->email_failures, keys->email, req->now);
+    } else if (!lpd_login_limit_reserve(req->server->address_failures, req->db, keys->address, req->now, &refusal)) {
+        lpd_login_limit_release(req->server->email_failures, req->db, keys->email, req->now);
         refused = keys->address;
     }
     if (refused == NULL)
@@ -144,8 +144,8 @@ static bool reserve_attempt(struct lpd_request *req, const struct attempt_keys *
  * factor, or our own error): it does not count. */
 static void give_back_attempt(struct lpd_request *req, const struct attempt_keys *keys)
 {
-    lpd_rate_limiter_release(req->server->email_failures, keys->email, req->now);
-    lpd_rate_limiter_release(req->server->address_failures, keys->address, req->now);
+    lpd_login_limit_release(req->server->email_failures, req->db, keys->email, req->now);
+    lpd_login_limit_release(req->server->address_failures, req->db, keys->address, req->now);
 }
 
 /* Records the step of an accepted one-time code; false when that step (or
@@ -264,8 +264,8 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
         }
     }
     cJSON_Delete(json);
-    lpd_rate_limiter_reset(req->server->email_failures, keys.email);
-    lpd_rate_limiter_release(req->server->address_failures, keys.address, req->now);
+    lpd_login_limit_reset(req->server->email_failures, req->db, keys.email);
+    lpd_login_limit_release(req->server->address_failures, req->db, keys.address, req->now);
 
     int64_t session_id = start_session(req, user.id);
     cJSON *body = session_id > 0 ? issue_tokens(req, session_id, &user) : NULL;

@@ -235,14 +235,16 @@ int lpd_cmd_serve(int argc, char **argv)
     }
 
     int status = LP_EXIT_ERROR;
+    /* Instances on one PostgreSQL database count login failures together. */
+    bool shared = lpd_db_target_is_postgres(o.db_path);
     struct lpd_server server = {
         .db_path = o.db_path,
         .keys_dir = keys_dir,
         .files_dir = o.files_dir,
         .access_ttl = o.access_ttl,
         .refresh_ttl = o.refresh_ttl,
-        .email_failures = lpd_rate_limiter_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096),
-        .address_failures = lpd_rate_limiter_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096),
+        .email_failures = lpd_login_limit_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096, shared),
+        .address_failures = lpd_login_limit_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096, shared),
         .kpi_cache = lpd_kpi_cache_new(4096),
     };
     struct lpd_db *db = lpd_schema_open(o.db_path, err, sizeof err);
@@ -301,8 +303,8 @@ done:
     lpd_http_server_free(http);
     lpd_retention_stop(retention);
     lpd_db_free(db);
-    lpd_rate_limiter_free(server.email_failures);
-    lpd_rate_limiter_free(server.address_failures);
+    lpd_login_limit_free(server.email_failures);
+    lpd_login_limit_free(server.address_failures);
     lpd_kpi_cache_free(server.kpi_cache);
     free(cert);
     free(key);

@@ -294,6 +294,10 @@ enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
         st->row = -1;
         if (!result_ok(st->owner, st->result)) {
             st->rows = 0;
+            /* A broken constraint is the caller's to explain; anything else
+             * is a fault the log must show. */
+            if (!lpd_pg_failed_constraint(st->owner))
+                fprintf(stderr, "licportald: database error: %s\n", st->owner->errmsg);
             return LPD_ERROR;
         }
         st->rows = PQresultStatus(st->result) == PGRES_TUPLES_OK ? PQntuples(st->result) : 0;

@@ -72,7 +72,7 @@ static const char *licenses_source(const struct license_filter *f)
     return f->has_q ? "licenses l INDEXED BY licenses_search" : "licenses l";
 }
 
-static void add_filters(struct lpd_sql *sql, const struct license_filter *f)
+static void add_filters(struct lpd_sql *sql, const struct license_filter *f, enum lpd_db_dialect dialect)
 {
     lpd_sql_add(sql, " WHERE l.user_id = :user", NULL);
     if (f->status != NULL) {
@@ -86,7 +86,10 @@ static void add_filters(struct lpd_sql *sql, const struct license_filter *f)
     if (f->product != NULL)
         lpd_sql_add(sql, " AND l.product_id = :product", NULL);
     if (f->has_q)
-        lpd_sql_add(sql, " AND instr(" LP_LICENSE_SEARCH_TEXT ", :q) > 0", NULL);
+        lpd_sql_add(sql,
+                    dialect == LPD_DIALECT_POSTGRES ? " AND instr(" LP_LICENSE_SEARCH_TEXT_POSTGRES ", :q) > 0"
+                                                    : " AND instr(" LP_LICENSE_SEARCH_TEXT ", :q) > 0",
+                    NULL);
     if (f->has_expiring)
         lpd_sql_add(sql, " AND l.expires_at >= :now AND l.expires_at <= :until", NULL);
 }
@@ -177,7 +180,7 @@ static bool count_matching(struct lpd_request *req, const struct license_filter 
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f), NULL);
-    add_filters(&sql, f);
+    add_filters(&sql, f, lpd_db_dialect(req->db));
     struct lpd_stmt *st = NULL;
     if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL)
         return false;
@@ -196,7 +199,7 @@ static int read_segment(struct lpd_request *req, const struct license_filter *fi
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter), NULL);
-    add_filters(&sql, filter);
+    add_filters(&sql, filter, lpd_db_dialect(req->db));
     const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
     lpd_sql_add(&sql, status_segments[segment].predicate, after_clause,
                 descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
@@ -296,7 +299,7 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM ", licenses_source(&filter), NULL);
-    add_filters(&sql, &filter);
+    add_filters(&sql, &filter, lpd_db_dialect(req->db));
     if (has_cursor)
         lpd_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
                     NULL);

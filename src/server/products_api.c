@@ -6,8 +6,8 @@
 enum MHD_Result lpd_api_product_list(struct lpd_request *req)
 {
     /* licenses.product_name copies products.name, so the index on (user_id, product_id) answers this. */
-    static const char *const sql = "SELECT product_id, product_name, COUNT(*) FROM licenses WHERE user_id = :user "
-                                   "GROUP BY product_id ORDER BY product_name COLLATE NOCASE, product_id";
+    static const char *const sql = "SELECT product_id, MAX(product_name), COUNT(*) FROM licenses WHERE user_id = :user "
+                                   "GROUP BY product_id ORDER BY MAX(product_name) COLLATE NOCASE, product_id";
     struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return lpd_reply_internal(req);

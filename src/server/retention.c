@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "server/machine_request.h"
+#include "server/server_context.h"
 #include "server/ticker.h"
 
 static const char *const prune_statements[] = {
@@ -39,6 +40,20 @@ bool lpd_retention_prune(struct lpd_db *db, lp_time now, long days, char *err, s
             snprintf(err, err_size, "cannot prune: %s", lpd_db_errmsg(db));
             lpd_db_rollback(db);
             return false;
+        }
+    }
+    /* PostgreSQL keeps login failure counters (login_limit.c); a counter
+     * whose window is over counts nothing any more. */
+    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES) {
+        static const char *const spent = "DELETE FROM login_failures WHERE window_start < :window_over";
+        struct lpd_stmt *st = lpd_db_stmt(db, spent);
+        if (st != NULL) {
+            lpd_bind_int(st, ":window_over", now - LP_LOGIN_FAILURE_WINDOW);
+            if (lpd_db_step_changes(db, st) < 0) {
+                snprintf(err, err_size, "cannot prune: %s", lpd_db_errmsg(db));
+                lpd_db_rollback(db);
+                return false;
+            }
         }
     }
     return lpd_db_commit(db, err, err_size);

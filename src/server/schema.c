@@ -246,8 +246,15 @@ static const char *const migration_8[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4,
-                                                migration_5, migration_6, migration_7, migration_8};
+/* Version 9: login failure counters that several instances share. A SQLite
+ * database has one instance, which keeps them in its memory (login_limit.h):
+ * nothing changes here. */
+static const char *const migration_9[] = {
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5,
+                                                migration_6, migration_7, migration_8, migration_9};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

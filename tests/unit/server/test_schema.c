@@ -9,7 +9,7 @@ START_TEST(a_new_database_reaches_the_latest_version_with_a_cursor_key)
     char err[512] = "";
     struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
-    ck_assert_int_eq(lpd_schema_version(db), 8);
+    ck_assert_int_eq(lpd_schema_version(db), 9);
     unsigned char key[LP_CURSOR_KEY_BYTES], zero[LP_CURSOR_KEY_BYTES] = {0};
     ck_assert(lpd_schema_cursor_key(db, key, err, sizeof err));
     ck_assert(memcmp(key, zero, sizeof key) != 0);
@@ -24,7 +24,7 @@ START_TEST(migrating_again_changes_nothing)
     unsigned char before[LP_CURSOR_KEY_BYTES], after[LP_CURSOR_KEY_BYTES];
     ck_assert(lpd_schema_cursor_key(db, before, err, sizeof err));
     ck_assert_msg(lpd_schema_migrate(db, err, sizeof err), "%s", err);
-    ck_assert_int_eq(lpd_schema_version(db), 8);
+    ck_assert_int_eq(lpd_schema_version(db), 9);
     ck_assert(lpd_schema_cursor_key(db, after, err, sizeof err));
     ck_assert(memcmp(before, after, sizeof before) == 0);
     lpd_db_free(db);
