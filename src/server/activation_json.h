@@ -3,7 +3,7 @@
 #define LP_SERVER_ACTIVATION_JSON_H
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
+#include "server/db.h"
 
 /* Columns 0..11 of every activation query, from aliases `a` (activations)
  * and `l` (their licenses). */
@@ -12,6 +12,6 @@
     "a.ip, a.activated_at, a.last_seen_at"
 
 /* Builds an Activation from the current row. */
-cJSON *lpd_activation_json(sqlite3_stmt *st);
+cJSON *lpd_activation_json(struct lpd_stmt *st);
 
 #endif

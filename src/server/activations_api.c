@@ -46,7 +46,7 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
     static const char *const per_user = "SELECT activation_count FROM users WHERE id = :user";
     static const char *const per_license = "SELECT COUNT(*) FROM activations WHERE license_id = :license "
                                            "AND user_id = :user";
-    sqlite3_stmt *st = NULL;
+    struct lpd_stmt *st = NULL;
     bool cached = q == NULL;
     if (cached) {
         st = lpd_db_stmt(req->db, license_row != 0 ? per_license : per_user);
@@ -55,8 +55,8 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
         lpd_sql_init(&sql);
         lpd_sql_add(&sql, "SELECT COUNT(*) FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
         add_filters(&sql, license_row != 0, true);
-        if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
-            sqlite3_finalize(st);
+        if ((st = lpd_db_prepare(req->db, sql.text)) == NULL) {
+            lpd_stmt_free(st);
             return false;
         }
         lpd_bind_text(st, ":q", q);
@@ -65,12 +65,12 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
         return false;
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":license", license_row);
-    bool ok = sqlite3_step(st) == SQLITE_ROW;
-    *total = ok ? sqlite3_column_int64(st, 0) : 0;
+    bool ok = lpd_step(st) == LPD_ROW;
+    *total = ok ? lpd_col_int(st, 0, 0) : 0;
     if (cached)
-        sqlite3_reset(st);
+        lpd_stmt_reset(st);
     else
-        sqlite3_finalize(st);
+        lpd_stmt_free(st);
     return ok;
 }
 
@@ -101,13 +101,13 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
                 " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
     lpd_sort_order_sql(&sql, order, "a.id", has_cursor);
-    sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
-        sqlite3_finalize(st);
+    struct lpd_stmt *st = NULL;
+    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
+        lpd_stmt_free(st);
         return lpd_reply_internal(req);
     }
     if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
-        sqlite3_finalize(st);
+        lpd_stmt_free(st);
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "cursor is not valid for this list");
     }
     lpd_bind_int(st, ":user", req->user_id);
@@ -133,10 +133,10 @@ enum MHD_Result lpd_api_activation_delete(struct lpd_request *req)
     struct lpd_owned_row found;
     if (!lpd_find_owned_row(req, LP_ID_ACTIVATION, find, "no such activation", &found))
         return found.reply;
-    sqlite3_stmt *st = found.st;
+    struct lpd_stmt *st = found.st;
     int64_t row = found.row;
-    bool allowed = sqlite3_column_int(st, 0) != 0;
-    sqlite3_reset(st);
+    bool allowed = (int)lpd_col_int(st, 0, 0) != 0;
+    lpd_stmt_reset(st);
     if (!allowed)
         return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_DEACTIVATION_NOT_ALLOWED,
                                "this license does not allow self-service deactivation");

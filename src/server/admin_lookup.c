@@ -5,26 +5,26 @@
 #include "server/object_id.h"
 #include "server/schema.h"
 
-static int64_t single_row(struct lpd_db *db, sqlite3_stmt *st, const char *missing_what, const char *name)
+static int64_t single_row(struct lpd_db *db, struct lpd_stmt *st, const char *missing_what, const char *name)
 {
     if (st == NULL) {
-        lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        lpd_cli_error("database error: %s", lpd_db_errmsg(db));
         return -1;
     }
-    int rc = sqlite3_step(st);
-    int64_t row = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    int rc = lpd_step(st);
+    int64_t row = rc == LPD_ROW ? lpd_col_int(st, 0, 0) : -1;
+    lpd_stmt_reset(st);
+    if (rc == LPD_DONE)
         lpd_cli_error("no %s '%s'", missing_what, name);
-    else if (rc != SQLITE_ROW)
-        lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    else if (rc != LPD_ROW)
+        lpd_cli_error("database error: %s", lpd_db_errmsg(db));
     return row;
 }
 
 int64_t lpd_admin_user_row(struct lpd_db *db, const char *email)
 {
     static const char *const sql = "SELECT id FROM users WHERE email = :email";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
         lpd_bind_text(st, ":email", email);
     return single_row(db, st, "user with e-mail", email);
@@ -38,7 +38,7 @@ int64_t lpd_admin_license_row(struct lpd_db *db, const char *id)
         return -1;
     }
     static const char *const sql = "SELECT id FROM licenses WHERE id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
         lpd_bind_int(st, ":id", row);
     return single_row(db, st, "license", id);
@@ -47,7 +47,7 @@ int64_t lpd_admin_license_row(struct lpd_db *db, const char *id)
 bool lpd_admin_product_exists(struct lpd_db *db, const char *id)
 {
     static const char *const sql = "SELECT 1 FROM products WHERE id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
         lpd_bind_text(st, ":id", id);
     return single_row(db, st, "product", id) > 0;

@@ -60,11 +60,11 @@ const char *lpd_admin_time_text(lp_time t, char out[LP_TIMESTAMP_LEN])
 }
 
 /* Column `i` of the current row as text for a tab-separated line. */
-static const char *column_text(sqlite3_stmt *st, int i, const struct lpd_admin_column *column, char *buffer,
+static const char *column_text(struct lpd_stmt *st, int i, const struct lpd_admin_column *column, char *buffer,
                                size_t size)
 {
-    bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
-    int64_t value = sqlite3_column_int64(st, i);
+    bool null = lpd_col_is_null(st, i);
+    int64_t value = lpd_col_int(st, i, 0);
     switch (column->kind) {
     case LP_ADMIN_TEXT:
     case LP_ADMIN_JSON:
@@ -93,10 +93,10 @@ static const char *column_text(sqlite3_stmt *st, int i, const struct lpd_admin_c
     return NULL;
 }
 
-static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct lpd_admin_column *column)
+static void add_json_column(cJSON *object, struct lpd_stmt *st, int i, const struct lpd_admin_column *column)
 {
-    bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
-    int64_t value = sqlite3_column_int64(st, i);
+    bool null = lpd_col_is_null(st, i);
+    int64_t value = lpd_col_int(st, i, 0);
     char id[LP_ID_LEN];
     switch (column->kind) {
     case LP_ADMIN_TEXT:
@@ -130,7 +130,7 @@ static void add_json_column(cJSON *object, sqlite3_stmt *st, int i, const struct
 
 #define LIST_COLUMNS_MAX 16
 
-cJSON *lpd_admin_row_json(sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count)
+cJSON *lpd_admin_row_json(struct lpd_stmt *st, const struct lpd_admin_column *columns, size_t count)
 {
     cJSON *object = cJSON_CreateObject();
     for (size_t i = 0; object != NULL && i < count; i++)
@@ -138,7 +138,8 @@ cJSON *lpd_admin_row_json(sqlite3_stmt *st, const struct lpd_admin_column *colum
     return object;
 }
 
-int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count, bool json)
+int lpd_admin_list(struct lpd_db *db, struct lpd_stmt *st, const struct lpd_admin_column *columns, size_t count,
+                   bool json)
 {
     if (count > LIST_COLUMNS_MAX)
         count = LIST_COLUMNS_MAX;
@@ -150,7 +151,7 @@ int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_c
         lpd_admin_print_row(stdout, header, count);
     }
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = lpd_step(st)) == LPD_ROW) {
         if (json) {
             cJSON_AddItemToArray(items, lpd_admin_row_json(st, columns, count));
             continue;
@@ -161,10 +162,10 @@ int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_c
             fields[i] = column_text(st, (int)i, &columns[i], buffers[i], sizeof buffers[i]);
         lpd_admin_print_row(stdout, fields, count);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE) {
         cJSON_Delete(items);
-        return lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        return lpd_cli_error("database error: %s", lpd_db_errmsg(db));
     }
     if (json && !lpd_admin_print_json(stdout, items))
         return lpd_cli_error("out of memory");

@@ -31,13 +31,13 @@ struct lpd_admin_column {
 };
 
 /* The current row of `st` as one JSON object, statement column i as `columns[i]`. */
-cJSON *lpd_admin_row_json(sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count);
+cJSON *lpd_admin_row_json(struct lpd_stmt *st, const struct lpd_admin_column *columns, size_t count);
 
 /* Steps `st` to the end and prints each row, statement column i as
  * `columns[i]`: tab-separated under a header line, or with `json` one JSON
  * array of objects. Returns an exit code, after a one-line message on a
  * database error. */
-int lpd_admin_list(struct lpd_db *db, sqlite3_stmt *st, const struct lpd_admin_column *columns, size_t count,
+int lpd_admin_list(struct lpd_db *db, struct lpd_stmt *st, const struct lpd_admin_column *columns, size_t count,
                    bool json);
 
 /* Prints `count` fields separated by tabs and ended by a newline. A NULL

@@ -9,7 +9,7 @@ void lpd_audit(struct lpd_request *req, int64_t user_id, const char *action, con
 {
     static const char *const sql = "INSERT INTO audit_log(at, user_id, action, object_id, ip, detail) "
                                    "VALUES (:at, :user, :action, :object, :ip, :detail)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return;
     lpd_bind_int(st, ":at", req->now);
@@ -19,9 +19,9 @@ void lpd_audit(struct lpd_request *req, int64_t user_id, const char *action, con
     lpd_bind_text(st, ":object", object_id);
     lpd_bind_text(st, ":ip", req->client_addr);
     lpd_bind_text(st, ":detail", detail);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        fprintf(stderr, "licportald: cannot write audit log: %s\n", sqlite3_errmsg(lpd_db_handle(req->db)));
-    sqlite3_reset(st);
+    if (lpd_step(st) != LPD_DONE)
+        fprintf(stderr, "licportald: cannot write audit log: %s\n", lpd_db_errmsg(req->db));
+    lpd_stmt_reset(st);
 }
 
 enum MHD_Result lpd_reply_after_change(struct lpd_request *req, int changed, const char *not_found_message,

@@ -32,16 +32,16 @@ static cJSON *issue_tokens(struct lpd_request *req, int64_t session_id, const st
                                              "VALUES (:hash, :session, :user, :expires)";
     static const char *const insert_refresh = "INSERT INTO refresh_tokens(token_hash, session_id, expires_at) "
                                               "VALUES (:hash, :session, :expires)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, insert_access);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, insert_access);
     if (st == NULL)
         return NULL;
     lpd_bind_text(st, ":hash", access_hash);
     lpd_bind_int(st, ":session", session_id);
     lpd_bind_int(st, ":user", user->id);
     lpd_bind_int(st, ":expires", lpd_token_expiry(req->now, req->server->access_ttl));
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE)
         return NULL;
     st = lpd_db_stmt(req->db, insert_refresh);
     if (st == NULL)
@@ -49,9 +49,9 @@ static cJSON *issue_tokens(struct lpd_request *req, int64_t session_id, const st
     lpd_bind_text(st, ":hash", refresh_hash);
     lpd_bind_int(st, ":session", session_id);
     lpd_bind_int(st, ":expires", lpd_token_expiry(req->now, req->server->refresh_ttl));
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE)
         return NULL;
 
     cJSON *body = cJSON_CreateObject();
@@ -72,17 +72,17 @@ static cJSON *issue_tokens(struct lpd_request *req, int64_t session_id, const st
 static bool load_account(struct lpd_request *req, int64_t user_id, struct account *out)
 {
     static const char *const sql = "SELECT email, name FROM users WHERE id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
     lpd_bind_int(st, ":id", user_id);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
+    bool found = lpd_step(st) == LPD_ROW;
     if (found) {
         out->id = user_id;
         snprintf(out->email, sizeof out->email, "%s", lpd_col_text(st, 0));
         snprintf(out->name, sizeof out->name, "%s", lpd_col_text(st, 1));
     }
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     return found;
 }
 
@@ -109,14 +109,14 @@ static void audit_refusal(struct lpd_request *req, const char *key, lp_time wind
 {
     static const char *const count = "UPDATE audit_log SET repeats = repeats + 1 "
                                      "WHERE action = 'login_rate_limited' AND detail = :key AND at >= :since";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, count);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, count);
     if (st == NULL)
         return;
     lpd_bind_text(st, ":key", key);
     lpd_bind_int(st, ":since", window_start);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE || sqlite3_changes(lpd_db_handle(req->db)) == 0)
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE || lpd_db_changes(req->db) == 0)
         lpd_audit(req, 0, "login_rate_limited", NULL, key);
 }
 
@@ -127,10 +127,10 @@ static bool reserve_attempt(struct lpd_request *req, const struct attempt_keys *
 {
     struct lpd_rate_refusal refusal = {0};
     const char *refused = NULL;
-    if (!lpd_rate_limiter_reserve(req->server->email_failures, keys->email, req->now, &refusal)) {
+    if (!lpd_login_limit_reserve(req->server->email_failures, req->db, keys->email, req->now, &refusal)) {
         refused = keys->email;
-    } else if (!lpd_rate_limiter_reserve(req->server->address_failures, keys->address, req->now, &refusal)) {
-        lpd_rate_limiter_release(req->server->email_failures, keys->email, req->now);
+    } else if (!lpd_login_limit_reserve(req->server->address_failures, req->db, keys->address, req->now, &refusal)) {
+        lpd_login_limit_release(req->server->email_failures, req->db, keys->email, req->now);
         refused = keys->address;
     }
     if (refused == NULL)
@@ -144,8 +144,8 @@ static bool reserve_attempt(struct lpd_request *req, const struct attempt_keys *
  * factor, or our own error): it does not count. */
 static void give_back_attempt(struct lpd_request *req, const struct attempt_keys *keys)
 {
-    lpd_rate_limiter_release(req->server->email_failures, keys->email, req->now);
-    lpd_rate_limiter_release(req->server->address_failures, keys->address, req->now);
+    lpd_login_limit_release(req->server->email_failures, req->db, keys->email, req->now);
+    lpd_login_limit_release(req->server->address_failures, req->db, keys->address, req->now);
 }
 
 /* Records the step of an accepted one-time code; false when that step (or
@@ -155,27 +155,27 @@ static bool claim_otp_step(struct lpd_request *req, int64_t user_id, int64_t ste
 {
     static const char *const sql = "UPDATE users SET otp_last_step = :step "
                                    "WHERE id = :id AND (otp_last_step IS NULL OR otp_last_step < :step)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
     lpd_bind_int(st, ":step", step);
     lpd_bind_int(st, ":id", user_id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE && sqlite3_changes(lpd_db_handle(req->db)) == 1;
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    return rc == LPD_DONE && lpd_db_changes(req->db) == 1;
 }
 
 static int64_t start_session(struct lpd_request *req, int64_t user_id)
 {
-    static const char *const sql = "INSERT INTO sessions(user_id, created_at) VALUES (:user, :now)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    static const char *const sql = "INSERT INTO sessions(user_id, created_at) VALUES (:user, :now) RETURNING id";
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return 0;
     lpd_bind_int(st, ":user", user_id);
     lpd_bind_int(st, ":now", req->now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lpd_db_handle(req->db)) : 0;
+    int64_t id = lpd_step(st) == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+    lpd_stmt_reset(st);
+    return id;
 }
 
 enum MHD_Result lpd_api_login(struct lpd_request *req)
@@ -202,7 +202,7 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
 
     static const char *const sql = "SELECT id, email, name, password_hash, otp_secret FROM users WHERE email = :email "
                                    "AND disabled_at IS NULL";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
         give_back_attempt(req, &keys);
         cJSON_Delete(json);
@@ -213,28 +213,29 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
     char hash[256] = "";
     unsigned char otp_secret[LP_TOTP_SECRET_MAX];
     size_t otp_len = 0;
-    bool found = sqlite3_step(st) == SQLITE_ROW;
+    bool found = lpd_step(st) == LPD_ROW;
     if (found) {
-        user.id = sqlite3_column_int64(st, 0);
+        user.id = lpd_col_int(st, 0, 0);
         snprintf(user.email, sizeof user.email, "%s", lpd_col_text(st, 1));
         snprintf(user.name, sizeof user.name, "%s", lpd_col_text(st, 2));
         if (lpd_col_text(st, 3) != NULL)
             snprintf(hash, sizeof hash, "%s", lpd_col_text(st, 3));
-        int blob_len = sqlite3_column_bytes(st, 4);
-        if ((size_t)blob_len > sizeof otp_secret) {
+        size_t blob_len = 0;
+        const void *blob = lpd_col_blob(st, 4, &blob_len);
+        if (blob_len > sizeof otp_secret) {
             /* Never fall back to no second factor. */
-            sqlite3_reset(st);
+            lpd_stmt_reset(st);
             give_back_attempt(req, &keys);
             cJSON_Delete(json);
             fprintf(stderr, "licportald: user %lld has an oversized OTP secret\n", (long long)user.id);
             return lpd_reply_internal(req);
         }
         if (blob_len > 0) {
-            memcpy(otp_secret, sqlite3_column_blob(st, 4), (size_t)blob_len);
-            otp_len = (size_t)blob_len;
+            memcpy(otp_secret, blob, blob_len);
+            otp_len = blob_len;
         }
     }
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
 
     bool password_ok = lpd_password_verify(found && hash[0] ? hash : NULL, password);
     if (!password_ok) {
@@ -263,8 +264,8 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
         }
     }
     cJSON_Delete(json);
-    lpd_rate_limiter_reset(req->server->email_failures, keys.email);
-    lpd_rate_limiter_release(req->server->address_failures, keys.address, req->now);
+    lpd_login_limit_reset(req->server->email_failures, req->db, keys.email);
+    lpd_login_limit_release(req->server->address_failures, req->db, keys.address, req->now);
 
     int64_t session_id = start_session(req, user.id);
     cJSON *body = session_id > 0 ? issue_tokens(req, session_id, &user) : NULL;
@@ -277,13 +278,13 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
 static void revoke_session(struct lpd_request *req, int64_t session_id)
 {
     static const char *const sql = "UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return;
     lpd_bind_int(st, ":now", req->now);
     lpd_bind_int(st, ":id", session_id);
-    sqlite3_step(st);
-    sqlite3_reset(st);
+    lpd_step(st);
+    lpd_stmt_reset(st);
 }
 
 static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const char *token)
@@ -293,20 +294,20 @@ static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const cha
     static const char *const sql = "SELECT r.session_id, r.expires_at, r.used_at, s.revoked_at, s.user_id "
                                    "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id "
                                    "WHERE r.token_hash = :hash";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return lpd_reply_internal(req);
     lpd_bind_text(st, ":hash", hash);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW) {
+        lpd_stmt_reset(st);
         return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN, "unknown refresh token");
     }
-    int64_t session_id = sqlite3_column_int64(st, 0);
-    lp_time expires_at = sqlite3_column_int64(st, 1);
-    bool used = sqlite3_column_type(st, 2) != SQLITE_NULL;
-    bool revoked = sqlite3_column_type(st, 3) != SQLITE_NULL;
-    int64_t user_id = sqlite3_column_int64(st, 4);
-    sqlite3_reset(st);
+    int64_t session_id = lpd_col_int(st, 0, 0);
+    lp_time expires_at = lpd_col_int(st, 1, 0);
+    bool used = !lpd_col_is_null(st, 2);
+    bool revoked = !lpd_col_is_null(st, 3);
+    int64_t user_id = lpd_col_int(st, 4, 0);
+    lpd_stmt_reset(st);
     if (revoked)
         return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN, "the session was ended");
     if (used) {
@@ -326,10 +327,10 @@ static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const cha
         return lpd_reply_internal(req);
     lpd_bind_int(st, ":now", req->now);
     lpd_bind_text(st, ":hash", hash);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
     struct account user;
-    if (rc != SQLITE_DONE || !load_account(req, user_id, &user))
+    if (rc != LPD_DONE || !load_account(req, user_id, &user))
         return lpd_reply_internal(req);
     cJSON *body = issue_tokens(req, session_id, &user);
     if (body == NULL)
@@ -349,16 +350,16 @@ enum MHD_Result lpd_api_refresh(struct lpd_request *req)
     }
     /* The check of used_at and its update must not interleave with another
      * refresh of the same token. */
-    if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
+    if (!lpd_db_begin_write(req->db, NULL, 0)) {
         cJSON_Delete(json);
         return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the database is busy");
     }
     enum MHD_Result rc = refresh_in_transaction(req, token);
     cJSON_Delete(json);
     if (req->status >= 500)
-        lpd_db_exec(req->db, "ROLLBACK", NULL, 0);
-    else if (!lpd_db_exec(req->db, "COMMIT", NULL, 0))
-        lpd_db_exec(req->db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(req->db);
+    else if (!lpd_db_commit(req->db, NULL, 0))
+        lpd_db_rollback(req->db);
     return rc;
 }
 
@@ -376,12 +377,12 @@ enum MHD_Result lpd_api_logout(struct lpd_request *req)
         lpd_token_hash(token, hash);
         static const char *const sql = "SELECT r.session_id FROM refresh_tokens r JOIN sessions s "
                                        "ON s.id = r.session_id WHERE r.token_hash = :hash AND s.user_id = :user";
-        sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+        struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
         if (st != NULL) {
             lpd_bind_text(st, ":hash", hash);
             lpd_bind_int(st, ":user", req->user_id);
-            int64_t session_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-            sqlite3_reset(st);
+            int64_t session_id = lpd_step(st) == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+            lpd_stmt_reset(st);
             if (session_id > 0)
                 revoke_session(req, session_id);
         }

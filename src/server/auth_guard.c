@@ -24,21 +24,21 @@ bool lpd_authenticate(struct lpd_request *req)
     lpd_token_hash(header + 7, hash);
     static const char *const sql = "SELECT a.user_id, a.expires_at, s.revoked_at, a.session_id FROM access_tokens a "
                                    "JOIN sessions s ON s.id = a.session_id WHERE a.token_hash = :hash";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
         lpd_reply_internal(req);
         return false;
     }
     lpd_bind_text(st, ":hash", hash);
-    if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 2) != SQLITE_NULL) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW || !lpd_col_is_null(st, 2)) {
+        lpd_stmt_reset(st);
         lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_UNAUTHENTICATED, "missing or invalid access token");
         return false;
     }
-    int64_t user_id = sqlite3_column_int64(st, 0);
-    lp_time expires_at = sqlite3_column_int64(st, 1);
-    int64_t session_id = sqlite3_column_int64(st, 3);
-    sqlite3_reset(st);
+    int64_t user_id = lpd_col_int(st, 0, 0);
+    lp_time expires_at = lpd_col_int(st, 1, 0);
+    int64_t session_id = lpd_col_int(st, 3, 0);
+    lpd_stmt_reset(st);
     if (lpd_token_is_expired(expires_at, req->now)) {
         lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_TOKEN_EXPIRED, "the access token has expired; refresh it");
         return false;

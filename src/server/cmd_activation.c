@@ -55,7 +55,7 @@ static int list_activations(int argc, char **argv)
         {"ACTIVATED", "activated_at", LP_ADMIN_TIME, NULL},
         {"LAST_SEEN", "last_seen_at", LP_ADMIN_TIME, NULL},
     };
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL) {
         lpd_bind_text(st, ":email", email);
         if (license_row > 0)

@@ -19,19 +19,22 @@
 
 static void usage(FILE *out)
 {
-    fputs("Usage: licportald demo --db PATH --files DIR [--users N] [--licenses-per-user M] [--seed S]\n"
-          "                       [--password-stdin]\n"
+    fputs("Usage: licportald demo --db PATH|URI --files DIR [--users N] [--licenses-per-user M] [--seed S]\n"
+          "                       [--password-stdin] [--signing-keys DIR]\n"
           "Writes a deterministic demo data set: five products with editions and renewal\n"
           "prices, stable and beta releases (real files under DIR), and the users\n"
           "demo1@example.com .. demoN@example.com with their licenses and activations.\n"
           "\n"
-          "  --db PATH               the database (created and migrated when needed)\n"
+          "  --db PATH|URI           the database, a SQLite file or a postgresql:// URI\n"
+          "                          (created and migrated when needed)\n"
           "  --files DIR             where the release files are written\n"
           "  --users N               number of demo users (default 3)\n"
           "  --licenses-per-user M   licenses of each user (default 24); the first 11\n"
           "                          cover every status and expiry edge case\n"
           "  --seed S                seed of the generator (default 1)\n"
           "  --password-stdin        read the users' password from standard input\n"
+          "  --signing-keys DIR      the private signing keys' folder (default PATH.signing-keys;\n"
+          "                          required with PostgreSQL)\n"
           "                          (default password: demo)\n"
           "  --help                  show this help\n",
           out);
@@ -40,12 +43,17 @@ static void usage(FILE *out)
 int lpd_cmd_demo(int argc, char **argv)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},    {"files", required_argument, NULL, 'f'},
-        {"users", required_argument, NULL, 'u'}, {"licenses-per-user", required_argument, NULL, 'l'},
-        {"seed", required_argument, NULL, 's'},  {"password-stdin", no_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},
+        {"files", required_argument, NULL, 'f'},
+        {"users", required_argument, NULL, 'u'},
+        {"licenses-per-user", required_argument, NULL, 'l'},
+        {"seed", required_argument, NULL, 's'},
+        {"password-stdin", no_argument, NULL, 'p'},
+        {"signing-keys", required_argument, NULL, 'K'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
-    const char *db_path = NULL, *files_dir = NULL;
+    const char *db_path = NULL, *files_dir = NULL, *keys_option = NULL;
     long users = DEFAULT_USERS, licenses = DEFAULT_LICENSES, seed = DEFAULT_SEED;
     bool password_stdin = false;
     optind = 1;
@@ -58,6 +66,9 @@ int lpd_cmd_demo(int argc, char **argv)
             break;
         case 'f':
             files_dir = optarg;
+            break;
+        case 'K':
+            keys_option = optarg;
             break;
         case 'u':
             if (!lpd_parse_decimal(optarg, 1, 100000, &users))
@@ -90,7 +101,9 @@ int lpd_cmd_demo(int argc, char **argv)
     if (password_stdin && !lpd_cli_read_password(password, sizeof password))
         return lpd_cli_error("no password on standard input");
 
-    char err[512] = "";
+    char err[512] = "", keys_dir[4096];
+    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, sizeof keys_dir, err, sizeof err))
+        return lpd_cli_usage_error("demo", "%s", err);
     struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL)
         return lpd_cli_error("%s", err);
@@ -104,7 +117,7 @@ int lpd_cmd_demo(int argc, char **argv)
     };
     bool key_created;
     bool ok = lpd_demo_generate(db, &o, err, sizeof err) &&
-              lpd_signing_key_ensure(db, db_path, o.now, &key_created, err, sizeof err);
+              lpd_signing_key_ensure(db, keys_dir, o.now, &key_created, err, sizeof err);
     sodium_memzero(password, sizeof password);
     lpd_db_free(db);
     if (!ok)

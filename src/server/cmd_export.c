@@ -37,13 +37,13 @@ static bool join_renewals(struct lpd_db *db, int64_t row, char *out, size_t size
     static const char *const sql = "SELECT label, term_months, amount_minor, currency FROM renewal_options "
                                    "WHERE license_id = :license ORDER BY id";
     out[0] = '\0';
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return false;
     lpd_bind_int(st, ":license", row);
     size_t len = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = lpd_step(st)) == LPD_ROW) {
         struct lpd_renewal_option option;
         lpd_renewal_from_columns(st, 0, &option);
         char text[160];
@@ -51,8 +51,8 @@ static bool join_renewals(struct lpd_db *db, int64_t row, char *out, size_t size
         if (len < size)
             len += (size_t)snprintf(out + len, size - len, "%s%s", len > 0 ? ";" : "", text);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE;
+    lpd_stmt_reset(st);
+    return rc == LPD_DONE;
 }
 
 static int export_licenses(int argc, char **argv)
@@ -80,23 +80,23 @@ static int export_licenses(int argc, char **argv)
                                    "FROM licenses l JOIN users u ON u.id = l.user_id ORDER BY l.id";
     char err[512];
     /* One read transaction: the file is one consistent picture. */
-    bool ok = lpd_db_exec(db, "BEGIN", err, sizeof err);
-    sqlite3_stmt *st = ok ? lpd_db_stmt(db, sql) : NULL;
+    bool ok = lpd_db_begin_read(db, err, sizeof err);
+    struct lpd_stmt *st = ok ? lpd_db_stmt(db, sql) : NULL;
     ok = st != NULL;
     if (ok)
         lpd_csv_write_record(stdout, lpd_license_csv_header, LP_LICENSE_CSV_COLUMNS);
-    int rc = SQLITE_DONE;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc = LPD_DONE;
+    while (ok && (rc = lpd_step(st)) == LPD_ROW) {
         char seats[24], expires[LP_TIMESTAMP_LEN], features[LIST_TEXT_MAX], renewals[LIST_TEXT_MAX];
-        if (sqlite3_column_type(st, 5) == SQLITE_NULL)
+        if (lpd_col_is_null(st, 5))
             snprintf(seats, sizeof seats, "unlimited");
         else
-            snprintf(seats, sizeof seats, "%lld", (long long)sqlite3_column_int64(st, 5));
+            snprintf(seats, sizeof seats, "%lld", (long long)lpd_col_int(st, 5, 0));
         lp_time expiry = lpd_col_int(st, 6, LP_TIME_NONE);
         if (expiry == LP_TIME_NONE || !lp_timestamp_format(expiry, expires))
             snprintf(expires, sizeof expires, "never");
         join_features(lpd_col_text(st, 9), features, sizeof features);
-        ok = join_renewals(db, sqlite3_column_int64(st, 0), renewals, sizeof renewals);
+        ok = join_renewals(db, lpd_col_int(st, 0, 0), renewals, sizeof renewals);
         const char *record[LP_LICENSE_CSV_COLUMNS] = {lpd_col_text(st, 1),
                                                       lpd_col_text(st, 2),
                                                       lpd_col_text(st, 3),
@@ -104,20 +104,20 @@ static int export_licenses(int argc, char **argv)
                                                       seats,
                                                       expires,
                                                       lpd_col_text(st, 7),
-                                                      sqlite3_column_int(st, 8) ? "yes" : "no",
+                                                      (int)lpd_col_int(st, 8, 0) ? "yes" : "no",
                                                       features,
                                                       renewals};
         lpd_csv_write_record(stdout, record, LP_LICENSE_CSV_COLUMNS);
     }
     if (st != NULL)
-        sqlite3_reset(st);
-    if (!ok || rc != SQLITE_DONE)
-        status = lpd_cli_error("cannot export licenses: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        lpd_stmt_reset(st);
+    if (!ok || rc != LPD_DONE)
+        status = lpd_cli_error("cannot export licenses: %s", lpd_db_errmsg(db));
     else if (fflush(stdout) != 0 || ferror(stdout))
         status = lpd_cli_error("cannot write the export");
     else
         status = LP_EXIT_OK;
-    lpd_db_exec(db, "COMMIT", NULL, 0);
+    lpd_db_commit(db, NULL, 0);
     lpd_db_free(db);
     return status;
 }

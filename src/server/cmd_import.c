@@ -94,8 +94,9 @@ static int import_licenses(int argc, char **argv)
     /* One transaction of many rows: keep its pages in memory rather than
      * spilling them to the WAL while it grows. */
     bool begun = db != NULL &&
-                 lpd_db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", err, sizeof err) &&
-                 lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
+                 (lpd_db_dialect(db) != LPD_DIALECT_SQLITE ||
+                  lpd_db_exec(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY", err, sizeof err)) &&
+                 lpd_db_begin_write(db, err, sizeof err);
     struct import_count count = {0, 0};
     if (reader == NULL) {
         status = lpd_cli_error("out of memory");
@@ -111,7 +112,7 @@ static int import_licenses(int argc, char **argv)
     } else if (dry_run) {
         printf("%ld licenses checked; nothing written (dry run)\n", count.rows);
         status = LP_EXIT_OK;
-    } else if (!lpd_db_exec(db, "COMMIT", err, sizeof err)) {
+    } else if (!lpd_db_commit(db, err, sizeof err)) {
         status = lpd_cli_error("%s", err);
     } else {
         printf("imported %ld licenses\n", count.rows);
@@ -119,7 +120,7 @@ static int import_licenses(int argc, char **argv)
         status = LP_EXIT_OK;
     }
     if (begun)
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(db);
     lpd_db_free(db);
     lpd_csv_reader_free(reader);
     if (!from_stdin)

@@ -11,13 +11,14 @@
 
 static void usage(FILE *out)
 {
-    fputs("Usage: licportald init --db PATH\n"
-          "Creates the SQLite database at PATH, or migrates an existing one to the\n"
-          "current schema, and makes the first signing key of offline license files\n"
-          "(private key in PATH.signing-keys/, mode 0600). Safe to run again.\n"
+    fputs("Usage: licportald init --db PATH|URI [--signing-keys DIR]\n"
+          "Creates the database, or migrates an existing one to the current schema,\n"
+          "and makes the first signing key of offline license files (private key in\n"
+          "DIR, by default PATH.signing-keys/, mode 0600). Safe to run again.\n"
           "\n"
-          "  --db PATH   the database file\n"
-          "  --help      show this help\n",
+          "  --db PATH|URI        a SQLite file, or a postgresql:// URI\n"
+          "  --signing-keys DIR   the private signing keys' folder (required with PostgreSQL)\n"
+          "  --help               show this help\n",
           out);
 }
 
@@ -25,10 +26,11 @@ int lpd_cmd_init(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
+        {"signing-keys", required_argument, NULL, 'K'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *db_path = NULL;
+    const char *db_path = NULL, *keys_option = NULL;
     optind = 1;
     opterr = 0;
     int c;
@@ -36,6 +38,9 @@ int lpd_cmd_init(int argc, char **argv)
         switch (c) {
         case 'd':
             db_path = optarg;
+            break;
+        case 'K':
+            keys_option = optarg;
             break;
         case 'h':
             usage(stdout);
@@ -48,18 +53,20 @@ int lpd_cmd_init(int argc, char **argv)
         return lpd_cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
     if (db_path == NULL)
         return lpd_cli_usage_error("init", "--db is required");
-    char err[512];
+    char err[512], keys_dir[4096];
+    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, sizeof keys_dir, err, sizeof err))
+        return lpd_cli_usage_error("init", "%s", err);
     struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL)
         return lpd_cli_error("%s", err);
     int version = lpd_schema_version(db);
     bool key_created = false;
-    bool ok = lpd_signing_key_ensure(db, db_path, (lp_time)time(NULL), &key_created, err, sizeof err);
+    bool ok = lpd_signing_key_ensure(db, keys_dir, (lp_time)time(NULL), &key_created, err, sizeof err);
     lpd_db_free(db);
     if (!ok)
         return lpd_cli_error("%s", err);
     printf("database %s is at schema version %d\n", db_path, version);
     if (key_created)
-        printf("made a license-file signing key in %s.signing-keys/\n", db_path);
+        printf("made a license-file signing key in %s/\n", keys_dir);
     return LP_EXIT_OK;
 }

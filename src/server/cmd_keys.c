@@ -9,24 +9,27 @@
 #include "server/schema.h"
 #include "server/signing_key.h"
 
-#define KEYS_USAGE                                                                  \
-    "Usage: licportald keys rotate --db PATH\n"                                     \
-    "Retires the current Ed25519 signing key of offline license files and makes\n"  \
-    "a new one. The retired key signs nothing more but still verifies the files\n"  \
-    "it signed (GET /signing-keys lists it). Private keys are files of mode 0600\n" \
-    "in PATH.signing-keys/; a running server signs with the new key at once.\n"     \
-    "\n"                                                                            \
-    "  --db PATH   the database\n"                                                  \
-    "  --help      show this help\n"
+#define KEYS_USAGE                                                                         \
+    "Usage: licportald keys rotate --db PATH|URI [--signing-keys DIR]\n"                   \
+    "Retires the current Ed25519 signing key of offline license files and makes\n"         \
+    "a new one. The retired key signs nothing more but still verifies the files\n"         \
+    "it signed (GET /signing-keys lists it). Private keys are files of mode 0600\n"        \
+    "in DIR (by default PATH.signing-keys/); a running server signs with the new\n"        \
+    "key at once.\n"                                                                       \
+    "\n"                                                                                   \
+    "  --db PATH|URI        a SQLite file, or a postgresql:// URI\n"                       \
+    "  --signing-keys DIR   the private signing keys' folder (required with PostgreSQL)\n" \
+    "  --help               show this help\n"
 
 static int rotate(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
+        {"signing-keys", required_argument, NULL, 'K'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *db_path = NULL;
+    const char *db_path = NULL, *keys_option = NULL;
     optind = 1;
     opterr = 0;
     int c;
@@ -34,6 +37,9 @@ static int rotate(int argc, char **argv)
         switch (c) {
         case 'd':
             db_path = optarg;
+            break;
+        case 'K':
+            keys_option = optarg;
             break;
         case 'h':
             fputs(KEYS_USAGE, stdout);
@@ -46,12 +52,14 @@ static int rotate(int argc, char **argv)
         return lpd_cli_usage_error("keys rotate", "unexpected argument '%s'", argv[optind]);
     if (db_path == NULL)
         return lpd_cli_usage_error("keys rotate", "--db is required");
-    char err[512];
+    char err[512], keys_dir[4096];
+    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, sizeof keys_dir, err, sizeof err))
+        return lpd_cli_usage_error("keys rotate", "%s", err);
     struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     if (db == NULL)
         return lpd_cli_error("%s", err);
     char id[LP_SIGNING_KEY_ID_LEN];
-    bool ok = lpd_signing_key_rotate(db, db_path, (lp_time)time(NULL), id, err, sizeof err);
+    bool ok = lpd_signing_key_rotate(db, keys_dir, (lp_time)time(NULL), id, err, sizeof err);
     lpd_db_free(db);
     if (!ok)
         return lpd_cli_error("%s", err);

@@ -98,11 +98,11 @@ static int add_license(int argc, char **argv)
         return LP_EXIT_ERROR;
     int64_t row = 0;
     char key[LP_LICENSE_KEY_TEXT_MAX];
-    bool ok = lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err) &&
+    bool ok = lpd_db_begin_write(db, err, sizeof err) &&
               lpd_license_insert(db, &spec, (lp_time)time(NULL), &row, key, err, sizeof err) &&
-              lpd_db_exec(db, "COMMIT", err, sizeof err);
+              lpd_db_commit(db, err, sizeof err);
     if (!ok)
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(db);
     lpd_db_free(db);
     if (!ok)
         return lpd_cli_error("%s", err);
@@ -151,7 +151,7 @@ static int list_licenses(int argc, char **argv)
         {"SEATS", "seats", LP_ADMIN_SEATS, NULL},         {"IN_USE", "activations_in_use", LP_ADMIN_INT, NULL},
         {"EXPIRES", "expires_at", LP_ADMIN_EXPIRY, NULL}, {"ADDED", "added_at", LP_ADMIN_TIME, NULL},
     };
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL) {
         lpd_bind_int(st, ":now", (int64_t)time(NULL));
         lpd_bind_text(st, ":email", email);
@@ -169,16 +169,16 @@ static cJSON *renewal_options_json(struct lpd_db *db, int64_t row, const char *p
                                    "FROM renewal_options WHERE product_id = :product "
                                    "AND (license_id IS NULL OR license_id = :license) ORDER BY id";
     cJSON *options = cJSON_CreateArray();
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return options;
     lpd_bind_text(st, ":product", product);
     lpd_bind_int(st, ":license", row);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (lpd_step(st) == LPD_ROW) {
         struct lpd_renewal_option option;
         lpd_renewal_from_columns(st, 0, &option);
         char id[LP_ID_LEN], text[160];
-        lpd_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 4), id);
+        lpd_object_id_format(LP_ID_RENEWAL, lpd_col_int(st, 4, 0), id);
         lpd_renewal_format(&option, text, sizeof text);
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "id", id);
@@ -187,11 +187,11 @@ static cJSON *renewal_options_json(struct lpd_db *db, int64_t row, const char *p
         cJSON *price = cJSON_AddObjectToObject(item, "price");
         cJSON_AddNumberToObject(price, "amount_minor", (double)option.amount_minor);
         cJSON_AddStringToObject(price, "currency", option.currency);
-        cJSON_AddStringToObject(item, "for", sqlite3_column_int(st, 5) ? "product" : "license");
+        cJSON_AddStringToObject(item, "for", (int)lpd_col_int(st, 5, 0) ? "product" : "license");
         cJSON_AddStringToObject(item, "text", text);
         cJSON_AddItemToArray(options, item);
     }
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     return options;
 }
 
@@ -283,14 +283,14 @@ static int show_license(int argc, char **argv)
         {"EXPIRES", "expires_at", LP_ADMIN_EXPIRY, NULL},
         {"FEATURES", "features", LP_ADMIN_JSON, NULL},
     };
-    sqlite3_stmt *st = row > 0 ? lpd_db_stmt(db, sql) : NULL;
+    struct lpd_stmt *st = row > 0 ? lpd_db_stmt(db, sql) : NULL;
     cJSON *license = NULL;
     if (st != NULL) {
         lpd_bind_int(st, ":now", (int64_t)time(NULL));
         lpd_bind_int(st, ":id", row);
-        if (sqlite3_step(st) == SQLITE_ROW)
+        if (lpd_step(st) == LPD_ROW)
             license = lpd_admin_row_json(st, columns, sizeof columns / sizeof columns[0]);
-        sqlite3_reset(st);
+        lpd_stmt_reset(st);
     }
     if (license != NULL) {
         const char *product = cJSON_GetStringValue(cJSON_GetObjectItem(license, "product_id"));
@@ -334,7 +334,7 @@ static int change_license(const char *db_path, const char *id, const char *sql, 
     if (db == NULL)
         return LP_EXIT_ERROR;
     char err[512];
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err)) {
+    if (!lpd_db_begin_write(db, err, sizeof err)) {
         lpd_db_free(db);
         return lpd_cli_error("%s", err);
     }
@@ -342,19 +342,19 @@ static int change_license(const char *db_path, const char *id, const char *sql, 
     int status = row > 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
     lp_time now = (lp_time)time(NULL);
     if (status == LP_EXIT_OK && refusal_sql != NULL) {
-        sqlite3_stmt *st = lpd_db_stmt(db, refusal_sql);
+        struct lpd_stmt *st = lpd_db_stmt(db, refusal_sql);
         if (st != NULL) {
             lpd_bind_int(st, ":id", row);
-            bool refused = sqlite3_step(st) == SQLITE_ROW;
+            bool refused = lpd_step(st) == LPD_ROW;
             char stored[16];
             snprintf(stored, sizeof stored, "%s", refused ? lpd_col_text(st, 0) : "");
-            sqlite3_reset(st);
+            lpd_stmt_reset(st);
             if (refused)
                 status = lpd_cli_error("license %s is %s: %s", id, stored, refusal);
         }
     }
     if (status == LP_EXIT_OK) {
-        sqlite3_stmt *st = lpd_db_stmt(db, sql);
+        struct lpd_stmt *st = lpd_db_stmt(db, sql);
         if (st != NULL) {
             lpd_bind_int(st, ":id", row);
             lpd_bind_int(st, ":now", now);
@@ -363,12 +363,12 @@ static int change_license(const char *db_path, const char *id, const char *sql, 
             lpd_bind_int(st, ":expires_key", expires == LP_TIME_NONE ? INT64_MAX : expires);
         }
         if (st == NULL || lpd_db_step_changes(db, st) < 0)
-            status = lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+            status = lpd_cli_error("database error: %s", lpd_db_errmsg(db));
     }
-    if (status == LP_EXIT_OK && !lpd_db_exec(db, "COMMIT", err, sizeof err))
+    if (status == LP_EXIT_OK && !lpd_db_commit(db, err, sizeof err))
         status = lpd_cli_error("%s", err);
     if (status != LP_EXIT_OK)
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(db);
     lpd_db_free(db);
     return status;
 }
@@ -409,13 +409,13 @@ static int extend_license(int argc, char **argv)
             return LP_EXIT_ERROR;
         int64_t row = lpd_admin_license_row(db, id);
         static const char *const sql = "SELECT expires_at FROM licenses WHERE id = :id";
-        sqlite3_stmt *st = row > 0 ? lpd_db_stmt(db, sql) : NULL;
+        struct lpd_stmt *st = row > 0 ? lpd_db_stmt(db, sql) : NULL;
         lp_time base = LP_TIME_NONE;
         if (st != NULL) {
             lpd_bind_int(st, ":id", row);
-            if (sqlite3_step(st) == SQLITE_ROW)
+            if (lpd_step(st) == LPD_ROW)
                 base = lpd_col_int(st, 0, LP_TIME_NONE);
-            sqlite3_reset(st);
+            lpd_stmt_reset(st);
         }
         lpd_db_free(db);
         if (row < 0)

@@ -60,26 +60,26 @@ static int add_product(int argc, char **argv)
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const insert = "INSERT INTO products(id, name, activation_kind) VALUES (:id, :name, :kind)";
-    bool ok = lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err);
-    sqlite3_stmt *st = ok ? lpd_db_stmt(db, insert) : NULL;
-    int rc = SQLITE_ERROR;
+    bool ok = lpd_db_begin_write(db, err, sizeof err);
+    struct lpd_stmt *st = ok ? lpd_db_stmt(db, insert) : NULL;
+    int rc = LPD_ERROR;
     if (st != NULL) {
         lpd_bind_text(st, ":id", id);
         lpd_bind_text(st, ":name", name);
         lpd_bind_text(st, ":kind", kind);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
+        rc = lpd_step(st);
+        lpd_stmt_reset(st);
     }
-    if (rc == SQLITE_CONSTRAINT)
+    if (rc == LPD_ERROR && lpd_db_failed_constraint(db))
         snprintf(err, sizeof err, "product '%s' exists already", id);
-    else if (ok && rc != SQLITE_DONE)
-        snprintf(err, sizeof err, "cannot add the product: %s", sqlite3_errmsg(lpd_db_handle(db)));
-    ok = ok && rc == SQLITE_DONE;
+    else if (ok && rc != LPD_DONE)
+        snprintf(err, sizeof err, "cannot add the product: %s", lpd_db_errmsg(db));
+    ok = ok && rc == LPD_DONE;
     for (size_t i = 0; ok && i < renewals.count; i++)
         ok = lpd_renewal_insert(db, id, 0, &options_parsed[i], err, sizeof err);
-    ok = ok && lpd_db_exec(db, "COMMIT", err, sizeof err);
+    ok = ok && lpd_db_commit(db, err, sizeof err);
     if (!ok)
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(db);
     lpd_db_free(db);
     if (!ok)
         return lpd_cli_error("%s", err);
@@ -118,7 +118,7 @@ static int list_products(int argc, char **argv)
         {"LICENSES", "licenses", LP_ADMIN_INT, NULL},
         {"RELEASES", "releases", LP_ADMIN_INT, NULL},
     };
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
     lpd_db_free(db);
     return status;

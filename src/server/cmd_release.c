@@ -166,7 +166,7 @@ static int64_t existing_release(struct lpd_db *db, const struct release_options 
 {
     static const char *const sql = "SELECT id FROM releases WHERE product_id = :product AND version = :version "
                                    "AND channel = :channel AND platform = :platform AND arch = :arch";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return -1;
     lpd_bind_text(st, ":product", o->product);
@@ -174,9 +174,9 @@ static int64_t existing_release(struct lpd_db *db, const struct release_options 
     lpd_bind_text(st, ":channel", o->channel);
     lpd_bind_text(st, ":platform", o->platform);
     lpd_bind_text(st, ":arch", o->arch);
-    int rc = sqlite3_step(st);
-    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
-    sqlite3_reset(st);
+    int rc = lpd_step(st);
+    int64_t id = rc == LPD_ROW ? lpd_col_int(st, 0, 0) : rc == LPD_DONE ? 0 : -1;
+    lpd_stmt_reset(st);
     return id;
 }
 
@@ -184,19 +184,19 @@ static int64_t existing_release(struct lpd_db *db, const struct release_options 
 static int check_catalogue(struct lpd_db *db, const struct release_options *o)
 {
     static const char *const product_sql = "SELECT 1 FROM products WHERE id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(db, product_sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, product_sql);
     if (st == NULL)
-        return lpd_cli_error("cannot read products: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        return lpd_cli_error("cannot read products: %s", lpd_db_errmsg(db));
     lpd_bind_text(st, ":id", o->product);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    if (rc == LPD_DONE)
         return lpd_cli_error("no product with id '%s'", o->product);
-    if (rc != SQLITE_ROW)
-        return lpd_cli_error("cannot read products: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    if (rc != LPD_ROW)
+        return lpd_cli_error("cannot read products: %s", lpd_db_errmsg(db));
     int64_t existing = existing_release(db, o);
     if (existing < 0)
-        return lpd_cli_error("cannot read releases: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        return lpd_cli_error("cannot read releases: %s", lpd_db_errmsg(db));
     if (existing > 0) {
         char id[LP_ID_LEN];
         lpd_object_id_format(LP_ID_RELEASE, existing, id);
@@ -214,17 +214,17 @@ static int insert_release(struct lpd_db *db, const struct release_options *o, co
     static const char *const insert =
         "INSERT INTO releases(product_id, version, channel, platform, arch, filename, path, size_bytes, sha256, "
         "released_at, release_notes) VALUES (:product, :version, :channel, :platform, :arch, :filename, :path, "
-        ":size, :sha, :released, :notes)";
+        ":size, :sha, :released, :notes) RETURNING id";
     char err[512];
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err))
+    if (!lpd_db_begin_write(db, err, sizeof err))
         return lpd_cli_error("%s", err);
     int status = check_catalogue(db, o);
     if (status != LP_EXIT_OK) {
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(db);
         return status;
     }
-    sqlite3_stmt *st = lpd_db_stmt(db, insert);
-    int rc = SQLITE_ERROR;
+    struct lpd_stmt *st = lpd_db_stmt(db, insert);
+    int rc = LPD_ERROR;
     if (st != NULL) {
         lpd_bind_text(st, ":product", o->product);
         lpd_bind_text(st, ":version", o->version);
@@ -237,17 +237,17 @@ static int insert_release(struct lpd_db *db, const struct release_options *o, co
         lpd_bind_text(st, ":sha", file->sha256_hex);
         lpd_bind_int(st, ":released", o->released_at);
         lpd_bind_text(st, ":notes", o->notes);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
+        rc = lpd_step(st);
+        *row = rc == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+        lpd_stmt_reset(st);
     }
-    if (rc != SQLITE_DONE) {
-        status = lpd_cli_error("cannot add the release: %s", sqlite3_errmsg(lpd_db_handle(db)));
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    if (rc != LPD_ROW) {
+        status = lpd_cli_error("cannot add the release: %s", lpd_db_errmsg(db));
+        lpd_db_rollback(db);
         return status;
     }
-    *row = sqlite3_last_insert_rowid(lpd_db_handle(db));
-    if (!lpd_db_exec(db, "COMMIT", err, sizeof err)) {
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    if (!lpd_db_commit(db, err, sizeof err)) {
+        lpd_db_rollback(db);
         return lpd_cli_error("%s", err);
     }
     return LP_EXIT_OK;
@@ -329,7 +329,7 @@ static int list_releases(int argc, char **argv)
         {"SHA256", "sha256", LP_ADMIN_TEXT, NULL},     {"RELEASED", "released_at", LP_ADMIN_TIME, NULL},
         {"PATH", "path", LP_ADMIN_TEXT, NULL},
     };
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st != NULL)
         lpd_bind_text(st, ":product", product);
     status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
@@ -357,20 +357,20 @@ static int remove_release(int argc, char **argv)
     if (db == NULL)
         return LP_EXIT_ERROR;
     static const char *const sql = "DELETE FROM releases WHERE id = :id RETURNING path";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
-    int rc = SQLITE_ERROR;
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
+    int rc = LPD_ERROR;
     if (st != NULL) {
         lpd_bind_int(st, ":id", row);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
+        rc = lpd_step(st);
+        if (rc == LPD_ROW)
             printf("removed %s; its file %s stays in the files directory\n", id, lpd_col_text(st, 0));
-        while (rc == SQLITE_ROW)
-            rc = sqlite3_step(st);
-        sqlite3_reset(st);
+        while (rc == LPD_ROW)
+            rc = lpd_step(st);
+        lpd_stmt_reset(st);
     }
-    bool removed = rc == SQLITE_DONE && sqlite3_changes(lpd_db_handle(db)) == 1;
-    if (rc != SQLITE_DONE)
-        status = lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    bool removed = rc == LPD_DONE && lpd_db_changes(db) == 1;
+    if (rc != LPD_DONE)
+        status = lpd_cli_error("database error: %s", lpd_db_errmsg(db));
     else
         status = removed ? LP_EXIT_OK : lpd_cli_error("no release '%s'", id);
     lpd_db_free(db);

@@ -25,13 +25,17 @@
 
 static void usage(FILE *out)
 {
-    fputs("Usage: licportald serve --db PATH --files DIR --listen ADDR --cert F --key F\n"
+    fputs("Usage: licportald serve --db PATH|URI --files DIR --listen ADDR --cert F --key F\n"
           "                        [--access-ttl SECONDS] [--refresh-ttl SECONDS]\n"
           "                        [--max-connections N] [--connections-per-address N]\n"
           "                        [--request-timeout SECONDS] [--retention-days DAYS]\n"
+          "                        [--signing-keys DIR]\n"
           "Serves the portal API over HTTPS until SIGTERM or SIGINT.\n"
           "\n"
-          "  --db PATH               the database (created and migrated when needed)\n"
+          "  --db PATH|URI           the database, a SQLite file or a postgresql:// URI\n"
+          "                          (created and migrated when needed)\n"
+          "  --signing-keys DIR      the private signing keys' folder (default PATH.signing-keys;\n"
+          "                          required with PostgreSQL, the same for every instance)\n"
           "  --files DIR             where the release files live\n"
           "  --listen ADDR           HOST:PORT or [IPv6]:PORT; port 0 picks a free one\n"
           "  --cert F                the server certificate chain, PEM\n"
@@ -93,7 +97,7 @@ static char *read_pem(const char *path)
 }
 
 struct serve_options {
-    const char *db_path, *files_dir, *listen, *cert, *key;
+    const char *db_path, *files_dir, *listen, *cert, *key, *keys_dir;
     long access_ttl, refresh_ttl, retention_days;
     struct lpd_http_limits limits;
 };
@@ -123,6 +127,7 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
         {"connections-per-address", required_argument, NULL, 'p'},
         {"request-timeout", required_argument, NULL, 't'},
         {"retention-days", required_argument, NULL, 'R'},
+        {"signing-keys", required_argument, NULL, 'K'},
         {NULL, 0, NULL, 0},
     };
     optind = 1;
@@ -135,6 +140,9 @@ static int parse_options(int argc, char **argv, struct serve_options *o, bool *h
             break;
         case 'f':
             o->files_dir = optarg;
+            break;
+        case 'K':
+            o->keys_dir = optarg;
             break;
         case 'l':
             o->listen = optarg;
@@ -206,9 +214,11 @@ int lpd_cmd_serve(int argc, char **argv)
     if (rc != LP_EXIT_OK)
         return rc;
 
-    char err[512];
+    char err[512], keys_dir[4096];
     struct lpd_listen_addr addr;
     if (!lpd_listen_addr_parse(o.listen, &addr, err, sizeof err))
+        return lpd_cli_usage_error("serve", "%s", err);
+    if (!lpd_signing_key_dir(o.db_path, o.keys_dir, keys_dir, sizeof keys_dir, err, sizeof err))
         return lpd_cli_usage_error("serve", "%s", err);
     if (!lpd_db_check_private(o.db_path, err, sizeof err))
         return lpd_cli_error("%s", err);
@@ -225,13 +235,16 @@ int lpd_cmd_serve(int argc, char **argv)
     }
 
     int status = LP_EXIT_ERROR;
+    /* Instances on one PostgreSQL database count login failures together. */
+    bool shared = lpd_db_target_is_postgres(o.db_path);
     struct lpd_server server = {
         .db_path = o.db_path,
+        .keys_dir = keys_dir,
         .files_dir = o.files_dir,
         .access_ttl = o.access_ttl,
         .refresh_ttl = o.refresh_ttl,
-        .email_failures = lpd_rate_limiter_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096),
-        .address_failures = lpd_rate_limiter_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096),
+        .email_failures = lpd_login_limit_new(LP_LOGIN_FAILURES_PER_EMAIL, LP_LOGIN_FAILURE_WINDOW, 4096, shared),
+        .address_failures = lpd_login_limit_new(LP_LOGIN_FAILURES_PER_ADDRESS, LP_LOGIN_FAILURE_WINDOW, 4096, shared),
         .kpi_cache = lpd_kpi_cache_new(4096),
     };
     struct lpd_db *db = lpd_schema_open(o.db_path, err, sizeof err);
@@ -251,7 +264,7 @@ int lpd_cmd_serve(int argc, char **argv)
     }
     /* A database made before signing keys existed gets its first one here. */
     bool key_created;
-    if (!lpd_signing_key_ensure(db, o.db_path, (lp_time)time(NULL), &key_created, err, sizeof err)) {
+    if (!lpd_signing_key_ensure(db, keys_dir, (lp_time)time(NULL), &key_created, err, sizeof err)) {
         lpd_cli_error("%s", err);
         goto done;
     }
@@ -290,8 +303,8 @@ done:
     lpd_http_server_free(http);
     lpd_retention_stop(retention);
     lpd_db_free(db);
-    lpd_rate_limiter_free(server.email_failures);
-    lpd_rate_limiter_free(server.address_failures);
+    lpd_login_limit_free(server.email_failures);
+    lpd_login_limit_free(server.address_failures);
     lpd_kpi_cache_free(server.kpi_cache);
     free(cert);
     free(key);

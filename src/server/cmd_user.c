@@ -160,26 +160,29 @@ static int add_user(int argc, char **argv)
         return lpd_cli_error("%s", err);
     }
     static const char *const insert = "INSERT INTO users(email, name, password_hash, otp_secret, created_at) "
-                                      "VALUES (:email, :name, :hash, :otp, :now)";
-    sqlite3_stmt *st = lpd_db_stmt(db, insert);
-    int rc = SQLITE_ERROR;
+                                      "VALUES (:email, :name, :hash, :otp, :now) RETURNING id";
+    struct lpd_stmt *st = lpd_db_stmt(db, insert);
+    int rc = LPD_ERROR;
+    int64_t row = 0;
     if (st != NULL) {
         lpd_bind_text(st, ":email", email);
         lpd_bind_text(st, ":name", name);
         lpd_bind_text(st, ":hash", hash[0] != '\0' ? hash : NULL);
         lpd_bind_blob(st, ":otp", otp_secret, otp_len);
         lpd_bind_int(st, ":now", (int64_t)time(NULL));
-        rc = sqlite3_step(st);
+        rc = lpd_step(st);
+        row = rc == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+        lpd_stmt_reset(st);
     }
     free(otp_secret);
     int status = LP_EXIT_OK;
-    if (rc == SQLITE_CONSTRAINT) {
+    if (rc == LPD_ERROR && lpd_db_failed_constraint(db)) {
         status = lpd_cli_error("a user with e-mail %s already exists", email);
-    } else if (rc != SQLITE_DONE) {
-        status = lpd_cli_error("cannot add user: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    } else if (rc != LPD_ROW) {
+        status = lpd_cli_error("cannot add user: %s", lpd_db_errmsg(db));
     } else {
         char id[LP_ID_LEN];
-        lpd_object_id_format(LP_ID_USER, sqlite3_last_insert_rowid(lpd_db_handle(db)), id);
+        lpd_object_id_format(LP_ID_USER, row, id);
         printf("%s\n", id);
     }
     lpd_db_free(db);
@@ -218,7 +221,7 @@ static int list_users(int argc, char **argv)
         {"ACTIVATIONS", "activations", LP_ADMIN_INT, NULL},
         {"CREATED", "created_at", LP_ADMIN_TIME, NULL},
     };
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     status = st != NULL ? lpd_admin_list(db, st, columns, sizeof columns / sizeof columns[0], json) : LP_EXIT_ERROR;
     lpd_db_free(db);
     return status;
@@ -235,7 +238,7 @@ static bool end_sessions(struct lpd_db *db, int64_t user, bool tokens)
                                         "AND revoked_at IS NULL";
     const char *const statements[] = {sessions, access, personal};
     for (size_t i = 0; i < (tokens ? 3u : 2u); i++) {
-        sqlite3_stmt *st = lpd_db_stmt(db, statements[i]);
+        struct lpd_stmt *st = lpd_db_stmt(db, statements[i]);
         if (st == NULL)
             return false;
         lpd_bind_int(st, ":user", user);
@@ -257,29 +260,29 @@ static int apply_to_user(const char *db_path, const char *email, user_change cha
     if (db == NULL)
         return LP_EXIT_ERROR;
     char err[512];
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, sizeof err)) {
+    if (!lpd_db_begin_write(db, err, sizeof err)) {
         lpd_db_free(db);
         return lpd_cli_error("%s", err);
     }
     int64_t user = lpd_admin_user_row(db, email);
     int status = user > 0 ? change(db, user, context) : LP_EXIT_ERROR;
-    if (status == LP_EXIT_OK && !lpd_db_exec(db, "COMMIT", err, sizeof err))
+    if (status == LP_EXIT_OK && !lpd_db_commit(db, err, sizeof err))
         status = lpd_cli_error("%s", err);
     if (status != LP_EXIT_OK)
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        lpd_db_rollback(db);
     lpd_db_free(db);
     return status;
 }
 
 static int database_error(struct lpd_db *db)
 {
-    return lpd_cli_error("database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    return lpd_cli_error("database error: %s", lpd_db_errmsg(db));
 }
 
 /* Runs `sql` with :user and :now bound; false on a database error. */
 static bool update_user(struct lpd_db *db, const char *sql, int64_t user)
 {
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return false;
     lpd_bind_int(st, ":user", user);
@@ -306,16 +309,16 @@ static int remove_change(struct lpd_db *db, int64_t user, const void *context)
     (void)context;
     static const char *const counts = "SELECT license_count, activation_count FROM users WHERE id = :user";
     static const char *const remove = "DELETE FROM users WHERE id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(db, counts);
+    struct lpd_stmt *st = lpd_db_stmt(db, counts);
     if (st == NULL)
         return database_error(db);
     lpd_bind_int(st, ":user", user);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW) {
+        lpd_stmt_reset(st);
         return database_error(db);
     }
-    long long licenses = sqlite3_column_int64(st, 0), activations = sqlite3_column_int64(st, 1);
-    sqlite3_reset(st);
+    long long licenses = lpd_col_int(st, 0, 0), activations = lpd_col_int(st, 1, 0);
+    lpd_stmt_reset(st);
     /* Sessions, tokens, licenses, their renewal options and activations go
      * with the user (ON DELETE CASCADE); audit rows stay, without the user. */
     if (!update_user(db, remove, user))
@@ -330,7 +333,7 @@ static int remove_change(struct lpd_db *db, int64_t user, const void *context)
 static int passwd_change(struct lpd_db *db, int64_t user, const void *context)
 {
     static const char *const sql = "UPDATE users SET password_hash = :hash WHERE id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db);
     lpd_bind_text(st, ":hash", context);
@@ -347,7 +350,7 @@ static int reset_otp_change(struct lpd_db *db, int64_t user, const void *context
 {
     const struct otp_secret *secret = context;
     static const char *const sql = "UPDATE users SET otp_secret = :otp, otp_last_step = NULL WHERE id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db);
     lpd_bind_blob(st, ":otp", secret->bytes, secret->len);

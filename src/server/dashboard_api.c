@@ -14,15 +14,15 @@ static bool count_active_expiring(struct lpd_request *req, lp_time from, lp_time
 {
     static const char *const sql = "SELECT COUNT(*) FROM licenses WHERE user_id = :user AND status = 'active' "
                                    "AND expires_at >= :from AND expires_at <= :to";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":from", from);
     lpd_bind_int(st, ":to", to);
-    bool ok = sqlite3_step(st) == SQLITE_ROW;
-    *out = ok ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    bool ok = lpd_step(st) == LPD_ROW;
+    *out = ok ? lpd_col_int(st, 0, 0) : 0;
+    lpd_stmt_reset(st);
     return ok;
 }
 
@@ -63,19 +63,19 @@ static enum MHD_Result dashboard_in_snapshot(struct lpd_request *req)
 {
     static const char *const counters = "SELECT license_count, active_stored_count, activation_count, kpi_version "
                                         "FROM users WHERE id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, counters);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, counters);
     if (st == NULL)
         return lpd_reply_internal(req);
     lpd_bind_int(st, ":user", req->user_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW) {
+        lpd_stmt_reset(st);
         return lpd_reply_internal(req);
     }
-    int64_t total = sqlite3_column_int64(st, 0);
-    int64_t active_stored = sqlite3_column_int64(st, 1);
-    int64_t activations = sqlite3_column_int64(st, 2);
-    int64_t version = sqlite3_column_int64(st, 3);
-    sqlite3_reset(st);
+    int64_t total = lpd_col_int(st, 0, 0);
+    int64_t active_stored = lpd_col_int(st, 1, 0);
+    int64_t activations = lpd_col_int(st, 2, 0);
+    int64_t version = lpd_col_int(st, 3, 0);
+    lpd_stmt_reset(st);
 
     int64_t lapsed = 0, expiring = 0;
     if (!expiry_counts(req, version, &lapsed, &expiring))
@@ -96,9 +96,9 @@ static enum MHD_Result dashboard_in_snapshot(struct lpd_request *req)
     cJSON_AddNumberToObject(kpis, "expiring_soon", (double)expiring);
     cJSON_AddNumberToObject(kpis, "expiring_window_days", LP_KPI_EXPIRING_WINDOW_DAYS);
     cJSON *list = cJSON_AddArrayToObject(body, "recent_licenses");
-    while (sqlite3_step(st) == SQLITE_ROW)
+    while (lpd_step(st) == LPD_ROW)
         cJSON_AddItemToArray(list, lpd_license_summary_json(st, req->now));
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     lpd_json_add_time(body, "generated_at", req->now);
     return lpd_reply_json_stable(req, MHD_HTTP_OK, body, "generated_at");
 }
@@ -106,9 +106,9 @@ static enum MHD_Result dashboard_in_snapshot(struct lpd_request *req)
 enum MHD_Result lpd_api_dashboard(struct lpd_request *req)
 {
     /* One read transaction: counters, version and counts from one snapshot. */
-    if (!lpd_db_exec(req->db, "BEGIN", NULL, 0))
+    if (!lpd_db_begin_read(req->db, NULL, 0))
         return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the database is busy");
     enum MHD_Result rc = dashboard_in_snapshot(req);
-    lpd_db_exec(req->db, "COMMIT", NULL, 0);
+    lpd_db_commit(req->db, NULL, 0);
     return rc;
 }

@@ -1,27 +1,55 @@
-/* Database connection setup and the per-connection statement cache. */
+/* The store API of db.h: SQLite here, PostgreSQL in db_postgres.c. */
 #include "server/db.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if LP_HAVE_POSTGRESQL
+#include "server/db_postgres.h"
+#endif
+
 #define STMT_CACHE_SIZE 96
+
+struct lpd_stmt {
+    struct lpd_db *db;
+    sqlite3_stmt *lite;
+#if LP_HAVE_POSTGRESQL
+    struct lpd_pg_stmt *pg;
+#endif
+};
 
 struct cached_stmt {
     const char *sql;
-    sqlite3_stmt *stmt;
+    struct lpd_stmt *stmt;
 };
 
 struct lpd_db {
-    sqlite3 *handle;
+    enum lpd_db_dialect dialect;
+    sqlite3 *lite;
+#if LP_HAVE_POSTGRESQL
+    struct lpd_pg_conn *pg;
+#endif
     struct cached_stmt cache[STMT_CACHE_SIZE];
     size_t cached;
 };
+
+#if LP_HAVE_POSTGRESQL
+#define IS_PG(db) ((db)->dialect == LPD_DIALECT_POSTGRES)
+#else
+#define IS_PG(db) false
+#endif
+
+bool lpd_db_target_is_postgres(const char *target)
+{
+    return strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
+}
 
 /* The file holds password hashes, TOTP secrets and license keys: it is
  * created for its owner only. SQLite gives the -wal and -shm files the
@@ -59,12 +87,14 @@ static bool file_is_private(const char *path, char *err, size_t err_size)
     return false;
 }
 
-bool lpd_db_check_private(const char *path, char *err, size_t err_size)
+bool lpd_db_check_private(const char *target, char *err, size_t err_size)
 {
+    if (lpd_db_target_is_postgres(target))
+        return true;
     static const char *const companions[] = {"", "-wal", "-shm"};
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
         char file[4096];
-        if (snprintf(file, sizeof file, "%s%s", path, companions[i]) >= (int)sizeof file) {
+        if (snprintf(file, sizeof file, "%s%s", target, companions[i]) >= (int)sizeof file) {
             snprintf(err, err_size, "database path too long");
             return false;
         }
@@ -74,29 +104,58 @@ bool lpd_db_check_private(const char *path, char *err, size_t err_size)
     return true;
 }
 
-struct lpd_db *lpd_db_open(const char *path, char *err, size_t err_size)
+static bool open_sqlite(struct lpd_db *db, const char *path, char *err, size_t err_size)
+{
+    int rc = open_private(path, &db->lite);
+    if (rc != SQLITE_OK) {
+        snprintf(err, err_size, "cannot open database %s: %s", path,
+                 db->lite ? sqlite3_errmsg(db->lite) : sqlite3_errstr(rc));
+        return false;
+    }
+    sqlite3_busy_timeout(db->lite, 5000);
+    static const char *const pragmas = "PRAGMA journal_mode=WAL;"
+                                       "PRAGMA foreign_keys=ON;"
+                                       "PRAGMA synchronous=NORMAL;";
+    return lpd_db_exec(db, pragmas, err, err_size);
+}
+
+struct lpd_db *lpd_db_open(const char *target, char *err, size_t err_size)
 {
     struct lpd_db *db = calloc(1, sizeof *db);
     if (db == NULL) {
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    int rc = open_private(path, &db->handle);
-    if (rc != SQLITE_OK) {
-        snprintf(err, err_size, "cannot open database %s: %s", path,
-                 db->handle ? sqlite3_errmsg(db->handle) : sqlite3_errstr(rc));
-        lpd_db_free(db);
-        return NULL;
+    bool ok;
+    if (lpd_db_target_is_postgres(target)) {
+        db->dialect = LPD_DIALECT_POSTGRES;
+#if LP_HAVE_POSTGRESQL
+        db->pg = lpd_pg_connect(target, err, err_size);
+        ok = db->pg != NULL;
+#else
+        snprintf(err, err_size, "this licportald was built without PostgreSQL; use a SQLite file for --db");
+        ok = false;
+#endif
+    } else {
+        db->dialect = LPD_DIALECT_SQLITE;
+        ok = open_sqlite(db, target, err, err_size);
     }
-    sqlite3_busy_timeout(db->handle, 5000);
-    static const char *const pragmas = "PRAGMA journal_mode=WAL;"
-                                       "PRAGMA foreign_keys=ON;"
-                                       "PRAGMA synchronous=NORMAL;";
-    if (!lpd_db_exec(db, pragmas, err, err_size)) {
+    if (!ok) {
         lpd_db_free(db);
         return NULL;
     }
     return db;
+}
+
+void lpd_stmt_free(struct lpd_stmt *st)
+{
+    if (st == NULL)
+        return;
+    sqlite3_finalize(st->lite);
+#if LP_HAVE_POSTGRESQL
+    lpd_pg_stmt_free(st->pg);
+#endif
+    free(st);
 }
 
 void lpd_db_free(struct lpd_db *db)
@@ -104,95 +163,272 @@ void lpd_db_free(struct lpd_db *db)
     if (db == NULL)
         return;
     for (size_t i = 0; i < db->cached; i++)
-        sqlite3_finalize(db->cache[i].stmt);
-    sqlite3_close(db->handle);
+        lpd_stmt_free(db->cache[i].stmt);
+    sqlite3_close(db->lite);
+#if LP_HAVE_POSTGRESQL
+    lpd_pg_close(db->pg);
+#endif
     free(db);
 }
 
-sqlite3 *lpd_db_handle(struct lpd_db *db)
+enum lpd_db_dialect lpd_db_dialect(const struct lpd_db *db)
 {
-    return db->handle;
+    return db->dialect;
 }
 
-sqlite3_stmt *lpd_db_stmt(struct lpd_db *db, const char *sql)
+const char *lpd_db_errmsg(struct lpd_db *db)
+{
+#if LP_HAVE_POSTGRESQL
+    if (IS_PG(db))
+        return lpd_pg_errmsg(db->pg);
+#endif
+    return db->lite != NULL ? sqlite3_errmsg(db->lite) : "no database";
+}
+
+bool lpd_db_failed_constraint(struct lpd_db *db)
+{
+#if LP_HAVE_POSTGRESQL
+    if (IS_PG(db))
+        return lpd_pg_failed_constraint(db->pg);
+#endif
+    return db->lite != NULL && sqlite3_errcode(db->lite) == SQLITE_CONSTRAINT;
+}
+
+struct lpd_stmt *lpd_db_prepare(struct lpd_db *db, const char *sql)
+{
+    struct lpd_stmt *st = calloc(1, sizeof *st);
+    if (st == NULL)
+        return NULL;
+    st->db = db;
+    bool ok;
+#if LP_HAVE_POSTGRESQL
+    if (IS_PG(db)) {
+        st->pg = lpd_pg_prepare(db->pg, sql);
+        ok = st->pg != NULL;
+    } else
+#endif
+    {
+        ok = sqlite3_prepare_v2(db->lite, sql, -1, &st->lite, NULL) == SQLITE_OK;
+    }
+    if (!ok) {
+        lpd_stmt_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+static void clear_bindings(struct lpd_stmt *st)
+{
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL) {
+        lpd_pg_clear_bindings(st->pg);
+        return;
+    }
+#endif
+    sqlite3_clear_bindings(st->lite);
+}
+
+struct lpd_stmt *lpd_db_stmt(struct lpd_db *db, const char *sql)
 {
     for (size_t i = 0; i < db->cached; i++) {
         if (db->cache[i].sql == sql) {
-            sqlite3_stmt *st = db->cache[i].stmt;
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
+            struct lpd_stmt *st = db->cache[i].stmt;
+            lpd_stmt_reset(st);
+            clear_bindings(st);
             return st;
         }
     }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "licportald: cannot prepare statement: %s\n", sqlite3_errmsg(db->handle));
+    if (db->cached >= STMT_CACHE_SIZE) {
+        fprintf(stderr, "licportald: statement cache full\n");
         return NULL;
     }
-    if (db->cached < STMT_CACHE_SIZE)
-        db->cache[db->cached++] = (struct cached_stmt){.sql = sql, .stmt = st};
-    else
-        fprintf(stderr, "licportald: statement cache full\n");
+    struct lpd_stmt *st = NULL;
+    if (IS_PG(db)) {
+        st = lpd_db_prepare(db, sql);
+    } else {
+        st = calloc(1, sizeof *st);
+        if (st != NULL) {
+            st->db = db;
+            if (sqlite3_prepare_v3(db->lite, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->lite, NULL) != SQLITE_OK) {
+                lpd_stmt_free(st);
+                st = NULL;
+            }
+        }
+    }
+    if (st == NULL) {
+        fprintf(stderr, "licportald: cannot prepare statement: %s\n", lpd_db_errmsg(db));
+        return NULL;
+    }
+    db->cache[db->cached++] = (struct cached_stmt){.sql = sql, .stmt = st};
     return st;
 }
 
 bool lpd_db_exec(struct lpd_db *db, const char *sql, char *err, size_t err_size)
 {
+#if LP_HAVE_POSTGRESQL
+    if (IS_PG(db))
+        return lpd_pg_exec(db->pg, sql, err, err_size);
+#endif
     char *msg = NULL;
-    if (sqlite3_exec(db->handle, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    if (sqlite3_exec(db->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
         if (err != NULL)
-            snprintf(err, err_size, "database error: %s", msg ? msg : sqlite3_errmsg(db->handle));
+            snprintf(err, err_size, "database error: %s", msg ? msg : sqlite3_errmsg(db->lite));
         sqlite3_free(msg);
         return false;
     }
     return true;
 }
 
-void lpd_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+/* The key of the advisory lock every PostgreSQL write transaction takes. */
+#define WRITE_LOCK_KEY "7236451"
+
+bool lpd_db_begin_write(struct lpd_db *db, char *err, size_t err_size)
 {
-    int idx = sqlite3_bind_parameter_index(st, name);
+    if (IS_PG(db))
+        return lpd_db_exec(db, "BEGIN; SELECT pg_advisory_xact_lock(" WRITE_LOCK_KEY ")", err, err_size);
+    return lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size);
+}
+
+bool lpd_db_begin_read(struct lpd_db *db, char *err, size_t err_size)
+{
+    if (IS_PG(db))
+        return lpd_db_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err, err_size);
+    return lpd_db_exec(db, "BEGIN", err, err_size);
+}
+
+bool lpd_db_commit(struct lpd_db *db, char *err, size_t err_size)
+{
+    return lpd_db_exec(db, "COMMIT", err, err_size);
+}
+
+void lpd_db_rollback(struct lpd_db *db)
+{
+    lpd_db_exec(db, "ROLLBACK", NULL, 0);
+}
+
+enum lpd_step_result lpd_step(struct lpd_stmt *st)
+{
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL)
+        return lpd_pg_step(st->pg);
+#endif
+    int rc = sqlite3_step(st->lite);
+    if (rc == SQLITE_ROW)
+        return LPD_ROW;
+    return rc == SQLITE_DONE ? LPD_DONE : LPD_ERROR;
+}
+
+void lpd_stmt_reset(struct lpd_stmt *st)
+{
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL) {
+        lpd_pg_reset(st->pg);
+        return;
+    }
+#endif
+    sqlite3_reset(st->lite);
+}
+
+int64_t lpd_db_changes(struct lpd_db *db)
+{
+#if LP_HAVE_POSTGRESQL
+    if (IS_PG(db))
+        return lpd_pg_changes(db->pg);
+#endif
+    return sqlite3_changes64(db->lite);
+}
+
+int lpd_db_step_changes(struct lpd_db *db, struct lpd_stmt *st)
+{
+    enum lpd_step_result rc = lpd_step(st);
+    int changed = (int)lpd_db_changes(db);
+    lpd_stmt_reset(st);
+    return rc == LPD_DONE ? changed : -1;
+}
+
+void lpd_bind_int(struct lpd_stmt *st, const char *name, int64_t value)
+{
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL) {
+        lpd_pg_bind_int(st->pg, name, value);
+        return;
+    }
+#endif
+    int idx = sqlite3_bind_parameter_index(st->lite, name);
     if (idx > 0)
-        sqlite3_bind_int64(st, idx, value);
+        sqlite3_bind_int64(st->lite, idx, value);
 }
 
-void lpd_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+void lpd_bind_text(struct lpd_stmt *st, const char *name, const char *value)
 {
-    int idx = sqlite3_bind_parameter_index(st, name);
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL) {
+        lpd_pg_bind_text(st->pg, name, value);
+        return;
+    }
+#endif
+    int idx = sqlite3_bind_parameter_index(st->lite, name);
     if (idx > 0) {
         if (value == NULL)
-            sqlite3_bind_null(st, idx);
+            sqlite3_bind_null(st->lite, idx);
         else
-            sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st->lite, idx, value, -1, SQLITE_TRANSIENT);
     }
 }
 
-void lpd_bind_blob(sqlite3_stmt *st, const char *name, const void *value, size_t len)
+void lpd_bind_blob(struct lpd_stmt *st, const char *name, const void *value, size_t len)
 {
-    int idx = sqlite3_bind_parameter_index(st, name);
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL) {
+        lpd_pg_bind_blob(st->pg, name, value, len);
+        return;
+    }
+#endif
+    int idx = sqlite3_bind_parameter_index(st->lite, name);
     if (idx > 0) {
         if (value == NULL)
-            sqlite3_bind_null(st, idx);
+            sqlite3_bind_null(st->lite, idx);
         else
-            sqlite3_bind_blob(st, idx, value, (int)len, SQLITE_TRANSIENT);
+            sqlite3_bind_blob(st->lite, idx, value, (int)len, SQLITE_TRANSIENT);
     }
 }
 
-int64_t lpd_col_int(sqlite3_stmt *st, int col, int64_t fallback)
+bool lpd_col_is_null(struct lpd_stmt *st, int col)
 {
-    if (sqlite3_column_type(st, col) == SQLITE_NULL)
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL)
+        return lpd_pg_col_is_null(st->pg, col);
+#endif
+    return sqlite3_column_type(st->lite, col) == SQLITE_NULL;
+}
+
+int64_t lpd_col_int(struct lpd_stmt *st, int col, int64_t fallback)
+{
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL)
+        return lpd_pg_col_int(st->pg, col, fallback);
+#endif
+    if (sqlite3_column_type(st->lite, col) == SQLITE_NULL)
         return fallback;
-    return sqlite3_column_int64(st, col);
+    return sqlite3_column_int64(st->lite, col);
 }
 
-const char *lpd_col_text(sqlite3_stmt *st, int col)
+const char *lpd_col_text(struct lpd_stmt *st, int col)
 {
-    return (const char *)sqlite3_column_text(st, col);
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL)
+        return lpd_pg_col_text(st->pg, col);
+#endif
+    return (const char *)sqlite3_column_text(st->lite, col);
 }
 
-int lpd_db_step_changes(struct lpd_db *db, sqlite3_stmt *st)
+const void *lpd_col_blob(struct lpd_stmt *st, int col, size_t *len)
 {
-    int rc = sqlite3_step(st);
-    int changed = sqlite3_changes(lpd_db_handle(db));
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? changed : -1;
+#if LP_HAVE_POSTGRESQL
+    if (st->pg != NULL)
+        return lpd_pg_col_blob(st->pg, col, len);
+#endif
+    const void *blob = sqlite3_column_blob(st->lite, col);
+    *len = blob != NULL ? (size_t)sqlite3_column_bytes(st->lite, col) : 0;
+    return blob;
 }

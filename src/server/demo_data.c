@@ -98,15 +98,26 @@ static int64_t random_between(uint64_t *state, int64_t low, int64_t high)
     return low + (int64_t)(next_random(state) % (uint64_t)(high - low + 1));
 }
 
-static bool step_done(struct lpd_db *db, sqlite3_stmt *st, char *err, size_t err_size)
+static bool step_done(struct lpd_db *db, struct lpd_stmt *st, char *err, size_t err_size)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE) {
+        snprintf(err, err_size, "database error: %s", lpd_db_errmsg(db));
         return false;
     }
     return true;
+}
+
+/* Steps an INSERT ... RETURNING id and resets it: the new row's id, or 0
+ * with a message in `err`. */
+static int64_t step_inserted_id(struct lpd_db *db, struct lpd_stmt *st, char *err, size_t err_size)
+{
+    int64_t id = lpd_step(st) == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+    lpd_stmt_reset(st);
+    if (id == 0)
+        snprintf(err, err_size, "database error: %s", lpd_db_errmsg(db));
+    return id;
 }
 
 static bool make_dir(const char *path, char *err, size_t err_size)
@@ -158,7 +169,7 @@ static bool write_release_file(const char *path, uint64_t seed, size_t size, cha
 static bool add_catalogue(struct lpd_db *db, const struct lpd_demo_options *o, char *err, size_t err_size)
 {
     static const char *const insert_product =
-        "INSERT OR IGNORE INTO products(id, name, activation_kind) VALUES (:id, :name, :kind)";
+        "INSERT INTO products(id, name, activation_kind) VALUES (:id, :name, :kind) ON CONFLICT DO NOTHING";
     static const char *const insert_renewal = "INSERT INTO renewal_options(product_id, label, term_months, "
                                               "amount_minor, currency) VALUES (:product, :label, :term, :amount, :cur)";
     static const char *const insert_release =
@@ -169,7 +180,7 @@ static bool add_catalogue(struct lpd_db *db, const struct lpd_demo_options *o, c
         return false;
     for (size_t p = 0; p < PRODUCT_COUNT; p++) {
         const struct product *product = &products[p];
-        sqlite3_stmt *st = lpd_db_stmt(db, insert_product);
+        struct lpd_stmt *st = lpd_db_stmt(db, insert_product);
         if (st == NULL)
             return false;
         lpd_bind_text(st, ":id", product->id);
@@ -177,7 +188,7 @@ static bool add_catalogue(struct lpd_db *db, const struct lpd_demo_options *o, c
         lpd_bind_text(st, ":kind", product->kind);
         if (!step_done(db, st, err, err_size))
             return false;
-        bool is_new = sqlite3_changes(lpd_db_handle(db)) > 0;
+        bool is_new = lpd_db_changes(db) > 0;
 
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/%s", o->files_dir, product->slug);
@@ -353,7 +364,7 @@ static bool add_activations(struct lpd_db *db, uint64_t *rng, int64_t user_id, i
     static const char *const sites[] = {"shop", "status", "intranet", "api", "www"};
     bool domain = strcmp(product->kind, "domain") == 0;
     for (int a = 0; a < plan->activations; a++) {
-        sqlite3_stmt *st = lpd_db_stmt(db, insert_activation);
+        struct lpd_stmt *st = lpd_db_stmt(db, insert_activation);
         if (st == NULL)
             return false;
         char name[96], fingerprint[48], ip[32];
@@ -386,12 +397,12 @@ static bool add_user(struct lpd_db *db, const struct lpd_demo_options *o, long i
                      size_t err_size)
 {
     static const char *const insert_user = "INSERT INTO users(email, name, organization, password_hash, created_at) "
-                                           "VALUES (:email, :name, :org, :hash, :now)";
+                                           "VALUES (:email, :name, :org, :hash, :now) RETURNING id";
     static const char *const insert_license =
         "INSERT INTO licenses(user_id, product_id, product_name, edition, license_key, status, added_at, "
         "expires_at, expires_key, max_activations, activations_in_use, allow_deactivation, features) VALUES (:user, "
         ":product, :product_name, :edition, :key, :status, :added, :expires, :expires_key, :cap, :in_use, :allow, "
-        ":features)";
+        ":features) RETURNING id";
     static const char *const set_counters =
         "UPDATE users SET license_count = :licenses, active_stored_count = :active, "
         "activation_count = :activations, kpi_version = kpi_version + 1 WHERE id = :user";
@@ -399,7 +410,7 @@ static bool add_user(struct lpd_db *db, const struct lpd_demo_options *o, long i
     char email[64], name[64];
     snprintf(email, sizeof email, "demo%ld@example.com", index);
     snprintf(name, sizeof name, "Demo User %ld", index);
-    sqlite3_stmt *st = lpd_db_stmt(db, insert_user);
+    struct lpd_stmt *st = lpd_db_stmt(db, insert_user);
     if (st == NULL)
         return false;
     lpd_bind_text(st, ":email", email);
@@ -407,17 +418,11 @@ static bool add_user(struct lpd_db *db, const struct lpd_demo_options *o, long i
     lpd_bind_text(st, ":org", organizations[index % 4]);
     lpd_bind_text(st, ":hash", hash);
     lpd_bind_int(st, ":now", o->now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_CONSTRAINT) {
+    int64_t user_id = step_inserted_id(db, st, err, err_size);
+    if (user_id == 0 && lpd_db_failed_constraint(db))
         snprintf(err, err_size, "user %s already exists: use a fresh database for the demo", email);
+    if (user_id == 0)
         return false;
-    }
-    if (rc != SQLITE_DONE) {
-        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
-        return false;
-    }
-    int64_t user_id = sqlite3_last_insert_rowid(lpd_db_handle(db));
 
     uint64_t rng = o->seed * 0x100000001B3ULL + (uint64_t)index;
     int64_t active_stored = 0, activations = 0;
@@ -448,9 +453,9 @@ static bool add_user(struct lpd_db *db, const struct lpd_demo_options *o, long i
         lpd_bind_int(st, ":allow", plan.allow_deactivation);
         const char *features = product->features[plan.edition] ? product->features[plan.edition] : "[]";
         lpd_bind_text(st, ":features", features);
-        if (!step_done(db, st, err, err_size))
+        int64_t license_id = step_inserted_id(db, st, err, err_size);
+        if (license_id == 0)
             return false;
-        int64_t license_id = sqlite3_last_insert_rowid(lpd_db_handle(db));
         if (!add_activations(db, &rng, user_id, license_id, product, &plan, added, o->now, err, err_size))
             return false;
         active_stored += strcmp(plan.status, "active") == 0;
@@ -475,7 +480,7 @@ struct index_set {
 static void index_set_clear(struct index_set *set)
 {
     for (size_t i = 0; i < set->count; i++)
-        sqlite3_free(set->sql[i]);
+        free(set->sql[i]);
     set->count = 0;
 }
 
@@ -483,24 +488,29 @@ static void index_set_clear(struct index_set *set)
  * an index once over sorted data is much cheaper than updating it per row. */
 static bool drop_indexes(struct lpd_db *db, struct index_set *set, char *err, size_t err_size)
 {
-    static const char *const list = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                    "AND tbl_name IN ('licenses', 'activations')";
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lpd_db_handle(db), list, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    /* Indexes that back a constraint stay: they are not theirs to drop. */
+    static const char *const sqlite_list = "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                           "AND sql IS NOT NULL AND tbl_name IN ('licenses', 'activations')";
+    static const char *const postgres_list =
+        "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+        "JOIN pg_class t ON t.oid = x.indrelid WHERE t.relname IN ('licenses', 'activations') "
+        "AND pg_table_is_visible(t.oid) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)";
+    struct lpd_stmt *st = lpd_db_prepare(db, lpd_db_dialect(db) == LPD_DIALECT_POSTGRES ? postgres_list : sqlite_list);
+    if (st == NULL) {
+        snprintf(err, err_size, "database error: %s", lpd_db_errmsg(db));
         return false;
     }
     char names[32][64];
-    while (sqlite3_step(st) == SQLITE_ROW && set->count < 32) {
+    while (lpd_step(st) == LPD_ROW && set->count < 32) {
         snprintf(names[set->count], sizeof names[0], "%s", lpd_col_text(st, 0));
-        set->sql[set->count++] = sqlite3_mprintf("%s", lpd_col_text(st, 1));
+        set->sql[set->count++] = strdup(lpd_col_text(st, 1));
     }
-    sqlite3_finalize(st);
+    lpd_stmt_free(st);
     for (size_t i = 0; i < set->count; i++) {
-        char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
-        bool ok = drop != NULL && lpd_db_exec(db, drop, err, err_size);
-        sqlite3_free(drop);
-        if (!ok)
+        /* The names are the schema's own: plain identifiers. */
+        char drop[96];
+        snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", names[i]);
+        if (!lpd_db_exec(db, drop, err, err_size))
             return false;
     }
     return true;
@@ -526,8 +536,9 @@ bool lpd_demo_generate(struct lpd_db *db, const struct lpd_demo_options *o, char
     /* The whole data set is one transaction: keep its pages in memory
      * instead of spilling them to the WAL while it grows, and keep the
      * statement journals that the counting triggers need off the disk. */
-    if (!lpd_db_exec(db, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY", err, err_size) ||
-        !lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    bool sqlite = lpd_db_dialect(db) == LPD_DIALECT_SQLITE;
+    if ((sqlite && !lpd_db_exec(db, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY", err, err_size)) ||
+        !lpd_db_begin_write(db, err, err_size))
         return false;
     /* Per-row counting triggers would double the work of a 100,000-license
      * load; the generator knows the counts and writes them itself. */
@@ -540,11 +551,11 @@ bool lpd_demo_generate(struct lpd_db *db, const struct lpd_demo_options *o, char
         ok = restore_indexes(db, &indexes, err, err_size) && lpd_schema_resume_counters(db, err, err_size);
     index_set_clear(&indexes);
     if (ok)
-        ok = lpd_db_exec(db, "COMMIT", err, err_size);
+        ok = lpd_db_commit(db, err, err_size);
     if (!ok) {
         if (err[0] == '\0')
-            snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
-        lpd_db_exec(db, "ROLLBACK", NULL, 0);
+            snprintf(err, err_size, "database error: %s", lpd_db_errmsg(db));
+        lpd_db_rollback(db);
     }
     return ok;
 }

@@ -36,11 +36,11 @@ static const struct lpd_sort_order orders[] = {
     "EXISTS (SELECT 1 FROM licenses l WHERE l.user_id = :user AND l.product_id = r.product_id" \
     " AND l.status = 'active' AND (l.expires_at IS NULL OR l.expires_at >= :now))"
 
-static cJSON *download_json(sqlite3_stmt *st)
+static cJSON *download_json(struct lpd_stmt *st)
 {
     cJSON *item = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lpd_object_id_format(LP_ID_RELEASE, sqlite3_column_int64(st, 0), id);
+    lpd_object_id_format(LP_ID_RELEASE, lpd_col_int(st, 0, 0), id);
     cJSON_AddStringToObject(item, "id", id);
     cJSON *product = cJSON_AddObjectToObject(item, "product");
     cJSON_AddStringToObject(product, "id", lpd_col_text(st, 1));
@@ -50,9 +50,9 @@ static cJSON *download_json(sqlite3_stmt *st)
     cJSON_AddStringToObject(item, "platform", lpd_col_text(st, 5));
     cJSON_AddStringToObject(item, "arch", lpd_col_text(st, 6));
     cJSON_AddStringToObject(item, "filename", lpd_col_text(st, 7));
-    cJSON_AddNumberToObject(item, "size_bytes", (double)sqlite3_column_int64(st, 8));
+    cJSON_AddNumberToObject(item, "size_bytes", (double)lpd_col_int(st, 8, 0));
     cJSON_AddStringToObject(item, "sha256", lpd_col_text(st, 9));
-    lpd_json_add_time(item, "released_at", sqlite3_column_int64(st, 10));
+    lpd_json_add_time(item, "released_at", lpd_col_int(st, 10, 0));
     lpd_json_add_string_or_null(item, "release_notes", lpd_col_text(st, 11));
     return item;
 }
@@ -100,13 +100,13 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     lpd_sql_add(&sql, "SELECT " RELEASE_COLUMNS ", ", order->expr,
                 " FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
     lpd_sort_order_sql(&sql, order, "r.id", has_cursor);
-    sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
-        sqlite3_finalize(st);
+    struct lpd_stmt *st = NULL;
+    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
+        lpd_stmt_free(st);
         return lpd_reply_internal(req);
     }
     if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
-        sqlite3_finalize(st);
+        lpd_stmt_free(st);
         return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "cursor is not valid for this list");
     }
     lpd_bind_int(st, ":user", req->user_id);
@@ -121,34 +121,34 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT COUNT(*) FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
     int64_t total = 0;
-    if (sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) == SQLITE_OK) {
+    if ((st = lpd_db_prepare(req->db, sql.text)) != NULL) {
         lpd_bind_int(st, ":user", req->user_id);
         lpd_bind_int(st, ":now", req->now);
         lpd_bind_text(st, ":product", product);
         lpd_bind_text(st, ":channel", channel);
         lpd_bind_text(st, ":platform", platform);
         lpd_bind_text(st, ":q", q);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            total = sqlite3_column_int64(st, 0);
+        if (lpd_step(st) == LPD_ROW)
+            total = lpd_col_int(st, 0, 0);
     }
-    sqlite3_finalize(st);
+    lpd_stmt_free(st);
     return lpd_reply_json(req, MHD_HTTP_OK, lpd_page_body(items, next, total));
 }
 
 /* Looks up release `row` with the user's entitlement in the last column.
  * Returns the statement positioned on the row, or NULL when there is none. */
-static sqlite3_stmt *find_release(struct lpd_request *req, int64_t row)
+static struct lpd_stmt *find_release(struct lpd_request *req, int64_t row)
 {
     static const char *const sql = "SELECT " RELEASE_COLUMNS ", " ENTITLED " FROM releases r "
                                    "JOIN products p ON p.id = r.product_id WHERE r.id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return NULL;
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":now", req->now);
     lpd_bind_int(st, ":id", row);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW) {
+        lpd_stmt_reset(st);
         return NULL;
     }
     return st;
@@ -157,14 +157,14 @@ static sqlite3_stmt *find_release(struct lpd_request *req, int64_t row)
 enum MHD_Result lpd_api_download_get(struct lpd_request *req)
 {
     int64_t row;
-    sqlite3_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
-    if (st == NULL || sqlite3_column_int(st, 13) == 0) {
+    struct lpd_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
+    if (st == NULL || (int)lpd_col_int(st, 13, 0) == 0) {
         if (st != NULL)
-            sqlite3_reset(st);
+            lpd_stmt_reset(st);
         return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such download");
     }
     cJSON *body = download_json(st);
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     return lpd_reply_json(req, MHD_HTTP_OK, body);
 }
 
@@ -177,15 +177,15 @@ struct file_facts {
 enum MHD_Result lpd_api_download_file(struct lpd_request *req)
 {
     int64_t row;
-    sqlite3_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
+    struct lpd_stmt *st = lpd_object_id_parse(LP_ID_RELEASE, req->path_id, &row) ? find_release(req, row) : NULL;
     if (st == NULL)
         return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such download");
-    bool entitled = sqlite3_column_int(st, 13) != 0;
+    bool entitled = (int)lpd_col_int(st, 13, 0) != 0;
     struct file_facts facts;
     int n = snprintf(facts.path, sizeof facts.path, "%s/%s", req->server->files_dir, lpd_col_text(st, 12));
     snprintf(facts.filename, sizeof facts.filename, "%s", lpd_col_text(st, 7));
     snprintf(facts.sha256_hex, sizeof facts.sha256_hex, "%s", lpd_col_text(st, 9));
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     if (!entitled)
         return lpd_reply_error(req, MHD_HTTP_FORBIDDEN, LP_CODE_FORBIDDEN,
                                "no active license entitles you to this download");

@@ -23,11 +23,11 @@ void lpd_json_add_string_or_null(cJSON *object, const char *name, const char *va
         cJSON_AddStringToObject(object, name, value);
 }
 
-cJSON *lpd_license_summary_json(sqlite3_stmt *st, lp_time now)
+cJSON *lpd_license_summary_json(struct lpd_stmt *st, lp_time now)
 {
     cJSON *item = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lpd_object_id_format(LP_ID_LICENSE, sqlite3_column_int64(st, 0), id);
+    lpd_object_id_format(LP_ID_LICENSE, lpd_col_int(st, 0, 0), id);
     cJSON_AddStringToObject(item, "id", id);
     char masked[128];
     lpd_license_key_mask(lpd_col_text(st, 1), masked, sizeof masked);
@@ -41,12 +41,12 @@ cJSON *lpd_license_summary_json(sqlite3_stmt *st, lp_time now)
     lp_time expires_at = lpd_col_int(st, 7, LP_TIME_NONE);
     cJSON_AddStringToObject(item, "status",
                             lp_license_status_name(lpd_license_status_effective(stored, expires_at, now)));
-    lpd_json_add_time(item, "added_at", sqlite3_column_int64(st, 6));
+    lpd_json_add_time(item, "added_at", lpd_col_int(st, 6, 0));
     lpd_json_add_time(item, "expires_at", expires_at);
-    if (sqlite3_column_type(st, 8) == SQLITE_NULL)
+    if (lpd_col_is_null(st, 8))
         cJSON_AddNullToObject(item, "max_activations");
     else
-        cJSON_AddNumberToObject(item, "max_activations", (double)sqlite3_column_int64(st, 8));
-    cJSON_AddNumberToObject(item, "activations_in_use", (double)sqlite3_column_int64(st, 9));
+        cJSON_AddNumberToObject(item, "max_activations", (double)lpd_col_int(st, 8, 0));
+    cJSON_AddNumberToObject(item, "activations_in_use", (double)lpd_col_int(st, 9, 0));
     return item;
 }

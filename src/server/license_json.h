@@ -3,7 +3,7 @@
 #define LP_SERVER_LICENSE_JSON_H
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
+#include "server/db.h"
 
 #include "licportal/timestamp.h"
 
@@ -14,7 +14,7 @@
 #define LP_LICENSE_COLUMN_COUNT 11
 
 /* Builds a LicenseSummary from the current row, with status computed at `now`. */
-cJSON *lpd_license_summary_json(sqlite3_stmt *st, lp_time now);
+cJSON *lpd_license_summary_json(struct lpd_stmt *st, lp_time now);
 
 /* Adds an RFC 3339 string, or null for LP_TIME_NONE. */
 void lpd_json_add_time(cJSON *object, const char *name, lp_time t);

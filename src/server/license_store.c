@@ -12,7 +12,7 @@
 
 static bool database_error(struct lpd_db *db, char *err, size_t err_size)
 {
-    snprintf(err, err_size, "database error: %s", sqlite3_errmsg(lpd_db_handle(db)));
+    snprintf(err, err_size, "database error: %s", lpd_db_errmsg(db));
     return false;
 }
 
@@ -21,7 +21,7 @@ bool lpd_renewal_insert(struct lpd_db *db, const char *product_id, int64_t licen
 {
     static const char *const sql = "INSERT INTO renewal_options(product_id, license_id, label, term_months, "
                                    "amount_minor, currency) VALUES (:product, :license, :label, :term, :amount, :cur)";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db, err, err_size);
     lpd_bind_text(st, ":product", product_id);
@@ -34,11 +34,11 @@ bool lpd_renewal_insert(struct lpd_db *db, const char *product_id, int64_t licen
     return lpd_db_step_changes(db, st) == 1 || database_error(db, err, err_size);
 }
 
-void lpd_renewal_from_columns(sqlite3_stmt *st, int first, struct lpd_renewal_option *out)
+void lpd_renewal_from_columns(struct lpd_stmt *st, int first, struct lpd_renewal_option *out)
 {
     snprintf(out->label, sizeof out->label, "%s", lpd_col_text(st, first) != NULL ? lpd_col_text(st, first) : "");
-    out->term_months = sqlite3_column_int(st, first + 1);
-    out->amount_minor = sqlite3_column_int64(st, first + 2);
+    out->term_months = (int)lpd_col_int(st, first + 1, 0);
+    out->amount_minor = lpd_col_int(st, first + 2, 0);
     snprintf(out->currency, sizeof out->currency, "%s",
              lpd_col_text(st, first + 3) != NULL ? lpd_col_text(st, first + 3) : "");
 }
@@ -47,16 +47,16 @@ void lpd_renewal_from_columns(sqlite3_stmt *st, int first, struct lpd_renewal_op
 static int64_t owner_row(struct lpd_db *db, const char *email, char *err, size_t err_size)
 {
     static const char *const sql = "SELECT id FROM users WHERE email = :email";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db, err, err_size);
     lpd_bind_text(st, ":email", email);
-    int rc = sqlite3_step(st);
-    int64_t row = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    int rc = lpd_step(st);
+    int64_t row = rc == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+    lpd_stmt_reset(st);
+    if (rc == LPD_DONE)
         snprintf(err, err_size, "no user with e-mail '%s'", email);
-    else if (rc != SQLITE_ROW)
+    else if (rc != LPD_ROW)
         database_error(db, err, err_size);
     return row;
 }
@@ -65,19 +65,19 @@ static int64_t owner_row(struct lpd_db *db, const char *email, char *err, size_t
 static bool product_name(struct lpd_db *db, const char *product_id, char *name, size_t size, char *err, size_t err_size)
 {
     static const char *const sql = "SELECT name FROM products WHERE id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return database_error(db, err, err_size);
     lpd_bind_text(st, ":id", product_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    int rc = lpd_step(st);
+    if (rc == LPD_ROW)
         snprintf(name, size, "%s", lpd_col_text(st, 0));
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    lpd_stmt_reset(st);
+    if (rc == LPD_DONE)
         snprintf(err, err_size, "no product '%s' (add it with 'licportald product add')", product_id);
-    else if (rc != SQLITE_ROW)
+    else if (rc != LPD_ROW)
         database_error(db, err, err_size);
-    return rc == SQLITE_ROW;
+    return rc == LPD_ROW;
 }
 
 static char *features_json(const struct lpd_license_spec *spec)
@@ -101,7 +101,8 @@ bool lpd_license_insert(struct lpd_db *db, const struct lpd_license_spec *spec, 
     static const char *const sql =
         "INSERT INTO licenses(user_id, product_id, product_name, edition, license_key, status, added_at, "
         "expires_at, expires_key, max_activations, allow_deactivation, features) VALUES (:user, :product, "
-        ":product_name, :edition, :key, :status, :added, :expires, :expires_key, :cap, :allow, :features)";
+        ":product_name, :edition, :key, :status, :added, :expires, :expires_key, :cap, :allow, :features) "
+        "ON CONFLICT (license_key) DO NOTHING RETURNING id";
     int64_t user = owner_row(db, spec->email, err, err_size);
     char name[256];
     if (user <= 0 || !product_name(db, spec->product_id, name, sizeof name, err, err_size))
@@ -113,14 +114,16 @@ bool lpd_license_insert(struct lpd_db *db, const struct lpd_license_spec *spec, 
         snprintf(err, err_size, "out of memory");
         return false;
     }
-    int rc = SQLITE_CONSTRAINT;
-    /* A generated key that happens to exist already is drawn again. */
-    for (int attempt = 0; rc == SQLITE_CONSTRAINT && attempt < (given(spec->key) ? 1 : KEY_ATTEMPTS); attempt++) {
+    /* A generated key that happens to exist already (the insert returns no
+     * row) is drawn again. */
+    int rc = LPD_DONE;
+    *row = 0;
+    for (int attempt = 0; rc == LPD_DONE && attempt < (given(spec->key) ? 1 : KEY_ATTEMPTS); attempt++) {
         if (given(spec->key))
             snprintf(key, LP_LICENSE_KEY_TEXT_MAX, "%s", spec->key);
         else
             lpd_license_key_generate(prefix, key);
-        sqlite3_stmt *st = lpd_db_stmt(db, sql);
+        struct lpd_stmt *st = lpd_db_stmt(db, sql);
         if (st == NULL) {
             free(features);
             return database_error(db, err, err_size);
@@ -139,17 +142,18 @@ bool lpd_license_insert(struct lpd_db *db, const struct lpd_license_spec *spec, 
             lpd_bind_int(st, ":cap", spec->seats);
         lpd_bind_int(st, ":allow", spec->allow_deactivation);
         lpd_bind_text(st, ":features", features);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
+        rc = lpd_step(st);
+        if (rc == LPD_ROW)
+            *row = lpd_col_int(st, 0, 0);
+        lpd_stmt_reset(st);
     }
     free(features);
-    if (rc == SQLITE_CONSTRAINT) {
+    if (rc == LPD_DONE) {
         snprintf(err, err_size, "license key '%s' exists already", key);
         return false;
     }
-    if (rc != SQLITE_DONE)
+    if (rc != LPD_ROW)
         return database_error(db, err, err_size);
-    *row = sqlite3_last_insert_rowid(lpd_db_handle(db));
     for (size_t i = 0; i < spec->renewal_count; i++) {
         if (!lpd_renewal_insert(db, spec->product_id, *row, &spec->renewals[i], err, err_size))
             return false;

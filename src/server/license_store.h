@@ -27,6 +27,6 @@ bool lpd_renewal_insert(struct lpd_db *db, const char *product_id, int64_t licen
 
 /* Reads label, term_months, amount_minor and currency from the statement
  * columns `first` to `first + 3` of the current row. */
-void lpd_renewal_from_columns(sqlite3_stmt *st, int first, struct lpd_renewal_option *out);
+void lpd_renewal_from_columns(struct lpd_stmt *st, int first, struct lpd_renewal_option *out);
 
 #endif

@@ -72,7 +72,7 @@ static const char *licenses_source(const struct license_filter *f)
     return f->has_q ? "licenses l INDEXED BY licenses_search" : "licenses l";
 }
 
-static void add_filters(struct lpd_sql *sql, const struct license_filter *f)
+static void add_filters(struct lpd_sql *sql, const struct license_filter *f, enum lpd_db_dialect dialect)
 {
     lpd_sql_add(sql, " WHERE l.user_id = :user", NULL);
     if (f->status != NULL) {
@@ -86,12 +86,15 @@ static void add_filters(struct lpd_sql *sql, const struct license_filter *f)
     if (f->product != NULL)
         lpd_sql_add(sql, " AND l.product_id = :product", NULL);
     if (f->has_q)
-        lpd_sql_add(sql, " AND instr(" LP_LICENSE_SEARCH_TEXT ", :q) > 0", NULL);
+        lpd_sql_add(sql,
+                    dialect == LPD_DIALECT_POSTGRES ? " AND instr(" LP_LICENSE_SEARCH_TEXT_POSTGRES ", :q) > 0"
+                                                    : " AND instr(" LP_LICENSE_SEARCH_TEXT ", :q) > 0",
+                    NULL);
     if (f->has_expiring)
         lpd_sql_add(sql, " AND l.expires_at >= :now AND l.expires_at <= :until", NULL);
 }
 
-static void bind_filters(sqlite3_stmt *st, const struct lpd_request *req, const struct license_filter *f)
+static void bind_filters(struct lpd_stmt *st, const struct lpd_request *req, const struct license_filter *f)
 {
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":now", req->now);
@@ -165,26 +168,26 @@ static bool count_matching(struct lpd_request *req, const struct license_filter 
     if (f->status == NULL && f->product == NULL && !f->has_q && !f->has_expiring) {
         /* Unfiltered: the trigger-maintained counter, not a count of rows. */
         static const char *const sql = "SELECT license_count FROM users WHERE id = :user";
-        sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+        struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
         if (st == NULL)
             return false;
         lpd_bind_int(st, ":user", req->user_id);
-        bool ok = sqlite3_step(st) == SQLITE_ROW;
-        *total = ok ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_reset(st);
+        bool ok = lpd_step(st) == LPD_ROW;
+        *total = ok ? lpd_col_int(st, 0, 0) : 0;
+        lpd_stmt_reset(st);
         return ok;
     }
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f), NULL);
-    add_filters(&sql, f);
-    sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK)
+    add_filters(&sql, f, lpd_db_dialect(req->db));
+    struct lpd_stmt *st = NULL;
+    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL)
         return false;
     bind_filters(st, req, f);
-    bool ok = sqlite3_step(st) == SQLITE_ROW;
-    *total = ok ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    bool ok = lpd_step(st) == LPD_ROW;
+    *total = ok ? lpd_col_int(st, 0, 0) : 0;
+    lpd_stmt_free(st);
     return ok;
 }
 
@@ -196,29 +199,29 @@ static int read_segment(struct lpd_request *req, const struct license_filter *fi
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter), NULL);
-    add_filters(&sql, filter);
+    add_filters(&sql, filter, lpd_db_dialect(req->db));
     const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
     lpd_sql_add(&sql, status_segments[segment].predicate, after_clause,
                 descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
-    sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
-        sqlite3_finalize(st);
+    struct lpd_stmt *st = NULL;
+    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
+        lpd_stmt_free(st);
         return -1;
     }
     bind_filters(st, req, filter);
     lpd_bind_int(st, ":after_id", after_id);
     lpd_bind_int(st, ":limit", want);
     int rows = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = lpd_step(st)) == LPD_ROW) {
         rows++;
         if (rows_before + rows > limit)
             break;
         cJSON_AddItemToArray(items, lpd_license_summary_json(st, req->now));
-        last->id = sqlite3_column_int64(st, 0);
+        last->id = lpd_col_int(st, 0, 0);
         snprintf(last->value, sizeof last->value, "%s", status_segments[segment].status);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? rows : -1;
+    lpd_stmt_free(st);
+    return rc == LPD_ROW || rc == LPD_DONE ? rows : -1;
 }
 
 /* The segment walked `step`-th in the order asked for. */
@@ -296,16 +299,16 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
     struct lpd_sql sql;
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM ", licenses_source(&filter), NULL);
-    add_filters(&sql, &filter);
+    add_filters(&sql, &filter, lpd_db_dialect(req->db));
     if (has_cursor)
         lpd_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
                     NULL);
     const char *dir = order->descending ? " DESC" : "";
     lpd_sql_add(&sql, " ORDER BY ", order->expr, dir, ", l.id", dir, " LIMIT :limit", NULL);
-    sqlite3_stmt *st = NULL;
-    if (sql.overflow || sqlite3_prepare_v2(lpd_db_handle(req->db), sql.text, -1, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "licportald: license query: %s\n", sqlite3_errmsg(lpd_db_handle(req->db)));
-        sqlite3_finalize(st);
+    struct lpd_stmt *st = NULL;
+    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
+        fprintf(stderr, "licportald: license query: %s\n", lpd_db_errmsg(req->db));
+        lpd_stmt_free(st);
         return lpd_reply_internal(req);
     }
     bind_filters(st, req, &filter);
@@ -322,15 +325,15 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
     int rows = 0;
     struct lpd_cursor last = {0};
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = lpd_step(st)) == LPD_ROW) {
         if (++rows > limit)
             break;
         cJSON_AddItemToArray(items, lpd_license_summary_json(st, req->now));
-        last.id = sqlite3_column_int64(st, 0);
+        last.id = lpd_col_int(st, 0, 0);
         snprintf(last.value, sizeof last.value, "%s", lpd_col_text(st, LP_LICENSE_COLUMN_COUNT));
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    lpd_stmt_free(st);
+    if (rc != LPD_ROW && rc != LPD_DONE) {
         cJSON_Delete(items);
         return lpd_reply_internal(req);
     }
@@ -357,26 +360,26 @@ static void add_renewal(struct lpd_request *req, cJSON *detail, const char *lice
     cJSON *renewal = cJSON_AddObjectToObject(detail, "renewal");
     cJSON *options = cJSON_CreateArray();
     bool renewable = status == LP_LICENSE_ACTIVE || status == LP_LICENSE_EXPIRED;
-    sqlite3_stmt *st = renewable ? lpd_db_stmt(req->db, sql) : NULL;
+    struct lpd_stmt *st = renewable ? lpd_db_stmt(req->db, sql) : NULL;
     if (st != NULL) {
         lpd_bind_text(st, ":product", product_id);
         lpd_bind_int(st, ":license", license_row);
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        while (lpd_step(st) == LPD_ROW) {
             cJSON *option = cJSON_CreateObject();
             char id[LP_ID_LEN];
-            lpd_object_id_format(LP_ID_RENEWAL, sqlite3_column_int64(st, 0), id);
+            lpd_object_id_format(LP_ID_RENEWAL, lpd_col_int(st, 0, 0), id);
             cJSON_AddStringToObject(option, "id", id);
             cJSON_AddStringToObject(option, "label", lpd_col_text(st, 1));
-            cJSON_AddNumberToObject(option, "term_months", (double)sqlite3_column_int64(st, 2));
+            cJSON_AddNumberToObject(option, "term_months", (double)lpd_col_int(st, 2, 0));
             cJSON *price = cJSON_AddObjectToObject(option, "price");
-            cJSON_AddNumberToObject(price, "amount_minor", (double)sqlite3_column_int64(st, 3));
+            cJSON_AddNumberToObject(price, "amount_minor", (double)lpd_col_int(st, 3, 0));
             cJSON_AddStringToObject(price, "currency", lpd_col_text(st, 4));
             char url[512];
             snprintf(url, sizeof url, "https://portal.example.com/checkout?license=%s&option=%s", license_id, id);
             cJSON_AddStringToObject(option, "checkout_url", url);
             cJSON_AddItemToArray(options, option);
         }
-        sqlite3_reset(st);
+        lpd_stmt_reset(st);
     }
     cJSON_AddBoolToObject(renewal, "renewable", cJSON_GetArraySize(options) > 0);
     cJSON_AddItemToObject(renewal, "options", options);
@@ -389,7 +392,7 @@ enum MHD_Result lpd_api_license_get(struct lpd_request *req)
     struct lpd_owned_row found;
     if (!lpd_find_owned_row(req, LP_ID_LICENSE, sql, "no such license", &found))
         return found.reply;
-    sqlite3_stmt *st = found.st;
+    struct lpd_stmt *st = found.st;
     int64_t row = found.row;
     cJSON *detail = lpd_license_summary_json(st, req->now);
     cJSON *features = cJSON_Parse(lpd_col_text(st, LP_LICENSE_COLUMN_COUNT));
@@ -400,7 +403,7 @@ enum MHD_Result lpd_api_license_get(struct lpd_request *req)
     cJSON_AddItemToObject(detail, "features", features);
     char product_id[128];
     snprintf(product_id, sizeof product_id, "%s", lpd_col_text(st, 2));
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     enum lp_license_status status = LP_LICENSE_PENDING;
     lp_license_status_from_name(cJSON_GetStringValue(cJSON_GetObjectItem(detail, "status")), &status);
     add_renewal(req, detail, req->path_id, row, product_id, status);
@@ -413,10 +416,10 @@ enum MHD_Result lpd_api_license_reveal(struct lpd_request *req)
     struct lpd_owned_row found;
     if (!lpd_find_owned_row(req, LP_ID_LICENSE, sql, "no such license", &found))
         return found.reply;
-    sqlite3_stmt *st = found.st;
+    struct lpd_stmt *st = found.st;
     cJSON *body = cJSON_CreateObject();
     cJSON_AddStringToObject(body, "key", lpd_col_text(st, 0));
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     lpd_audit(req, req->user_id, "reveal", req->path_id, NULL);
     return lpd_reply_json(req, MHD_HTTP_OK, body);
 }

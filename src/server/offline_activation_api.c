@@ -39,9 +39,9 @@ static void license_row_clear(struct license_row *row)
     memset(row, 0, sizeof *row);
 }
 
-static char *column_copy(sqlite3_stmt *st, int col)
+static char *column_copy(struct lpd_stmt *st, int col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : strdup(lpd_col_text(st, col));
+    return lpd_col_is_null(st, col) ? NULL : strdup(lpd_col_text(st, col));
 }
 
 /* 1: found, 0: no such license for this user, -1: database error. */
@@ -50,15 +50,15 @@ static int load_license(struct lpd_request *req, int64_t license, struct license
     static const char *const sql = "SELECT license_key, product_id, product_name, edition, features, status, "
                                    "expires_at, max_activations, activations_in_use FROM licenses "
                                    "WHERE id = :id AND user_id = :user";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return -1;
     lpd_bind_int(st, ":id", license);
     lpd_bind_int(st, ":user", req->user_id);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return rc == SQLITE_DONE ? 0 : -1;
+    int rc = lpd_step(st);
+    if (rc != LPD_ROW) {
+        lpd_stmt_reset(st);
+        return rc == LPD_DONE ? 0 : -1;
     }
     row->key = column_copy(st, 0);
     row->product_id = column_copy(st, 1);
@@ -69,9 +69,9 @@ static int load_license(struct lpd_request *req, int64_t license, struct license
     lp_license_status_from_name(lpd_col_text(st, 5), &stored);
     row->expires_at = lpd_col_int(st, 6, LP_TIME_NONE);
     row->max_activations = lpd_col_int(st, 7, -1);
-    row->in_use = sqlite3_column_int64(st, 8);
+    row->in_use = lpd_col_int(st, 8, 0);
     row->status = lpd_license_status_effective(stored, row->expires_at, req->now);
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
     return row->key != NULL && row->product_id != NULL && row->product_name != NULL ? 1 : -1;
 }
 
@@ -79,21 +79,21 @@ static int load_license(struct lpd_request *req, int64_t license, struct license
 static int nonce_used(struct lpd_request *req, const char *nonce)
 {
     static const char *const sql = "SELECT 1 FROM offline_requests WHERE nonce = :nonce";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return -1;
     lpd_bind_text(st, ":nonce", nonce);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    return rc == LPD_ROW ? 1 : rc == LPD_DONE ? 0 : -1;
 }
 
 static int64_t insert_activation(struct lpd_request *req, int64_t license, const struct lpd_machine_request *m)
 {
     static const char *const sql = "INSERT INTO activations(license_id, user_id, kind, name, fingerprint, platform, "
                                    "activated_at) VALUES (:license, :user, 'device', :name, :fingerprint, "
-                                   ":platform, :now)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+                                   ":platform, :now) RETURNING id";
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return 0;
     lpd_bind_int(st, ":license", license);
@@ -102,9 +102,9 @@ static int64_t insert_activation(struct lpd_request *req, int64_t license, const
     lpd_bind_text(st, ":fingerprint", m->fingerprint);
     lpd_bind_text(st, ":platform", m->platform);
     lpd_bind_int(st, ":now", req->now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(lpd_db_handle(req->db)) : 0;
+    int64_t id = lpd_step(st) == LPD_ROW ? lpd_col_int(st, 0, 0) : 0;
+    lpd_stmt_reset(st);
+    return id;
 }
 
 static bool remember_nonce(struct lpd_request *req, int64_t license, int64_t activation,
@@ -112,7 +112,7 @@ static bool remember_nonce(struct lpd_request *req, int64_t license, int64_t act
 {
     static const char *const sql = "INSERT INTO offline_requests(nonce, user_id, license_id, activation_id, "
                                    "created_at, used_at) VALUES (:nonce, :user, :license, :activation, :created, :now)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return false;
     lpd_bind_text(st, ":nonce", m->nonce);
@@ -121,21 +121,21 @@ static bool remember_nonce(struct lpd_request *req, int64_t license, int64_t act
     lpd_bind_int(st, ":activation", activation);
     lpd_bind_int(st, ":created", m->created_at);
     lpd_bind_int(st, ":now", req->now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE;
+    int rc = lpd_step(st);
+    lpd_stmt_reset(st);
+    return rc == LPD_DONE;
 }
 
 static cJSON *activation_object(struct lpd_request *req, int64_t activation)
 {
     static const char *const sql = "SELECT " LP_ACTIVATION_COLUMNS " FROM activations a "
                                    "JOIN licenses l ON l.id = a.license_id WHERE a.id = :id";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return NULL;
     lpd_bind_int(st, ":id", activation);
-    cJSON *item = sqlite3_step(st) == SQLITE_ROW ? lpd_activation_json(st) : NULL;
-    sqlite3_reset(st);
+    cJSON *item = lpd_step(st) == LPD_ROW ? lpd_activation_json(st) : NULL;
+    lpd_stmt_reset(st);
     return item;
 }
 
@@ -252,20 +252,20 @@ enum MHD_Result lpd_api_offline_activation(struct lpd_request *req)
 
     struct lpd_signing_key key;
     char err[512];
-    if (!lpd_signing_key_current(req->db, req->server->db_path, &key, err, sizeof err)) {
+    if (!lpd_signing_key_current(req->db, req->server->keys_dir, &key, err, sizeof err)) {
         fprintf(stderr, "licportald: %s\n", err);
         return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE,
                                "offline activation is not available: the portal has no usable signing key");
     }
-    if (!lpd_db_exec(req->db, "BEGIN IMMEDIATE", NULL, 0)) {
+    if (!lpd_db_begin_write(req->db, NULL, 0)) {
         sodium_memzero(&key, sizeof key);
         return lpd_reply_internal(req);
     }
     bool replied = false;
     cJSON *body = activate(req, license, &m, &key, &replied);
     sodium_memzero(&key, sizeof key);
-    if (body == NULL || !lpd_db_exec(req->db, "COMMIT", NULL, 0)) {
-        lpd_db_exec(req->db, "ROLLBACK", NULL, 0);
+    if (body == NULL || !lpd_db_commit(req->db, NULL, 0)) {
+        lpd_db_rollback(req->db);
         cJSON_Delete(body);
         return replied ? MHD_YES : lpd_reply_internal(req);
     }

@@ -13,15 +13,15 @@ bool lpd_find_owned_row(struct lpd_request *req, const char *prefix, const char 
         out->reply = lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, missing);
         return false;
     }
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
         out->reply = lpd_reply_internal(req);
         return false;
     }
     lpd_bind_int(st, ":id", out->row);
     lpd_bind_int(st, ":user", req->user_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW) {
+        lpd_stmt_reset(st);
         out->reply = lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, missing);
         return false;
     }

@@ -3,14 +3,14 @@
 #define LP_SERVER_OWNED_ROW_H
 
 #include <microhttpd.h>
-#include <sqlite3.h>
+#include "server/db.h"
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "server/request.h"
 
 struct lpd_owned_row {
-    sqlite3_stmt *st;      /* stepped to the row; the caller resets it */
+    struct lpd_stmt *st;   /* stepped to the row; the caller resets it */
     int64_t row;           /* the object's row number */
     enum MHD_Result reply; /* what was answered when no row was found */
 };

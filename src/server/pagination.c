@@ -41,23 +41,22 @@ cJSON *lpd_page_body(cJSON *items, char *next_cursor, int64_t total)
     return body;
 }
 
-cJSON *lpd_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
+cJSON *lpd_page_rows(struct lpd_stmt *st, int limit, int key_column, cJSON *(*to_json)(struct lpd_stmt *st),
                      const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next)
 {
     cJSON *items = cJSON_CreateArray();
     int rows = 0;
     struct lpd_cursor last = {0};
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (lpd_step(st) == LPD_ROW) {
         if (++rows > limit)
             break;
         cJSON_AddItemToArray(items, to_json(st));
-        last.id = sqlite3_column_int64(st, 0);
-        if (sqlite3_column_type(st, key_column) == SQLITE_TEXT)
-            snprintf(last.value, sizeof last.value, "%s", (const char *)sqlite3_column_text(st, key_column));
-        else
-            snprintf(last.value, sizeof last.value, "%lld", (long long)sqlite3_column_int64(st, key_column));
+        last.id = lpd_col_int(st, 0, 0);
+        /* Text or integer, the key column reads as text in both stores. */
+        const char *value = lpd_col_text(st, key_column);
+        snprintf(last.value, sizeof last.value, "%s", value != NULL ? value : "");
     }
-    sqlite3_finalize(st);
+    lpd_stmt_free(st);
     *next = NULL;
     if (rows > limit) {
         snprintf(last.scope, sizeof last.scope, "%s", scope);

@@ -3,7 +3,7 @@
 #define LP_SERVER_PAGINATION_H
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
+#include "server/db.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -27,7 +27,7 @@ cJSON *lpd_page_body(cJSON *items, char *next_cursor, int64_t total);
  * `limit` items made by `to_json`, then finalizes it. The query asks for one row
  * more than `limit` so that *next (else NULL) can carry the cursor, in `scope`,
  * of the page that follows. */
-cJSON *lpd_page_rows(sqlite3_stmt *st, int limit, int key_column, cJSON *(*to_json)(sqlite3_stmt *st),
+cJSON *lpd_page_rows(struct lpd_stmt *st, int limit, int key_column, cJSON *(*to_json)(struct lpd_stmt *st),
                      const char *scope, const unsigned char key[LP_CURSOR_KEY_BYTES], char **next);
 
 #endif

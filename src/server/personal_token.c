@@ -32,13 +32,13 @@ static void record_use(struct lpd_request *req, int64_t token_id)
 {
     static const char *const sql = "UPDATE personal_tokens SET last_used_at = :now "
                                    "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :now)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return;
     lpd_bind_int(st, ":now", req->now);
     lpd_bind_int(st, ":id", token_id);
-    sqlite3_step(st);
-    sqlite3_reset(st);
+    lpd_step(st);
+    lpd_stmt_reset(st);
 }
 
 static bool is_read_only_method(const char *method)
@@ -52,22 +52,22 @@ lpd_personal_token_outcome lpd_personal_token_authenticate(struct lpd_request *r
     lpd_token_hash(bearer, hash);
     static const char *const sql = "SELECT id, user_id, scope, expires_at, revoked_at FROM personal_tokens "
                                    "WHERE token_hash = :hash";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL) {
         lpd_reply_internal(req);
         return LP_PERSONAL_TOKEN_REFUSED;
     }
     lpd_bind_text(st, ":hash", hash);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (lpd_step(st) != LPD_ROW) {
+        lpd_stmt_reset(st);
         return LP_PERSONAL_TOKEN_UNKNOWN;
     }
-    int64_t token_id = sqlite3_column_int64(st, 0);
-    int64_t user_id = sqlite3_column_int64(st, 1);
+    int64_t token_id = lpd_col_int(st, 0, 0);
+    int64_t user_id = lpd_col_int(st, 1, 0);
     bool read_only = strcmp(lpd_col_text(st, 2), LP_SCOPE_READ) == 0;
     lp_time expires_at = lpd_col_int(st, 3, LP_TIME_NONE);
-    bool revoked = sqlite3_column_type(st, 4) != SQLITE_NULL;
-    sqlite3_reset(st);
+    bool revoked = !lpd_col_is_null(st, 4);
+    lpd_stmt_reset(st);
     if (revoked)
         return refuse(req, "this personal access token has been revoked");
     /* Never token_expired: that code asks for a refresh, which a personal token has not. */

@@ -6,25 +6,25 @@
 enum MHD_Result lpd_api_product_list(struct lpd_request *req)
 {
     /* licenses.product_name copies products.name, so the index on (user_id, product_id) answers this. */
-    static const char *const sql = "SELECT product_id, product_name, COUNT(*) FROM licenses WHERE user_id = :user "
-                                   "GROUP BY product_id ORDER BY product_name COLLATE NOCASE, product_id";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, sql);
+    static const char *const sql = "SELECT product_id, MAX(product_name), COUNT(*) FROM licenses WHERE user_id = :user "
+                                   "GROUP BY product_id ORDER BY MAX(product_name) COLLATE NOCASE, product_id";
+    struct lpd_stmt *st = lpd_db_stmt(req->db, sql);
     if (st == NULL)
         return lpd_reply_internal(req);
     lpd_bind_int(st, ":user", req->user_id);
     cJSON *items = cJSON_CreateArray();
     int64_t total = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = lpd_step(st)) == LPD_ROW) {
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "id", lpd_col_text(st, 0));
         cJSON_AddStringToObject(item, "name", lpd_col_text(st, 1));
-        cJSON_AddNumberToObject(item, "licenses", (double)sqlite3_column_int64(st, 2));
+        cJSON_AddNumberToObject(item, "licenses", (double)lpd_col_int(st, 2, 0));
         cJSON_AddItemToArray(items, item);
         total++;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE) {
         cJSON_Delete(items);
         return lpd_reply_internal(req);
     }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "server/machine_request.h"
+#include "server/server_context.h"
 #include "server/ticker.h"
 
 static const char *const prune_statements[] = {
@@ -22,26 +23,40 @@ static const char *const prune_statements[] = {
 bool lpd_retention_prune(struct lpd_db *db, lp_time now, long days, char *err, size_t err_size)
 {
     lp_time cutoff = now - (lp_time)days * 86400;
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_begin_write(db, err, err_size))
         return false;
     for (size_t i = 0; i < sizeof prune_statements / sizeof prune_statements[0]; i++) {
-        sqlite3_stmt *st = lpd_db_stmt(db, prune_statements[i]);
+        struct lpd_stmt *st = lpd_db_stmt(db, prune_statements[i]);
         if (st == NULL) {
             snprintf(err, err_size, "cannot prepare pruning");
-            lpd_db_exec(db, "ROLLBACK", NULL, 0);
+            lpd_db_rollback(db);
             return false;
         }
         lpd_bind_int(st, ":cutoff", cutoff);
         lpd_bind_int(st, ":replay_horizon", now - LP_MACHINE_REQUEST_MAX_AGE - LP_MACHINE_REQUEST_MAX_SKEW);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) {
-            snprintf(err, err_size, "cannot prune: %s", sqlite3_errmsg(lpd_db_handle(db)));
-            lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        int rc = lpd_step(st);
+        lpd_stmt_reset(st);
+        if (rc != LPD_DONE) {
+            snprintf(err, err_size, "cannot prune: %s", lpd_db_errmsg(db));
+            lpd_db_rollback(db);
             return false;
         }
     }
-    return lpd_db_exec(db, "COMMIT", err, err_size);
+    /* PostgreSQL keeps login failure counters (login_limit.c); a counter
+     * whose window is over counts nothing any more. */
+    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES) {
+        static const char *const spent = "DELETE FROM login_failures WHERE window_start < :window_over";
+        struct lpd_stmt *st = lpd_db_stmt(db, spent);
+        if (st != NULL) {
+            lpd_bind_int(st, ":window_over", now - LP_LOGIN_FAILURE_WINDOW);
+            if (lpd_db_step_changes(db, st) < 0) {
+                snprintf(err, err_size, "cannot prune: %s", lpd_db_errmsg(db));
+                lpd_db_rollback(db);
+                return false;
+            }
+        }
+    }
+    return lpd_db_commit(db, err, err_size);
 }
 
 struct lpd_retention {

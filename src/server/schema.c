@@ -6,6 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#if LP_HAVE_POSTGRESQL
+#include "server/schema_postgres.h"
+#endif
+
 /* The counters the dashboard reads, kept by triggers. Bulk loads drop them
  * and set the counters themselves (see lpd_schema_suspend_counters). */
 #define TRIGGER_LICENSES_COUNTED                                                                      \
@@ -242,19 +246,37 @@ static const char *const migration_8[] = {
     NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4,
-                                                migration_5, migration_6, migration_7, migration_8};
+/* Version 9: login failure counters that several instances share. A SQLite
+ * database has one instance, which keeps them in its memory (login_limit.h):
+ * nothing changes here. */
+static const char *const migration_9[] = {
+    NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5,
+                                                migration_6, migration_7, migration_8, migration_9};
 
 #define LATEST_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
+/* The statements that bring version `v` to `v + 1` in the store's dialect. */
+static const char *const *migration_of(struct lpd_db *db, int v)
+{
+#if LP_HAVE_POSTGRESQL
+    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES)
+        return (size_t)v < lpd_schema_postgres_migration_count ? lpd_schema_postgres_migrations[v] : NULL;
+#else
+    (void)db;
+#endif
+    return migrations[v];
+}
+
 int lpd_schema_version(struct lpd_db *db)
 {
-    sqlite3_stmt *st = NULL;
+    struct lpd_stmt *st = NULL;
     int version = 0;
-    if (sqlite3_prepare_v2(lpd_db_handle(db), "SELECT version FROM schema_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    if ((st = lpd_db_prepare(db, "SELECT version FROM schema_version")) != NULL && lpd_step(st) == LPD_ROW)
+        version = (int)lpd_col_int(st, 0, 0);
+    lpd_stmt_free(st);
     return version;
 }
 
@@ -262,14 +284,15 @@ static bool store_cursor_key(struct lpd_db *db, char *err, size_t err_size)
 {
     unsigned char key[LP_CURSOR_KEY_BYTES];
     randombytes_buf(key, sizeof key);
-    sqlite3_stmt *st = NULL;
-    bool ok = sqlite3_prepare_v2(lpd_db_handle(db), "INSERT INTO settings(name, value) VALUES ('cursor_key', ?)", -1,
-                                 &st, NULL) == SQLITE_OK &&
-              sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_TRANSIENT) == SQLITE_OK &&
-              sqlite3_step(st) == SQLITE_DONE;
+    struct lpd_stmt *st = NULL;
+    bool ok = (st = lpd_db_prepare(db, "INSERT INTO settings(name, value) VALUES ('cursor_key', :key)")) != NULL;
+    if (ok) {
+        lpd_bind_blob(st, ":key", key, sizeof key);
+        ok = lpd_step(st) == LPD_DONE;
+    }
     if (!ok)
-        snprintf(err, err_size, "cannot store cursor key: %s", sqlite3_errmsg(lpd_db_handle(db)));
-    sqlite3_finalize(st);
+        snprintf(err, err_size, "cannot store cursor key: %s", lpd_db_errmsg(db));
+    lpd_stmt_free(st);
     sodium_memzero(key, sizeof key);
     return ok;
 }
@@ -280,7 +303,7 @@ bool lpd_schema_migrate(struct lpd_db *db, char *err, size_t err_size)
         snprintf(err, err_size, "libsodium failed to initialise");
         return false;
     }
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_begin_write(db, err, err_size))
         return false;
     if (!lpd_db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", err, err_size))
         goto fail;
@@ -291,7 +314,12 @@ bool lpd_schema_migrate(struct lpd_db *db, char *err, size_t err_size)
         goto fail;
     }
     for (int v = version; v < LATEST_VERSION; v++) {
-        for (const char *const *statement = migrations[v]; *statement != NULL; statement++) {
+        const char *const *steps = migration_of(db, v);
+        if (steps == NULL) {
+            snprintf(err, err_size, "no migration to schema version %d for this store", v + 1);
+            goto fail;
+        }
+        for (const char *const *statement = steps; *statement != NULL; statement++) {
             if (!lpd_db_exec(db, *statement, err, err_size))
                 goto fail;
         }
@@ -304,25 +332,28 @@ bool lpd_schema_migrate(struct lpd_db *db, char *err, size_t err_size)
         if (!lpd_db_exec(db, sql, err, err_size))
             goto fail;
     }
-    return lpd_db_exec(db, "COMMIT", err, err_size);
+    return lpd_db_commit(db, err, err_size);
 fail:
-    lpd_db_exec(db, "ROLLBACK", NULL, 0);
+    lpd_db_rollback(db);
     return false;
 }
 
 bool lpd_schema_cursor_key(struct lpd_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size)
 {
-    sqlite3_stmt *st = NULL;
+    struct lpd_stmt *st = NULL;
     bool ok = false;
-    if (sqlite3_prepare_v2(lpd_db_handle(db), "SELECT value FROM settings WHERE name = 'cursor_key'", -1, &st, NULL) ==
-            SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == LP_CURSOR_KEY_BYTES) {
-        memcpy(key, sqlite3_column_blob(st, 0), LP_CURSOR_KEY_BYTES);
-        ok = true;
-    } else {
+    if ((st = lpd_db_prepare(db, "SELECT value FROM settings WHERE name = 'cursor_key'")) != NULL &&
+        lpd_step(st) == LPD_ROW) {
+        size_t len = 0;
+        const void *blob = lpd_col_blob(st, 0, &len);
+        ok = blob != NULL && len == LP_CURSOR_KEY_BYTES;
+        if (ok)
+            memcpy(key, blob, LP_CURSOR_KEY_BYTES);
+    }
+    if (!ok) {
         snprintf(err, err_size, "database has no cursor key");
     }
-    sqlite3_finalize(st);
+    lpd_stmt_free(st);
     return ok;
 }
 
@@ -342,8 +373,23 @@ static const char *const counter_triggers[] = {
     TRIGGER_KPI_LICENSE_REMOVED, TRIGGER_KPI_LICENSE_CHANGED,
 };
 
+#if LP_HAVE_POSTGRESQL
+static bool exec_all(struct lpd_db *db, const char *const *statements, char *err, size_t err_size)
+{
+    for (; *statements != NULL; statements++) {
+        if (!lpd_db_exec(db, *statements, err, err_size))
+            return false;
+    }
+    return true;
+}
+#endif
+
 bool lpd_schema_suspend_counters(struct lpd_db *db, char *err, size_t err_size)
 {
+#if LP_HAVE_POSTGRESQL
+    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES)
+        return exec_all(db, lpd_schema_postgres_drop_counters, err, err_size);
+#endif
     return lpd_db_exec(db,
                        "DROP TRIGGER licenses_counted; DROP TRIGGER licenses_uncounted;"
                        "DROP TRIGGER licenses_status_changed; DROP TRIGGER activations_counted;"
@@ -354,6 +400,10 @@ bool lpd_schema_suspend_counters(struct lpd_db *db, char *err, size_t err_size)
 
 bool lpd_schema_resume_counters(struct lpd_db *db, char *err, size_t err_size)
 {
+#if LP_HAVE_POSTGRESQL
+    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES)
+        return exec_all(db, lpd_schema_postgres_create_counters, err, err_size);
+#endif
     for (size_t i = 0; i < sizeof counter_triggers / sizeof counter_triggers[0]; i++) {
         if (!lpd_db_exec(db, counter_triggers[i], err, err_size))
             return false;

@@ -258,8 +258,19 @@ static const char *const migration_8[] = {
     NULL,
 };
 
-const char *const *const lpd_schema_postgres_migrations[] = {migration_1, migration_2, migration_3, migration_4,
-                                                             migration_5, migration_6, migration_7, migration_8};
+/* Version 9: the login failure counters every instance reads and writes
+ * (login_limit.c), pruned once their window is over (retention.c). */
+static const char *const migration_9[] = {
+    "CREATE TABLE login_failures ("
+    "  limit_key TEXT PRIMARY KEY,"
+    "  window_start BIGINT NOT NULL,"
+    "  failures BIGINT NOT NULL);",
+    NULL,
+};
+
+const char *const *const lpd_schema_postgres_migrations[] = {migration_1, migration_2, migration_3,
+                                                             migration_4, migration_5, migration_6,
+                                                             migration_7, migration_8, migration_9};
 
 const size_t lpd_schema_postgres_migration_count = sizeof lpd_schema_postgres_migrations /
                                                    sizeof lpd_schema_postgres_migrations[0];

@@ -4,7 +4,7 @@
 
 #include "server/cursor.h"
 #include "server/kpi_cache.h"
-#include "server/rate_limit.h"
+#include "server/login_limit.h"
 
 #define LP_DEFAULT_ACCESS_TTL 900L
 #define LP_DEFAULT_REFRESH_TTL (30L * 86400L)
@@ -17,12 +17,14 @@
 
 struct lpd_server {
     const char *db_path;
+    /* The folder of the private signing keys (see signing_key.h). */
+    const char *keys_dir;
     const char *files_dir;
     long access_ttl;
     long refresh_ttl;
     unsigned char cursor_key[LP_CURSOR_KEY_BYTES];
-    struct lpd_rate_limiter *email_failures;
-    struct lpd_rate_limiter *address_failures;
+    struct lpd_login_limit *email_failures;
+    struct lpd_login_limit *address_failures;
     struct lpd_kpi_cache *kpi_cache;
 };
 

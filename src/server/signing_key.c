@@ -12,18 +12,30 @@
 
 #define SEED_TEXT_MAX 128
 
-bool lpd_signing_key_dir(const char *db_path, char *out, size_t out_size)
+bool lpd_signing_key_dir(const char *db_target, const char *option, char *out, size_t out_size, char *err,
+                         size_t err_size)
 {
-    int n = snprintf(out, out_size, "%s.signing-keys", db_path);
-    return n > 0 && (size_t)n < out_size;
+    int n;
+    if (option != NULL) {
+        n = snprintf(out, out_size, "%s", option);
+    } else if (lpd_db_target_is_postgres(db_target)) {
+        snprintf(err, err_size,
+                 "with a PostgreSQL database, --signing-keys DIR is required (the folder of the "
+                 "private signing keys, the same for every instance)");
+        return false;
+    } else {
+        n = snprintf(out, out_size, "%s.signing-keys", db_target);
+    }
+    if (n <= 0 || (size_t)n >= out_size) {
+        snprintf(err, err_size, "the signing key folder's path is too long");
+        return false;
+    }
+    return true;
 }
 
-static bool key_file_path(const char *db_path, const char *id, char *out, size_t out_size)
+static bool key_file_path(const char *keys_dir, const char *id, char *out, size_t out_size)
 {
-    char dir[4096];
-    if (!lpd_signing_key_dir(db_path, dir, sizeof dir))
-        return false;
-    int n = snprintf(out, out_size, "%s/%s.key", dir, id);
+    int n = snprintf(out, out_size, "%s/%s.key", keys_dir, id);
     return n > 0 && (size_t)n < out_size;
 }
 
@@ -103,7 +115,7 @@ static bool read_seed(const char *path, unsigned char seed[crypto_sign_SEEDBYTES
 }
 
 /* Makes a key pair, its private file and its row (inside the caller's transaction). */
-static bool create_key(struct lpd_db *db, const char *db_path, lp_time now, char id[LP_SIGNING_KEY_ID_LEN], char *err,
+static bool create_key(struct lpd_db *db, const char *keys_dir, lp_time now, char id[LP_SIGNING_KEY_ID_LEN], char *err,
                        size_t err_size)
 {
     unsigned char seed[crypto_sign_SEEDBYTES], public_key[crypto_sign_PUBLICKEYBYTES],
@@ -112,27 +124,27 @@ static bool create_key(struct lpd_db *db, const char *db_path, lp_time now, char
     crypto_sign_seed_keypair(public_key, secret, seed);
     sodium_memzero(secret, sizeof secret);
     key_id_of(public_key, id);
-    char dir[4096], path[4200];
-    bool ok = lpd_signing_key_dir(db_path, dir, sizeof dir) && key_file_path(db_path, id, path, sizeof path);
+    char path[4200];
+    bool ok = key_file_path(keys_dir, id, path, sizeof path);
     if (!ok)
-        snprintf(err, err_size, "the database path is too long for its key folder");
-    ok = ok && make_private_dir(dir, err, err_size) && write_seed(path, seed, err, err_size);
+        snprintf(err, err_size, "the signing key folder's path is too long");
+    ok = ok && make_private_dir(keys_dir, err, err_size) && write_seed(path, seed, err, err_size);
     sodium_memzero(seed, sizeof seed);
     if (!ok)
         return false;
     static const char *const insert = "INSERT INTO signing_keys(id, alg, public_key, created_at) "
                                       "VALUES (:id, 'ed25519', :public_key, :now)";
-    sqlite3_stmt *st = lpd_db_stmt(db, insert);
+    struct lpd_stmt *st = lpd_db_stmt(db, insert);
     ok = st != NULL;
     if (ok) {
         lpd_bind_text(st, ":id", id);
         lpd_bind_blob(st, ":public_key", public_key, sizeof public_key);
         lpd_bind_int(st, ":now", now);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
+        ok = lpd_step(st) == LPD_DONE;
+        lpd_stmt_reset(st);
     }
     if (!ok) {
-        snprintf(err, err_size, "cannot record signing key: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        snprintf(err, err_size, "cannot record signing key: %s", lpd_db_errmsg(db));
         unlink(path);
     }
     return ok;
@@ -141,77 +153,81 @@ static bool create_key(struct lpd_db *db, const char *db_path, lp_time now, char
 static bool has_current_key(struct lpd_db *db, bool *has)
 {
     static const char *const sql = "SELECT 1 FROM signing_keys WHERE retired_at IS NULL";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return false;
-    int rc = sqlite3_step(st);
-    *has = rc == SQLITE_ROW;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE;
+    int rc = lpd_step(st);
+    *has = rc == LPD_ROW;
+    lpd_stmt_reset(st);
+    return rc == LPD_ROW || rc == LPD_DONE;
 }
 
-bool lpd_signing_key_ensure(struct lpd_db *db, const char *db_path, lp_time now, bool *created, char *err,
+bool lpd_signing_key_ensure(struct lpd_db *db, const char *keys_dir, lp_time now, bool *created, char *err,
                             size_t err_size)
 {
     *created = false;
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_begin_write(db, err, err_size))
         return false;
     bool has = false;
     char id[LP_SIGNING_KEY_ID_LEN];
     bool ok = has_current_key(db, &has);
     if (!ok)
-        snprintf(err, err_size, "cannot read signing keys: %s", sqlite3_errmsg(lpd_db_handle(db)));
+        snprintf(err, err_size, "cannot read signing keys: %s", lpd_db_errmsg(db));
     if (ok && !has)
-        ok = *created = create_key(db, db_path, now, id, err, err_size);
+        ok = *created = create_key(db, keys_dir, now, id, err, err_size);
     if (ok)
-        return lpd_db_exec(db, "COMMIT", err, err_size);
-    lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        return lpd_db_commit(db, err, err_size);
+    lpd_db_rollback(db);
     *created = false;
     return false;
 }
 
-bool lpd_signing_key_rotate(struct lpd_db *db, const char *db_path, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
+bool lpd_signing_key_rotate(struct lpd_db *db, const char *keys_dir, lp_time now, char new_id[LP_SIGNING_KEY_ID_LEN],
                             char *err, size_t err_size)
 {
-    if (!lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size))
+    if (!lpd_db_begin_write(db, err, err_size))
         return false;
     static const char *const retire = "UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL";
-    sqlite3_stmt *st = lpd_db_stmt(db, retire);
+    struct lpd_stmt *st = lpd_db_stmt(db, retire);
     bool ok = st != NULL;
     if (ok) {
         lpd_bind_int(st, ":now", now);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
+        ok = lpd_step(st) == LPD_DONE;
+        lpd_stmt_reset(st);
     }
     if (!ok)
-        snprintf(err, err_size, "cannot retire the signing key: %s", sqlite3_errmsg(lpd_db_handle(db)));
-    if (ok && create_key(db, db_path, now, new_id, err, err_size))
-        return lpd_db_exec(db, "COMMIT", err, err_size);
-    lpd_db_exec(db, "ROLLBACK", NULL, 0);
+        snprintf(err, err_size, "cannot retire the signing key: %s", lpd_db_errmsg(db));
+    if (ok && create_key(db, keys_dir, now, new_id, err, err_size))
+        return lpd_db_commit(db, err, err_size);
+    lpd_db_rollback(db);
     return false;
 }
 
-bool lpd_signing_key_current(struct lpd_db *db, const char *db_path, struct lpd_signing_key *key, char *err,
+bool lpd_signing_key_current(struct lpd_db *db, const char *keys_dir, struct lpd_signing_key *key, char *err,
                              size_t err_size)
 {
     static const char *const sql = "SELECT id, public_key FROM signing_keys WHERE retired_at IS NULL "
                                    "ORDER BY seq DESC LIMIT 1";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
-    if (st == NULL || sqlite3_step(st) != SQLITE_ROW || sqlite3_column_bytes(st, 1) != crypto_sign_PUBLICKEYBYTES) {
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
+    size_t public_len = 0;
+    const void *public_blob = NULL;
+    if (st != NULL && lpd_step(st) == LPD_ROW)
+        public_blob = lpd_col_blob(st, 1, &public_len);
+    if (public_blob == NULL || public_len != crypto_sign_PUBLICKEYBYTES) {
         if (st != NULL)
-            sqlite3_reset(st);
+            lpd_stmt_reset(st);
         snprintf(err, err_size, "the database has no current signing key (run licportald keys rotate)");
         return false;
     }
     unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
-    memcpy(public_key, sqlite3_column_blob(st, 1), sizeof public_key);
+    memcpy(public_key, public_blob, sizeof public_key);
     snprintf(key->id, sizeof key->id, "%s", lpd_col_text(st, 0));
-    sqlite3_reset(st);
+    lpd_stmt_reset(st);
 
     char path[4200];
     unsigned char seed[crypto_sign_SEEDBYTES], derived[crypto_sign_PUBLICKEYBYTES];
-    if (!key_file_path(db_path, key->id, path, sizeof path)) {
-        snprintf(err, err_size, "the database path is too long for its key folder");
+    if (!key_file_path(keys_dir, key->id, path, sizeof path)) {
+        snprintf(err, err_size, "the signing key folder's path is too long");
         return false;
     }
     if (!read_seed(path, seed, err, err_size))
@@ -229,28 +245,30 @@ bool lpd_signing_key_current(struct lpd_db *db, const char *db_path, struct lpd_
 cJSON *lpd_signing_keys_json(struct lpd_db *db)
 {
     static const char *const sql = "SELECT id, alg, public_key, created_at, retired_at FROM signing_keys ORDER BY seq";
-    sqlite3_stmt *st = lpd_db_stmt(db, sql);
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
     if (st == NULL)
         return NULL;
     cJSON *body = cJSON_CreateObject();
     cJSON *keys = cJSON_AddArrayToObject(body, "keys");
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = lpd_step(st)) == LPD_ROW) {
         char encoded[sodium_base64_ENCODED_LEN(crypto_sign_PUBLICKEYBYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-        if (sqlite3_column_bytes(st, 2) != crypto_sign_PUBLICKEYBYTES)
+        size_t len = 0;
+        const void *public_key = lpd_col_blob(st, 2, &len);
+        if (public_key == NULL || len != crypto_sign_PUBLICKEYBYTES)
             continue;
-        sodium_bin2base64(encoded, sizeof encoded, sqlite3_column_blob(st, 2), crypto_sign_PUBLICKEYBYTES,
+        sodium_bin2base64(encoded, sizeof encoded, public_key, crypto_sign_PUBLICKEYBYTES,
                           sodium_base64_VARIANT_URLSAFE_NO_PADDING);
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "id", lpd_col_text(st, 0));
         cJSON_AddStringToObject(item, "alg", lpd_col_text(st, 1));
         cJSON_AddStringToObject(item, "public_key", encoded);
-        lpd_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
+        lpd_json_add_time(item, "created_at", lpd_col_int(st, 3, 0));
         lpd_json_add_time(item, "retired_at", lpd_col_int(st, 4, LP_TIME_NONE));
         cJSON_AddItemToArray(keys, item);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    lpd_stmt_reset(st);
+    if (rc != LPD_DONE) {
         cJSON_Delete(body);
         return NULL;
     }

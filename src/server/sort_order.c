@@ -37,7 +37,7 @@ void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order,
     lpd_sql_add(sql, " ORDER BY ", order->expr, dir, ", ", id_column, dir, " LIMIT :limit", NULL);
 }
 
-bool lpd_sort_order_bind(sqlite3_stmt *st, const struct lpd_sort_order *order, const struct lpd_cursor *after)
+bool lpd_sort_order_bind(struct lpd_stmt *st, const struct lpd_sort_order *order, const struct lpd_cursor *after)
 {
     lpd_bind_int(st, ":after_id", after->id);
     if (order->text_key) {

@@ -2,7 +2,7 @@
 #ifndef LP_SERVER_SORT_ORDER_H
 #define LP_SERVER_SORT_ORDER_H
 
-#include <sqlite3.h>
+#include "server/db.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -33,7 +33,7 @@ void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order,
 
 /* Binds :after and :after_id from `after`; false when its value does not fit
  * the order's key. */
-bool lpd_sort_order_bind(sqlite3_stmt *st, const struct lpd_sort_order *order, const struct lpd_cursor *after);
+bool lpd_sort_order_bind(struct lpd_stmt *st, const struct lpd_sort_order *order, const struct lpd_cursor *after);
 
 /* A search text `q` in lower case (as the lists compare it); false when it
  * does not fit `size`. */

@@ -26,15 +26,15 @@ static bool refused_to_tokens(struct lpd_request *req)
 }
 
 /* Columns: id, name, scope, created_at, expires_at, last_used_at. */
-static cJSON *token_json(sqlite3_stmt *st)
+static cJSON *token_json(struct lpd_stmt *st)
 {
     cJSON *item = cJSON_CreateObject();
     char id[LP_ID_LEN];
-    lpd_object_id_format(LP_ID_PERSONAL_TOKEN, sqlite3_column_int64(st, 0), id);
+    lpd_object_id_format(LP_ID_PERSONAL_TOKEN, lpd_col_int(st, 0, 0), id);
     cJSON_AddStringToObject(item, "id", id);
     cJSON_AddStringToObject(item, "name", lpd_col_text(st, 1));
     cJSON_AddStringToObject(item, "scope", lpd_col_text(st, 2));
-    lpd_json_add_time(item, "created_at", sqlite3_column_int64(st, 3));
+    lpd_json_add_time(item, "created_at", lpd_col_int(st, 3, 0));
     lpd_json_add_time(item, "expires_at", lpd_col_int(st, 4, LP_TIME_NONE));
     lpd_json_add_time(item, "last_used_at", lpd_col_int(st, 5, LP_TIME_NONE));
     return item;
@@ -97,9 +97,10 @@ enum MHD_Result lpd_api_token_create(struct lpd_request *req)
     }
     lpd_token_hash(secret, hash);
     static const char *const insert = "INSERT INTO personal_tokens(user_id, token_hash, name, scope, created_at, "
-                                      "expires_at) VALUES (:user, :hash, :name, :scope, :now, :expires)";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, insert);
+                                      "expires_at) VALUES (:user, :hash, :name, :scope, :now, :expires) RETURNING id";
+    struct lpd_stmt *st = lpd_db_stmt(req->db, insert);
     bool ok = st != NULL;
+    int64_t row = 0;
     if (ok) {
         lpd_bind_int(st, ":user", req->user_id);
         lpd_bind_text(st, ":hash", hash);
@@ -108,14 +109,14 @@ enum MHD_Result lpd_api_token_create(struct lpd_request *req)
         lpd_bind_int(st, ":now", req->now);
         if (expires_at != LP_TIME_NONE)
             lpd_bind_int(st, ":expires", expires_at);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
+        ok = lpd_step(st) == LPD_ROW;
+        row = ok ? lpd_col_int(st, 0, 0) : 0;
+        lpd_stmt_reset(st);
     }
     if (!ok) {
         cJSON_Delete(body);
         return lpd_reply_internal(req);
     }
-    int64_t row = sqlite3_last_insert_rowid(lpd_db_handle(req->db));
     cJSON *reply = cJSON_CreateObject();
     char id[LP_ID_LEN];
     lpd_object_id_format(LP_ID_PERSONAL_TOKEN, row, id);
@@ -147,9 +148,9 @@ enum MHD_Result lpd_api_token_list(struct lpd_request *req)
     static const char *const later_page = "SELECT id, name, scope, created_at, expires_at, last_used_at "
                                           "FROM personal_tokens WHERE user_id = :user AND revoked_at IS NULL "
                                           "AND id < :after ORDER BY id DESC LIMIT :limit";
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(lpd_db_handle(req->db), has_cursor ? later_page : first_page, -1, &st, NULL) != SQLITE_OK) {
-        sqlite3_finalize(st);
+    struct lpd_stmt *st = NULL;
+    if ((st = lpd_db_prepare(req->db, has_cursor ? later_page : first_page)) == NULL) {
+        lpd_stmt_free(st);
         return lpd_reply_internal(req);
     }
     lpd_bind_int(st, ":user", req->user_id);
@@ -160,14 +161,14 @@ enum MHD_Result lpd_api_token_list(struct lpd_request *req)
 
     static const char *const count = "SELECT COUNT(*) FROM personal_tokens WHERE user_id = :user "
                                      "AND revoked_at IS NULL";
-    sqlite3_stmt *counter = lpd_db_stmt(req->db, count);
+    struct lpd_stmt *counter = lpd_db_stmt(req->db, count);
     bool counted = counter != NULL;
     int64_t total = 0;
     if (counted) {
         lpd_bind_int(counter, ":user", req->user_id);
-        counted = sqlite3_step(counter) == SQLITE_ROW;
-        total = counted ? sqlite3_column_int64(counter, 0) : 0;
-        sqlite3_reset(counter);
+        counted = lpd_step(counter) == LPD_ROW;
+        total = counted ? lpd_col_int(counter, 0, 0) : 0;
+        lpd_stmt_reset(counter);
     }
     if (!counted) {
         cJSON_Delete(items);
@@ -186,7 +187,7 @@ enum MHD_Result lpd_api_token_delete(struct lpd_request *req)
         return lpd_reply_error(req, MHD_HTTP_NOT_FOUND, LP_CODE_NOT_FOUND, "no such token");
     static const char *const revoke = "UPDATE personal_tokens SET revoked_at = :now "
                                       "WHERE id = :id AND user_id = :user AND revoked_at IS NULL";
-    sqlite3_stmt *st = lpd_db_stmt(req->db, revoke);
+    struct lpd_stmt *st = lpd_db_stmt(req->db, revoke);
     if (st == NULL)
         return lpd_reply_internal(req);
     lpd_bind_int(st, ":now", req->now);

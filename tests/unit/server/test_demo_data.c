@@ -31,12 +31,13 @@ static struct lpd_db *generate(uint64_t seed, long users, long licenses)
 /* The first column of the first row of `sql`, as a malloc'd string. */
 static char *scalar(struct lpd_db *db, const char *sql)
 {
-    sqlite3_stmt *st = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    const char *text = (const char *)sqlite3_column_text(st, 0);
+    struct lpd_stmt *st = NULL;
+    st = lpd_db_prepare(db, sql);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(lpd_step(st), LPD_ROW);
+    const char *text = lpd_col_text(st, 0);
     char *copy = strdup(text ? text : "");
-    sqlite3_finalize(st);
+    lpd_stmt_free(st);
     return copy;
 }
 
@@ -138,14 +139,13 @@ START_TEST(release_files_exist_with_the_recorded_size_and_sha256)
     struct lpd_db *db = generate(1, 1, 1);
     ck_assert_int_ge(number(db, "SELECT COUNT(DISTINCT platform) FROM releases"), 4);
     ck_assert_int_eq(number(db, "SELECT COUNT(DISTINCT channel) FROM releases"), 2);
-    sqlite3_stmt *st = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db), "SELECT path, size_bytes, sha256 FROM releases", -1, &st,
-                                        NULL),
-                     SQLITE_OK);
+    struct lpd_stmt *st = NULL;
+    st = lpd_db_prepare(db, "SELECT path, size_bytes, sha256 FROM releases");
+    ck_assert_ptr_nonnull(st);
     int checked = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (lpd_step(st) == LPD_ROW) {
         char path[512];
-        snprintf(path, sizeof path, "%s/%s", files_dir, (const char *)sqlite3_column_text(st, 0));
+        snprintf(path, sizeof path, "%s/%s", files_dir, lpd_col_text(st, 0));
         FILE *f = fopen(path, "rb");
         ck_assert_msg(f != NULL, "missing %s", path);
         crypto_hash_sha256_state hash;
@@ -161,11 +161,11 @@ START_TEST(release_files_exist_with_the_recorded_size_and_sha256)
         char hex[65];
         crypto_hash_sha256_final(&hash, digest);
         sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-        ck_assert_int_eq((int64_t)total, sqlite3_column_int64(st, 1));
-        ck_assert_str_eq(hex, (const char *)sqlite3_column_text(st, 2));
+        ck_assert_int_eq((int64_t)total, lpd_col_int(st, 1, 0));
+        ck_assert_str_eq(hex, lpd_col_text(st, 2));
         checked++;
     }
-    sqlite3_finalize(st);
+    lpd_stmt_free(st);
     ck_assert_int_eq(checked, 50);
     lpd_db_free(db);
 }

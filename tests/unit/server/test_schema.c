@@ -9,7 +9,7 @@ START_TEST(a_new_database_reaches_the_latest_version_with_a_cursor_key)
     char err[512] = "";
     struct lpd_db *db = lpd_schema_open(":memory:", err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
-    ck_assert_int_eq(lpd_schema_version(db), 8);
+    ck_assert_int_eq(lpd_schema_version(db), 9);
     unsigned char key[LP_CURSOR_KEY_BYTES], zero[LP_CURSOR_KEY_BYTES] = {0};
     ck_assert(lpd_schema_cursor_key(db, key, err, sizeof err));
     ck_assert(memcmp(key, zero, sizeof key) != 0);
@@ -24,7 +24,7 @@ START_TEST(migrating_again_changes_nothing)
     unsigned char before[LP_CURSOR_KEY_BYTES], after[LP_CURSOR_KEY_BYTES];
     ck_assert(lpd_schema_cursor_key(db, before, err, sizeof err));
     ck_assert_msg(lpd_schema_migrate(db, err, sizeof err), "%s", err);
-    ck_assert_int_eq(lpd_schema_version(db), 8);
+    ck_assert_int_eq(lpd_schema_version(db), 9);
     ck_assert(lpd_schema_cursor_key(db, after, err, sizeof err));
     ck_assert(memcmp(before, after, sizeof before) == 0);
     lpd_db_free(db);
@@ -59,19 +59,17 @@ START_TEST(counters_follow_inserts_deletes_and_status_changes)
                     "DELETE FROM activations WHERE name = 'h';",
                     err, sizeof err),
         "%s", err);
-    sqlite3_stmt *st = NULL;
-    ck_assert_int_eq(sqlite3_prepare_v2(lpd_db_handle(db),
-                                        "SELECT license_count, active_stored_count, activation_count, kpi_version,"
-                                        " (SELECT activations_in_use FROM licenses WHERE id = 1) FROM users",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    ck_assert_int_eq(sqlite3_column_int(st, 0), 2);
-    ck_assert_int_eq(sqlite3_column_int(st, 1), 2);
-    ck_assert_int_eq(sqlite3_column_int(st, 2), 1);
-    ck_assert_int_eq(sqlite3_column_int(st, 3), 3);
-    ck_assert_int_eq(sqlite3_column_int(st, 4), 1);
-    sqlite3_finalize(st);
+    struct lpd_stmt *st = NULL;
+    st = lpd_db_prepare(db, "SELECT license_count, active_stored_count, activation_count, kpi_version,"
+                            " (SELECT activations_in_use FROM licenses WHERE id = 1) FROM users");
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(lpd_step(st), LPD_ROW);
+    ck_assert_int_eq((int)lpd_col_int(st, 0, 0), 2);
+    ck_assert_int_eq((int)lpd_col_int(st, 1, 0), 2);
+    ck_assert_int_eq((int)lpd_col_int(st, 2, 0), 1);
+    ck_assert_int_eq((int)lpd_col_int(st, 3, 0), 3);
+    ck_assert_int_eq((int)lpd_col_int(st, 4, 0), 1);
+    lpd_stmt_free(st);
     lpd_db_free(db);
 }
 END_TEST

@@ -12,12 +12,14 @@
 
 static char dir[] = "/tmp/lp-signing-key-XXXXXX";
 static char db_path[256];
+static char keys_dir[300];
 
 static struct lpd_db *fresh_db(void)
 {
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(db_path, sizeof db_path, "%s/portal.db", dir);
     char err[512] = "";
+    ck_assert_msg(lpd_signing_key_dir(db_path, NULL, keys_dir, sizeof keys_dir, err, sizeof err), "%s", err);
     struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
     ck_assert_msg(db != NULL, "%s", err);
     return db;
@@ -34,8 +36,8 @@ static struct lpd_db *db_with_key(struct lpd_signing_key *key, char *path, size_
     struct lpd_db *db = fresh_db();
     char err[512] = "";
     bool created;
-    ck_assert_msg(lpd_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err), "%s", err);
-    ck_assert_msg(lpd_signing_key_current(db, db_path, key, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_ensure(db, keys_dir, 1000, &created, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_current(db, keys_dir, key, err, sizeof err), "%s", err);
     key_path(key->id, path, path_size);
     return db;
 }
@@ -54,22 +56,38 @@ START_TEST(ensure_makes_one_private_key_and_only_once)
     struct lpd_db *db = fresh_db();
     char err[512] = "";
     bool created = false;
-    ck_assert_msg(lpd_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_ensure(db, keys_dir, 1000, &created, err, sizeof err), "%s", err);
     ck_assert(created);
-    ck_assert(lpd_signing_key_ensure(db, db_path, 1001, &created, err, sizeof err));
+    ck_assert(lpd_signing_key_ensure(db, keys_dir, 1001, &created, err, sizeof err));
     ck_assert(!created);
     struct lpd_signing_key key;
-    ck_assert_msg(lpd_signing_key_current(db, db_path, &key, err, sizeof err), "%s", err);
+    ck_assert_msg(lpd_signing_key_current(db, keys_dir, &key, err, sizeof err), "%s", err);
     ck_assert_int_eq((int)strlen(key.id), 20);
     char path[512], folder[512];
     key_path(key.id, path, sizeof path);
     struct stat sb;
     ck_assert_int_eq(stat(path, &sb), 0);
     ck_assert_int_eq(sb.st_mode & 0777, 0600);
-    ck_assert(lpd_signing_key_dir(db_path, folder, sizeof folder));
+    char err2[512];
+    ck_assert(lpd_signing_key_dir(db_path, NULL, folder, sizeof folder, err2, sizeof err2));
     ck_assert_int_eq(stat(folder, &sb), 0);
     ck_assert_int_eq(sb.st_mode & 0777, 0700);
     remove_all(db);
+}
+END_TEST
+
+START_TEST(the_key_folder_is_the_option_else_beside_a_sqlite_file)
+{
+    char folder[512], err[512] = "";
+    ck_assert(lpd_signing_key_dir("/srv/portal.db", NULL, folder, sizeof folder, err, sizeof err));
+    ck_assert_str_eq(folder, "/srv/portal.db.signing-keys");
+    ck_assert(lpd_signing_key_dir("/srv/portal.db", "/etc/keys", folder, sizeof folder, err, sizeof err));
+    ck_assert_str_eq(folder, "/etc/keys");
+    ck_assert(lpd_signing_key_dir("postgresql:///portal", "/etc/keys", folder, sizeof folder, err, sizeof err));
+    ck_assert_str_eq(folder, "/etc/keys");
+    /* A PostgreSQL database has no file to sit beside. */
+    ck_assert(!lpd_signing_key_dir("postgres://db.example/portal", NULL, folder, sizeof folder, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "--signing-keys DIR is required"));
 }
 END_TEST
 
@@ -78,11 +96,11 @@ START_TEST(rotation_keeps_the_old_key_listed_as_retired)
     struct lpd_db *db = fresh_db();
     char err[512] = "", new_id[LP_SIGNING_KEY_ID_LEN];
     bool created;
-    ck_assert(lpd_signing_key_ensure(db, db_path, 1000, &created, err, sizeof err));
+    ck_assert(lpd_signing_key_ensure(db, keys_dir, 1000, &created, err, sizeof err));
     struct lpd_signing_key before, after;
-    ck_assert(lpd_signing_key_current(db, db_path, &before, err, sizeof err));
-    ck_assert_msg(lpd_signing_key_rotate(db, db_path, 2000, new_id, err, sizeof err), "%s", err);
-    ck_assert(lpd_signing_key_current(db, db_path, &after, err, sizeof err));
+    ck_assert(lpd_signing_key_current(db, keys_dir, &before, err, sizeof err));
+    ck_assert_msg(lpd_signing_key_rotate(db, keys_dir, 2000, new_id, err, sizeof err), "%s", err);
+    ck_assert(lpd_signing_key_current(db, keys_dir, &after, err, sizeof err));
     ck_assert_str_eq(after.id, new_id);
     ck_assert_str_ne(after.id, before.id);
     cJSON *keys = lpd_signing_keys_json(db);
@@ -103,7 +121,7 @@ START_TEST(a_key_file_others_may_read_is_refused)
     struct lpd_signing_key key;
     struct lpd_db *db = db_with_key(&key, path, sizeof path);
     ck_assert_int_eq(chmod(path, 0644), 0);
-    ck_assert(!lpd_signing_key_current(db, db_path, &key, err, sizeof err));
+    ck_assert(!lpd_signing_key_current(db, keys_dir, &key, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "chmod 600"));
     remove_all(db);
 }
@@ -118,7 +136,7 @@ START_TEST(a_key_file_for_another_key_is_refused)
     ck_assert_ptr_nonnull(f);
     fputs("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n", f);
     fclose(f);
-    ck_assert(!lpd_signing_key_current(db, db_path, &key, err, sizeof err));
+    ck_assert(!lpd_signing_key_current(db, keys_dir, &key, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "does not match"));
     remove_all(db);
 }
@@ -162,6 +180,7 @@ int main(void)
     Suite *s = suite_create("signing_key");
     TCase *tc = tcase_create("signing_key");
     tcase_add_test(tc, ensure_makes_one_private_key_and_only_once);
+    tcase_add_test(tc, the_key_folder_is_the_option_else_beside_a_sqlite_file);
     tcase_add_test(tc, rotation_keeps_the_old_key_listed_as_retired);
     tcase_add_test(tc, a_key_file_others_may_read_is_refused);
     tcase_add_test(tc, a_key_file_for_another_key_is_refused);
