@@ -5,14 +5,15 @@
 licportald=
 licportal=
 
-# Starts licportald over DB/FILES and sets <name>_url and <name>_pid. Access
-# tokens live for two hours so that no measured run pays for a refresh.
+# Starts licportald over DB/FILES (more serve options after them) and sets <name>_url and
+# <name>_pid. Access tokens live for two hours so that no measured run pays for a refresh.
 bench_start_server()
 {
     local name=$1 db=$2 files=$3
+    shift 3
     local out="$work/$name.server.out" log="$work/$name.server.log"
     "$licportald" serve --db "$db" --files "$files" --listen 127.0.0.1:0 \
-        --cert "$work/tls/server.pem" --key "$work/tls/server.key" --access-ttl 7200 \
+        --cert "$work/tls/server.pem" --key "$work/tls/server.key" --access-ttl 7200 "$@" \
         >"$out" 2>"$log" &
     local pid=$!
     local first_line=
