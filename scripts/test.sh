@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test suite: unit, integration over real
 # HTTPS, the OpenAPI lint, the contract check through prism, the terminal UI
-# tests with the client under valgrind, and the whole suite again under
+# tests with the client under valgrind, the server's integration tests again
+# on PostgreSQL (a throwaway cluster per test process), and the whole suite again under
 # AddressSanitizer and UndefinedBehaviorSanitizer, and the configure matrix
 # (the build without the server, the terminal UI, the keyring or the tests).
 # Ends with the line "N passed, N failed"; a skipped test counts as failed.
@@ -47,10 +48,12 @@ run_tests() { # BUILDDIR LOGNAME meson-test-args...
 }
 
 if run_suites "release build" build-test -- -Dwerror=true -Dbuildtype=debugoptimized -Dtests=enabled; then
-  run_tests build-test main --no-suite prism --no-suite valgrind || status=1
+  run_tests build-test main --no-suite prism --no-suite valgrind --no-suite postgresql || status=1
   if [ "$quick" = no ]; then
     echo "== contract check: the server's integration tests through prism"
     run_tests build-test prism --suite prism || status=1
+    echo "== the server's integration tests on PostgreSQL, and two instances on one database"
+    run_tests build-test postgresql --suite postgresql || status=1
     echo "== the terminal UI tests with licportal under valgrind: no leaks, no errors"
     run_tests build-test valgrind --suite valgrind --timeout-multiplier 2 || status=1
   fi
@@ -63,7 +66,7 @@ if [ "$quick" = no ]; then
        -Db_lundef=false -Dbuildtype=debug -Dtests=enabled; then
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       run_tests build-asan asan --timeout-multiplier 3 --no-suite prism --no-suite lint --no-suite slow \
-      --no-suite valgrind || status=1
+      --no-suite valgrind --no-suite postgresql || status=1
   else
     echo "sanitizer build failed"; status=1; logs+=("build-failed")
   fi

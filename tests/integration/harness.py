@@ -13,8 +13,11 @@ Usage from a test module:
             self.assertEqual(resp.status, 200)
 
 Each PortalTestCase class gets its own temporary directory, throwaway CA,
-SQLite database and server on a free port; the server is stopped when the
-class is done. Paths come from the environment (set by meson): LICPORTALD,
+database and server on a free port; the server is stopped when the class is
+done. The database is a SQLite file, or with LP_STORE=postgresql a fresh
+database in a PostgreSQL cluster the test process starts once (pg_cluster.py)
+and stops at exit; every licportald command the harness runs gets that URI as
+--db, and the commands that sign license files --signing-keys as well. Paths come from the environment (set by meson): LICPORTALD,
 LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
 `prism proxy --errors` checking docs/api/openapi.yaml, and any response that
 breaks the document fails the test (ContractViolation).
@@ -27,12 +30,16 @@ before the server starts. Helpers: self.client(), self.login(email, password, ot
 assertStatus(resp, status), assertError(resp, status, code) (checks the error body
 and that request_id repeats X-Request-Id), assertRevalidates(client, path).
 
-Portal (self.portal): dir, db, files, ca_file, host, port, origin
+Portal (self.portal): dir, db (a SQLite path or a PostgreSQL URI), signing_keys
+(the folder of the private signing keys), files, ca_file, host, port, origin
 ("https://127.0.0.1:PORT"), base_url (origin + "/api/v1"), log_path; demo(),
-add_user(), admin(*argv) for any sub-command, sql(query) read-only on the SQLite
-file, start()/stop() (a restart gets a new port), client(), direct_client(),
+add_user(), admin(*argv) for any sub-command, store_args(command) (--db and, where
+the store needs it, --signing-keys, for tests that run licportald themselves),
+sql(query, params, write=False) on the store in either dialect ('?' parameters),
+skip_explicit_ids(table) after rows written with their ids, start()/stop() (a restart gets a new port), client(), direct_client(),
 login(), log_text()/log_tail(). A server that crashes, exits non-zero or ignores
-SIGTERM fails the class in tearDownClass.
+SIGTERM fails the class in tearDownClass. Portal(same_store_as=other) is a second
+licportald on other's database (PostgreSQL only).
 
 ApiClient: request(method, path, body=None, token=None, headers=None, raw_body=None,
 auth=True, rejected_by_contract=False, binary=False) -> Response, which unpacks as
@@ -52,6 +59,7 @@ problems() from the valgrind logs. slowdown(): LICPORTAL_TEST_SLOWDOWN, the fact
 which waits for the client grow under such a wrapper.
 """
 
+import atexit
 import base64
 import calendar
 import ctypes
@@ -77,6 +85,8 @@ import time
 import unittest
 import urllib.parse
 
+import pg_cluster
+
 DEMO_PASSWORD = "demo"
 # add_user's default: `user add` wants at least 12 characters.
 ADDED_PASSWORD = "added-user-password"
@@ -91,6 +101,9 @@ PRISM_PROBLEM_PREFIX = "https://stoplight.io/prism/errors#"
 # Prism's answers to requests it refuses to forward because the document rejects them.
 PRISM_REQUEST_REJECTIONS = ("UNPROCESSABLE_ENTITY", "UNAUTHORIZED", "INVALID_CONTENT_TYPE",
                             "NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR")
+STORES = ("sqlite", "postgresql")
+# The licportald commands that sign license files, so need --signing-keys with PostgreSQL.
+SIGNING_KEY_COMMANDS = ("init", "demo", "serve", "keys")
 
 
 class HarnessError(RuntimeError):
@@ -110,6 +123,74 @@ def source_root():
 
 def via_prism():
     return os.environ.get("LP_VIA_PRISM") == "1"
+
+
+def store():
+    """The store the servers use: LP_STORE, 'sqlite' unless set."""
+    name = os.environ.get("LP_STORE") or "sqlite"
+    if name not in STORES:
+        raise HarnessError(f"LP_STORE={name}: expected one of {', '.join(STORES)}")
+    return name
+
+
+_cluster = None
+
+
+def _exit_on_sigterm(signum, frame):
+    # A test stopped by meson (SIGTERM) still runs its atexit handlers: the cluster goes too.
+    raise SystemExit(128 + signum)
+
+
+def shared_cluster():
+    """The PostgreSQL cluster of this test process, started on first use, stopped at exit."""
+    global _cluster
+    if _cluster is None:
+        try:
+            cluster = pg_cluster.Cluster()
+            atexit.register(cluster.stop)
+            cluster.start()
+        except pg_cluster.ClusterError as exc:
+            raise HarnessError(f"LP_STORE=postgresql: {exc}") from exc
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        _cluster = cluster
+    return _cluster
+
+
+def sql_literal(value):
+    """A Python value as a PostgreSQL literal (standard_conforming_strings is on)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (bytes, bytearray)):
+        return "'\\x" + bytes(value).hex() + "'::bytea"
+    if isinstance(value, str):
+        if "\0" in value:
+            raise HarnessError("a NUL in a text parameter")
+        return "'" + value.replace("'", "''") + "'"
+    raise HarnessError(f"cannot pass {type(value).__name__} to SQL")
+
+
+def bind_parameters(query, params):
+    """`query` with each '?' outside quotes replaced by the next parameter as a literal."""
+    out, values, quote = [], iter(params), None
+    for ch in query:
+        if quote is not None:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            try:
+                ch = sql_literal(next(values))
+            except StopIteration as exc:
+                raise HarnessError(f"too few parameters for {query!r}") from exc
+        out.append(ch)
+    if next(values, None) is not None:
+        raise HarnessError(f"too many parameters for {query!r}")
+    return "".join(out)
 
 
 def required_binary(variable):
@@ -461,7 +542,9 @@ class Portal:
     """One licportald: temp dir, CA, database, files, running server (and Prism if asked)."""
 
     def __init__(self, access_ttl=None, refresh_ttl=None, keep_dir=False, serve_args=(),
-                 connections_per_address=TEST_CONNECTIONS_PER_ADDRESS):
+                 connections_per_address=TEST_CONNECTIONS_PER_ADDRESS, same_store_as=None):
+        """same_store_as: another Portal whose database, signing keys, files and TLS
+        certificate this one serves as a second instance (PostgreSQL only)."""
         self.licportald = required_binary("LICPORTALD")
         self.access_ttl = access_ttl
         self.refresh_ttl = refresh_ttl
@@ -469,9 +552,23 @@ class Portal:
         self.connections_per_address = connections_per_address
         self.keep_dir = keep_dir or os.environ.get("LP_KEEP_TMP") == "1"
         self.dir = tempfile.mkdtemp(prefix="licportal-integ-")
-        self.db = os.path.join(self.dir, "portal.db")
+        self.store = store()
+        if same_store_as is not None:
+            if self.store != "postgresql":
+                raise HarnessError("a second instance on one database needs LP_STORE=postgresql")
+            self.db = same_store_as.db
+            self.signing_keys = same_store_as.signing_keys
+        elif self.store == "postgresql":
+            self.db = shared_cluster().create_database()
+            self.signing_keys = os.path.join(self.dir, "signing-keys")
+        else:
+            self.db = os.path.join(self.dir, "portal.db")
+            self.signing_keys = self.db + ".signing-keys"
         self.files = os.path.join(self.dir, "files")
         self.cert_dir = os.path.join(self.dir, "tls")
+        if same_store_as is not None:
+            self.files = same_store_as.files
+            self.cert_dir = same_store_as.cert_dir
         self.log_path = os.path.join(self.dir, "server.log")
         self.prism_log_path = os.path.join(self.dir, "prism.log")
         self.ca_file = os.path.join(self.cert_dir, "ca.pem")
@@ -487,10 +584,11 @@ class Portal:
         self._stdout_thread = None
         self._clients = []
         self.exit_problems = []
-        os.makedirs(self.files, exist_ok=True)
-        self._run(["bash", os.path.join(source_root(), "scripts", "mkcert.sh"), self.cert_dir],
-                  what="mkcert.sh")
-        self.admin("init", "--db", self.db)
+        if same_store_as is None:
+            os.makedirs(self.files, exist_ok=True)
+            self._run(["bash", os.path.join(source_root(), "scripts", "mkcert.sh"), self.cert_dir],
+                      what="mkcert.sh")
+            self.admin("init", "--db", self.db)
 
     # --- administration (sub-commands of the same binary) -----------------------------
     def _run(self, argv, what, stdin=None, timeout=300):
@@ -505,9 +603,20 @@ class Portal:
         return proc.stdout.decode(errors="replace")
 
     def admin(self, *args, stdin=None, timeout=300):
-        """Run `licportald ARGS...`; raise HarnessError with its output if it fails."""
-        return self._run([self.licportald, *args], what="licportald " + " ".join(args[:2]),
+        """Run `licportald ARGS...` (with --signing-keys where the store needs it); raise
+        HarnessError with its output if it fails."""
+        argv = list(args)
+        if argv and "--signing-keys" not in argv:
+            argv += self.store_args(argv[0])[2:]
+        return self._run([self.licportald, *argv], what="licportald " + " ".join(args[:2]),
                          stdin=stdin, timeout=timeout)
+
+    def store_args(self, command):
+        """--db and, with PostgreSQL for the commands that sign license files, --signing-keys."""
+        argv = ["--db", self.db]
+        if self.store == "postgresql" and command in SIGNING_KEY_COMMANDS:
+            argv += ["--signing-keys", self.signing_keys]
+        return argv
 
     def demo(self, users=2, licenses_per_user=None, seed=None, password=DEMO_PASSWORD,
              timeout=300):
@@ -532,13 +641,44 @@ class Portal:
         argv.append("--password-stdin")
         return self.admin(*argv, stdin=password.encode())
 
-    def sql(self, query, params=()):
-        """Read-only query of the server's SQLite file (for facts the API does not expose)."""
-        conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=10)
+    def sql(self, query, params=(), write=False):
+        """One statement on the server's store, for facts the API does not expose (read-only
+        unless `write`). '?' marks parameters; the text must mean the same in SQLite and
+        PostgreSQL. Returns the rows as tuples (none for a write in PostgreSQL)."""
+        if self.store == "postgresql":
+            return self._psql(query, params, write)
+        if write:
+            conn = sqlite3.connect(self.db, timeout=10)
+        else:
+            conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=10)
         try:
-            return conn.execute(query, params).fetchall()
+            with conn:
+                return conn.execute(query, params).fetchall()
         finally:
             conn.close()
+
+    def skip_explicit_ids(self, table):
+        """After rows written with explicit ids into `table`: the rows the server adds are
+        numbered after them. SQLite does so by itself; PostgreSQL's identity counter is moved."""
+        if self.store == "postgresql":
+            if not re.fullmatch(r"[a-z_]+", table):
+                raise HarnessError(f"table name {table!r}")
+            self.sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))",
+                     write=True)
+
+    def _psql(self, query, params, write):
+        statement = bind_parameters(query.strip().rstrip(";"), params)
+        if not write:
+            # Rows as JSON keep numbers numbers; a list of values per row keeps column order.
+            # Only a query can stand in the subquery, so a read cannot write.
+            statement = f"SELECT coalesce(json_agg(q), '[]') FROM ({statement}) q"
+        argv = shared_cluster().psql_command(self.db) + ["--tuples-only", "--no-align",
+                                                         "--command", statement]
+        out = self._run(argv, what="psql " + query[:60], timeout=60)
+        if write:
+            return []
+        rows = json.loads(out, object_pairs_hook=lambda pairs: tuple(value for _, value in pairs))
+        return list(rows)
 
     # --- the server --------------------------------------------------------------------
     def start(self):

@@ -18,7 +18,7 @@ class AdministrationTest(harness.PortalTestCase):
                               timeout=60)
 
     def test_serve_refuses_to_start_without_tls(self):
-        proc = self.run_admin("serve", "--db", self.portal.db, "--files", self.portal.files,
+        proc = self.run_admin("serve", *self.portal.store_args("serve"), "--files", self.portal.files,
                               "--listen", "127.0.0.1:0")
         self.assertNotEqual(proc.returncode, 0)
         self.assertNotIn(b"listening on", proc.stdout)

@@ -87,7 +87,7 @@ class OfflineActivationTest(harness.PortalTestCase):
             harness.parse_ts(key["created_at"])
 
     def test_private_key_files_are_0600_in_a_0700_folder(self):
-        folder = self.portal.db + ".signing-keys"
+        folder = self.portal.signing_keys
         self.assertEqual(stat.S_IMODE(os.stat(folder).st_mode), 0o700)
         names = os.listdir(folder)
         self.assertTrue(names)
@@ -284,7 +284,7 @@ class KeyRotationTest(harness.PortalTestCase):
         before = api.post(f"/licenses/{lic['id']}/offline-activations", {"request": machine_request("rot-a")})
         self.assertStatus(before, 201)
         old_key = before.json["license_file"]["key_id"]
-        out = self.portal.admin("keys", "rotate", "--db", self.portal.db)
+        out = self.portal.admin("keys", "rotate", *self.portal.store_args("keys"))
         self.assertIn("key_", out)
         keys = self.client().get("/signing-keys", auth=False).json["keys"]
         self.assertEqual(len(keys), 2)
@@ -297,4 +297,4 @@ class KeyRotationTest(harness.PortalTestCase):
         self.assertEqual(after.json["license_file"]["key_id"], new_key)
         verify_independently(self, before.json["license_file"], keys)
         verify_independently(self, after.json["license_file"], keys)
-        self.assertTrue(os.path.exists(os.path.join(self.portal.db + ".signing-keys", new_key + ".key")))
+        self.assertTrue(os.path.exists(os.path.join(self.portal.signing_keys, new_key + ".key")))

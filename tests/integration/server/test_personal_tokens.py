@@ -1,6 +1,5 @@
 # Personal access tokens: created, listed and revoked from a login session; hashed at rest; scopes; expiry.
 import hashlib
-import sqlite3
 
 import harness
 
@@ -92,11 +91,8 @@ class PersonalTokenTest(harness.PortalTestCase):
         self.assertEqual(expires - harness.parse_ts(created["created_at"]), 86400)
         client = self.portal.client(token=created["token"])
         self.assertStatus(client.get("/me"), 200)
-        conn = sqlite3.connect(self.portal.db, timeout=10)
-        with conn:
-            conn.execute("UPDATE personal_tokens SET expires_at = 1000 WHERE token_hash = "
-                         "(SELECT token_hash FROM personal_tokens ORDER BY id DESC LIMIT 1)")
-        conn.close()
+        self.portal.sql("UPDATE personal_tokens SET expires_at = 1000 WHERE token_hash = "
+                        "(SELECT token_hash FROM personal_tokens ORDER BY id DESC LIMIT 1)", write=True)
         self.assertError(client.get("/me"), 401, "unauthenticated")
 
     def test_tokens_of_another_user_are_not_found(self):
@@ -127,11 +123,9 @@ class PersonalTokenTest(harness.PortalTestCase):
         self.login()
         fake = "lpt_" + "s" * 43
         digest = hashlib.blake2b(fake.encode(), digest_size=32).hexdigest()
-        conn = sqlite3.connect(self.portal.db, timeout=10)
-        with conn:
-            conn.execute("INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
-                         "SELECT ?, session_id, user_id, expires_at FROM access_tokens LIMIT 1", (digest,))
-        conn.close()
+        self.portal.sql("INSERT INTO access_tokens(token_hash, session_id, user_id, expires_at) "
+                        "SELECT ?, session_id, user_id, expires_at FROM access_tokens LIMIT 1", (digest,),
+                        write=True)
         self.assertStatus(self.portal.client(token=fake).get("/me"), 200)
 
     def test_list_pages_without_repeats(self):
