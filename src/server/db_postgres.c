@@ -15,6 +15,10 @@ struct lpd_pg_conn {
     int64_t changes;
     char errmsg[512];
     char sqlstate[6];
+    /* Counts the sessions: a statement prepared in an earlier one (before a
+     * reconnection) is prepared again. */
+    unsigned generation;
+    unsigned statements_named;
 };
 
 struct lpd_pg_stmt {
@@ -30,6 +34,9 @@ struct lpd_pg_stmt {
     int row;
     int rows;
     bool ran;
+    bool kept;
+    unsigned prepared_in; /* the generation it was prepared in, 0 for none */
+    char name[16];
     unsigned char **blobs; /* decoded bytea of the current row, per column */
     int blob_columns;
 };
@@ -60,6 +67,7 @@ struct lpd_pg_conn *lpd_pg_connect(const char *uri, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    conn->generation = 1;
     conn->conn = PQconnectdb(uri);
     if (conn->conn == NULL || PQstatus(conn->conn) != CONNECTION_OK) {
         set_error(conn, conn->conn != NULL ? PQerrorMessage(conn->conn) : "out of memory");
@@ -104,8 +112,10 @@ int64_t lpd_pg_changes(struct lpd_pg_conn *conn)
  * once before the next statement. */
 static void reconnect_if_lost(struct lpd_pg_conn *conn)
 {
-    if (PQstatus(conn->conn) == CONNECTION_BAD)
+    if (PQstatus(conn->conn) == CONNECTION_BAD) {
         PQreset(conn->conn);
+        conn->generation++;
+    }
 }
 
 static bool result_ok(struct lpd_pg_conn *conn, PGresult *result)
@@ -211,7 +221,7 @@ static bool number_parameters(struct lpd_pg_stmt *st, const char *sql)
     return true;
 }
 
-struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql)
+struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql, bool kept)
 {
     struct lpd_pg_stmt *st = calloc(1, sizeof *st);
     if (st == NULL || !number_parameters(st, sql)) {
@@ -220,6 +230,9 @@ struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql)
         return NULL;
     }
     st->owner = conn;
+    st->kept = kept;
+    if (kept)
+        snprintf(st->name, sizeof st->name, "lpd%u", ++conn->statements_named);
     size_t n = st->count > 0 ? (size_t)st->count : 1;
     st->values = calloc(n, sizeof *st->values);
     st->lengths = calloc(n, sizeof *st->lengths);
@@ -282,17 +295,43 @@ void lpd_pg_stmt_free(struct lpd_pg_stmt *st)
     free(st);
 }
 
+/* A kept statement is prepared with the parameter types of its first run
+ * (integers as bigint, texts left for the server to infer). */
+static PGresult *execute(struct lpd_pg_stmt *st)
+{
+    PGconn *conn = st->owner->conn;
+    const char *const *values = (const char *const *)st->values;
+    PGresult *result;
+    if (!st->kept) {
+        result = PQexecParams(conn, st->sql, st->count, st->types, values, st->lengths, st->formats, 0);
+        if (result == NULL)
+            set_error(st->owner, PQerrorMessage(conn));
+        return result;
+    }
+    if (st->prepared_in != st->owner->generation) {
+        PGresult *prepared = PQprepare(conn, st->name, st->sql, st->count, st->types);
+        bool ok = result_ok(st->owner, prepared);
+        PQclear(prepared);
+        if (!ok)
+            return NULL;
+        st->prepared_in = st->owner->generation;
+    }
+    result = PQexecPrepared(conn, st->name, st->count, values, st->lengths, st->formats, 0);
+    if (result == NULL)
+        set_error(st->owner, PQerrorMessage(conn));
+    return result;
+}
+
 enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
 {
     if (!st->ran) {
         free_blobs(st);
         PQclear(st->result);
         reconnect_if_lost(st->owner);
-        st->result = PQexecParams(st->owner->conn, st->sql, st->count, st->types, (const char *const *)st->values,
-                                  st->lengths, st->formats, 0);
+        st->result = execute(st);
         st->ran = true;
         st->row = -1;
-        if (!result_ok(st->owner, st->result)) {
+        if (st->result == NULL || !result_ok(st->owner, st->result)) {
             st->rows = 0;
             /* A broken constraint is the caller's to explain; anything else
              * is a fault the log must show. */

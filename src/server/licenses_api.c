@@ -66,10 +66,11 @@ struct license_filter {
 };
 
 /* A search reads the few matching rows from the search index and sorts them,
- * rather than walking every license in sort order to find them. */
-static const char *licenses_source(const struct license_filter *f)
+ * rather than walking every license in sort order to find them. SQLite is told
+ * so; PostgreSQL's planner weighs the index itself. */
+static const char *licenses_source(const struct license_filter *f, enum lpd_db_dialect dialect)
 {
-    return f->has_q ? "licenses l INDEXED BY licenses_search" : "licenses l";
+    return f->has_q && dialect == LPD_DIALECT_SQLITE ? "licenses l INDEXED BY licenses_search" : "licenses l";
 }
 
 static void add_filters(struct lpd_sql *sql, const struct license_filter *f, enum lpd_db_dialect dialect)
@@ -179,7 +180,7 @@ static bool count_matching(struct lpd_request *req, const struct license_filter 
     }
     struct lpd_sql sql;
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f), NULL);
+    lpd_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f, lpd_db_dialect(req->db)), NULL);
     add_filters(&sql, f, lpd_db_dialect(req->db));
     struct lpd_stmt *st = NULL;
     if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL)
@@ -198,7 +199,7 @@ static int read_segment(struct lpd_request *req, const struct license_filter *fi
 {
     struct lpd_sql sql;
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter), NULL);
+    lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS " FROM ", licenses_source(filter, lpd_db_dialect(req->db)), NULL);
     add_filters(&sql, filter, lpd_db_dialect(req->db));
     const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
     lpd_sql_add(&sql, status_segments[segment].predicate, after_clause,
@@ -298,7 +299,8 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
 
     struct lpd_sql sql;
     lpd_sql_init(&sql);
-    lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM ", licenses_source(&filter), NULL);
+    lpd_sql_add(&sql, "SELECT " LP_LICENSE_COLUMNS ", ", order->expr, " FROM ",
+                licenses_source(&filter, lpd_db_dialect(req->db)), NULL);
     add_filters(&sql, &filter, lpd_db_dialect(req->db));
     if (has_cursor)
         lpd_sql_add(&sql, " AND (", order->expr, ", l.id) ", order->descending ? "<" : ">", " (:after, :after_id)",
