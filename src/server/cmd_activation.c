@@ -42,8 +42,8 @@ static int list_activations(int argc, char **argv)
     static const char *const sql = "SELECT a.id, a.license_id, u.email, a.kind, a.name, a.platform, a.ip, "
                                    "a.activated_at, a.last_seen_at FROM activations a "
                                    "JOIN users u ON u.id = a.user_id "
-                                   "WHERE (:email IS NULL OR u.email = :email) "
-                                   "AND (:license IS NULL OR a.license_id = :license) ORDER BY a.id";
+                                   "WHERE (CAST(:email AS TEXT) IS NULL OR u.email = :email) "
+                                   "AND (CAST(:license AS BIGINT) IS NULL OR a.license_id = :license) ORDER BY a.id";
     static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_ACTIVATION},
         {"LICENSE", "license_id", LP_ADMIN_ID, LP_ID_LICENSE},

@@ -142,8 +142,8 @@ static int list_licenses(int argc, char **argv)
     static const char *const sql = "SELECT l.id, u.email, l.product_id, l.edition, l.license_key, " EFFECTIVE_STATUS
                                    ", l.max_activations, l.activations_in_use, l.expires_at, l.added_at "
                                    "FROM licenses l JOIN users u ON u.id = l.user_id "
-                                   "WHERE (:email IS NULL OR u.email = :email) "
-                                   "AND (:product IS NULL OR l.product_id = :product) ORDER BY l.id";
+                                   "WHERE (CAST(:email AS TEXT) IS NULL OR u.email = :email) "
+                                   "AND (CAST(:product AS TEXT) IS NULL OR l.product_id = :product) ORDER BY l.id";
     static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_LICENSE},         {"USER", "user", LP_ADMIN_TEXT, NULL},
         {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},   {"EDITION", "edition", LP_ADMIN_TEXT, NULL},

@@ -319,7 +319,7 @@ static int list_releases(int argc, char **argv)
     }
     static const char *const sql = "SELECT id, product_id, version, channel, platform, arch, filename, size_bytes, "
                                    "sha256, released_at, path FROM releases "
-                                   "WHERE (:product IS NULL OR product_id = :product) "
+                                   "WHERE (CAST(:product AS TEXT) IS NULL OR product_id = :product) "
                                    "ORDER BY released_at DESC, id DESC";
     static const struct lpd_admin_column columns[] = {
         {"ID", "id", LP_ADMIN_ID, LP_ID_RELEASE},      {"PRODUCT", "product_id", LP_ADMIN_TEXT, NULL},

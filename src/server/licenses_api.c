@@ -66,8 +66,8 @@ struct license_filter {
 };
 
 /* A search reads the few matching rows from the search index and sorts them,
- * rather than walking every license in sort order to find them. SQLite is told
- * so; PostgreSQL's planner weighs the index itself. */
+ * rather than walking every license in sort order to find them. PostgreSQL
+ * has no INDEXED BY; its planner picks the index by itself. */
 static const char *licenses_source(const struct license_filter *f, enum lpd_db_dialect dialect)
 {
     return f->has_q && dialect == LPD_DIALECT_SQLITE ? "licenses l INDEXED BY licenses_search" : "licenses l";

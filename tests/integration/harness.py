@@ -682,7 +682,7 @@ class Portal:
 
     # --- the server --------------------------------------------------------------------
     def start(self):
-        argv = [self.licportald, "serve", "--db", self.db, "--files", self.files,
+        argv = [self.licportald, "serve", *self.store_args("serve"), "--files", self.files,
                 "--listen", "127.0.0.1:0",
                 "--cert", os.path.join(self.cert_dir, "server.pem"),
                 "--key", os.path.join(self.cert_dir, "server.key")]
