@@ -33,7 +33,10 @@ ALLOWED = [
 ONLY_IN = [
     ("curses", re.compile(r"^n?cursesw?/|^n?curses(w)?\.h$|^curses\.h$|^term\.h$"), ["src/tui/"]),
     ("curl", re.compile(r"^curl/"), ["src/lib/transport/"]),
-    ("the server's libraries", re.compile(r"^(microhttpd|sqlite3)\.h$|^liboath/"), ["src/server/"]),
+    ("the server's libraries", re.compile(r"^microhttpd\.h$|^liboath/"), ["src/server/"]),
+    # The store API (db.h) is the only way to a database: one file per dialect.
+    ("SQLite", re.compile(r"^sqlite3\.h$"), ["src/server/db.c"]),
+    ("libpq", re.compile(r"^libpq-fe\.h$|^postgresql/"), ["src/server/db_postgres.c"]),
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')

@@ -203,7 +203,7 @@ struct lpd_stmt *lpd_db_prepare(struct lpd_db *db, const char *sql)
     bool ok;
 #if LP_HAVE_POSTGRESQL
     if (IS_PG(db)) {
-        st->pg = lpd_pg_prepare(db->pg, sql);
+        st->pg = lpd_pg_prepare(db->pg, sql, false);
         ok = st->pg != NULL;
     } else
 #endif
@@ -244,7 +244,17 @@ struct lpd_stmt *lpd_db_stmt(struct lpd_db *db, const char *sql)
     }
     struct lpd_stmt *st = NULL;
     if (IS_PG(db)) {
-        st = lpd_db_prepare(db, sql);
+#if LP_HAVE_POSTGRESQL
+        st = calloc(1, sizeof *st);
+        if (st != NULL) {
+            st->db = db;
+            st->pg = lpd_pg_prepare(db->pg, sql, true);
+            if (st->pg == NULL) {
+                free(st);
+                st = NULL;
+            }
+        }
+#endif
     } else {
         st = calloc(1, sizeof *st);
         if (st != NULL) {

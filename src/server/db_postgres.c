@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "server/sql_parameters.h"
+
 /* Type oids of the parameters this file sends with a type (pg_type.h). */
 #define OID_BYTEA 17
 #define OID_INT8 20
@@ -15,13 +17,15 @@ struct lpd_pg_conn {
     int64_t changes;
     char errmsg[512];
     char sqlstate[6];
+    /* Counts the sessions: a statement prepared in an earlier one (before a
+     * reconnection) is prepared again. */
+    unsigned generation;
+    unsigned statements_named;
 };
 
 struct lpd_pg_stmt {
     struct lpd_pg_conn *owner;
-    char *sql;    /* with $1..$n in place of the names */
-    char **names; /* names[i] is $(i+1), with its leading ':' */
-    int count;
+    struct lpd_sql_parameters params;
     char **values; /* owned copies; NULL binds SQL NULL */
     int *lengths;
     int *formats;
@@ -30,6 +34,9 @@ struct lpd_pg_stmt {
     int row;
     int rows;
     bool ran;
+    bool kept;
+    unsigned prepared_in; /* the generation it was prepared in, 0 for none */
+    char name[16];
     unsigned char **blobs; /* decoded bytea of the current row, per column */
     int blob_columns;
 };
@@ -60,6 +67,7 @@ struct lpd_pg_conn *lpd_pg_connect(const char *uri, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    conn->generation = 1;
     conn->conn = PQconnectdb(uri);
     if (conn->conn == NULL || PQstatus(conn->conn) != CONNECTION_OK) {
         set_error(conn, conn->conn != NULL ? PQerrorMessage(conn->conn) : "out of memory");
@@ -104,8 +112,10 @@ int64_t lpd_pg_changes(struct lpd_pg_conn *conn)
  * once before the next statement. */
 static void reconnect_if_lost(struct lpd_pg_conn *conn)
 {
-    if (PQstatus(conn->conn) == CONNECTION_BAD)
+    if (PQstatus(conn->conn) == CONNECTION_BAD) {
         PQreset(conn->conn);
+        conn->generation++;
+    }
 }
 
 static bool result_ok(struct lpd_pg_conn *conn, PGresult *result)
@@ -133,94 +143,19 @@ bool lpd_pg_exec(struct lpd_pg_conn *conn, const char *sql, char *err, size_t er
     return ok;
 }
 
-static bool name_start(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool name_char(char c)
-{
-    return name_start(c) || (c >= '0' && c <= '9');
-}
-
-static int find_name(const struct lpd_pg_stmt *st, const char *name, size_t len)
-{
-    for (int i = 0; i < st->count; i++) {
-        if (strlen(st->names[i]) == len && memcmp(st->names[i], name, len) == 0)
-            return i;
-    }
-    return -1;
-}
-
-static int add_name(struct lpd_pg_stmt *st, const char *name, size_t len)
-{
-    char **names = realloc(st->names, (size_t)(st->count + 1) * sizeof *names);
-    if (names == NULL)
-        return -1;
-    st->names = names;
-    st->names[st->count] = strndup(name, len);
-    return st->names[st->count] != NULL ? st->count++ : -1;
-}
-
-/* Copies `sql` with each :name replaced by its $n, leaving string literals,
- * quoted identifiers, comments and :: casts alone. */
-static bool number_parameters(struct lpd_pg_stmt *st, const char *sql)
-{
-    size_t size = strlen(sql) * 2 + 16;
-    char *out = malloc(size);
-    if (out == NULL)
-        return false;
-    size_t o = 0;
-    for (const char *p = sql; *p;) {
-        if (*p == '\'' || *p == '"') {
-            char quote = *p;
-            const char *end = strchr(p + 1, quote);
-            size_t n = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
-            memcpy(out + o, p, n);
-            o += n;
-            p += n;
-        } else if (p[0] == '-' && p[1] == '-') {
-            const char *end = strchr(p, '\n');
-            size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
-            memcpy(out + o, p, n);
-            o += n;
-            p += n;
-        } else if (p[0] == ':' && p[1] == ':') {
-            out[o++] = *p++;
-            out[o++] = *p++;
-        } else if (p[0] == ':' && name_start(p[1])) {
-            size_t len = 1;
-            while (name_char(p[len]))
-                len++;
-            int index = find_name(st, p, len);
-            if (index < 0)
-                index = add_name(st, p, len);
-            if (index < 0) {
-                free(out);
-                return false;
-            }
-            /* "$n" (n < 1000) is at most twice as long as the ":name" it replaces. */
-            o += (size_t)snprintf(out + o, size - o, "$%d", index + 1);
-            p += len;
-        } else {
-            out[o++] = *p++;
-        }
-    }
-    out[o] = '\0';
-    st->sql = out;
-    return true;
-}
-
-struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql)
+struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql, bool kept)
 {
     struct lpd_pg_stmt *st = calloc(1, sizeof *st);
-    if (st == NULL || !number_parameters(st, sql)) {
+    if (st == NULL || !lpd_sql_number_parameters(sql, &st->params)) {
         set_error(conn, "out of memory");
         lpd_pg_stmt_free(st);
         return NULL;
     }
     st->owner = conn;
-    size_t n = st->count > 0 ? (size_t)st->count : 1;
+    st->kept = kept;
+    if (kept)
+        snprintf(st->name, sizeof st->name, "lpd%u", ++conn->statements_named);
+    size_t n = st->params.count > 0 ? (size_t)st->params.count : 1;
     st->values = calloc(n, sizeof *st->values);
     st->lengths = calloc(n, sizeof *st->lengths);
     st->formats = calloc(n, sizeof *st->formats);
@@ -253,7 +188,7 @@ void lpd_pg_reset(struct lpd_pg_stmt *st)
 
 void lpd_pg_clear_bindings(struct lpd_pg_stmt *st)
 {
-    for (int i = 0; i < st->count; i++) {
+    for (int i = 0; i < st->params.count; i++) {
         free(st->values[i]);
         st->values[i] = NULL;
         st->lengths[i] = 0;
@@ -270,16 +205,40 @@ void lpd_pg_stmt_free(struct lpd_pg_stmt *st)
         lpd_pg_reset(st);
         lpd_pg_clear_bindings(st);
     }
-    for (int i = 0; i < st->count; i++)
-        free(st->names[i]);
-    free(st->names);
+    lpd_sql_parameters_free(&st->params);
     free(st->values);
     free(st->lengths);
     free(st->formats);
     free(st->types);
     free(st->blobs);
-    free(st->sql);
     free(st);
+}
+
+/* A kept statement is prepared with the parameter types of its first run
+ * (integers as bigint, texts left for the server to infer). */
+static PGresult *execute(struct lpd_pg_stmt *st)
+{
+    PGconn *conn = st->owner->conn;
+    const char *const *values = (const char *const *)st->values;
+    PGresult *result;
+    if (!st->kept) {
+        result = PQexecParams(conn, st->params.sql, st->params.count, st->types, values, st->lengths, st->formats, 0);
+        if (result == NULL)
+            set_error(st->owner, PQerrorMessage(conn));
+        return result;
+    }
+    if (st->prepared_in != st->owner->generation) {
+        PGresult *prepared = PQprepare(conn, st->name, st->params.sql, st->params.count, st->types);
+        bool ok = result_ok(st->owner, prepared);
+        PQclear(prepared);
+        if (!ok)
+            return NULL;
+        st->prepared_in = st->owner->generation;
+    }
+    result = PQexecPrepared(conn, st->name, st->params.count, values, st->lengths, st->formats, 0);
+    if (result == NULL)
+        set_error(st->owner, PQerrorMessage(conn));
+    return result;
 }
 
 enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
@@ -288,11 +247,10 @@ enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
         free_blobs(st);
         PQclear(st->result);
         reconnect_if_lost(st->owner);
-        st->result = PQexecParams(st->owner->conn, st->sql, st->count, st->types, (const char *const *)st->values,
-                                  st->lengths, st->formats, 0);
+        st->result = execute(st);
         st->ran = true;
         st->row = -1;
-        if (!result_ok(st->owner, st->result)) {
+        if (st->result == NULL || !result_ok(st->owner, st->result)) {
             st->rows = 0;
             /* A broken constraint is the caller's to explain; anything else
              * is a fault the log must show. */
@@ -313,7 +271,7 @@ enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
 
 static void bind_value(struct lpd_pg_stmt *st, const char *name, char *value, int length, int format, unsigned int type)
 {
-    int i = find_name(st, name, strlen(name));
+    int i = lpd_sql_parameter_index(&st->params, name);
     if (i < 0) {
         free(value);
         return;

@@ -21,8 +21,10 @@ bool lpd_pg_exec(struct lpd_pg_conn *conn, const char *sql, char *err, size_t er
 int64_t lpd_pg_changes(struct lpd_pg_conn *conn);
 
 /* NULL when `sql` cannot be turned into PostgreSQL's parameter form or out of
- * memory; the reason is in lpd_pg_errmsg(). */
-struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql);
+ * memory; the reason is in lpd_pg_errmsg(). A statement that is `kept` (run
+ * many times on this connection) is prepared on the server at its first run
+ * and executed by name from then on. */
+struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql, bool kept);
 void lpd_pg_stmt_free(struct lpd_pg_stmt *st);
 void lpd_pg_reset(struct lpd_pg_stmt *st);
 void lpd_pg_clear_bindings(struct lpd_pg_stmt *st);

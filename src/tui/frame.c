@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "tui/colors.h"
+#include "tui/detail_lines.h"
 #include "tui/list_rows.h"
 #include "tui/view_ops.h"
 #include "tui/views.h"
@@ -41,6 +42,22 @@ void view_banner(const tui_state *state, tui_rect banner, const char *title)
         return;
     (void)state;
     tui_put_server(banner.y, banner.x, banner.w, title, TUI_ROLE_SECTION, false);
+}
+
+void view_detail_banner(const tui_state *state, tui_rect banner, const char *title, int lines,
+                        int scroll)
+{
+    int visible = tui_detail_visible_lines(state);
+    if (lines <= visible) {
+        view_banner(state, banner, title);
+        return;
+    }
+    /* Where the view is, as a pager says it, when the whole does not fit. */
+    int first = scroll > 0 ? scroll : 1;
+    int last = visible + scroll < lines ? visible + scroll : lines;
+    char text[400];
+    snprintf(text, sizeof text, "%.300s  (lines %d-%d of %d)", title, first, last, lines);
+    view_banner(state, banner, text);
 }
 
 static void draw_title(const tui_state *state, tui_rect r)

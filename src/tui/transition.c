@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "licportal/sanitize.h"
+#include "tui/detail_lines.h"
 #include "tui/view_ops.h"
 
 tui_effect *tui_push_effect(tui_effects *fx, tui_effect_kind kind)
@@ -506,13 +507,33 @@ tui_reaction tui_no_click(tui_state *state, int y, int x, tui_effects *fx)
     return TUI_REACT_NONE;
 }
 
-tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end)
+int tui_detail_visible_lines(const tui_state *state)
 {
-    if (to_end)
-        state->detail_scroll = delta > 0 ? 1 << 20 : 0;
-    else
-        state->detail_scroll += (int)delta;
-    if (state->detail_scroll < 0)
-        state->detail_scroll = 0;
-    return TUI_REACT_REDRAW;
+    /* The banner and the blank line under it come first. */
+    int visible = state->layout.main.h - 2;
+    return visible > 1 ? visible : 1;
+}
+
+int tui_detail_max_scroll(const tui_state *state, int lines)
+{
+    int beyond = lines - tui_detail_visible_lines(state);
+    return beyond > 0 ? beyond : 0;
+}
+
+int tui_detail_scroll_shown(const tui_state *state, int lines)
+{
+    int max = tui_detail_max_scroll(state, lines);
+    return state->detail_scroll < max ? state->detail_scroll : max;
+}
+
+tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end, int lines)
+{
+    int max = tui_detail_max_scroll(state, lines);
+    int before = state->detail_scroll;
+    /* From where the view shows it: a resize may have left the scroll past
+     * the end. */
+    long scroll = to_end ? (delta > 0 ? max : 0)
+                         : (long)tui_detail_scroll_shown(state, lines) + delta;
+    state->detail_scroll = scroll < 0 ? 0 : scroll > max ? max : (int)scroll;
+    return state->detail_scroll != before ? TUI_REACT_REDRAW : TUI_REACT_NONE;
 }

@@ -73,7 +73,9 @@ tui_pager *tui_no_pager(tui_state *state);
 tui_reaction tui_no_click(tui_state *state, int y, int x, tui_effects *fx);
 /* The id of the selected row of the list shown, or "" when none is loaded. */
 const char *tui_list_selected_id(tui_state *state);
-/* Scrolling a detail view. */
-tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end);
+/* Scrolling a detail view of `lines` lines (see detail_lines.h): never
+ * before its first line nor past the point where its last one is at the
+ * bottom. */
+tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end, int lines);
 
 #endif

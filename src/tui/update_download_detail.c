@@ -1,8 +1,11 @@
 /* A download's detail: scrolling and starting the download. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "licportal/sanitize.h"
 #include "tui/download_dir.h"
+#include "tui/detail_lines.h"
+#include "tui/text_wrap.h"
 #include "tui/transition.h"
 #include "tui/view_ops.h"
 
@@ -14,10 +17,28 @@ static tui_reaction fetch(tui_state *state, tui_effects *fx)
     return TUI_REACT_REDRAW;
 }
 
+int tui_download_detail_lines(const tui_state *state)
+{
+    if (!state->download_detail_loaded)
+        return 0;
+    const lp_download *d = &state->download_detail;
+    int width = state->layout.main.w;
+    /* Six fields; the digest on one line, or in halves on two where one
+     * would cut it; a blank line; the progress bar and its numbers and a
+     * blank line, or the download hint and a blank line; "Release notes"
+     * and the notes wrapped to the width. */
+    int digest = width - 17 > 0 && (size_t)(width - 17) < strlen(d->sha256) ? 2 : 1;
+    bool progress = state->download_running || state->download_progress.received > 0;
+    char *notes = lp_sanitize_str(d->release_notes ? d->release_notes : "(none)");
+    int note_lines = tui_wrap_count(notes, width - 3);
+    free(notes);
+    return 6 + digest + 1 + (progress ? 3 : 2) + 1 + note_lines;
+}
+
 static tui_reaction move(tui_state *state, long delta, bool to_end, tui_effects *fx)
 {
     (void)fx;
-    return tui_detail_scroll(state, delta, to_end);
+    return tui_detail_scroll(state, delta, to_end, tui_download_detail_lines(state));
 }
 
 /* The destination is asked first, with the default filled in. */

@@ -5,6 +5,7 @@
 
 #include "licportal/license_file.h"
 #include "licportal/sanitize.h"
+#include "tui/detail_lines.h"
 #include "tui/transition.h"
 #include "tui/update.h"
 #include "tui/view_ops.h"
@@ -19,10 +20,22 @@ static tui_reaction fetch(tui_state *state, tui_effects *fx)
     return TUI_REACT_REDRAW;
 }
 
+int tui_license_detail_lines(const tui_state *state)
+{
+    if (!state->detail_loaded)
+        return 0;
+    const lp_license_detail *d = &state->detail;
+    /* Eight fields, a blank line, "Features" and one line each, a blank
+     * line, "Renewal", two lines per option and the options' keys. */
+    size_t lines = 8 + 1 + 1 + d->feature_count + 1 + 1 + 2 * d->renewal_option_count +
+                   (d->renewal_option_count > 0 ? 1 : 0);
+    return (int)lines;
+}
+
 static tui_reaction move(tui_state *state, long delta, bool to_end, tui_effects *fx)
 {
     (void)fx;
-    return tui_detail_scroll(state, delta, to_end);
+    return tui_detail_scroll(state, delta, to_end, tui_license_detail_lines(state));
 }
 
 static tui_reaction open(tui_state *state, tui_effects *fx)

@@ -1,5 +1,4 @@
 /* Downloads: the entitled files newest first, their details and a progress bar. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,8 @@
 #include "licportal/sanitize.h"
 #include "tui/list_rows.h"
 #include "tui/list_view.h"
+#include "tui/detail_lines.h"
+#include "tui/text_wrap.h"
 #include "tui/views.h"
 
 void view_downloads_draw(const tui_state *state, tui_rect main)
@@ -28,9 +29,9 @@ void view_downloads_draw(const tui_state *state, tui_rect main)
                    TUI_DOWNLOAD_COLUMNS);
 }
 
-static int field(const tui_state *state, tui_rect main, int y, const char *label, const char *value)
+static int field(int scroll, tui_rect main, int y, const char *label, const char *value)
 {
-    int row = y - state->detail_scroll;
+    int row = y - scroll;
     if (row < main.y + 1 || row >= main.y + main.h)
         return y + 1;
     tui_put(row, main.x + 1, 14, label, TUI_ROLE_KPI_LABEL, true);
@@ -40,17 +41,17 @@ static int field(const tui_state *state, tui_rect main, int y, const char *label
 
 /* The digest whole, so that it can be compared by eye: on two lines, in halves,
  * where one line would cut it. */
-static int digest_field(const tui_state *state, tui_rect main, int y, const char *hex)
+static int digest_field(int scroll, tui_rect main, int y, const char *hex)
 {
     size_t len = strlen(hex);
     int width = main.w - 17;
     if (width <= 0 || (size_t)width >= len)
-        return field(state, main, y, "SHA-256", hex);
+        return field(scroll, main, y, "SHA-256", hex);
     char half[80];
     int first = (int)((len + 1) / 2);
     snprintf(half, sizeof half, "%.*s", first, hex);
-    y = field(state, main, y, "SHA-256", half);
-    return field(state, main, y, "", hex + first);
+    y = field(scroll, main, y, "SHA-256", half);
+    return field(scroll, main, y, "", hex + first);
 }
 
 void view_download_detail_draw(const tui_state *state, tui_rect main)
@@ -66,20 +67,22 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
     lp_sanitize_into(d->product.name, name, sizeof name);
     lp_sanitize_into(d->version, version, sizeof version);
     snprintf(title, sizeof title, "Download: %s %s", name, version);
-    view_banner(state, banner, title);
+    int lines = tui_download_detail_lines(state);
+    int scroll = tui_detail_scroll_shown(state, lines);
+    view_detail_banner(state, banner, title, lines, scroll);
     char size[32], released[16];
     lp_format_size(d->size_bytes, size, sizeof size);
     lp_format_date(d->released_at, released, sizeof released);
     int y = main.y + 2;
-    y = field(state, main, y, "File", d->filename);
-    y = field(state, main, y, "Channel", d->channel);
-    y = field(state, main, y, "Platform", d->platform);
-    y = field(state, main, y, "Arch", d->arch);
-    y = field(state, main, y, "Size", size);
-    y = field(state, main, y, "Released", released);
-    y = digest_field(state, main, y, d->sha256);
+    y = field(scroll, main, y, "File", d->filename);
+    y = field(scroll, main, y, "Channel", d->channel);
+    y = field(scroll, main, y, "Platform", d->platform);
+    y = field(scroll, main, y, "Arch", d->arch);
+    y = field(scroll, main, y, "Size", size);
+    y = field(scroll, main, y, "Released", released);
+    y = digest_field(scroll, main, y, d->sha256);
     y++;
-    int bar_row = y - state->detail_scroll;
+    int bar_row = y - scroll;
     if (state->download_running || state->download_progress.received > 0) {
         const lp_download_progress *p = &state->download_progress;
         if (bar_row > main.y && bar_row < main.y + main.h) {
@@ -115,7 +118,7 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
             tui_put(bar_row, main.x + 1, main.w - 2, text, TUI_ROLE_DIM, false);
         y += 2;
     }
-    int row = y - state->detail_scroll;
+    int row = y - scroll;
     if (row > main.y && row < main.y + main.h)
         tui_put(row, main.x + 1, main.w - 2, "Release notes", TUI_ROLE_SECTION, false);
     y++;
@@ -123,42 +126,16 @@ void view_download_detail_draw(const tui_state *state, tui_rect main)
     /* Sanitising turned line breaks into spaces: wrap by width. */
     int width = main.w - 3;
     size_t len = notes ? strlen(notes) : 0;
-    size_t at = 0;
-    while (notes && at < len && width > 0) {
+    size_t at = 0, from, line_len;
+    while (tui_wrap_next(notes, len, &at, width, &from, &line_len)) {
         char line[1024];
-        /* Whole characters up to the width; the next line goes on from there. */
-        size_t cols = 0, end = at;
-        while (end < len && cols < (size_t)width) {
-            uint32_t cp;
-            size_t step = lp_utf8_decode((const unsigned char *)notes + end, len - end, &cp);
-            char one[8] = {0};
-            memcpy(one, notes + end, step < 7 ? step : 7);
-            size_t w = lp_text_width(one);
-            if (cols + w > (size_t)width)
-                break;
-            cols += w;
-            end += step;
-        }
-        if (end == at)
-            break;
-        /* A word the width cuts goes to the next line whole, unless it is the only one. */
-        size_t next = end;
-        if (end < len && notes[end] != ' ') {
-            size_t space = end;
-            while (space > at && notes[space - 1] != ' ')
-                space--;
-            if (space > at)
-                end = next = space;
-        }
-        while (next < len && notes[next] == ' ')
-            next++;
-        memcpy(line, notes + at, end - at < sizeof line - 1 ? end - at : sizeof line - 1);
-        line[end - at < sizeof line - 1 ? end - at : sizeof line - 1] = '\0';
-        row = y - state->detail_scroll;
+        size_t n = line_len < sizeof line - 1 ? line_len : sizeof line - 1;
+        memcpy(line, notes + from, n);
+        line[n] = '\0';
+        row = y - scroll;
         if (row > main.y && row < main.y + main.h)
             tui_put(row, main.x + 2, width, line, TUI_ROLE_NORMAL, false);
         y++;
-        at = next;
     }
     free(notes);
 }

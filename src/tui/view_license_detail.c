@@ -4,13 +4,14 @@
 
 #include "licportal/format.h"
 #include "licportal/sanitize.h"
+#include "tui/detail_lines.h"
 #include "tui/views.h"
 #include "tui/widgets.h"
 
-static int line(const tui_state *state, tui_rect main, int y, const char *label, const char *value,
+static int line(int scroll, tui_rect main, int y, const char *label, const char *value,
                 tui_role role)
 {
-    int row = y - state->detail_scroll;
+    int row = y - scroll;
     if (row > main.y && row < main.y + main.h) {
         if (label) {
             tui_put(row, main.x + 1, 18, label, TUI_ROLE_KPI_LABEL, true);
@@ -34,7 +35,9 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
     char title[200], product[128];
     lp_sanitize_into(s->product.name, product, sizeof product);
     snprintf(title, sizeof title, "License: %s", product);
-    view_banner(state, banner, title);
+    int lines = tui_license_detail_lines(state);
+    int scroll = tui_detail_scroll_shown(state, lines);
+    view_detail_banner(state, banner, title, lines, scroll);
 
     char added[16], expires[16], seats[64], key_hint[96], key[16];
     lp_format_date(s->added_at, added, sizeof added);
@@ -44,23 +47,23 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
     snprintf(key_hint, sizeof key_hint, "%s  (%s reveals the full key)", s->key_masked, key);
 
     int y = main.y + 2;
-    y = line(state, main, y, "License key", state->revealed_key ? state->revealed_key : key_hint,
+    y = line(scroll, main, y, "License key", state->revealed_key ? state->revealed_key : key_hint,
              TUI_ROLE_KPI_VALUE);
-    y = line(state, main, y, "Product", s->product.name, TUI_ROLE_NORMAL);
-    y = line(state, main, y, "Edition", s->edition ? s->edition : "-", TUI_ROLE_NORMAL);
-    y = line(state, main, y, "Status", lp_license_status_name(s->status),
+    y = line(scroll, main, y, "Product", s->product.name, TUI_ROLE_NORMAL);
+    y = line(scroll, main, y, "Edition", s->edition ? s->edition : "-", TUI_ROLE_NORMAL);
+    y = line(scroll, main, y, "Status", lp_license_status_name(s->status),
              view_status_role(s->status));
-    y = line(state, main, y, "Added", added, TUI_ROLE_NORMAL);
-    y = line(state, main, y, "Expires", s->expires_at == LP_TIME_NONE ? "never" : expires,
+    y = line(scroll, main, y, "Added", added, TUI_ROLE_NORMAL);
+    y = line(scroll, main, y, "Expires", s->expires_at == LP_TIME_NONE ? "never" : expires,
              TUI_ROLE_NORMAL);
-    y = line(state, main, y, "Activations", seats, TUI_ROLE_NORMAL);
-    y = line(state, main, y, "ID", s->id, TUI_ROLE_DIM);
+    y = line(scroll, main, y, "Activations", seats, TUI_ROLE_NORMAL);
+    y = line(scroll, main, y, "ID", s->id, TUI_ROLE_DIM);
     y++;
-    y = line(state, main, y, "Features", d->feature_count ? "" : "(none)", TUI_ROLE_NORMAL);
+    y = line(scroll, main, y, "Features", d->feature_count ? "" : "(none)", TUI_ROLE_NORMAL);
     for (size_t i = 0; i < d->feature_count; i++)
-        y = line(state, main, y, NULL, d->features[i], TUI_ROLE_NORMAL);
+        y = line(scroll, main, y, NULL, d->features[i], TUI_ROLE_NORMAL);
     y++;
-    y = line(state, main, y, "Renewal",
+    y = line(scroll, main, y, "Renewal",
              !d->renewable             ? "not renewable"
              : d->renewal_option_count ? ""
                                        : "(no options)",
@@ -73,8 +76,8 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
         lp_sanitize_into(o->label, label, sizeof label);
         snprintf(text, sizeof text, "%s %s: %s for %lld months", selected ? ">" : " ", label, price,
                  (long long)o->term_months);
-        y = line(state, main, y, NULL, text, selected ? TUI_ROLE_SELECTED : TUI_ROLE_NORMAL);
-        y = line(state, main, y, NULL, o->checkout_url, TUI_ROLE_DIM);
+        y = line(scroll, main, y, NULL, text, selected ? TUI_ROLE_SELECTED : TUI_ROLE_NORMAL);
+        y = line(scroll, main, y, NULL, o->checkout_url, TUI_ROLE_DIM);
     }
     if (d->renewal_option_count > 0) {
         char next[16], qr[16], copy[16], text[160];
@@ -82,6 +85,6 @@ void view_license_detail_draw(const tui_state *state, tui_rect main)
         view_key_of(state, TUI_ACTION_SHOW_QR, qr, sizeof qr);
         view_key_of(state, TUI_ACTION_COPY_URL, copy, sizeof copy);
         snprintf(text, sizeof text, "%s next option  %s QR code  %s copy URL", next, qr, copy);
-        y = line(state, main, y, NULL, text, TUI_ROLE_DIM);
+        y = line(scroll, main, y, NULL, text, TUI_ROLE_DIM);
     }
 }

@@ -25,6 +25,9 @@ void view_log_draw(const tui_state *state);
 
 /* "Loading" or an error line at the top of a view. */
 void view_banner(const tui_state *state, tui_rect banner, const char *title);
+/* A detail view's banner; where its `lines` do not fit, it says which show. */
+void view_detail_banner(const tui_state *state, tui_rect banner, const char *title, int lines,
+                        int scroll);
 /* The first key bound to `action`, for hints ("l"). */
 void view_key_of(const tui_state *state, tui_action action, char *out, size_t size);
 tui_role view_status_role(lp_license_status status);

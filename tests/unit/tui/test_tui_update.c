@@ -1,9 +1,12 @@
 /* update(state, event) -> effects for the login screen, the shell and the dashboard. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../suite_runner.h"
+#include "tui/detail_lines.h"
 #include "tui/download_dir.h"
+#include "tui/text_wrap.h"
 #include "tui/update.h"
 
 static tui_state st;
@@ -1227,6 +1230,79 @@ static void open_detail_with_renewals(void)
     ck_assert(st.detail_loaded);
 }
 
+START_TEST(a_detail_scrolls_to_its_last_line_and_no_further)
+{
+    open_detail_with_renewals();
+    /* 8 fields, blank, Features (none), blank, Renewal, 2 x 2 option lines, the keys. */
+    int lines = tui_license_detail_lines(&st);
+    ck_assert_int_eq(lines, 17);
+    st.layout = tui_layout_compute(60, 12);
+    int max = lines - tui_detail_visible_lines(&st);
+    ck_assert_int_gt(max, 0);
+    key('G');
+    ck_assert_int_eq(st.detail_scroll, max);
+    due = TUI_REACT_NONE;
+    key('j');
+    ck_assert_int_eq(st.detail_scroll, max);
+    ck_assert_int_eq(due, TUI_REACT_NONE); /* nothing moved, nothing to draw */
+    key('k');
+    ck_assert_int_eq(st.detail_scroll, max - 1);
+    key('g');
+    ck_assert_int_eq(st.detail_scroll, 0);
+    key('k');
+    ck_assert_int_eq(st.detail_scroll, 0);
+    /* Grown taller than the detail: the scroll shown is 0, and a key starts from there. */
+    key('G');
+    st.layout = tui_layout_compute(60, 40);
+    ck_assert_int_eq(tui_detail_scroll_shown(&st, lines), 0);
+    key('j');
+    ck_assert_int_eq(st.detail_scroll, 0);
+    teardown();
+}
+END_TEST
+
+START_TEST(a_download_detail_counts_its_wrapped_notes)
+{
+    setup_main();
+    st.download_detail_loaded = true;
+    st.download_detail.id = strdup("rel_1");
+    st.download_detail.filename = strdup("atlas.tar.gz");
+    snprintf(st.download_detail.sha256, sizeof st.download_detail.sha256, "%s",
+             "e63311956b664ad2e9c1a1496f463bc28ac7af192c6615951e477f788c4ad8e9");
+    st.download_detail.release_notes = strdup("one two three four five six seven eight nine ten");
+    st.view = TUI_VIEW_DOWNLOAD_DETAIL;
+    /* Wide: the digest on one line, the notes on one. */
+    st.layout = tui_layout_compute(200, 50);
+    ck_assert_int_eq(tui_download_detail_lines(&st), 6 + 1 + 1 + 2 + 1 + 1);
+    /* Narrow: the digest in halves, the notes wrapped by words. */
+    st.layout = tui_layout_compute(40, 20);
+    int width = st.layout.main.w - 3;
+    int notes = tui_wrap_count(st.download_detail.release_notes, width);
+    ck_assert_int_gt(notes, 1);
+    ck_assert_int_eq(tui_download_detail_lines(&st), 6 + 2 + 1 + 2 + 1 + notes);
+    teardown();
+}
+END_TEST
+
+START_TEST(wrapping_keeps_words_whole_unless_one_is_too_long)
+{
+    ck_assert_int_eq(tui_wrap_count("", 10), 0);
+    ck_assert_int_eq(tui_wrap_count("abc def", 10), 1);
+    ck_assert_int_eq(tui_wrap_count("abc def", 5), 2);
+    ck_assert_int_eq(tui_wrap_count("abcdefghij", 4), 3); /* cut where one word is the line */
+    ck_assert_int_eq(tui_wrap_count("abc", 0), 0);
+    size_t at = 0, from, len;
+    const char *text = "alpha beta gamma";
+    ck_assert(tui_wrap_next(text, strlen(text), &at, 12, &from, &len));
+    ck_assert_int_eq((int)from, 0);
+    ck_assert_int_eq((int)len, 11); /* up to the space before gamma */
+    ck_assert(tui_wrap_next(text, strlen(text), &at, 12, &from, &len));
+    ck_assert_int_eq((int)from, 11);
+    ck_assert_int_eq((int)len, 5);
+    ck_assert(!tui_wrap_next(text, strlen(text), &at, 12, &from, &len));
+}
+END_TEST
+
 START_TEST(renewal_urls_are_copied_and_shown_as_qr_codes)
 {
     open_detail_with_renewals();
@@ -2119,6 +2195,9 @@ int main(void)
     tcase_add_test(lists, every_list_sorts_by_the_apis_keys_and_reverses);
     tcase_add_test(lists, a_license_detail_opens_the_activations_of_that_license);
     tcase_add_test(lists, download_filters_cycle_and_refetch);
+    tcase_add_test(lists, a_detail_scrolls_to_its_last_line_and_no_further);
+    tcase_add_test(lists, a_download_detail_counts_its_wrapped_notes);
+    tcase_add_test(lists, wrapping_keeps_words_whole_unless_one_is_too_long);
     tcase_add_test(lists, renewal_urls_are_copied_and_shown_as_qr_codes);
     tcase_add_test(lists, the_key_is_copied_only_once_revealed);
     tcase_add_test(lists,
