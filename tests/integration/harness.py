@@ -17,8 +17,8 @@ database and server on a free port; the server is stopped when the class is
 done. The database is a SQLite file, or with LP_STORE=postgresql a fresh
 database in a PostgreSQL cluster the test process starts once (pg_cluster.py)
 and stops at exit; every licportald command the harness runs gets that URI as
---db, and the commands that sign license files --signing-keys as well. Paths come from the environment (set by meson): LICPORTALD,
-LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
+--db, and the commands that sign license files --signing-keys as well. Paths
+come from the environment (set by meson): LICPORTALD, LICPORTAL, LP_SOURCE_ROOT. With LP_VIA_PRISM=1 every request goes through
 `prism proxy --errors` checking docs/api/openapi.yaml, and any response that
 breaks the document fails the test (ContractViolation).
 
@@ -36,8 +36,8 @@ Portal (self.portal): dir, db (a SQLite path or a PostgreSQL URI), signing_keys
 add_user(), admin(*argv) for any sub-command, store_args(command) (--db and, where
 the store needs it, --signing-keys, for tests that run licportald themselves),
 sql(query, params, write=False) on the store in either dialect ('?' parameters),
-skip_explicit_ids(table) after rows written with their ids, start()/stop() (a restart gets a new port), client(), direct_client(),
-login(), log_text()/log_tail(). A server that crashes, exits non-zero or ignores
+skip_explicit_ids(table) after rows written with their ids, start()/stop() (a
+restart gets a new port), client(), direct_client(), login(), log_text()/log_tail(). A server that crashes, exits non-zero or ignores
 SIGTERM fails the class in tearDownClass. Portal(same_store_as=other) is a second
 licportald on other's database (PostgreSQL only).
 
@@ -188,7 +188,8 @@ def bind_parameters(query, params):
             except StopIteration as exc:
                 raise HarnessError(f"too few parameters for {query!r}") from exc
         out.append(ch)
-    if next(values, None) is not None:
+    left_over = object()
+    if next(values, left_over) is not left_over:
         raise HarnessError(f"too many parameters for {query!r}")
     return "".join(out)
 

@@ -67,6 +67,8 @@ class ParameterTest(unittest.TestCase):
             harness.bind_parameters("SELECT ?, ?", (1,))
         with self.assertRaises(harness.HarnessError):
             harness.bind_parameters("SELECT ?", (1, 2))
+        with self.assertRaises(harness.HarnessError):
+            harness.bind_parameters("SELECT ?", (1, None))
 
 
 class StoreSqlTest(harness.PortalTestCase):
