@@ -38,6 +38,9 @@ SUPERUSER = "postgres"
 UNPRIVILEGED_USER = "nobody"
 UNPRIVILEGED_GROUP = "nogroup"
 START_TIMEOUT = 60
+# Room for the temporary folder in a socket path: 107 bytes less this module's
+# folder name (licportal-pg-XXXXXXXX), /socket and /.s.PGSQL.5432.
+SOCKET_PATH_ROOM = 60
 # Throwaway data: durability costs time and buys nothing.
 SETTINGS = {
     "listen_addresses": "''",
@@ -112,8 +115,11 @@ class Cluster:
         self.as_root = os.geteuid() == 0
         if path is None:
             # As root, the server's user must reach the folder: the system's temporary
-            # folder is open to all, a private TMPDIR may not be.
-            base = "/tmp" if self.as_root else None
+            # folder is open to all, a private TMPDIR may not be. A socket's path must
+            # also fit in sun_path (108 bytes with its name, .s.PGSQL.5432).
+            base = None
+            if self.as_root or len(tempfile.gettempdir()) > SOCKET_PATH_ROOM:
+                base = "/tmp"
             path = tempfile.mkdtemp(prefix="licportal-pg-", dir=base)
         self.path = os.path.abspath(path)
         self.data = os.path.join(self.path, "data")
