@@ -81,7 +81,7 @@ static bool want_no_color(const lp_config *config)
 
 int tui_run(const lp_config *config)
 {
-    setlocale(LC_ALL, "");
+    setlocale(LC_CTYPE, ""); /* as main does: only the character set matters */
     if (!config || !config->server) {
         fprintf(stderr, "licportal: no server configured: use --server URL or LICPORTAL_SERVER, "
                         "or set server= in the profile\n");
