@@ -213,7 +213,14 @@ enum MHD_Result lpd_api_login(struct lpd_request *req)
     char hash[256] = "";
     unsigned char otp_secret[LP_TOTP_SECRET_MAX];
     size_t otp_len = 0;
-    bool found = lpd_step(st) == LPD_ROW;
+    enum lpd_step_result looked_up = lpd_step(st);
+    if (looked_up == LPD_ERROR) {
+        lpd_stmt_reset(st);
+        give_back_attempt(req, &keys);
+        cJSON_Delete(json);
+        return lpd_reply_internal(req);
+    }
+    bool found = looked_up == LPD_ROW;
     if (found) {
         user.id = lpd_col_int(st, 0, 0);
         snprintf(user.email, sizeof user.email, "%s", lpd_col_text(st, 1));
@@ -298,8 +305,12 @@ static enum MHD_Result refresh_in_transaction(struct lpd_request *req, const cha
     if (st == NULL)
         return lpd_reply_internal(req);
     lpd_bind_text(st, ":hash", hash);
-    if (lpd_step(st) != LPD_ROW) {
+    enum lpd_step_result found = lpd_step(st);
+    if (found != LPD_ROW) {
         lpd_stmt_reset(st);
+        /* A store that failed says nothing about the token: the client keeps it. */
+        if (found == LPD_ERROR)
+            return lpd_reply_internal(req);
         return lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_INVALID_REFRESH_TOKEN, "unknown refresh token");
     }
     int64_t session_id = lpd_col_int(st, 0, 0);

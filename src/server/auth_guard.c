@@ -30,7 +30,14 @@ bool lpd_authenticate(struct lpd_request *req)
         return false;
     }
     lpd_bind_text(st, ":hash", hash);
-    if (lpd_step(st) != LPD_ROW || !lpd_col_is_null(st, 2)) {
+    enum lpd_step_result found = lpd_step(st);
+    if (found == LPD_ERROR) {
+        /* Not the token's fault: a client must not drop its session over it. */
+        lpd_stmt_reset(st);
+        lpd_reply_internal(req);
+        return false;
+    }
+    if (found != LPD_ROW || !lpd_col_is_null(st, 2)) {
         lpd_stmt_reset(st);
         lpd_reply_error(req, MHD_HTTP_UNAUTHORIZED, LP_CODE_UNAUTHENTICATED, "missing or invalid access token");
         return false;

@@ -185,6 +185,17 @@ const char *lpd_db_errmsg(struct lpd_db *db)
     return db->lite != NULL ? sqlite3_errmsg(db->lite) : "no database";
 }
 
+bool lpd_db_unreachable(struct lpd_db *db)
+{
+#if LP_HAVE_POSTGRESQL
+    if (IS_PG(db))
+        return lpd_pg_unreachable(db->pg);
+#else
+    (void)db;
+#endif
+    return false;
+}
+
 bool lpd_db_failed_constraint(struct lpd_db *db)
 {
 #if LP_HAVE_POSTGRESQL

@@ -61,6 +61,10 @@ void lpd_db_rollback(struct lpd_db *db);
 /* The message of the last failure on this connection. */
 const char *lpd_db_errmsg(struct lpd_db *db);
 
+/* Whether the connection to the store is lost (PostgreSQL; never SQLite).
+ * The next statement tries to open it again. */
+bool lpd_db_unreachable(struct lpd_db *db);
+
 /* Whether the last failure broke a constraint (a duplicate key, a missing
  * referenced row, a CHECK). */
 bool lpd_db_failed_constraint(struct lpd_db *db);

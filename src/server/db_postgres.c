@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "server/sql_parameters.h"
 
@@ -101,6 +102,11 @@ const char *lpd_pg_errmsg(struct lpd_pg_conn *conn)
 bool lpd_pg_failed_constraint(struct lpd_pg_conn *conn)
 {
     return conn->sqlstate[0] == '2' && conn->sqlstate[1] == '3';
+}
+
+bool lpd_pg_unreachable(struct lpd_pg_conn *conn)
+{
+    return PQstatus(conn->conn) == CONNECTION_BAD;
 }
 
 int64_t lpd_pg_changes(struct lpd_pg_conn *conn)
@@ -214,6 +220,13 @@ void lpd_pg_stmt_free(struct lpd_pg_stmt *st)
     free(st);
 }
 
+static bool is_read(const char *sql)
+{
+    while (*sql == ' ' || *sql == '\n' || *sql == '(')
+        sql++;
+    return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
 /* A kept statement is prepared with the parameter types of its first run
  * (integers as bigint, texts left for the server to infer). */
 static PGresult *execute(struct lpd_pg_stmt *st)
@@ -247,7 +260,17 @@ enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
         free_blobs(st);
         PQclear(st->result);
         reconnect_if_lost(st->owner);
+        bool outside_transaction = PQtransactionStatus(st->owner->conn) == PQTRANS_IDLE;
         st->result = execute(st);
+        /* A connection the server closed while it sat idle (a restart) is
+         * only found dead by the next statement: a read that met it runs
+         * once more on a new one. A write is not repeated: it may have been
+         * done before the connection went. */
+        if (lpd_pg_unreachable(st->owner) && outside_transaction && is_read(st->params.sql)) {
+            PQclear(st->result);
+            reconnect_if_lost(st->owner);
+            st->result = execute(st);
+        }
         st->ran = true;
         st->row = -1;
         if (st->result == NULL || !result_ok(st->owner, st->result)) {

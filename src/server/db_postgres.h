@@ -17,6 +17,7 @@ struct lpd_pg_conn *lpd_pg_connect(const char *uri, char *err, size_t err_size);
 void lpd_pg_close(struct lpd_pg_conn *conn);
 const char *lpd_pg_errmsg(struct lpd_pg_conn *conn);
 bool lpd_pg_failed_constraint(struct lpd_pg_conn *conn);
+bool lpd_pg_unreachable(struct lpd_pg_conn *conn);
 bool lpd_pg_exec(struct lpd_pg_conn *conn, const char *sql, char *err, size_t err_size);
 int64_t lpd_pg_changes(struct lpd_pg_conn *conn);
 

@@ -58,8 +58,13 @@ lpd_personal_token_outcome lpd_personal_token_authenticate(struct lpd_request *r
         return LP_PERSONAL_TOKEN_REFUSED;
     }
     lpd_bind_text(st, ":hash", hash);
-    if (lpd_step(st) != LPD_ROW) {
+    enum lpd_step_result found = lpd_step(st);
+    if (found != LPD_ROW) {
         lpd_stmt_reset(st);
+        if (found == LPD_ERROR) {
+            lpd_reply_internal(req);
+            return LP_PERSONAL_TOKEN_REFUSED;
+        }
         return LP_PERSONAL_TOKEN_UNKNOWN;
     }
     int64_t token_id = lpd_col_int(st, 0, 0);

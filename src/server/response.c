@@ -116,5 +116,9 @@ enum MHD_Result lpd_reply_no_content(struct lpd_request *req)
 
 enum MHD_Result lpd_reply_internal(struct lpd_request *req)
 {
+    /* A store that cannot be reached (a PostgreSQL restart, a failover) is
+     * passing trouble, which a client may retry, not a fault of the request. */
+    if (req->db != NULL && lpd_db_unreachable(req->db))
+        return lpd_reply_error(req, MHD_HTTP_SERVICE_UNAVAILABLE, LP_CODE_UNAVAILABLE, "the database is not available");
     return lpd_reply_error(req, MHD_HTTP_INTERNAL_SERVER_ERROR, LP_CODE_INTERNAL_ERROR, "the server failed to answer");
 }

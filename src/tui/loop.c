@@ -143,6 +143,31 @@ static void copy_to_clipboard(const char *text)
     free(b64);
 }
 
+/* The body outlives the event it came with: a copy waits for the paint. */
+static void keep_snapshot(tui_loop *loop, const char *body, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    if (!copy)
+        return;
+    memcpy(copy, body, len);
+    free(loop->snapshot_body);
+    loop->snapshot_body = copy;
+    loop->snapshot_len = len;
+}
+
+/* Best effort: without a snapshot the UI only has nothing to show offline. */
+static void save_kept_snapshot(tui_loop *loop)
+{
+    if (!loop->snapshot_body)
+        return;
+    lp_error err;
+    lp_error_clear(&err);
+    tui_snapshot_save(loop->snapshot_path, loop->snapshot_body, loop->snapshot_len, &err);
+    free(loop->snapshot_body);
+    loop->snapshot_body = NULL;
+    loop->snapshot_len = 0;
+}
+
 static void run_effect(tui_loop *loop, tui_effect *fx)
 {
     lp_error err;
@@ -242,7 +267,7 @@ static void run_effect(tui_loop *loop, tui_effect *fx)
         return;
     case TUI_FX_SAVE_SNAPSHOT:
         if (loop->snapshot_path && fx->as.body.data)
-            tui_snapshot_save(loop->snapshot_path, fx->as.body.data, fx->as.body.len, &err);
+            keep_snapshot(loop, fx->as.body.data, fx->as.body.len);
         return;
     case TUI_FX_LOAD_SNAPSHOT: {
         lp_dashboard snapshot;
@@ -569,6 +594,7 @@ void tui_loop_run(tui_loop *loop)
         if (loop->reaction &
             (TUI_REACT_REDRAW | TUI_REACT_REDRAW_BARS | TUI_REACT_REPAINT | TUI_REACT_SUSPEND))
             paint(loop);
+        save_kept_snapshot(loop);
         if (loop->state.quit)
             break;
         bool busy = loop->state.pending > 0 || loop->job;
@@ -596,4 +622,5 @@ void tui_loop_run(tui_loop *loop)
             dispatch(loop, &tick);
         }
     }
+    save_kept_snapshot(loop);
 }

@@ -27,6 +27,10 @@ typedef struct tui_loop {
     lp_client *client;
     lp_credstore *store;
     char *snapshot_path;
+    /* the dashboard body to keep as the snapshot, written after the next
+     * paint so that the disk never delays a frame */
+    char *snapshot_body;
+    size_t snapshot_len;
     lp_download_job *job;
     /* where the license file of the offline activation in flight goes */
     char offline_license_path[520];

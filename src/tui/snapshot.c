@@ -75,7 +75,10 @@ lp_status tui_snapshot_save(const char *path, const char *json, size_t len, lp_e
         }
         done += (size_t)n;
     }
-    if (fsync(fd) != 0 || close(fd) != 0) {
+    /* No fsync: the snapshot is a cache. A crash right after the rename can
+     * at worst leave it empty or cut, which tui_snapshot_load refuses like a
+     * missing one; an fsync cost more than a millisecond on every start. */
+    if (close(fd) != 0) {
         unlink(tmp);
         return lp_error_set(err, LP_ERR_IO, "cannot write %s: %s", tmp, strerror(errno));
     }

@@ -81,7 +81,7 @@ static bool want_no_color(const lp_config *config)
 
 int tui_run(const lp_config *config)
 {
-    setlocale(LC_ALL, "");
+    setlocale(LC_CTYPE, ""); /* as main does: only the character set matters */
     if (!config || !config->server) {
         fprintf(stderr, "licportal: no server configured: use --server URL or LICPORTAL_SERVER, "
                         "or set server= in the profile\n");
@@ -163,6 +163,7 @@ int tui_run(const lp_config *config)
         lp_client_free(loop.client);
         lp_credstore_free(loop.store);
         free(loop.snapshot_path);
+        free(loop.snapshot_body);
         return set_up ? 2 : 5;
     }
     set_term(screen);
@@ -195,6 +196,7 @@ int tui_run(const lp_config *config)
     lp_client_free(loop.client);
     lp_credstore_free(loop.store);
     free(loop.snapshot_path);
+    free(loop.snapshot_body);
     int sig = tui_loop_stop_signal();
     if (sig != 0) {
         /* The terminal is restored: end as the signal asked, for the parent to see. */

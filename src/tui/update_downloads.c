@@ -2,11 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "licportal/wire_names.h"
 #include "tui/transition.h"
 #include "tui/view_ops.h"
-
-static const char *const channel_cycle[] = {"", "stable", "beta"};
-static const char *const platform_cycle[] = {"", "linux", "windows", "macos", "any"};
 
 static tui_pager *pager(tui_state *state)
 {
@@ -100,25 +98,23 @@ static tui_reaction open(tui_state *state, tui_effects *fx)
 }
 
 /* The value after `current` in `cycle` (the first when it is not there). */
-static void cycle_value(char *current, size_t size, const char *const *cycle, int count)
+/* All ("") first, then each value the contract names, in its order. */
+static void cycle_value(char *current, size_t size, const lp_wire_names *values)
 {
-    int index = 0;
-    for (int i = 0; i < count; i++)
-        if (strcmp(cycle[i], current) == 0)
-            index = i;
-    tui_copy_text(current, size, cycle[(index + 1) % count]);
+    int index = current[0] ? lp_wire_index(values, current) : -1;
+    int next = index + 1 < (int)values->count ? index + 1 : -1;
+    tui_copy_text(current, size, next >= 0 ? values->names[next] : "");
 }
 
 static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
 {
     switch (action) {
     case TUI_ACTION_CHANNEL_FILTER:
-        cycle_value(state->download_channel, sizeof state->download_channel, channel_cycle,
-                    (int)(sizeof channel_cycle / sizeof channel_cycle[0]));
+        cycle_value(state->download_channel, sizeof state->download_channel, &lp_download_channels);
         return fetch(state, fx);
     case TUI_ACTION_PLATFORM_FILTER:
-        cycle_value(state->download_platform, sizeof state->download_platform, platform_cycle,
-                    (int)(sizeof platform_cycle / sizeof platform_cycle[0]));
+        cycle_value(state->download_platform, sizeof state->download_platform,
+                    &lp_download_platforms);
         return fetch(state, fx);
     default:
         return TUI_REACT_NONE;

@@ -22,7 +22,14 @@ void view_help_draw(const tui_state *state)
     if (count == 0)
         tui_put(box.y + 1, box.x + 2, box.w - 4, "No action matches.", TUI_ROLE_DIM, false);
     int rows = tui_help_visible_rows(l);
+    /* Where the description would get fewer than 30 columns, the name (what
+     * `:` takes) gives way and the keys narrow: what an action does matters
+     * more than its long name. */
     int key_w = 18, name_w = 20;
+    if (box.w - 4 - key_w - name_w - 2 < 30) {
+        key_w = 14;
+        name_w = -1;
+    }
     for (int i = 0; i < rows && i < box.h - 2; i++) {
         int index = state->help_scroll + i;
         if (index >= count)
@@ -39,7 +46,7 @@ void view_help_draw(const tui_state *state)
         char keys[96];
         tui_keymap_describe(&state->keymap, action, keys, sizeof keys);
         tui_put(y, x, key_w < room ? key_w : room, keys, TUI_ROLE_KEY_HINT, true);
-        if (room > key_w + 1)
+        if (name_w > 0 && room > key_w + 1)
             tui_put(y, x + key_w + 1, name_w < room - key_w - 1 ? name_w : room - key_w - 1,
                     info->name, TUI_ROLE_SECTION, true);
         if (room > key_w + name_w + 2)

@@ -97,7 +97,7 @@ class ExpectedScreensTest(TuiTestCase):
         t.keys("2")
         self.assert_screens(t, "licenses", "Licenses (")
         t.keys("?")
-        self.assert_screens(t, "help", "status-filter")
+        self.assert_screens(t, "help", "Cycle the status filter")
         # `/` narrows the list as it is typed; Esc clears the search, a second Esc closes.
         t.keys("/")
         t.text("SORT")

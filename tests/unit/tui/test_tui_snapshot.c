@@ -1,4 +1,5 @@
 /* The offline snapshot: written atomically with mode 0600, read back, one per account. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -64,6 +65,33 @@ START_TEST(a_missing_snapshot_is_an_error)
 }
 END_TEST
 
+/* Saved without fsync, a snapshot a crash cut short must read back as no
+ * snapshot at all, never as a partial dashboard. */
+START_TEST(an_empty_or_cut_snapshot_is_an_error)
+{
+    char dir[] = "/tmp/lp-snapshot-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *path = tui_snapshot_path(dir, "https://a.example", "me@example.com");
+    lp_error err;
+    lp_error_clear(&err);
+    size_t lengths[] = {0, 1, strlen(dashboard_json) / 2, strlen(dashboard_json) - 1};
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        FILE *f = fopen(path, "wb");
+        ck_assert_ptr_nonnull(f);
+        ck_assert_uint_eq(fwrite(dashboard_json, 1, lengths[i], f), lengths[i]);
+        fclose(f);
+        lp_dashboard d;
+        memset(&d, 0, sizeof d);
+        ck_assert_int_ne(tui_snapshot_load(path, &d, &err), LP_OK);
+        ck_assert_int_eq(d.recent_count, 0);
+        ck_assert_int_eq(d.kpis.total_licenses, 0);
+    }
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tui_snapshot");
@@ -71,6 +99,7 @@ int main(void)
     tcase_add_test(tc, a_saved_snapshot_reads_back);
     tcase_add_test(tc, each_account_has_its_own_snapshot);
     tcase_add_test(tc, a_missing_snapshot_is_an_error);
+    tcase_add_test(tc, an_empty_or_cut_snapshot_is_an_error);
     suite_add_tcase(s, tc);
     return lp_run_suite(s);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../suite_runner.h"
+#include "licportal/wire_names.h"
 #include "tui/detail_lines.h"
 #include "tui/download_dir.h"
 #include "tui/text_wrap.h"
@@ -1202,6 +1203,14 @@ START_TEST(download_filters_cycle_and_refetch)
     key('c');
     e = find(TUI_FX_FETCH_DOWNLOADS);
     ck_assert_str_eq(e->as.list.channel, "");
+    /* The platform cycle is "all" and then every platform the contract names. */
+    for (size_t i = 1; i < lp_download_platforms.count; i++) {
+        key('p');
+        ck_assert_str_eq(find(TUI_FX_FETCH_DOWNLOADS)->as.list.platform,
+                         lp_download_platforms.names[i]);
+    }
+    key('p');
+    ck_assert_str_eq(find(TUI_FX_FETCH_DOWNLOADS)->as.list.platform, "");
     teardown();
 }
 END_TEST
