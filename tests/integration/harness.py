@@ -149,6 +149,7 @@ def shared_cluster():
             cluster = pg_cluster.Cluster()
             atexit.register(cluster.stop)
             cluster.start()
+            cluster.stop_when_gone(os.getpid())
         except pg_cluster.ClusterError as exc:
             raise HarnessError(f"LP_STORE=postgresql: {exc}") from exc
         if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:

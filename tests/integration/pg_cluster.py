@@ -20,6 +20,7 @@ Command line (for the benchmark and the build):
     python3 pg_cluster.py start DIR         # prints the URI of a fresh database
     python3 pg_cluster.py database DIR      # another fresh database in the running cluster
     python3 pg_cluster.py stop DIR          # stops the cluster and removes DIR
+    python3 pg_cluster.py watch PID DIR     # waits for process PID to end, then stops DIR
 """
 
 import glob
@@ -32,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
 
 SUPERUSER = "postgres"
@@ -216,6 +218,13 @@ class Cluster:
         if problem is not None:
             raise problem
 
+    def stop_when_gone(self, pid):
+        """Stops the cluster once process `pid` has ended, even by SIGKILL, when no atexit
+        handler runs: a watcher in a session of its own checks once a second."""
+        subprocess.Popen([sys.executable, os.path.abspath(__file__), "watch", str(pid), self.path],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True, close_fds=True)
+
     # --- databases --------------------------------------------------------------------------
     def uri(self, database):
         query = urllib.parse.urlencode({"host": self.socket_dir, "user": SUPERUSER}, safe="/")
@@ -244,7 +253,7 @@ def _attached(path):
 
 
 def main(argv):
-    usage = "usage: pg_cluster.py bindir | start DIR | database DIR | stop DIR"
+    usage = "usage: pg_cluster.py bindir | start DIR | database DIR | stop DIR | watch PID DIR"
     if argv[1:] == ["bindir"]:
         try:
             print(find_bindir())
@@ -252,6 +261,13 @@ def main(argv):
         except ClusterError as exc:
             print(f"pg_cluster: {exc}", file=sys.stderr)
             return 1
+    if len(argv) == 4 and argv[1] == "watch" and argv[2].isdigit():
+        while os.path.exists(f"/proc/{argv[2]}") and os.path.isdir(argv[3]):
+            time.sleep(1)
+        if os.path.isdir(argv[3]):
+            argv = [argv[0], "stop", argv[3]]
+        else:
+            return 0
     if len(argv) != 3 or argv[1] not in ("start", "database", "stop"):
         print(usage, file=sys.stderr)
         return 2

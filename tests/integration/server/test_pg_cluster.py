@@ -3,6 +3,8 @@ import os
 import pwd
 import stat
 import subprocess
+import sys
+import time
 import unittest
 from unittest import mock
 
@@ -44,6 +46,22 @@ class ClusterTest(unittest.TestCase):
         other.start()
         other.stop()
         self.assertFalse(os.path.exists(other.path))
+
+    def test_a_cluster_outlives_no_killed_test_process(self):
+        code = ("import os, sys, time; sys.path.insert(0, sys.argv[1]); import pg_cluster; "
+                "c = pg_cluster.Cluster(); c.start(); c.stop_when_gone(os.getpid()); "
+                "print(c.path, flush=True); time.sleep(600)")
+        child = subprocess.Popen([sys.executable, "-c", code, os.path.dirname(pg_cluster.__file__)],
+                                 stdout=subprocess.PIPE)
+        path = child.stdout.readline().decode().strip()
+        self.assertTrue(os.path.isdir(path), path)
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        deadline = time.monotonic() + 30
+        while os.path.exists(path) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        self.assertFalse(os.path.exists(path), "the cluster of a killed process is still there")
 
     def test_missing_binaries_are_one_clear_line(self):
         with mock.patch.dict(os.environ, {"LP_PG_BINDIR": "/nonexistent"}):
