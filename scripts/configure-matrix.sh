@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Configures, builds and runs the unit suites of the build without some of its
 # parts: client only, no terminal UI, no keyring, no liboath (the server left out
-# by `auto`), no tests. Prints one TAP line per configuration.
+# by `auto`), no PostgreSQL store, no tests. Prints one TAP line per configuration.
 # Usage: scripts/configure-matrix.sh [DIR]   (build folders under DIR, default build-matrix)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +15,7 @@ configurations=(
   "no-tui|terminal UI (tui): NO|-Dtui=disabled"
   "no-keyring|Secret Service store (keyring): NO|-Dkeyring=disabled"
   "no-liboath|licportald (server): NO|-Dserver=auto"
+  "no-postgresql|PostgreSQL store (postgresql): NO|-Dpostgresql=disabled"
   "no-tests|tests: NO|-Dtests=disabled"
 )
 

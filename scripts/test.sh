@@ -73,7 +73,7 @@ if [ "$quick" = no ]; then
 fi
 
 if [ "$quick" = no ]; then
-  echo "== configure matrix: client only, no terminal UI, no keyring, no liboath, no tests"
+  echo "== configure matrix: client only, no terminal UI, no keyring, no liboath, no PostgreSQL, no tests"
   mkdir -p build-matrix
   bash scripts/configure-matrix.sh build-matrix | tee build-matrix/results.tap
   logs+=(build-matrix/results.tap)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli/options.h"
+#include "cli/report.h"
 #include "cli/table.h"
 #include "licportal/client.h"
 #include "licportal/config.h"
@@ -37,14 +38,6 @@ void cli_context_close(cli_context *ctx);
 
 /* Exit code 4 with "not logged in" unless a session is held. */
 int cli_require_session(cli_context *ctx);
-
-/* Prints "licportal: WHAT failed: MESSAGE[; HINT]" on one line to stderr and
- * returns the exit code for err->status. */
-int cli_report(const char *what, const lp_error *err);
-/* The line cli_report prints, without the "licportal: " prefix, into `out`. */
-void cli_report_text(const char *what, const lp_error *err, char *out, size_t size);
-/* The same for a failure found here rather than in the library. */
-int cli_fail(int exit_code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Runs a started call to its end. LP_OK with *call_out set (the caller frees
  * it), or the failure in *err (call freed). A NULL call means starting failed

@@ -189,6 +189,11 @@ class Cluster:
             conf.write(f"unix_socket_directories = '{self.socket_dir}'\n")
             for name, value in SETTINGS.items():
                 conf.write(f"{name} = {value}\n")
+        self.start_server()
+        return self
+
+    def start_server(self):
+        """Starts the PostgreSQL server of the initialised cluster (again, after stop_server)."""
         try:
             self._run([self._tool("pg_ctl"), "start", "--pgdata", self.data, "--wait",
                        f"--timeout={START_TIMEOUT}", "--log", self.log_path, "--silent"],
@@ -201,7 +206,12 @@ class Cluster:
                 said = ""
             raise ClusterError(f"{exc}\n{said}".strip()) from exc
         self.running = True
-        return self
+
+    def stop_server(self):
+        """Stops the PostgreSQL server and keeps its data, as a restart or a failover would."""
+        self._run([self._tool("pg_ctl"), "stop", "--pgdata", self.data, "--mode=fast", "--wait", "--silent"],
+                  "pg_ctl stop", server=True)
+        self.running = False
 
     def stop(self, remove=True):
         """Stops the server (when it runs) and removes the directory unless `remove` is False."""

@@ -1,4 +1,7 @@
 /* Exit codes: the numbers scripts rely on. */
+#include <string.h>
+
+#include "cli/report.h"
 #include "cli/exit_code.h"
 #include "cli_tests.h"
 
@@ -34,10 +37,28 @@ START_TEST(test_every_status_maps_into_the_documented_range)
 }
 END_TEST
 
+START_TEST(test_a_server_failure_says_when_to_try_again_once)
+{
+    lp_error err = {0};
+    char line[512];
+    lp_error_set(&err, LP_ERR_SERVER,
+                 "the server failed (HTTP 503): the database is not available: try again later");
+    cli_report_text("loading the dashboard", &err, line, sizeof line);
+    ck_assert_str_eq(
+        line, "loading the dashboard failed: the server failed (HTTP 503): the database is not "
+              "available: try again later");
+    /* A message that does not say it gets the hint. */
+    lp_error_set(&err, LP_ERR_SERVER, "the server failed");
+    cli_report_text("loading the dashboard", &err, line, sizeof line);
+    ck_assert_str_eq(line, "loading the dashboard failed: the server failed; try again later");
+}
+END_TEST
+
 TCase *exit_code_case(void)
 {
     TCase *tc = tcase_create("exit_code");
     tcase_add_test(tc, test_each_failure_has_its_documented_code);
     tcase_add_test(tc, test_every_status_maps_into_the_documented_range);
+    tcase_add_test(tc, test_a_server_failure_says_when_to_try_again_once);
     return tc;
 }
