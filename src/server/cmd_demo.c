@@ -116,7 +116,7 @@ int lpd_cmd_demo(int argc, char **argv)
         .now = (lp_time)time(NULL),
     };
     bool key_created;
-    bool ok = lpd_demo_generate(db, &o, err, sizeof err) &&
+    bool ok = lpd_demo_generate(db, &o, err, sizeof err) && lpd_db_after_bulk_load(db, err, sizeof err) &&
               lpd_signing_key_ensure(db, keys_dir, o.now, &key_created, err, sizeof err);
     sodium_memzero(password, sizeof password);
     lpd_db_free(db);

@@ -118,6 +118,8 @@ static int import_licenses(int argc, char **argv)
         printf("imported %ld licenses\n", count.rows);
         begun = false;
         status = LP_EXIT_OK;
+        if (!lpd_db_after_bulk_load(db, err, sizeof err))
+            fprintf(stderr, "licportald: imported, but %s\n", err);
     }
     if (begun)
         lpd_db_rollback(db);

@@ -310,6 +310,13 @@ bool lpd_db_begin_write(struct lpd_db *db, char *err, size_t err_size)
     return lpd_db_exec(db, "BEGIN IMMEDIATE", err, err_size);
 }
 
+bool lpd_db_after_bulk_load(struct lpd_db *db, char *err, size_t err_size)
+{
+    if (!IS_PG(db))
+        return true;
+    return lpd_db_exec(db, "VACUUM (ANALYZE) users, licenses, activations, renewal_options", err, err_size);
+}
+
 bool lpd_db_begin_read(struct lpd_db *db, char *err, size_t err_size)
 {
     if (IS_PG(db))

@@ -58,6 +58,12 @@ bool lpd_db_begin_read(struct lpd_db *db, char *err, size_t err_size);
 bool lpd_db_commit(struct lpd_db *db, char *err, size_t err_size);
 void lpd_db_rollback(struct lpd_db *db);
 
+/* After a bulk load, outside any transaction: PostgreSQL's planner
+ * statistics and visibility map are brought up to date for the portal's
+ * tables at once rather than whenever autovacuum comes round, so that the
+ * first requests already use index-only scans. SQLite needs nothing. */
+bool lpd_db_after_bulk_load(struct lpd_db *db, char *err, size_t err_size);
+
 /* The message of the last failure on this connection. */
 const char *lpd_db_errmsg(struct lpd_db *db);
 

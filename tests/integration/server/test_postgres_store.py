@@ -1,4 +1,5 @@
-# PostgreSQL going away and coming back while licportald serves: 503, sessions kept, no restart needed.
+# PostgreSQL as the store: going away and coming back while licportald serves (503, sessions kept,
+# no restart needed); statistics brought up to date after a bulk load.
 """Run with LP_STORE=postgresql only (suite 'postgresql'). The test process has a cluster of its
 own (harness.shared_cluster()), so stopping it touches no other module."""
 import harness
@@ -32,3 +33,14 @@ class StoreOutageTest(harness.PortalTestCase):
                                             auth=False)
         self.assertStatus(rotated, 200)
         self.assertStatus(self.portal.login(EMAIL).get("/me"), 200)
+
+
+class BulkLoadTest(harness.PortalTestCase):
+    demo_users = 1
+
+    def test_a_demo_load_leaves_the_planner_statistics_up_to_date(self):
+        # The demo data was loaded by `licportald demo` when the portal was made.
+        rows = self.portal.sql("SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL "
+                               "AND last_analyze IS NOT NULL AND relname IN ('users', 'licenses', 'activations') "
+                               "ORDER BY relname")
+        self.assertEqual([r[0] for r in rows], ["activations", "licenses", "users"])
