@@ -174,7 +174,10 @@ static tui_reaction result(tui_state *state, const tui_event *ev, tui_effects *f
         }
         return TUI_REACT_REDRAW;
     }
-    if (ev->status == LP_ERR_NETWORK || ev->status == LP_ERR_TLS)
+    /* No current numbers from the portal, whether it cannot be reached or
+     * cannot answer (a 5xx such as 503 unavailable): the last ones, marked
+     * offline with their time, are better than none. */
+    if (ev->status == LP_ERR_NETWORK || ev->status == LP_ERR_TLS || ev->status == LP_ERR_SERVER)
         tui_push_effect(fx, TUI_FX_LOAD_SNAPSHOT);
     return tui_call_failed(state, ev) | TUI_REACT_REDRAW;
 }

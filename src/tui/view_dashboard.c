@@ -46,7 +46,12 @@ static void draw_banner(const tui_state *state, tui_rect banner)
         tui_put(banner.y, banner.x, banner.w, text, TUI_ROLE_OFFLINE, false);
         return;
     }
-    view_banner(state, banner, state->dashboard_loaded ? "Dashboard" : "Dashboard (loading)");
+    /* Once the request has ended without numbers, "loading" would be a lie:
+     * the status line says why, and r asks again. */
+    view_banner(state, banner,
+                state->dashboard_loaded ? "Dashboard"
+                : state->pending > 0    ? "Dashboard (loading)"
+                                        : "Dashboard (not loaded)");
 }
 
 static void draw_kpi(const tui_state *state, int i, tui_rect r)

@@ -738,6 +738,19 @@ START_TEST(a_refused_session_goes_back_to_the_login_screen)
 }
 END_TEST
 
+START_TEST(a_portal_that_cannot_answer_shows_the_offline_snapshot_too)
+{
+    setup_main();
+    lp_error err = error_of(LP_ERR_SERVER, "unavailable", "the database is not available");
+    deliver(LP_CALL_DASHBOARD, st.seq_dashboard, LP_ERR_SERVER, NULL, &err, 10);
+    ck_assert_ptr_nonnull(find(TUI_FX_LOAD_SNAPSHOT));
+    ck_assert_int_eq(st.pending, 0);
+    /* Without a snapshot the dashboard stays empty, and no longer claims to be loading. */
+    ck_assert(!st.dashboard_loaded);
+    teardown();
+}
+END_TEST
+
 START_TEST(an_unreachable_server_shows_the_offline_snapshot)
 {
     setup_main();
@@ -2167,6 +2180,7 @@ int main(void)
     tcase_add_test(dash, the_selection_stops_at_the_last_recent_row);
     tcase_add_test(dash, a_refused_session_goes_back_to_the_login_screen);
     tcase_add_test(dash, an_unreachable_server_shows_the_offline_snapshot);
+    tcase_add_test(dash, a_portal_that_cannot_answer_shows_the_offline_snapshot_too);
     tcase_add_test(dash, expiring_kpi_highlight_data_comes_from_the_window);
     tcase_add_test(dash, every_action_of_the_table_has_a_dashboard_case);
     tcase_add_loop_test(dash, each_action_on_the_dashboard_does_what_it_says, 0,
