@@ -141,9 +141,19 @@ static bool result_ok(struct lpd_pg_conn *conn, PGresult *result)
 bool lpd_pg_exec(struct lpd_pg_conn *conn, const char *sql, char *err, size_t err_size)
 {
     reconnect_if_lost(conn);
+    bool outside_transaction = PQtransactionStatus(conn->conn) == PQTRANS_IDLE;
     PGresult *result = PQexec(conn->conn, sql);
     bool ok = result_ok(conn, result);
     PQclear(result);
+    /* What runs here outside a transaction is BEGIN, SET or VACUUM: on a
+     * connection the server closed while idle it did nothing, and runs again
+     * on a new one. */
+    if (!ok && outside_transaction && lpd_pg_unreachable(conn)) {
+        reconnect_if_lost(conn);
+        result = PQexec(conn->conn, sql);
+        ok = result_ok(conn, result);
+        PQclear(result);
+    }
     if (!ok && err != NULL)
         snprintf(err, err_size, "database error: %s", conn->errmsg);
     return ok;

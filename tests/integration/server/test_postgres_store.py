@@ -27,12 +27,28 @@ class StoreOutageTest(harness.PortalTestCase):
             self.assertError(login, 503, "unavailable")
         finally:
             cluster.start_server()
-        # The same licportald, the same tokens: the connections are opened again.
-        self.assertStatus(session.get("/dashboard"), 200)
+        # The same licportald, the same tokens: the connections are opened again. A write
+        # transaction first (its BEGIN meets the closed connection), then reads.
         rotated = self.portal.client().post("/auth/refresh", {"refresh_token": session.refresh_token},
                                             auth=False)
         self.assertStatus(rotated, 200)
+        self.assertStatus(self.portal.client(token=rotated.json["access_token"]).get("/dashboard"), 200)
         self.assertStatus(self.portal.login(EMAIL).get("/me"), 200)
+
+    def test_a_restart_between_requests_goes_unnoticed(self):
+        session = self.portal.login(EMAIL)
+        self.assertStatus(session.get("/dashboard"), 200)
+        cluster = harness.shared_cluster()
+        cluster.stop_server()
+        cluster.start_server()
+        # Every connection licportald holds was closed while idle: the first statement on each
+        # finds out. A write transaction's BEGIN and a read are run again on a new connection.
+        rotated = self.portal.client().post("/auth/refresh", {"refresh_token": session.refresh_token},
+                                            auth=False)
+        self.assertStatus(rotated, 200)
+        fresh = self.portal.client(token=rotated.json["access_token"])
+        for _ in range(8):  # as many as the server has threads, each with its connection
+            self.assertStatus(fresh.get("/dashboard"), 200)
 
 
 class BulkLoadTest(harness.PortalTestCase):
