@@ -15,7 +15,9 @@
 #include "server/db_postgres.h"
 #endif
 
-#define STMT_CACHE_SIZE 96
+/* Statements prepared on a connection at first; the cache grows as more
+ * kinds of statement are run on it (about a hundred in all). */
+#define STMT_CACHE_FIRST 64
 
 struct lpd_stmt {
     struct lpd_db *db;
@@ -36,8 +38,9 @@ struct lpd_db {
 #if LP_HAVE_POSTGRESQL
     struct lpd_pg_conn *pg;
 #endif
-    struct cached_stmt cache[STMT_CACHE_SIZE];
+    struct cached_stmt *cache;
     size_t cached;
+    size_t cache_size;
 };
 
 #if LP_HAVE_POSTGRESQL
@@ -164,6 +167,7 @@ void lpd_db_free(struct lpd_db *db)
         return;
     for (size_t i = 0; i < db->cached; i++)
         lpd_stmt_free(db->cache[i].stmt);
+    free(db->cache);
     sqlite3_close(db->lite);
 #if LP_HAVE_POSTGRESQL
     lpd_pg_close(db->pg);
@@ -249,9 +253,15 @@ struct lpd_stmt *lpd_db_stmt(struct lpd_db *db, const char *sql)
             return st;
         }
     }
-    if (db->cached >= STMT_CACHE_SIZE) {
-        fprintf(stderr, "licportald: statement cache full\n");
-        return NULL;
+    if (db->cached == db->cache_size) {
+        size_t size = db->cache_size ? db->cache_size * 2 : STMT_CACHE_FIRST;
+        struct cached_stmt *grown = realloc(db->cache, size * sizeof *grown);
+        if (grown == NULL) {
+            fprintf(stderr, "licportald: out of memory for a statement\n");
+            return NULL;
+        }
+        db->cache = grown;
+        db->cache_size = size;
     }
     struct lpd_stmt *st = NULL;
     if (IS_PG(db)) {
