@@ -36,6 +36,8 @@ static void usage(FILE *out)
           "                                 serve the portal API over HTTPS\n"
           "  keys rotate --db PATH          make a new license-file signing key\n"
           "\n"
+          "PATH is a SQLite file, or a postgresql:// URI for a database that several\n"
+          "instances share (init, demo, serve and keys then need --signing-keys DIR).\n"
           "Run 'licportald COMMAND --help' for the options of a command.\n"
           "Exit status: 0 success, 1 error, 2 usage error.\n",
           out);
