@@ -55,11 +55,9 @@ static bool count_matching(struct lpd_request *req, int64_t license_row, const c
         lpd_sql_init(&sql);
         lpd_sql_add(&sql, "SELECT COUNT(*) FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
         add_filters(&sql, license_row != 0, true);
-        if ((st = lpd_db_prepare(req->db, sql.text)) == NULL) {
-            lpd_stmt_free(st);
-            return false;
-        }
-        lpd_bind_text(st, ":q", q);
+        st = lpd_db_prepare(req->db, sql.text);
+        if (st != NULL)
+            lpd_bind_text(st, ":q", q);
     }
     if (st == NULL)
         return false;
@@ -101,9 +99,8 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
                 " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
     lpd_sort_order_sql(&sql, order, "a.id", has_cursor);
-    struct lpd_stmt *st = NULL;
-    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
-        lpd_stmt_free(st);
+    struct lpd_stmt *st = sql.overflow ? NULL : lpd_db_prepare(req->db, sql.text);
+    if (st == NULL) {
         return lpd_reply_internal(req);
     }
     if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {

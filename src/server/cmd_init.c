@@ -1,56 +1,32 @@
 /* `licportald init`: creates the database or migrates it to the current schema. */
-#include <getopt.h>
 #include <stdio.h>
 #include <time.h>
 
+#include "server/cli_options.h"
 #include "server/cli_support.h"
 #include "server/commands.h"
 #include "server/exit_codes.h"
 #include "server/schema.h"
 #include "server/signing_key.h"
 
-static void usage(FILE *out)
-{
-    fputs("Usage: licportald init --db PATH|URI [--signing-keys DIR]\n"
-          "Creates the database, or migrates an existing one to the current schema,\n"
-          "and makes the first signing key of offline license files (private key in\n"
-          "DIR, by default PATH.signing-keys/, mode 0600). Safe to run again.\n"
-          "\n"
-          "  --db PATH|URI        a SQLite file, or a postgresql:// URI\n"
-          "  --signing-keys DIR   the private signing keys' folder (required with PostgreSQL)\n"
-          "  --help               show this help\n",
-          out);
-}
+#define INIT_USAGE                                                                         \
+    "Usage: licportald init --db PATH|URI [--signing-keys DIR]\n"                          \
+    "Creates the database, or migrates an existing one to the current schema,\n"           \
+    "and makes the first signing key of offline license files (private key in\n"           \
+    "DIR, by default PATH.signing-keys/, mode 0600). Safe to run again.\n"                 \
+    "\n"                                                                                   \
+    "  --db PATH|URI        a SQLite file, or a postgresql:// URI\n"                       \
+    "  --signing-keys DIR   the private signing keys' folder (required with PostgreSQL)\n" \
+    "  --help               show this help\n"
 
 int lpd_cmd_init(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"signing-keys", required_argument, NULL, 'K'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     const char *db_path = NULL, *keys_option = NULL;
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db_path = optarg;
-            break;
-        case 'K':
-            keys_option = optarg;
-            break;
-        case 'h':
-            usage(stdout);
-            return LP_EXIT_OK;
-        default:
-            return lpd_cli_option_error("init", c, argv);
-        }
-    }
-    if (optind < argc)
-        return lpd_cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
+    const struct lpd_cli_option options[] = {
+        {"db", LP_CLI_VALUE, &db_path}, {"signing-keys", LP_CLI_VALUE, &keys_option}, {NULL, LP_CLI_FLAG, NULL}};
+    int status = lpd_cli_parse(argc, argv, "init", INIT_USAGE, options, NULL, 0);
+    if (status >= 0)
+        return status;
     if (db_path == NULL)
         return lpd_cli_usage_error("init", "--db is required");
     char err[512], keys_dir[4096];

@@ -1,8 +1,8 @@
 /* `licportald keys rotate`: retires the current signing key and makes a new one. */
-#include <getopt.h>
 #include <stdio.h>
 #include <time.h>
 
+#include "server/cli_options.h"
 #include "server/cli_support.h"
 #include "server/commands.h"
 #include "server/exit_codes.h"
@@ -23,33 +23,12 @@
 
 static int rotate(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"signing-keys", required_argument, NULL, 'K'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     const char *db_path = NULL, *keys_option = NULL;
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db_path = optarg;
-            break;
-        case 'K':
-            keys_option = optarg;
-            break;
-        case 'h':
-            fputs(KEYS_USAGE, stdout);
-            return LP_EXIT_OK;
-        default:
-            return lpd_cli_option_error("keys rotate", c, argv);
-        }
-    }
-    if (optind < argc)
-        return lpd_cli_usage_error("keys rotate", "unexpected argument '%s'", argv[optind]);
+    const struct lpd_cli_option options[] = {
+        {"db", LP_CLI_VALUE, &db_path}, {"signing-keys", LP_CLI_VALUE, &keys_option}, {NULL, LP_CLI_FLAG, NULL}};
+    int status = lpd_cli_parse(argc, argv, "keys rotate", KEYS_USAGE, options, NULL, 0);
+    if (status >= 0)
+        return status;
     if (db_path == NULL)
         return lpd_cli_usage_error("keys rotate", "--db is required");
     char err[512], keys_dir[4096];

@@ -20,7 +20,6 @@
 #define STMT_CACHE_FIRST 64
 
 struct lpd_stmt {
-    struct lpd_db *db;
     sqlite3_stmt *lite;
 #if LP_HAVE_POSTGRESQL
     struct lpd_pg_stmt *pg;
@@ -209,27 +208,34 @@ bool lpd_db_failed_constraint(struct lpd_db *db)
     return db->lite != NULL && sqlite3_errcode(db->lite) == SQLITE_CONSTRAINT;
 }
 
-struct lpd_stmt *lpd_db_prepare(struct lpd_db *db, const char *sql)
+/* A statement for `sql`; one that is `kept` (cached for the connection's
+ * life) is prepared for many runs. */
+static struct lpd_stmt *new_stmt(struct lpd_db *db, const char *sql, bool kept)
 {
     struct lpd_stmt *st = calloc(1, sizeof *st);
     if (st == NULL)
         return NULL;
-    st->db = db;
     bool ok;
 #if LP_HAVE_POSTGRESQL
     if (IS_PG(db)) {
-        st->pg = lpd_pg_prepare(db->pg, sql, false);
+        st->pg = lpd_pg_prepare(db->pg, sql, kept);
         ok = st->pg != NULL;
     } else
 #endif
     {
-        ok = sqlite3_prepare_v2(db->lite, sql, -1, &st->lite, NULL) == SQLITE_OK;
+        unsigned flags = kept ? SQLITE_PREPARE_PERSISTENT : 0;
+        ok = sqlite3_prepare_v3(db->lite, sql, -1, flags, &st->lite, NULL) == SQLITE_OK;
     }
     if (!ok) {
         lpd_stmt_free(st);
         return NULL;
     }
     return st;
+}
+
+struct lpd_stmt *lpd_db_prepare(struct lpd_db *db, const char *sql)
+{
+    return new_stmt(db, sql, false);
 }
 
 static void clear_bindings(struct lpd_stmt *st)
@@ -263,29 +269,7 @@ struct lpd_stmt *lpd_db_stmt(struct lpd_db *db, const char *sql)
         db->cache = grown;
         db->cache_size = size;
     }
-    struct lpd_stmt *st = NULL;
-    if (IS_PG(db)) {
-#if LP_HAVE_POSTGRESQL
-        st = calloc(1, sizeof *st);
-        if (st != NULL) {
-            st->db = db;
-            st->pg = lpd_pg_prepare(db->pg, sql, true);
-            if (st->pg == NULL) {
-                free(st);
-                st = NULL;
-            }
-        }
-#endif
-    } else {
-        st = calloc(1, sizeof *st);
-        if (st != NULL) {
-            st->db = db;
-            if (sqlite3_prepare_v3(db->lite, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->lite, NULL) != SQLITE_OK) {
-                lpd_stmt_free(st);
-                st = NULL;
-            }
-        }
-    }
+    struct lpd_stmt *st = new_stmt(db, sql, true);
     if (st == NULL) {
         fprintf(stderr, "licportald: cannot prepare statement: %s\n", lpd_db_errmsg(db));
         return NULL;

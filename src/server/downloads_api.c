@@ -100,9 +100,8 @@ enum MHD_Result lpd_api_download_list(struct lpd_request *req)
     lpd_sql_add(&sql, "SELECT " RELEASE_COLUMNS ", ", order->expr,
                 " FROM releases r JOIN products p ON p.id = r.product_id", where.text, NULL);
     lpd_sort_order_sql(&sql, order, "r.id", has_cursor);
-    struct lpd_stmt *st = NULL;
-    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
-        lpd_stmt_free(st);
+    struct lpd_stmt *st = sql.overflow ? NULL : lpd_db_prepare(req->db, sql.text);
+    if (st == NULL) {
         return lpd_reply_internal(req);
     }
     if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {

@@ -182,8 +182,8 @@ static bool count_matching(struct lpd_request *req, const struct license_filter 
     lpd_sql_init(&sql);
     lpd_sql_add(&sql, "SELECT COUNT(*) FROM ", licenses_source(f, lpd_db_dialect(req->db)), NULL);
     add_filters(&sql, f, lpd_db_dialect(req->db));
-    struct lpd_stmt *st = NULL;
-    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL)
+    struct lpd_stmt *st = sql.overflow ? NULL : lpd_db_prepare(req->db, sql.text);
+    if (st == NULL)
         return false;
     bind_filters(st, req, f);
     bool ok = lpd_step(st) == LPD_ROW;
@@ -204,9 +204,8 @@ static int read_segment(struct lpd_request *req, const struct license_filter *fi
     const char *after_clause = after_id <= 0 ? "" : descending ? " AND l.id < :after_id" : " AND l.id > :after_id";
     lpd_sql_add(&sql, status_segments[segment].predicate, after_clause,
                 descending ? " ORDER BY l.id DESC LIMIT :limit" : " ORDER BY l.id LIMIT :limit", NULL);
-    struct lpd_stmt *st = NULL;
-    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
-        lpd_stmt_free(st);
+    struct lpd_stmt *st = sql.overflow ? NULL : lpd_db_prepare(req->db, sql.text);
+    if (st == NULL) {
         return -1;
     }
     bind_filters(st, req, filter);
@@ -307,10 +306,9 @@ enum MHD_Result lpd_api_license_list(struct lpd_request *req)
                     NULL);
     const char *dir = order->descending ? " DESC" : "";
     lpd_sql_add(&sql, " ORDER BY ", order->expr, dir, ", l.id", dir, " LIMIT :limit", NULL);
-    struct lpd_stmt *st = NULL;
-    if (sql.overflow || (st = lpd_db_prepare(req->db, sql.text)) == NULL) {
+    struct lpd_stmt *st = sql.overflow ? NULL : lpd_db_prepare(req->db, sql.text);
+    if (st == NULL) {
         fprintf(stderr, "licportald: license query: %s\n", lpd_db_errmsg(req->db));
-        lpd_stmt_free(st);
         return lpd_reply_internal(req);
     }
     bind_filters(st, req, &filter);

@@ -272,9 +272,9 @@ static const char *const *migration_of(struct lpd_db *db, int v)
 
 int lpd_schema_version(struct lpd_db *db)
 {
-    struct lpd_stmt *st = NULL;
+    struct lpd_stmt *st = lpd_db_prepare(db, "SELECT version FROM schema_version");
     int version = 0;
-    if ((st = lpd_db_prepare(db, "SELECT version FROM schema_version")) != NULL && lpd_step(st) == LPD_ROW)
+    if (st != NULL && lpd_step(st) == LPD_ROW)
         version = (int)lpd_col_int(st, 0, 0);
     lpd_stmt_free(st);
     return version;
@@ -284,8 +284,8 @@ static bool store_cursor_key(struct lpd_db *db, char *err, size_t err_size)
 {
     unsigned char key[LP_CURSOR_KEY_BYTES];
     randombytes_buf(key, sizeof key);
-    struct lpd_stmt *st = NULL;
-    bool ok = (st = lpd_db_prepare(db, "INSERT INTO settings(name, value) VALUES ('cursor_key', :key)")) != NULL;
+    struct lpd_stmt *st = lpd_db_prepare(db, "INSERT INTO settings(name, value) VALUES ('cursor_key', :key)");
+    bool ok = st != NULL;
     if (ok) {
         lpd_bind_blob(st, ":key", key, sizeof key);
         ok = lpd_step(st) == LPD_DONE;
@@ -340,10 +340,9 @@ fail:
 
 bool lpd_schema_cursor_key(struct lpd_db *db, unsigned char key[LP_CURSOR_KEY_BYTES], char *err, size_t err_size)
 {
-    struct lpd_stmt *st = NULL;
+    struct lpd_stmt *st = lpd_db_prepare(db, "SELECT value FROM settings WHERE name = 'cursor_key'");
     bool ok = false;
-    if ((st = lpd_db_prepare(db, "SELECT value FROM settings WHERE name = 'cursor_key'")) != NULL &&
-        lpd_step(st) == LPD_ROW) {
+    if (st != NULL && lpd_step(st) == LPD_ROW) {
         size_t len = 0;
         const void *blob = lpd_col_blob(st, 0, &len);
         ok = blob != NULL && len == LP_CURSOR_KEY_BYTES;

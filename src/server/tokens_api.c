@@ -148,9 +148,8 @@ enum MHD_Result lpd_api_token_list(struct lpd_request *req)
     static const char *const later_page = "SELECT id, name, scope, created_at, expires_at, last_used_at "
                                           "FROM personal_tokens WHERE user_id = :user AND revoked_at IS NULL "
                                           "AND id < :after ORDER BY id DESC LIMIT :limit";
-    struct lpd_stmt *st = NULL;
-    if ((st = lpd_db_prepare(req->db, has_cursor ? later_page : first_page)) == NULL) {
-        lpd_stmt_free(st);
+    struct lpd_stmt *st = lpd_db_prepare(req->db, has_cursor ? later_page : first_page);
+    if (st == NULL) {
         return lpd_reply_internal(req);
     }
     lpd_bind_int(st, ":user", req->user_id);
