@@ -108,6 +108,24 @@ def json_map_seeds(doc):
         write("json_map", f"{mapper}-null", s + b"null")
 
 
+def license_page_pull_seeds(doc):
+    """Pages in the form the one-pass reader takes, and near misses it must leave alone."""
+    for mapper, name, value in examples(doc):
+        if mapper != "license_page":
+            continue
+        compact = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        write("license_page_pull", name, compact)
+        write("license_page_pull", f"{name}-pretty", json.dumps(value, indent=2).encode())
+        extra = dict(value, links={"next": "/licenses?cursor=x", "n": [1, -2.5e3, True, None]})
+        write("license_page_pull", f"{name}-unknown-members",
+              json.dumps(extra, separators=(",", ":")).encode())
+        write("license_page_pull", f"{name}-escaped", json.dumps(value, ensure_ascii=True).encode()
+              .replace(b'"name": "', b'"name": "\\"', 1))
+        write("license_page_pull", f"{name}-repeated",
+              compact[:-1] + b',"total":' + str(value.get("total", 0) + 1).encode() + b"}")
+        write("license_page_pull", f"{name}-truncated", compact[: len(compact) * 2 // 3])
+
+
 def config_seeds():
     write("config", "profiles", "# comment\n; other\n[profile default]\nserver = https://portal"
           ".example.com\nemail = demo1@example.com\ncacert = /etc/ssl/ca.pem\n"
@@ -234,6 +252,7 @@ def main():
     with open(os.path.join(ROOT, "docs", "api", "openapi.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
     json_map_seeds(doc)
+    license_page_pull_seeds(doc)
     config_seeds()
     credentials_seeds()
     sanitize_seeds()

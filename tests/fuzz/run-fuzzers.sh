@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer, ASan and UBSan and runs each for SECONDS, keeping new corpus entries.
 # Usage: tests/fuzz/run-fuzzers.sh SECONDS [TARGET...]
-#   Targets: json_map config credentials sanitize download_target license_file (default: all, two at a time).
+#   Targets: json_map license_page_pull config credentials sanitize download_target license_file
+#   (default: all, two at a time).
 #   Build dir: $FUZZ_BUILD (default build-fuzz/ in the source root). Logs: $FUZZ_BUILD/logs/.
 #   New inputs go into tests/fuzz/corpus/TARGET/ (merged, minimised); a crash is
 #   copied to tests/fuzz/crashes/TARGET/ and makes the script exit 1.
 set -euo pipefail
-usage() { sed -n '3,7p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,8p' "$0" | sed 's/^# \{0,1\}//'; }
 case ${1:-} in
   -h | --help) usage; exit 0 ;;
   '' | *[!0-9]*) echo "run-fuzzers.sh: SECONDS must be a number" >&2; usage >&2; exit 2 ;;
@@ -18,7 +19,7 @@ root=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
 jobs=${FUZZ_JOBS:-2}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_map config credentials sanitize download_target license_file)
+[ ${#targets[@]} -gt 0 ] || targets=(json_map license_page_pull config credentials sanitize download_target license_file)
 
 # The library, compiled for coverage feedback and the sanitizers. Only the
 # parts the targets need: no terminal UI, no server, no keyring.

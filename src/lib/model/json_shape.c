@@ -1,62 +1,9 @@
 /* The rules a JSON body must keep beyond cJSON's grammar, found in one linear scan of its text. */
 #include "lib/model/json_shape.h"
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "lib/model/json_map.h"
-
-/* The longest number the body may hold: the parser this scan stands in for
- * read numbers through a 64-byte buffer, and bodies never needed more. */
-#define NUMBER_MAX 63
-
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_hex(unsigned char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* Length of the JSON number at `p` (RFC 8259 grammar), or 0 when malformed.
- * cJSON hands number text to strtod, which would also take "+1", "01" or "1.". */
-static size_t number_length(const unsigned char *p, size_t len)
-{
-    size_t i = 0;
-    if (i < len && p[i] == '-')
-        i++;
-    if (i < len && p[i] == '0') {
-        i++;
-    } else if (i < len && is_digit(p[i])) {
-        while (i < len && is_digit(p[i]))
-            i++;
-    } else {
-        return 0;
-    }
-    if (i < len && p[i] == '.') {
-        i++;
-        if (i >= len || !is_digit(p[i]))
-            return 0;
-        while (i < len && is_digit(p[i]))
-            i++;
-    }
-    if (i < len && (p[i] == 'e' || p[i] == 'E')) {
-        i++;
-        if (i < len && (p[i] == '+' || p[i] == '-'))
-            i++;
-        if (i >= len || !is_digit(p[i]))
-            return 0;
-        while (i < len && is_digit(p[i]))
-            i++;
-    }
-    if (i < len &&
-        (is_digit(p[i]) || p[i] == '.' || p[i] == 'e' || p[i] == 'E' || p[i] == '+' || p[i] == '-'))
-        return 0;
-    return i;
-}
 
 /* The four digits of the \u escape whose backslash is at `at`. */
 static bool unicode_escape_is_hex(const unsigned char *text, size_t len, size_t at)
@@ -64,7 +11,7 @@ static bool unicode_escape_is_hex(const unsigned char *text, size_t len, size_t 
     if (len - at < 6)
         return false;
     for (size_t d = at + 2; d < at + 6; d++)
-        if (!is_hex(text[d]))
+        if (!lp_json_is_hex(text[d]))
             return false;
     return true;
 }
@@ -73,35 +20,6 @@ static lp_status named(size_t *stop, size_t unnamed, size_t at, lp_status status
 {
     *stop = unnamed < at ? unnamed : at;
     return status;
-}
-
-/* The first byte from `i` on (before `len`) that ends a plain run of string
- * text: a quote, a backslash or a control character. Strings are most of a
- * body, so eight bytes are tested at a time. */
-static inline size_t string_stop(const unsigned char *text, size_t i, size_t len)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (len - i >= 8) {
-        uint64_t w;
-        memcpy(&w, text + i, 8);
-        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-        /* A byte below n shows in (x - n per byte) & ~x & highs, for n <= 128. */
-        uint64_t hits = (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                         ((w - ones * 0x20) & ~w)) &
-                        highs;
-        if (hits) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            /* A borrow can only mark bytes after a true hit: the lowest mark is exact. */
-            return i + (size_t)__builtin_ctzll(hits) / 8;
-#else
-            break;
-#endif
-        }
-        i += 8;
-    }
-    while (i < len && text[i] != '"' && text[i] != '\\' && text[i] >= 0x20)
-        i++;
-    return i;
 }
 
 enum byte_kind { OTHER, QUOTE, NUMBER, OPEN, CLOSE };
@@ -122,7 +40,7 @@ lp_status lp_json_shape_scan(const char *json, size_t len, size_t *stop, lp_erro
     for (size_t i = 0; i < len; i++) {
         switch (kind_of[text[i]]) {
         case QUOTE:
-            for (i++; (i = string_stop(text, i, len)) < len && text[i] != '"';) {
+            for (i++; (i = lp_json_string_stop(text, i, len)) < len && text[i] != '"';) {
                 if (text[i] != '\\')
                     return named(stop, unnamed, i,
                                  lp_error_set(err, LP_ERR_PROTOCOL,
@@ -142,12 +60,12 @@ lp_status lp_json_shape_scan(const char *json, size_t len, size_t *stop, lp_erro
             }
             break;
         case NUMBER: {
-            size_t n = number_length(text + i, len - i);
+            size_t n = lp_json_number_length(text + i, len - i);
             if (n == 0)
                 return named(stop, unnamed, i,
                              lp_error_set(err, LP_ERR_PROTOCOL,
                                           "response body: not valid JSON (malformed number)"));
-            if (n > NUMBER_MAX && unnamed == len)
+            if (n > LP_JSON_NUMBER_MAX && unnamed == len)
                 unnamed = i;
             i += n - 1;
             break;

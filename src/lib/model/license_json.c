@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lib/model/json_map.h"
+#include "lib/model/json_pull.h"
 #include "lib/model/json_reader.h"
 #include "lib/model/page_json.h"
 
@@ -29,9 +30,12 @@ static const char *const summary_names[F_COUNT] = {
     "expires_at", "max_activations", "activations_in_use",
 };
 
-static int summary_field_of(const char *name)
+/* The field a member's name (`len` bytes, no NUL needed) stands for, or -1. */
+static int summary_field_of(const char *name, size_t len)
 {
     int candidate;
+    if (len == 0)
+        return -1;
     switch (name[0]) {
     case 'i':
         candidate = F_ID;
@@ -43,13 +47,13 @@ static int summary_field_of(const char *name)
         candidate = F_PRODUCT;
         break;
     case 'e':
-        candidate = name[1] == 'd' ? F_EDITION : F_EXPIRES_AT;
+        candidate = len > 1 && name[1] == 'd' ? F_EDITION : F_EXPIRES_AT;
         break;
     case 's':
         candidate = F_STATUS;
         break;
     case 'a':
-        candidate = name[1] == 'd' ? F_ADDED_AT : F_ACTIVATIONS_IN_USE;
+        candidate = len > 1 && name[1] == 'd' ? F_ADDED_AT : F_ACTIVATIONS_IN_USE;
         break;
     case 'm':
         candidate = F_MAX_ACTIVATIONS;
@@ -57,7 +61,10 @@ static int summary_field_of(const char *name)
     default:
         return -1;
     }
-    return strcmp(name, summary_names[candidate]) == 0 ? candidate : -1;
+    return strlen(summary_names[candidate]) == len &&
+                   memcmp(name, summary_names[candidate], len) == 0
+               ? candidate
+               : -1;
 }
 
 static lp_status read_status(const cJSON *node, const char *path, lp_license_status *out,
@@ -82,7 +89,7 @@ lp_status lp_json_license_summary(const cJSON *node, const char *path, lp_licens
      * it would for a lookup by name. */
     const cJSON *f[F_COUNT] = {NULL};
     for (const cJSON *member = node->child; member; member = member->next) {
-        int field = member->string ? summary_field_of(member->string) : -1;
+        int field = member->string ? summary_field_of(member->string, strlen(member->string)) : -1;
         if (field >= 0 && !f[field])
             f[field] = member;
     }
@@ -214,14 +221,123 @@ static void clear_item(void *item)
     lp_license_summary_clear(item);
 }
 
-lp_status lp_parse_license_page(const char *json, size_t len, lp_license_page *out, lp_error *err)
+/* {"id", "name"}, each once, both strings; gives up otherwise. */
+static bool pull_product(lp_json_pull *r, lp_product *out)
+{
+    bool first = true, has_id = false, has_name = false;
+    lp_json_span name;
+    lp_json_pull_open(r, '{');
+    while (lp_json_pull_member(r, &first, &name)) {
+        bool is_id = lp_json_span_is(name, "id"), is_name = lp_json_span_is(name, "name");
+        if ((is_id && has_id) || (is_name && has_name))
+            return lp_json_pull_give_up(r);
+        if (is_id)
+            out->id = lp_json_pull_string_copy(r);
+        else if (is_name)
+            out->name = lp_json_pull_string_copy(r);
+        else
+            lp_json_pull_skip(r);
+        has_id |= is_id;
+        has_name |= is_name;
+    }
+    if (!has_id || !has_name)
+        return lp_json_pull_give_up(r);
+    return !r->failed;
+}
+
+/* A LicenseSummary as lp_json_license_summary reads it, or giving up. */
+static bool pull_summary(lp_json_pull *r, void *item)
+{
+    lp_license_summary *out = item;
+    out->expires_at = LP_TIME_NONE;
+    out->max_activations = LP_UNLIMITED;
+    unsigned seen = 0;
+    lp_json_span name;
+    int index;
+    lp_json_pull_open(r, '{');
+    for (bool first = true; lp_json_pull_member(r, &first, &name);) {
+        int field = summary_field_of(name.text, name.len);
+        if (field < 0) {
+            lp_json_pull_skip(r);
+            continue;
+        }
+        if (seen & (1u << field))
+            return lp_json_pull_give_up(r);
+        seen |= 1u << field;
+        switch ((enum summary_field)field) {
+        case F_ID:
+            out->id = lp_json_pull_string_copy(r);
+            break;
+        case F_KEY_MASKED:
+            out->key_masked = lp_json_pull_string_copy(r);
+            break;
+        case F_PRODUCT:
+            pull_product(r, &out->product);
+            break;
+        case F_EDITION:
+            if (!lp_json_pull_null(r))
+                out->edition = lp_json_pull_string_copy(r);
+            break;
+        case F_STATUS:
+            if (lp_json_pull_enum(r, lp_license_statuses.names, &index))
+                out->status = (lp_license_status)index;
+            break;
+        case F_ADDED_AT:
+            lp_json_pull_time(r, &out->added_at);
+            break;
+        case F_EXPIRES_AT:
+            if (!lp_json_pull_null(r))
+                lp_json_pull_time(r, &out->expires_at);
+            break;
+        case F_MAX_ACTIVATIONS:
+            if (!lp_json_pull_null(r))
+                lp_json_pull_count(r, &out->max_activations);
+            break;
+        case F_ACTIVATIONS_IN_USE:
+            lp_json_pull_count(r, &out->activations_in_use);
+            break;
+        case F_COUNT:
+            break;
+        }
+    }
+    const unsigned required = 1u << F_ID | 1u << F_KEY_MASKED | 1u << F_PRODUCT | 1u << F_STATUS |
+                              1u << F_ADDED_AT | 1u << F_ACTIVATIONS_IN_USE;
+    return !r->failed && (seen & required) == required;
+}
+
+static void take_page(lp_json_page *page, lp_license_page *out)
+{
+    out->items = page->items;
+    out->count = page->count;
+    out->next_cursor = page->next_cursor;
+    out->total = page->total;
+}
+
+bool lp_pull_license_page(const char *json, size_t len, lp_license_page *out)
+{
+    lp_json_page page;
+    bool read = lp_json_pull_page(json, len, sizeof(lp_license_summary), pull_summary, clear_item,
+                                  &page);
+    take_page(&page, out);
+    return read;
+}
+
+lp_status lp_read_license_page_tree(const char *json, size_t len, lp_license_page *out,
+                                    lp_error *err)
 {
     lp_json_page page;
     lp_status status = lp_json_read_page(json, len, sizeof(lp_license_summary), parse_item,
                                          clear_item, &page, err);
-    out->items = page.items;
-    out->count = page.count;
-    out->next_cursor = page.next_cursor;
-    out->total = page.total;
+    take_page(&page, out);
     return status;
+}
+
+/* A page of 200 licenses arrives with every long scroll: read in one pass
+ * when it has the common form, by the tree reader (which also names any
+ * problem) when it has not. */
+lp_status lp_parse_license_page(const char *json, size_t len, lp_license_page *out, lp_error *err)
+{
+    if (lp_pull_license_page(json, len, out))
+        return LP_OK;
+    return lp_read_license_page_tree(json, len, out, err);
 }

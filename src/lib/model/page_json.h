@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "licportal/error.h"
+#include "lib/model/json_pull.h"
 
 /* Parses one element (`path` is "items[N]") into `item`, which starts zeroed;
  * on failure it leaves `item` zeroed. */
@@ -25,5 +26,15 @@ typedef struct lp_json_page {
 lp_status lp_json_read_page(const char *json, size_t len, size_t item_size,
                             lp_json_item_parser parse, lp_json_item_clear clear, lp_json_page *out,
                             lp_error *err);
+
+/* Reads one element, whose '{' is still to come, into `item`, which starts
+ * zeroed; false when the reader gave up (`clear` then releases the item). */
+typedef bool (*lp_json_item_puller)(lp_json_pull *r, void *item);
+
+/* The same page read in one pass (json_pull.h): true with *out filled, or
+ * false with *out zeroed when the pull reader gave up, and the caller reads
+ * the text with lp_json_read_page instead. */
+bool lp_json_pull_page(const char *json, size_t len, size_t item_size, lp_json_item_puller pull,
+                       lp_json_item_clear clear, lp_json_page *out);
 
 #endif

@@ -8,17 +8,9 @@
 
 #include "../../suite_runner.h"
 #include "json_fixtures.h"
+#include "model_compare.h"
 
 #define T_2026_11_28_0915 1795857300
-
-static bool all_zero(const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        if (b[i])
-            return false;
-    return true;
-}
 
 /* Each refusal must be LP_ERR_PROTOCOL, say `message` exactly and leave *out zeroed. */
 #define EXPECT_REFUSED(parser, type, clear, json, expected)                                       \

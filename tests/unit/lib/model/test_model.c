@@ -5,15 +5,7 @@
 #include <string.h>
 
 #include "../../suite_runner.h"
-
-static bool all_zero(const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        if (b[i])
-            return false;
-    return true;
-}
+#include "model_compare.h"
 
 START_TEST(clear_functions_accept_null)
 {
