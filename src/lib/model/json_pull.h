@@ -2,7 +2,8 @@
  *
  * A page of 200 licenses is 50 KB of text. cJSON turns it into some 4,000
  * nodes and strings before the mapper copies out what it needs; reading the
- * text once and copying straight into the items costs a fifth of that.
+ * text once and copying straight into the items costs 1.2 M instructions a
+ * page instead of 3.0 M.
  *
  * This reader handles only the common form of a valid body: strings without
  * escapes or control characters, integers without a sign, fraction or
