@@ -73,10 +73,15 @@ typedef enum tui_kpi {
     TUI_KPI_EXPIRING,
 } tui_kpi;
 
-typedef struct tui_license_filter {
-    char status[16]; /* "" = every status */
+/* What every list's query has: the `/` text and the order (`o`, `O`). */
+typedef struct tui_list_order {
     char q[128];
-    int sort;                 /* index into tui_license_sorts */
+    int sort; /* index into the list's sorts */
+} tui_list_order;
+
+typedef struct tui_license_filter {
+    char status[16];          /* "" = every status */
+    tui_list_order order;     /* sort: index into tui_license_sorts */
     int expiring_within_days; /* < 0: not given */
 } tui_license_filter;
 
@@ -89,11 +94,6 @@ extern const char *const tui_download_sorts[];
 extern const int tui_download_sort_count;
 
 /* A list's text filter and order (the licenses keep theirs in tui_license_filter). */
-typedef struct tui_list_order {
-    char q[128];
-    int sort; /* index into the list's sorts */
-} tui_list_order;
-
 /* A view to go back to, as it was left: its list's query and place, or the
  * license it showed. */
 typedef struct tui_back_entry {

@@ -32,7 +32,7 @@ static tui_reaction sort(tui_state *state, const char *key, tui_effects *fx)
         return tui_set_message(state, true, ":sort works in a list.");
     for (int i = 0; i < *list->sort_count; i++) {
         if (strcmp(list->sorts[i], key) == 0) {
-            *list->sort(state) = i;
+            list->order(state)->sort = i;
             return tui_list_reload(state, list, fx);
         }
     }

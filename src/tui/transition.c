@@ -237,7 +237,7 @@ static const char *reversed(const tui_list_kind *list, const char *sort)
 
 const char *tui_list_sort(tui_state *state, const tui_list_kind *list, bool from_end)
 {
-    const char *sort = list->sorts[*list->sort(state)];
+    const char *sort = list->sorts[list->order(state)->sort];
     return from_end ? reversed(list, sort) : sort;
 }
 
@@ -248,7 +248,7 @@ tui_reaction tui_list_open_filter(tui_state *state)
         return TUI_REACT_NONE;
     state->modal = TUI_MODAL_FILTER;
     state->filter_wait = 0;
-    tui_copy_text(state->prompt, sizeof state->prompt, list->q(state));
+    tui_copy_text(state->prompt, sizeof state->prompt, list->order(state)->q);
     return TUI_REACT_REDRAW;
 }
 
@@ -256,9 +256,10 @@ tui_reaction tui_list_apply_filter(tui_state *state, tui_effects *fx)
 {
     const tui_list_kind *list = tui_view_ops_of(state->view)->list;
     state->filter_wait = 0;
-    if (!list || strcmp(list->q(state), state->prompt) == 0)
+    if (!list || strcmp(list->order(state)->q, state->prompt) == 0)
         return TUI_REACT_REDRAW;
-    tui_copy_text(list->q(state), 128, state->prompt);
+    tui_list_order *order = list->order(state);
+    tui_copy_text(order->q, sizeof order->q, state->prompt);
     return tui_list_reload(state, list, fx);
 }
 
@@ -322,8 +323,8 @@ tui_reaction tui_list_cycle_sort(tui_state *state, tui_effects *fx)
     const tui_list_kind *list = tui_view_ops_of(state->view)->list;
     if (!list)
         return TUI_REACT_NONE;
-    int *sort = list->sort(state);
-    *sort = (*sort + 1) % *list->sort_count;
+    tui_list_order *order = list->order(state);
+    order->sort = (order->sort + 1) % *list->sort_count;
     return tui_list_reload(state, list, fx);
 }
 
@@ -332,16 +333,16 @@ tui_reaction tui_list_reverse_sort(tui_state *state, tui_effects *fx)
     const tui_list_kind *list = tui_view_ops_of(state->view)->list;
     if (!list)
         return TUI_REACT_NONE;
-    const char *back = reversed(list, list->sorts[*list->sort(state)]);
+    tui_list_order *order = list->order(state);
+    const char *back = reversed(list, list->sorts[order->sort]);
     if (!back) {
         char text[96];
-        snprintf(text, sizeof text, "The order \"%s\" has no reverse.",
-                 list->sorts[*list->sort(state)]);
+        snprintf(text, sizeof text, "The order \"%s\" has no reverse.", list->sorts[order->sort]);
         return tui_set_message(state, true, text);
     }
     for (int i = 0; i < *list->sort_count; i++)
         if (list->sorts[i] == back)
-            *list->sort(state) = i;
+            order->sort = i;
     return tui_list_reload(state, list, fx);
 }
 

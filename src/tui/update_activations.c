@@ -31,14 +31,9 @@ static void take(lp_result *result, void **items, size_t *count, const char **ne
     page->count = 0;
 }
 
-static char *q_of(tui_state *state)
+static tui_list_order *order_of(tui_state *state)
 {
-    return state->activations_order.q;
-}
-
-static int *sort_of(tui_state *state)
-{
-    return &state->activations_order.sort;
+    return &state->activations_order;
 }
 
 static const tui_list_kind list = {
@@ -47,8 +42,7 @@ static const tui_list_kind list = {
     .pager = pager,
     .fill = fill_query,
     .take = take,
-    .q = q_of,
-    .sort = sort_of,
+    .order = order_of,
     .sorts = tui_activation_sorts,
     .sort_count = &tui_activation_sort_count,
 };

@@ -19,19 +19,14 @@ static void fill_query(tui_state *state, bool from_end, tui_effect *e)
 {
     const tui_license_filter *f = &state->license_filter;
     tui_copy_text(e->as.list.status, sizeof e->as.list.status, f->status);
-    tui_copy_text(e->as.list.q, sizeof e->as.list.q, f->q);
+    tui_copy_text(e->as.list.q, sizeof e->as.list.q, f->order.q);
     tui_copy_text(e->as.list.sort, sizeof e->as.list.sort, tui_list_sort(state, &list, from_end));
     e->as.list.expiring_within_days = f->expiring_within_days;
 }
 
-static char *q_of(tui_state *state)
+static tui_list_order *order_of(tui_state *state)
 {
-    return state->license_filter.q;
-}
-
-static int *sort_of(tui_state *state)
-{
-    return &state->license_filter.sort;
+    return &state->license_filter.order;
 }
 
 static void take(lp_result *result, void **items, size_t *count, const char **next, long *total)
@@ -51,8 +46,7 @@ static const tui_list_kind list = {
     .pager = pager,
     .fill = fill_query,
     .take = take,
-    .q = q_of,
-    .sort = sort_of,
+    .order = order_of,
     .sorts = tui_license_sorts,
     .sort_count = &tui_license_sort_count,
 };

@@ -19,8 +19,9 @@ void view_licenses_draw(const tui_state *state, tui_rect main)
     if (f->expiring_within_days >= 0)
         n += snprintf(banner + n, sizeof banner - (size_t)n, ", expiring within %d days",
                       f->expiring_within_days);
-    n += snprintf(banner + n, sizeof banner - (size_t)n, "  sort: %s", tui_license_sorts[f->sort]);
-    if (f->q[0])
-        snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", f->q);
+    n += snprintf(banner + n, sizeof banner - (size_t)n, "  sort: %s",
+                  tui_license_sorts[f->order.sort]);
+    if (f->order.q[0])
+        snprintf(banner + n, sizeof banner - (size_t)n, "  filter: \"%s\"", f->order.q);
     list_view_draw(state, main, banner, &state->licenses, tui_license_columns, TUI_LICENSE_COLUMNS);
 }

@@ -24,9 +24,8 @@ typedef struct tui_list_kind {
     void (*fill)(tui_state *state, bool from_end, tui_effect *e);
     /* Moves a page's items out of `result`. */
     void (*take)(lp_result *result, void **items, size_t *count, const char **next, long *total);
-    /* The list's text filter (128 bytes) and the index of its order in `sorts`. */
-    char *(*q)(tui_state *state);
-    int *(*sort)(tui_state *state);
+    /* The list's text filter and the index of its order in `sorts`. */
+    tui_list_order *(*order)(tui_state *state);
     const char *const *sorts;
     const int *sort_count;
 } tui_list_kind;

@@ -1143,8 +1143,8 @@ START_TEST(end_in_status_order_reads_the_reversed_status_order)
 {
     setup_main();
     key('2');
-    st.license_filter.sort = tui_license_sort_count - 2; /* "status" */
-    ck_assert_str_eq(tui_license_sorts[st.license_filter.sort], "status");
+    st.license_filter.order.sort = tui_license_sort_count - 2; /* "status" */
+    ck_assert_str_eq(tui_license_sorts[st.license_filter.order.sort], "status");
     deliver_licenses(0, 1, 100000, "next-1");
     key(TUI_KEY_END);
     const tui_effect *e = find(TUI_FX_FETCH_LICENSES);
@@ -1675,7 +1675,7 @@ START_TEST(every_list_sorts_by_the_apis_keys_and_reverses)
     /* The licenses' status order reverses too. */
     key('2');
     for (int i = 0; i < tui_license_sort_count; i++)
-        if (strcmp(tui_license_sorts[st.license_filter.sort], "status") != 0)
+        if (strcmp(tui_license_sorts[st.license_filter.order.sort], "status") != 0)
             key('o');
     key('O');
     ck_assert_str_eq(find(TUI_FX_FETCH_LICENSES)->as.list.sort, "-status");
