@@ -98,15 +98,10 @@ enum MHD_Result lpd_api_activation_list(struct lpd_request *req)
     lpd_sql_add(&sql, "SELECT " LP_ACTIVATION_COLUMNS ", ", order->expr,
                 " FROM activations a JOIN licenses l ON l.id = a.license_id", NULL);
     add_filters(&sql, by_license, q_text != NULL);
-    lpd_sort_order_sql(&sql, order, "a.id", has_cursor);
-    struct lpd_stmt *st = sql.overflow ? NULL : lpd_db_prepare(req->db, sql.text);
-    if (st == NULL) {
-        return lpd_reply_internal(req);
-    }
-    if (has_cursor && !lpd_sort_order_bind(st, order, &after)) {
-        lpd_stmt_free(st);
-        return lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST, "cursor is not valid for this list");
-    }
+    enum MHD_Result reply;
+    struct lpd_stmt *st = lpd_sort_order_prepare(req, &sql, order, "a.id", has_cursor ? &after : NULL, &reply);
+    if (st == NULL)
+        return reply;
     lpd_bind_int(st, ":user", req->user_id);
     lpd_bind_int(st, ":license", license_row);
     lpd_bind_text(st, ":q", q);

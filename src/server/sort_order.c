@@ -52,6 +52,25 @@ bool lpd_sort_order_bind(struct lpd_stmt *st, const struct lpd_sort_order *order
     return true;
 }
 
+struct lpd_stmt *lpd_sort_order_prepare(struct lpd_request *req, struct lpd_sql *sql,
+                                        const struct lpd_sort_order *order, const char *id_column,
+                                        const struct lpd_cursor *after, enum MHD_Result *reply)
+{
+    lpd_sort_order_sql(sql, order, id_column, after != NULL);
+    struct lpd_stmt *st = sql->overflow ? NULL : lpd_db_prepare(req->db, sql->text);
+    if (st == NULL) {
+        *reply = lpd_reply_internal(req);
+        return NULL;
+    }
+    if (after != NULL && !lpd_sort_order_bind(st, order, after)) {
+        lpd_stmt_free(st);
+        *reply = lpd_reply_error(req, MHD_HTTP_BAD_REQUEST, LP_CODE_INVALID_REQUEST,
+                                 "cursor is not valid for this list");
+        return NULL;
+    }
+    return st;
+}
+
 bool lpd_lowercase_query(const char *q, char *out, size_t size)
 {
     size_t len = strlen(q);

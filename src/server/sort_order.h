@@ -35,6 +35,14 @@ void lpd_sort_order_sql(struct lpd_sql *sql, const struct lpd_sort_order *order,
  * the order's key. */
 bool lpd_sort_order_bind(struct lpd_stmt *st, const struct lpd_sort_order *order, const struct lpd_cursor *after);
 
+/* Appends the order to `sql` (as lpd_sort_order_sql), prepares it and binds
+ * the cursor `after` (NULL on a first page). NULL after a reply in *reply:
+ * 500 when the statement cannot be made, 400 when the cursor does not fit
+ * the order. */
+struct lpd_stmt *lpd_sort_order_prepare(struct lpd_request *req, struct lpd_sql *sql,
+                                        const struct lpd_sort_order *order, const char *id_column,
+                                        const struct lpd_cursor *after, enum MHD_Result *reply);
+
 /* A search text `q` in lower case (as the lists compare it); false when it
  * does not fit `size`. */
 bool lpd_lowercase_query(const char *q, char *out, size_t size);
