@@ -127,13 +127,10 @@ bool lp_json_pull_page(const char *json, size_t len, size_t item_size, lp_json_i
         else if (member == 0)
             lp_json_pull_skip(&r);
     }
-    if (lp_json_pull_finish(&r) && (seen & (M_ITEMS | M_TOTAL)) == (M_ITEMS | M_TOTAL)) {
-        if (out->count == 0) {
-            free(out->items);
-            out->items = NULL;
-        }
+    /* Room is made only when an element comes, and one not read gives up:
+     * a page taken without items has no items array, as the tree reader leaves it. */
+    if (lp_json_pull_finish(&r) && (seen & (M_ITEMS | M_TOTAL)) == (M_ITEMS | M_TOTAL))
         return true;
-    }
     release(out, item_size, clear);
     return false;
 }
