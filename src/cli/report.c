@@ -23,9 +23,8 @@ static const char *hint_for(const lp_error *err)
                    ? NULL
                    : "pass the server's CA certificate with --cacert FILE";
     case LP_ERR_RATE_LIMITED:
-        return "wait a little and try again";
     case LP_ERR_SERVER:
-        /* The library's message says when already. */
+        /* The library's message says when already (from Retry-After, or "later"). */
         return strstr(err->message, "try again") != NULL ? NULL : "try again later";
     case LP_ERR_EXISTS:
         return "use --force to replace it or -o to choose another name";
@@ -40,9 +39,7 @@ void cli_report_text(const char *what, const lp_error *err, char *out, size_t si
     lp_sanitize_into(err->message[0] != '\0' ? err->message : lp_status_name(err->status), message,
                      sizeof message);
     const char *hint = hint_for(err);
-    if (err->status == LP_ERR_RATE_LIMITED && err->retry_after > 0) {
-        snprintf(out, size, "%s failed: %s; try again in %ld s", what, message, err->retry_after);
-    } else if (hint != NULL) {
+    if (hint != NULL) {
         snprintf(out, size, "%s failed: %s; %s", what, message, hint);
     } else {
         snprintf(out, size, "%s failed: %s", what, message);

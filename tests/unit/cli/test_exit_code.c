@@ -54,11 +54,23 @@ START_TEST(test_a_server_failure_says_when_to_try_again_once)
 }
 END_TEST
 
+START_TEST(test_a_rate_limit_says_when_to_try_again_once)
+{
+    lp_error err = {0};
+    char line[512];
+    lp_error_set(&err, LP_ERR_RATE_LIMITED, "too many attempts: try again in 42 s");
+    err.retry_after = 42;
+    cli_report_text("logging in", &err, line, sizeof line);
+    ck_assert_str_eq(line, "logging in failed: too many attempts: try again in 42 s");
+}
+END_TEST
+
 TCase *exit_code_case(void)
 {
     TCase *tc = tcase_create("exit_code");
     tcase_add_test(tc, test_each_failure_has_its_documented_code);
     tcase_add_test(tc, test_every_status_maps_into_the_documented_range);
     tcase_add_test(tc, test_a_server_failure_says_when_to_try_again_once);
+    tcase_add_test(tc, test_a_rate_limit_says_when_to_try_again_once);
     return tc;
 }
