@@ -93,7 +93,6 @@ extern const int tui_activation_sort_count;
 extern const char *const tui_download_sorts[];
 extern const int tui_download_sort_count;
 
-/* A list's text filter and order (the licenses keep theirs in tui_license_filter). */
 /* A view to go back to, as it was left: its list's query and place, or the
  * license it showed. */
 typedef struct tui_back_entry {

@@ -12,9 +12,6 @@ int tui_download_detail_lines(const tui_state *state);
 /* The lines of a detail view the main area shows at scroll 0. */
 int tui_detail_visible_lines(const tui_state *state);
 
-/* The furthest a detail of `lines` lines scrolls: its last line at the bottom. */
-int tui_detail_max_scroll(const tui_state *state, int lines);
-
 /* The scroll the view draws with: the state's, or less where a resize left
  * it past the end. */
 int tui_detail_scroll_shown(const tui_state *state, int lines);

@@ -18,9 +18,8 @@ bool tui_wrap_next(const char *text, size_t len, size_t *at, int width, size_t *
     while (end < len && cols < (size_t)width) {
         uint32_t cp;
         size_t step = lp_utf8_decode((const unsigned char *)text + end, len - end, &cp);
-        char one[8] = {0};
-        memcpy(one, text + end, step < 7 ? step : 7);
-        size_t w = lp_text_width(one);
+        /* An ill-formed sequence shows one replacement a byte, as lp_text_width counts it. */
+        size_t w = cp == LP_UTF8_INVALID ? step : (size_t)lp_code_point_width(cp);
         if (cols + w > (size_t)width)
             break;
         cols += w;

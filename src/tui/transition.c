@@ -46,6 +46,13 @@ void tui_copy_text(char *out, size_t size, const char *text)
     snprintf(out, size, "%s", text ? text : "");
 }
 
+void tui_cycle_wire_value(char *current, size_t size, const lp_wire_names *values)
+{
+    int index = current[0] ? lp_wire_index(values, current) : -1;
+    int next = index + 1 < (int)values->count ? index + 1 : -1;
+    tui_copy_text(current, size, next >= 0 ? values->names[next] : "");
+}
+
 tui_reaction tui_refuse_read_only(tui_state *state)
 {
     return tui_set_message(state, true,
@@ -515,7 +522,8 @@ int tui_detail_visible_lines(const tui_state *state)
     return visible > 1 ? visible : 1;
 }
 
-int tui_detail_max_scroll(const tui_state *state, int lines)
+/* The furthest a detail of `lines` lines scrolls: its last line at the bottom. */
+static int detail_max_scroll(const tui_state *state, int lines)
 {
     int beyond = lines - tui_detail_visible_lines(state);
     return beyond > 0 ? beyond : 0;
@@ -523,13 +531,13 @@ int tui_detail_max_scroll(const tui_state *state, int lines)
 
 int tui_detail_scroll_shown(const tui_state *state, int lines)
 {
-    int max = tui_detail_max_scroll(state, lines);
+    int max = detail_max_scroll(state, lines);
     return state->detail_scroll < max ? state->detail_scroll : max;
 }
 
 tui_reaction tui_detail_scroll(tui_state *state, long delta, bool to_end, int lines)
 {
-    int max = tui_detail_max_scroll(state, lines);
+    int max = detail_max_scroll(state, lines);
     int before = state->detail_scroll;
     /* From where the view shows it: a resize may have left the scroll past
      * the end. */

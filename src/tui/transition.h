@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "licportal/wire_names.h"
 #include "tui/app_state.h"
 #include "tui/effect.h"
 #include "tui/event.h"
@@ -23,6 +24,8 @@ tui_reaction tui_refuse_read_only(tui_state *state);
 /* A failed call in words on the status bar; a refused session goes to login. */
 tui_reaction tui_call_failed(tui_state *state, const tui_event *ev);
 void tui_copy_text(char *out, size_t size, const char *text);
+/* A filter's next value: all ("") first, then each value the contract names, in its order. */
+void tui_cycle_wire_value(char *current, size_t size, const lp_wire_names *values);
 
 /* Shows `view` and fetches its data; `remember` lets Back return here. */
 tui_reaction tui_enter_view(tui_state *state, tui_view_id view, bool remember, tui_effects *fx);

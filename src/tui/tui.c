@@ -3,7 +3,6 @@
 
 #include <curses.h>
 #include <langinfo.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,7 +80,6 @@ static bool want_no_color(const lp_config *config)
 
 int tui_run(const lp_config *config)
 {
-    setlocale(LC_CTYPE, ""); /* as main does: only the character set matters */
     if (!config || !config->server) {
         fprintf(stderr, "licportal: no server configured: use --server URL or LICPORTAL_SERVER, "
                         "or set server= in the profile\n");

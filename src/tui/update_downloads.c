@@ -91,24 +91,16 @@ static tui_reaction open(tui_state *state, tui_effects *fx)
     return tui_enter_view(state, TUI_VIEW_DOWNLOAD_DETAIL, true, fx);
 }
 
-/* The value after `current` in `cycle` (the first when it is not there). */
-/* All ("") first, then each value the contract names, in its order. */
-static void cycle_value(char *current, size_t size, const lp_wire_names *values)
-{
-    int index = current[0] ? lp_wire_index(values, current) : -1;
-    int next = index + 1 < (int)values->count ? index + 1 : -1;
-    tui_copy_text(current, size, next >= 0 ? values->names[next] : "");
-}
-
 static tui_reaction act(tui_state *state, tui_action action, tui_effects *fx)
 {
     switch (action) {
     case TUI_ACTION_CHANNEL_FILTER:
-        cycle_value(state->download_channel, sizeof state->download_channel, &lp_download_channels);
+        tui_cycle_wire_value(state->download_channel, sizeof state->download_channel,
+                             &lp_download_channels);
         return fetch(state, fx);
     case TUI_ACTION_PLATFORM_FILTER:
-        cycle_value(state->download_platform, sizeof state->download_platform,
-                    &lp_download_platforms);
+        tui_cycle_wire_value(state->download_platform, sizeof state->download_platform,
+                             &lp_download_platforms);
         return fetch(state, fx);
     default:
         return TUI_REACT_NONE;

@@ -4,10 +4,6 @@
 #include "tui/transition.h"
 #include "tui/view_ops.h"
 
-static const char *const status_cycle[] = {"",          "active",  "expired",
-                                           "suspended", "revoked", "pending"};
-#define STATUS_CYCLE_COUNT ((int)(sizeof status_cycle / sizeof status_cycle[0]))
-
 static tui_pager *pager(tui_state *state)
 {
     return &state->licenses;
@@ -69,13 +65,8 @@ static tui_reaction open(tui_state *state, tui_effects *fx)
 
 static tui_reaction cycle_status(tui_state *state, tui_effects *fx)
 {
-    int index = 0;
-    for (int i = 0; i < STATUS_CYCLE_COUNT; i++)
-        if (strcmp(status_cycle[i], state->license_filter.status) == 0)
-            index = i;
-    index = (index + 1) % STATUS_CYCLE_COUNT;
-    tui_copy_text(state->license_filter.status, sizeof state->license_filter.status,
-                  status_cycle[index]);
+    tui_cycle_wire_value(state->license_filter.status, sizeof state->license_filter.status,
+                         &lp_license_statuses);
     state->license_filter.expiring_within_days = -1;
     return fetch(state, fx);
 }
