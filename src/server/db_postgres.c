@@ -42,8 +42,11 @@ struct lpd_pg_stmt {
     int blob_columns;
 };
 
+/* The error of the last failure; its SQLSTATE is the caller's to set after,
+ * so that a failure without one never shows the state of an older one. */
 static void set_error(struct lpd_pg_conn *conn, const char *message)
 {
+    conn->sqlstate[0] = '\0';
     snprintf(conn->errmsg, sizeof conn->errmsg, "%s", message != NULL && *message ? message : "unknown error");
     /* libpq's messages end with a newline and may span lines: keep one line. */
     for (char *p = conn->errmsg; *p; p++) {
@@ -77,11 +80,8 @@ struct lpd_pg_conn *lpd_pg_connect(const char *uri, char *err, size_t err_size)
         lpd_pg_close(conn);
         return NULL;
     }
+    /* Kept by PQreset too, unlike a SET: notices never reach stderr. */
     PQsetNoticeProcessor(conn->conn, ignore_notice, NULL);
-    if (!lpd_pg_exec(conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", err, err_size)) {
-        lpd_pg_close(conn);
-        return NULL;
-    }
     return conn;
 }
 

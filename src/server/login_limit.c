@@ -107,3 +107,13 @@ void lpd_login_limit_reset(struct lpd_login_limit *limit, struct lpd_db *db, con
     if (lpd_db_step_changes(db, st) < 0)
         fprintf(stderr, "licportald: cannot forget login failures: %s\n", lpd_db_errmsg(db));
 }
+
+bool lpd_login_failures_prune(struct lpd_db *db, lp_time now, long window_seconds)
+{
+    static const char *const sql = "DELETE FROM login_failures WHERE window_start < :window_over";
+    struct lpd_stmt *st = lpd_db_stmt(db, sql);
+    if (st == NULL)
+        return false;
+    lpd_bind_int(st, ":window_over", now - window_seconds);
+    return lpd_db_step_changes(db, st) >= 0;
+}

@@ -27,4 +27,8 @@ bool lpd_login_limit_reserve(struct lpd_login_limit *limit, struct lpd_db *db, c
 void lpd_login_limit_release(struct lpd_login_limit *limit, struct lpd_db *db, const char *key, lp_time now);
 void lpd_login_limit_reset(struct lpd_login_limit *limit, struct lpd_db *db, const char *key);
 
+/* Deletes the shared counters (PostgreSQL) whose window of `window_seconds`
+ * is over: they count nothing any more. False when the database fails. */
+bool lpd_login_failures_prune(struct lpd_db *db, lp_time now, long window_seconds);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "server/login_limit.h"
 #include "server/machine_request.h"
 #include "server/server_context.h"
 #include "server/ticker.h"
@@ -42,19 +43,10 @@ bool lpd_retention_prune(struct lpd_db *db, lp_time now, long days, char *err, s
             return false;
         }
     }
-    /* PostgreSQL keeps login failure counters (login_limit.c); a counter
-     * whose window is over counts nothing any more. */
-    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES) {
-        static const char *const spent = "DELETE FROM login_failures WHERE window_start < :window_over";
-        struct lpd_stmt *st = lpd_db_stmt(db, spent);
-        if (st != NULL) {
-            lpd_bind_int(st, ":window_over", now - LP_LOGIN_FAILURE_WINDOW);
-            if (lpd_db_step_changes(db, st) < 0) {
-                snprintf(err, err_size, "cannot prune: %s", lpd_db_errmsg(db));
-                lpd_db_rollback(db);
-                return false;
-            }
-        }
+    if (lpd_db_dialect(db) == LPD_DIALECT_POSTGRES && !lpd_login_failures_prune(db, now, LP_LOGIN_FAILURE_WINDOW)) {
+        snprintf(err, err_size, "cannot prune: %s", lpd_db_errmsg(db));
+        lpd_db_rollback(db);
+        return false;
     }
     return lpd_db_commit(db, err, err_size);
 }

@@ -42,6 +42,11 @@ class RetentionTest(harness.PortalTestCase):
         # window goes; one inside the retention stays.
         insert("INSERT INTO offline_requests(nonce, created_at, used_at) VALUES (?, ?, ?)",
                [("n-old", old, old), ("n-recent", recent, recent)])
+        # PostgreSQL keeps login failure counters as rows: one whose 15-minute window is
+        # over goes, one still counting stays.
+        if harness.store() == "postgresql":
+            insert("INSERT INTO login_failures(limit_key, window_start, failures) VALUES (?, ?, ?)",
+                   [("email:spent@example.com", now - 3600, 4), ("email:live@example.com", now - 60, 2)])
 
     def test_old_rows_are_pruned_at_start_and_recent_ones_kept(self):
         sql = self.portal.sql
@@ -55,6 +60,9 @@ class RetentionTest(harness.PortalTestCase):
         self.assertEqual(sql("SELECT name FROM personal_tokens ORDER BY name"),
                          [("forever",), ("revoked-recent",)])
         self.assertEqual(sql("SELECT nonce FROM offline_requests WHERE nonce LIKE 'n-%'"), [("n-recent",)])
+        if harness.store() == "postgresql":
+            self.assertEqual(sql("SELECT limit_key FROM login_failures WHERE limit_key LIKE '%@example.com'"),
+                             [("email:live@example.com",)])
         # The server works on after pruning.
         self.assertStatus(self.login("demo1@example.com").get("/me"), 200)
 
