@@ -36,6 +36,7 @@ struct lpd_pg_stmt {
     int rows;
     bool ran;
     bool kept;
+    bool is_read;         /* a SELECT: safe to run again on a new connection */
     unsigned prepared_in; /* the generation it was prepared in, 0 for none */
     char name[16];
     unsigned char **blobs; /* decoded bytea of the current row, per column */
@@ -159,6 +160,13 @@ bool lpd_pg_exec(struct lpd_pg_conn *conn, const char *sql, char *err, size_t er
     return ok;
 }
 
+static bool is_read(const char *sql)
+{
+    while (*sql == ' ' || *sql == '\n' || *sql == '(')
+        sql++;
+    return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
 struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql, bool kept)
 {
     struct lpd_pg_stmt *st = calloc(1, sizeof *st);
@@ -169,6 +177,7 @@ struct lpd_pg_stmt *lpd_pg_prepare(struct lpd_pg_conn *conn, const char *sql, bo
     }
     st->owner = conn;
     st->kept = kept;
+    st->is_read = is_read(sql);
     if (kept)
         snprintf(st->name, sizeof st->name, "lpd%u", ++conn->statements_named);
     size_t n = st->params.count > 0 ? (size_t)st->params.count : 1;
@@ -230,13 +239,6 @@ void lpd_pg_stmt_free(struct lpd_pg_stmt *st)
     free(st);
 }
 
-static bool is_read(const char *sql)
-{
-    while (*sql == ' ' || *sql == '\n' || *sql == '(')
-        sql++;
-    return strncasecmp(sql, "SELECT", 6) == 0;
-}
-
 /* A kept statement is prepared with the parameter types of its first run
  * (integers as bigint, texts left for the server to infer). */
 static PGresult *execute(struct lpd_pg_stmt *st)
@@ -267,8 +269,7 @@ static PGresult *execute(struct lpd_pg_stmt *st)
 enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
 {
     if (!st->ran) {
-        free_blobs(st);
-        PQclear(st->result);
+        lpd_pg_reset(st);
         reconnect_if_lost(st->owner);
         bool outside_transaction = PQtransactionStatus(st->owner->conn) == PQTRANS_IDLE;
         st->result = execute(st);
@@ -276,21 +277,20 @@ enum lpd_step_result lpd_pg_step(struct lpd_pg_stmt *st)
          * only found dead by the next statement: a read that met it runs
          * once more on a new one. A write is not repeated: it may have been
          * done before the connection went. */
-        if (lpd_pg_unreachable(st->owner) && outside_transaction && is_read(st->params.sql)) {
+        if (lpd_pg_unreachable(st->owner) && outside_transaction && st->is_read) {
             PQclear(st->result);
             reconnect_if_lost(st->owner);
             st->result = execute(st);
         }
-        st->ran = true;
-        st->row = -1;
         if (st->result == NULL || !result_ok(st->owner, st->result)) {
-            st->rows = 0;
-            /* A broken constraint is the caller's to explain; anything else
+            /* Not marked run: as on SQLite, the next step runs it afresh.
+             * A broken constraint is the caller's to explain; anything else
              * is a fault the log must show. */
             if (!lpd_pg_failed_constraint(st->owner))
                 fprintf(stderr, "licportald: database error: %s\n", st->owner->errmsg);
             return LPD_ERROR;
         }
+        st->ran = true;
         st->rows = PQresultStatus(st->result) == PGRES_TUPLES_OK ? PQntuples(st->result) : 0;
     }
     free_blobs(st);

@@ -65,9 +65,7 @@ bool lpd_login_limit_reserve(struct lpd_login_limit *limit, struct lpd_db *db, c
         int64_t failures = lpd_col_int(st, 1, 0);
         if (failures > (int64_t)limit->max_failures) {
             allowed = false;
-            long retry_after = (long)(window_start + limit->window - now);
-            refusal->retry_after = retry_after >= 1 ? retry_after : 1;
-            refusal->window_start = window_start;
+            lpd_rate_refusal_set(refusal, window_start, limit->window, now);
         }
     } else {
         fprintf(stderr, "licportald: cannot count a login attempt: %s\n", lpd_db_errmsg(db));

@@ -70,14 +70,19 @@ static bool blocked(const struct lpd_rate_limiter *limiter, const struct entry *
     return !window_over(limiter, e, now) && e->failures >= limiter->max_failures;
 }
 
-static void refuse_until(const struct lpd_rate_limiter *limiter, lp_time window_start, lp_time now,
-                         struct lpd_rate_refusal *refusal)
+void lpd_rate_refusal_set(struct lpd_rate_refusal *refusal, lp_time window_start, long window_seconds, lp_time now)
 {
     if (refusal == NULL)
         return;
-    long wait = (long)(window_start + limiter->window_seconds - now);
+    long wait = (long)(window_start + window_seconds - now);
     refusal->retry_after = wait < 1 ? 1 : wait;
     refusal->window_start = window_start;
+}
+
+static void refuse_until(const struct lpd_rate_limiter *limiter, lp_time window_start, lp_time now,
+                         struct lpd_rate_refusal *refusal)
+{
+    lpd_rate_refusal_set(refusal, window_start, limiter->window_seconds, now);
 }
 
 /* A slot for a new key: a free one, else one whose window is over, else the

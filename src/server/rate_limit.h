@@ -26,6 +26,10 @@ struct lpd_rate_refusal {
     lp_time window_start;
 };
 
+/* Fills `refusal` (when not NULL) for a key refused in the window that began
+ * at `window_start`: retry after its end, at least a second from `now`. */
+void lpd_rate_refusal_set(struct lpd_rate_refusal *refusal, lp_time window_start, long window_seconds, lp_time now);
+
 /* Whether `key` may try again at `now`. When not, *retry_after (may be
  * NULL) is the number of seconds (at least 1) until it may. Thread-safe. */
 bool lpd_rate_limiter_allows(struct lpd_rate_limiter *limiter, const char *key, lp_time now, long *retry_after);
