@@ -13,6 +13,8 @@
 
 #include "server/exit_codes.h"
 #include "server/password_rule.h"
+#include "server/schema.h"
+#include "server/signing_key.h"
 
 int lpd_cli_usage_error(const char *command, const char *fmt, ...)
 {
@@ -23,6 +25,20 @@ int lpd_cli_usage_error(const char *command, const char *fmt, ...)
     fprintf(stderr, " (see 'licportald %s --help')\n", command);
     va_end(ap);
     return LP_EXIT_USAGE;
+}
+
+struct lpd_db *lpd_cli_open_store(const char *command, const char *db_path, const char *keys_option, char *keys_dir,
+                                  size_t keys_dir_size, int *exit_code)
+{
+    char err[512] = "";
+    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, keys_dir_size, err, sizeof err)) {
+        *exit_code = lpd_cli_usage_error(command, "%s", err);
+        return NULL;
+    }
+    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
+    if (db == NULL)
+        *exit_code = lpd_cli_error("%s", err);
+    return db;
 }
 
 int lpd_cli_error(const char *fmt, ...)

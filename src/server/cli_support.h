@@ -7,6 +7,15 @@
 
 #define LP_PASSWORD_MAX 1024
 
+struct lpd_db;
+
+/* The store a command works on: the database at `db_path`, brought to the
+ * current schema, and the folder of its signing keys in `keys_dir` (from
+ * --signing-keys `keys_option`, see lpd_signing_key_dir). NULL after a
+ * one-line message, with the exit code in *exit_code. */
+struct lpd_db *lpd_cli_open_store(const char *command, const char *db_path, const char *keys_option, char *keys_dir,
+                                  size_t keys_dir_size, int *exit_code);
+
 /* Prints "licportald: MESSAGE" on stderr and returns LP_EXIT_USAGE or LP_EXIT_ERROR. */
 int lpd_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int lpd_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

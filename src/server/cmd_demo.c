@@ -102,11 +102,10 @@ int lpd_cmd_demo(int argc, char **argv)
         return lpd_cli_error("no password on standard input");
 
     char err[512] = "", keys_dir[4096];
-    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, sizeof keys_dir, err, sizeof err))
-        return lpd_cli_usage_error("demo", "%s", err);
-    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
+    int status;
+    struct lpd_db *db = lpd_cli_open_store("demo", db_path, keys_option, keys_dir, sizeof keys_dir, &status);
     if (db == NULL)
-        return lpd_cli_error("%s", err);
+        return status;
     struct lpd_demo_options o = {
         .files_dir = files_dir,
         .users = users,

@@ -30,11 +30,9 @@ int lpd_cmd_init(int argc, char **argv)
     if (db_path == NULL)
         return lpd_cli_usage_error("init", "--db is required");
     char err[512], keys_dir[4096];
-    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, sizeof keys_dir, err, sizeof err))
-        return lpd_cli_usage_error("init", "%s", err);
-    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_cli_open_store("init", db_path, keys_option, keys_dir, sizeof keys_dir, &status);
     if (db == NULL)
-        return lpd_cli_error("%s", err);
+        return status;
     int version = lpd_schema_version(db);
     bool key_created = false;
     bool ok = lpd_signing_key_ensure(db, keys_dir, (lp_time)time(NULL), &key_created, err, sizeof err);

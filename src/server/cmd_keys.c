@@ -32,11 +32,9 @@ static int rotate(int argc, char **argv)
     if (db_path == NULL)
         return lpd_cli_usage_error("keys rotate", "--db is required");
     char err[512], keys_dir[4096];
-    if (!lpd_signing_key_dir(db_path, keys_option, keys_dir, sizeof keys_dir, err, sizeof err))
-        return lpd_cli_usage_error("keys rotate", "%s", err);
-    struct lpd_db *db = lpd_schema_open(db_path, err, sizeof err);
+    struct lpd_db *db = lpd_cli_open_store("keys rotate", db_path, keys_option, keys_dir, sizeof keys_dir, &status);
     if (db == NULL)
-        return lpd_cli_error("%s", err);
+        return status;
     char id[LP_SIGNING_KEY_ID_LEN];
     bool ok = lpd_signing_key_rotate(db, keys_dir, (lp_time)time(NULL), id, err, sizeof err);
     lpd_db_free(db);
